@@ -1,0 +1,172 @@
+# weft: a timebank coordinator suite in C.
+#
+#   make run     install what is missing, build, start the stack with a demo
+#                timebank on 127.0.0.1:$(PORT) (foreground; Ctrl-C stops it)
+#   make stop    stop a stack left running in the background
+#   make test    build with sanitizers, start a private stack on free ports,
+#                run every test layer, stop it; non-zero on any failure
+#   make fuzz    run the parser fuzz driver (FUZZ_SECONDS, default 60)
+#   make deps    install Debian and npm packages (as root), skip what is there
+#   make install install the programs, templates and SQL under PREFIX
+
+PORT		?= 8080
+PREFIX		?= /usr/local
+FUZZ_SECONDS	?= 60
+VAR		?= var/run
+
+PKGS		 = fcgi libctemplate libmariadb libargon2
+PKG_CFLAGS	:= $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS	:= $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN		 = -Wall -Wextra -Werror
+HARDEN		 = -fstack-protector-strong -fPIE
+CFLAGS_REL	 = -std=c17 -O2 -g -D_FORTIFY_SOURCE=2 $(WARN) $(HARDEN)
+CFLAGS_TEST	 = -std=c17 -O1 -g -fno-omit-frame-pointer \
+		   -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+		   $(WARN) $(HARDEN)
+CXXFLAGS_REL	 = -std=c++17 -O2 -g -D_FORTIFY_SOURCE=2 $(WARN) $(HARDEN)
+CXXFLAGS_TEST	 = -std=c++17 -O1 -g -fno-omit-frame-pointer \
+		   -fsanitize=address,undefined $(WARN) $(HARDEN)
+LDFLAGS_REL	 = -pie -Wl,-z,relro,-z,now
+LDFLAGS_TEST	 = -pie -Wl,-z,relro,-z,now -fsanitize=address,undefined
+CPPFLAGS	+= -D_GNU_SOURCE -Icgi-bin/common $(PKG_CFLAGS)
+
+COMMON_C	:= $(sort $(wildcard cgi-bin/common/*.c))
+COMMON_CC	 = cgi-bin/common/tmpl_shim.cc
+COMMON_H	:= $(wildcard cgi-bin/common/*.h)
+PROGRAMS	 = account members
+TOOLS		 = weft-passwd
+UNIT_TESTS	:= $(basename $(notdir $(wildcard tests/unit/test_*.c)))
+TEMPLATES	:= $(shell find templates -name '*.tpl' 2>/dev/null | sort)
+
+# Two builds side by side: release (var/build) for `make run`, and the
+# sanitizer build (var/build-test) that `make test` runs.
+REL		 = var/build
+TST		 = var/build-test
+
+.PHONY: all build build-test deps run stop test unit fuzz lint-templates \
+	install clean bench
+
+all: build
+
+build: $(addprefix $(REL)/,$(PROGRAMS) $(TOOLS)) lint-templates
+
+build-test: $(addprefix $(TST)/,$(PROGRAMS) $(TOOLS)) \
+	$(addprefix $(TST)/tests/,$(UNIT_TESTS)) lint-templates
+
+# ---- objects -------------------------------------------------------------
+
+$(REL)/obj/%.o: cgi-bin/%.c $(COMMON_H)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS_REL) -c -o $@ $<
+$(REL)/obj/%.o: cgi-bin/%.cc $(COMMON_H)
+	@mkdir -p $(dir $@)
+	$(CXX) $(CPPFLAGS) $(CXXFLAGS_REL) -c -o $@ $<
+$(TST)/obj/%.o: cgi-bin/%.c $(COMMON_H)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS_TEST) -c -o $@ $<
+$(TST)/obj/%.o: cgi-bin/%.cc $(COMMON_H)
+	@mkdir -p $(dir $@)
+	$(CXX) $(CPPFLAGS) $(CXXFLAGS_TEST) -c -o $@ $<
+$(TST)/obj/tests/%.o: tests/unit/%.c $(COMMON_H)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS_TEST) -Wno-unused-parameter -c -o $@ $<
+
+COMMON_OBJ_REL	 = $(patsubst cgi-bin/%.c,$(REL)/obj/%.o,$(COMMON_C)) \
+		   $(REL)/obj/common/tmpl_shim.o
+COMMON_OBJ_TST	 = $(patsubst cgi-bin/%.c,$(TST)/obj/%.o,$(COMMON_C)) \
+		   $(TST)/obj/common/tmpl_shim.o
+
+$(REL)/libweft.a: $(COMMON_OBJ_REL)
+	rm -f $@ && ar rcs $@ $^
+$(TST)/libweft.a: $(COMMON_OBJ_TST)
+	rm -f $@ && ar rcs $@ $^
+
+# ---- programs (linked with g++ for ctemplate's C++ runtime) --------------
+
+$(REL)/%: $(REL)/obj/%.o $(REL)/libweft.a
+	$(CXX) $(LDFLAGS_REL) -o $@ $^ $(PKG_LIBS)
+$(TST)/%: $(TST)/obj/%.o $(TST)/libweft.a
+	$(CXX) $(LDFLAGS_TEST) -o $@ $^ $(PKG_LIBS)
+$(TST)/tests/%: $(TST)/obj/tests/%.o $(TST)/libweft.a
+	@mkdir -p $(dir $@)
+	$(CXX) $(LDFLAGS_TEST) -o $@ $^ $(PKG_LIBS) -lcmocka
+
+# ---- templates: every one auto-escaped and well-formed -------------------
+
+lint-templates: $(REL)/templates.ok
+$(REL)/templates.ok: $(TEMPLATES)
+	@mkdir -p $(REL)/tpl-lint
+	@for t in $(TEMPLATES); do \
+		head -n 1 "$$t" | grep -q '^{{%AUTOESCAPE context="HTML"}}' || \
+		    { echo "$$t: must start with {{%AUTOESCAPE context=\"HTML\"}}"; exit 1; }; \
+		ctemplate-make_tpl_varnames_h -q -t templates -o $(REL)/tpl-lint \
+		    "$${t#templates/}" || { echo "$$t: template syntax error"; exit 1; }; \
+	done
+	@touch $@
+
+# ---- dependencies --------------------------------------------------------
+
+APT_PKGS = build-essential pkg-config clang libclang-rt-14-dev \
+	libfcgi-dev libctemplate-dev libmariadb-dev libargon2-dev \
+	libcmocka-dev mariadb-server nginx-light wrk chromium ca-certificates
+
+deps:
+	@missing=$$(for p in $(APT_PKGS); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+		    grep -q 'install ok installed' || echo $$p; done; \
+		command -v npm >/dev/null || echo nodejs npm); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" != 0 ]; then \
+			echo "weft needs these Debian packages: $$missing"; \
+			echo "run 'make deps' as root (or apt-get install them)"; exit 1; \
+		fi; \
+		echo "installing: $$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		    apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@if [ ! -d tests/node_modules/playwright-core ] || \
+	    [ ! -d tests/node_modules/axe-core ]; then \
+		cd tests && npm ci --no-audit --no-fund --loglevel=error; \
+	fi
+
+# ---- running -------------------------------------------------------------
+
+run: deps build
+	cgi-bin/weft-stack run $(VAR) --port $(PORT) --bin $(REL) --demo
+
+stop:
+	cgi-bin/weft-stack stop $(VAR)
+
+test: deps build-test
+	tests/run.sh $(TST)
+
+unit: build-test
+	tests/run.sh $(TST) --unit-only
+
+# ---- fuzzing (libFuzzer, clang) ------------------------------------------
+
+FUZZ_SRC = tests/fuzz/fuzz_http.c cgi-bin/common/http.c cgi-bin/common/buf.c \
+	cgi-bin/common/valid.c
+$(TST)/fuzz_http: $(FUZZ_SRC) $(COMMON_H)
+	@mkdir -p $(dir $@)
+	clang -std=c17 -g -O1 $(WARN) -D_GNU_SOURCE -Icgi-bin/common \
+	    -fsanitize=fuzzer,address,undefined -o $@ $(FUZZ_SRC)
+
+fuzz: deps $(TST)/fuzz_http
+	@mkdir -p var/fuzz-corpus
+	$(TST)/fuzz_http -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+	    var/fuzz-corpus tests/fuzz/corpus
+
+# ---- install -------------------------------------------------------------
+
+install: build
+	install -d $(DESTDIR)$(PREFIX)/lib/weft $(DESTDIR)$(PREFIX)/share/weft
+	install -m 0755 $(addprefix $(REL)/,$(PROGRAMS) $(TOOLS)) \
+	    $(DESTDIR)$(PREFIX)/lib/weft/
+	cp -R templates sql nginx $(DESTDIR)$(PREFIX)/share/weft/
+
+clean:
+	rm -rf $(REL) $(TST)
+
+.SECONDARY:

@@ -1,0 +1,531 @@
+/*
+ * The pre-forking master and the request loop (DESIGN.md "A request, end
+ * to end", steps 1-4 and 7).  Rendering lives in app_page.c, route
+ * matching in app_route.c.
+ */
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcgiapp.h>
+#include <grp.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "config.h"
+#include "db.h"
+#include "log.h"
+
+#define APP_WORKERS_MAX	256
+#define APP_PATH_MAX	2048
+
+static volatile sig_atomic_t	 app_stop;
+
+static void
+app_on_term(int sig)
+{
+	(void)sig;
+	app_stop = 1;
+	/* Makes libfcgi's accept() give up instead of retrying. */
+	FCGX_ShutdownPending();
+}
+
+/* Installs handler for SIGTERM and SIGINT without SA_RESTART, so that a
+ * blocked accept() or waitpid() returns EINTR and the loop sees app_stop. */
+static int
+app_signals(void (*handler)(int))
+{
+	struct sigaction	 sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = handler;
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGTERM, &sa, NULL) == -1 ||
+	    sigaction(SIGINT, &sa, NULL) == -1)
+		return -1;
+	sa.sa_handler = SIG_IGN;
+	if (sigaction(SIGPIPE, &sa, NULL) == -1)
+		return -1;
+	return 0;
+}
+
+static void
+app_print_routes(const struct program *p)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->nroutes; i++)
+		printf("%s\t%s\t%s\t%s\n",
+		    http_method_names[p->routes[i].method],
+		    p->routes[i].pattern,
+		    (unsigned)p->routes[i].access < ACCESS__MAX ?
+		    access_keys[p->routes[i].access] : "?",
+		    p->routes[i].access == ACCESS_PERM &&
+		    (unsigned)p->routes[i].perm < PERM__MAX ?
+		    perm_keys[p->routes[i].perm] : "-");
+}
+
+/* ---- one request ---------------------------------------------------- */
+
+static const char *
+app_env(FCGX_Request *r, const char *name)
+{
+	const char	*v = FCGX_GetParam(name, r->envp);
+
+	return v != NULL ? v : "";
+}
+
+/* Reads the urlencoded body into req->form; returns 0 or an HTTP status. */
+static int
+app_read_body(FCGX_Request *r, struct request *req,
+    const struct http_limits *lim)
+{
+	const char	*ctype = app_env(r, "CONTENT_TYPE");
+	const char	*clen = app_env(r, "CONTENT_LENGTH");
+	char		*body, *end;
+	long long	 n;
+	int		 got;
+	enum http_parse	 pr;
+
+	errno = 0;
+	n = clen[0] ? strtoll(clen, &end, 10) : 0;
+	if (errno != 0 || (clen[0] && *end != '\0') || n < 0)
+		return 400;
+	if ((unsigned long long)n > config.body_max)
+		return 413;
+	if (n == 0)
+		return 0;
+	if (strncasecmp(ctype, "application/x-www-form-urlencoded", 33) != 0)
+		return 400;
+	if ((body = malloc((size_t)n + 1)) == NULL)
+		return 500;
+	got = FCGX_GetStr(body, (int)n, r->in);
+	if (got != n) {
+		free(body);
+		return 400;
+	}
+	body[n] = '\0';
+	pr = http_parse_urlencoded(body, (size_t)n, lim, &req->form);
+	free(body);
+	return pr == HTTP_PARSE_OK ? 0 : pr == HTTP_PARSE_TOO_LARGE ? 413 :
+	    pr == HTTP_PARSE_BAD ? 400 : 500;
+}
+
+/* Parses everything of the request but the session; 0 or an HTTP status. */
+static int
+app_parse(FCGX_Request *r, struct request *req, char *path, size_t pathsz)
+{
+	struct http_limits	 lim = { config.fields_max, config.field_len_max };
+	const char		*uri = app_env(r, "REQUEST_URI");
+	const char		*qs = app_env(r, "QUERY_STRING");
+	const char		*cookie = app_env(r, "HTTP_COOKIE");
+	size_t			 n;
+	enum http_parse		 pr;
+
+	req->method = http_method_parse(app_env(r, "REQUEST_METHOD"));
+	n = strcspn(uri, "?#");
+	if (n == 0 || n >= pathsz || uri[0] != '/')
+		return 400;
+	memcpy(path, uri, n);
+	path[n] = '\0';
+	req->path = path;
+	snprintf(req->actor.addr, sizeof(req->actor.addr), "%s",
+	    app_env(r, "REMOTE_ADDR"));
+	if ((pr = http_parse_urlencoded(qs, strlen(qs), &lim, &req->query)) !=
+	    HTTP_PARSE_OK)
+		return pr == HTTP_PARSE_TOO_LARGE ? 413 : 400;
+	if ((pr = http_parse_cookies(cookie, strlen(cookie), &lim,
+	    &req->cookies)) != HTTP_PARSE_OK)
+		return pr == HTTP_PARSE_TOO_LARGE ? 413 : 400;
+	if (req->method == HTTP_POST)
+		return app_read_body(r, req, &lim);
+	return 0;
+}
+
+/* Visitors get a CSRF token of their own in a cookie (double submit), so
+ * that the login and signup forms are protected too. */
+static int
+app_visitor_csrf(struct request *req)
+{
+	const char	*c = http_kv_get(&req->cookies, auth_csrf_cookie_name());
+
+	if (c != NULL && strlen(c) == AUTH_TOKEN_HEX - 1) {
+		snprintf(req->actor.csrf, sizeof(req->actor.csrf), "%s", c);
+		return 0;
+	}
+	if (auth_random_hex(req->actor.csrf) != WEFT_OK)
+		return 500;
+	http_cookie(&req->resp, auth_csrf_cookie_name(), req->actor.csrf, -1,
+	    HTTP_COOKIE_HTTPONLY |
+	    (config.cookie_secure ? HTTP_COOKIE_SECURE : 0));
+	return 0;
+}
+
+/* The one-time flash message: a phrase key in a cookie, read once. */
+static void
+app_take_flash(struct request *req)
+{
+	const char	*f = http_kv_get(&req->cookies, "weft-flash");
+
+	if (f == NULL || f[0] == '\0' || strlen(f) >= sizeof(req->flash) ||
+	    strspn(f, "abcdefghijklmnopqrstuvwxyz0123456789._") != strlen(f))
+		return;
+	snprintf(req->flash, sizeof(req->flash), "%s", f);
+	http_cookie(&req->resp, "weft-flash", "", 0,
+	    config.cookie_secure ? HTTP_COOKIE_SECURE : 0);
+}
+
+/* DESIGN.md step 4: who may reach the route, before any handler runs.
+ * Returns 0 to go on, or a status (the response may be a redirect). */
+static int
+app_guard(struct request *req)
+{
+	const struct actor	*a = &req->actor;
+	const char		*sent;
+	char			 next[APP_PATH_MAX + 16];
+
+	if (req->method == HTTP_POST) {
+		sent = http_kv_get(&req->form, "csrf");
+		if (sent == NULL || !auth_csrf_equal(a->csrf, sent)) {
+			app_error(req, 403, app_text(req, "error.csrf"));
+			return -1;
+		}
+	}
+	switch (req->route->access) {
+	case ACCESS_PUBLIC:
+		return 0;
+	case ACCESS_LOGIN:
+	case ACCESS_MEMBER:
+	case ACCESS_PERM:
+	case ACCESS_COORDINATOR:
+		if (a->member_id == 0) {
+			if (req->method != HTTP_GET && req->method != HTTP_HEAD)
+				return 403;
+			snprintf(next, sizeof(next), "/login?next=%s",
+			    req->path);
+			app_redirect(req, next, NULL);
+			return -1;
+		}
+		if (req->route->access == ACCESS_LOGIN)
+			return 0;
+		if (a->status != MEMBER_APPROVED)
+			return 403;
+		if (req->route->access == ACCESS_MEMBER ||
+		    (req->route->access == ACCESS_COORDINATOR &&
+		    a->grants.n > 0) ||
+		    (req->route->access == ACCESS_PERM &&
+		    role_allows_somewhere(&a->grants, req->route->perm)))
+			return 0;
+		return 403;
+	default:
+		/* ACCESS_UNSET: a route that forgot to say is refused. */
+		return 403;
+	}
+}
+
+static void
+app_handle(FCGX_Request *r, const struct program *prog, struct request *req)
+{
+	char		 path[APP_PATH_MAX];
+	const char	*tok;
+	int		 st;
+	enum weft_err	 e;
+
+	if ((st = app_parse(r, req, path, sizeof(path))) != 0)
+		goto out;
+	if (strcmp(req->path, "/healthz") == 0 &&
+	    (req->method == HTTP_GET || req->method == HTTP_HEAD)) {
+		/* The framework's own cost: no database, no template. */
+		http_header(&req->resp, "Content-Type",
+		    "text/plain; charset=utf-8");
+		buf_puts(&req->resp.body, "ok\n");
+		goto out;
+	}
+	if ((req->route = app_route_find(prog, req->method, req->path, req,
+	    &st)) == NULL)
+		goto out;
+	app_take_flash(req);
+	if ((e = db_ensure()) != WEFT_OK) {
+		st = app_status_of(e);
+		goto out;
+	}
+	tok = http_kv_get(&req->cookies, auth_cookie_name());
+	if ((e = auth_session_load(tok, req->actor.addr, &req->actor)) !=
+	    WEFT_OK) {
+		st = app_status_of(e);
+		goto out;
+	}
+	log_context(req->actor.addr, req->actor.member_id);
+	if (!req->actor.has_session && (st = app_visitor_csrf(req)) != 0)
+		goto out;
+	if ((st = app_guard(req)) != 0)
+		goto out;
+	st = req->route->handler(req);
+out:
+	db_rollback();	/* a handler that returned mid-transaction */
+	if (st > 0)
+		app_error(req, st, NULL);
+	else if (req->resp.failed || buf_failed(&req->resp.body)) {
+		log_msg(LOGL_ERROR, "response could not be built");
+		app_error(req, 500, NULL);
+	}
+	/* Every response, error pages and redirects too, carries them. */
+	http_security_headers(&req->resp);
+}
+
+/* Writes the CGI-style response: Status, headers, blank line, body. */
+static void
+app_write(FCGX_Request *r, const struct request *req)
+{
+	char	 line[64];
+	int	 st = req->resp.status ? req->resp.status : 200;
+
+	snprintf(line, sizeof(line), "Status: %d %s\r\n", st,
+	    http_status_text(st));
+	if (FCGX_PutS(line, r->out) < 0 ||
+	    (req->resp.headers.len > 0 &&
+	    FCGX_PutStr(req->resp.headers.p, (int)req->resp.headers.len,
+	    r->out) < 0))
+		goto fail;
+	snprintf(line, sizeof(line), "Content-Length: %lu\r\n\r\n",
+	    req->method == HTTP_HEAD ? 0ul : (unsigned long)req->resp.body.len);
+	if (FCGX_PutS(line, r->out) < 0)
+		goto fail;
+	if (req->method != HTTP_HEAD && req->resp.body.len > 0 &&
+	    FCGX_PutStr(req->resp.body.p, (int)req->resp.body.len, r->out) < 0)
+		goto fail;
+	return;
+fail:
+	log_msg(LOGL_WARN, "client went away while writing the response");
+}
+
+static void
+app_request_free(struct request *req)
+{
+	http_kvlist_free(&req->query);
+	http_kvlist_free(&req->form);
+	http_kvlist_free(&req->cookies);
+	http_response_free(&req->resp);
+	if (req->layout != NULL)
+		tmpl_dict_free(req->layout);
+	memset(req, 0, sizeof(*req));
+	log_context(NULL, 0);
+}
+
+/* ---- worker and master ---------------------------------------------- */
+
+/* STYLE.md 6: when started as root with run_user set, workers give up
+ * root before they touch a request. */
+static int
+app_drop_privileges(void)
+{
+	struct passwd	*pw;
+
+	if (geteuid() != 0 || config.run_user[0] == '\0')
+		return 0;
+	if ((pw = getpwnam(config.run_user)) == NULL) {
+		log_msg(LOGL_ERROR, "run_user %s: no such user",
+		    config.run_user);
+		return -1;
+	}
+	if (setgroups(1, &pw->pw_gid) == -1 || setgid(pw->pw_gid) == -1 ||
+	    setuid(pw->pw_uid) == -1) {
+		log_msg(LOGL_ERROR, "dropping to %s: %s", config.run_user,
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+app_worker(int fd, const struct program *prog)
+{
+	FCGX_Request	 r;
+	struct request	*req;
+
+	if (app_signals(app_on_term) == -1 || app_drop_privileges() == -1)
+		return 1;
+	if ((req = calloc(1, sizeof(*req))) == NULL)
+		return 1;
+	if (FCGX_InitRequest(&r, fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
+		free(req);
+		return 1;
+	}
+	/* A failed connection is not fatal: requests retry it (503 meanwhile). */
+	if (db_connect() != WEFT_OK)
+		log_msg(LOGL_WARN, "database not reachable yet");
+	while (!app_stop && FCGX_Accept_r(&r) >= 0) {
+		http_response_init(&req->resp);
+		app_handle(&r, prog, req);
+		app_write(&r, req);
+		FCGX_Finish_r(&r);
+		app_request_free(req);
+	}
+	FCGX_Free(&r, 0);
+	free(req);
+	db_close();
+	return 0;
+}
+
+static pid_t
+app_spawn(int fd, const struct program *prog)
+{
+	pid_t	 pid = fork();
+
+	if (pid == 0)
+		_exit(app_worker(fd, prog));
+	if (pid == -1)
+		log_msg(LOGL_ERROR, "fork: %s", strerror(errno));
+	return pid;
+}
+
+/* Stops every worker: SIGTERM, up to a second's grace, then SIGKILL. */
+static void
+app_stop_workers(pid_t *pids, int n)
+{
+	struct timespec	 ts = { 0, 20 * 1000 * 1000 };
+	int		 i, alive, tries;
+
+	for (i = 0; i < n; i++)
+		if (pids[i] > 0)
+			kill(pids[i], SIGTERM);
+	for (tries = 0; tries < 50; tries++) {
+		alive = 0;
+		for (i = 0; i < n; i++) {
+			if (pids[i] <= 0)
+				continue;
+			if (waitpid(pids[i], NULL, WNOHANG) == pids[i])
+				pids[i] = 0;
+			else
+				alive++;
+		}
+		if (alive == 0)
+			return;
+		nanosleep(&ts, NULL);
+	}
+	for (i = 0; i < n; i++)
+		if (pids[i] > 0) {
+			kill(pids[i], SIGKILL);
+			waitpid(pids[i], NULL, 0);
+		}
+}
+
+/* Restarts workers that die, until SIGTERM.  A worker that dies by a
+ * signal is logged as an error (the test runner looks for these). */
+static int
+app_master(int fd, const struct program *prog, int n)
+{
+	pid_t		 pids[APP_WORKERS_MAX], pid;
+	int		 i, status;
+	time_t		 last_restart = 0;
+
+	for (i = 0; i < n; i++)
+		if ((pids[i] = app_spawn(fd, prog)) == -1)
+			return 1;
+	log_msg(LOGL_INFO, "started %d workers", n);
+	while (!app_stop) {
+		pid = waitpid(-1, &status, 0);
+		if (pid == -1) {
+			if (errno == EINTR)
+				continue;
+			log_msg(LOGL_ERROR, "waitpid: %s", strerror(errno));
+			break;
+		}
+		for (i = 0; i < n && pids[i] != pid; i++)
+			continue;
+		if (i == n)
+			continue;
+		if (WIFSIGNALED(status))
+			log_msg(LOGL_ERROR, "worker %ld died by signal %d",
+			    (long)pid, WTERMSIG(status));
+		else
+			log_msg(LOGL_WARN, "worker %ld exited with %d",
+			    (long)pid, WEXITSTATUS(status));
+		if (app_stop)
+			break;
+		/* Crash loops must not become fork loops. */
+		if (time(NULL) == last_restart)
+			sleep(1);
+		last_restart = time(NULL);
+		pids[i] = app_spawn(fd, prog);
+	}
+	app_stop_workers(pids, n);
+	log_msg(LOGL_INFO, "stopped");
+	return 0;
+}
+
+static int
+app_usage(const char *name)
+{
+	fprintf(stderr, "usage: %s -c config -s socket [-n workers]\n"
+	    "       %s --routes\n", name, name);
+	return 2;
+}
+
+int
+app_main(int argc, char *argv[], const struct program *prog)
+{
+	const char	*conf = NULL, *sock = NULL;
+	int		 c, n = 0, fd, rc;
+
+	if (argc == 2 && strcmp(argv[1], "--routes") == 0) {
+		app_print_routes(prog);
+		return 0;
+	}
+	while ((c = getopt(argc, argv, "c:s:n:")) != -1) {
+		switch (c) {
+		case 'c':
+			conf = optarg;
+			break;
+		case 's':
+			sock = optarg;
+			break;
+		case 'n':
+			n = atoi(optarg);
+			break;
+		default:
+			return app_usage(prog->name);
+		}
+	}
+	if (sock == NULL)
+		return app_usage(prog->name);
+	log_init(prog->name, LOGL_INFO);
+	if (config_load(&config, conf) != WEFT_OK)
+		return 1;
+	log_init(prog->name, (enum log_level)config.log_level);
+	if (n <= 0)
+		n = config.workers;
+	if (n > APP_WORKERS_MAX)
+		n = APP_WORKERS_MAX;
+	if (tmpl_init(config.templates_dir) != WEFT_OK) {
+		log_msg(LOGL_ERROR, "templates_dir %s unusable",
+		    config.templates_dir);
+		return 1;
+	}
+	if (FCGX_Init() != 0 || app_signals(app_on_term) == -1)
+		return 1;
+	if (unlink(sock) == -1 && errno != ENOENT) {
+		log_msg(LOGL_ERROR, "unlink %s: %s", sock, strerror(errno));
+		return 1;
+	}
+	if ((fd = FCGX_OpenSocket(sock, 128)) < 0) {
+		log_msg(LOGL_ERROR, "cannot listen on %s", sock);
+		return 1;
+	}
+	/* STYLE.md 6: the socket is for nginx's user and ours only. */
+	if (chmod(sock, 0660) == -1) {
+		log_msg(LOGL_ERROR, "chmod %s: %s", sock, strerror(errno));
+		return 1;
+	}
+	rc = app_master(fd, prog, n);
+	close(fd);
+	unlink(sock);
+	return rc;
+}

@@ -1,0 +1,198 @@
+/*
+ * Pages, the error page and redirects (DESIGN.md steps 5-7): every HTML
+ * answer is a body template rendered inside templates/layout.tpl.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "config.h"
+#include "i18n.h"
+#include "log.h"
+
+/* The navigation, as a table: an entry shows when the actor could pass
+ * the guard of the page it links to. */
+static const struct app_nav {
+	const char	*href;
+	const char	*label_key;
+	enum access	 access;
+	enum perm	 perm;
+} app_nav[] = {
+	{ "/", "nav.home", ACCESS_LOGIN, 0 },
+	{ "/members/roles", "nav.roles", ACCESS_COORDINATOR, 0 },
+	{ "/me", "nav.profile", ACCESS_LOGIN, 0 },
+};
+
+static int
+app_nav_visible(const struct actor *a, const struct app_nav *n)
+{
+	if (a->member_id == 0)
+		return n->access == ACCESS_PUBLIC;
+	switch (n->access) {
+	case ACCESS_PUBLIC:
+	case ACCESS_LOGIN:
+		return 1;
+	case ACCESS_MEMBER:
+		return a->status == MEMBER_APPROVED;
+	case ACCESS_COORDINATOR:
+		return a->status == MEMBER_APPROVED && a->grants.n > 0;
+	case ACCESS_PERM:
+		return a->status == MEMBER_APPROVED &&
+		    role_allows_somewhere(&a->grants, n->perm);
+	default:
+		return 0;
+	}
+}
+
+const char *
+app_text(const struct request *req, const char *key)
+{
+	return i18n_text(req->actor.lang[0] ? req->actor.lang : "en", key);
+}
+
+static void
+app_layout(struct request *req, const char *title)
+{
+	const struct actor	*a = &req->actor;
+	struct tmpl_dict	*d = req->layout, *s;
+	size_t			 i, n;
+
+	tmpl_set(d, "TITLE", title);
+	tmpl_set(d, "LANG", a->lang[0] ? a->lang : "en");
+	tmpl_set(d, "CSRF", a->csrf);
+	for (i = 0; i < sizeof(app_nav) / sizeof(app_nav[0]); i++) {
+		if (!app_nav_visible(a, &app_nav[i]))
+			continue;
+		s = tmpl_section(d, "NAV");
+		tmpl_set(s, "HREF", app_nav[i].href);
+		tmpl_set(s, "LABEL", app_text(req, app_nav[i].label_key));
+		/* The longest matching prefix would be nicer; exact is
+		 * enough for aria-current on the page itself. */
+		n = strlen(app_nav[i].href);
+		if (req->path != NULL && strncmp(req->path, app_nav[i].href,
+		    n) == 0 && req->path[n] == '\0')
+			tmpl_show(s, "CURRENT");
+	}
+	if (a->member_id != 0) {
+		s = tmpl_section(d, "USER");
+		tmpl_set(s, "NAME", a->name);
+		tmpl_set(s, "CSRF", a->csrf);
+	} else
+		tmpl_show(d, "VISITOR");
+	if (a->member_id != 0 && a->acting_id != a->member_id) {
+		/* Rule 5: while "become" is active every page says so. */
+		s = tmpl_section(d, "BECOME");
+		tmpl_set(s, "ACTING_NAME", a->name);
+		tmpl_set(s, "REAL_NAME", a->real_name);
+		tmpl_set(s, "CSRF", a->csrf);
+	}
+	if (req->flash[0] != '\0') {
+		s = tmpl_section(d, "FLASH");
+		tmpl_set(s, "MESSAGE", app_text(req, req->flash));
+	}
+}
+
+struct tmpl_dict *
+app_page(struct request *req, const char *file, const char *title)
+{
+	struct tmpl_dict	*body;
+
+	if (req->layout != NULL)
+		tmpl_dict_free(req->layout);
+	if ((req->layout = tmpl_dict_new()) == NULL)
+		return NULL;
+	req->page_tpl = file;
+	app_layout(req, title);
+	body = tmpl_include(req->layout, "BODY", file);
+	tmpl_set(body, "CSRF", req->actor.csrf);
+	return body;
+}
+
+int
+app_render(struct request *req, int status)
+{
+	enum weft_err	 e;
+
+	if (req->layout == NULL) {
+		req->resp.failed = 1;
+		return 0;
+	}
+	buf_reset(&req->resp.body);
+	if ((e = tmpl_render(req->layout, "layout.tpl", &req->resp.body)) !=
+	    WEFT_OK) {
+		log_msg(LOGL_ERROR, "rendering %s: %s", req->page_tpl,
+		    weft_strerror(e));
+		req->resp.failed = 1;
+		return 0;
+	}
+	req->resp.status = status;
+	http_header(&req->resp, "Content-Type", "text/html; charset=utf-8");
+	return 0;
+}
+
+/* The one error page.  If even that cannot be rendered (templates gone),
+ * a plain-text answer still says what happened. */
+int
+app_error(struct request *req, int status, const char *message)
+{
+	struct tmpl_dict	*d;
+	char			 key[32];
+
+	http_response_reset(&req->resp);
+	if (message == NULL) {
+		snprintf(key, sizeof(key), "error.%d", status);
+		message = app_text(req, key);
+	}
+	if (status == 503)
+		http_header(&req->resp, "Retry-After", "5");
+	if ((d = app_page(req, "error.tpl", http_status_text(status))) !=
+	    NULL) {
+		tmpl_set_int(d, "STATUS", status);
+		tmpl_set(d, "HEADING", http_status_text(status));
+		tmpl_set(d, "MESSAGE", message);
+		app_render(req, status);
+	}
+	if (d == NULL || req->resp.failed) {
+		http_response_reset(&req->resp);
+		if (status == 503)
+			http_header(&req->resp, "Retry-After", "5");
+		http_header(&req->resp, "Content-Type",
+		    "text/plain; charset=utf-8");
+		buf_printf(&req->resp.body, "%d %s\n%s\n", status,
+		    http_status_text(status), message);
+	}
+	req->resp.status = status;
+	return 0;
+}
+
+int
+app_redirect(struct request *req, const char *path, const char *flash_key)
+{
+	http_redirect(&req->resp, path);
+	if (flash_key != NULL)
+		http_cookie(&req->resp, "weft-flash", flash_key, 60,
+		    config.cookie_secure ? HTTP_COOKIE_SECURE : 0);
+	return 0;
+}
+
+int
+app_status_of(enum weft_err e)
+{
+	switch (e) {
+	case WEFT_OK:
+		return 200;
+	case WEFT_ERR_DB_DOWN:
+		return 503;
+	case WEFT_ERR_NOTFOUND:
+		return 404;
+	case WEFT_ERR_FORBIDDEN:
+		return 403;
+	case WEFT_ERR_DUPLICATE:
+	case WEFT_ERR_CONFLICT:
+		return 409;
+	case WEFT_ERR_INVALID:
+		return 400;
+	default:
+		return 500;
+	}
+}

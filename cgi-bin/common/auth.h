@@ -1,0 +1,95 @@
+/*
+ * Passwords (argon2id), sessions, CSRF and login throttling.  DESIGN.md
+ * "Security, in short" is the contract.
+ */
+#ifndef WEFT_AUTH_H
+#define WEFT_AUTH_H
+
+#include <stddef.h>
+
+#include "err.h"
+#include "role.h"
+
+enum member_status {
+	MEMBER_APPLYING,
+	MEMBER_APPROVED,
+	MEMBER_DISABLED,
+	MEMBER_STATUS__MAX
+};
+
+extern const char *const member_status_keys[MEMBER_STATUS__MAX];
+int		 member_status_parse(const char *, enum member_status *);
+
+#define AUTH_TOKEN_HEX	65	/* 32 bytes as hex, plus NUL */
+#define AUTH_HASH_MAX	160	/* an encoded argon2id hash */
+
+/*
+ * Who is asking.  member_id is the real, logged-in member (0: visitor);
+ * acting_id is the member whose account is used (== member_id unless
+ * "become" is active).  status, names, lang and grants are the acting
+ * member's: a coordinator who becomes a plain member has a plain
+ * member's rights.
+ */
+struct actor {
+	long long		 member_id;
+	long long		 acting_id;
+	enum member_status	 status;
+	long long		 community;	/* acting member's; 0: none */
+	char			 username[64];
+	char			 name[128];
+	char			 real_name[128];	/* the real member's name */
+	char			 lang[ROLE_LANG_MAX];
+	struct grants		 grants;
+	int			 has_session;
+	unsigned char		 session_id[32];	/* SHA-256 of the token */
+	char			 csrf[AUTH_TOKEN_HEX];
+	char			 addr[64];	/* client address, for audit */
+};
+
+/* Hashes password with the configured argon2id parameters into out. */
+enum weft_err	 auth_password_hash(const char *password, char *out,
+		    size_t outlen);
+/* 1: matches, 0: does not, -1: error (malformed hash). */
+int		 auth_password_verify(const char *encoded, const char *password);
+/* Were these hashed with weaker parameters than config now asks for? */
+int		 auth_password_needs_rehash(const char *encoded);
+
+/* The session cookie's name: "__Host-weft" or, with cookie_secure = 0,
+ * "weft"; and the visitors' CSRF cookie ("__Host-weft-csrf"/"weft-csrf"). */
+const char	*auth_cookie_name(void);
+const char	*auth_csrf_cookie_name(void);
+
+/* Fills actor from the session token of the cookie (NULL or unknown or
+ * expired: a visitor, WEFT_OK).  Touches last_seen at most once a minute. */
+enum weft_err	 auth_session_load(const char *token, const char *addr,
+		    struct actor *);
+/* New session for member_id; writes the cookie token (hex) to token. */
+enum weft_err	 auth_session_create(long long member_id, const char *addr,
+		    char token[AUTH_TOKEN_HEX]);
+enum weft_err	 auth_session_delete(const unsigned char id[32]);
+/* Ends every session of member_id (disabled, password changed). */
+enum weft_err	 auth_sessions_end_member(long long member_id);
+/* Constant-time comparison of a submitted CSRF token with expected. */
+int		 auth_csrf_equal(const char *expected, const char *submitted);
+/* 32 random bytes (getrandom) as 64 hex characters. */
+enum weft_err	 auth_random_hex(char out[AUTH_TOKEN_HEX]);
+
+enum login_result {
+	LOGIN_OK,
+	LOGIN_BAD,		/* unknown user or wrong password: same answer */
+	LOGIN_THROTTLED,	/* too many failures for account or address */
+	LOGIN_DISABLED,		/* right password, account disabled */
+	LOGIN_ERROR,
+	LOGIN__MAX
+};
+
+/*
+ * Checks username and password, with throttling per account and per
+ * address and the same work (one argon2 verification) for unknown
+ * accounts.  On LOGIN_OK sets *member_id and rehashes the password when
+ * the parameters have risen; on LOGIN_THROTTLED sets *retry_after_s.
+ */
+enum login_result auth_login(const char *username, const char *password,
+		    const char *addr, long long *member_id, int *retry_after_s);
+
+#endif

@@ -1,0 +1,32 @@
+/*
+ * The C interface to ctemplate.  The only C++ in weft is tmpl_shim.cc,
+ * which implements this header.  Dictionaries returned by tmpl_section()
+ * and tmpl_include() belong to their parent and die with it.
+ * Every template starts with {{%AUTOESCAPE context="HTML"}} (the build
+ * checks), so every value set here is HTML-escaped when rendered.
+ */
+#ifndef WEFT_TMPL_H
+#define WEFT_TMPL_H
+
+#include "buf.h"
+#include "err.h"
+
+struct tmpl_dict;
+
+/* Templates are read from root (once, then cached). */
+enum weft_err	 tmpl_init(const char *root);
+struct tmpl_dict *tmpl_dict_new(void);
+void		 tmpl_dict_free(struct tmpl_dict *);
+void		 tmpl_set(struct tmpl_dict *, const char *key, const char *val);
+void		 tmpl_set_int(struct tmpl_dict *, const char *key, long long);
+void		 tmpl_show(struct tmpl_dict *, const char *section);
+/* Adds one repetition of section and returns its dictionary. */
+struct tmpl_dict *tmpl_section(struct tmpl_dict *, const char *section);
+/* {{>name}} in the template expands file with the returned dictionary. */
+struct tmpl_dict *tmpl_include(struct tmpl_dict *, const char *name,
+		    const char *file);
+/* Expands file (relative to root) into out (appended). */
+enum weft_err	 tmpl_render(const struct tmpl_dict *, const char *file,
+		    struct buf *out);
+
+#endif

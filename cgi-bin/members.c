@@ -1,0 +1,69 @@
+/*
+ * The members area (/members).  For now: the permission matrix page, read
+ * from the same table the route guards use (role.c), so the published
+ * matrix cannot drift from what is enforced.  The member workflows of
+ * issue "Members area" join this route table.
+ */
+#include <stdio.h>
+
+#include "app.h"
+#include "role.h"
+
+static int
+members_roles(struct request *req)
+{
+	struct tmpl_dict	*d, *row, *cell, *s;
+	const char		*note;
+	char			 scope[64];
+	size_t			 i;
+	int			 p, r;
+
+	if ((d = app_page(req, "members/roles.tpl",
+	    app_text(req, "roles.title"))) == NULL)
+		return 500;
+	for (r = 0; r < ROLE__MAX; r++) {
+		s = tmpl_section(d, "ROLE");
+		tmpl_set(s, "KEY", role_keys[r]);
+		tmpl_set(s, "TITLE", role_titles[r]);
+	}
+	for (p = 0; p < PERM__MAX; p++) {
+		row = tmpl_section(d, "PERM");
+		tmpl_set(row, "KEY", perm_keys[p]);
+		tmpl_set(row, "DESCRIPTION", perm_descriptions[p]);
+		for (r = 0; r < ROLE__MAX; r++) {
+			cell = tmpl_section(row, "CELL");
+			tmpl_set(cell, "ROLE", role_keys[r]);
+			tmpl_set(cell, "PERM", perm_keys[p]);
+			tmpl_show(cell, role_has_perm((enum role)r,
+			    (enum perm)p) ? "YES" : "NO");
+			if ((note = role_cell_note((enum perm)p,
+			    (enum role)r)) != NULL) {
+				s = tmpl_section(cell, "NOTE");
+				tmpl_set(s, "N", note);
+			}
+		}
+	}
+	for (i = 0; i < req->actor.grants.n; i++) {
+		s = tmpl_section(d, "MY_GRANT");
+		tmpl_set(s, "ROLE", role_titles[req->actor.grants.g[i].role]);
+		scope_format(&req->actor.grants.g[i].scope, scope,
+		    sizeof(scope));
+		tmpl_set(s, "SCOPE", scope);
+	}
+	return app_render(req, 200);
+}
+
+static const struct route members_routes[] = {
+	{ HTTP_GET, "/members/roles", ACCESS_COORDINATOR, 0, members_roles },
+};
+
+int
+main(int argc, char *argv[])
+{
+	static const struct program prog = {
+		"members", members_routes,
+		sizeof(members_routes) / sizeof(members_routes[0]),
+	};
+
+	return app_main(argc, argv, &prog);
+}

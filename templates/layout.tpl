@@ -1,0 +1,41 @@
+{{%AUTOESCAPE context="HTML"}}<!doctype html>
+<html lang="{{LANG}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{TITLE}} · weft</title>
+<link rel="stylesheet" href="/static/weft.css">
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site">
+<p class="brand"><a href="/">weft</a> <span>timebank</span></p>
+<nav aria-label="Main">
+<ul>
+{{#NAV}}<li><a href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>
+{{/NAV}}
+</ul>
+</nav>
+<div class="who">
+{{#USER}}<span>{{NAME}}</span>
+<form method="post" action="/logout" class="inline">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit">Log out</button>
+</form>{{/USER}}
+{{#VISITOR}}<a href="/login">Log in</a> <a href="/signup">Apply to join</a>{{/VISITOR}}
+</div>
+</header>
+{{#BECOME}}<div class="become" role="status">
+<p>You are acting as <strong>{{ACTING_NAME}}</strong>. You are really {{REAL_NAME}}.</p>
+<form method="post" action="/members/become/return" class="inline">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit">Return to myself</button>
+</form>
+</div>{{/BECOME}}
+<main id="main">
+{{#FLASH}}<p class="flash" role="status">{{MESSAGE}}</p>{{/FLASH}}
+{{>BODY}}
+</main>
+<footer class="site"><p>weft — hours for hours, one hour of help is one hour of credit.</p></footer>
+</body>
+</html>
