@@ -98,7 +98,9 @@ kvlist_truncate(struct http_kvlist *l, size_t from)
  * *outlen.  A '%' not followed by two hex digits, a NUL byte (raw or
  * "%00") or a result that is not UTF-8 is HTTP_PARSE_BAD; a result longer
  * than max bytes is HTTP_PARSE_TOO_LARGE, noticed as soon as it happens so
- * that a huge value costs at most max bytes of memory.
+ * that a huge value costs at most max bytes of memory.  valid_utf8() is
+ * asked about non-empty strings only: "" is valid here, whatever a
+ * validator thinks of empty input.
  */
 static enum http_parse
 urldecode(const char *src, size_t len, size_t max, char **out,
@@ -138,7 +140,7 @@ urldecode(const char *src, size_t len, size_t max, char **out,
 		d[n++] = (char)c;
 	}
 	d[n] = '\0';
-	if (valid_utf8(d, n) != VALID_OK) {
+	if (n > 0 && valid_utf8(d, n) != VALID_OK) {
 		rc = HTTP_PARSE_BAD;
 		goto err;
 	}
@@ -284,7 +286,7 @@ http_parse_cookies(const char *in, size_t len,
 		if (memchr(name, '\t', nlen) != NULL ||
 		    memchr(val, '\t', vlen) != NULL ||
 		    valid_utf8(name, nlen) != VALID_OK ||
-		    valid_utf8(val, vlen) != VALID_OK) {
+		    (vlen > 0 && valid_utf8(val, vlen) != VALID_OK)) {
 			rc = HTTP_PARSE_BAD;
 			goto err;
 		}
@@ -494,7 +496,8 @@ refuse:
 
 /*
  * The body is a line of text for the rare client that shows it; headers
- * already set (a session cookie on log-in) are kept.
+ * already set (a session cookie on log-in) are kept, so a caller must not
+ * have set a Content-Type before.
  */
 void
 http_redirect(struct http_response *r, const char *path)
@@ -506,6 +509,7 @@ http_redirect(struct http_response *r, const char *path)
 	buf_init(&r->body);
 	buf_puts(&r->body, "See Other\n");
 	http_header(r, "Location", path);
+	http_header(r, "Content-Type", "text/plain; charset=utf-8");
 }
 
 /*

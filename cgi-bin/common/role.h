@@ -137,7 +137,10 @@ enum role_refusal {
 	ROLE_REFUSE__MAX
 };
 
-/* A sentence for the coordinator, saying why. */
+/* A sentence for the coordinator, saying why: i18n_text("en", key) of
+ * role_refusal_keys[]; app_text() of the key gives it in the actor's
+ * language. */
+extern const char *const role_refusal_keys[ROLE_REFUSE__MAX];
 const char	*role_refusal_text(enum role_refusal);
 
 /* Rule 3, for giving and for removing a grant of (role, scope):

@@ -1,0 +1,344 @@
+/*
+ * The database side of role.h: loading a member's grants, rule 4 (never
+ * without an Admin) and giving or removing a grant with its audit row
+ * (rules 3 and 6).  The pure rules are role.c's; this file only reads
+ * and writes rows around them.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "auth.h"
+#include "buf.h"
+#include "db.h"
+#include "log.h"
+#include "role.h"
+
+static const char *const scope_kind_keys[SCOPE__MAX] = {
+	[SCOPE_SITE] = "site",
+	[SCOPE_COMMUNITY] = "community",
+	[SCOPE_LANGUAGE] = "language",
+};
+
+/*
+ * Fills g from the columns role, scope_kind, community_id, lang starting
+ * at column c of the current row.  A value the schema allows but this
+ * code does not know is an error, never a grant with less or more in it.
+ */
+static enum weft_err
+role_row_grant(const struct db_rows *rows, unsigned c, struct grant *g)
+{
+	const char	*kind, *lang;
+	int		 k;
+
+	memset(g, 0, sizeof(*g));
+	if (role_parse(db_str(rows, c), &g->role) != 0)
+		return WEFT_ERR_DB;
+	if ((kind = db_str(rows, c + 1)) == NULL)
+		return WEFT_ERR_DB;
+	for (k = 0; k < SCOPE__MAX; k++)
+		if (strcmp(kind, scope_kind_keys[k]) == 0)
+			break;
+	if (k == SCOPE__MAX)
+		return WEFT_ERR_DB;
+	g->scope.kind = (enum scope_kind)k;
+	if (g->scope.kind == SCOPE_COMMUNITY)
+		g->scope.community = db_int(rows, c + 2);
+	if (g->scope.kind == SCOPE_LANGUAGE) {
+		lang = db_str(rows, c + 3);
+		if (lang == NULL || strlen(lang) >= sizeof(g->scope.lang))
+			return WEFT_ERR_DB;
+		memcpy(g->scope.lang, lang, strlen(lang) + 1);
+	}
+	return WEFT_OK;
+}
+
+enum weft_err
+role_load_grants(long long member_id, struct grants *out)
+{
+	static const char	 sql[] =
+	    "SELECT id, role, scope_kind, community_id, lang FROM grants "
+	    "WHERE member_id = ? ORDER BY id";
+	struct db_rows		*rows = NULL;
+	enum weft_err		 e;
+
+	memset(out, 0, sizeof(*out));
+	if ((e = db_query(&rows, sql, "i", member_id)) != WEFT_OK)
+		return e;
+	while (db_next(rows)) {
+		if (out->n == ROLE_GRANTS_MAX) {
+			log_msg(LOGL_ERROR, "member %lld has more than %d "
+			    "grants", member_id, ROLE_GRANTS_MAX);
+			e = WEFT_ERR_INVALID;
+			goto err;
+		}
+		if ((e = role_row_grant(rows, 1, &out->g[out->n])) !=
+		    WEFT_OK) {
+			log_msg(LOGL_ERROR, "grant %lld: unreadable row",
+			    db_int(rows, 0));
+			goto err;
+		}
+		out->g[out->n].id = db_int(rows, 0);
+		out->n++;
+	}
+	db_rows_free(rows);
+	return WEFT_OK;
+err:
+	if (rows != NULL)
+		db_rows_free(rows);
+	memset(out, 0, sizeof(*out));
+	return e;
+}
+
+/*
+ * Rule 4.  The locking, and why it makes two concurrent demotions of the
+ * last two admins leave one:
+ *
+ * The SELECT ... FOR UPDATE is a locking ("current") read: InnoDB reads
+ * the newest committed version of each row, not the transaction's
+ * snapshot, and takes an exclusive lock on every row it reads: the
+ * grants_role_scope index range of site admin grants (next-key locks, so
+ * no admin grant can be inserted into or deleted from the range behind
+ * our back), the grant rows, and through the join the members rows of
+ * those admins.  STRAIGHT_JOIN keeps the plan grants-first, so that only
+ * the few admins' member rows are locked, never a scan of every approved
+ * member, and every caller takes the locks in the same order.
+ *
+ * Two transactions T1 (demoting A) and T2 (demoting B), A and B the last
+ * two: whichever runs the guard second blocks on the first one's locks
+ * until it commits or rolls back, then reads the rows as they are now.
+ * If T1 removed A's grant or disabled A, T2 sees B alone and is refused.
+ * The caller must therefore call the guard before its change, in the
+ * same transaction, and keep the transaction open until the change is
+ * committed; the locks are released only at commit or rollback.
+ */
+enum weft_err
+role_guard_last_admin(long long member_id, enum role_refusal *why)
+{
+	static const char	 sql[] =
+	    "SELECT g.member_id FROM grants g "
+	    "STRAIGHT_JOIN members m ON m.id = g.member_id "
+	    "WHERE g.role = 'admin' AND g.scope_kind = 'site' "
+	    "AND g.community_id = 0 AND m.status = 'approved' "
+	    "ORDER BY g.id FOR UPDATE";
+	struct db_rows		*rows = NULL;
+	enum weft_err		 e;
+	size_t			 others = 0;
+	int			 present = 0;
+
+	*why = ROLE_OK;
+	if ((e = db_query(&rows, sql, "")) != WEFT_OK)
+		return e;
+	while (db_next(rows)) {
+		if (db_int(rows, 0) == member_id)
+			present = 1;
+		else
+			others++;
+	}
+	db_rows_free(rows);
+	if (present && others == 0)
+		*why = ROLE_REFUSE_LAST_ADMIN;
+	return WEFT_OK;
+}
+
+/* A member's own scope for rule 2: their community, or site. */
+static void
+role_member_scope(long long community, struct scope *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->kind = community > 0 ? SCOPE_COMMUNITY : SCOPE_SITE;
+	s->community = community > 0 ? community : 0;
+}
+
+/* {"member_id":N,"role":"...","scope":"..."}, for the audit row. */
+static void
+role_grant_json(struct buf *b, long long member_id, enum role r,
+    const struct scope *s)
+{
+	char	 scope[64];
+
+	scope_format(s, scope, sizeof(scope));
+	buf_printf(b, "{\"member_id\":%lld,\"role\":", member_id);
+	buf_json_str(b, role_keys[r]);
+	buf_puts(b, ",\"scope\":");
+	buf_json_str(b, scope);
+	buf_puts(b, "}");
+}
+
+/*
+ * Gives member_id the grant (r, s).  Rule 3 is checked twice: on the
+ * actor's grants alone before anything is read, then on the member's own
+ * community (rule 2: a community:N admin appoints only members of N).
+ * The member row is read in share mode so that it cannot be deleted or
+ * moved between the check and the insert.
+ *
+ * A grant the member already holds is a no-op: WEFT_OK with *why ==
+ * ROLE_OK, nothing written and no audit row, since nothing changed (a form
+ * sent twice then does no harm).  The audit row's community is the
+ * grant's when it is community-scoped, else 0 (a site-level object).
+ */
+enum weft_err
+role_grant_add(const struct actor *a, long long member_id, enum role r,
+    const struct scope *s, enum role_refusal *why)
+{
+	static const char	 sql_member[] =
+	    "SELECT community_id FROM members WHERE id = ? "
+	    "LOCK IN SHARE MODE";
+	static const char	 sql_community[] =
+	    "SELECT COUNT(*) FROM communities WHERE id = ?";
+	static const char	 sql_insert[] =
+	    "INSERT INTO grants (member_id, role, scope_kind, community_id, "
+	    "lang, granted_by) VALUES (?, ?, ?, ?, ?, ?)";
+	struct db_rows		*rows = NULL;
+	struct scope		 ms;
+	struct buf		 after;
+	enum weft_err		 e;
+	long long		 n, id;
+
+	buf_init(&after);
+	if ((*why = role_may_grant(&a->grants, r, s)) != ROLE_OK)
+		return WEFT_OK;
+	if ((e = db_begin()) != WEFT_OK)
+		return e;
+	if ((e = db_query(&rows, sql_member, "i", member_id)) != WEFT_OK)
+		goto err;
+	if (!db_next(rows)) {
+		e = WEFT_ERR_NOTFOUND;
+		goto err;
+	}
+	role_member_scope(db_int(rows, 0), &ms);
+	db_rows_free(rows);
+	rows = NULL;
+	if (!role_allows(&a->grants, PERM_ROLE_ASSIGN, &ms)) {
+		*why = ROLE_REFUSE_OUT_OF_SCOPE;
+		db_rollback();
+		return WEFT_OK;
+	}
+	if (s->kind == SCOPE_COMMUNITY) {
+		if ((e = db_query_int(&n, sql_community, "i",
+		    s->community)) != WEFT_OK)
+			goto err;
+		if (n == 0) {
+			e = WEFT_ERR_NOTFOUND;
+			goto err;
+		}
+	}
+	e = db_exec(sql_insert, "issisi", member_id, role_keys[r],
+	    scope_kind_keys[s->kind],
+	    s->kind == SCOPE_COMMUNITY ? s->community : 0LL,
+	    s->kind == SCOPE_LANGUAGE ? s->lang : "", a->member_id);
+	if (e == WEFT_ERR_DUPLICATE) {
+		db_rollback();
+		return WEFT_OK;
+	}
+	if (e != WEFT_OK)
+		goto err;
+	id = db_insert_id();
+	role_grant_json(&after, member_id, r, s);
+	if (buf_failed(&after)) {
+		e = WEFT_ERR_NOMEM;
+		goto err;
+	}
+	if ((e = audit_write(a, "grant.add", "grant", id,
+	    s->kind == SCOPE_COMMUNITY ? s->community : 0, NULL,
+	    after.p)) != WEFT_OK)
+		goto err;
+	if ((e = db_commit()) != WEFT_OK)
+		goto err;
+	buf_free(&after);
+	return WEFT_OK;
+err:
+	if (rows != NULL)
+		db_rows_free(rows);
+	db_rollback();
+	buf_free(&after);
+	return e;
+}
+
+/*
+ * Removes grant grant_id after rules 3 and 4, with its audit row, in one
+ * transaction.  The grant is first read without a lock: grants are never
+ * updated, only inserted and deleted, so its role and scope cannot
+ * change under us, and a share lock here would deadlock against a
+ * concurrent removal's guard (each holding its own admin row, each
+ * waiting for the other's).  The guard then locks every enabled site
+ * admin in one order; the DELETE finding no row means someone removed
+ * the grant meanwhile (WEFT_ERR_NOTFOUND).
+ */
+enum weft_err
+role_grant_remove(const struct actor *a, long long grant_id,
+    enum role_refusal *why)
+{
+	static const char	 sql_grant[] =
+	    "SELECT g.member_id, g.role, g.scope_kind, g.community_id, "
+	    "g.lang, m.community_id FROM grants g "
+	    "JOIN members m ON m.id = g.member_id WHERE g.id = ?";
+	static const char	 sql_delete[] =
+	    "DELETE FROM grants WHERE id = ?";
+	struct db_rows		*rows = NULL;
+	struct grant		 g;
+	struct scope		 ms;
+	struct buf		 before;
+	enum weft_err		 e;
+	long long		 member_id;
+
+	buf_init(&before);
+	*why = ROLE_OK;
+	if (!role_allows_somewhere(&a->grants, PERM_ROLE_ASSIGN)) {
+		*why = ROLE_REFUSE_NO_PERM;
+		return WEFT_OK;
+	}
+	if ((e = db_begin()) != WEFT_OK)
+		return e;
+	if ((e = db_query(&rows, sql_grant, "i", grant_id)) != WEFT_OK)
+		goto err;
+	if (!db_next(rows)) {
+		e = WEFT_ERR_NOTFOUND;
+		goto err;
+	}
+	member_id = db_int(rows, 0);
+	if ((e = role_row_grant(rows, 1, &g)) != WEFT_OK) {
+		log_msg(LOGL_ERROR, "grant %lld: unreadable row", grant_id);
+		goto err;
+	}
+	g.id = grant_id;
+	role_member_scope(db_int(rows, 5), &ms);
+	db_rows_free(rows);
+	rows = NULL;
+	if ((*why = role_may_grant(&a->grants, g.role, &g.scope)) ==
+	    ROLE_OK && !role_allows(&a->grants, PERM_ROLE_ASSIGN, &ms))
+		*why = ROLE_REFUSE_OUT_OF_SCOPE;
+	if (*why == ROLE_OK && g.role == ROLE_ADMIN &&
+	    g.scope.kind == SCOPE_SITE &&
+	    (e = role_guard_last_admin(member_id, why)) != WEFT_OK)
+		goto err;
+	if (*why != ROLE_OK) {
+		db_rollback();
+		return WEFT_OK;
+	}
+	if ((e = db_exec(sql_delete, "i", grant_id)) != WEFT_OK)
+		goto err;
+	if (db_affected() == 0) {
+		e = WEFT_ERR_NOTFOUND;
+		goto err;
+	}
+	role_grant_json(&before, member_id, g.role, &g.scope);
+	if (buf_failed(&before)) {
+		e = WEFT_ERR_NOMEM;
+		goto err;
+	}
+	if ((e = audit_write(a, "grant.remove", "grant", grant_id,
+	    g.scope.kind == SCOPE_COMMUNITY ? g.scope.community : 0,
+	    before.p, NULL)) != WEFT_OK)
+		goto err;
+	if ((e = db_commit()) != WEFT_OK)
+		goto err;
+	buf_free(&before);
+	return WEFT_OK;
+err:
+	if (rows != NULL)
+		db_rows_free(rows);
+	db_rollback();
+	buf_free(&before);
+	return e;
+}

@@ -1,0 +1,64 @@
+// Login throttling, per account and per address.  Each test comes from its
+// own loopback address (127.0.0.x), so that the failures counted here do not
+// throttle the other tests, which come from 127.0.0.1.
+
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { PASSWORD, confNum, loginAttempt, text } from './lib.mjs';
+
+const ACCOUNT_MAX = confNum('throttle_account_max', 5);
+const ADDRESS_MAX = confNum('throttle_address_max', 20);
+
+function assertThrottled(r, what) {
+	assert.equal(r.res.status, 429, `${what}: 429 (got ${r.res.status}: ${text(r.res.body).slice(0, 160)})`);
+	assert.equal(r.jar.get('__Host-weft'), undefined, `${what}: no session`);
+	const ra = r.res.headers['retry-after'];
+	if (ra !== undefined)
+		assert.match(ra, /^[1-9][0-9]*$/, `${what}: Retry-After is a number of seconds`);
+}
+
+// Fails `max` times for username from addr, each an ordinary refusal, then
+// expects the next attempt to be throttled.
+async function failUntilThrottled(username, addr, max, passwordOf) {
+	let first = null;
+	for (let i = 0; i < max; i++) {
+		const r = await loginAttempt(passwordOf ? passwordOf(i) : username,
+		    'wrong-password-' + i, { localAddress: addr });
+		assert.notEqual(r.res.status, 429, `failure ${i + 1} of ${max} is not yet throttled`);
+		assert.notEqual(r.res.status, 303);
+		if (first === null)
+			first = r.res.status;
+		assert.equal(r.res.status, first, 'every ordinary failure answers alike');
+	}
+}
+
+test(`an account is throttled after ${ACCOUNT_MAX} failures, even with the right password`, async () => {
+	const addr = '127.0.0.11';
+	await failUntilThrottled('frank', addr, ACCOUNT_MAX);
+	assertThrottled(await loginAttempt('frank', 'wrong-again', { localAddress: addr }), 'wrong password');
+	assertThrottled(await loginAttempt('frank', PASSWORD, { localAddress: addr }), 'right password');
+	// The account is throttled, not just the address it was attacked from.
+	assertThrottled(await loginAttempt('frank', PASSWORD, { localAddress: '127.0.0.13' }), 'other address');
+	// Other accounts from that address are not affected by frank's count.
+	const ok = await loginAttempt('bob', PASSWORD, { localAddress: addr });
+	assert.equal(ok.res.status, 303, 'bob still logs in from the same address');
+});
+
+test('an unknown username is throttled the same way (no account probing)', async () => {
+	const addr = '127.0.0.14';
+	const name = 'nobody-' + process.pid;
+	await failUntilThrottled(name, addr, ACCOUNT_MAX);
+	assertThrottled(await loginAttempt(name, 'wrong-again', { localAddress: addr }), 'unknown user');
+	// Case does not give a fresh counter.
+	assertThrottled(await loginAttempt(name.toUpperCase(), 'x', { localAddress: addr }), 'upper case');
+});
+
+test(`an address is throttled after ${ADDRESS_MAX} failures over many accounts`, async () => {
+	const addr = '127.0.0.12';
+	await failUntilThrottled(null, addr, ADDRESS_MAX, (i) => `spray-${process.pid}-${i}`);
+	assertThrottled(await loginAttempt(`spray-${process.pid}-x`, 'x', { localAddress: addr }), 'next unknown user');
+	assertThrottled(await loginAttempt('bob', PASSWORD, { localAddress: addr }), 'a real account from that address');
+	// Other addresses are not affected.
+	const ok = await loginAttempt('bob', PASSWORD, { localAddress: '127.0.0.15' });
+	assert.equal(ok.res.status, 303, 'bob logs in from another address');
+});

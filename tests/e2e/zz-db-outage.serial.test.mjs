@@ -1,0 +1,75 @@
+// The database goes away and comes back: pages that need it answer 503
+// with Retry-After (the workers live on), pages that do not still work,
+// and once MariaDB is back every page works again without restarting the
+// programs.  Stops the stack's database, so tests/run.sh runs this file
+// alone, after the others (*.serial.test.mjs).
+
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import {
+	VAR, assertSecurityHeaders, get, getCsrf, login, request, stack,
+} from './lib.mjs';
+
+const pidOf = (prog) => readFileSync(`${VAR}/run/${prog}.pid`, 'utf8').trim();
+
+test('DB stopped: 503 with Retry-After; DB started: pages work again', async (t) => {
+	assert.ok(VAR, 'WEFT_VAR is set');
+	const bob = await login('bob');
+	const admin = await login('admin');
+	assert.equal((await get('/', bob)).status, 200);
+	assert.equal((await get('/members/roles', admin)).status, 200);
+	const pids = { account: pidOf('account'), members: pidOf('members') };
+
+	stack('db-stop', VAR);
+	let restarted = false;
+	try {
+		// More requests than workers, so that every worker meets the outage.
+		for (let i = 0; i < 6; i++) {
+			for (const [path, jar, what] of [
+				['/login', undefined, 'GET /login'],
+				['/', bob, 'GET / as bob'],
+				['/me', bob, 'GET /me as bob'],
+				['/members/roles', admin, 'GET /members/roles as admin'],
+			]) {
+				const r = await get(path, jar);
+				assert.equal(r.status, 503, `${what} with the database stopped`);
+				assert.match(r.headers['retry-after'] || '', /^[1-9][0-9]*$/, `${what}: Retry-After`);
+				assertSecurityHeaders(r, what);
+				assert.match(r.headers['content-type'], /^text\/html; charset=utf-8/i);
+			}
+		}
+		const p = await request('/login', { form: { csrf: 'x', username: 'bob', password: 'y' } });
+		assert.equal(p.status, 503, 'POST /login with the database stopped');
+		// What needs no database still works.
+		const h = await request('/healthz');
+		assert.equal(h.status, 200, '/healthz with the database stopped');
+		assert.equal((await request('/static/weft.css')).status, 200, 'static files');
+		assert.equal((await request('/no-such-page')).status, 404, 'unknown routes are 404 without the database');
+
+		stack('db-start', VAR);
+		restarted = true;
+
+		// Every request now works, the first ones included: the workers
+		// reconnect on their own.
+		for (let i = 0; i < 6; i++) {
+			const home = await get('/', bob);
+			assert.equal(home.status, 200, `GET / as bob after db-start (#${i + 1})`);
+			assert.match(home.body, /action="\/logout"/, 'bob is still logged in (sessions live in the database)');
+			const roles = await get('/members/roles', admin);
+			assert.equal(roles.status, 200, `GET /members/roles as admin after db-start (#${i + 1})`);
+			const lp = await get('/login');
+			assert.equal(lp.status, 200);
+			assert.ok(getCsrf(lp.body));
+		}
+		const fresh = await login('carol');
+		assert.equal((await get('/me', fresh)).status, 200, 'a new login works');
+		assert.deepEqual({ account: pidOf('account'), members: pidOf('members') }, pids,
+		    'the programs were not restarted');
+	} finally {
+		if (!restarted) {
+			t.diagnostic('restarting the database after a failure');
+			stack('db-start', VAR);
+		}
+	}
+});

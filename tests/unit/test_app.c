@@ -1,0 +1,214 @@
+/*
+ * The framework's pure parts: route matching and lookup (404 vs 405),
+ * path ids, the buffer's JSON and CSV escaping, and config parsing with
+ * environment overrides.  Each accepted case has its refused twin.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "app.h"
+#include "buf.h"
+#include "config.h"
+
+static int
+match(const char *pattern, const char *path, const char **p0)
+{
+	char		 buf[256];
+	const char	*params[APP_PARAMS_MAX];
+	size_t		 n = 0;
+	int		 ok;
+	static char	 keep[256];
+
+	ok = app_route_match(pattern, path, buf, sizeof(buf), params, &n);
+	if (ok && n > 0 && p0 != NULL) {
+		snprintf(keep, sizeof(keep), "%s", params[0]);
+		*p0 = keep;
+	}
+	return ok;
+}
+
+static void
+test_route_match(void **state)
+{
+	const char	*p = NULL;
+
+	(void)state;
+	assert_true(match("/", "/", NULL));
+	assert_false(match("/", "/x", NULL));
+	assert_true(match("/members/roles", "/members/roles", NULL));
+	assert_false(match("/members/roles", "/members/roles/", NULL));
+	assert_false(match("/members/roles", "/members/role", NULL));
+	assert_false(match("/members/roles", "/members", NULL));
+	assert_true(match("/members/:id", "/members/42", &p));
+	assert_string_equal(p, "42");
+	assert_false(match("/members/:id", "/members/", NULL));
+	assert_false(match("/members/:id", "/members/4%32", NULL));
+	assert_false(match("/members/:id", "/members/42/notes", NULL));
+	assert_true(match("/members/:id/notes", "/members/7/notes", &p));
+	assert_string_equal(p, "7");
+	assert_false(match("/members/:id/notes", "/members//notes", NULL));
+	assert_false(match("/members/:id", "/members/..", NULL));
+}
+
+static int
+handler(struct request *req)
+{
+	(void)req;
+	return 0;
+}
+
+static const struct route routes[] = {
+	{ HTTP_GET, "/a", ACCESS_PUBLIC, 0, handler },
+	{ HTTP_POST, "/a", ACCESS_LOGIN, 0, handler },
+	{ HTTP_GET, "/m/:id", ACCESS_PERM, PERM_MEMBER_LIST, handler },
+};
+
+static const struct program prog = { "t", routes, 3 };
+
+static void
+test_route_find(void **state)
+{
+	struct request	 req;
+	int		 st = 0;
+
+	(void)state;
+	memset(&req, 0, sizeof(req));
+	assert_ptr_equal(app_route_find(&prog, HTTP_GET, "/a", &req, &st),
+	    &routes[0]);
+	assert_ptr_equal(app_route_find(&prog, HTTP_POST, "/a", &req, &st),
+	    &routes[1]);
+	/* HEAD is served by the GET route. */
+	assert_ptr_equal(app_route_find(&prog, HTTP_HEAD, "/a", &req, &st),
+	    &routes[0]);
+	assert_null(app_route_find(&prog, HTTP_POST, "/m/3", &req, &st));
+	assert_int_equal(st, 405);
+	assert_null(app_route_find(&prog, HTTP_GET, "/nope", &req, &st));
+	assert_int_equal(st, 404);
+	assert_ptr_equal(app_route_find(&prog, HTTP_GET, "/m/3", &req, &st),
+	    &routes[2]);
+	assert_int_equal(app_param_id(&req, 0), 3);
+	assert_int_equal(app_param_id(&req, 1), 0);
+}
+
+static void
+test_param_id(void **state)
+{
+	struct request	 req;
+	int		 st;
+	static const char *bad[] = { "0", "007", "-1", "abc", "1x",
+	    "9999999999999999", NULL };
+	char		 path[64];
+	size_t		 i;
+
+	(void)state;
+	memset(&req, 0, sizeof(req));
+	assert_non_null(app_route_find(&prog, HTTP_GET, "/m/123456789012345",
+	    &req, &st));
+	assert_int_equal(app_param_id(&req, 0), 123456789012345LL);
+	for (i = 0; bad[i] != NULL; i++) {
+		snprintf(path, sizeof(path), "/m/%s", bad[i]);
+		assert_non_null(app_route_find(&prog, HTTP_GET, path, &req,
+		    &st));
+		assert_int_equal(app_param_id(&req, 0), 0);
+	}
+}
+
+static void
+test_buf_escaping(void **state)
+{
+	struct buf	 b;
+
+	(void)state;
+	buf_init(&b);
+	buf_json_str(&b, "a\"b\\c\n\x01");
+	assert_string_equal(b.p, "\"a\\\"b\\\\c\\n\\u0001\"");
+	buf_reset(&b);
+	buf_csv_field(&b, "plain");
+	buf_puts(&b, ",");
+	buf_csv_field(&b, "say \"hi\"");
+	buf_puts(&b, ",");
+	buf_csv_field(&b, "=SUM(A1)");
+	buf_puts(&b, ",");
+	buf_csv_field(&b, NULL);
+	assert_string_equal(b.p,
+	    "\"plain\",\"say \"\"hi\"\"\",\"'=SUM(A1)\",\"\"");
+	buf_reset(&b);
+	buf_printf(&b, "%d-%s", 42, "x");
+	assert_string_equal(b.p, "42-x");
+	assert_int_equal(b.len, 4);
+	assert_false(buf_failed(&b));
+	buf_free(&b);
+}
+
+static char *
+write_config(const char *text)
+{
+	static char	 path[] = "/tmp/weft-test-config.XXXXXX";
+	int		 fd;
+
+	strcpy(path, "/tmp/weft-test-config.XXXXXX");
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	return path;
+}
+
+static void
+test_config(void **state)
+{
+	struct config	 c;
+	char		*path;
+
+	(void)state;
+	unsetenv("WEFT_WORKERS");
+	path = write_config("# comment\n db_name = other \nworkers=7\n"
+	    "cookie_secure = 0\n\n");
+	assert_int_equal(config_load(&c, path), WEFT_OK);
+	assert_string_equal(c.db_name, "other");
+	assert_int_equal(c.workers, 7);
+	assert_int_equal(c.cookie_secure, 0);
+	assert_int_equal(c.argon2_m_kib, 19456);	/* default kept */
+	setenv("WEFT_WORKERS", "3", 1);
+	assert_int_equal(config_load(&c, path), WEFT_OK);
+	assert_int_equal(c.workers, 3);
+	setenv("WEFT_WORKERS", "3x", 1);
+	assert_int_not_equal(config_load(&c, path), WEFT_OK);
+	unsetenv("WEFT_WORKERS");
+	unlink(path);
+
+	/* Refused twins: an unknown key, a value out of range, no '='. */
+	path = write_config("no_such_key = 1\n");
+	assert_int_not_equal(config_load(&c, path), WEFT_OK);
+	unlink(path);
+	path = write_config("workers = 0\n");
+	assert_int_not_equal(config_load(&c, path), WEFT_OK);
+	unlink(path);
+	path = write_config("workers 4\n");
+	assert_int_not_equal(config_load(&c, path), WEFT_OK);
+	unlink(path);
+	assert_int_not_equal(config_load(&c, "/nonexistent/weft.conf"),
+	    WEFT_OK);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_route_match),
+		cmocka_unit_test(test_route_find),
+		cmocka_unit_test(test_param_id),
+		cmocka_unit_test(test_buf_escaping),
+		cmocka_unit_test(test_config),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
