@@ -30,7 +30,7 @@ audit_write(const struct actor *actor, const char *action,
 	return db_exec("INSERT INTO audit_log (actor_id, acting_id, action, "
 	    "object_type, object_id, community_id, before_json, after_json, "
 	    "addr) VALUES (NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?)",
-	    "iississss", actor != NULL ? actor->member_id : 0,
+	    "iissiisss", actor != NULL ? actor->member_id : 0,
 	    actor != NULL ? actor->acting_id : 0, action, object_type,
 	    object_id, community, before_json, after_json,
 	    actor != NULL ? actor->addr : "");

@@ -550,6 +550,10 @@ auth_login(const char *username, const char *password, const char *addr,
 		return LOGIN_BAD;
 	if (addr == NULL)
 		addr = "";
+	/* Made on the first attempt of any kind, so that its cost does not
+	 * single out the first unknown username a worker sees. */
+	if (auth_dummy_hash() == NULL)
+		return LOGIN_ERROR;
 	auth_account_key(username, acct);
 	/* Throttled: refused before any password is looked at. */
 	if (auth_throttled(acct, addr, &throttled, retry_after_s) != WEFT_OK)
@@ -567,8 +571,7 @@ auth_login(const char *username, const char *password, const char *addr,
 	}
 	db_rows_free(r);
 	/* Unknown accounts cost one verification too (same time). */
-	if ((check = id != 0 ? hash : auth_dummy_hash()) == NULL)
-		return LOGIN_ERROR;
+	check = id != 0 ? hash : auth_dummy_hash();
 	ok = auth_password_verify(check, password);
 	if (ok == -1) {
 		log_msg(LOGL_ERROR, "unusable password hash for member %lld",

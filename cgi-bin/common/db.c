@@ -7,12 +7,10 @@
  * state below is plain file-local data: one connection, one cache.
  */
 #include <assert.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <errmsg.h>
 #include <mysql.h>
@@ -82,8 +80,9 @@ static long long		 db_last_insert_id;
 
 /* ---- errors ---------------------------------------------------------- */
 
-/* Errors after which the connection is gone and must be reopened.  1927
- * is what a connection killed while idle reads as its next answer. */
+/* Errors after which the connection is gone and must be reopened: the
+ * client's own (the socket is closed, or closes during the statement) and
+ * the server's word that it killed the connection or is shutting down. */
 static int
 db_is_lost(unsigned e)
 {
@@ -141,26 +140,33 @@ db_fail_conn(const char *what)
 
 /* ---- the statement cache -------------------------------------------- */
 
-static void
+/* Frees one slot; -1 when the server could not be told (the connection is
+ * gone), which is harmless: the client's memory is freed all the same. */
+static int
 db_slot_free(struct db_slot *s)
 {
-	/* mysql_stmt_close() frees the client side even when the
-	 * connection is gone; the server's answer does not matter then. */
+	int	 rc = 0;
+
 	if (s->stmt != NULL && mysql_stmt_close(s->stmt) != 0)
-		log_msg(LOGL_DEBUG, "db: closing a statement failed");
+		rc = -1;
 	free(s->text);
 	s->sql = NULL;
 	s->text = NULL;
 	s->stmt = NULL;
+	return rc;
 }
 
 static void
 db_cache_clear(void)
 {
-	size_t	 i;
+	size_t	 i, failed = 0;
 
 	for (i = 0; i < DB_STMT_MAX; i++)
-		db_slot_free(&db_slots[i]);
+		if (db_slot_free(&db_slots[i]) == -1)
+			failed++;
+	if (failed > 0)
+		log_msg(LOGL_DEBUG, "db: %zu statements not closed on the "
+		    "server", failed);
 	db_nslots = 0;
 }
 
@@ -194,8 +200,10 @@ db_slot_find(const char *sql)
  * its first use there (open addressing, linear probing, kept under 3/4
  * full so that a probe always ends).  The key is the pointer; the text is
  * compared too, so that a caller breaking the "string literal" rule gets
- * its own statement prepared rather than someone else's run.  A full cache
- * is emptied: only one statement is in use at a time, between calls none.
+ * its own statement prepared rather than someone else's run.  Slots are
+ * never freed one by one (that would cut probe chains): a full cache, or
+ * a changed text, empties it all.  Only one statement is in use at a
+ * time, and none between calls, so nothing can hold on to a slot.
  */
 static enum weft_err
 db_stmt(const char *sql, MYSQL_STMT **out)
@@ -207,17 +215,14 @@ db_stmt(const char *sql, MYSQL_STMT **out)
 
 	*out = NULL;
 	s = db_slot_find(sql);
-	if (s->sql != NULL) {
-		if (strcmp(s->text, sql) == 0) {
-			*out = s->stmt;
-			return WEFT_OK;
-		}
-		log_msg(LOGL_WARN, "db: statement text changed under its "
-		    "pointer (not a literal?): %.200s", sql);
-		db_slot_free(s);
-		db_nslots--;
-	} else if (db_nslots + 1 > DB_STMT_MAX * 3 / 4) {
-		log_msg(LOGL_WARN, "db: statement cache full, emptied");
+	if (s->sql != NULL && strcmp(s->text, sql) == 0) {
+		*out = s->stmt;
+		return WEFT_OK;
+	}
+	if (s->sql != NULL || db_nslots + 1 > DB_STMT_MAX * 3 / 4) {
+		log_msg(LOGL_WARN, "db: statement cache emptied (%s): %.200s",
+		    s->sql != NULL ? "text changed under its pointer" :
+		    "full", sql);
 		db_cache_clear();
 		s = db_slot_find(sql);
 	}
@@ -247,8 +252,6 @@ err:
 }
 
 /* ---- connection -------------------------------------------------------- */
-
-static pid_t	 db_pid;	/* the process that opened db_conn */
 
 /* Forgets the connection and its statements; the server ends an open
  * transaction of a closed connection by rolling it back. */
@@ -336,7 +339,6 @@ db_open(void)
 		}
 	}
 	db_conn = m;
-	db_pid = getpid();
 	return WEFT_OK;
 }
 
@@ -362,27 +364,13 @@ db_close(void)
  * once (db_run), which is the same recovery at no cost when all is well.
  * What is left to do here is to open a connection that is not there (the
  * database was down at start or at the last loss), so that the request
- * fails early with 503 while it still is.
- *
- * A connection opened by another process (a master that connected before
- * forking, against the rule) is never used: two processes on one socket
- * mix their answers.  Its socket is closed first so that closing it here
- * does not end the session of the process that owns it.
+ * fails early with 503 while it still is.  (Workers call this after the
+ * fork: a connection is never shared by two processes.)
  */
 enum weft_err
 db_ensure(void)
 {
-	if (db_conn != NULL && db_pid != getpid()) {
-		log_msg(LOGL_WARN, "db: connection inherited over fork, "
-		    "not used");
-		if (close(mysql_get_socket(db_conn)) == -1)
-			log_msg(LOGL_DEBUG, "db: close: %s", strerror(errno));
-		db_drop();
-		db_tx = DB_TX_NONE;
-	}
-	if (db_conn != NULL)
-		return WEFT_OK;
-	return db_open();
+	return db_connect();
 }
 
 unsigned
@@ -694,35 +682,33 @@ db_run(const char *sql, struct db_params *p, struct db_rows **out)
 	return e;
 }
 
+/* Gathers the variadic arguments of the calling entry point into p. */
+#define DB_COLLECT(p, fmt, e) do {					\
+	va_list	 ap_;							\
+	va_start(ap_, fmt);						\
+	(e) = db_params_collect(&(p), (fmt), ap_);			\
+	va_end(ap_);							\
+} while (0)
+
 enum weft_err
 db_exec(const char *sql, const char *fmt, ...)
 {
 	struct db_params	 p;
-	va_list			 ap;
 	enum weft_err		 e;
 
-	va_start(ap, fmt);
-	e = db_params_collect(&p, fmt, ap);
-	va_end(ap);
-	if (e != WEFT_OK)
-		return e;
-	return db_run(sql, &p, NULL);
+	DB_COLLECT(p, fmt, e);
+	return e != WEFT_OK ? e : db_run(sql, &p, NULL);
 }
 
 enum weft_err
 db_query(struct db_rows **out, const char *sql, const char *fmt, ...)
 {
 	struct db_params	 p;
-	va_list			 ap;
 	enum weft_err		 e;
 
 	*out = NULL;
-	va_start(ap, fmt);
-	e = db_params_collect(&p, fmt, ap);
-	va_end(ap);
-	if (e != WEFT_OK)
-		return e;
-	return db_run(sql, &p, out);
+	DB_COLLECT(p, fmt, e);
+	return e != WEFT_OK ? e : db_run(sql, &p, out);
 }
 
 enum weft_err
@@ -730,13 +716,10 @@ db_query_int(long long *out, const char *sql, const char *fmt, ...)
 {
 	struct db_params	 p;
 	struct db_rows		*r;
-	va_list			 ap;
 	enum weft_err		 e;
 
 	*out = 0;
-	va_start(ap, fmt);
-	e = db_params_collect(&p, fmt, ap);
-	va_end(ap);
+	DB_COLLECT(p, fmt, e);
 	if (e != WEFT_OK || (e = db_run(sql, &p, &r)) != WEFT_OK)
 		return e;
 	if (db_next(r) && r->ncols > 0)
@@ -827,32 +810,21 @@ db_rows_free(struct db_rows *r)
 
 /* ---- transactions -------------------------------------------------------- */
 
-/* START TRANSACTION is not retried inside anything, so a lost connection
- * is reopened once like for any statement outside a transaction. */
+/* Outside a transaction, so a lost connection is reopened once here too. */
 enum weft_err
 db_begin(void)
 {
-	static const char	 sql[] = "START TRANSACTION";
-	enum weft_err		 e = WEFT_ERR_DB_DOWN;
-	int			 attempt;
+	struct db_params	 p;
+	enum weft_err		 e;
 
-	db_last_errno = 0;
 	if (db_tx != DB_TX_NONE) {
 		log_msg(LOGL_ERROR, "db: begin inside a transaction");
 		assert(!"db: nested db_begin");
 		return WEFT_ERR_INVALID;
 	}
-	for (attempt = 0; attempt < 2; attempt++) {
-		if (db_conn == NULL && (e = db_open()) != WEFT_OK)
-			return e;
-		if (mysql_real_query(db_conn, sql, sizeof(sql) - 1) == 0) {
-			db_tx = DB_TX_OPEN;
-			return WEFT_OK;
-		}
-		if ((e = db_fail_conn(sql)) != WEFT_ERR_DB_DOWN)
-			return e;
-		db_drop();
-	}
+	p.n = 0;
+	if ((e = db_run("START TRANSACTION", &p, NULL)) == WEFT_OK)
+		db_tx = DB_TX_OPEN;
 	return e;
 }
 
@@ -871,7 +843,8 @@ db_commit(void)
 			db_tx = DB_TX_NONE;
 			return WEFT_OK;
 		}
-		e = db_fail_conn("COMMIT");
+		if ((e = db_fail_conn("COMMIT")) == WEFT_ERR_DB_DOWN)
+			db_drop();
 		break;
 	case DB_TX_FAILED:
 		e = db_tx_err;

@@ -24,14 +24,18 @@
 
 enum weft_err	 db_connect(void);
 void		 db_close(void);
-/* Pings and reconnects if needed; used at the start of a request. */
+/* Connects when there is no connection (after a failed start or a lost
+ * one); used at the start of a request.  No ping: a connection that died
+ * meanwhile is noticed and reopened by the next statement. */
 enum weft_err	 db_ensure(void);
 
 enum weft_err	 db_begin(void);
 enum weft_err	 db_commit(void);
 void		 db_rollback(void);
 
-/* INSERT/UPDATE/DELETE; see db_affected() and db_insert_id(). */
+/* INSERT/UPDATE/DELETE; see db_affected() and db_insert_id().
+ * db_affected() counts matched rows (CLIENT_FOUND_ROWS): 0 means no such
+ * row, even when an UPDATE found its values already set. */
 enum weft_err	 db_exec(const char *sql, const char *fmt, ...);
 unsigned long long db_affected(void);
 long long	 db_insert_id(void);

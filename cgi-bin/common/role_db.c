@@ -94,23 +94,28 @@ err:
  * Rule 4.  The locking, and why it makes two concurrent demotions of the
  * last two admins leave one:
  *
- * The SELECT ... FOR UPDATE is a locking ("current") read: InnoDB reads
- * the newest committed version of each row, not the transaction's
- * snapshot, and takes an exclusive lock on every row it reads: the
- * grants_role_scope index range of site admin grants (next-key locks, so
- * no admin grant can be inserted into or deleted from the range behind
- * our back), the grant rows, and through the join the members rows of
- * those admins.  STRAIGHT_JOIN keeps the plan grants-first, so that only
- * the few admins' member rows are locked, never a scan of every approved
- * member, and every caller takes the locks in the same order.
+ * SELECT ... FOR UPDATE is a locking ("current") read: InnoDB reads the
+ * newest committed version of each row, whatever the isolation level
+ * (db.c runs READ COMMITTED), waits for any row another transaction has
+ * locked or changed, and takes an exclusive lock on every row it reads:
+ * the site admin grant rows (through the grants_role_scope index) and,
+ * through the join, those admins' member rows.  STRAIGHT_JOIN keeps the
+ * plan grants-first, so that only the admins' member rows are locked,
+ * never a scan of every approved member, and every caller takes the
+ * locks in the same order.
  *
- * Two transactions T1 (demoting A) and T2 (demoting B), A and B the last
- * two: whichever runs the guard second blocks on the first one's locks
- * until it commits or rolls back, then reads the rows as they are now.
- * If T1 removed A's grant or disabled A, T2 sees B alone and is refused.
- * The caller must therefore call the guard before its change, in the
- * same transaction, and keep the transaction open until the change is
- * committed; the locks are released only at commit or rollback.
+ * Every change that stops someone being an enabled site admin touches one
+ * of those rows: deleting the grant, or disabling, unapproving or
+ * deleting the member.  So with T1 demoting A and T2 demoting B, A and B
+ * the last two, whichever runs the guard second waits for the first's
+ * locks until it commits or rolls back, then reads the rows as they are
+ * now: if T1 removed A's grant or disabled A, T2 sees B alone and is
+ * refused.  New admins need no lock (gap locks are not needed: an added
+ * admin can only make the answer safer).
+ *
+ * The caller must call the guard before its change, in the same
+ * transaction, and commit or roll back soon: the locks are held until
+ * then.
  */
 enum weft_err
 role_guard_last_admin(long long member_id, enum role_refusal *why)

@@ -323,6 +323,12 @@ export function forms(html) {
 				const end = m[2].indexOf('</textarea>', g.index);
 				value = m[2].slice(g.index + g[0].length, end);
 			}
+			if (type === 'select') {
+				const end = m[2].indexOf('</select>', g.index);
+				const opts = m[2].slice(g.index, end).match(/<option\b[^>]*>/gi) || [];
+				const sel = opts.find((o) => /\bselected\b/i.test(o)) || opts[0];
+				value = sel ? attr('value', sel) : '';
+			}
 			if (type === 'checkbox')
 				value = /\bchecked\b/i.test(g[2]) ? (value || 'on') : null;
 			f.fields.push({ name, type, value: value === null ? '' : value.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'), required: /\brequired\b/i.test(g[2]) });

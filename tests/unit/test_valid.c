@@ -363,7 +363,7 @@ test_email(void **state)
 		{ "ada@ex\xc3\xa1mple.org", VALID_FORMAT },
 		{ "", VALID_EMPTY },
 	};
-	char	 local[80], label[80], addr[300];
+	char	 local[80], label[80], addr[400];
 	size_t	 i;
 
 	for (i = 0; i < NELEM(cases); i++)

@@ -1,0 +1,664 @@
+/*
+ * The account area: the home page, logging in and out, one's own profile
+ * and password, and the signup application (DESIGN.md, program
+ * `account`; ROLES.md "Who is who" for visitors, applying, approved and
+ * disabled members).  Everything here acts on the actor's own account:
+ * the acting member's while "become" is active.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "auth.h"
+#include "config.h"
+#include "db.h"
+#include "form.h"
+#include "log.h"
+#include "valid.h"
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+/*
+ * The languages a member may choose for the pages.  The translations area
+ * replaces this list with its languages table; until then every page is
+ * in English whatever is chosen.
+ */
+static const struct account_lang {
+	const char	*tag;
+	const char	*label;
+} account_langs[] = {
+	{ "en", "English" },
+	{ "es", "Español" },
+};
+
+static const char *
+account_lang(const struct request *req)
+{
+	return req->actor.lang[0] != '\0' ? req->actor.lang : "en";
+}
+
+static int
+account_cookie_flags(void)
+{
+	return HTTP_COOKIE_HTTPONLY |
+	    (config.cookie_secure ? HTTP_COOKIE_SECURE : 0);
+}
+
+/* The submitted value of a FORM_ID field, 0 when empty or not an id. */
+static long long
+account_form_id(const struct request *req, const char *key)
+{
+	long long	 id;
+
+	return valid_id(app_form(req, key), &id) == VALID_OK ? id : 0;
+}
+
+/* A fresh session for member_id in this browser: the old token, if any,
+ * is never reused (rotation on login and on password change). */
+static int
+account_start_session(struct request *req, long long member_id)
+{
+	char	 token[AUTH_TOKEN_HEX];
+
+	if (auth_session_create(member_id, req->actor.addr, token) != WEFT_OK)
+		return -1;
+	/* A browser session cookie: the server's idle and absolute limits
+	 * end it anyway, and closing the browser ends it sooner. */
+	http_cookie(&req->resp, auth_cookie_name(), token, -1,
+	    account_cookie_flags());
+	explicit_bzero(token, sizeof(token));
+	return 0;
+}
+
+/* Options of the Community Timebank select, `selected` marked. */
+static enum weft_err
+account_communities(struct tmpl_dict *d, long long selected)
+{
+	struct db_rows		*r = NULL;
+	struct tmpl_dict	*o;
+	enum weft_err		 e;
+
+	if ((e = db_query(&r, "SELECT id, name FROM communities"
+	    " ORDER BY name, id", "")) != WEFT_OK)
+		return e;
+	while (db_next(r)) {
+		o = tmpl_section(d, "COMMUNITY_OPTION");
+		tmpl_set(o, "VALUE", db_str(r, 0));
+		tmpl_set(o, "LABEL", db_str(r, 1));
+		if (db_int(r, 0) == selected)
+			tmpl_show(o, "SELECTED");
+	}
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
+/* Is id an existing Community Timebank (0: none chosen, also fine)? */
+static enum weft_err
+account_community_ok(long long id, int *ok)
+{
+	long long	 n = 0;
+	enum weft_err	 e;
+
+	*ok = 1;
+	if (id == 0)
+		return WEFT_OK;
+	if ((e = db_query_int(&n, "SELECT COUNT(*) FROM communities"
+	    " WHERE id = ?", "i", id)) != WEFT_OK)
+		return e;
+	*ok = n > 0;
+	return WEFT_OK;
+}
+
+/* ---- home ------------------------------------------------------------ */
+
+/* The member's grants, scope in words: the template says "the whole
+ * timebank", the community's name, or the language. */
+static enum weft_err
+home_grants(struct request *req, struct tmpl_dict *d)
+{
+	const struct grants	*gs = &req->actor.grants;
+	struct tmpl_dict	*g, *s;
+	struct db_rows		*r;
+	enum weft_err		 e;
+	size_t			 i;
+
+	if (gs->n > 0)
+		tmpl_show(d, "HAS_GRANTS");
+	for (i = 0; i < gs->n; i++) {
+		g = tmpl_section(d, "GRANT");
+		tmpl_set(g, "ROLE", role_titles[gs->g[i].role]);
+		switch (gs->g[i].scope.kind) {
+		case SCOPE_COMMUNITY:
+			s = tmpl_section(g, "COMMUNITY");
+			if ((e = db_query(&r, "SELECT name FROM communities"
+			    " WHERE id = ?", "i", gs->g[i].scope.community)) !=
+			    WEFT_OK)
+				return e;
+			tmpl_set(s, "COMMUNITY_NAME", db_next(r) ?
+			    db_str(r, 0) : "?");
+			db_rows_free(r);
+			break;
+		case SCOPE_LANGUAGE:
+			s = tmpl_section(g, "LANGUAGE");
+			tmpl_set(s, "LANG", gs->g[i].scope.lang);
+			break;
+		default:
+			tmpl_show(g, "SITE");
+			break;
+		}
+	}
+	return WEFT_OK;
+}
+
+/* GET /: visitors get a welcome, applying members "awaiting approval",
+ * members their home page. */
+static int
+home(struct request *req)
+{
+	const struct actor	*a = &req->actor;
+	struct tmpl_dict	*d;
+	enum weft_err		 e;
+
+	if (a->member_id == 0) {
+		if ((d = app_page(req, "account/home.tpl",
+		    app_text(req, "nav.home"))) == NULL)
+			return 500;
+		tmpl_show(d, "VISITOR");
+		return app_render(req, 200);
+	}
+	if (a->status == MEMBER_APPLYING) {
+		if ((d = app_page(req, "account/awaiting.tpl",
+		    app_text(req, "nav.home"))) == NULL)
+			return 500;
+		tmpl_set(d, "NAME", a->name);
+		return app_render(req, 200);
+	}
+	if ((d = app_page(req, "account/home.tpl",
+	    app_text(req, "nav.home"))) == NULL)
+		return 500;
+	d = tmpl_section(d, "MEMBER");
+	tmpl_set(d, "NAME", a->name);
+	if ((e = home_grants(req, d)) != WEFT_OK)
+		return app_status_of(e);
+	if (a->grants.n > 0)
+		tmpl_show(d, "COORDINATOR");
+	return app_render(req, 200);
+}
+
+/* ---- log in and out -------------------------------------------------- */
+
+static const struct form_field login_fields[] = {
+	{ "username", FORM_TEXT, 1, 1, 128 },
+	{ "password", FORM_PASSWORD, 1, 1, 1024 },
+};
+
+/* The login page; next is kept in a hidden field when it is local. */
+static struct tmpl_dict *
+login_page(struct request *req, const char *next)
+{
+	struct tmpl_dict	*d, *s;
+
+	if ((d = app_page(req, "account/login.tpl",
+	    app_text(req, "nav.login"))) == NULL)
+		return NULL;
+	if (next != NULL && http_path_is_local(next)) {
+		s = tmpl_section(d, "NEXT");
+		tmpl_set(s, "PATH", next);
+	}
+	if (req->actor.member_id != 0) {
+		s = tmpl_section(d, "LOGGED_IN");
+		tmpl_set(s, "NAME", req->actor.name);
+	}
+	return d;
+}
+
+/* GET /login.  A logged-in member sees the form too: logging in again
+ * (perhaps as someone else) replaces the session. */
+static int
+login_form(struct request *req)
+{
+	if (login_page(req, app_query(req, "next")) == NULL)
+		return 500;
+	return app_render(req, 200);
+}
+
+static int
+login_refused(struct request *req, struct tmpl_dict *d, int status,
+    const char *key)
+{
+	struct tmpl_dict	*s = tmpl_section(d, "LOGIN_ERROR");
+
+	tmpl_set(s, "MESSAGE", app_text(req, key));
+	return app_render(req, status);
+}
+
+/* POST /login.  Wrong password and unknown user get the same page; the
+ * "disabled" message only follows the right password (auth_login). */
+static int
+login_post(struct request *req)
+{
+	const char		*next = app_form(req, "next");
+	struct tmpl_dict	*d;
+	long long		 id;
+	int			 retry;
+	char			 ra[16];
+
+	if ((d = login_page(req, next)) == NULL)
+		return 500;
+	if (form_check(login_fields, NELEM(login_fields), &req->form,
+	    account_lang(req), d) > 0)
+		return app_render(req, 422);
+	switch (auth_login(app_form(req, "username"),
+	    app_form(req, "password"), req->actor.addr, &id, &retry)) {
+	case LOGIN_OK:
+		break;
+	case LOGIN_BAD:
+		return login_refused(req, d, 200, "login.failed");
+	case LOGIN_DISABLED:
+		return login_refused(req, d, 403, "login.disabled");
+	case LOGIN_THROTTLED:
+		snprintf(ra, sizeof(ra), "%d", retry > 0 ? retry : 1);
+		http_header(&req->resp, "Retry-After", ra);
+		return login_refused(req, d, 429, "login.throttled");
+	default:
+		return 500;
+	}
+	if (req->actor.has_session &&
+	    auth_session_delete(req->actor.session_id) != WEFT_OK)
+		return 500;
+	if (account_start_session(req, id) == -1)
+		return 500;
+	log_msg(LOGL_INFO, "member %lld logged in", id);
+	http_redirect(&req->resp,
+	    next != NULL && http_path_is_local(next) ? next : "/");
+	return 0;
+}
+
+/* POST /logout: the session row goes, so a copied cookie is worthless. */
+static int
+logout(struct request *req)
+{
+	enum weft_err	 e;
+
+	if ((e = auth_session_delete(req->actor.session_id)) != WEFT_OK)
+		return app_status_of(e);
+	http_cookie(&req->resp, auth_cookie_name(), "", 0,
+	    account_cookie_flags());
+	return app_redirect(req, "/login", "flash.logged_out");
+}
+
+/* ---- own profile ----------------------------------------------------- */
+
+/* The community field comes last: only applying members have it (an
+ * approved member's community is a coordinator's, member.community).
+ * The language is checked against account_langs[] instead. */
+static const struct form_field profile_fields[] = {
+	{ "name", FORM_TEXT, 1, 1, 128 },
+	{ "email", FORM_EMAIL, 1, 0, 254 },
+	{ "phone", FORM_TEXT, 0, 0, 40 },
+	{ "address", FORM_TEXT, 0, 0, 255 },
+	{ "about", FORM_MULTILINE, 0, 0, 4000 },
+	{ "community", FORM_ID, 0, 0, 0 },
+};
+
+static size_t
+profile_nfields(const struct request *req)
+{
+	return NELEM(profile_fields) -
+	    (req->actor.status == MEMBER_APPLYING ? 0 : 1);
+}
+
+/* The profile page around the form: username, status and the selects. */
+static struct tmpl_dict *
+profile_page(struct request *req, const char *lang, long long community)
+{
+	struct tmpl_dict	*d, *o;
+	size_t			 i;
+
+	if ((d = app_page(req, "account/profile.tpl",
+	    app_text(req, "nav.profile"))) == NULL)
+		return NULL;
+	tmpl_set(d, "USERNAME", req->actor.username);
+	tmpl_show(d, req->actor.status == MEMBER_APPLYING ? "APPLYING" :
+	    "APPROVED");
+	for (i = 0; i < NELEM(account_langs); i++) {
+		o = tmpl_section(d, "LANG_OPTION");
+		tmpl_set(o, "VALUE", account_langs[i].tag);
+		tmpl_set(o, "LABEL", account_langs[i].label);
+		if (strcmp(lang, account_langs[i].tag) == 0)
+			tmpl_show(o, "SELECTED");
+	}
+	if (req->actor.status == MEMBER_APPLYING &&
+	    account_communities(d, community) != WEFT_OK)
+		return NULL;
+	return d;
+}
+
+static int
+profile_form(struct request *req)
+{
+	static const char *const cols[] = {
+		"NAME", "EMAIL", "PHONE", "ADDRESS", "ABOUT",
+	};
+	struct db_rows		*r = NULL;
+	struct tmpl_dict	*d;
+	enum weft_err		 e;
+	size_t			 i;
+	int			 st = 500;
+
+	if ((e = db_query(&r, "SELECT name, email, phone, address, about,"
+	    " COALESCE(community_id, 0) FROM members WHERE id = ?", "i",
+	    req->actor.acting_id)) != WEFT_OK)
+		return app_status_of(e);
+	if (!db_next(r))
+		goto out;
+	if ((d = profile_page(req, account_lang(req), db_int(r, 5))) == NULL)
+		goto out;
+	for (i = 0; i < NELEM(cols); i++)
+		tmpl_set(d, cols[i], db_str(r, (unsigned)i));
+	st = app_render(req, 200);
+out:
+	db_rows_free(r);
+	return st;
+}
+
+/* Is tag one of the languages offered? */
+static int
+profile_lang_ok(const char *tag)
+{
+	size_t	 i;
+
+	for (i = 0; i < NELEM(account_langs); i++)
+		if (strcmp(tag, account_langs[i].tag) == 0)
+			return 1;
+	return 0;
+}
+
+/* POST /me.  Self-service, not a coordinator write: no audit row.  An
+ * empty language keeps the current one. */
+static int
+profile_post(struct request *req)
+{
+	const char		*lang = app_form(req, "lang");
+	long long		 comm = account_form_id(req, "community");
+	struct tmpl_dict	*d;
+	enum weft_err		 e;
+	int			 ok, known;
+
+	if (lang == NULL || lang[0] == '\0')
+		lang = account_lang(req);
+	if ((d = profile_page(req, lang, comm)) == NULL)
+		return 500;
+	ok = form_check(profile_fields, profile_nfields(req), &req->form,
+	    account_lang(req), d) == 0;
+	if (!profile_lang_ok(lang)) {
+		form_error(d, "lang", app_text(req, valid_err_keys[VALID_RANGE]));
+		ok = 0;
+	}
+	if (req->actor.status == MEMBER_APPLYING) {
+		if ((e = account_community_ok(comm, &known)) != WEFT_OK)
+			return app_status_of(e);
+		if (!known) {
+			form_error(d, "community",
+			    app_text(req, valid_err_keys[VALID_RANGE]));
+			ok = 0;
+		}
+	}
+	if (!ok)
+		return app_render(req, 422);
+	e = db_exec("UPDATE members SET name = ?, email = ?, phone = ?,"
+	    " address = ?, about = ?, lang = ?,"
+	    " community_id = IF(status = 'applying', NULLIF(?, 0), community_id),"
+	    " updated_at = UTC_TIMESTAMP() WHERE id = ?", "ssssssii",
+	    app_form(req, "name"), app_form(req, "email"),
+	    app_form(req, "phone") ? app_form(req, "phone") : "",
+	    app_form(req, "address") ? app_form(req, "address") : "",
+	    app_form(req, "about") ? app_form(req, "about") : "", lang,
+	    comm, req->actor.acting_id);
+	if (e != WEFT_OK)
+		return app_status_of(e);
+	return app_redirect(req, "/me", "flash.saved");
+}
+
+/* ---- own password ---------------------------------------------------- */
+
+static const struct form_field password_fields[] = {
+	{ "current", FORM_PASSWORD, 1, 1, 1024 },
+	{ "password", FORM_PASSWORD, 1, 0, 0 },		/* valid_password */
+	{ "password2", FORM_PASSWORD, 1, 1, 1024 },
+};
+
+static struct tmpl_dict *
+password_page(struct request *req)
+{
+	struct tmpl_dict	*d;
+
+	if ((d = app_page(req, "account/password.tpl",
+	    app_text(req, "password.title"))) == NULL)
+		return NULL;
+	/* For password managers: whose password this is. */
+	tmpl_set(d, "USERNAME", req->actor.username);
+	return d;
+}
+
+static int
+password_form(struct request *req)
+{
+	if (password_page(req) == NULL)
+		return 500;
+	return app_render(req, 200);
+}
+
+/* Stores the new hash and ends every session of the account, in one
+ * transaction, so that no old session survives a changed password. */
+static enum weft_err
+password_store(long long member_id, const char *password)
+{
+	char		 hash[AUTH_HASH_MAX];
+	enum weft_err	 e;
+
+	if ((e = auth_password_hash(password, hash, sizeof(hash))) != WEFT_OK)
+		return e;
+	if ((e = db_begin()) != WEFT_OK)
+		return e;
+	if ((e = db_exec("UPDATE members SET password_hash = ?,"
+	    " updated_at = UTC_TIMESTAMP() WHERE id = ?", "si", hash,
+	    member_id)) != WEFT_OK ||
+	    (e = auth_sessions_end_member(member_id)) != WEFT_OK) {
+		db_rollback();
+		return e;
+	}
+	return db_commit();
+}
+
+/*
+ * POST /me/password.  The current password is checked by auth_login(),
+ * so guessing it through this form is throttled like the login form.
+ * Afterwards this browser gets a fresh session; while "become" is active
+ * the coordinator's own session is not the account's and lives on.
+ */
+static int
+password_post(struct request *req)
+{
+	const struct actor	*a = &req->actor;
+	const char		*pw = app_form(req, "password");
+	struct tmpl_dict	*d;
+	long long		 id;
+	int			 retry, bad;
+	enum weft_err		 e;
+
+	if ((d = password_page(req)) == NULL)
+		return 500;
+	bad = form_check(password_fields, NELEM(password_fields), &req->form,
+	    account_lang(req), d) > 0;
+	if (!bad && strcmp(pw, app_form(req, "password2")) != 0) {
+		form_error(d, "password2", app_text(req, "password.mismatch"));
+		bad = 1;
+	}
+	if (bad)
+		return app_render(req, 422);
+	switch (auth_login(a->username, app_form(req, "current"), a->addr,
+	    &id, &retry)) {
+	case LOGIN_OK:
+		if (id == a->acting_id)
+			break;
+		/* FALLTHROUGH */
+	case LOGIN_BAD:
+	case LOGIN_DISABLED:
+		form_error(d, "current", app_text(req,
+		    "password.wrong_current"));
+		return app_render(req, 422);
+	case LOGIN_THROTTLED:
+		form_error(d, "current", app_text(req, "login.throttled"));
+		return app_render(req, 429);
+	default:
+		return 500;
+	}
+	if ((e = password_store(a->acting_id, pw)) != WEFT_OK)
+		return app_status_of(e);
+	log_msg(LOGL_INFO, "member %lld changed their password", a->acting_id);
+	if (a->member_id == a->acting_id &&
+	    account_start_session(req, a->member_id) == -1)
+		return 500;
+	return app_redirect(req, "/me", "flash.password_changed");
+}
+
+/* ---- signup application ---------------------------------------------- */
+
+static const struct form_field signup_fields[] = {
+	{ "username", FORM_USERNAME, 1, 0, 0 },
+	{ "name", FORM_TEXT, 1, 1, 128 },
+	{ "email", FORM_EMAIL, 1, 0, 254 },
+	{ "password", FORM_PASSWORD, 1, 0, 0 },		/* valid_password */
+	{ "password2", FORM_PASSWORD, 1, 1, 1024 },
+	{ "community", FORM_ID, 0, 0, 0 },
+	{ "about", FORM_MULTILINE, 0, 0, 4000 },
+};
+
+static struct tmpl_dict *
+signup_page(struct request *req, long long community)
+{
+	struct tmpl_dict	*d;
+
+	if ((d = app_page(req, "account/signup.tpl",
+	    app_text(req, "nav.signup"))) == NULL)
+		return NULL;
+	if (account_communities(d, community) != WEFT_OK)
+		return NULL;
+	return d;
+}
+
+/* GET /signup.  Members have an account already: home with them. */
+static int
+signup_form(struct request *req)
+{
+	if (req->actor.member_id != 0) {
+		http_redirect(&req->resp, "/");
+		return 0;
+	}
+	if (signup_page(req, 0) == NULL)
+		return 500;
+	return app_render(req, 200);
+}
+
+/* Checks what the table cannot: passwords equal, community exists.
+ * Returns 1 when both hold, 0 when not, -1 on a database error. */
+static int
+signup_check(struct request *req, struct tmpl_dict *d, long long comm)
+{
+	const char	*pw = app_form(req, "password");
+	const char	*pw2 = app_form(req, "password2");
+	int		 ok = 1, known;
+
+	if (pw != NULL && pw2 != NULL && pw2[0] != '\0' &&
+	    strcmp(pw, pw2) != 0) {
+		form_error(d, "password2", app_text(req, "password.mismatch"));
+		ok = 0;
+	}
+	if (account_community_ok(comm, &known) != WEFT_OK)
+		return -1;
+	if (!known) {
+		form_error(d, "community",
+		    app_text(req, valid_err_keys[VALID_RANGE]));
+		ok = 0;
+	}
+	return ok;
+}
+
+/* POST /signup: a new applying member; a taken username is a field
+ * error (the unique key decides, so two racing signups cannot both win). */
+static int
+signup_post(struct request *req)
+{
+	const char		*about = app_form(req, "about");
+	long long		 comm = account_form_id(req, "community");
+	struct tmpl_dict	*d;
+	char			 hash[AUTH_HASH_MAX];
+	enum weft_err		 e;
+	int			 bad, ok;
+
+	if (req->actor.member_id != 0) {
+		http_redirect(&req->resp, "/");
+		return 0;
+	}
+	if ((d = signup_page(req, comm)) == NULL)
+		return 500;
+	bad = form_check(signup_fields, NELEM(signup_fields), &req->form,
+	    account_lang(req), d) > 0;
+	if ((ok = signup_check(req, d, comm)) == -1)
+		return 500;
+	if (!ok || bad)
+		return app_render(req, 422);
+	if ((e = auth_password_hash(app_form(req, "password"), hash,
+	    sizeof(hash))) != WEFT_OK)
+		return app_status_of(e);
+	e = db_exec("INSERT INTO members (username, email, name, password_hash,"
+	    " status, lang, community_id, about) VALUES (?, ?, ?, ?,"
+	    " 'applying', 'en', NULLIF(?, 0), ?)", "ssssis",
+	    app_form(req, "username"), app_form(req, "email"),
+	    app_form(req, "name"), hash, comm, about != NULL ? about : "");
+	if (e == WEFT_ERR_DUPLICATE) {
+		form_error(d, "username", app_text(req, "signup.username_taken"));
+		return app_render(req, 422);
+	}
+	if (e != WEFT_OK)
+		return app_status_of(e);
+	log_msg(LOGL_INFO, "new application, member %lld", db_insert_id());
+	http_redirect(&req->resp, "/signup/done");
+	return 0;
+}
+
+static int
+signup_done(struct request *req)
+{
+	if (app_page(req, "account/signup_done.tpl",
+	    app_text(req, "nav.signup")) == NULL)
+		return 500;
+	return app_render(req, 200);
+}
+
+/* ---- the program ----------------------------------------------------- */
+
+static const struct route account_routes[] = {
+	{ HTTP_GET, "/", ACCESS_PUBLIC, 0, home },
+	{ HTTP_GET, "/login", ACCESS_PUBLIC, 0, login_form },
+	{ HTTP_POST, "/login", ACCESS_PUBLIC, 0, login_post },
+	{ HTTP_POST, "/logout", ACCESS_LOGIN, 0, logout },
+	{ HTTP_GET, "/me", ACCESS_LOGIN, 0, profile_form },
+	{ HTTP_POST, "/me", ACCESS_LOGIN, 0, profile_post },
+	{ HTTP_GET, "/me/password", ACCESS_LOGIN, 0, password_form },
+	{ HTTP_POST, "/me/password", ACCESS_LOGIN, 0, password_post },
+	{ HTTP_GET, "/signup", ACCESS_PUBLIC, 0, signup_form },
+	{ HTTP_POST, "/signup", ACCESS_PUBLIC, 0, signup_post },
+	{ HTTP_GET, "/signup/done", ACCESS_PUBLIC, 0, signup_done },
+};
+
+int
+main(int argc, char *argv[])
+{
+	static const struct program prog = {
+		"account", account_routes, NELEM(account_routes),
+	};
+
+	return app_main(argc, argv, &prog);
+}
