@@ -56,13 +56,13 @@ build-test: $(addprefix $(TST)/,$(PROGRAMS) $(TOOLS)) \
 
 # ---- objects -------------------------------------------------------------
 
-$(REL)/obj/%.o: cgi-bin/%.c $(COMMON_H)
+$(REL)/obj/%.o: cgi-bin/%.c $(COMMON_H) $(wildcard cgi-bin/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS_REL) -c -o $@ $<
 $(REL)/obj/%.o: cgi-bin/%.cc $(COMMON_H)
 	@mkdir -p $(dir $@)
 	$(CXX) $(CPPFLAGS) $(CXXFLAGS_REL) -c -o $@ $<
-$(TST)/obj/%.o: cgi-bin/%.c $(COMMON_H)
+$(TST)/obj/%.o: cgi-bin/%.c $(COMMON_H) $(wildcard cgi-bin/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS_TEST) -c -o $@ $<
 $(TST)/obj/%.o: cgi-bin/%.cc $(COMMON_H)
@@ -83,11 +83,18 @@ $(TST)/libweft.a: $(COMMON_OBJ_TST)
 	rm -f $@ && ar rcs $@ $^
 
 # ---- programs (linked with g++ for ctemplate's C++ runtime) --------------
+# A program is cgi-bin/NAME.c, or every .c of cgi-bin/NAME/ once the area
+# has outgrown one file.
 
-$(REL)/%: $(REL)/obj/%.o $(REL)/libweft.a
-	$(CXX) $(LDFLAGS_REL) -o $@ $^ $(PKG_LIBS)
-$(TST)/%: $(TST)/obj/%.o $(TST)/libweft.a
-	$(CXX) $(LDFLAGS_TEST) -o $@ $^ $(PKG_LIBS)
+prog_src = $(or $(wildcard cgi-bin/$(1)/*.c),cgi-bin/$(1).c)
+define prog_rule
+$(1)/$(2): $$(patsubst cgi-bin/%.c,$(1)/obj/%.o,$$(call prog_src,$(2))) \
+    $(1)/libweft.a
+	$$(CXX) $(3) -o $$@ $$^ $$(PKG_LIBS)
+endef
+$(foreach p,$(PROGRAMS) $(TOOLS),\
+    $(eval $(call prog_rule,$(REL),$(p),$$(LDFLAGS_REL)))\
+    $(eval $(call prog_rule,$(TST),$(p),$$(LDFLAGS_TEST))))
 $(TST)/tests/%: $(TST)/obj/tests/%.o $(TST)/libweft.a
 	@mkdir -p $(dir $@)
 	$(CXX) $(LDFLAGS_TEST) -o $@ $^ $(PKG_LIBS) -lcmocka

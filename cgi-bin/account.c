@@ -44,6 +44,15 @@ account_cookie_flags(void)
 	    (config.cookie_secure ? HTTP_COOKIE_SECURE : 0);
 }
 
+/* A submitted optional field, "" when it was not sent. */
+static const char *
+account_form_str(const struct request *req, const char *key)
+{
+	const char	*v = app_form(req, key);
+
+	return v != NULL ? v : "";
+}
+
 /* The submitted value of a FORM_ID field, 0 when empty or not an id. */
 static long long
 account_form_id(const struct request *req, const char *key)
@@ -392,7 +401,8 @@ profile_post(struct request *req)
 	ok = form_check(profile_fields, profile_nfields(req), &req->form,
 	    account_lang(req), d) == 0;
 	if (!profile_lang_ok(lang)) {
-		form_error(d, "lang", app_text(req, valid_err_keys[VALID_RANGE]));
+		form_error(d, "lang",
+		    app_text(req, valid_err_keys[VALID_RANGE]));
 		ok = 0;
 	}
 	if (req->actor.status == MEMBER_APPLYING) {
@@ -407,14 +417,12 @@ profile_post(struct request *req)
 	if (!ok)
 		return app_render(req, 422);
 	e = db_exec("UPDATE members SET name = ?, email = ?, phone = ?,"
-	    " address = ?, about = ?, lang = ?,"
-	    " community_id = IF(status = 'applying', NULLIF(?, 0), community_id),"
+	    " address = ?, about = ?, lang = ?, community_id ="
+	    " IF(status = 'applying', NULLIF(?, 0), community_id),"
 	    " updated_at = UTC_TIMESTAMP() WHERE id = ?", "ssssssii",
 	    app_form(req, "name"), app_form(req, "email"),
-	    app_form(req, "phone") ? app_form(req, "phone") : "",
-	    app_form(req, "address") ? app_form(req, "address") : "",
-	    app_form(req, "about") ? app_form(req, "about") : "", lang,
-	    comm, req->actor.acting_id);
+	    account_form_str(req, "phone"), account_form_str(req, "address"),
+	    account_form_str(req, "about"), lang, comm, req->actor.acting_id);
 	if (e != WEFT_OK)
 		return app_status_of(e);
 	return app_redirect(req, "/me", "flash.saved");
@@ -424,7 +432,7 @@ profile_post(struct request *req)
 
 static const struct form_field password_fields[] = {
 	{ "current", FORM_PASSWORD, 1, 1, 1024 },
-	{ "password", FORM_PASSWORD, 1, 0, 0 },		/* valid_password */
+	{ "password", FORM_PASSWORD, 1, 0, 0 },	/* valid_password */
 	{ "password2", FORM_PASSWORD, 1, 1, 1024 },
 };
 
@@ -529,7 +537,7 @@ static const struct form_field signup_fields[] = {
 	{ "username", FORM_USERNAME, 1, 0, 0 },
 	{ "name", FORM_TEXT, 1, 1, 128 },
 	{ "email", FORM_EMAIL, 1, 0, 254 },
-	{ "password", FORM_PASSWORD, 1, 0, 0 },		/* valid_password */
+	{ "password", FORM_PASSWORD, 1, 0, 0 },	/* valid_password */
 	{ "password2", FORM_PASSWORD, 1, 1, 1024 },
 	{ "community", FORM_ID, 0, 0, 0 },
 	{ "about", FORM_MULTILINE, 0, 0, 4000 },
@@ -590,7 +598,6 @@ signup_check(struct request *req, struct tmpl_dict *d, long long comm)
 static int
 signup_post(struct request *req)
 {
-	const char		*about = app_form(req, "about");
 	long long		 comm = account_form_id(req, "community");
 	struct tmpl_dict	*d;
 	char			 hash[AUTH_HASH_MAX];
@@ -616,9 +623,10 @@ signup_post(struct request *req)
 	    " status, lang, community_id, about) VALUES (?, ?, ?, ?,"
 	    " 'applying', 'en', NULLIF(?, 0), ?)", "ssssis",
 	    app_form(req, "username"), app_form(req, "email"),
-	    app_form(req, "name"), hash, comm, about != NULL ? about : "");
+	    app_form(req, "name"), hash, comm, account_form_str(req, "about"));
 	if (e == WEFT_ERR_DUPLICATE) {
-		form_error(d, "username", app_text(req, "signup.username_taken"));
+		form_error(d, "username",
+		    app_text(req, "signup.username_taken"));
 		return app_render(req, 422);
 	}
 	if (e != WEFT_OK)

@@ -30,7 +30,7 @@
 #define AUTH_SALT_LEN	16
 #define AUTH_HASH_LEN	32
 #define AUTH_KEY_MAX	128	/* login_throttle.k */
-#define AUTH_TOUCH_S	60	/* last_seen_at is written at most this often */
+#define AUTH_TOUCH_S	60	/* seconds between last_seen_at writes */
 
 const char *const member_status_keys[MEMBER_STATUS__MAX] = {
 	"applying",
@@ -240,7 +240,7 @@ auth_csrf_equal(const char *expected, const char *submitted)
 	if (n == 0 || strlen(submitted) != n)
 		return 0;
 	for (i = 0; i < n; i++)
-		diff |= (unsigned char)expected[i] ^ (unsigned char)submitted[i];
+		diff |= (unsigned char)(expected[i] ^ submitted[i]);
 	return diff == 0;
 }
 
@@ -491,8 +491,8 @@ auth_count_failure(const char *kind, const char *k)
 	return db_exec("INSERT INTO login_throttle (kind, k, failures,"
 	    " window_start) VALUES (?, ?, 1, UTC_TIMESTAMP())"
 	    " ON DUPLICATE KEY UPDATE"
-	    " failures = IF(window_start <= UTC_TIMESTAMP() - INTERVAL ? SECOND,"
-	    " 1, failures + 1),"
+	    " failures = IF(window_start <= UTC_TIMESTAMP()"
+	    " - INTERVAL ? SECOND, 1, failures + 1),"
 	    " window_start = IF(window_start <= UTC_TIMESTAMP()"
 	    " - INTERVAL ? SECOND, UTC_TIMESTAMP(), window_start)",
 	    "ssii", kind, k, w, w);
@@ -537,7 +537,8 @@ auth_login(const char *username, const char *password, const char *addr,
     long long *member_id, int *retry_after_s)
 {
 	struct db_rows		*r = NULL;
-	char			 acct[AUTH_KEY_MAX + 1], hash[AUTH_HASH_MAX];
+	char			 acct[AUTH_KEY_MAX + 1];
+	char			 hash[AUTH_HASH_MAX];
 	const char		*check;
 	enum member_status	 status = MEMBER_DISABLED;
 	enum login_result	 res = LOGIN_ERROR;

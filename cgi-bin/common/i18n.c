@@ -58,6 +58,9 @@ static const struct i18n_phrase i18n_en[] = {
 	{ "nav.profile", "My profile" },
 	{ "nav.roles", "Roles" },
 	{ "nav.signup", "Apply to join" },
+	{ "password.mismatch", "The two passwords are not the same." },
+	{ "password.title", "Change your password" },
+	{ "password.wrong_current", "This is not your current password." },
 	{ "role.ok", "Allowed." },
 	{ "role.refuse.admin_only", "Only an Admin Coordinator can give or "
 	    "remove the Outreach, Payment and Translator roles." },
@@ -80,6 +83,8 @@ static const struct i18n_phrase i18n_en[] = {
 	    "of the whole timebank." },
 	{ "role.refuse.status", "You cannot become a disabled member." },
 	{ "roles.title", "Roles and permissions" },
+	{ "signup.username_taken", "This username is taken. Please choose "
+	    "another." },
 	{ "valid.empty", "This field is required." },
 	{ "valid.encoding", "This field contains characters that could not "
 	    "be read." },

@@ -58,6 +58,7 @@ enum perm {
 	PERM_PAYMENT_MANAGE,
 	PERM_TRANSLATION_EDIT,
 	PERM_SITE_CONFIG,
+	PERM_AUDIT_VIEW,	/* rule 6: "Admins can read and filter the audit log" */
 	PERM__MAX
 };
 
@@ -115,6 +116,11 @@ int		 scope_covers(const struct scope *outer,
  * reach it.  Translator grants carry translation.edit only in their
  * language (footnote 4). */
 int		 role_allows(const struct grants *, enum perm,
+		    const struct scope *target);
+/* As role_allows(), but only through cells without a restricting
+ * footnote: footnote 1 (payment's narrow member list) and footnote 3
+ * (support may toggle Guardian Angel Mode, not assign angels). */
+int		 role_allows_full(const struct grants *, enum perm,
 		    const struct scope *target);
 /* Is perm held in some scope?  The dispatcher's guard, before the
  * handler checks the object's own scope with role_allows(). */

@@ -30,9 +30,11 @@ const EXPECTED = [
 	{ prog: 'account', method: 'POST', pattern: '/logout', access: 'login', perm: '-', fresh: true },
 	{ prog: 'account', method: 'GET', pattern: '/me', access: 'login', perm: '-' },
 	{ prog: 'account', method: 'POST', pattern: '/me', access: 'login', perm: '-', probe: { form: { name: '', email: 'x' } } },
+	{ prog: 'account', method: 'GET', pattern: '/me/password', access: 'login', perm: '-' },
 	{ prog: 'account', method: 'POST', pattern: '/me/password', access: 'login', perm: '-', probe: { form: { current: 'wrong', password: 'x', password2: 'y' } } },
 	{ prog: 'account', method: 'GET', pattern: '/signup', access: 'public', perm: '-' },
 	{ prog: 'account', method: 'POST', pattern: '/signup', access: 'public', perm: '-', probe: { form: { username: '', email: 'x' } } },
+	{ prog: 'account', method: 'GET', pattern: '/signup/done', access: 'public', perm: '-' },
 	// members
 	{ prog: 'members', method: 'GET', pattern: '/members/roles', access: 'coordinator', perm: '-' },
 ];
@@ -145,6 +147,9 @@ test('authorization over HTTP: every route, every kind of actor', async (t) => {
 		}
 	}
 	t.diagnostic(`${table.length} requests`);
+	if (process.env.WEFT_TEST_VERBOSE)
+		for (const l of table)
+			t.diagnostic(l);
 	assert.deepEqual(wrong, [], 'every guard answers as ROLES.md says');
 });
 

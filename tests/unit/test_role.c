@@ -92,6 +92,10 @@ static const char *const roles_md_matrix[] = {
 	    " member signup form, lists (neighbourhoods, counties,"
 	    " affiliations, ad categories), payment feature on/off,"
 	    " languages | Y | — | — | — | — | — |",
+	/* Not in the ROLES.md table but in its rule 6: "Admins can read and
+	 * filter the audit log". */
+	"| `audit.view` — read and filter the audit log (rule 6) | Y | —"
+	    " | — | — | — | — |",
 };
 
 /* ROLES.md "Who is who", the role and key columns. */
