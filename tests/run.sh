@@ -315,14 +315,18 @@ if [ "$STACK_UP" = 1 ]; then
 	hits=$WORK/log-hits.txt
 	: >"$hits"
 	if [ -d "$VARDIR/log" ]; then
-		# Sanitizer reports, and the master's word that a worker died
-		# by a signal.  Database errors during the outage test are
-		# expected and are not crashes.
+		# Sanitizer reports (weft-stack sends them to log/asan.* and
+		# log/ubsan.*, or they are in a program's log), the master's
+		# word that a worker died by a signal ("error ... worker N died
+		# by signal S"), and phrases missing from the catalogue (the
+		# page then shows the bare key).  Database errors during the
+		# outage test are expected and are not crashes.
 		grep -rnE 'AddressSanitizer|LeakSanitizer|runtime error:' \
 		    "$VARDIR/log" >>"$hits"
-		grep -rnE 'ERROR' "$VARDIR/log" |
+		grep -rnwiE 'error' "$VARDIR/log" |
 		    grep -iE 'signal|died|killed|crash|core dump' |
-		    grep -vE 'AddressSanitizer|LeakSanitizer' >>"$hits"
+		    grep -vE 'AddressSanitizer|LeakSanitizer|runtime error:' >>"$hits"
+		grep -rnE 'i18n: no phrase for key' "$VARDIR/log" >>"$hits"
 	fi
 	n=$(wc -l <"$hits")
 	if [ "$n" -gt 0 ]; then

@@ -15,10 +15,6 @@
 #include "i18n.h"
 #include "log.h"
 
-struct i18n_phrase {
-	const char	*key;
-	const char	*text;
-};
 
 /* Sorted by key in strcmp order: '.' and '_' sort before letters. */
 static const struct i18n_phrase i18n_en[] = {
@@ -108,6 +104,32 @@ static const struct i18n_phrase i18n_en[] = {
 static char	 i18n_seen[I18N_SEEN_MAX][I18N_KEY_MAX];
 static size_t	 i18n_nseen;
 
+/* Phrase tables of the area program, registered at start-up. */
+#define I18N_AREAS_MAX	24
+static struct {
+	const struct i18n_phrase	*p;
+	size_t				 n;
+} i18n_areas[I18N_AREAS_MAX];
+static size_t	 i18n_nareas;
+
+int
+i18n_register(const struct i18n_phrase *p, size_t n)
+{
+	size_t	 i;
+
+	if (i18n_nareas == I18N_AREAS_MAX)
+		return -1;
+	for (i = 1; i < n; i++)
+		if (strcmp(p[i - 1].key, p[i].key) >= 0) {
+			log_msg(LOGL_ERROR, "i18n: area phrases not sorted at "
+			    "\"%s\"", p[i].key);
+			return -1;
+		}
+	i18n_areas[i18n_nareas].p = p;
+	i18n_areas[i18n_nareas++].n = n;
+	return 0;
+}
+
 static int
 i18n_cmp(const void *key, const void *elem)
 {
@@ -138,6 +160,7 @@ const char *
 i18n_text(const char *lang, const char *key)
 {
 	const struct i18n_phrase	*p;
+	size_t				 i;
 
 	(void)lang;
 	if (key == NULL)
@@ -145,6 +168,12 @@ i18n_text(const char *lang, const char *key)
 	p = bsearch(key, i18n_en, I18N_N, sizeof(i18n_en[0]), i18n_cmp);
 	if (p != NULL)
 		return p->text;
+	for (i = 0; i < i18n_nareas; i++) {
+		p = bsearch(key, i18n_areas[i].p, i18n_areas[i].n,
+		    sizeof(*p), i18n_cmp);
+		if (p != NULL)
+			return p->text;
+	}
 	i18n_missing(key);
 	return key;
 }

@@ -8,7 +8,15 @@
 
 #include <stddef.h>
 
+struct i18n_phrase {
+	const char	*key;
+	const char	*text;
+};
+
 const char	*i18n_text(const char *lang, const char *key);
+/* An area program adds its own phrases (sorted by key, strcmp order;
+ * checked) at start-up, before app_main(); -1 when unsorted or full. */
+int		 i18n_register(const struct i18n_phrase *, size_t n);
 /* For tests: the built-in English catalogue. */
 size_t		 i18n_count(void);
 const char	*i18n_key(size_t i);

@@ -4,8 +4,8 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	Jar, PASSWORD, forms, formValues, get, getCsrf, login, loginAttempt,
-	post, request, sql, text,
+	Jar, PASSWORD, assertNoBareKeys, forms, formValues, get, getCsrf, login,
+	loginAttempt, post, request, sql, text,
 } from './lib.mjs';
 
 // Demo members no other test file logs in as, so that changing their
@@ -59,7 +59,9 @@ test('changing the password ends the member\'s other sessions, and needs the cur
 
 	// Wrong current password: refused, nothing changes.
 	const bad = await post(form.action, a, fillPassword(form, 'not-the-password', next));
-	assert.ok([200, 422, 403].includes(bad.status), `wrong current password: ${bad.status}`);
+	assert.equal(bad.status, 422, 'wrong current password is 422');
+	assert.match(bad.body, /id="current-error"|class="field-error"/, 'a message for the current password');
+	assertNoBareKeys(bad.body, 'wrong current password');
 	assert.equal((await get('/me', b)).status, 200, 'other session still alive after a refused change');
 
 	// Mismatched confirmation, if the form has one: refused.
@@ -69,6 +71,7 @@ test('changing the password ends the member\'s other sessions, and needs the cur
 		v[names[2]] = next + 'x';
 		const mis = await post(form.action, a, v);
 		assert.equal(mis.status, 422, 'mismatched confirmation is 422');
+		assertNoBareKeys(mis.body, 'mismatched confirmation');
 	}
 
 	const ok = await post(form.action, a, fillPassword(form, PASSWORD, next));
@@ -111,6 +114,7 @@ test('/me with bad input re-renders with a message per field and saves nothing',
 	assert.ok(Object.keys(bad).length >= 2, `profile form has name and email fields: ${form.fields.map((f) => f.name)}`);
 	const r = await post('/me', jar, v);
 	assert.equal(r.status, 422);
+	assertNoBareKeys(r.body, 'POST /me with bad input');
 	// The user's input is kept ...
 	assert.match(r.body, /value="not-an-email"/);
 	// ... and each bad field has its own message, tied to the field.
@@ -199,6 +203,7 @@ test('signup creates an applying member who sees "awaiting approval"', async () 
 	const v2 = { ...v, csrf: getCsrf(page2.body) };
 	const again = await post('/signup', jar2, v2);
 	assert.equal(again.status, 422, `duplicate username: ${again.status}`);
+	assertNoBareKeys(again.body, 'duplicate username');
 	assert.equal(sql(`SELECT COUNT(*) FROM members WHERE username = '${username}'`)[0][0], '1');
 });
 
@@ -218,5 +223,6 @@ test('signup with bad input is 422 and creates nobody', async () => {
 	}
 	const r = await request('/signup', { jar, form: v });
 	assert.equal(r.status, 422);
+	assertNoBareKeys(r.body, 'POST /signup with bad input');
 	assert.deepEqual(sql(`SELECT id FROM members WHERE username = '${username}'`), []);
 });

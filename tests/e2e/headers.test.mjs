@@ -4,7 +4,8 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	Jar, assertSecurityHeaders, confNum, get, getCsrf, login, request,
+	Jar, assertNoBareKeys, assertSecurityHeaders, confNum, get, getCsrf, login,
+	request,
 } from './lib.mjs';
 
 const BODY_MAX = confNum('body_max', 65536);
@@ -19,6 +20,13 @@ async function visitor() {
 	return { jar, csrf: getCsrf(page.body) };
 }
 
+// The headers, and for an HTML page, no phrase key shown bare.
+function checkPage(res, what) {
+	assertSecurityHeaders(res, what);
+	if (/text\/html/.test(res.headers['content-type'] || ''))
+		assertNoBareKeys(res.body, what);
+}
+
 async function workersAnswer() {
 	const h = await request('/healthz');
 	assert.equal(h.status, 200, '/healthz after');
@@ -31,7 +39,7 @@ async function workersAnswer() {
 test('security headers: 200 page', async () => {
 	const r = await request('/login');
 	assert.equal(r.status, 200);
-	assertSecurityHeaders(r, 'GET /login');
+	checkPage(r, 'GET /login');
 	assert.match(r.headers['content-type'], /^text\/html; charset=utf-8$/i);
 });
 
@@ -40,7 +48,7 @@ test('security headers: 200 page of a member, and the matrix page', async () => 
 	for (const path of ['/', '/me', '/members/roles']) {
 		const r = await get(path, jar);
 		assert.equal(r.status, 200, path);
-		assertSecurityHeaders(r, `GET ${path}`);
+		checkPage(r, `GET ${path}`);
 		assert.match(r.headers['cache-control'] || '', /no-store|private|no-cache/, `${path}: HTML is not cached`);
 	}
 });
@@ -49,14 +57,14 @@ test('security headers: 303 redirect', async () => {
 	const r = await request('/me');
 	assert.equal(r.status, 303);
 	assert.match(r.location, /^\/login/);
-	assertSecurityHeaders(r, 'GET /me as visitor');
+	checkPage(r, 'GET /me as visitor');
 });
 
 test('security headers: 404', async () => {
 	for (const path of ['/no-such-page', '/members/no-such-page']) {
 		const r = await request(path);
 		assert.equal(r.status, 404, path);
-		assertSecurityHeaders(r, `GET ${path}`);
+		checkPage(r, `GET ${path}`);
 		assert.match(r.headers['content-type'], /charset=utf-8/i);
 	}
 });
@@ -64,31 +72,31 @@ test('security headers: 404', async () => {
 test('security headers: 403', async () => {
 	const r = await request('/login', { form: { username: 'x', password: 'y' } });
 	assert.equal(r.status, 403);
-	assertSecurityHeaders(r, 'POST /login without csrf');
+	checkPage(r, 'POST /login without csrf');
 	const m = await login('alice');
 	const r2 = await get('/members/roles', m);
 	assert.equal(r2.status, 403);
-	assertSecurityHeaders(r2, 'GET /members/roles as a plain member');
+	checkPage(r2, 'GET /members/roles as a plain member');
 });
 
 test('security headers: 405', async () => {
 	const { jar, csrf } = await visitor();
 	const r = await request('/healthz', { jar, form: { csrf } });
 	assert.ok([404, 405].includes(r.status), `POST /healthz: ${r.status}`);
-	assertSecurityHeaders(r, 'POST /healthz');
+	checkPage(r, 'POST /healthz');
 });
 
 test('security headers: static file and /healthz', async () => {
 	const css = await request('/static/weft.css');
 	assert.equal(css.status, 200);
 	assert.match(css.headers['content-type'], /^text\/css/);
-	assertSecurityHeaders(css, 'GET /static/weft.css');
+	checkPage(css, 'GET /static/weft.css');
 	const h = await request('/healthz');
 	assert.equal(h.status, 200);
-	assertSecurityHeaders(h, 'GET /healthz');
+	checkPage(h, 'GET /healthz');
 	const miss = await request('/static/no-such-file.css');
 	assert.equal(miss.status, 404);
-	assertSecurityHeaders(miss, 'GET /static/no-such-file.css');
+	checkPage(miss, 'GET /static/no-such-file.css');
 });
 
 test(`a body over body_max (${BODY_MAX}) is 413, and the workers answer afterwards`, async () => {
@@ -96,7 +104,7 @@ test(`a body over body_max (${BODY_MAX}) is 413, and the workers answer afterwar
 	const body = `csrf=${csrf}&username=` + 'a'.repeat(BODY_MAX);
 	const r = await request('/login', { jar, body });
 	assert.equal(r.status, 413);
-	assertSecurityHeaders(r, 'POST /login oversize');
+	checkPage(r, 'POST /login oversize');
 	await workersAnswer();
 });
 
@@ -107,7 +115,7 @@ test('too many fields is 413; a value over field_len_max is 413', async () => {
 		many.push(`f${i}=1`);
 	const r = await request('/login', { jar, body: many.join('&') });
 	assert.equal(r.status, 413, 'too many fields');
-	assertSecurityHeaders(r, 'too many fields');
+	checkPage(r, 'too many fields');
 	if (FIELD_LEN_MAX + 100 < BODY_MAX) {
 		const r2 = await request('/login', { jar, body: `csrf=${csrf}&username=${'b'.repeat(FIELD_LEN_MAX + 1)}` });
 		assert.equal(r2.status, 413, 'one value too long');
@@ -131,7 +139,7 @@ for (const [what, tmpl] of MALFORMED) {
 		const body = Buffer.from(tmpl.toString('latin1').replace('CSRF', csrf), 'latin1');
 		const r = await request('/login', { jar, body });
 		assert.equal(r.status, 400, what);
-		assertSecurityHeaders(r, `POST /login ${what}`);
+		checkPage(r, `POST /login ${what}`);
 		assert.match(r.headers['content-type'], /^text\/html; charset=utf-8/i);
 		await workersAnswer();
 	});
@@ -141,7 +149,7 @@ test('malformed query strings are 400', async () => {
 	for (const q of ['x=%zz', 'x=%ff', 'x=%00', 'x=%e2%82']) {
 		const r = await request(`/login?${q}`);
 		assert.equal(r.status, 400, q);
-		assertSecurityHeaders(r, `GET /login?${q}`);
+		checkPage(r, `GET /login?${q}`);
 	}
 	await workersAnswer();
 });
@@ -154,6 +162,25 @@ test('a POST with another content type is refused, not crashed on', async () => 
 		headers: { 'Content-Type': 'multipart/form-data; boundary=x' },
 	});
 	assert.ok([400, 415].includes(r.status), `status ${r.status}`);
-	assertSecurityHeaders(r, 'POST /login multipart');
+	checkPage(r, 'POST /login multipart');
+	await workersAnswer();
+});
+
+test('a body over nginx\'s own limit is 413 with the security headers too', async () => {
+	const { jar, csrf } = await visitor();
+	const body = `csrf=${csrf}&username=` + 'c'.repeat(2 * 1024 * 1024);
+	let r;
+	try {
+		r = await request('/login', { jar, body });
+	} catch (err) {
+		// nginx may close the connection while the body is still being
+		// sent; then there is no response to look at, which is fine.
+		if (!/EPIPE|ECONNRESET/.test(String(err.code || err)))
+			throw err;
+	}
+	if (r) {
+		assert.equal(r.status, 413);
+		checkPage(r, 'POST /login over nginx\'s limit');
+	}
 	await workersAnswer();
 });

@@ -355,3 +355,18 @@ export function formValues(form) {
 	}
 	return v;
 }
+
+// A phrase missing from the catalogue shows as its bare key
+// ("password.title"): no title, heading or message may be one.
+export function assertNoBareKeys(html, what) {
+	const bare = [];
+	const re = /<(title|h[1-6]|p|li|a|label|button|legend|caption|th)\b[^>]*>([\s\S]*?)<\/\1>/gi;
+	let m;
+	while ((m = re.exec(html)) !== null) {
+		const t = text(m[2]).replace(/\s*·\s*weft$/, '');
+		// Permission keys on the matrix page are set in <code>.
+		if (/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/.test(t) && !/<code>/.test(m[2]))
+			bare.push(`<${m[1]}>${t}`);
+	}
+	assert.deepEqual(bare, [], `${what}: phrase keys shown instead of text`);
+}

@@ -12,7 +12,9 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { BIN, Jar, get, getCsrf, login, memberId, request, text } from './lib.mjs';
+import {
+	BIN, Jar, assertNoBareKeys, get, getCsrf, login, memberId, request, text,
+} from './lib.mjs';
 import { ACTORS, guardAllows } from './roles.mjs';
 
 const PROGRAMS = ['account', 'members'];
@@ -140,6 +142,13 @@ test('authorization over HTTP: every route, every kind of actor', async (t) => {
 					res = await request(path, { method: r.method, jar });
 				}
 				const got = !refused(res, a, r.method);
+				if (res.status === 200 && /text\/html/.test(res.headers['content-type'] || '')) {
+					try {
+						assertNoBareKeys(res.body, `${r.method} ${path} as ${a}`);
+					} catch (err) {
+						wrong.push(err.message.split('\n')[0] + ': ' + JSON.stringify(err.actual));
+					}
+				}
 				table.push(`${r.method} ${path} ${a}: ${res.status}${res.location ? ' -> ' + res.location : ''} ${got ? 'allowed' : 'refused'}`);
 				if (got !== want || res.status >= 500)
 					wrong.push(`${r.method} ${r.pattern} as ${a} (${ACTORS[a].user || 'visitor'}): expected ${want ? 'allowed' : 'refused'}, got ${res.status}${res.location ? ' -> ' + res.location : ''} ${text(res.body).slice(0, 120)}`);

@@ -62,3 +62,26 @@ test(`an address is throttled after ${ADDRESS_MAX} failures over many accounts`,
 	const ok = await loginAttempt('bob', PASSWORD, { localAddress: '127.0.0.15' });
 	assert.equal(ok.res.status, 303, 'bob logs in from another address');
 });
+
+// Same work for unknown accounts: a guesser cannot tell by the time taken
+// whether an account exists (one argon2 verification either way).
+test('an unknown user takes about as long to refuse as a wrong password', async () => {
+	const addr = '127.0.0.16';
+	const timeOf = async (username) => {
+		const t0 = process.hrtime.bigint();
+		const r = await loginAttempt(username, 'wrong-password', { localAddress: addr });
+		const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+		assert.notEqual(r.res.status, 429);
+		return ms;
+	};
+	const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+	const known = [];
+	const unknown = [];
+	for (let i = 0; i < Math.min(4, ACCOUNT_MAX - 1); i++) {
+		known.push(await timeOf('quentin'));
+		unknown.push(await timeOf(`ghost-${process.pid}-${i}`));
+	}
+	const k = median(known);
+	const u = median(unknown);
+	assert.ok(u > k * 0.5 && u < k * 2, `median refusal: known ${k.toFixed(1)} ms, unknown ${u.toFixed(1)} ms`);
+});

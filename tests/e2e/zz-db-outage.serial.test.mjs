@@ -8,7 +8,8 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-	VAR, assertSecurityHeaders, get, getCsrf, login, request, stack,
+	Jar, PASSWORD, VAR, assertSecurityHeaders, get, getCsrf, login, request,
+	stack,
 } from './lib.mjs';
 
 const pidOf = (prog) => readFileSync(`${VAR}/run/${prog}.pid`, 'utf8').trim();
@@ -20,6 +21,8 @@ test('DB stopped: 503 with Retry-After; DB started: pages work again', async (t)
 	assert.equal((await get('/', bob)).status, 200);
 	assert.equal((await get('/members/roles', admin)).status, 200);
 	const pids = { account: pidOf('account'), members: pidOf('members') };
+	const visitor = new Jar();
+	const visitorCsrf = getCsrf((await get('/login', visitor)).body);
 
 	stack('db-stop', VAR);
 	let restarted = false;
@@ -27,7 +30,6 @@ test('DB stopped: 503 with Retry-After; DB started: pages work again', async (t)
 		// More requests than workers, so that every worker meets the outage.
 		for (let i = 0; i < 6; i++) {
 			for (const [path, jar, what] of [
-				['/login', undefined, 'GET /login'],
 				['/', bob, 'GET / as bob'],
 				['/me', bob, 'GET /me as bob'],
 				['/members/roles', admin, 'GET /members/roles as admin'],
@@ -39,8 +41,16 @@ test('DB stopped: 503 with Retry-After; DB started: pages work again', async (t)
 				assert.match(r.headers['content-type'], /^text\/html; charset=utf-8/i);
 			}
 		}
-		const p = await request('/login', { form: { csrf: 'x', username: 'bob', password: 'y' } });
+		// Logging in needs the database: 503, not "wrong password".
+		const p = await request('/login', { jar: visitor, form: { csrf: visitorCsrf, username: 'bob', password: PASSWORD } });
 		assert.equal(p.status, 503, 'POST /login with the database stopped');
+		assert.match(p.headers['retry-after'] || '', /^[1-9][0-9]*$/, 'POST /login: Retry-After');
+		assert.equal(visitor.get('__Host-weft'), undefined);
+		// The login page itself may render without the database (a
+		// visitor has no session to look up), or say 503: not a 500.
+		const lp = await request('/login');
+		assert.ok([200, 503].includes(lp.status), `GET /login as a visitor: ${lp.status}`);
+		assertSecurityHeaders(lp, 'GET /login as a visitor');
 		// What needs no database still works.
 		const h = await request('/healthz');
 		assert.equal(h.status, 200, '/healthz with the database stopped');

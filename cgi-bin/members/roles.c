@@ -1,15 +1,13 @@
 /*
- * The members area (/members).  For now: the permission matrix page, read
- * from the same table the route guards use (role.c), so the published
- * matrix cannot drift from what is enforced.  The member workflows of
- * issue "Members area" join this route table.
+ * The permission matrix page, read from the same table the route guards
+ * use (role.c), so the published matrix cannot drift from what is
+ * enforced.
  */
 #include <stdio.h>
 
-#include "app.h"
-#include "role.h"
+#include "members.h"
 
-static int
+int
 members_roles(struct request *req)
 {
 	struct tmpl_dict	*d, *row, *cell, *s;
@@ -51,19 +49,4 @@ members_roles(struct request *req)
 		tmpl_set(s, "SCOPE", scope);
 	}
 	return app_render(req, 200);
-}
-
-static const struct route members_routes[] = {
-	{ HTTP_GET, "/members/roles", ACCESS_COORDINATOR, 0, members_roles },
-};
-
-int
-main(int argc, char *argv[])
-{
-	static const struct program prog = {
-		"members", members_routes,
-		sizeof(members_routes) / sizeof(members_routes[0]),
-	};
-
-	return app_main(argc, argv, &prog);
 }

@@ -1,0 +1,130 @@
+/*
+ * The members area (/members): the coordinator's work on member accounts
+ * (seeds/004), with ROLES.md enforced on every request.  One file per page
+ * family; the route table is main.c.  Shared here: the member record, its
+ * scope, and loading the target of a /members/:id route with the scope
+ * check of rule 2.
+ */
+#ifndef WEFT_MEMBERS_H
+#define WEFT_MEMBERS_H
+
+#include "app.h"
+#include "auth.h"
+#include "buf.h"
+#include "i18n.h"
+#include "role.h"
+
+struct member {
+	long long		 id;
+	char			 username[33];
+	char			 name[129];
+	char			 email[255];
+	char			 phone[41];
+	char			 address[256];
+	char			 about[4096];
+	char			 lang[ROLE_LANG_MAX];
+	enum member_status	 status;
+	char			 profile_status[16];
+	long long		 community;	/* 0: none */
+	char			 community_name[129];
+	int			 is_organisation;
+	int			 optout;
+	int			 angel_mode;
+	char			 joined_at[20];	/* "YYYY-MM-DD HH:MM:SS" */
+	char			 approved_at[20];	/* "" when never */
+	char			 last_login_at[20];	/* "" when never */
+};
+
+/* The scope an object of this member lies in: community:N, or site for a
+ * member of no community (only site grants reach them). */
+void		 member_scope(const struct member *, struct scope *out);
+/* Loads a member; WEFT_ERR_NOTFOUND when there is none.  With for_update
+ * the row is locked (inside the caller's transaction). */
+enum weft_err	 member_load(long long id, int for_update, struct member *);
+
+/*
+ * The target of a /members/:id route (path parameter 0), checked against
+ * perm in its scope (rule 2).  Returns 0 with *m filled, or the status to
+ * answer.  Rule 1, no probing by id: a coordinator whose perm is not
+ * site-wide gets the same 403 for a member out of scope and for no member
+ * at all; only a site-wide holder learns 404.
+ */
+int		 members_target(struct request *, enum perm, struct member *m);
+/* Like members_target, for another id (an angel, a manager). */
+int		 members_target_id(struct request *, long long id, enum perm,
+		    struct member *m);
+
+/* Fills the page with the member's fields as the actor may see them:
+ * contact fields (email, phone, address) only with member.contact over
+ * the member's scope (rule 8); MEMBER_* variables and sections. */
+void		 member_fill(struct tmpl_dict *, const struct request *,
+		    const struct member *);
+/* {"status":"approved","community":3,...}: the audit before/after. */
+void		 member_json(struct buf *, const struct member *);
+
+/* The actor's communities for perm: *site set when perm is held
+ * site-wide (then ids is not used); else up to max community ids. */
+size_t		 members_scope_ids(const struct actor *, enum perm, int *site,
+		    long long *ids, size_t max);
+
+/* Each page family has its phrases (sorted by key, strcmp order), registered by main(). */
+extern const struct i18n_phrase members_list_phrases[];
+extern const size_t members_list_nphrases;
+extern const struct i18n_phrase members_dashboard_phrases[];
+extern const size_t members_dashboard_nphrases;
+extern const struct i18n_phrase members_profile_phrases[];
+extern const size_t members_profile_nphrases;
+extern const struct i18n_phrase members_status_phrases[];
+extern const size_t members_status_nphrases;
+extern const struct i18n_phrase members_notes_phrases[];
+extern const size_t members_notes_nphrases;
+extern const struct i18n_phrase members_angels_phrases[];
+extern const size_t members_angels_nphrases;
+extern const struct i18n_phrase members_communities_phrases[];
+extern const size_t members_communities_nphrases;
+extern const struct i18n_phrase members_become_phrases[];
+extern const size_t members_become_nphrases;
+extern const struct i18n_phrase members_grants_phrases[];
+extern const size_t members_grants_nphrases;
+extern const struct i18n_phrase members_audit_log_phrases[];
+extern const size_t members_audit_log_nphrases;
+extern const struct i18n_phrase members_bulk_phrases[];
+extern const size_t members_bulk_nphrases;
+
+/* Handlers, one page family per file. */
+int	 members_list(struct request *);		/* list.c */
+int	 members_export(struct request *);		/* list.c */
+int	 members_dashboard(struct request *);		/* dashboard.c */
+int	 members_roles(struct request *);		/* roles.c */
+int	 members_new_form(struct request *);		/* profile.c */
+int	 members_new(struct request *);			/* profile.c */
+int	 members_show(struct request *);		/* profile.c */
+int	 members_edit_form(struct request *);		/* profile.c */
+int	 members_edit(struct request *);		/* profile.c */
+int	 members_password(struct request *);		/* profile.c */
+int	 members_approve(struct request *);		/* status.c */
+int	 members_unapprove(struct request *);		/* status.c */
+int	 members_disable(struct request *);		/* status.c */
+int	 members_enable(struct request *);		/* status.c */
+int	 members_optout(struct request *);		/* status.c */
+int	 members_set_community(struct request *);	/* status.c */
+int	 members_notes(struct request *);		/* notes.c */
+int	 members_note_add(struct request *);		/* notes.c */
+int	 members_note_edit(struct request *);		/* notes.c */
+int	 members_angel_add(struct request *);		/* angels.c */
+int	 members_angel_remove(struct request *);	/* angels.c */
+int	 members_angel_mode(struct request *);		/* angels.c */
+int	 members_manager_add(struct request *);		/* angels.c */
+int	 members_manager_remove(struct request *);	/* angels.c */
+int	 members_communities(struct request *);		/* communities.c */
+int	 members_community_add(struct request *);	/* communities.c */
+int	 members_become(struct request *);		/* become.c */
+int	 members_become_return(struct request *);	/* become.c */
+int	 members_grants(struct request *);		/* grants.c */
+int	 members_grant_add(struct request *);		/* grants.c */
+int	 members_grant_remove(struct request *);	/* grants.c */
+int	 members_audit(struct request *);		/* audit_log.c */
+int	 members_bulk_preview(struct request *);	/* bulk.c */
+int	 members_bulk_apply(struct request *);		/* bulk.c */
+
+#endif

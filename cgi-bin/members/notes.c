@@ -1,0 +1,29 @@
+/* PLACEHOLDER: being written (members area issue); answers 404 until then. */
+#include "members.h"
+
+int
+members_notes(struct request *req)
+{
+	(void)req;
+	return 404;
+}
+
+int
+members_note_add(struct request *req)
+{
+	(void)req;
+	return 404;
+}
+
+int
+members_note_edit(struct request *req)
+{
+	(void)req;
+	return 404;
+}
+
+const struct i18n_phrase members_notes_phrases[] = {
+	{ "members.notes.placeholder", "Not written yet." },
+};
+const size_t members_notes_nphrases =
+    sizeof(members_notes_phrases) / sizeof(members_notes_phrases[0]);

@@ -1,0 +1,194 @@
+/*
+ * The member record and the scope check every /members/:id page starts
+ * with (ROLES.md rules 1, 2 and 8).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+#include "log.h"
+#include "members.h"
+
+void
+member_scope(const struct member *m, struct scope *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (m->community > 0) {
+		out->kind = SCOPE_COMMUNITY;
+		out->community = m->community;
+	} else
+		out->kind = SCOPE_SITE;
+}
+
+static void
+member_copy(char *dst, size_t len, const char *src)
+{
+	snprintf(dst, len, "%s", src != NULL ? src : "");
+}
+
+enum weft_err
+member_load(long long id, int for_update, struct member *m)
+{
+	/* Two texts, not one built at run time: statements are cached by
+	 * their SQL text. */
+	static const char sql[] =
+	    "SELECT m.id, m.username, m.name, m.email, m.phone, m.address, "
+	    "m.about, m.lang, m.status, m.profile_status, "
+	    "COALESCE(m.community_id, 0), COALESCE(c.name, ''), "
+	    "m.is_organisation, m.optout, m.angel_mode, m.joined_at, "
+	    "COALESCE(m.approved_at, ''), COALESCE(m.last_login_at, '') "
+	    "FROM members m LEFT JOIN communities c ON c.id = m.community_id "
+	    "WHERE m.id = ?";
+	static const char sql_lock[] =
+	    "SELECT m.id, m.username, m.name, m.email, m.phone, m.address, "
+	    "m.about, m.lang, m.status, m.profile_status, "
+	    "COALESCE(m.community_id, 0), COALESCE(c.name, ''), "
+	    "m.is_organisation, m.optout, m.angel_mode, m.joined_at, "
+	    "COALESCE(m.approved_at, ''), COALESCE(m.last_login_at, '') "
+	    "FROM members m LEFT JOIN communities c ON c.id = m.community_id "
+	    "WHERE m.id = ? FOR UPDATE";
+	struct db_rows	*r;
+	enum weft_err	 e;
+
+	memset(m, 0, sizeof(*m));
+	if ((e = db_query(&r, for_update ? sql_lock : sql, "i", id)) !=
+	    WEFT_OK)
+		return e;
+	if (!db_next(r)) {
+		db_rows_free(r);
+		return WEFT_ERR_NOTFOUND;
+	}
+	m->id = db_int(r, 0);
+	member_copy(m->username, sizeof(m->username), db_str(r, 1));
+	member_copy(m->name, sizeof(m->name), db_str(r, 2));
+	member_copy(m->email, sizeof(m->email), db_str(r, 3));
+	member_copy(m->phone, sizeof(m->phone), db_str(r, 4));
+	member_copy(m->address, sizeof(m->address), db_str(r, 5));
+	member_copy(m->about, sizeof(m->about), db_str(r, 6));
+	member_copy(m->lang, sizeof(m->lang), db_str(r, 7));
+	if (member_status_parse(db_str(r, 8), &m->status) != 0)
+		m->status = MEMBER_DISABLED;	/* unreadable: the safe one */
+	member_copy(m->profile_status, sizeof(m->profile_status),
+	    db_str(r, 9));
+	m->community = db_int(r, 10);
+	member_copy(m->community_name, sizeof(m->community_name),
+	    db_str(r, 11));
+	m->is_organisation = db_int(r, 12) != 0;
+	m->optout = db_int(r, 13) != 0;
+	m->angel_mode = db_int(r, 14) != 0;
+	member_copy(m->joined_at, sizeof(m->joined_at), db_str(r, 15));
+	member_copy(m->approved_at, sizeof(m->approved_at), db_str(r, 16));
+	member_copy(m->last_login_at, sizeof(m->last_login_at),
+	    db_str(r, 17));
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
+int
+members_target_id(struct request *req, long long id, enum perm perm,
+    struct member *m)
+{
+	static const struct scope site = { SCOPE_SITE, 0, "" };
+	struct scope	 sc;
+	enum weft_err	 e;
+	int		 sitewide;
+
+	sitewide = role_allows(&req->actor.grants, perm, &site);
+	if (id <= 0)
+		return sitewide ? 404 : 403;
+	if ((e = member_load(id, 0, m)) == WEFT_ERR_NOTFOUND)
+		return sitewide ? 404 : 403;
+	if (e != WEFT_OK)
+		return app_status_of(e);
+	member_scope(m, &sc);
+	if (!role_allows(&req->actor.grants, perm, &sc))
+		return 403;
+	return 0;
+}
+
+int
+members_target(struct request *req, enum perm perm, struct member *m)
+{
+	return members_target_id(req, app_param_id(req, 0), perm, m);
+}
+
+void
+member_fill(struct tmpl_dict *d, const struct request *req,
+    const struct member *m)
+{
+	struct scope	 sc;
+
+	member_scope(m, &sc);
+	tmpl_set_int(d, "MEMBER_ID", m->id);
+	tmpl_set(d, "MEMBER_USERNAME", m->username);
+	tmpl_set(d, "MEMBER_NAME", m->name);
+	tmpl_set(d, "MEMBER_STATUS", member_status_keys[m->status]);
+	tmpl_show(d, m->status == MEMBER_APPLYING ? "MEMBER_APPLYING" :
+	    m->status == MEMBER_APPROVED ? "MEMBER_APPROVED" :
+	    "MEMBER_DISABLED");
+	tmpl_set(d, "MEMBER_LANG", m->lang);
+	tmpl_set(d, "MEMBER_ABOUT", m->about);
+	tmpl_set(d, "MEMBER_COMMUNITY", m->community_name[0] ?
+	    m->community_name : "—");
+	tmpl_set_int(d, "MEMBER_COMMUNITY_ID", m->community);
+	tmpl_set(d, "MEMBER_JOINED", m->joined_at);
+	tmpl_set(d, "MEMBER_APPROVED_AT", m->approved_at[0] ? m->approved_at :
+	    "—");
+	tmpl_set(d, "MEMBER_LAST_LOGIN", m->last_login_at[0] ?
+	    m->last_login_at : "never");
+	if (m->is_organisation)
+		tmpl_show(d, "MEMBER_ORGANISATION");
+	if (m->optout)
+		tmpl_show(d, "MEMBER_OPTOUT");
+	if (m->angel_mode)
+		tmpl_show(d, "MEMBER_ANGEL_MODE");
+	/* Rule 8: contact details and profile status only for those who
+	 * may see them, over this member's scope. */
+	if (role_allows(&req->actor.grants, PERM_MEMBER_CONTACT, &sc)) {
+		tmpl_show(d, "MEMBER_CONTACT");
+		tmpl_set(d, "MEMBER_EMAIL", m->email);
+		tmpl_set(d, "MEMBER_PHONE", m->phone);
+		tmpl_set(d, "MEMBER_ADDRESS", m->address);
+	}
+	if (role_allows(&req->actor.grants, PERM_MEMBER_EDIT, &sc)) {
+		tmpl_show(d, "MEMBER_PROFILE_STATUS_SHOWN");
+		tmpl_set(d, "MEMBER_PROFILE_STATUS", m->profile_status);
+	}
+}
+
+void
+member_json(struct buf *b, const struct member *m)
+{
+	buf_printf(b, "{\"id\":%lld,\"username\":", m->id);
+	buf_json_str(b, m->username);
+	buf_puts(b, ",\"name\":");
+	buf_json_str(b, m->name);
+	buf_puts(b, ",\"status\":");
+	buf_json_str(b, member_status_keys[m->status]);
+	buf_printf(b, ",\"community\":%lld,\"optout\":%d,\"angel_mode\":%d}",
+	    m->community, m->optout, m->angel_mode);
+}
+
+size_t
+members_scope_ids(const struct actor *a, enum perm perm, int *site,
+    long long *ids, size_t max)
+{
+	static const struct scope s_site = { SCOPE_SITE, 0, "" };
+	size_t	 i, j, n = 0;
+
+	*site = role_allows(&a->grants, perm, &s_site);
+	if (*site)
+		return 0;
+	for (i = 0; i < a->grants.n && n < max; i++) {
+		const struct grant *g = &a->grants.g[i];
+
+		if (g->scope.kind != SCOPE_COMMUNITY ||
+		    !role_allows(&a->grants, perm, &g->scope))
+			continue;
+		for (j = 0; j < n && ids[j] != g->scope.community; j++)
+			continue;
+		if (j == n)
+			ids[n++] = g->scope.community;
+	}
+	return n;
+}
