@@ -19,6 +19,10 @@ static const struct app_nav {
 	enum perm	 perm;
 } app_nav[] = {
 	{ "/", "nav.home", ACCESS_LOGIN, 0 },
+	{ "/members", "nav.members", ACCESS_PERM, PERM_MEMBER_LIST },
+	{ "/members/dashboard", "nav.dashboard", ACCESS_PERM,
+	    PERM_DASHBOARD_VIEW },
+	{ "/members/audit", "nav.audit", ACCESS_PERM, PERM_AUDIT_VIEW },
 	{ "/members/roles", "nav.roles", ACCESS_COORDINATOR, 0 },
 	{ "/me", "nav.profile", ACCESS_LOGIN, 0 },
 };

@@ -47,6 +47,8 @@ static const struct i18n_phrase i18n_en[] = {
 	{ "login.failed", "Wrong username or password." },
 	{ "login.throttled", "Too many failed attempts. Please wait a few "
 	    "minutes and try again." },
+	{ "nav.audit", "Audit log" },
+	{ "nav.dashboard", "Dashboard" },
 	{ "nav.home", "Home" },
 	{ "nav.login", "Log in" },
 	{ "nav.logout", "Log out" },

@@ -1,6 +1,15 @@
 /* PLACEHOLDER: being written (members area issue); answers 404 until then. */
 #include "members.h"
 
+enum weft_err
+members_grants_panel(struct tmpl_dict *d, struct request *req, const struct member *m)
+{
+	(void)d;
+	(void)req;
+	(void)m;
+	return WEFT_OK;
+}
+
 int
 members_grants(struct request *req)
 {

@@ -91,6 +91,23 @@ extern const size_t members_audit_log_nphrases;
 extern const struct i18n_phrase members_bulk_phrases[];
 extern const size_t members_bulk_nphrases;
 
+/*
+ * Panels of the profile page (members_show in profile.c), each from the
+ * family that owns the data: each adds an include dictionary named
+ * NAME_PANEL (file members/<family>_panel.tpl) to the page when the actor
+ * may see it, and fills it.  show.tpl has {{>NOTES_PANEL}} etc.
+ */
+enum weft_err	 members_status_panel(struct tmpl_dict *, struct request *,
+		    const struct member *);	/* status.c: STATUS_PANEL */
+enum weft_err	 members_notes_panel(struct tmpl_dict *, struct request *,
+		    const struct member *);	/* notes.c: NOTES_PANEL */
+enum weft_err	 members_angels_panel(struct tmpl_dict *, struct request *,
+		    const struct member *);	/* angels.c: ANGELS_PANEL */
+enum weft_err	 members_become_panel(struct tmpl_dict *, struct request *,
+		    const struct member *);	/* become.c: BECOME_PANEL */
+enum weft_err	 members_grants_panel(struct tmpl_dict *, struct request *,
+		    const struct member *);	/* grants.c: GRANTS_PANEL */
+
 /* Handlers, one page family per file. */
 int	 members_list(struct request *);		/* list.c */
 int	 members_export(struct request *);		/* list.c */
