@@ -1,0 +1,42 @@
+/*
+ * The exchanges area (/ads, /exchanges): the timebank's marketplace of
+ * offers and requests, and its ledger.  One file per page family; the
+ * route table is main.c.  Hours are integer hundredths everywhere (the
+ * schema says so too): 1.25 hours is 125.
+ */
+#ifndef WEFT_EXCHANGES_H
+#define WEFT_EXCHANGES_H
+
+#include "app.h"
+#include "auth.h"
+#include "i18n.h"
+#include "role.h"
+
+/* Handlers. */
+int	 ads_directory(struct request *);		/* ads.c */
+int	 ads_mine(struct request *);			/* ads.c */
+int	 ads_new_form(struct request *);		/* ads_form.c */
+int	 ads_new(struct request *);			/* ads_form.c */
+int	 ads_manage(struct request *);			/* ads.c */
+int	 ads_show(struct request *);			/* ads.c */
+int	 ads_edit_form(struct request *);		/* ads_form.c */
+int	 ads_edit(struct request *);			/* ads_form.c */
+int	 ads_renew(struct request *);			/* ads_form.c */
+int	 ads_delete(struct request *);			/* ads_form.c */
+int	 exchanges_statement(struct request *);		/* statement.c */
+int	 exchanges_statement_csv(struct request *);	/* statement.c */
+int	 exchanges_member_statement(struct request *);	/* statement.c */
+int	 exchanges_new_form(struct request *);		/* record.c */
+int	 exchanges_record(struct request *);		/* record.c */
+int	 exchanges_list(struct request *);		/* list.c */
+int	 exchanges_list_csv(struct request *);		/* list.c */
+int	 exchanges_show(struct request *);		/* record.c */
+int	 exchanges_reverse(struct request *);		/* reverse.c */
+
+/* Phrases of each family (sorted by key, strcmp order). */
+extern const struct i18n_phrase exchanges_ads_phrases[];
+extern const size_t exchanges_ads_nphrases;
+extern const struct i18n_phrase exchanges_ledger_phrases[];
+extern const size_t exchanges_ledger_nphrases;
+
+#endif
