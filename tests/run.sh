@@ -211,8 +211,16 @@ node_layer() {
 		tail -n 40 "$out" | sed 's/^/    /'
 	elif [ "${f:-0}" != 0 ] || [ "${c:-0}" != 0 ] || [ "$rc" != 0 ]; then
 		echo "FAIL [$layer] in $*:"
-		# The failing tests, with the assertion that failed.
-		awk '/^ *not ok /{show=40} show>0{print "    " $0; show--}' "$out" | head -n 300
+		# Each failing test with its YAML block (the assertion), but
+		# not the file-level "subtests failed" entries.
+		awk '
+		    /^ *not ok / { blk = $0 "\n"; on = 1; next }
+		    on { blk = blk $0 "\n" }
+		    on && /^ *\.\.\.$/ {
+			on = 0
+			if (blk !~ /subtestsFailed/) printf "%s", blk
+		    }' "$out" | grep -vE '^ *(duration_ms|stack: \|-|TestContext|process\.|async |Test\.|new Promise)' |
+		    head -n 300 | sed 's/^/    /'
 		[ "${f:-0}" = 0 ] && [ "${c:-0}" = 0 ] && bad "$layer" "node exited $rc"
 	fi
 	echo "  $*: ${p:-?} passed, $(( ${f:-0} + ${c:-0} )) failed"
@@ -315,24 +323,31 @@ if [ "$STACK_UP" = 1 ]; then
 	hits=$WORK/log-hits.txt
 	: >"$hits"
 	if [ -d "$VARDIR/log" ]; then
-		# Sanitizer reports (weft-stack sends them to log/asan.* and
-		# log/ubsan.*, or they are in a program's log), the master's
-		# word that a worker died by a signal ("error ... worker N died
-		# by signal S"), and phrases missing from the catalogue (the
-		# page then shows the bare key).  Database errors during the
-		# outage test are expected and are not crashes.
-		grep -rnE 'AddressSanitizer|LeakSanitizer|runtime error:' \
+		# One line per problem.  Sanitizer reports (weft-stack sends
+		# them to log/asan.* and log/ubsan.*, or they land in a
+		# program's log): the "ERROR: ...Sanitizer" line that opens
+		# each report, and each UBSan "runtime error:".  The master's
+		# word that a worker died by a signal.  Phrases missing from
+		# the catalogue (the page then shows the bare key), once per
+		# key.  Database errors during the outage test are expected.
+		grep -rnE 'ERROR: (Address|Leak|Memory|Thread)Sanitizer|runtime error:' \
 		    "$VARDIR/log" >>"$hits"
 		grep -rnwiE 'error' "$VARDIR/log" |
-		    grep -iE 'signal|died|killed|crash|core dump' |
-		    grep -vE 'AddressSanitizer|LeakSanitizer|runtime error:' >>"$hits"
-		grep -rnE 'i18n: no phrase for key' "$VARDIR/log" >>"$hits"
+		    grep -iE 'died|killed|signal|crash|core dump' |
+		    grep -vE 'Sanitizer|runtime error:' >>"$hits"
+		grep -rhoE 'i18n: no phrase for key "[^"]*"' "$VARDIR/log" |
+		    sort -u | sed 's/^/missing phrase: /' >>"$hits"
 	fi
 	n=$(wc -l <"$hits")
 	if [ "$n" -gt 0 ]; then
 		FAIL[logs]=$n
-		echo "FAIL [logs] $n line(s) in the stack's logs show a crash or a sanitizer report:"
-		sed "s|^$VARDIR/||" "$hits" | head -n 60 | sed 's/^/    /'
+		echo "FAIL [logs] $n problem(s) in the stack's logs (crashes, sanitizer reports, missing phrases):"
+		sed "s|$VARDIR/||" "$hits" | head -n 60 | sed 's/^/    /'
+		# The whole of each sanitizer report, for the first few.
+		for f in $(grep -rlE 'Sanitizer|runtime error:' "$VARDIR/log" | head -n 3); do
+			echo "    --- ${f#"$VARDIR"/} ---"
+			grep -E -A12 'ERROR: [A-Za-z]+Sanitizer|runtime error:' "$f" | head -n 40 | sed 's/^/    /'
+		done
 	else
 		PASS[logs]=1
 	fi

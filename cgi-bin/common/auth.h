@@ -92,4 +92,27 @@ enum login_result {
 enum login_result auth_login(const char *username, const char *password,
 		    const char *addr, long long *member_id, int *retry_after_s);
 
+/*
+ * ---- "Become another member" (auth_become.c) ----
+ * Added by the members area (become); additive, nothing above changed.
+ * ROLES.md rule 5: whether the actor may become the target is
+ * role_may_become()'s answer, asked first by the caller.  Both calls
+ * rotate the session: a new token (written to token, for the cookie) and
+ * a new CSRF token replace the actor's session row, which is deleted.
+ * The real member stays the same; created_at, the original log-in time,
+ * is carried over, so "become" expires with the session and never extends
+ * its absolute lifetime.  Call inside the caller's transaction, with the
+ * audit row, and set the cookie after the commit.
+ *
+ * auth_session_become: the new session acts as target_id.  An actor who
+ * is already acting gets WEFT_ERR_CONFLICT (come back first), as does a
+ * concurrent change of the same session.
+ * auth_session_unbecome: the new session acts as the real member again;
+ * WEFT_ERR_NOTFOUND when the actor is not acting.
+ */
+enum weft_err	 auth_session_become(const struct actor *, long long target_id,
+		    char token[AUTH_TOKEN_HEX]);
+enum weft_err	 auth_session_unbecome(const struct actor *,
+		    char token[AUTH_TOKEN_HEX]);
+
 #endif

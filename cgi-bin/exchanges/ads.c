@@ -1,36 +1,632 @@
-/* PLACEHOLDER: being written (exchanges area issue); answers 404 until then. */
-#include "exchanges.h"
+/*
+ * Reading offers and requests (issue 4, "Offers and requests"): the
+ * members' directory of active ads, a member's own ads (and those of the
+ * members they act for), the coordinators' list with every filter
+ * (ad.list, in the coordinator's scope) and one ad.
+ *
+ * Lists page by keyset: newest first, the next page starts below the last
+ * id shown (?before=ID), so a page costs the same however deep it is and
+ * new ads never shift a page under the reader.
+ */
+#include <stdio.h>
+#include <string.h>
 
+#include "ads.h"
+#include "buf.h"
+#include "db.h"
+#include "form.h"
+#include "valid.h"
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+#define ADS_MANAGE_PAGE	50
+#define ADS_MINE_MAX	100	/* ads per member on "My ads" */
+#define ADS_ACTS_MAX	16	/* members one acts for, on "My ads" */
+#define ADS_FT_WORDS	8
+
+static const struct scope ads_site = { SCOPE_SITE, 0, "" };
+
+/* ---- filters ------------------------------------------------------- */
+
+static const char *
+ads_q(const struct request *req, const char *key)
+{
+	const char	*v = app_query(req, key);
+
+	return v != NULL ? v : "";
+}
+
+static long long
+ads_q_id(const struct request *req, const char *key)
+{
+	long long	 id;
+
+	return valid_id(app_query(req, key), &id) == VALID_OK ? id : 0;
+}
+
+/* A letter or digit of a search word: any non-ASCII byte counts, so that
+ * words in every script stay whole. */
+static int
+ads_word_char(char c)
+{
+	return (unsigned char)c >= 0x80 || (c >= '0' && c <= '9') ||
+	    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/*
+ * The words of a search as a boolean-mode full-text query: each word a
+ * required prefix ("+bike* +repair*"), so that every word must appear and
+ * no operator typed by the user reaches the parser.  At most ADS_FT_WORDS
+ * words; out is "" when there is none.
+ */
+static void
+ads_ft_query(const char *q, char *out, size_t len)
+{
+	const char	*w;
+	size_t		 n = 0, wl, words = 0;
+
+	out[0] = '\0';
+	while (*q != '\0' && words < ADS_FT_WORDS) {
+		while (*q != '\0' && !ads_word_char(*q))
+			q++;
+		for (w = q; *q != '\0' && ads_word_char(*q); q++)
+			continue;
+		if ((wl = (size_t)(q - w)) == 0 || n + wl + 4 > len)
+			break;
+		if (n > 0)
+			out[n++] = ' ';
+		out[n++] = '+';
+		memcpy(out + n, w, wl);
+		n += wl;
+		out[n++] = '*';
+		out[n] = '\0';
+		words++;
+	}
+}
+
+/* Appends key=value& to a query string, percent-encoded (RFC 3986
+ * unreserved characters as they are), when value is not empty. */
+static void
+ads_url_arg(struct buf *b, const char *key, const char *val)
+{
+	const unsigned char	*p;
+
+	if (val == NULL || val[0] == '\0')
+		return;
+	buf_printf(b, "%s=", key);
+	for (p = (const unsigned char *)val; *p != '\0'; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL)
+			buf_append(b, (const char *)p, 1);
+		else
+			buf_printf(b, "%%%02X", *p);
+	buf_puts(b, "&");
+}
+
+/* The kind filter's select: KIND_OFFER_SELECTED / KIND_REQUEST_SELECTED. */
+static int
+ads_kind_filter(struct tmpl_dict *d, const char *kind)
+{
+	if (kind[0] == '\0')
+		return 1;
+	if (strcmp(kind, "offer") == 0)
+		tmpl_show(d, "KIND_OFFER_SELECTED");
+	else if (strcmp(kind, "request") == 0)
+		tmpl_show(d, "KIND_REQUEST_SELECTED");
+	else
+		return 0;
+	return 1;
+}
+
+/* Options of a community filter: every community, or with perm only
+ * those in the actor's scope for perm. */
+static enum weft_err
+ads_community_filter(const struct request *req, struct tmpl_dict *d,
+    long long selected, int limit, enum perm perm)
+{
+	struct db_rows		*r = NULL;
+	struct tmpl_dict	*o;
+	struct scope		 sc;
+	enum weft_err		 e;
+
+	if ((e = db_query(&r, "SELECT id, name FROM communities"
+	    " ORDER BY name, id", "")) != WEFT_OK)
+		return e;
+	while (db_next(r)) {
+		ads_scope_of(db_int(r, 0), 0, &sc);
+		if (limit && !role_allows(&req->actor.grants, perm, &sc))
+			continue;
+		o = tmpl_section(d, "COMMUNITY_OPTION");
+		tmpl_set(o, "VALUE", db_str(r, 0));
+		tmpl_set(o, "LABEL", db_str(r, 1));
+		if (db_int(r, 0) == selected)
+			tmpl_show(o, "SELECTED");
+	}
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
+/* One row of a list; columns as in the directory's and manager's
+ * queries: id, kind, title, category, community, owner name, owner
+ * username, expires_on. */
+static struct tmpl_dict *
+ads_row(const struct request *req, struct tmpl_dict *d,
+    const struct db_rows *r)
+{
+	struct tmpl_dict	*s = tmpl_section(d, "AD");
+	enum ad_kind		 k;
+
+	tmpl_set(s, "ID", db_str(r, 0));
+	if (ad_kind_parse(db_str(r, 1), &k) == 0)
+		tmpl_set(s, "KIND", app_text(req, ad_kind_phrases[k]));
+	tmpl_set(s, "TITLE", db_str(r, 2));
+	tmpl_set(s, "CATEGORY", db_str(r, 3));
+	tmpl_set(s, "COMMUNITY", db_str(r, 4)[0] != '\0' ? db_str(r, 4) :
+	    "—");
+	tmpl_set(s, "OWNER_NAME", db_str(r, 5));
+	tmpl_set(s, "OWNER_USERNAME", db_str(r, 6));
+	tmpl_set(s, "EXPIRES_ON", db_str(r, 7));
+	return s;
+}
+
+/* The "next page" link when the query found one row more than a page:
+ * the filters again and before = the last id shown. */
+static void
+ads_next(struct tmpl_dict *d, struct buf *url, long long last)
+{
+	struct tmpl_dict	*s;
+
+	buf_printf(url, "before=%lld", last);
+	if (buf_failed(url))
+		return;
+	s = tmpl_section(d, "NEXT");
+	tmpl_set(s, "HREF", url->p);
+}
+
+/* ---- the directory ------------------------------------------------- */
+
+static const struct form_field directory_fields[] = {
+	{ "kind", FORM_TEXT, 0, 0, 16 },
+	{ "category", FORM_ID, 0, 0, 0 },
+	{ "community", FORM_ID, 0, 0, 0 },
+	{ "q", FORM_TEXT, 0, 0, 100 },
+	{ "before", FORM_ID, 0, 0, 0 },
+};
+
+static enum weft_err
+ads_directory_rows(struct request *req, struct tmpl_dict *d)
+{
+	struct db_rows	*r = NULL;
+	struct buf	 url;
+	const char	*kind = ads_q(req, "kind");
+	long long	 cat = ads_q_id(req, "category");
+	long long	 comm = ads_q_id(req, "community");
+	long long	 before = ads_q_id(req, "before"), last = 0;
+	char		 ft[512];
+	size_t		 n = 0;
+	enum weft_err	 e;
+
+	ads_ft_query(ads_q(req, "q"), ft, sizeof(ft));
+	if ((e = db_query(&r, "SELECT a.id, a.kind, a.title, c.name,"
+	    " COALESCE(cm.name, ''), m.name, m.username, a.expires_on"
+	    " FROM ads a JOIN members m ON m.id = a.member_id"
+	    " JOIN categories c ON c.id = a.category_id"
+	    " LEFT JOIN communities cm ON cm.id = a.community_id"
+	    " WHERE a.status = 'active' AND a.expires_on >= UTC_DATE()"
+	    " AND m.status = 'approved'"
+	    " AND (? = '' OR a.kind = ?)"
+	    " AND (? = 0 OR a.category_id = ?)"
+	    " AND (? = 0 OR a.community_id = ?)"
+	    " AND (? = '' OR MATCH (a.title, a.description)"
+	    " AGAINST (? IN BOOLEAN MODE))"
+	    " AND (? = 0 OR a.id < ?)"
+	    " ORDER BY a.id DESC LIMIT 21", "ssiiiissii", kind, kind, cat,
+	    cat, comm, comm, ft, ft, before, before)) != WEFT_OK)
+		return e;
+	while (db_next(r) && n++ < AD_PAGE) {
+		ads_row(req, d, r);
+		last = db_int(r, 0);
+	}
+	if (n == 0)
+		tmpl_show(d, "EMPTY");
+	else
+		tmpl_show(d, "RESULTS");
+	if (n > AD_PAGE) {
+		buf_init(&url);
+		buf_puts(&url, "/ads?");
+		ads_url_arg(&url, "kind", kind);
+		ads_url_arg(&url, "category", ads_q(req, "category"));
+		ads_url_arg(&url, "community", ads_q(req, "community"));
+		ads_url_arg(&url, "q", ads_q(req, "q"));
+		ads_next(d, &url, last);
+		buf_free(&url);
+	}
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
+/* GET /ads: active, unexpired ads of approved members. */
 int
 ads_directory(struct request *req)
 {
-	(void)req;
-	return 404;
+	struct tmpl_dict	*d;
+	enum weft_err		 e;
+	size_t			 bad;
+
+	if ((d = app_page(req, "exchanges/ads_directory.tpl",
+	    app_text(req, "ads.title.directory"))) == NULL)
+		return 500;
+	bad = form_check(directory_fields, NELEM(directory_fields),
+	    &req->query, ads_lang(req), d);
+	if (!ads_kind_filter(d, ads_q(req, "kind"))) {
+		form_error(d, "kind", app_text(req, "ads.error.kind"));
+		bad++;
+	}
+	if (role_allows_somewhere(&req->actor.grants, PERM_AD_LIST))
+		tmpl_show(d, "MANAGE");
+	if ((e = ads_category_options(d, ads_q_id(req, "category"), 0)) !=
+	    WEFT_OK || (e = ads_community_filter(req, d,
+	    ads_q_id(req, "community"), 0, 0)) != WEFT_OK)
+		return app_status_of(e);
+	if (bad > 0)
+		return app_render(req, 422);
+	if ((e = ads_directory_rows(req, d)) != WEFT_OK)
+		return app_status_of(e);
+	return app_render(req, 200);
 }
 
+/* ---- my ads -------------------------------------------------------- */
+
+struct ads_someone {
+	long long	 id;
+	char		 name[128 * 4 + 1];
+	enum act_as	 as;
+};
+
+/*
+ * Who the actor acts for (act.h), for "My ads": the acting member first,
+ * then the candidates of the guardian angel and organisation manager
+ * rows, each confirmed by act_for() so that its rule (mode on, approved,
+ * an organisation) is decided in one place.  Returns how many, or 0 on
+ * a database error (*e set).
+ */
+static size_t
+ads_acts_for(const struct request *req, struct ads_someone *out, size_t max,
+    enum weft_err *e)
+{
+	struct db_rows	*r = NULL;
+	size_t		 n = 0;
+
+	out[n].id = req->actor.acting_id;
+	snprintf(out[n].name, sizeof(out[n].name), "%s", req->actor.name);
+	out[n++].as = ACT_SELF;
+	if ((*e = db_query(&r, "SELECT m.id, m.name FROM guardian_angels g"
+	    " JOIN members m ON m.id = g.member_id WHERE g.angel_id = ?"
+	    " UNION SELECT m.id, m.name FROM org_managers o"
+	    " JOIN members m ON m.id = o.org_id WHERE o.manager_id = ?"
+	    " ORDER BY 2, 1 LIMIT 16", "ii", req->actor.acting_id,
+	    req->actor.acting_id)) != WEFT_OK)
+		return 0;
+	while (db_next(r) && n < max) {
+		out[n].id = db_int(r, 0);
+		snprintf(out[n].name, sizeof(out[n].name), "%s",
+		    db_str(r, 1));
+		if ((*e = act_for(&req->actor, out[n].id, &out[n].as)) !=
+		    WEFT_OK) {
+			db_rows_free(r);
+			return 0;
+		}
+		if (out[n].as != ACT_NONE && out[n].as != ACT_SELF)
+			n++;
+	}
+	db_rows_free(r);
+	return n;
+}
+
+/* One member's active ads (expired ones too: they are the ones to
+ * renew), as a GROUP of the page. */
+static enum weft_err
+ads_mine_group(struct request *req, struct tmpl_dict *d,
+    const struct ads_someone *who)
+{
+	struct db_rows		*r = NULL;
+	struct tmpl_dict	*g, *s;
+	enum ad_kind		 k;
+	enum weft_err		 e;
+
+	g = tmpl_section(d, "GROUP");
+	tmpl_show(g, who->as == ACT_SELF ? "SELF" : who->as == ACT_ANGEL ?
+	    "ANGEL" : "MANAGER");
+	tmpl_set(g, "NAME", who->name);
+	if ((e = db_query(&r, "SELECT a.id, a.kind, a.title, c.name,"
+	    " COALESCE(cm.name, ''), a.expires_on, a.expires_on < UTC_DATE()"
+	    " FROM ads a JOIN categories c ON c.id = a.category_id"
+	    " LEFT JOIN communities cm ON cm.id = a.community_id"
+	    " WHERE a.member_id = ? AND a.status = 'active'"
+	    " ORDER BY a.expires_on, a.id LIMIT 100", "i", who->id)) !=
+	    WEFT_OK)
+		return e;
+	if (db_nrows(r) == 0)
+		tmpl_show(g, "EMPTY");
+	else
+		tmpl_show(g, "RESULTS");
+	while (db_next(r)) {
+		s = tmpl_section(g, "AD");
+		tmpl_set(s, "ID", db_str(r, 0));
+		if (ad_kind_parse(db_str(r, 1), &k) == 0)
+			tmpl_set(s, "KIND", app_text(req, ad_kind_phrases[k]));
+		tmpl_set(s, "TITLE", db_str(r, 2));
+		tmpl_set(s, "CATEGORY", db_str(r, 3));
+		tmpl_set(s, "COMMUNITY", db_str(r, 4)[0] != '\0' ?
+		    db_str(r, 4) : "—");
+		tmpl_set(s, "EXPIRES_ON", db_str(r, 5));
+		if (db_int(r, 6) != 0)
+			tmpl_show(s, "EXPIRED");
+		tmpl_set(s, "CSRF", req->actor.csrf);
+	}
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
+/* GET /ads/mine. */
 int
 ads_mine(struct request *req)
 {
-	(void)req;
-	return 404;
+	struct ads_someone	 who[ADS_ACTS_MAX + 1];
+	struct tmpl_dict	*d;
+	enum weft_err		 e = WEFT_OK;
+	size_t			 i, n;
+
+	if ((n = ads_acts_for(req, who, NELEM(who), &e)) == 0)
+		return app_status_of(e);
+	if ((d = app_page(req, "exchanges/ads_mine.tpl",
+	    app_text(req, "ads.title.mine"))) == NULL)
+		return 500;
+	for (i = 0; i < n; i++)
+		if ((e = ads_mine_group(req, d, &who[i])) != WEFT_OK)
+			return app_status_of(e);
+	return app_render(req, 200);
 }
 
+/* ---- the coordinators' list ---------------------------------------- */
+
+static const struct form_field manage_fields[] = {
+	{ "kind", FORM_TEXT, 0, 0, 16 },
+	{ "status", FORM_TEXT, 0, 0, 16 },
+	{ "category", FORM_ID, 0, 0, 0 },
+	{ "community", FORM_ID, 0, 0, 0 },
+	{ "member", FORM_USERNAME, 0, 0, 0 },
+	{ "q", FORM_TEXT, 0, 0, 100 },
+	{ "from", FORM_DATE, 0, 0, 0 },
+	{ "to", FORM_DATE, 0, 0, 0 },
+	{ "before", FORM_ID, 0, 0, 0 },
+};
+
+/* The status filter: "" (any), active (and current), expired, deleted. */
+static int
+ads_status_filter(struct tmpl_dict *d, const char *st)
+{
+	static const char *const keys[] = { "active", "expired", "deleted" };
+	static const char *const sections[] = { "STATUS_ACTIVE_SELECTED",
+	    "STATUS_EXPIRED_SELECTED", "STATUS_DELETED_SELECTED" };
+	size_t	 i;
+
+	if (st[0] == '\0')
+		return 1;
+	for (i = 0; i < NELEM(keys); i++)
+		if (strcmp(st, keys[i]) == 0) {
+			tmpl_show(d, sections[i]);
+			return 1;
+		}
+	return 0;
+}
+
+/*
+ * The communities where the actor holds ad.list, as "1,4" for
+ * FIND_IN_SET (a bound parameter: the statement's text stays fixed);
+ * *site when the grant is site-wide.  An ad's community for this is its
+ * scope's: its own, else its owner's; an ad of neither is site's.
+ */
+static void
+ads_list_scope(const struct request *req, int *site, char *out, size_t len)
+{
+	const struct grants	*gs = &req->actor.grants;
+	size_t			 i, n = 0;
+	int			 w;
+
+	out[0] = '\0';
+	*site = role_allows(gs, PERM_AD_LIST, &ads_site);
+	for (i = 0; !*site && i < gs->n; i++) {
+		if (gs->g[i].scope.kind != SCOPE_COMMUNITY ||
+		    !role_allows(gs, PERM_AD_LIST, &gs->g[i].scope))
+			continue;
+		w = snprintf(out + n, len - n, "%s%lld", n > 0 ? "," : "",
+		    gs->g[i].scope.community);
+		if (w < 0 || (size_t)w >= len - n)
+			break;
+		n += (size_t)w;
+	}
+}
+
+static const char ads_manage_sql[] =
+    "SELECT a.id, a.kind, a.title, c.name, COALESCE(cm.name, ''), m.name,"
+    " m.username, a.expires_on, a.status = 'deleted',"
+    " a.expires_on < UTC_DATE(), a.created_at"
+    " FROM ads a JOIN members m ON m.id = a.member_id"
+    " JOIN categories c ON c.id = a.category_id"
+    " LEFT JOIN communities cm ON cm.id = a.community_id"
+    " WHERE (? = 1 OR FIND_IN_SET(COALESCE(a.community_id, m.community_id),"
+    " ?))"
+    " AND (? = '' OR a.kind = ?)"
+    " AND (? = '' OR (? = 'active' AND a.status = 'active'"
+    " AND a.expires_on >= UTC_DATE()) OR (? = 'expired'"
+    " AND a.status = 'active' AND a.expires_on < UTC_DATE())"
+    " OR (? = 'deleted' AND a.status = 'deleted'))"
+    " AND (? = 0 OR a.category_id = ?)"
+    " AND (? = 0 OR COALESCE(a.community_id, m.community_id) = ?)"
+    " AND (? = '' OR m.username = ?)"
+    " AND (? = '' OR MATCH (a.title, a.description)"
+    " AGAINST (? IN BOOLEAN MODE))"
+    " AND (? = '' OR a.created_at >= ?)"
+    " AND (? = '' OR a.created_at < ? + INTERVAL 1 DAY)"
+    " AND (? = 0 OR a.id < ?)"
+    " ORDER BY a.id DESC LIMIT 51";
+
+static enum weft_err
+ads_manage_rows(struct request *req, struct tmpl_dict *d)
+{
+	static const char *const args[] = {
+		"kind", "status", "category", "community", "member", "q",
+		"from", "to",
+	};
+	struct db_rows		*r = NULL;
+	struct tmpl_dict	*s;
+	struct buf		 url;
+	const char		*kind = ads_q(req, "kind"), *st = ads_q(req,
+				    "status"), *mem = ads_q(req, "member"),
+				*from = ads_q(req, "from"), *to = ads_q(req,
+				    "to");
+	long long		 cat = ads_q_id(req, "category"),
+				 comm = ads_q_id(req, "community"),
+				 before = ads_q_id(req, "before"), last = 0;
+	char			 ft[512], ids[ROLE_GRANTS_MAX * 21];
+	int			 site;
+	size_t			 i, n = 0;
+	enum weft_err		 e;
+
+	ads_list_scope(req, &site, ids, sizeof(ids));
+	ads_ft_query(ads_q(req, "q"), ft, sizeof(ft));
+	if ((e = db_query(&r, ads_manage_sql, "isssssssiiiissssssssii",
+	    (long long)site, ids, kind, kind, st, st, st, st, cat, cat, comm,
+	    comm, mem, mem, ft, ft, from, from, to, to, before, before)) !=
+	    WEFT_OK)
+		return e;
+	while (db_next(r) && n++ < ADS_MANAGE_PAGE) {
+		s = ads_row(req, d, r);
+		if (db_int(r, 8) != 0)
+			tmpl_show(s, "DELETED");
+		else if (db_int(r, 9) != 0)
+			tmpl_show(s, "EXPIRED");
+		else
+			tmpl_show(s, "ACTIVE");
+		tmpl_set(s, "CREATED_AT", db_str(r, 10));
+		last = db_int(r, 0);
+	}
+	tmpl_show(d, n == 0 ? "EMPTY" : "RESULTS");
+	if (n > ADS_MANAGE_PAGE) {
+		buf_init(&url);
+		buf_puts(&url, "/ads/manage?");
+		for (i = 0; i < NELEM(args); i++)
+			ads_url_arg(&url, args[i], ads_q(req, args[i]));
+		ads_next(d, &url, last);
+		buf_free(&url);
+	}
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
+/* GET /ads/manage (ad.list): every ad in the actor's scope, deleted and
+ * expired ones too, with every filter. */
 int
 ads_manage(struct request *req)
 {
-	(void)req;
-	return 404;
+	struct tmpl_dict	*d;
+	enum weft_err		 e;
+	size_t			 bad;
+
+	if ((d = app_page(req, "exchanges/ads_manage.tpl",
+	    app_text(req, "ads.title.manage"))) == NULL)
+		return 500;
+	bad = form_check(manage_fields, NELEM(manage_fields), &req->query,
+	    ads_lang(req), d);
+	if (!ads_kind_filter(d, ads_q(req, "kind"))) {
+		form_error(d, "kind", app_text(req, "ads.error.kind"));
+		bad++;
+	}
+	if (!ads_status_filter(d, ads_q(req, "status"))) {
+		form_error(d, "status", app_text(req, "ads.error.status"));
+		bad++;
+	}
+	if ((e = ads_category_options(d, ads_q_id(req, "category"), 0)) !=
+	    WEFT_OK || (e = ads_community_filter(req, d,
+	    ads_q_id(req, "community"), 1, PERM_AD_LIST)) != WEFT_OK)
+		return app_status_of(e);
+	if (bad > 0)
+		return app_render(req, 422);
+	if ((e = ads_manage_rows(req, d)) != WEFT_OK)
+		return app_status_of(e);
+	return app_render(req, 200);
 }
 
+/* ---- one ad -------------------------------------------------------- */
+
+/*
+ * GET /ads/:id.  An active ad is for every member; a deleted one only for
+ * its owner (and who acts for them) and coordinators with ad.list over
+ * its scope.  The buttons show what the actor may do.
+ */
 int
 ads_show(struct request *req)
 {
-	(void)req;
-	return 404;
+	struct ad		 ad;
+	struct tmpl_dict	*d;
+	struct scope		 sc;
+	enum act_as		 as;
+	enum weft_err		 e;
+	long long		 id = app_param_id(req, 0);
+	int			 missing, ok;
+
+	missing = role_allows(&req->actor.grants, PERM_AD_LIST, &ads_site) ?
+	    404 : 403;
+	if (id <= 0)
+		return missing;
+	if ((e = ad_load(id, 0, &ad)) == WEFT_ERR_NOTFOUND)
+		return missing;
+	if (e != WEFT_OK)
+		return app_status_of(e);
+	if ((ok = ads_reach(req, PERM_AD_LIST, &ad, &as)) == -1)
+		return 500;
+	if (ad.deleted && !ok)
+		return 403;
+	if ((d = app_page(req, "exchanges/ads_show.tpl", ad.title)) == NULL)
+		return 500;
+	ad_fill(d, req, &ad);
+	ad_scope(&ad, &sc);
+	if (!ad.deleted && (as != ACT_NONE ||
+	    role_allows(&req->actor.grants, PERM_AD_EDIT, &sc)))
+		tmpl_show(d, "CAN_EDIT");
+	if (!ad.deleted && (as != ACT_NONE ||
+	    role_allows(&req->actor.grants, PERM_AD_DELETE, &sc)))
+		tmpl_show(d, "CAN_DELETE");
+	return app_render(req, 200);
 }
 
+/* ---- phrases ------------------------------------------------------- */
+
 const struct i18n_phrase exchanges_ads_phrases[] = {
-	{ "ads.placeholder", "Not written yet." },
+	{ "ads.error.category", "Choose one of the categories." },
+	{ "ads.error.community", "You cannot put this ad in that Community "
+	    "Timebank: an ad belongs to its owner's own Community Timebank "
+	    "or to none." },
+	{ "ads.error.deleted", "This ad has been deleted." },
+	{ "ads.error.expires", "Choose a date after today and at most a "
+	    "year ahead." },
+	{ "ads.error.for_status", "This member's account is not active: ads "
+	    "can be posted only for approved members." },
+	{ "ads.error.for_unknown", "There is no member with this username." },
+	{ "ads.error.kind", "Choose offer or request." },
+	{ "ads.error.status", "Choose one of the statuses." },
+	{ "ads.flash.deleted", "The ad has been deleted." },
+	{ "ads.flash.posted", "The ad has been posted." },
+	{ "ads.flash.renewed", "The ad has been renewed for three more "
+	    "months." },
+	{ "ads.flash.saved", "The ad has been saved." },
+	{ "ads.kind.offer", "Offer" },
+	{ "ads.kind.request", "Request" },
+	{ "ads.title.directory", "Offers and requests" },
+	{ "ads.title.edit", "Edit an ad" },
+	{ "ads.title.manage", "All offers and requests" },
+	{ "ads.title.mine", "My offers and requests" },
+	{ "ads.title.new", "Post an offer or a request" },
 };
 const size_t exchanges_ads_nphrases =
     sizeof(exchanges_ads_phrases) / sizeof(exchanges_ads_phrases[0]);

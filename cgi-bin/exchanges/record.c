@@ -1,29 +1,538 @@
-/* PLACEHOLDER: being written (exchanges area issue); answers 404 until then. */
-#include "exchanges.h"
+/*
+ * Recording an exchange (/exchanges/new) and the page of one exchange
+ * (/exchanges/:id).  Who may record (issue "Recording exchanges"): either
+ * party for themselves; a guardian angel or an organisation's manager for
+ * the member they act for (act.h); a coordinator with exchange.record_for
+ * over the scopes of BOTH parties (ROLES.md rule 2), whose write is
+ * audited (rule 6).  The ledger itself is common/ledger.c.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
 
+#include "act.h"
+#include "db.h"
+#include "exchanges.h"
+#include "form.h"
+#include "ledger.h"
+#include "log.h"
+#include "valid.h"
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* Members east of UTC may record today's service while it is still
+ * yesterday in UTC: one day of grace before a date is "in the future". */
+#define RECORD_GRACE_DAYS	1
+
+static const struct form_field record_fields[] = {
+	{ "provider", FORM_TEXT, 1, 1, 64 },
+	{ "recipient", FORM_TEXT, 1, 1, 64 },
+	{ "hours", FORM_TEXT, 1, 1, 32 },
+	{ "service_date", FORM_DATE, 1, 0, 0 },
+	{ "description", FORM_TEXT, 1, 1, 255 },
+	{ "ad", FORM_ID, 0, 0, 0 },
+};
+
+static const char *
+record_lang(const struct request *req)
+{
+	return req->actor.lang[0] != '\0' ? req->actor.lang : "en";
+}
+
+/* A message made of a phrase and a value: "The most is" + " 24.00". */
+static void
+record_error2(struct request *req, struct tmpl_dict *d, const char *field,
+    const char *key, const char *value)
+{
+	char	 msg[512];
+
+	snprintf(msg, sizeof(msg), "%s %s.", app_text(req, key), value);
+	form_error(d, field, msg);
+}
+
+/* Days since 1970-01-01 of a Gregorian date (H. Hinnant's
+ * days_from_civil), so that dates compare as integers. */
+static long long
+record_days(int y, int m, int d)
+{
+	long long	 era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* "YYYY-MM-DD" of a day number (UTC). */
+static void
+record_day_str(long long days, char out[11])
+{
+	struct tm	 tm;
+	time_t		 t = (time_t)(days * 86400);
+
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(out, 11, "%Y-%m-%d", &tm) != 10)
+		snprintf(out, 11, "?");
+}
+
+static long long
+record_today(void)
+{
+	return (long long)(time(NULL) / 86400);
+}
+
+/* Which message a refused hours value deserves. */
+static const char *
+record_hours_key(const char *in, enum valid_err e)
+{
+	const char	*dot;
+
+	if (in[0] == '-')
+		return "ledger.hours.positive";
+	if (e == VALID_RANGE)
+		return strspn(in, "0.") == strlen(in) ?
+		    "ledger.hours.positive" : "ledger.hours.max";
+	dot = strchr(in, '.');
+	if (in[0] == '.' || strspn(in, "0123456789.") != strlen(in) ||
+	    (dot != NULL && (strchr(dot + 1, '.') != NULL || dot[1] == '\0')))
+		return "ledger.hours.number";
+	if (dot != NULL && strlen(dot + 1) > 2)
+		return "ledger.hours.decimals";
+	return "ledger.hours.quarter";
+}
+
+/* The hours field against the settings' maximum; 1 when refused. */
+static int
+record_hours(struct request *req, struct tmpl_dict *d,
+    const struct ledger_settings *s, long long *h)
+{
+	const char	*v = app_form(req, "hours");
+	const char	*key;
+	char		 max[LEDGER_HOURS_LEN];
+	enum valid_err	 e;
+
+	if (v == NULL || valid_text(v, 1, 32, 0) != VALID_OK)
+		return 0;	/* form_check has said why */
+	if ((e = valid_hours(v, s->max_hundredths, h)) == VALID_OK)
+		return 0;
+	key = record_hours_key(v, e);
+	if (strcmp(key, "ledger.hours.max") == 0) {
+		ledger_format_hours(s->max_hundredths, 0, max);
+		record_error2(req, d, "hours", key, max);
+	} else
+		form_error(d, "hours", app_text(req, key));
+	return 1;
+}
+
+/* The date of service: not in the future, not older than the setting. */
+static int
+record_date(struct request *req, struct tmpl_dict *d,
+    const struct ledger_settings *s)
+{
+	const char	*v = app_form(req, "service_date");
+	long long	 day, today = record_today();
+	char		 oldest[11];
+	int		 y, m, dd;
+
+	if (v == NULL || valid_date(v, &y, &m, &dd) != VALID_OK)
+		return 0;
+	day = record_days(y, m, dd);
+	if (day > today + RECORD_GRACE_DAYS) {
+		form_error(d, "service_date", app_text(req, "ledger.date.future"));
+		return 1;
+	}
+	if (day < today - s->oldest_days) {
+		record_day_str(today - s->oldest_days, oldest);
+		record_error2(req, d, "service_date", "ledger.date.old", oldest);
+		return 1;
+	}
+	return 0;
+}
+
+/* A party by username: an approved member, or a field error (the same
+ * for unknown and disabled, so the form does not tell them apart). */
+static int
+record_party(struct request *req, struct tmpl_dict *d, const char *field,
+    struct ledger_party *p, enum weft_err *err)
+{
+	const char	*v = app_form(req, field);
+	enum weft_err	 e;
+
+	memset(p, 0, sizeof(*p));
+	if (v == NULL || valid_text(v, 1, 64, 0) != VALID_OK)
+		return 0;
+	e = ledger_party_find(v, p);
+	if (e != WEFT_OK && e != WEFT_ERR_NOTFOUND) {
+		*err = e;
+		return 0;
+	}
+	if (e == WEFT_ERR_NOTFOUND || p->status != MEMBER_APPROVED) {
+		p->id = 0;
+		form_error(d, field, app_text(req, "ledger.member.unknown"));
+		return 1;
+	}
+	return 0;
+}
+
+/* The optional ad: one of the two parties' offers or requests. */
+static int
+record_ad(struct request *req, struct tmpl_dict *d, long long provider,
+    long long recipient, long long *ad, enum weft_err *err)
+{
+	const char	*v = app_form(req, "ad");
+	long long	 owner = 0;
+	enum weft_err	 e;
+
+	*ad = 0;
+	if (v == NULL || v[0] == '\0' || valid_id(v, ad) != VALID_OK)
+		return 0;
+	e = db_query_int(&owner, "SELECT member_id FROM ads WHERE id = ?",
+	    "i", *ad);
+	if (e != WEFT_OK && e != WEFT_ERR_NOTFOUND) {
+		*err = e;
+		return 0;
+	}
+	if (e == WEFT_ERR_NOTFOUND || provider == 0 || recipient == 0 ||
+	    (owner != provider && owner != recipient)) {
+		form_error(d, "ad", app_text(req, "ledger.ad.unknown"));
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * May the actor record between p and r?  0 (with *audit set for a
+ * coordinator's exchange.record_for) or the status to answer: a party,
+ * their angel or their organisation's manager acts for them; else a
+ * coordinator needs the permission over both parties' scopes.
+ */
+static int
+record_who(struct request *req, const struct ledger_party *p,
+    const struct ledger_party *r, int *audit)
+{
+	enum act_as	 ap, ar;
+	struct scope	 sp, sr;
+	enum weft_err	 e;
+
+	*audit = 0;
+	if ((e = act_for(&req->actor, p->id, &ap)) != WEFT_OK ||
+	    (e = act_for(&req->actor, r->id, &ar)) != WEFT_OK)
+		return app_status_of(e);
+	if (ap != ACT_NONE || ar != ACT_NONE)
+		return 0;
+	ledger_party_scope(p, &sp);
+	ledger_party_scope(r, &sr);
+	if (role_allows(&req->actor.grants, PERM_EXCHANGE_RECORD_FOR, &sp) &&
+	    role_allows(&req->actor.grants, PERM_EXCHANGE_RECORD_FOR, &sr)) {
+		*audit = 1;
+		return 0;
+	}
+	return 403;
+}
+
+static struct tmpl_dict *
+record_page(struct request *req, const struct ledger_settings *s,
+    const char *key)
+{
+	struct tmpl_dict	*d;
+	char			 max[LEDGER_HOURS_LEN];
+
+	if ((d = app_page(req, "exchanges/ledger_new.tpl",
+	    app_text(req, "ledger.new.title"))) == NULL)
+		return NULL;
+	tmpl_set(d, "FORM_KEY", key);
+	ledger_format_hours(s->max_hundredths, 0, max);
+	tmpl_set(d, "MAX_HOURS", max);
+	tmpl_set_int(d, "OLDEST_DAYS", s->oldest_days);
+	tmpl_set(d, "ME", req->actor.username);
+	if (role_allows_somewhere(&req->actor.grants,
+	    PERM_EXCHANGE_RECORD_FOR))
+		tmpl_show(d, "RECORD_FOR");
+	return d;
+}
+
+/* The page of exchange id, after a 303. */
+static int
+record_redirect(struct request *req, long long id, const char *flash)
+{
+	char	 path[64];
+
+	snprintf(path, sizeof(path), "/exchanges/%lld", id);
+	return app_redirect(req, path, flash);
+}
+
+/* GET /exchanges/new[?provider=&recipient=&ad=]: the form, with a fresh
+ * one-time key (idempotency: the POST records at most one exchange per
+ * key). */
 int
 exchanges_new_form(struct request *req)
 {
-	(void)req;
-	return 404;
+	static const struct {
+		const char	*key;
+		const char	*var;
+	} pre[] = {
+		{ "provider", "PROVIDER" },
+		{ "recipient", "RECIPIENT" },
+		{ "ad", "AD" },
+	};
+	struct ledger_settings	 s;
+	struct tmpl_dict	*d;
+	char			 key[AUTH_TOKEN_HEX], today[11];
+	const char		*v;
+	enum weft_err		 e;
+	size_t			 i;
+
+	if ((e = ledger_settings_load(&s)) != WEFT_OK)
+		return app_status_of(e);
+	if (auth_random_hex(key) != WEFT_OK)
+		return 500;
+	if ((d = record_page(req, &s, key)) == NULL)
+		return 500;
+	for (i = 0; i < NELEM(pre); i++) {
+		v = app_query(req, pre[i].key);
+		if (v != NULL && valid_text(v, 1, 64, 0) == VALID_OK)
+			tmpl_set(d, pre[i].var, v);
+	}
+	record_day_str(record_today(), today);
+	tmpl_set(d, "SERVICE_DATE", today);
+	return app_render(req, 200);
 }
 
+/* The checks of a submitted form that the field table cannot make;
+ * returns how many fields they refused. */
+static size_t
+record_validate(struct request *req, struct tmpl_dict *d,
+    const struct ledger_settings *s, struct ledger_entry *x,
+    struct ledger_party *p, struct ledger_party *r, enum weft_err *err)
+{
+	size_t	 bad;
+
+	bad = form_check(record_fields, NELEM(record_fields), &req->form,
+	    record_lang(req), d);
+	bad += (size_t)record_hours(req, d, s, &x->hundredths);
+	bad += (size_t)record_date(req, d, s);
+	bad += (size_t)record_party(req, d, "provider", p, err);
+	bad += (size_t)record_party(req, d, "recipient", r, err);
+	if (p->id != 0 && p->id == r->id) {
+		form_error(d, "recipient", app_text(req, "ledger.member.same"));
+		bad++;
+	}
+	bad += (size_t)record_ad(req, d, p->id, r->id, &x->ad_id, err);
+	x->provider = p->id;
+	x->recipient = r->id;
+	x->service_date = app_form(req, "service_date");
+	x->description = app_form(req, "description");
+	return bad;
+}
+
+/* POST /exchanges/new. */
 int
 exchanges_record(struct request *req)
 {
-	(void)req;
-	return 404;
+	const char		*key = app_form(req, "form_key");
+	struct ledger_settings	 s;
+	struct ledger_entry	 x;
+	struct ledger_party	 p, r;
+	struct tmpl_dict	*d;
+	enum ledger_refusal	 why;
+	enum weft_err		 e, err = WEFT_OK;
+	long long		 id;
+	char			 lim[LEDGER_HOURS_LEN];
+	int			 st, audit;
+
+	if (!ledger_key_ok(key))
+		return 400;
+	/* A key already used answers with its exchange before anything
+	 * else: the replay of a form must not be judged again. */
+	if ((e = db_query_int(&id, "SELECT id FROM exchanges"
+	    " WHERE form_key = ?", "s", key)) == WEFT_OK)
+		return record_redirect(req, id, "ledger.flash.already");
+	if (e != WEFT_ERR_NOTFOUND ||
+	    (e = ledger_settings_load(&s)) != WEFT_OK)
+		return app_status_of(e);
+	if ((d = record_page(req, &s, key)) == NULL)
+		return 500;
+	memset(&x, 0, sizeof(x));
+	x.form_key = key;
+	if (record_validate(req, d, &s, &x, &p, &r, &err) > 0 ||
+	    err != WEFT_OK)
+		return err != WEFT_OK ? app_status_of(err) :
+		    app_render(req, 422);
+	if ((st = record_who(req, &p, &r, &audit)) != 0)
+		return st;
+	if ((e = ledger_record(&req->actor, &x, audit, &id, &why)) != WEFT_OK)
+		return app_status_of(e);
+	switch (why) {
+	case LEDGER_OK:
+		return record_redirect(req, id, "ledger.flash.recorded");
+	case LEDGER_REFUSE_DUPLICATE_KEY:
+		return record_redirect(req, id, "ledger.flash.already");
+	case LEDGER_REFUSE_CREDIT_LIMIT:
+		ledger_format_hours(s.credit_limit, 0, lim);
+		record_error2(req, d, "hours", ledger_refusal_keys[why], lim);
+		return app_render(req, 422);
+	default:
+		return 500;
+	}
 }
 
+/* ---- one exchange -------------------------------------------------------- */
+
+/* May the actor see x: a party (or their angel or manager), or a
+ * coordinator with exchange.list over either party's scope. */
+static int
+show_may_see(struct request *req, const struct ledger_exchange *x,
+    enum weft_err *err)
+{
+	struct scope	 sp, sr;
+	enum act_as	 ap = ACT_NONE, ar = ACT_NONE;
+
+	if ((*err = act_for(&req->actor, x->provider.id, &ap)) != WEFT_OK ||
+	    (*err = act_for(&req->actor, x->recipient.id, &ar)) != WEFT_OK)
+		return 0;
+	if (ap != ACT_NONE || ar != ACT_NONE)
+		return 1;
+	ledger_party_scope(&x->provider, &sp);
+	ledger_party_scope(&x->recipient, &sr);
+	return role_allows(&req->actor.grants, PERM_EXCHANGE_LIST, &sp) ||
+	    role_allows(&req->actor.grants, PERM_EXCHANGE_LIST, &sr);
+}
+
+/* One party on the page; a link to their statement for those with
+ * member.activity over their scope. */
+static void
+show_party(struct request *req, struct tmpl_dict *d, const char *section,
+    const struct ledger_party *p)
+{
+	struct tmpl_dict	*s = tmpl_section(d, section);
+	struct scope		 sc;
+
+	tmpl_set_int(s, "ID", p->id);
+	tmpl_set(s, "NAME", p->name);
+	tmpl_set(s, "USERNAME", p->username);
+	ledger_party_scope(p, &sc);
+	if (role_allows(&req->actor.grants, PERM_MEMBER_ACTIVITY, &sc))
+		tmpl_show(s, "STATEMENT");
+}
+
+static void
+show_fill(struct request *req, struct tmpl_dict *d,
+    const struct ledger_exchange *x)
+{
+	struct scope	 sp, sr;
+	char		 h[LEDGER_HOURS_LEN];
+	struct tmpl_dict *s;
+
+	tmpl_set_int(d, "ID", x->id);
+	show_party(req, d, "PROVIDER", &x->provider);
+	show_party(req, d, "RECIPIENT", &x->recipient);
+	ledger_format_hours(x->hundredths, 0, h);
+	tmpl_set(d, "HOURS", h);
+	tmpl_set(d, "SERVICE_DATE", x->service_date);
+	tmpl_set(d, "DESCRIPTION", x->description);
+	tmpl_set(d, "RECORDED_BY", x->recorded_by_name);
+	tmpl_set(d, "CREATED_AT", x->created_at);
+	if (x->recorded_as != x->recorded_by) {
+		s = tmpl_section(d, "RECORDED_AS");
+		tmpl_set(s, "NAME", x->recorded_as_name);
+	}
+	if (x->ad_id != 0) {
+		s = tmpl_section(d, "AD");
+		tmpl_set_int(s, "AD_ID", x->ad_id);
+		tmpl_set(s, "AD_TITLE", x->ad_title);
+	}
+	if (x->reverses_id != 0) {
+		s = tmpl_section(d, "REVERSES");
+		tmpl_set_int(s, "REVERSES_ID", x->reverses_id);
+		tmpl_set(s, "REASON", x->reason);
+	}
+	if (x->reversed_by != 0) {
+		s = tmpl_section(d, "REVERSED");
+		tmpl_set_int(s, "REVERSED_BY", x->reversed_by);
+	}
+	ledger_party_scope(&x->provider, &sp);
+	ledger_party_scope(&x->recipient, &sr);
+	if (x->reverses_id == 0 && x->reversed_by == 0 &&
+	    role_allows(&req->actor.grants, PERM_EXCHANGE_EDIT, &sp) &&
+	    role_allows(&req->actor.grants, PERM_EXCHANGE_EDIT, &sr)) {
+		s = tmpl_section(d, "REVERSE_FORM");
+		tmpl_set_int(s, "ID", x->id);
+		tmpl_set(s, "CSRF", req->actor.csrf);
+	}
+}
+
+/* GET /exchanges/:id.  Rule 1: only a site-wide exchange.list holder
+ * learns that an id does not exist; everyone else gets the same 403. */
 int
 exchanges_show(struct request *req)
 {
-	(void)req;
-	return 404;
+	static const struct scope site = { SCOPE_SITE, 0, "" };
+	struct ledger_exchange	 x;
+	struct tmpl_dict	*d;
+	enum weft_err		 e;
+	int			 nf;
+	char			 title[64];
+
+	nf = role_allows(&req->actor.grants, PERM_EXCHANGE_LIST, &site) ?
+	    404 : 403;
+	if (app_param_id(req, 0) <= 0)
+		return nf;
+	if ((e = ledger_exchange_load(app_param_id(req, 0), &x)) ==
+	    WEFT_ERR_NOTFOUND)
+		return nf;
+	if (e != WEFT_OK)
+		return app_status_of(e);
+	if (!show_may_see(req, &x, &e))
+		return e != WEFT_OK ? app_status_of(e) : 403;
+	snprintf(title, sizeof(title), "%s #%lld",
+	    app_text(req, "ledger.show.title"), x.id);
+	if ((d = app_page(req, "exchanges/ledger_show.tpl", title)) == NULL)
+		return 500;
+	show_fill(req, d, &x);
+	return app_render(req, 200);
 }
 
 const struct i18n_phrase exchanges_ledger_phrases[] = {
-	{ "ledger.placeholder", "Not written yet." },
+	{ "ledger.ad.unknown", "This is not an offer or request of one of "
+	    "the two members." },
+	{ "ledger.date.future", "The date of the service cannot be in the "
+	    "future." },
+	{ "ledger.date.old", "This is too long ago to record: the oldest "
+	    "date allowed is" },
+	{ "ledger.flash.already", "This exchange had already been recorded: "
+	    "here it is. Nothing was recorded twice." },
+	{ "ledger.flash.recorded", "The exchange has been recorded." },
+	{ "ledger.flash.reversed", "The exchange has been reversed." },
+	{ "ledger.hours.decimals", "Use at most two decimals: quarter hours "
+	    "are .25, .5 and .75." },
+	{ "ledger.hours.max", "That is more than one exchange may record. "
+	    "The most is" },
+	{ "ledger.hours.number", "Enter the hours as a number, such as 1, "
+	    "1.5 or 0.25." },
+	{ "ledger.hours.positive", "The hours must be more than zero." },
+	{ "ledger.hours.quarter", "Hours go in steps of a quarter hour "
+	    "(0.25)." },
+	{ "ledger.list.title", "Recorded exchanges" },
+	{ "ledger.member.same", "The provider and the recipient must be two "
+	    "different members." },
+	{ "ledger.member.unknown", "There is no approved member with this "
+	    "username." },
+	{ "ledger.new.title", "Record an exchange" },
+	{ "ledger.refuse.credit_limit", "Refused: this would take the "
+	    "recipient's balance below the credit limit, the lowest balance "
+	    "allowed, of" },
+	{ "ledger.refuse.duplicate_key", "This form had already been sent." },
+	{ "ledger.refuse.is_reversal", "A reversal cannot itself be "
+	    "reversed." },
+	{ "ledger.refuse.ok", "Allowed." },
+	{ "ledger.refuse.reversed", "This exchange has already been "
+	    "reversed." },
+	{ "ledger.reverse.title", "Reverse an exchange" },
+	{ "ledger.show.title", "Exchange" },
+	{ "ledger.statement.member_title", "Statement of" },
+	{ "ledger.statement.title", "Your balance and statement" },
 };
 const size_t exchanges_ledger_nphrases =
     sizeof(exchanges_ledger_phrases) / sizeof(exchanges_ledger_phrases[0]);

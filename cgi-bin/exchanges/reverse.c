@@ -1,9 +1,84 @@
-/* PLACEHOLDER: being written (exchanges area issue); answers 404 until then. */
+/*
+ * Corrections (exchange.edit): POST /exchanges/:id/reverse.  History is
+ * never edited or deleted; a mistake is answered by a reversing exchange
+ * (parties swapped, same hours) linked to the original, with a reason,
+ * shown on both statements.  Needs the permission over the scopes of both
+ * parties (ROLES.md "Scope of a grant"); audited (rule 6) by the ledger
+ * in the same transaction.
+ */
+#include <stdio.h>
+
 #include "exchanges.h"
+#include "form.h"
+#include "ledger.h"
+#include "valid.h"
+
+static const struct form_field reverse_fields[] = {
+	{ "reason", FORM_TEXT, 1, 1, 255 },
+};
+
+/* The form again, with what was wrong (422). */
+static int
+reverse_again(struct request *req, const struct ledger_exchange *x)
+{
+	struct tmpl_dict	*d;
+	char			 h[LEDGER_HOURS_LEN];
+
+	if ((d = app_page(req, "exchanges/ledger_reverse.tpl",
+	    app_text(req, "ledger.reverse.title"))) == NULL)
+		return 500;
+	tmpl_set_int(d, "ID", x->id);
+	tmpl_set(d, "PROVIDER", x->provider.name);
+	tmpl_set(d, "RECIPIENT", x->recipient.name);
+	ledger_format_hours(x->hundredths, 0, h);
+	tmpl_set(d, "HOURS", h);
+	tmpl_set(d, "SERVICE_DATE", x->service_date);
+	tmpl_set(d, "DESCRIPTION", x->description);
+	form_check(reverse_fields, 1, &req->form,
+	    req->actor.lang[0] ? req->actor.lang : "en", d);
+	return app_render(req, 422);
+}
 
 int
 exchanges_reverse(struct request *req)
 {
-	(void)req;
-	return 404;
+	static const struct scope site = { SCOPE_SITE, 0, "" };
+	struct ledger_exchange	 x;
+	struct scope		 sp, sr;
+	enum ledger_refusal	 why;
+	enum weft_err		 e;
+	const char		*reason = app_form(req, "reason");
+	long long		 rid;
+	char			 path[64];
+	int			 nf;
+
+	/* Rule 1: the same 403 for a missing id as for one out of scope,
+	 * unless the permission is held site-wide. */
+	nf = role_allows(&req->actor.grants, PERM_EXCHANGE_EDIT, &site) ?
+	    404 : 403;
+	if (app_param_id(req, 0) <= 0)
+		return nf;
+	if ((e = ledger_exchange_load(app_param_id(req, 0), &x)) ==
+	    WEFT_ERR_NOTFOUND)
+		return nf;
+	if (e != WEFT_OK)
+		return app_status_of(e);
+	ledger_party_scope(&x.provider, &sp);
+	ledger_party_scope(&x.recipient, &sr);
+	if (!role_allows(&req->actor.grants, PERM_EXCHANGE_EDIT, &sp) ||
+	    !role_allows(&req->actor.grants, PERM_EXCHANGE_EDIT, &sr))
+		return 403;
+	if (x.reverses_id != 0 || x.reversed_by != 0)
+		return app_error(req, 409, app_text(req, x.reverses_id != 0 ?
+		    "ledger.refuse.is_reversal" : "ledger.refuse.reversed"));
+	if (reason == NULL || valid_text(reason, 1, 255, 0) != VALID_OK)
+		return reverse_again(req, &x);
+	if ((e = ledger_reverse(&req->actor, x.id, reason, &rid, &why)) !=
+	    WEFT_OK)
+		return app_status_of(e);
+	if (why != LEDGER_OK)	/* reversed meanwhile by someone else */
+		return app_error(req, 409, app_text(req,
+		    ledger_refusal_keys[why]));
+	snprintf(path, sizeof(path), "/exchanges/%lld", rid);
+	return app_redirect(req, path, "ledger.flash.reversed");
 }

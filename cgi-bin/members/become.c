@@ -1,31 +1,183 @@
-/* PLACEHOLDER: being written (members area issue); answers 404 until then. */
+/*
+ * "Become another member" (member.become; ROLES.md rule 5): a coordinator
+ * uses the product as a member sees it, never with more rights than their
+ * own.  Becoming starts a new session token whose acting member is the
+ * target (auth_session_become); the real member never changes, every
+ * page shows the banner of layout.tpl with "Return to myself", and every
+ * audit row written meanwhile carries both members.  While acting, the
+ * actor's grants, status and community are the target's (auth.c loads
+ * them for the acting member), so a coordinator who becomes a plain
+ * member has a plain member's rights until they come back.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "config.h"
+#include "db.h"
+#include "log.h"
 #include "members.h"
 
-enum weft_err
-members_become_panel(struct tmpl_dict *d, struct request *req, const struct member *m)
+static int
+become_acting(const struct actor *a)
 {
-	(void)d;
-	(void)req;
-	(void)m;
+	return a->member_id != 0 && a->acting_id != a->member_id;
+}
+
+/* Rule 5 for this actor and target, with the target's grants loaded. */
+static enum weft_err
+become_check(const struct request *req, const struct member *t,
+    enum role_refusal *why)
+{
+	struct grants	 tg;
+	struct scope	 sc;
+	enum weft_err	 e;
+
+	*why = ROLE_REFUSE_NO_PERM;
+	if ((e = role_load_grants(t->id, &tg)) != WEFT_OK)
+		return e;
+	member_scope(t, &sc);
+	*why = role_may_become(&req->actor.grants, req->actor.acting_id, &tg,
+	    t->id, &sc, t->status == MEMBER_DISABLED);
 	return WEFT_OK;
 }
 
+/* The new session's cookie, as account.c sets it at log-in. */
+static void
+become_cookie(struct request *req, const char *token)
+{
+	http_cookie(&req->resp, auth_cookie_name(), token, -1,
+	    HTTP_COOKIE_HTTPONLY |
+	    (config.cookie_secure ? HTTP_COOKIE_SECURE : 0));
+}
+
+/*
+ * The profile panel: "Become this member" only when rule 5 allows it;
+ * otherwise the reason, so that a coordinator knows why the button is not
+ * there.  Nothing for those without member.become.
+ */
+enum weft_err
+members_become_panel(struct tmpl_dict *d, struct request *req,
+    const struct member *m)
+{
+	struct tmpl_dict	*p, *s;
+	enum role_refusal	 why;
+	enum weft_err		 e;
+
+	if (!role_allows_somewhere(&req->actor.grants, PERM_MEMBER_BECOME))
+		return WEFT_OK;
+	if ((e = become_check(req, m, &why)) != WEFT_OK)
+		return e;
+	if (why == ROLE_REFUSE_NO_PERM)
+		return WEFT_OK;
+	if ((p = tmpl_include(d, "BECOME_PANEL",
+	    "members/become_panel.tpl")) == NULL)
+		return WEFT_ERR_NOMEM;
+	tmpl_set(p, "CSRF", req->actor.csrf);
+	tmpl_set_int(p, "MEMBER_ID", m->id);
+	tmpl_set(p, "MEMBER_NAME", m->name);
+	s = tmpl_section(p, why == ROLE_OK && !become_acting(&req->actor) ?
+	    "ALLOWED" : "REFUSED");
+	tmpl_set(s, "REASON", become_acting(&req->actor) ?
+	    app_text(req, "members.become.already_acting") :
+	    app_text(req, role_refusal_keys[why]));
+	return WEFT_OK;
+}
+
+/*
+ * POST /members/:id/become.  Scope first (members_target: the same 403
+ * for out of scope and for no such member), then rule 5 inside the
+ * transaction on the locked target row, then the new session and its
+ * audit row together.  The audit row's acting member is the target: the
+ * row records who became whom.
+ */
 int
 members_become(struct request *req)
 {
-	(void)req;
-	return 404;
+	struct member		 t;
+	struct actor		 as;
+	struct buf		 after;
+	char			 token[AUTH_TOKEN_HEX];
+	enum role_refusal	 why;
+	enum weft_err		 e;
+	int			 st;
+
+	if ((st = members_target(req, PERM_MEMBER_BECOME, &t)) != 0)
+		return st;
+	if (become_acting(&req->actor))
+		return app_error(req, 409,
+		    app_text(req, "members.become.already_acting"));
+	buf_init(&after);
+	if ((e = db_begin()) != WEFT_OK)
+		goto fail;
+	if ((e = member_load(t.id, 1, &t)) != WEFT_OK ||
+	    (e = become_check(req, &t, &why)) != WEFT_OK)
+		goto fail;
+	if (why != ROLE_OK) {
+		db_rollback();
+		buf_free(&after);
+		return app_error(req, 403, app_text(req,
+		    role_refusal_keys[why]));
+	}
+	as = req->actor;
+	as.acting_id = t.id;
+	member_json(&after, &t);
+	if (buf_failed(&after)) {
+		e = WEFT_ERR_NOMEM;
+		goto fail;
+	}
+	if ((e = auth_session_become(&req->actor, t.id, token)) != WEFT_OK ||
+	    (e = audit_write(&as, "member.become", "member", t.id,
+	    t.community, NULL, after.p)) != WEFT_OK ||
+	    (e = db_commit()) != WEFT_OK)
+		goto fail;
+	buf_free(&after);
+	become_cookie(req, token);
+	explicit_bzero(token, sizeof(token));
+	log_msg(LOGL_INFO, "member %lld became member %lld",
+	    req->actor.member_id, t.id);
+	/* No flash: "/" is the account program's, and the banner says it. */
+	return app_redirect(req, "/", NULL);
+fail:
+	db_rollback();
+	buf_free(&after);
+	return app_status_of(e);
 }
 
+/*
+ * POST /members/become/return (any logged-in member: the acting member's
+ * grants need not include member.become).  Not acting: nothing to do.
+ */
 int
 members_become_return(struct request *req)
 {
-	(void)req;
-	return 404;
+	const struct actor	*a = &req->actor;
+	char			 token[AUTH_TOKEN_HEX], path[64];
+	enum weft_err		 e;
+
+	if (!become_acting(a))
+		return app_redirect(req, "/", NULL);
+	if ((e = db_begin()) != WEFT_OK)
+		return app_status_of(e);
+	if ((e = auth_session_unbecome(a, token)) != WEFT_OK ||
+	    (e = audit_write(a, "member.become_return", "member",
+	    a->acting_id, a->community, NULL, NULL)) != WEFT_OK ||
+	    (e = db_commit()) != WEFT_OK) {
+		db_rollback();
+		return app_status_of(e);
+	}
+	become_cookie(req, token);
+	explicit_bzero(token, sizeof(token));
+	log_msg(LOGL_INFO, "member %lld returned from member %lld",
+	    a->member_id, a->acting_id);
+	snprintf(path, sizeof(path), "/members/%lld", a->acting_id);
+	return app_redirect(req, path, "members.become.flash.returned");
 }
 
 const struct i18n_phrase members_become_phrases[] = {
-	{ "members.become.placeholder", "Not written yet." },
+	{ "members.become.already_acting", "You are already acting as "
+	    "another member. Return to yourself first." },
+	{ "members.become.flash.returned", "You are yourself again." },
 };
 const size_t members_become_nphrases =
     sizeof(members_become_phrases) / sizeof(members_become_phrases[0]);

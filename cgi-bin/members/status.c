@@ -1,59 +1,603 @@
-/* PLACEHOLDER: being written (members area issue); answers 404 until then. */
-#include "members.h"
+/*
+ * A member's status and settings that need their own permissions:
+ * approve (member.approve), unapprove (member.unapprove, admins),
+ * disable and enable (member.disable), the broadcast opt-out
+ * (member.optout) and the Community Timebank (member.community); and the
+ * status panel of the profile page, which offers only what the actor may
+ * do to this member.
+ *
+ * Every action re-reads the member FOR UPDATE in its transaction, checks
+ * the scope again on that row (rule 2), refuses a wrong transition with a
+ * 409 page that says why, applies rule 4 (never without an Admin) to the
+ * changes that can take away the last one, and writes its audit row in
+ * the same transaction (rule 6).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
 
-enum weft_err
-members_status_panel(struct tmpl_dict *d, struct request *req, const struct member *m)
+#include "audit.h"
+#include "db.h"
+#include "form.h"
+#include "log.h"
+#include "members.h"
+#include "valid.h"
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+#define STATUS_COMMUNITIES_MAX	64
+
+/*
+ * The form being answered again with its errors.  A bad approve, opt-out
+ * or community form re-renders the whole profile page (members_show) with
+ * status 422; the panel, built inside it, looks here to fill that form
+ * with the submitted values and the messages.  Workers handle one
+ * request at a time, so a file-level variable is enough.
+ */
+enum status_form {
+	STATUS_FORM_NONE,
+	STATUS_FORM_APPROVE,
+	STATUS_FORM_OPTOUT,
+	STATUS_FORM_COMMUNITY,
+	STATUS_FORM__MAX
+};
+
+static enum status_form	 status_redo;
+
+static const struct form_field status_approve_fields[] = {
+	{ "approved_on", FORM_DATE, 0, 0, 0 },	/* empty: today */
+	{ "notify", FORM_BOOL, 0, 0, 0 },
+};
+
+static const struct form_field status_optout_fields[] = {
+	{ "optout", FORM_INT, 1, 0, 1 },
+};
+
+static const char *
+status_lang(const struct request *req)
 {
-	(void)d;
-	(void)req;
-	(void)m;
-	return WEFT_OK;
+	return req->actor.lang[0] != '\0' ? req->actor.lang : "en";
 }
 
+/* Today's date in UTC, "YYYY-MM-DD" (out holds 11 bytes). */
+static int
+status_today(char out[11])
+{
+	struct tm	 tm;
+	time_t		 now = time(NULL);
+
+	if (now == (time_t)-1 || gmtime_r(&now, &tm) == NULL ||
+	    strftime(out, 11, "%Y-%m-%d", &tm) != 10)
+		return -1;
+	return 0;
+}
+
+static const char *
+status_section(enum member_status s)
+{
+	return s == MEMBER_APPLYING ? "MEMBER_APPLYING" :
+	    s == MEMBER_APPROVED ? "MEMBER_APPROVED" : "MEMBER_DISABLED";
+}
+
+/*
+ * The approve form's checks: a date (empty means today) neither in the
+ * future nor before the member joined.  Marks errors in d (a scratch
+ * dictionary, or the panel's when re-rendering); *date gets the date.
+ * Returns how many fields are wrong, -1 when the clock cannot be read.
+ */
+static int
+status_approve_check(const struct request *req, const struct member *m,
+    struct tmpl_dict *d, char date[11])
+{
+	const char	*v = app_form(req, "approved_on");
+	char		 today[11];
+	int		 bad;
+
+	if (status_today(today) == -1)
+		return -1;
+	bad = (int)form_check(status_approve_fields,
+	    NELEM(status_approve_fields), &req->form, status_lang(req), d);
+	if (bad > 0)
+		return bad;
+	snprintf(date, 11, "%s", v != NULL && v[0] != '\0' ? v : today);
+	if (strcmp(date, today) > 0) {
+		form_error(d, "approved_on", app_text(req,
+		    "members.status.error.future"));
+		return 1;
+	}
+	if (strncmp(date, m->joined_at, 10) < 0) {
+		form_error(d, "approved_on", app_text(req,
+		    "members.status.error.before_joined"));
+		return 1;
+	}
+	return 0;
+}
+
+/* The profile page again, status 422, with the form f showing what was
+ * sent and why it was refused. */
+static int
+status_again(struct request *req, enum status_form f)
+{
+	int	 st;
+
+	status_redo = f;
+	st = members_show(req);
+	status_redo = STATUS_FORM_NONE;
+	if (st == 0 && req->resp.status == 200)
+		req->resp.status = 422;
+	return st;
+}
+
+/*
+ * Loads the target (members_target: rules 1 and 2), opens the
+ * transaction and re-reads the row FOR UPDATE into *m, checking its
+ * scope again: the member may have moved meanwhile.  Returns 0 inside
+ * the transaction, or the status to answer.
+ */
+static int
+status_lock(struct request *req, enum perm perm, struct member *m)
+{
+	struct member	 first;
+	struct scope	 sc;
+	enum weft_err	 e;
+	int		 st;
+
+	if ((st = members_target(req, perm, &first)) != 0)
+		return st;
+	if ((e = db_begin()) != WEFT_OK)
+		return app_status_of(e);
+	if ((e = member_load(first.id, 1, m)) != WEFT_OK) {
+		db_rollback();
+		return app_status_of(e);
+	}
+	member_scope(m, &sc);
+	if (!role_allows(&req->actor.grants, perm, &sc)) {
+		db_rollback();
+		return 403;
+	}
+	return 0;
+}
+
+/* A refusal after the lock: the 409 page says why. */
+static int
+status_conflict(struct request *req, const char *why,
+    const struct member *m)
+{
+	char	 msg[512];
+
+	db_rollback();
+	snprintf(msg, sizeof(msg), "%s %s", app_text(req, why),
+	    app_text(req, m->status == MEMBER_APPLYING ?
+	    "members.status.now.applying" : m->status == MEMBER_APPROVED ?
+	    "members.status.now.approved" : "members.status.now.disabled"));
+	return app_error(req, 409, msg);
+}
+
+/* Rule 4 inside the transaction: refused when m is the last enabled site
+ * admin.  Returns 0 to go on, else the answer already made. */
+static int
+status_last_admin(struct request *req, const struct member *m, int *st)
+{
+	enum role_refusal	 why;
+	enum weft_err		 e;
+
+	if ((e = role_guard_last_admin(m->id, &why)) != WEFT_OK) {
+		db_rollback();
+		*st = app_status_of(e);
+		return -1;
+	}
+	if (why != ROLE_OK) {
+		db_rollback();
+		*st = app_error(req, 409, app_text(req,
+		    role_refusal_keys[why]));
+		return -1;
+	}
+	return 0;
+}
+
+/* The update (its parameters: one id), the audit row and the commit; a
+ * 303 to the profile with flash. */
+static int
+status_write(struct request *req, const struct member *m, const char *sql,
+    const char *action, const char *before, const char *after,
+    const char *flash)
+{
+	char		 path[64];
+	enum weft_err	 e;
+
+	if ((e = db_exec(sql, "i", m->id)) != WEFT_OK ||
+	    (e = audit_write(&req->actor, action, "member", m->id,
+	    m->community, before, after)) != WEFT_OK ||
+	    (e = db_commit()) != WEFT_OK) {
+		db_rollback();
+		return app_status_of(e);
+	}
+	snprintf(path, sizeof(path), "/members/%lld", m->id);
+	return app_redirect(req, path, flash);
+}
+
+/* {"status":"approved"}: the audit's before of a status change. */
+static void
+status_json(char *out, size_t len, enum member_status s)
+{
+	snprintf(out, len, "{\"status\":\"%s\"}", member_status_keys[s]);
+}
+
+/* ---- approve and unapprove ------------------------------------------- */
+
+/*
+ * POST /members/:id/approve: applying -> approved on the date given.
+ * There is no mail system yet: the choice to notify is recorded in the
+ * audit row, and the flash says that no mail was sent.
+ */
 int
 members_approve(struct request *req)
 {
-	(void)req;
-	return 404;
+	struct member		 m;
+	struct tmpl_dict	*scratch;
+	char			 date[11], before[64], after[160], path[64];
+	int			 st, bad, notify;
+	enum weft_err		 e;
+
+	if ((st = members_target(req, PERM_MEMBER_APPROVE, &m)) != 0)
+		return st;
+	if ((scratch = tmpl_dict_new()) == NULL)
+		return 500;
+	bad = status_approve_check(req, &m, scratch, date);
+	tmpl_dict_free(scratch);
+	if (bad != 0)
+		return bad == -1 ? 500 : status_again(req, STATUS_FORM_APPROVE);
+	if ((st = status_lock(req, PERM_MEMBER_APPROVE, &m)) != 0)
+		return st;
+	if (m.status != MEMBER_APPLYING)
+		return status_conflict(req, "members.status.conflict.approve",
+		    &m);
+	notify = app_form(req, "notify") != NULL;
+	status_json(before, sizeof(before), m.status);
+	snprintf(after, sizeof(after), "{\"status\":\"approved\","
+	    "\"approved_on\":\"%s\",\"notify\":%s,\"mail_sent\":false}", date,
+	    notify ? "true" : "false");
+	if ((e = db_exec("UPDATE members SET status = 'approved', approved_at ="
+	    " IF(? = UTC_DATE(), UTC_TIMESTAMP(), ?), updated_at ="
+	    " UTC_TIMESTAMP() WHERE id = ?", "ssi", date, date, m.id)) !=
+	    WEFT_OK ||
+	    (e = audit_write(&req->actor, "member.approve", "member", m.id,
+	    m.community, before, after)) != WEFT_OK ||
+	    (e = db_commit()) != WEFT_OK) {
+		db_rollback();
+		return app_status_of(e);
+	}
+	snprintf(path, sizeof(path), "/members/%lld", m.id);
+	return app_redirect(req, path, notify ?
+	    "members.status.flash.approved_notify" :
+	    "members.status.flash.approved");
 }
 
+/* POST /members/:id/unapprove: approved -> applying; rule 4. */
 int
 members_unapprove(struct request *req)
 {
-	(void)req;
-	return 404;
+	struct member	 m;
+	char		 before[64];
+	int		 st;
+
+	if ((st = status_lock(req, PERM_MEMBER_UNAPPROVE, &m)) != 0)
+		return st;
+	if (m.status != MEMBER_APPROVED)
+		return status_conflict(req,
+		    "members.status.conflict.unapprove", &m);
+	if (status_last_admin(req, &m, &st) == -1)
+		return st;
+	status_json(before, sizeof(before), m.status);
+	return status_write(req, &m, "UPDATE members SET status = 'applying',"
+	    " approved_at = NULL, updated_at = UTC_TIMESTAMP() WHERE id = ?",
+	    "member.unapprove", before, "{\"status\":\"applying\"}",
+	    "members.status.flash.unapproved");
 }
 
+/* ---- disable and enable ---------------------------------------------- */
+
+/* POST /members/:id/disable: applying or approved -> disabled; rule 4;
+ * the member's sessions end in the same transaction. */
 int
 members_disable(struct request *req)
 {
-	(void)req;
-	return 404;
+	struct member	 m;
+	char		 before[64];
+	enum weft_err	 e;
+	int		 st;
+
+	if ((st = status_lock(req, PERM_MEMBER_DISABLE, &m)) != 0)
+		return st;
+	if (m.status == MEMBER_DISABLED)
+		return status_conflict(req, "members.status.conflict.disable",
+		    &m);
+	if (status_last_admin(req, &m, &st) == -1)
+		return st;
+	if ((e = auth_sessions_end_member(m.id)) != WEFT_OK) {
+		db_rollback();
+		return app_status_of(e);
+	}
+	status_json(before, sizeof(before), m.status);
+	return status_write(req, &m, "UPDATE members SET status = 'disabled',"
+	    " updated_at = UTC_TIMESTAMP() WHERE id = ?", "member.disable",
+	    before, "{\"status\":\"disabled\",\"sessions_ended\":true}",
+	    "members.status.flash.disabled");
 }
 
+/* POST /members/:id/enable: disabled -> approved (approved today when
+ * the member never was). */
 int
 members_enable(struct request *req)
 {
-	(void)req;
-	return 404;
+	struct member	 m;
+	int		 st;
+
+	if ((st = status_lock(req, PERM_MEMBER_DISABLE, &m)) != 0)
+		return st;
+	if (m.status != MEMBER_DISABLED)
+		return status_conflict(req, "members.status.conflict.enable",
+		    &m);
+	return status_write(req, &m, "UPDATE members SET status = 'approved',"
+	    " approved_at = COALESCE(approved_at, UTC_TIMESTAMP()),"
+	    " updated_at = UTC_TIMESTAMP() WHERE id = ?", "member.enable",
+	    "{\"status\":\"disabled\"}", "{\"status\":\"approved\"}",
+	    "members.status.flash.enabled");
 }
 
+/* ---- opt-out and community ------------------------------------------- */
+
+/* POST /members/:id/optout: optout=1 sets, optout=0 clears. */
 int
 members_optout(struct request *req)
 {
-	(void)req;
-	return 404;
+	struct member		 m;
+	struct tmpl_dict	*scratch;
+	const char		*v = app_form(req, "optout");
+	char			 path[64];
+	size_t			 bad;
+	int			 st, set;
+
+	if ((st = members_target(req, PERM_MEMBER_OPTOUT, &m)) != 0)
+		return st;
+	if ((scratch = tmpl_dict_new()) == NULL)
+		return 500;
+	bad = form_check(status_optout_fields, NELEM(status_optout_fields),
+	    &req->form, status_lang(req), scratch);
+	tmpl_dict_free(scratch);
+	if (bad > 0)
+		return status_again(req, STATUS_FORM_OPTOUT);
+	set = strcmp(v, "1") == 0;
+	if ((st = status_lock(req, PERM_MEMBER_OPTOUT, &m)) != 0)
+		return st;
+	if (m.optout == set) {
+		db_rollback();
+		snprintf(path, sizeof(path), "/members/%lld", m.id);
+		return app_redirect(req, path,
+		    "members.status.flash.unchanged");
+	}
+	return status_write(req, &m, set ?
+	    "UPDATE members SET optout = 1, updated_at = UTC_TIMESTAMP()"
+	    " WHERE id = ?" :
+	    "UPDATE members SET optout = 0, updated_at = UTC_TIMESTAMP()"
+	    " WHERE id = ?", "member.optout",
+	    set ? "{\"optout\":false}" : "{\"optout\":true}",
+	    set ? "{\"optout\":true}" : "{\"optout\":false}",
+	    set ? "members.status.flash.optout_set" :
+	    "members.status.flash.optout_cleared");
 }
 
+/*
+ * The community form's value: "none" (*id 0) or an existing community.
+ * Returns 1 when it is one of those, 0 when not, -1 on a database error.
+ */
+static int
+status_community_value(const struct request *req, long long *id)
+{
+	const char	*v = app_form(req, "community");
+	long long	 n = 0;
+
+	*id = 0;
+	if (v != NULL && strcmp(v, "none") == 0)
+		return 1;
+	if (v == NULL || valid_id(v, id) != VALID_OK)
+		return 0;
+	if (db_query_int(&n, "SELECT COUNT(*) FROM communities WHERE id = ?",
+	    "i", *id) != WEFT_OK)
+		return -1;
+	return n > 0;
+}
+
+/*
+ * POST /members/:id/community.  The actor needs member.community over the
+ * member's scope (status_lock) and over the new one: a community, or
+ * site for "none" (a member of no community is reached by site grants
+ * only).
+ */
 int
 members_set_community(struct request *req)
 {
-	(void)req;
-	return 404;
+	struct member	 m;
+	struct scope	 to = { SCOPE_SITE, 0, "" };
+	char		 before[64], after[64], path[64];
+	long long	 id;
+	enum weft_err	 e;
+	int		 st, ok;
+
+	if ((st = members_target(req, PERM_MEMBER_COMMUNITY, &m)) != 0)
+		return st;
+	if ((ok = status_community_value(req, &id)) == -1)
+		return 500;
+	if (ok == 0)
+		return status_again(req, STATUS_FORM_COMMUNITY);
+	if (id > 0) {
+		to.kind = SCOPE_COMMUNITY;
+		to.community = id;
+	}
+	if (!role_allows(&req->actor.grants, PERM_MEMBER_COMMUNITY, &to))
+		return 403;
+	if ((st = status_lock(req, PERM_MEMBER_COMMUNITY, &m)) != 0)
+		return st;
+	snprintf(path, sizeof(path), "/members/%lld", m.id);
+	if (m.community == id) {
+		db_rollback();
+		return app_redirect(req, path,
+		    "members.status.flash.unchanged");
+	}
+	snprintf(before, sizeof(before), "{\"community\":%lld}", m.community);
+	snprintf(after, sizeof(after), "{\"community\":%lld}", id);
+	if ((e = db_exec("UPDATE members SET community_id = NULLIF(?, 0),"
+	    " updated_at = UTC_TIMESTAMP() WHERE id = ?", "ii", id, m.id)) !=
+	    WEFT_OK ||
+	    (e = audit_write(&req->actor, "member.community", "member", m.id,
+	    m.community, before, after)) != WEFT_OK ||
+	    (e = db_commit()) != WEFT_OK) {
+		db_rollback();
+		return app_status_of(e);
+	}
+	return app_redirect(req, path, "members.status.flash.community");
+}
+
+/* ---- the panel ------------------------------------------------------- */
+
+/* The community select: the communities the actor's member.community
+ * covers, and "none" for site holders; the member's own marked. */
+static enum weft_err
+status_communities(struct tmpl_dict *s, const struct request *req,
+    const struct member *m)
+{
+	long long		 ids[STATUS_COMMUNITIES_MAX];
+	struct db_rows		*r;
+	struct tmpl_dict	*o;
+	enum weft_err		 e;
+	size_t			 n, i;
+	int			 site;
+
+	n = members_scope_ids(&req->actor, PERM_MEMBER_COMMUNITY, &site, ids,
+	    NELEM(ids));
+	if (site) {
+		o = tmpl_section(s, "NONE_OPTION");
+		if (m->community == 0)
+			tmpl_show(o, "SELECTED");
+	}
+	if ((e = db_query(&r, "SELECT id, name FROM communities"
+	    " ORDER BY name, id", "")) != WEFT_OK)
+		return e;
+	while (db_next(r)) {
+		for (i = 0; i < n && ids[i] != db_int(r, 0); i++)
+			continue;
+		if (!site && i == n && db_int(r, 0) != m->community)
+			continue;
+		o = tmpl_section(s, "COMMUNITY_OPTION");
+		tmpl_set(o, "VALUE", db_str(r, 0));
+		tmpl_set(o, "LABEL", db_str(r, 1));
+		if (db_int(r, 0) == m->community)
+			tmpl_show(o, "SELECTED");
+	}
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
+/* The approve form: today by default, or what was sent with its errors. */
+static void
+status_panel_approve(struct tmpl_dict *p, const struct request *req,
+    const struct member *m)
+{
+	struct tmpl_dict	*s = tmpl_section(p, "APPROVE");
+	char			 date[11];
+
+	if (status_redo == STATUS_FORM_APPROVE) {
+		(void)status_approve_check(req, m, s, date);
+		return;
+	}
+	if (status_today(date) == 0)
+		tmpl_set(s, "APPROVED_ON", date);
+}
+
+/* members.h: the STATUS_PANEL of the profile page, with the forms the
+ * actor may use on this member in its present state. */
+enum weft_err
+members_status_panel(struct tmpl_dict *d, struct request *req,
+    const struct member *m)
+{
+	const struct grants	*g = &req->actor.grants;
+	struct tmpl_dict	*p, *s;
+	struct scope		 sc;
+	enum weft_err		 e;
+	int			 approve, unapprove, disable, optout, comm;
+
+	member_scope(m, &sc);
+	approve = role_allows(g, PERM_MEMBER_APPROVE, &sc);
+	unapprove = role_allows(g, PERM_MEMBER_UNAPPROVE, &sc);
+	disable = role_allows(g, PERM_MEMBER_DISABLE, &sc);
+	optout = role_allows(g, PERM_MEMBER_OPTOUT, &sc);
+	comm = role_allows(g, PERM_MEMBER_COMMUNITY, &sc);
+	if (!approve && !unapprove && !disable && !optout && !comm)
+		return WEFT_OK;
+	p = tmpl_include(d, "STATUS_PANEL", "members/status_panel.tpl");
+	/* An include does not see the page's values. */
+	tmpl_set(p, "CSRF", req->actor.csrf);
+	tmpl_set_int(p, "MEMBER_ID", m->id);
+	tmpl_show(p, status_section(m->status));
+	if (approve && m->status == MEMBER_APPLYING)
+		status_panel_approve(p, req, m);
+	if (unapprove && m->status == MEMBER_APPROVED)
+		tmpl_show(p, "UNAPPROVE");
+	if (disable)
+		tmpl_show(p, m->status == MEMBER_DISABLED ? "ENABLE" :
+		    "DISABLE");
+	if (optout) {
+		s = tmpl_section(p, "OPTOUT");
+		tmpl_show(s, m->optout ? "OPTOUT_CLEAR" : "OPTOUT_SET");
+		if (status_redo == STATUS_FORM_OPTOUT)
+			form_check(status_optout_fields,
+			    NELEM(status_optout_fields), &req->form,
+			    status_lang(req), s);
+	}
+	if (comm) {
+		s = tmpl_section(p, "COMMUNITY");
+		if ((e = status_communities(s, req, m)) != WEFT_OK)
+			return e;
+		if (status_redo == STATUS_FORM_COMMUNITY)
+			form_error(s, "community", app_text(req,
+			    "members.status.error.community"));
+	}
+	return WEFT_OK;
 }
 
 const struct i18n_phrase members_status_phrases[] = {
-	{ "members.status.placeholder", "Not written yet." },
+	{ "members.status.conflict.approve", "Only an applying member can be "
+	    "approved." },
+	{ "members.status.conflict.disable", "This member is disabled "
+	    "already." },
+	{ "members.status.conflict.enable", "Only a disabled member can be "
+	    "enabled." },
+	{ "members.status.conflict.unapprove", "Only an approved member can "
+	    "be set back to applying." },
+	{ "members.status.error.before_joined", "The approval date cannot be "
+	    "before the member joined." },
+	{ "members.status.error.community", "Choose a Community Timebank "
+	    "from the list." },
+	{ "members.status.error.future", "The approval date cannot be in the "
+	    "future." },
+	{ "members.status.flash.approved", "The member has been approved." },
+	{ "members.status.flash.approved_notify", "The member has been "
+	    "approved. weft does not send mail yet: no notification was "
+	    "sent, please tell the member yourself." },
+	{ "members.status.flash.community", "The member's Community Timebank "
+	    "has been changed." },
+	{ "members.status.flash.disabled", "The member has been disabled and "
+	    "logged out everywhere." },
+	{ "members.status.flash.enabled", "The member has been enabled." },
+	{ "members.status.flash.optout_cleared", "The member receives "
+	    "broadcasts again." },
+	{ "members.status.flash.optout_set", "The member no longer receives "
+	    "broadcasts." },
+	{ "members.status.flash.unapproved", "The member has been set back to "
+	    "applying." },
+	{ "members.status.flash.unchanged", "Nothing was changed." },
+	{ "members.status.now.applying", "The member is applying." },
+	{ "members.status.now.approved", "The member is approved." },
+	{ "members.status.now.disabled", "The member is disabled." },
 };
 const size_t members_status_nphrases =
     sizeof(members_status_phrases) / sizeof(members_status_phrases[0]);

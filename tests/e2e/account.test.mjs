@@ -4,9 +4,11 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	Jar, PASSWORD, assertNoBareKeys, forms, formValues, get, getCsrf, login,
+	BareKeys, Jar, PASSWORD, forms, formValues, get, getCsrf, login,
 	loginAttempt, post, request, sql, text,
 } from './lib.mjs';
+
+const keys = new BareKeys();
 
 // Demo members no other test file logs in as, so that changing their
 // password or profile here disturbs nobody.
@@ -61,7 +63,7 @@ test('changing the password ends the member\'s other sessions, and needs the cur
 	const bad = await post(form.action, a, fillPassword(form, 'not-the-password', next));
 	assert.equal(bad.status, 422, 'wrong current password is 422');
 	assert.match(bad.body, /id="current-error"|class="field-error"/, 'a message for the current password');
-	assertNoBareKeys(bad.body, 'wrong current password');
+	keys.check(bad.body, 'wrong current password');
 	assert.equal((await get('/me', b)).status, 200, 'other session still alive after a refused change');
 
 	// Mismatched confirmation, if the form has one: refused.
@@ -71,7 +73,7 @@ test('changing the password ends the member\'s other sessions, and needs the cur
 		v[names[2]] = next + 'x';
 		const mis = await post(form.action, a, v);
 		assert.equal(mis.status, 422, 'mismatched confirmation is 422');
-		assertNoBareKeys(mis.body, 'mismatched confirmation');
+		keys.check(mis.body, 'mismatched confirmation');
 	}
 
 	const ok = await post(form.action, a, fillPassword(form, PASSWORD, next));
@@ -114,7 +116,7 @@ test('/me with bad input re-renders with a message per field and saves nothing',
 	assert.ok(Object.keys(bad).length >= 2, `profile form has name and email fields: ${form.fields.map((f) => f.name)}`);
 	const r = await post('/me', jar, v);
 	assert.equal(r.status, 422);
-	assertNoBareKeys(r.body, 'POST /me with bad input');
+	keys.check(r.body, 'POST /me with bad input');
 	// The user's input is kept ...
 	assert.match(r.body, /value="not-an-email"/);
 	// ... and each bad field has its own message, tied to the field.
@@ -203,7 +205,7 @@ test('signup creates an applying member who sees "awaiting approval"', async () 
 	const v2 = { ...v, csrf: getCsrf(page2.body) };
 	const again = await post('/signup', jar2, v2);
 	assert.equal(again.status, 422, `duplicate username: ${again.status}`);
-	assertNoBareKeys(again.body, 'duplicate username');
+	keys.check(again.body, 'duplicate username');
 	assert.equal(sql(`SELECT COUNT(*) FROM members WHERE username = '${username}'`)[0][0], '1');
 });
 
@@ -223,6 +225,10 @@ test('signup with bad input is 422 and creates nobody', async () => {
 	}
 	const r = await request('/signup', { jar, form: v });
 	assert.equal(r.status, 422);
-	assertNoBareKeys(r.body, 'POST /signup with bad input');
+	keys.check(r.body, 'POST /signup with bad input');
 	assert.deepEqual(sql(`SELECT id FROM members WHERE username = '${username}'`), []);
+});
+
+test('every account page above shows text, not phrase keys', () => {
+	keys.assertNone();
 });

@@ -4,7 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	Jar, assertNoBareKeys, assertSecurityHeaders, confNum, get, getCsrf, login,
+	BareKeys, Jar, assertSecurityHeaders, confNum, get, getCsrf, login,
 	request,
 } from './lib.mjs';
 
@@ -20,11 +20,13 @@ async function visitor() {
 	return { jar, csrf: getCsrf(page.body) };
 }
 
-// The headers, and for an HTML page, no phrase key shown bare.
+const keys = new BareKeys();
+
+// The headers; and an HTML page's phrases, checked in the last test.
 function checkPage(res, what) {
 	assertSecurityHeaders(res, what);
 	if (/text\/html/.test(res.headers['content-type'] || ''))
-		assertNoBareKeys(res.body, what);
+		keys.check(res.body, what);
 }
 
 async function workersAnswer() {
@@ -183,4 +185,8 @@ test('a body over nginx\'s own limit is 413 with the security headers too', asyn
 		checkPage(r, 'POST /login over nginx\'s limit');
 	}
 	await workersAnswer();
+});
+
+test('every error page above shows text, not phrase keys', () => {
+	keys.assertNone();
 });

@@ -357,8 +357,9 @@ export function formValues(form) {
 }
 
 // A phrase missing from the catalogue shows as its bare key
-// ("password.title"): no title, heading or message may be one.
-export function assertNoBareKeys(html, what) {
+// ("password.title"): no title, heading or message may be one.  Returns
+// the offending elements.
+export function bareKeys(html) {
 	const bare = [];
 	const re = /<(title|h[1-6]|p|li|a|label|button|legend|caption|th)\b[^>]*>([\s\S]*?)<\/\1>/gi;
 	let m;
@@ -368,5 +369,24 @@ export function assertNoBareKeys(html, what) {
 		if (/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/.test(t) && !/<code>/.test(m[2]))
 			bare.push(`<${m[1]}>${t}`);
 	}
-	assert.deepEqual(bare, [], `${what}: phrase keys shown instead of text`);
+	return bare;
+}
+
+export function assertNoBareKeys(html, what) {
+	assert.deepEqual(bareKeys(html), [], `${what}: phrase keys shown instead of text`);
+}
+
+// Collects bare keys over many pages, for one test at the end of a file,
+// so that a missing phrase does not hide what the other tests check.
+export class BareKeys {
+	constructor() {
+		this.seen = [];
+	}
+	check(html, what) {
+		for (const b of bareKeys(html))
+			this.seen.push(`${what}: ${b}`);
+	}
+	assertNone() {
+		assert.deepEqual(this.seen, [], 'pages show phrase keys instead of text');
+	}
 }

@@ -1,0 +1,614 @@
+/*
+ * The ledger: exchanges, balances and the figures other areas show
+ * (ledger.h is the contract; sql/006_ledger.sql the tables).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "audit.h"
+#include "buf.h"
+#include "db.h"
+#include "ledger.h"
+#include "log.h"
+#include "valid.h"
+
+/* Tries of one transaction that hit a deadlock or a lock wait. */
+#define LEDGER_TRIES	4
+
+const char *const ledger_refusal_keys[LEDGER_REFUSE__MAX] = {
+	"ledger.refuse.ok",
+	"ledger.refuse.credit_limit",
+	"ledger.refuse.duplicate_key",
+	"ledger.refuse.reversed",
+	"ledger.refuse.is_reversal",
+};
+
+/* ---- parties ------------------------------------------------------------- */
+
+static void
+ledger_copy(char *dst, size_t len, const char *src)
+{
+	snprintf(dst, len, "%s", src != NULL ? src : "");
+}
+
+/* Columns c .. c+5 of a query are a members row: id, username, name,
+ * status, community (0 for none), is_organisation. */
+static void
+ledger_party_cols(struct db_rows *r, unsigned c, struct ledger_party *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->id = db_int(r, c);
+	ledger_copy(p->username, sizeof(p->username), db_str(r, c + 1));
+	ledger_copy(p->name, sizeof(p->name), db_str(r, c + 2));
+	if (member_status_parse(db_str(r, c + 3), &p->status) != 0)
+		p->status = MEMBER_DISABLED;	/* unreadable: the safe one */
+	p->community = db_int(r, c + 4);
+	p->is_organisation = db_int(r, c + 5) != 0;
+}
+
+static enum weft_err
+ledger_party_row(struct db_rows *r, struct ledger_party *p)
+{
+	memset(p, 0, sizeof(*p));
+	if (!db_next(r))
+		return WEFT_ERR_NOTFOUND;
+	ledger_party_cols(r, 0, p);
+	return WEFT_OK;
+}
+
+enum weft_err
+ledger_party_load(long long id, struct ledger_party *p)
+{
+	struct db_rows	*r;
+	enum weft_err	 e;
+
+	memset(p, 0, sizeof(*p));
+	if ((e = db_query(&r, "SELECT id, username, name, status,"
+	    " COALESCE(community_id, 0), is_organisation FROM members"
+	    " WHERE id = ?", "i", id)) != WEFT_OK)
+		return e;
+	e = ledger_party_row(r, p);
+	db_rows_free(r);
+	return e;
+}
+
+enum weft_err
+ledger_party_find(const char *username, struct ledger_party *p)
+{
+	struct db_rows	*r;
+	enum weft_err	 e;
+
+	memset(p, 0, sizeof(*p));
+	if (username == NULL || valid_username(username) != VALID_OK)
+		return WEFT_ERR_NOTFOUND;
+	if ((e = db_query(&r, "SELECT id, username, name, status,"
+	    " COALESCE(community_id, 0), is_organisation FROM members"
+	    " WHERE username = ?", "s", username)) != WEFT_OK)
+		return e;
+	e = ledger_party_row(r, p);
+	db_rows_free(r);
+	return e;
+}
+
+void
+ledger_party_scope(const struct ledger_party *p, struct scope *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (p->community > 0) {
+		out->kind = SCOPE_COMMUNITY;
+		out->community = p->community;
+	} else
+		out->kind = SCOPE_SITE;
+}
+
+/* ---- settings and small helpers ----------------------------------------- */
+
+enum weft_err
+ledger_settings_load(struct ledger_settings *s)
+{
+	struct db_rows	*r;
+	const char	*name, *val;
+	long long	 n;
+	enum weft_err	 e;
+
+	s->max_hundredths = 2400;
+	s->oldest_days = 365;
+	s->credit_limit = -2000;
+	s->mode = LEDGER_LIMIT_SOFT;
+	if ((e = db_query(&r, "SELECT name, value FROM settings WHERE name IN"
+	    " ('exchange_max_hundredths', 'exchange_oldest_days',"
+	    " 'credit_limit_hundredths', 'credit_limit_mode')", "")) !=
+	    WEFT_OK)
+		return e;
+	/* A value out of its range keeps the default and says so: a typo
+	 * in the settings must not open the ledger to anything. */
+	while (db_next(r)) {
+		name = db_str(r, 0);
+		val = db_str(r, 1);
+		if (strcmp(name, "credit_limit_mode") == 0) {
+			if (strcmp(val, "hard") == 0)
+				s->mode = LEDGER_LIMIT_HARD;
+			else if (strcmp(val, "soft") != 0)
+				log_msg(LOGL_WARN, "settings: bad %s", name);
+			continue;
+		}
+		if (val[0] == '-' &&
+		    strcmp(name, "credit_limit_hundredths") == 0 &&
+		    valid_int(val + 1, 0, 1000000000000LL, &n) == VALID_OK)
+			s->credit_limit = -n;
+		else if (strcmp(name, "credit_limit_hundredths") == 0 &&
+		    valid_int(val, 0, 0, &n) == VALID_OK)
+			s->credit_limit = 0;
+		else if (strcmp(name, "exchange_max_hundredths") == 0 &&
+		    valid_int(val, 25, 1000000000LL, &n) == VALID_OK)
+			s->max_hundredths = n;
+		else if (strcmp(name, "exchange_oldest_days") == 0 &&
+		    valid_int(val, 0, 36500, &n) == VALID_OK)
+			s->oldest_days = n;
+		else
+			log_msg(LOGL_WARN, "settings: bad %s", name);
+	}
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
+void
+ledger_format_hours(long long h, int sign, char out[LEDGER_HOURS_LEN])
+{
+	unsigned long long	 u;
+
+	/* The magnitude in unsigned arithmetic, so LLONG_MIN is fine. */
+	u = h < 0 ? 0ULL - (unsigned long long)h : (unsigned long long)h;
+	snprintf(out, LEDGER_HOURS_LEN, "%s%llu.%02llu",
+	    h < 0 ? "-" : (sign && h > 0) ? "+" : "", u / 100, u % 100);
+}
+
+int
+ledger_key_ok(const char *key)
+{
+	size_t	 i;
+
+	if (key == NULL)
+		return 0;
+	for (i = 0; i < LEDGER_KEY_LEN; i++)
+		if (strchr("0123456789abcdef", key[i]) == NULL ||
+		    key[i] == '\0')
+			return 0;
+	return key[i] == '\0';
+}
+
+enum weft_err
+ledger_balance(long long member_id, long long *h)
+{
+	enum weft_err	 e;
+
+	e = db_query_int(h, "SELECT hundredths FROM balances"
+	    " WHERE member_id = ?", "i", member_id);
+	if (e == WEFT_ERR_NOTFOUND) {
+		*h = 0;
+		e = WEFT_OK;
+	}
+	return e;
+}
+
+enum weft_err
+ledger_sum_all(long long *h)
+{
+	return db_query_int(h, "SELECT COALESCE(SUM(hundredths), 0)"
+	    " FROM balances", "");
+}
+
+/* ---- reading an exchange ------------------------------------------------ */
+
+#define LEDGER_PARTY_COLS(t) \
+	t ".id, " t ".username, " t ".name, " t ".status, COALESCE(" t \
+	".community_id, 0), " t ".is_organisation"
+
+enum weft_err
+ledger_exchange_load(long long id, struct ledger_exchange *x)
+{
+	struct db_rows	*r;
+	enum weft_err	 e;
+
+	memset(x, 0, sizeof(*x));
+	if ((e = db_query(&r, "SELECT " LEDGER_PARTY_COLS("p") ", "
+	    LEDGER_PARTY_COLS("q") ", e.id, e.hundredths, e.service_date,"
+	    " e.description, COALESCE(e.ad_id, 0), COALESCE(a.title, ''),"
+	    " e.recorded_by, b.name, e.recorded_as, c.name,"
+	    " COALESCE(e.reverses_id, 0), COALESCE(x.id, 0), e.reason,"
+	    " e.created_at"
+	    " FROM exchanges e JOIN members p ON p.id = e.provider_id"
+	    " JOIN members q ON q.id = e.recipient_id"
+	    " JOIN members b ON b.id = e.recorded_by"
+	    " JOIN members c ON c.id = e.recorded_as"
+	    " LEFT JOIN ads a ON a.id = e.ad_id"
+	    " LEFT JOIN exchanges x ON x.reverses_id = e.id"
+	    " WHERE e.id = ?", "i", id)) != WEFT_OK)
+		return e;
+	if (!db_next(r)) {
+		db_rows_free(r);
+		return WEFT_ERR_NOTFOUND;
+	}
+	ledger_party_cols(r, 0, &x->provider);
+	ledger_party_cols(r, 6, &x->recipient);
+	x->id = db_int(r, 12);
+	x->hundredths = db_int(r, 13);
+	ledger_copy(x->service_date, sizeof(x->service_date), db_str(r, 14));
+	ledger_copy(x->description, sizeof(x->description), db_str(r, 15));
+	x->ad_id = db_int(r, 16);
+	ledger_copy(x->ad_title, sizeof(x->ad_title), db_str(r, 17));
+	x->recorded_by = db_int(r, 18);
+	ledger_copy(x->recorded_by_name, sizeof(x->recorded_by_name),
+	    db_str(r, 19));
+	x->recorded_as = db_int(r, 20);
+	ledger_copy(x->recorded_as_name, sizeof(x->recorded_as_name),
+	    db_str(r, 21));
+	x->reverses_id = db_int(r, 22);
+	x->reversed_by = db_int(r, 23);
+	ledger_copy(x->reason, sizeof(x->reason), db_str(r, 24));
+	ledger_copy(x->created_at, sizeof(x->created_at), db_str(r, 25));
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
+/* ---- writing ------------------------------------------------------------- */
+
+/*
+ * Locks the balance rows of members a and b, lower id first, whatever
+ * their roles: two transactions on the same pair (or on overlapping
+ * pairs) then always queue in the same order and cannot deadlock.  Point
+ * lookups on the primary key take record locks only (READ COMMITTED, no
+ * gap locks).  *missing is set when a row does not exist yet.
+ */
+static enum weft_err
+ledger_lock(long long a, long long b, long long *bal_a, long long *bal_b,
+    int *missing)
+{
+	static const char sql[] = "SELECT hundredths FROM balances"
+	    " WHERE member_id = ? FOR UPDATE";
+	long long	 first = a < b ? a : b, second = a < b ? b : a;
+	long long	 v1 = 0, v2 = 0;
+	enum weft_err	 e;
+
+	*missing = 0;
+	if ((e = db_query_int(&v1, sql, "i", first)) == WEFT_ERR_NOTFOUND)
+		*missing = 1;
+	else if (e != WEFT_OK)
+		return e;
+	if ((e = db_query_int(&v2, sql, "i", second)) == WEFT_ERR_NOTFOUND)
+		*missing = 1;
+	else if (e != WEFT_OK)
+		return e;
+	*bal_a = a < b ? v1 : v2;
+	*bal_b = a < b ? v2 : v1;
+	return WEFT_OK;
+}
+
+/* Creates the balance rows a first exchange needs, outside any
+ * transaction (INSERT IGNORE: a row made meanwhile by another is fine). */
+static enum weft_err
+ledger_make_rows(long long a, long long b)
+{
+	return db_exec("INSERT IGNORE INTO balances (member_id, hundredths)"
+	    " VALUES (?, 0), (?, 0)", "ii", a < b ? a : b, a < b ? b : a);
+}
+
+/* Moves h from `from` to `to`: the two halves of every exchange. */
+static enum weft_err
+ledger_move(long long to, long long from, long long h)
+{
+	static const char sql[] = "UPDATE balances SET hundredths ="
+	    " hundredths + ? WHERE member_id = ?";
+	enum weft_err	 e;
+
+	if ((e = db_exec(sql, "ii", h, to)) != WEFT_OK)
+		return e;
+	if (db_affected() != 1)
+		return WEFT_ERR_DB;
+	if ((e = db_exec(sql, "ii", -h, from)) != WEFT_OK)
+		return e;
+	return db_affected() == 1 ? WEFT_OK : WEFT_ERR_DB;
+}
+
+/* The audit JSON of an exchange. */
+static void
+ledger_json(struct buf *b, long long id, const struct ledger_entry *x,
+    long long reverses, const char *reason)
+{
+	buf_printf(b, "{\"id\":%lld,\"provider\":%lld,\"recipient\":%lld,"
+	    "\"hundredths\":%lld,\"service_date\":", id, x->provider,
+	    x->recipient, x->hundredths);
+	buf_json_str(b, x->service_date);
+	buf_puts(b, ",\"description\":");
+	buf_json_str(b, x->description);
+	buf_printf(b, ",\"ad\":%lld", x->ad_id);
+	if (reverses > 0) {
+		buf_printf(b, ",\"reverses\":%lld,\"reason\":", reverses);
+		buf_json_str(b, reason);
+	}
+	buf_puts(b, "}");
+}
+
+/* The community an exchange's audit row is filed under: the provider's,
+ * else the recipient's (0 when neither has one). */
+static enum weft_err
+ledger_audit_community(long long provider, long long recipient,
+    long long *community)
+{
+	struct ledger_party	 p;
+	enum weft_err		 e;
+
+	if ((e = ledger_party_load(provider, &p)) != WEFT_OK)
+		return e;
+	*community = p.community;
+	if (*community == 0) {
+		if ((e = ledger_party_load(recipient, &p)) != WEFT_OK)
+			return e;
+		*community = p.community;
+	}
+	return WEFT_OK;
+}
+
+static enum weft_err
+ledger_audit(const struct actor *a, const char *action, long long id,
+    const struct ledger_entry *x, const char *before, long long reverses,
+    const char *reason)
+{
+	struct buf	 after;
+	long long	 community = 0;
+	enum weft_err	 e;
+
+	if ((e = ledger_audit_community(x->provider, x->recipient,
+	    &community)) != WEFT_OK)
+		return e;
+	buf_init(&after);
+	ledger_json(&after, id, x, reverses, reason);
+	e = buf_failed(&after) ? WEFT_ERR_NOMEM : audit_write(a, action,
+	    "exchange", id, community, before, after.p);
+	buf_free(&after);
+	return e;
+}
+
+/* One attempt of ledger_record(); WEFT_ERR_NOTFOUND means a balance row
+ * was missing (nothing done: the caller makes it and tries again). */
+static enum weft_err
+ledger_record_tx(const struct actor *a, const struct ledger_entry *x,
+    int audit, const struct ledger_settings *s, long long *id,
+    enum ledger_refusal *why)
+{
+	long long	 bp, br, after;
+	int		 missing;
+	enum weft_err	 e;
+
+	if ((e = db_begin()) != WEFT_OK)
+		return e;
+	if ((e = ledger_lock(x->provider, x->recipient, &bp, &br,
+	    &missing)) != WEFT_OK)
+		goto err;
+	if (missing) {
+		e = WEFT_ERR_NOTFOUND;
+		goto err;
+	}
+	/* Under the lock, so two exchanges at once cannot both pass. */
+	if (__builtin_sub_overflow(br, x->hundredths, &after) ||
+	    __builtin_add_overflow(bp, x->hundredths, &bp) ||
+	    (s->mode == LEDGER_LIMIT_HARD && after < s->credit_limit)) {
+		*why = LEDGER_REFUSE_CREDIT_LIMIT;
+		db_rollback();
+		return WEFT_OK;
+	}
+	e = db_exec("INSERT INTO exchanges (provider_id, recipient_id,"
+	    " hundredths, service_date, description, ad_id, recorded_by,"
+	    " recorded_as, form_key) VALUES (?, ?, ?, ?, ?, NULLIF(?, 0), ?,"
+	    " ?, ?)", "iiissiiis", x->provider, x->recipient, x->hundredths,
+	    x->service_date, x->description, x->ad_id, a->member_id,
+	    a->acting_id, x->form_key);
+	if (e == WEFT_ERR_DUPLICATE) {
+		/* The key's first exchange committed before we got the
+		 * balance locks: answer with that one. */
+		db_rollback();
+		if ((e = db_query_int(id, "SELECT id FROM exchanges"
+		    " WHERE form_key = ?", "s", x->form_key)) != WEFT_OK)
+			return e == WEFT_ERR_NOTFOUND ? WEFT_ERR_DB : e;
+		*why = LEDGER_REFUSE_DUPLICATE_KEY;
+		return WEFT_OK;
+	}
+	if (e != WEFT_OK)
+		goto err;
+	*id = db_insert_id();
+	if ((e = ledger_move(x->provider, x->recipient, x->hundredths)) !=
+	    WEFT_OK)
+		goto err;
+	if (audit && (e = ledger_audit(a, "exchange.record_for", *id, x, NULL,
+	    0, NULL)) != WEFT_OK)
+		goto err;
+	return db_commit();
+err:
+	db_rollback();
+	return e;
+}
+
+enum weft_err
+ledger_record(const struct actor *a, const struct ledger_entry *x,
+    int audit, long long *id, enum ledger_refusal *why)
+{
+	struct ledger_settings	 s;
+	enum weft_err		 e;
+	int			 i, made = 0;
+
+	*id = 0;
+	*why = LEDGER_OK;
+	if (x->hundredths <= 0 || x->provider == x->recipient ||
+	    !ledger_key_ok(x->form_key))
+		return WEFT_ERR_INVALID;
+	/* The usual double submission: the first one has long committed. */
+	e = db_query_int(id, "SELECT id FROM exchanges WHERE form_key = ?",
+	    "s", x->form_key);
+	if (e == WEFT_OK) {
+		*why = LEDGER_REFUSE_DUPLICATE_KEY;
+		return WEFT_OK;
+	}
+	if (e != WEFT_ERR_NOTFOUND)
+		return e;
+	if ((e = ledger_settings_load(&s)) != WEFT_OK)
+		return e;
+	for (i = 0; i < LEDGER_TRIES; i++) {
+		e = ledger_record_tx(a, x, audit, &s, id, why);
+		if (e == WEFT_ERR_NOTFOUND && !made) {
+			if ((e = ledger_make_rows(x->provider,
+			    x->recipient)) != WEFT_OK)
+				return e;
+			made = 1;
+			i--;
+			continue;
+		}
+		if (e != WEFT_ERR_CONFLICT)
+			break;
+		log_msg(LOGL_INFO, "ledger: lock conflict, trying again");
+	}
+	if (e != WEFT_OK)
+		*id = 0;
+	return e;
+}
+
+/* The original of a reversal, read and locked inside the transaction. */
+struct ledger_original {
+	struct ledger_entry	 x;
+	long long		 reverses;
+	long long		 reversed_by;
+	char			 date[11];
+	char			 description[256];
+};
+
+static enum weft_err
+ledger_original_lock(long long id, struct ledger_original *o)
+{
+	struct db_rows	*r;
+	enum weft_err	 e;
+
+	memset(o, 0, sizeof(*o));
+	if ((e = db_query(&r, "SELECT provider_id, recipient_id, hundredths,"
+	    " service_date, description, COALESCE(ad_id, 0),"
+	    " COALESCE(reverses_id, 0) FROM exchanges WHERE id = ?"
+	    " FOR UPDATE", "i", id)) != WEFT_OK)
+		return e;
+	if (!db_next(r)) {
+		db_rows_free(r);
+		return WEFT_ERR_NOTFOUND;
+	}
+	o->x.provider = db_int(r, 0);
+	o->x.recipient = db_int(r, 1);
+	o->x.hundredths = db_int(r, 2);
+	ledger_copy(o->date, sizeof(o->date), db_str(r, 3));
+	ledger_copy(o->description, sizeof(o->description), db_str(r, 4));
+	o->x.ad_id = db_int(r, 5);
+	o->reverses = db_int(r, 6);
+	o->x.service_date = o->date;
+	o->x.description = o->description;
+	db_rows_free(r);
+	e = db_query_int(&o->reversed_by, "SELECT id FROM exchanges"
+	    " WHERE reverses_id = ?", "i", id);
+	return e == WEFT_ERR_NOTFOUND ? WEFT_OK : e;
+}
+
+/* Today's date in UTC, the database's time zone too, "YYYY-MM-DD". */
+static enum weft_err
+ledger_today(char out[11])
+{
+	struct tm	 tm;
+	time_t		 now = time(NULL);
+
+	if (now == (time_t)-1 || gmtime_r(&now, &tm) == NULL ||
+	    strftime(out, 11, "%Y-%m-%d", &tm) != 10)
+		return WEFT_ERR_SYS;
+	return WEFT_OK;
+}
+
+/* One attempt of ledger_reverse(). */
+static enum weft_err
+ledger_reverse_tx(const struct actor *a, long long id, const char *reason,
+    long long *rid, enum ledger_refusal *why)
+{
+	struct ledger_original	 o;
+	struct ledger_entry	 rx;
+	struct buf		 before;
+	long long		 bp, br;
+	int			 missing;
+	char			 today[11];
+	enum weft_err		 e;
+
+	buf_init(&before);
+	if ((e = db_begin()) != WEFT_OK)
+		return e;
+	if ((e = ledger_original_lock(id, &o)) != WEFT_OK)
+		goto err;
+	if (o.reverses != 0 || o.reversed_by != 0) {
+		*why = o.reverses != 0 ? LEDGER_REFUSE_IS_REVERSAL :
+		    LEDGER_REFUSE_REVERSED;
+		*rid = o.reversed_by;
+		db_rollback();
+		return WEFT_OK;
+	}
+	/* The rows exist: the original exchange made them. */
+	if ((e = ledger_lock(o.x.provider, o.x.recipient, &bp, &br,
+	    &missing)) != WEFT_OK)
+		goto err;
+	if (missing) {
+		log_msg(LOGL_ERROR, "ledger: exchange %lld without balances",
+		    id);
+		e = WEFT_ERR_DB;
+		goto err;
+	}
+	rx = o.x;
+	rx.provider = o.x.recipient;
+	rx.recipient = o.x.provider;
+	if ((e = ledger_today(today)) != WEFT_OK)
+		goto err;
+	rx.service_date = today;
+	if ((e = db_exec("INSERT INTO exchanges (provider_id, recipient_id,"
+	    " hundredths, service_date, description, ad_id, recorded_by,"
+	    " recorded_as, reverses_id, reason) VALUES (?, ?, ?, ?, ?,"
+	    " NULLIF(?, 0), ?, ?, ?, ?)", "iiissiiiis", rx.provider,
+	    rx.recipient, rx.hundredths, rx.service_date, rx.description,
+	    rx.ad_id, a->member_id, a->acting_id, id, reason)) != WEFT_OK)
+		goto err;
+	*rid = db_insert_id();
+	if ((e = ledger_move(rx.provider, rx.recipient, rx.hundredths)) !=
+	    WEFT_OK)
+		goto err;
+	ledger_json(&before, id, &o.x, 0, NULL);
+	if (buf_failed(&before)) {
+		e = WEFT_ERR_NOMEM;
+		goto err;
+	}
+	if ((e = ledger_audit(a, "exchange.reverse", *rid, &rx, before.p, id,
+	    reason)) != WEFT_OK)
+		goto err;
+	buf_free(&before);
+	return db_commit();
+err:
+	buf_free(&before);
+	db_rollback();
+	return e;
+}
+
+enum weft_err
+ledger_reverse(const struct actor *a, long long id, const char *reason,
+    long long *rid, enum ledger_refusal *why)
+{
+	enum weft_err	 e = WEFT_ERR_CONFLICT;
+	int		 i;
+
+	*rid = 0;
+	*why = LEDGER_OK;
+	for (i = 0; i < LEDGER_TRIES && e == WEFT_ERR_CONFLICT; i++)
+		e = ledger_reverse_tx(a, id, reason, rid, why);
+	/* Two reversals at once: the second finds the first's row. */
+	if (e == WEFT_ERR_DUPLICATE) {
+		*why = LEDGER_REFUSE_REVERSED;
+		e = db_query_int(rid, "SELECT id FROM exchanges"
+		    " WHERE reverses_id = ?", "i", id);
+	}
+	return e;
+}

@@ -1,0 +1,243 @@
+/*
+ * The ledger's figures for the coordinators' dashboard (ledger.h, second
+ * half): hours per month, active traders, members below the credit
+ * limit, each over the communities of the viewer's scope, and the panel
+ * that shows them.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "db.h"
+#include "ledger.h"
+
+#define LEDGER_UNDER_SHOWN	20	/* members listed on the panel */
+
+/* Chart geometry (the SVG's viewBox is 640 x 240). */
+#define CHART_LEFT	30
+#define CHART_STEP	50
+#define CHART_BAR	34
+#define CHART_BOTTOM	200
+#define CHART_HEIGHT	170
+
+void
+ledger_scope_of(const struct actor *a, enum perm perm, struct ledger_scope *s)
+{
+	static const struct scope site = { SCOPE_SITE, 0, "" };
+	const struct grant	*g;
+	size_t			 i, j, len = 0;
+
+	memset(s, 0, sizeof(*s));
+	if ((s->site = role_allows(&a->grants, perm, &site)))
+		return;
+	for (i = 0; i < a->grants.n && s->n < LEDGER_SCOPE_MAX; i++) {
+		g = &a->grants.g[i];
+		if (g->scope.kind != SCOPE_COMMUNITY ||
+		    !role_allows(&a->grants, perm, &g->scope))
+			continue;
+		for (j = 0; j < s->n && s->ids[j] != g->scope.community; j++)
+			continue;
+		if (j < s->n)
+			continue;
+		s->ids[s->n++] = g->scope.community;
+		len += (size_t)snprintf(s->list + len, sizeof(s->list) - len,
+		    "%s%lld", len > 0 ? "," : "", g->scope.community);
+	}
+}
+
+/* The twelve month labels, oldest first, and the first day of the
+ * oldest ("YYYY-MM-01"), from today's UTC date. */
+static enum weft_err
+ledger_months(struct ledger_figures *f, char start[11])
+{
+	struct tm	 tm;
+	time_t		 now = time(NULL);
+	long		 k;
+	int		 i;
+
+	if (now == (time_t)-1 || gmtime_r(&now, &tm) == NULL)
+		return WEFT_ERR_SYS;
+	for (i = 0; i < LEDGER_MONTHS; i++) {
+		/* Months counted from year 0, so that going back over a new
+		 * year is plain arithmetic. */
+		k = (tm.tm_year + 1900L) * 12 + tm.tm_mon -
+		    (LEDGER_MONTHS - 1 - i);
+		snprintf(f->month[i], sizeof(f->month[i]), "%04u-%02u",
+		    (unsigned)(k / 12 % 10000), (unsigned)(k % 12 + 1) % 100);
+	}
+	snprintf(start, 11, "%s-01", f->month[0]);
+	return WEFT_OK;
+}
+
+/* Exchanges that count: not reversed, not a reversal (those pairs
+ * cancel out), with a party in scope. */
+#define LEDGER_COUNTS \
+	" e.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM exchanges x" \
+	" WHERE x.reverses_id = e.id)"
+#define LEDGER_IN_SCOPE(col) \
+	" (? = 1 OR FIND_IN_SET(" col ", ?) > 0)"
+
+static enum weft_err
+ledger_month_hours(const struct ledger_scope *s, struct ledger_figures *f)
+{
+	struct db_rows	*r;
+	const char	*label;
+	char		 start[11];
+	enum weft_err	 e;
+	int		 i;
+
+	if ((e = ledger_months(f, start)) != WEFT_OK)
+		return e;
+	if ((e = db_query(&r, "SELECT DATE_FORMAT(e.service_date, '%Y-%m'),"
+	    " SUM(e.hundredths) FROM exchanges e"
+	    " JOIN members p ON p.id = e.provider_id"
+	    " JOIN members q ON q.id = e.recipient_id"
+	    " WHERE e.service_date >= ? AND" LEDGER_COUNTS
+	    " AND (? = 1 OR FIND_IN_SET(p.community_id, ?) > 0"
+	    " OR FIND_IN_SET(q.community_id, ?) > 0)"
+	    " GROUP BY 1", "siss", start, (long long)s->site, s->list,
+	    s->list)) != WEFT_OK)
+		return e;
+	while (db_next(r)) {
+		label = db_str(r, 0);
+		for (i = 0; i < LEDGER_MONTHS; i++)
+			if (label != NULL && strcmp(label, f->month[i]) == 0)
+				f->month_hundredths[i] = db_int(r, 1);
+	}
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
+enum weft_err
+ledger_figures(const struct ledger_scope *s, int days,
+    struct ledger_figures *f)
+{
+	struct ledger_settings	 st;
+	enum weft_err		 e;
+
+	memset(f, 0, sizeof(*f));
+	if ((e = ledger_settings_load(&st)) != WEFT_OK)
+		return e;
+	f->credit_limit = st.credit_limit;
+	f->mode = st.mode;
+	if ((e = ledger_month_hours(s, f)) != WEFT_OK)
+		return e;
+	/* A trader is a member in scope with a counting exchange of either
+	 * side in the period (two EXISTS, so each uses its index). */
+	if ((e = db_query_int(&f->active_traders, "SELECT COUNT(*)"
+	    " FROM members m WHERE" LEDGER_IN_SCOPE("m.community_id")
+	    " AND (EXISTS (SELECT 1 FROM exchanges e WHERE e.provider_id ="
+	    " m.id AND e.service_date >= UTC_DATE() - INTERVAL ? DAY AND"
+	    LEDGER_COUNTS ") OR EXISTS (SELECT 1 FROM exchanges e"
+	    " WHERE e.recipient_id = m.id AND e.service_date >= UTC_DATE() -"
+	    " INTERVAL ? DAY AND" LEDGER_COUNTS "))", "isii",
+	    (long long)s->site, s->list, (long long)days, (long long)days)) !=
+	    WEFT_OK)
+		return e;
+	return db_query_int(&f->under_limit, "SELECT COUNT(*) FROM balances b"
+	    " JOIN members m ON m.id = b.member_id WHERE b.hundredths < ?"
+	    " AND" LEDGER_IN_SCOPE("m.community_id"), "iis", f->credit_limit,
+	    (long long)s->site, s->list);
+}
+
+enum weft_err
+ledger_under_limit(const struct ledger_scope *s,
+    struct ledger_member_balance *out, size_t max, size_t *n)
+{
+	struct ledger_settings	 st;
+	struct db_rows		*r;
+	enum weft_err		 e;
+
+	*n = 0;
+	if ((e = ledger_settings_load(&st)) != WEFT_OK)
+		return e;
+	if ((e = db_query(&r, "SELECT m.id, m.username, m.name, b.hundredths"
+	    " FROM balances b JOIN members m ON m.id = b.member_id"
+	    " WHERE b.hundredths < ? AND" LEDGER_IN_SCOPE("m.community_id")
+	    " ORDER BY b.hundredths, m.id LIMIT ?", "iisi", st.credit_limit,
+	    (long long)s->site, s->list, (long long)max)) != WEFT_OK)
+		return e;
+	while (*n < max && db_next(r)) {
+		out[*n].id = db_int(r, 0);
+		snprintf(out[*n].username, sizeof(out[*n].username), "%s",
+		    db_str(r, 1));
+		snprintf(out[*n].name, sizeof(out[*n].name), "%s",
+		    db_str(r, 2));
+		out[*n].hundredths = db_int(r, 3);
+		(*n)++;
+	}
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
+/* The bars of the chart: heights scaled to the busiest month. */
+static void
+ledger_chart(struct tmpl_dict *d, const struct ledger_figures *f)
+{
+	struct tmpl_dict	*b;
+	long long		 max = 100, h;
+	char			 hours[LEDGER_HOURS_LEN];
+	int			 i;
+
+	for (i = 0; i < LEDGER_MONTHS; i++)
+		if (f->month_hundredths[i] > max)
+			max = f->month_hundredths[i];
+	ledger_format_hours(max, 0, hours);
+	tmpl_set(d, "MAX_HOURS", hours);
+	for (i = 0; i < LEDGER_MONTHS; i++) {
+		b = tmpl_section(d, "BAR");
+		h = f->month_hundredths[i] * CHART_HEIGHT / max;
+		tmpl_set_int(b, "X", CHART_LEFT + i * CHART_STEP);
+		tmpl_set_int(b, "Y", CHART_BOTTOM - h);
+		tmpl_set_int(b, "WIDTH", CHART_BAR);
+		tmpl_set_int(b, "HEIGHT", h);
+		tmpl_set_int(b, "LABEL_X", CHART_LEFT + i * CHART_STEP +
+		    CHART_BAR / 2);
+		tmpl_set(b, "MONTH", f->month[i]);
+		tmpl_set(b, "SHORT", f->month[i] + 5);
+		ledger_format_hours(f->month_hundredths[i], 0, hours);
+		tmpl_set(b, "HOURS", hours);
+	}
+}
+
+enum weft_err
+ledger_dashboard_panel(struct tmpl_dict *page, const struct actor *a,
+    enum perm perm, int days)
+{
+	struct ledger_member_balance	 under[LEDGER_UNDER_SHOWN];
+	struct ledger_scope		 s;
+	struct ledger_figures		 f;
+	struct tmpl_dict		*d, *u = NULL, *m;
+	char				 hours[LEDGER_HOURS_LEN];
+	size_t				 i, n;
+	enum weft_err			 e;
+
+	ledger_scope_of(a, perm, &s);
+	if ((e = ledger_figures(&s, days, &f)) != WEFT_OK ||
+	    (e = ledger_under_limit(&s, under, LEDGER_UNDER_SHOWN, &n)) !=
+	    WEFT_OK)
+		return e;
+	if ((d = tmpl_include(page, "LEDGER_PANEL",
+	    "exchanges/ledger_dashboard.tpl")) == NULL)
+		return WEFT_ERR_NOMEM;
+	ledger_chart(d, &f);
+	tmpl_set_int(d, "DAYS", days);
+	tmpl_set_int(d, "ACTIVE", f.active_traders);
+	tmpl_set_int(d, "UNDER_COUNT", f.under_limit);
+	ledger_format_hours(f.credit_limit, 0, hours);
+	tmpl_set(d, "LIMIT", hours);
+	tmpl_show(d, f.mode == LEDGER_LIMIT_HARD ? "HARD" : "SOFT");
+	if (n == 0)
+		tmpl_show(d, "NONE_UNDER");
+	else
+		u = tmpl_section(d, "UNDER");
+	for (i = 0; i < n; i++) {
+		m = tmpl_section(u, "MEMBER");
+		tmpl_set_int(m, "ID", under[i].id);
+		tmpl_set(m, "USERNAME", under[i].username);
+		tmpl_set(m, "NAME", under[i].name);
+		ledger_format_hours(under[i].hundredths, 0, hours);
+		tmpl_set(m, "BALANCE", hours);
+	}
+	return WEFT_OK;
+}

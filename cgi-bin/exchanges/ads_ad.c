@@ -1,0 +1,257 @@
+/*
+ * One ad: loading it, its scope (ROLES.md rule 2), who may act on it, and
+ * its fields for templates and for the audit log.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ads.h"
+#include "buf.h"
+#include "db.h"
+
+const char *const ad_kind_keys[AD_KIND__MAX] = {
+	"offer",
+	"request",
+};
+
+const char *const ad_kind_phrases[AD_KIND__MAX] = {
+	"ads.kind.offer",
+	"ads.kind.request",
+};
+
+int
+ad_kind_parse(const char *s, enum ad_kind *out)
+{
+	size_t	 i;
+
+	for (i = 0; s != NULL && i < AD_KIND__MAX; i++)
+		if (strcmp(s, ad_kind_keys[i]) == 0) {
+			*out = (enum ad_kind)i;
+			return 0;
+		}
+	return -1;
+}
+
+const char *
+ads_lang(const struct request *req)
+{
+	return req->actor.lang[0] != '\0' ? req->actor.lang : "en";
+}
+
+static void
+ad_copy(char *dst, size_t len, const char *src)
+{
+	snprintf(dst, len, "%s", src != NULL ? src : "");
+}
+
+/*
+ * The owner is read only for what this area may read of members (id,
+ * name, username, community).  The lock, when asked for, is taken by a
+ * statement of its own so that it holds the ad's row only, not the
+ * owner's, category's or community's rows a locking join would also
+ * lock; the read after it sees the latest committed row (the connection
+ * runs READ COMMITTED).
+ */
+enum weft_err
+ad_load(long long id, int for_update, struct ad *ad)
+{
+	static const char lock_sql[] =
+	    "SELECT id FROM ads WHERE id = ? FOR UPDATE";
+	static const char sql[] =
+	    "SELECT a.id, a.member_id, a.kind, a.title, a.description,"
+	    " a.category_id, c.name, COALESCE(a.community_id, 0),"
+	    " COALESCE(ac.name, ''), COALESCE(m.community_id, 0),"
+	    " m.username, m.name, a.expires_on, a.expires_on < UTC_DATE(),"
+	    " a.status = 'deleted', a.created_at, a.updated_at"
+	    " FROM ads a JOIN members m ON m.id = a.member_id"
+	    " JOIN categories c ON c.id = a.category_id"
+	    " LEFT JOIN communities ac ON ac.id = a.community_id"
+	    " WHERE a.id = ?";
+	struct db_rows	*r = NULL;
+	enum weft_err	 e;
+	long long	 found;
+
+	memset(ad, 0, sizeof(*ad));
+	if (for_update && (e = db_query_int(&found, lock_sql, "i", id)) !=
+	    WEFT_OK)
+		return e;
+	if ((e = db_query(&r, sql, "i", id)) != WEFT_OK)
+		return e;
+	if (!db_next(r)) {
+		db_rows_free(r);
+		return WEFT_ERR_NOTFOUND;
+	}
+	ad->id = db_int(r, 0);
+	ad->member_id = db_int(r, 1);
+	if (ad_kind_parse(db_str(r, 2), &ad->kind) != 0)
+		ad->kind = AD_OFFER;
+	ad_copy(ad->title, sizeof(ad->title), db_str(r, 3));
+	ad_copy(ad->description, sizeof(ad->description), db_str(r, 4));
+	ad->category_id = db_int(r, 5);
+	ad_copy(ad->category, sizeof(ad->category), db_str(r, 6));
+	ad->community_id = db_int(r, 7);
+	ad_copy(ad->community, sizeof(ad->community), db_str(r, 8));
+	ad->owner_community = db_int(r, 9);
+	ad_copy(ad->owner_username, sizeof(ad->owner_username),
+	    db_str(r, 10));
+	ad_copy(ad->owner_name, sizeof(ad->owner_name), db_str(r, 11));
+	ad_copy(ad->expires_on, sizeof(ad->expires_on), db_str(r, 12));
+	ad->expired = db_int(r, 13) != 0;
+	ad->deleted = db_int(r, 14) != 0;
+	ad_copy(ad->created_at, sizeof(ad->created_at), db_str(r, 15));
+	ad_copy(ad->updated_at, sizeof(ad->updated_at), db_str(r, 16));
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
+void
+ads_scope_of(long long community, long long owner_community,
+    struct scope *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (community <= 0)
+		community = owner_community;
+	if (community > 0) {
+		out->kind = SCOPE_COMMUNITY;
+		out->community = community;
+	} else
+		out->kind = SCOPE_SITE;
+}
+
+void
+ad_scope(const struct ad *ad, struct scope *out)
+{
+	ads_scope_of(ad->community_id, ad->owner_community, out);
+}
+
+int
+ads_reach(const struct request *req, enum perm perm, const struct ad *ad,
+    enum act_as *as)
+{
+	struct scope	 sc;
+
+	if (act_for(&req->actor, ad->member_id, as) != WEFT_OK)
+		return -1;
+	if (*as != ACT_NONE)
+		return 1;
+	ad_scope(ad, &sc);
+	return role_allows(&req->actor.grants, perm, &sc);
+}
+
+int
+ads_target(struct request *req, enum perm perm, int for_update,
+    struct ad *ad, enum act_as *as)
+{
+	static const struct scope site = { SCOPE_SITE, 0, "" };
+	long long	 id = app_param_id(req, 0);
+	enum weft_err	 e;
+	int		 missing, ok;
+
+	*as = ACT_NONE;
+	missing = role_allows(&req->actor.grants, perm, &site) ? 404 : 403;
+	if (id <= 0)
+		return missing;
+	if ((e = ad_load(id, for_update, ad)) == WEFT_ERR_NOTFOUND)
+		return missing;
+	if (e != WEFT_OK)
+		return app_status_of(e);
+	if ((ok = ads_reach(req, perm, ad, as)) == -1)
+		return 500;
+	return ok ? 0 : 403;
+}
+
+int
+ads_on_behalf(const struct request *req, long long owner_id)
+{
+	return req->actor.member_id != owner_id ||
+	    req->actor.acting_id != owner_id;
+}
+
+void
+ad_json(struct buf *b, const struct ad *ad)
+{
+	buf_printf(b, "{\"id\":%lld,\"member\":%lld,\"kind\":", ad->id,
+	    ad->member_id);
+	buf_json_str(b, ad_kind_keys[ad->kind]);
+	buf_puts(b, ",\"title\":");
+	buf_json_str(b, ad->title);
+	buf_puts(b, ",\"description\":");
+	buf_json_str(b, ad->description);
+	buf_printf(b, ",\"category\":%lld,\"community\":%lld,"
+	    "\"expires_on\":", ad->category_id, ad->community_id);
+	buf_json_str(b, ad->expires_on);
+	buf_puts(b, ",\"status\":");
+	buf_json_str(b, ad->deleted ? "deleted" : "active");
+	buf_puts(b, "}");
+}
+
+/* The description as lines: templates cannot turn "\n" into <br>
+ * themselves, and a CSP without inline style rules out style="". */
+static void
+ad_fill_lines(struct tmpl_dict *d, const char *text)
+{
+	struct tmpl_dict	*s;
+	const char		*p = text, *nl;
+	char			 line[AD_DESC_MAX * 4 + 1];
+	size_t			 n;
+
+	while (*p != '\0') {
+		nl = strchr(p, '\n');
+		n = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		if (n >= sizeof(line))
+			n = sizeof(line) - 1;
+		memcpy(line, p, n);
+		line[n] = '\0';
+		if (n > 0 && line[n - 1] == '\r')
+			line[n - 1] = '\0';
+		s = tmpl_section(d, "AD_LINE");
+		tmpl_set(s, "LINE", line);
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+	}
+}
+
+void
+ad_fill(struct tmpl_dict *d, const struct request *req, const struct ad *ad)
+{
+	tmpl_set_int(d, "AD_ID", ad->id);
+	tmpl_set(d, "AD_KIND", app_text(req, ad_kind_phrases[ad->kind]));
+	tmpl_show(d, ad->kind == AD_OFFER ? "AD_OFFER" : "AD_REQUEST");
+	tmpl_set(d, "AD_TITLE", ad->title);
+	ad_fill_lines(d, ad->description);
+	tmpl_set(d, "AD_CATEGORY", ad->category);
+	tmpl_set(d, "AD_COMMUNITY", ad->community_id > 0 ? ad->community :
+	    "—");
+	tmpl_set(d, "AD_OWNER_NAME", ad->owner_name);
+	tmpl_set(d, "AD_OWNER_USERNAME", ad->owner_username);
+	tmpl_set(d, "AD_EXPIRES_ON", ad->expires_on);
+	tmpl_set(d, "AD_CREATED_AT", ad->created_at);
+	tmpl_set(d, "AD_UPDATED_AT", ad->updated_at);
+	if (ad->deleted)
+		tmpl_show(d, "AD_DELETED");
+	else if (ad->expired)
+		tmpl_show(d, "AD_EXPIRED");
+}
+
+enum weft_err
+ads_category_options(struct tmpl_dict *d, long long selected, long long keep)
+{
+	struct db_rows		*r = NULL;
+	struct tmpl_dict	*o;
+	enum weft_err		 e;
+
+	if ((e = db_query(&r, "SELECT id, name FROM categories"
+	    " WHERE active = 1 OR id = ? ORDER BY position, name, id", "i",
+	    keep)) != WEFT_OK)
+		return e;
+	while (db_next(r)) {
+		o = tmpl_section(d, "CATEGORY_OPTION");
+		tmpl_set(o, "VALUE", db_str(r, 0));
+		tmpl_set(o, "LABEL", db_str(r, 1));
+		if (db_int(r, 0) == selected)
+			tmpl_show(o, "SELECTED");
+	}
+	db_rows_free(r);
+	return WEFT_OK;
+}
