@@ -21,6 +21,7 @@
 #include "app.h"
 #include "config.h"
 #include "db.h"
+#include "i18n.h"
 #include "log.h"
 
 #define APP_WORKERS_MAX	256
@@ -176,6 +177,10 @@ app_take_flash(struct request *req)
 
 	if (f == NULL || f[0] == '\0' || strlen(f) >= sizeof(req->flash) ||
 	    strspn(f, "abcdefghijklmnopqrstuvwxyz0123456789._") != strlen(f))
+		return;
+	/* A message of another area (another program) is left for the page
+	 * it was meant for; the cookie expires within a minute anyway. */
+	if (!i18n_has(f))
 		return;
 	snprintf(req->flash, sizeof(req->flash), "%s", f);
 	http_cookie(&req->resp, "weft-flash", "", 0,

@@ -180,6 +180,22 @@ i18n_text(const char *lang, const char *key)
 	return key;
 }
 
+int
+i18n_has(const char *key)
+{
+	size_t	 i;
+
+	if (key == NULL)
+		return 0;
+	if (bsearch(key, i18n_en, I18N_N, sizeof(i18n_en[0]), i18n_cmp) != NULL)
+		return 1;
+	for (i = 0; i < i18n_nareas; i++)
+		if (bsearch(key, i18n_areas[i].p, i18n_areas[i].n,
+		    sizeof(i18n_areas[i].p[0]), i18n_cmp) != NULL)
+			return 1;
+	return 0;
+}
+
 size_t
 i18n_count(void)
 {

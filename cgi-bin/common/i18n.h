@@ -14,6 +14,8 @@ struct i18n_phrase {
 };
 
 const char	*i18n_text(const char *lang, const char *key);
+/* Is there a phrase for key (in this program)? */
+int		 i18n_has(const char *key);
 /* An area program adds its own phrases (sorted by key, strcmp order;
  * checked) at start-up, before app_main(); -1 when unsorted or full. */
 int		 i18n_register(const struct i18n_phrase *, size_t n);

@@ -21,7 +21,7 @@ struct member {
 	char			 email[255];
 	char			 phone[41];
 	char			 address[256];
-	char			 about[4096];
+	char			 about[16384];	/* 4000 characters of UTF-8 */
 	char			 lang[ROLE_LANG_MAX];
 	enum member_status	 status;
 	char			 profile_status[16];
