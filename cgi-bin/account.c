@@ -13,6 +13,7 @@
 #include "config.h"
 #include "db.h"
 #include "form.h"
+#include "ledger.h"
 #include "log.h"
 #include "valid.h"
 
@@ -166,6 +167,8 @@ home(struct request *req)
 {
 	const struct actor	*a = &req->actor;
 	struct tmpl_dict	*d;
+	long long		 balance;
+	char			 hours[LEDGER_HOURS_LEN];
 	enum weft_err		 e;
 
 	if (a->member_id == 0) {
@@ -187,6 +190,10 @@ home(struct request *req)
 		return 500;
 	d = tmpl_section(d, "MEMBER");
 	tmpl_set(d, "NAME", a->name);
+	if ((e = ledger_balance(a->acting_id, &balance)) != WEFT_OK)
+		return app_status_of(e);
+	ledger_format_hours(balance, 0, hours);
+	tmpl_set(d, "BALANCE", hours);
 	if ((e = home_grants(req, d)) != WEFT_OK)
 		return app_status_of(e);
 	if (a->grants.n > 0)

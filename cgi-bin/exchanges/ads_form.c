@@ -132,6 +132,35 @@ ads_dates(struct tmpl_dict *d, char *def, size_t deflen)
 	return WEFT_OK;
 }
 
+/*
+ * The `for` field of a new ad, shown to those who may post for someone:
+ * holders of ad.post_for, guardian angels and organisation managers (the
+ * rows are candidates only; ads_new_owner() decides with act_for()), and
+ * whenever a value was sent, so that its message shows.
+ */
+static enum weft_err
+ads_show_for(struct request *req, struct tmpl_dict *d)
+{
+	const char	*v = app_form(req, "for");
+	long long	 n = 0;
+	enum weft_err	 e;
+
+	if (v == NULL)
+		v = app_query(req, "for");
+	if (!role_allows_somewhere(&req->actor.grants, PERM_AD_POST_FOR) &&
+	    (v == NULL || v[0] == '\0')) {
+		if ((e = db_query_int(&n, "SELECT EXISTS (SELECT 1 FROM"
+		    " guardian_angels WHERE angel_id = ?) OR EXISTS (SELECT 1"
+		    " FROM org_managers WHERE manager_id = ?)", "ii",
+		    req->actor.acting_id, req->actor.acting_id)) != WEFT_OK)
+			return e;
+		if (n == 0)
+			return WEFT_OK;
+	}
+	tmpl_show(d, "FOR_FIELD");
+	return WEFT_OK;
+}
+
 /* The form page, new (ad NULL) or edit, with the selects filled. */
 static struct tmpl_dict *
 ads_form_page(struct request *req, const struct ad *ad,
@@ -149,6 +178,8 @@ ads_form_page(struct request *req, const struct ad *ad,
 	} else {
 		snprintf(action, sizeof(action), "/ads/new");
 		tmpl_show(d, "NEW");
+		if (ads_show_for(req, d) != WEFT_OK)
+			return NULL;
 	}
 	tmpl_set(d, "ACTION", action);
 	if (strcmp(c->kind, "offer") == 0)
@@ -198,8 +229,9 @@ ads_community_allowed(const struct request *req, enum act_as as,
 	return role_allows(&req->actor.grants, PERM_MEMBER_COMMUNITY, &so);
 }
 
-/* The community field: sets *c; returns 1 if fine, 0 if the field is
- * marked invalid, -1 on a database error. */
+/* The community field ("" none, "own" the owner's, or an id): sets *c;
+ * returns 1 if fine, 0 if the field is marked invalid, -1 on a database
+ * error. */
 static int
 ads_check_community(struct request *req, struct tmpl_dict *d,
     const struct ad *ad, const struct ads_owner *o, long long *c)
@@ -208,7 +240,7 @@ ads_check_community(struct request *req, struct tmpl_dict *d,
 	long long	 n;
 
 	*c = 0;
-	if (strcmp(v, "own") == 0 && ad == NULL)
+	if (strcmp(v, "own") == 0)
 		*c = o->community;
 	else if (v[0] != '\0' && valid_id(v, c) != VALID_OK) {
 		form_error(d, "community",

@@ -1,16 +1,377 @@
-/* PLACEHOLDER: being written (exchanges area issue); answers 404 until then. */
-#include "exchanges.h"
+/*
+ * The coordinators' list of recorded exchanges (exchange.list): filters
+ * (member, community, dates of service, category of the ad, recorded by,
+ * reversed), totals of the filtered set, keyset paging, CSV export.
+ * Scoped (ROLES.md rule 2): an exchange is listed when either party is
+ * in one of the actor's communities, or everywhere for a site grant.
+ */
+#include <stdio.h>
+#include <string.h>
 
+#include "db.h"
+#include "exchanges.h"
+#include "form.h"
+#include "ledger.h"
+#include "valid.h"
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+#define LIST_PAGE	50
+#define LIST_CSV_MAX	100000
+#define LIST_NO_CURSOR	((1LL << 53) + 1)
+
+static const struct form_field list_fields[] = {
+	{ "member", FORM_TEXT, 0, 1, 64 },
+	{ "community", FORM_ID, 0, 0, 0 },
+	{ "from", FORM_DATE, 0, 0, 0 },
+	{ "to", FORM_DATE, 0, 0, 0 },
+	{ "category", FORM_ID, 0, 0, 0 },
+	{ "recorded_by", FORM_TEXT, 0, 1, 64 },
+};
+
+/* The "reversed" filter: any; reversed or a reversal; neither. */
+static const char *const list_reversed_keys[] = { "", "yes", "no" };
+
+struct list_filter {
+	struct ledger_scope	 sc;
+	long long		 member;
+	long long		 community;
+	const char		*from;
+	const char		*to;
+	long long		 category;
+	long long		 recorded_by;
+	long long		 reversed;	/* index of list_reversed_keys */
+	long long		 before;	/* page cursor: ids below this */
+	char			 query[256];	/* the filters, for links */
+};
+
+/* The filtered set; its parameters are LIST_ARGS, in format LIST_FMT. */
+#define LIST_FROM \
+	" FROM exchanges e JOIN members p ON p.id = e.provider_id" \
+	" JOIN members q ON q.id = e.recipient_id" \
+	" JOIN members b ON b.id = e.recorded_by" \
+	" LEFT JOIN ads a ON a.id = e.ad_id" \
+	" LEFT JOIN exchanges x ON x.reverses_id = e.id" \
+	" WHERE (? = 1 OR FIND_IN_SET(p.community_id, ?) > 0" \
+	" OR FIND_IN_SET(q.community_id, ?) > 0)" \
+	" AND (? = 0 OR e.provider_id = ? OR e.recipient_id = ?)" \
+	" AND (? = 0 OR p.community_id = ? OR q.community_id = ?)" \
+	" AND e.service_date BETWEEN ? AND ?" \
+	" AND (? = 0 OR a.category_id = ?)" \
+	" AND (? = 0 OR e.recorded_by = ?)" \
+	" AND (? = 0 OR (? = 1) = (e.reverses_id IS NOT NULL" \
+	" OR x.id IS NOT NULL))"
+#define LIST_FMT	"issiiiiiissiiiiii"
+#define LIST_ARGS(f) \
+	(long long)(f)->sc.site, (f)->sc.list, (f)->sc.list, \
+	(f)->member, (f)->member, (f)->member, \
+	(f)->community, (f)->community, (f)->community, (f)->from, (f)->to, \
+	(f)->category, (f)->category, (f)->recorded_by, (f)->recorded_by, \
+	(f)->reversed, (f)->reversed
+#define LIST_COLS \
+	"SELECT e.id, e.service_date, p.name, p.username, q.name," \
+	" q.username, e.hundredths, e.description, b.name," \
+	" COALESCE(e.reverses_id, 0), COALESCE(x.id, 0)"
+
+/* Appends "&key=value" to the filters' query (values are validated ids,
+ * dates and usernames: nothing to encode). */
+static void
+list_query_add(struct list_filter *f, const char *key, const char *val)
+{
+	size_t	 n = strlen(f->query);
+
+	snprintf(f->query + n, sizeof(f->query) - n, "%s%s=%s",
+	    n > 0 ? "&" : "", key, val);
+}
+
+/* A member filter by username (any status: disabled members have
+ * history too); returns 1 when there is no such member. */
+static int
+list_member(struct request *req, struct tmpl_dict *d, struct list_filter *f,
+    const char *field, long long *id, enum weft_err *err)
+{
+	const char		*v = app_query(req, field);
+	struct ledger_party	 p;
+	enum weft_err		 e;
+
+	*id = 0;
+	if (v == NULL || v[0] == '\0' || valid_text(v, 1, 64, 0) != VALID_OK)
+		return 0;
+	if ((e = ledger_party_find(v, &p)) == WEFT_OK) {
+		*id = p.id;
+		list_query_add(f, field, p.username);
+		return 0;
+	}
+	if (e != WEFT_ERR_NOTFOUND) {
+		*err = e;
+		return 0;
+	}
+	form_error(d, field, app_text(req, "ledger.filter.member"));
+	return 1;
+}
+
+/* An optional id or date filter, kept when valid (form_check has given
+ * the message otherwise). */
+static void
+list_id(struct request *req, struct list_filter *f, const char *key,
+    long long *out)
+{
+	const char	*v = app_query(req, key);
+
+	*out = 0;
+	if (v != NULL && valid_id(v, out) == VALID_OK)
+		list_query_add(f, key, v);
+	else
+		*out = 0;
+}
+
+static const char *
+list_date(struct request *req, struct list_filter *f, const char *key,
+    const char *dflt)
+{
+	const char	*v = app_query(req, key);
+	int		 y, m, d;
+
+	if (v == NULL || valid_date(v, &y, &m, &d) != VALID_OK)
+		return dflt;
+	list_query_add(f, key, v);
+	return v;
+}
+
+/* Reads the filters from the query string into f and the page d;
+ * returns how many are invalid. */
+static size_t
+list_filter_read(struct request *req, struct tmpl_dict *d,
+    struct list_filter *f, enum weft_err *err)
+{
+	const char	*v = app_query(req, "reversed");
+	size_t		 bad, i;
+
+	memset(f, 0, sizeof(*f));
+	ledger_scope_of(&req->actor, PERM_EXCHANGE_LIST, &f->sc);
+	bad = form_check(list_fields, NELEM(list_fields), &req->query,
+	    req->actor.lang[0] ? req->actor.lang : "en", d);
+	bad += (size_t)list_member(req, d, f, "member", &f->member, err);
+	bad += (size_t)list_member(req, d, f, "recorded_by", &f->recorded_by,
+	    err);
+	list_id(req, f, "community", &f->community);
+	list_id(req, f, "category", &f->category);
+	f->from = list_date(req, f, "from", "1000-01-01");
+	f->to = list_date(req, f, "to", "9999-12-31");
+	for (i = 0; v != NULL && i < NELEM(list_reversed_keys); i++)
+		if (strcmp(v, list_reversed_keys[i]) == 0)
+			break;
+	if (v != NULL && i == NELEM(list_reversed_keys)) {
+		form_error(d, "reversed", app_text(req, "valid.format"));
+		bad++;
+	} else if (v != NULL && i > 0) {
+		f->reversed = (long long)i;
+		list_query_add(f, "reversed", v);
+	}
+	if (strcmp(f->from, f->to) > 0) {
+		form_error(d, "to", app_text(req, "ledger.filter.order"));
+		bad++;
+	}
+	v = app_query(req, "before");
+	if (v == NULL || valid_id(v, &f->before) != VALID_OK)
+		f->before = LIST_NO_CURSOR;
+	return bad;
+}
+
+/* The select boxes: communities in the actor's scope, categories, and
+ * the reversed filter, each with the current choice selected. */
+static enum weft_err
+list_selects(struct tmpl_dict *d, const struct list_filter *f)
+{
+	static const char *const rev_labels[] = {
+		"All", "Reversed, or a reversal", "Neither",
+	};
+	struct db_rows		*r;
+	struct tmpl_dict	*o;
+	enum weft_err		 e;
+	size_t			 i;
+
+	if ((e = db_query(&r, "SELECT id, name FROM communities WHERE"
+	    " (? = 1 OR FIND_IN_SET(id, ?) > 0) ORDER BY name, id", "is",
+	    (long long)f->sc.site, f->sc.list)) != WEFT_OK)
+		return e;
+	while (db_next(r)) {
+		o = tmpl_section(d, "COMMUNITY_OPTION");
+		tmpl_set(o, "VALUE", db_str(r, 0));
+		tmpl_set(o, "LABEL", db_str(r, 1));
+		if (db_int(r, 0) == f->community)
+			tmpl_show(o, "SELECTED");
+	}
+	db_rows_free(r);
+	if ((e = db_query(&r, "SELECT id, name FROM categories"
+	    " ORDER BY position, name, id", "")) != WEFT_OK)
+		return e;
+	while (db_next(r)) {
+		o = tmpl_section(d, "CATEGORY_OPTION");
+		tmpl_set(o, "VALUE", db_str(r, 0));
+		tmpl_set(o, "LABEL", db_str(r, 1));
+		if (db_int(r, 0) == f->category)
+			tmpl_show(o, "SELECTED");
+	}
+	db_rows_free(r);
+	for (i = 0; i < NELEM(list_reversed_keys); i++) {
+		o = tmpl_section(d, "REVERSED_OPTION");
+		tmpl_set(o, "VALUE", list_reversed_keys[i]);
+		tmpl_set(o, "LABEL", rev_labels[i]);
+		if ((long long)i == f->reversed)
+			tmpl_show(o, "SELECTED");
+	}
+	return WEFT_OK;
+}
+
+static enum weft_err
+list_totals(struct tmpl_dict *d, const struct list_filter *f)
+{
+	struct db_rows	*r;
+	char		 h[LEDGER_HOURS_LEN];
+	enum weft_err	 e;
+
+	if ((e = db_query(&r, "SELECT COUNT(*), COALESCE(SUM(e.hundredths),"
+	    " 0)" LIST_FROM, LIST_FMT, LIST_ARGS(f))) != WEFT_OK)
+		return e;
+	if (db_next(r)) {
+		tmpl_set_int(d, "COUNT", db_int(r, 0));
+		ledger_format_hours(db_int(r, 1), 0, h);
+		tmpl_set(d, "TOTAL", h);
+	}
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
+static void
+list_row(struct tmpl_dict *d, struct db_rows *r)
+{
+	struct tmpl_dict	*s = tmpl_section(d, "ROW"), *x;
+	char			 h[LEDGER_HOURS_LEN];
+
+	tmpl_set_int(s, "ID", db_int(r, 0));
+	tmpl_set(s, "DATE", db_str(r, 1));
+	tmpl_set(s, "PROVIDER", db_str(r, 2));
+	tmpl_set(s, "PROVIDER_USERNAME", db_str(r, 3));
+	tmpl_set(s, "RECIPIENT", db_str(r, 4));
+	tmpl_set(s, "RECIPIENT_USERNAME", db_str(r, 5));
+	ledger_format_hours(db_int(r, 6), 0, h);
+	tmpl_set(s, "HOURS", h);
+	tmpl_set(s, "DESCRIPTION", db_str(r, 7));
+	tmpl_set(s, "RECORDED_BY", db_str(r, 8));
+	if (db_int(r, 9) != 0) {
+		x = tmpl_section(s, "REVERSES");
+		tmpl_set_int(x, "REVERSES_ID", db_int(r, 9));
+	}
+	if (db_int(r, 10) != 0) {
+		x = tmpl_section(s, "REVERSED");
+		tmpl_set_int(x, "REVERSED_BY", db_int(r, 10));
+	}
+}
+
+/* One page of rows, newest first, and the link to the next. */
+static enum weft_err
+list_rows(struct tmpl_dict *d, const struct list_filter *f)
+{
+	struct db_rows		*r;
+	struct tmpl_dict	*s;
+	char			 next[320];
+	size_t			 n = 0;
+	enum weft_err		 e;
+
+	if ((e = db_query(&r, LIST_COLS LIST_FROM " AND e.id < ?"
+	    " ORDER BY e.id DESC LIMIT ?", LIST_FMT "ii", LIST_ARGS(f),
+	    f->before, (long long)LIST_PAGE + 1)) != WEFT_OK)
+		return e;
+	while (n < LIST_PAGE && db_next(r)) {
+		list_row(d, r);
+		if (++n == LIST_PAGE && db_nrows(r) > LIST_PAGE) {
+			snprintf(next, sizeof(next), "/exchanges/list?%s%s"
+			    "before=%s", f->query, f->query[0] ? "&" : "",
+			    db_str(r, 0));
+			s = tmpl_section(d, "NEXT");
+			tmpl_set(s, "HREF", next);
+		}
+	}
+	tmpl_show(d, n > 0 ? "ROWS" : "NO_ROWS");
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
+/* GET /exchanges/list. */
 int
 exchanges_list(struct request *req)
 {
-	(void)req;
-	return 404;
+	struct list_filter	 f;
+	struct tmpl_dict	*d;
+	enum weft_err		 e = WEFT_OK;
+	char			 csv[300];
+	size_t			 bad;
+
+	if ((d = app_page(req, "exchanges/ledger_list.tpl",
+	    app_text(req, "ledger.list.title"))) == NULL)
+		return 500;
+	bad = list_filter_read(req, d, &f, &e);
+	if (e != WEFT_OK || (e = list_selects(d, &f)) != WEFT_OK)
+		return app_status_of(e);
+	if (bad > 0)
+		return app_render(req, 422);
+	snprintf(csv, sizeof(csv), "/exchanges/list.csv?%s", f.query);
+	tmpl_set(d, "CSV", csv);
+	if ((e = list_totals(d, &f)) != WEFT_OK ||
+	    (e = list_rows(d, &f)) != WEFT_OK)
+		return app_status_of(e);
+	return app_render(req, 200);
 }
 
+/* GET /exchanges/list.csv: the whole filtered set (at most LIST_CSV_MAX
+ * rows), newest first; bad filters are a 400. */
 int
 exchanges_list_csv(struct request *req)
 {
-	(void)req;
-	return 404;
+	struct list_filter	 f;
+	struct tmpl_dict	*scratch;
+	struct db_rows		*r = NULL;
+	struct buf		*b = &req->resp.body;
+	char			 h[LEDGER_HOURS_LEN];
+	enum weft_err		 e = WEFT_OK;
+	size_t			 bad;
+
+	/* The filters' messages go to a page nobody sees. */
+	if ((scratch = tmpl_dict_new()) == NULL)
+		return 500;
+	bad = list_filter_read(req, scratch, &f, &e);
+	tmpl_dict_free(scratch);
+	if (e != WEFT_OK)
+		return app_status_of(e);
+	if (bad > 0)
+		return 400;
+	if ((e = db_query(&r, LIST_COLS LIST_FROM " ORDER BY e.id DESC"
+	    " LIMIT ?", LIST_FMT "i", LIST_ARGS(&f),
+	    (long long)LIST_CSV_MAX)) != WEFT_OK)
+		return app_status_of(e);
+	buf_puts(b, "id,date,provider,provider_name,recipient,recipient_name,"
+	    "hours,description,recorded_by,reverses,reversed_by\r\n");
+	while (db_next(r)) {
+		buf_printf(b, "%lld,%s,", db_int(r, 0), db_str(r, 1));
+		buf_csv_field(b, db_str(r, 3));
+		buf_puts(b, ",");
+		buf_csv_field(b, db_str(r, 2));
+		buf_puts(b, ",");
+		buf_csv_field(b, db_str(r, 5));
+		buf_puts(b, ",");
+		buf_csv_field(b, db_str(r, 4));
+		ledger_format_hours(db_int(r, 6), 0, h);
+		buf_printf(b, ",%s,", h);
+		buf_csv_field(b, db_str(r, 7));
+		buf_puts(b, ",");
+		buf_csv_field(b, db_str(r, 8));
+		buf_printf(b, ",%s,%s\r\n", db_int(r, 9) ? db_str(r, 9) : "",
+		    db_int(r, 10) ? db_str(r, 10) : "");
+	}
+	db_rows_free(r);
+	http_header(&req->resp, "Content-Type", "text/csv; charset=utf-8");
+	http_header(&req->resp, "Content-Disposition",
+	    "attachment; filename=\"exchanges.csv\"");
+	req->resp.status = 200;
+	return 0;
 }

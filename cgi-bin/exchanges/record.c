@@ -501,6 +501,9 @@ const struct i18n_phrase exchanges_ledger_phrases[] = {
 	    "future." },
 	{ "ledger.date.old", "This is too long ago to record: the oldest "
 	    "date allowed is" },
+	{ "ledger.filter.member", "There is no member with this username." },
+	{ "ledger.filter.order", "The end date must not be before the start "
+	    "date." },
 	{ "ledger.flash.already", "This exchange had already been recorded: "
 	    "here it is. Nothing was recorded twice." },
 	{ "ledger.flash.recorded", "The exchange has been recorded." },

@@ -1,23 +1,368 @@
-/* PLACEHOLDER: being written (exchanges area issue); answers 404 until then. */
+/*
+ * Balances and statements: one's own (GET /exchanges, and as CSV), and a
+ * member's for coordinators with member.activity over that member's
+ * scope (GET /exchanges/members/:id; the CSV with ?member=ID).
+ *
+ * The running balance after a row is the member's balance counting every
+ * exchange up to that row in statement order (date of service, then id),
+ * whatever the filters: the newest row of the whole statement shows the
+ * balance itself.  Reversals and the exchanges they reverse are both
+ * listed, linked to each other.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
 #include "exchanges.h"
+#include "form.h"
+#include "ledger.h"
+#include "valid.h"
+
+#define STMT_PAGE	50
+#define STMT_CSV_MAX	100000
+#define STMT_FIRST_DAY	"1000-01-01"	/* MariaDB's DATE range */
+#define STMT_LAST_DAY	"9999-12-31"
+
+static const struct form_field stmt_fields[] = {
+	{ "from", FORM_DATE, 0, 0, 0 },
+	{ "to", FORM_DATE, 0, 0, 0 },
+};
+
+/* The filters of a statement, read from the query string. */
+struct stmt_filter {
+	const char	*from;		/* STMT_FIRST_DAY when not given */
+	const char	*to;		/* STMT_LAST_DAY when not given */
+	char		 cur_date[11];	/* the page starts before this row */
+	long long	 cur_id;
+	char		 query[64];	/* "from=...&to=..." for links */
+};
+
+/* Columns of a statement row for member ?: id, date, description, the
+ * signed hours (+ received by the member, - given), the other party,
+ * reversal links and reason. */
+#define STMT_SELECT \
+	"SELECT e.id, e.service_date, e.description," \
+	" IF(e.provider_id = ?, e.hundredths, -e.hundredths)," \
+	" o.id, o.username, o.name, COALESCE(e.reverses_id, 0)," \
+	" COALESCE(x.id, 0), e.reason FROM exchanges e" \
+	" JOIN members o ON o.id = IF(e.provider_id = ?, e.recipient_id," \
+	" e.provider_id)" \
+	" LEFT JOIN exchanges x ON x.reverses_id = e.id" \
+	" WHERE (e.provider_id = ? OR e.recipient_id = ?)" \
+	" AND e.service_date BETWEEN ? AND ?"
+
+/* Reads the filters; returns how many are invalid (each has its message
+ * on the page d, or d is NULL for the CSV). */
+static size_t
+stmt_filter_read(struct request *req, struct tmpl_dict *d,
+    struct stmt_filter *f)
+{
+	const char	*v;
+	long long	 id;
+	size_t		 bad = 0;
+	int		 y, m, dd, given_from, given_to;
+
+	memset(f, 0, sizeof(*f));
+	if (d != NULL)
+		bad = form_check(stmt_fields, 2, &req->query,
+		    req->actor.lang[0] ? req->actor.lang : "en", d);
+	v = app_query(req, "from");
+	given_from = v != NULL && valid_date(v, &y, &m, &dd) == VALID_OK;
+	f->from = given_from ? v : STMT_FIRST_DAY;
+	bad += d == NULL && v != NULL && v[0] != '\0' && !given_from;
+	v = app_query(req, "to");
+	given_to = v != NULL && valid_date(v, &y, &m, &dd) == VALID_OK;
+	f->to = given_to ? v : STMT_LAST_DAY;
+	bad += d == NULL && v != NULL && v[0] != '\0' && !given_to;
+	if (strcmp(f->from, f->to) > 0) {
+		if (d != NULL)
+			form_error(d, "to", app_text(req,
+			    "ledger.filter.order"));
+		bad++;
+	}
+	snprintf(f->query, sizeof(f->query), "from=%s&to=%s",
+	    given_from ? f->from : "", given_to ? f->to : "");
+	/* The page cursor, "YYYY-MM-DD_ID"; anything else is page one. */
+	snprintf(f->cur_date, sizeof(f->cur_date), "%s", STMT_LAST_DAY);
+	f->cur_id = (1LL << 53) + 1;
+	v = app_query(req, "before");
+	if (v != NULL && strlen(v) > 11 && v[10] == '_') {
+		memcpy(f->cur_date, v, 10);
+		f->cur_date[10] = '\0';
+		if (valid_date(f->cur_date, &y, &m, &dd) == VALID_OK &&
+		    valid_id(v + 11, &id) == VALID_OK)
+			f->cur_id = id;
+		else
+			snprintf(f->cur_date, sizeof(f->cur_date), "%s",
+			    STMT_LAST_DAY);
+	}
+	return bad;
+}
+
+/* The member's balance after row (date, id) in statement order. */
+static enum weft_err
+stmt_balance_after(long long member, const char *date, long long id,
+    long long *out)
+{
+	return db_query_int(out, "SELECT COALESCE(SUM(IF(provider_id = ?,"
+	    " hundredths, -hundredths)), 0) FROM exchanges"
+	    " WHERE (provider_id = ? OR recipient_id = ?)"
+	    " AND (service_date < ? OR (service_date = ? AND id <= ?))",
+	    "iiissi", member, member, member, date, date, id);
+}
+
+/* One row of the page. */
+static void
+stmt_row(struct tmpl_dict *d, struct db_rows *r, long long balance)
+{
+	struct tmpl_dict	*s = tmpl_section(d, "ROW"), *x;
+	long long		 delta = db_int(r, 3);
+	char			 h[LEDGER_HOURS_LEN];
+
+	tmpl_set_int(s, "ID", db_int(r, 0));
+	tmpl_set(s, "DATE", db_str(r, 1));
+	tmpl_set(s, "DESCRIPTION", db_str(r, 2));
+	ledger_format_hours(delta > 0 ? delta : -delta, 0, h);
+	tmpl_set(s, delta > 0 ? "IN" : "OUT", h);
+	tmpl_set(s, "OTHER_NAME", db_str(r, 6));
+	tmpl_set(s, "OTHER_USERNAME", db_str(r, 5));
+	ledger_format_hours(balance, 0, h);
+	tmpl_set(s, "BALANCE", h);
+	if (db_int(r, 7) != 0) {
+		x = tmpl_section(s, "REVERSES");
+		tmpl_set_int(x, "REVERSES_ID", db_int(r, 7));
+		tmpl_set(x, "REASON", db_str(r, 9));
+	}
+	if (db_int(r, 8) != 0) {
+		x = tmpl_section(s, "REVERSED");
+		tmpl_set_int(x, "REVERSED_BY", db_int(r, 8));
+	}
+}
+
+/* The rows of one page, newest first, and the link to the next. */
+static enum weft_err
+stmt_rows(struct tmpl_dict *d, long long member, const struct stmt_filter *f,
+    const char *base)
+{
+	struct db_rows	*r = NULL;
+	struct tmpl_dict *s;
+	long long	 bal = 0;
+	size_t		 n = 0;
+	char		 next[160];
+	enum weft_err	 e;
+
+	if ((e = db_query(&r, STMT_SELECT " AND (e.service_date < ? OR"
+	    " (e.service_date = ? AND e.id < ?))"
+	    " ORDER BY e.service_date DESC, e.id DESC LIMIT ?", "iiiissssii",
+	    member, member, member, member, f->from, f->to, f->cur_date,
+	    f->cur_date, f->cur_id, (long long)STMT_PAGE + 1)) != WEFT_OK)
+		return e;
+	while (n < STMT_PAGE && db_next(r)) {
+		if (n == 0 && (e = stmt_balance_after(member, db_str(r, 1),
+		    db_int(r, 0), &bal)) != WEFT_OK)
+			goto out;
+		stmt_row(d, r, bal);
+		bal -= db_int(r, 3);
+		n++;
+		if (n == STMT_PAGE && db_nrows(r) > STMT_PAGE) {
+			snprintf(next, sizeof(next), "%s?%s&before=%s_%s",
+			    base, f->query, db_str(r, 1), db_str(r, 0));
+			s = tmpl_section(d, "NEXT");
+			tmpl_set(s, "HREF", next);
+		}
+	}
+	tmpl_show(d, n > 0 ? "ROWS" : "NO_ROWS");
+out:
+	db_rows_free(r);
+	return e;
+}
+
+/* Totals of the filtered range: hours in, hours out, exchanges. */
+static enum weft_err
+stmt_totals(struct tmpl_dict *d, long long member, const struct stmt_filter *f)
+{
+	struct db_rows	*r;
+	char		 h[LEDGER_HOURS_LEN];
+	enum weft_err	 e;
+
+	if ((e = db_query(&r, "SELECT COUNT(*), COALESCE(SUM(IF(provider_id"
+	    " = ?, hundredths, 0)), 0), COALESCE(SUM(IF(recipient_id = ?,"
+	    " hundredths, 0)), 0) FROM exchanges WHERE (provider_id = ? OR"
+	    " recipient_id = ?) AND service_date BETWEEN ? AND ?", "iiiiss",
+	    member, member, member, member, f->from, f->to)) != WEFT_OK)
+		return e;
+	if (db_next(r)) {
+		tmpl_set_int(d, "COUNT", db_int(r, 0));
+		ledger_format_hours(db_int(r, 1), 0, h);
+		tmpl_set(d, "TOTAL_IN", h);
+		ledger_format_hours(db_int(r, 2), 0, h);
+		tmpl_set(d, "TOTAL_OUT", h);
+	}
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
+/* The statement page of member m (own: the actor's). */
+static int
+stmt_page(struct request *req, const struct ledger_party *m, int own)
+{
+	struct stmt_filter	 f;
+	struct tmpl_dict	*d;
+	long long		 bal;
+	char			 title[192], base[48], csv[160];
+	char			 h[LEDGER_HOURS_LEN];
+	enum weft_err		 e;
+
+	if (own)
+		snprintf(title, sizeof(title), "%s",
+		    app_text(req, "ledger.statement.title"));
+	else
+		snprintf(title, sizeof(title), "%s %s", app_text(req,
+		    "ledger.statement.member_title"), m->name);
+	if ((d = app_page(req, "exchanges/ledger_statement.tpl", title)) ==
+	    NULL)
+		return 500;
+	tmpl_set(d, "HEADING", title);
+	tmpl_show(d, own ? "OWN" : "OTHER");
+	tmpl_set(d, "NAME", m->name);
+	tmpl_set(d, "USERNAME", m->username);
+	if (own)
+		snprintf(base, sizeof(base), "/exchanges");
+	else
+		snprintf(base, sizeof(base), "/exchanges/members/%lld", m->id);
+	tmpl_set(d, "ACTION", base);
+	if ((e = ledger_balance(m->id, &bal)) != WEFT_OK)
+		return app_status_of(e);
+	ledger_format_hours(bal, 0, h);
+	tmpl_set(d, "BALANCE", h);
+	if (stmt_filter_read(req, d, &f) > 0)
+		return app_render(req, 422);
+	if (own)
+		snprintf(csv, sizeof(csv), "/exchanges/statement.csv?%s",
+		    f.query);
+	else
+		snprintf(csv, sizeof(csv), "/exchanges/statement.csv?%s"
+		    "&member=%lld", f.query, m->id);
+	tmpl_set(d, "CSV", csv);
+	if ((e = stmt_totals(d, m->id, &f)) != WEFT_OK ||
+	    (e = stmt_rows(d, m->id, &f, base)) != WEFT_OK)
+		return app_status_of(e);
+	return app_render(req, 200);
+}
+
+/* The acting member, as a party. */
+static int
+stmt_self(struct request *req, struct ledger_party *m)
+{
+	enum weft_err	 e;
+
+	if ((e = ledger_party_load(req->actor.acting_id, m)) != WEFT_OK)
+		return app_status_of(e);
+	return 0;
+}
+
+/* member id for a coordinator with member.activity: 0 with *m loaded,
+ * or the status (rule 1: 403 for a missing id unless site-wide). */
+static int
+stmt_member(struct request *req, long long id, struct ledger_party *m)
+{
+	static const struct scope site = { SCOPE_SITE, 0, "" };
+	struct scope	 sc;
+	enum weft_err	 e;
+	int		 nf;
+
+	nf = role_allows(&req->actor.grants, PERM_MEMBER_ACTIVITY, &site) ?
+	    404 : 403;
+	if (id <= 0)
+		return nf;
+	if ((e = ledger_party_load(id, m)) == WEFT_ERR_NOTFOUND)
+		return nf;
+	if (e != WEFT_OK)
+		return app_status_of(e);
+	ledger_party_scope(m, &sc);
+	return role_allows(&req->actor.grants, PERM_MEMBER_ACTIVITY, &sc) ?
+	    0 : 403;
+}
 
 int
 exchanges_statement(struct request *req)
 {
-	(void)req;
-	return 404;
-}
+	struct ledger_party	 m;
+	int			 st;
 
-int
-exchanges_statement_csv(struct request *req)
-{
-	(void)req;
-	return 404;
+	if ((st = stmt_self(req, &m)) != 0)
+		return st;
+	return stmt_page(req, &m, 1);
 }
 
 int
 exchanges_member_statement(struct request *req)
 {
-	(void)req;
-	return 404;
+	struct ledger_party	 m;
+	int			 st;
+
+	if ((st = stmt_member(req, app_param_id(req, 0), &m)) != 0)
+		return st;
+	return stmt_page(req, &m, m.id == req->actor.acting_id);
+}
+
+/* GET /exchanges/statement.csv[?from=&to=&member=]: the whole range,
+ * oldest first, with the running balance (at most STMT_CSV_MAX rows). */
+int
+exchanges_statement_csv(struct request *req)
+{
+	const char		*mid = app_query(req, "member");
+	struct ledger_party	 m;
+	struct stmt_filter	 f;
+	struct db_rows		*r = NULL;
+	struct buf		*b = &req->resp.body;
+	long long		 id, bal;
+	char			 h[LEDGER_HOURS_LEN];
+	enum weft_err		 e;
+	int			 st;
+
+	if (mid == NULL || mid[0] == '\0')
+		st = stmt_self(req, &m);
+	else if (valid_id(mid, &id) != VALID_OK)
+		st = 403;
+	else if (id == req->actor.acting_id)
+		st = stmt_self(req, &m);
+	else
+		st = stmt_member(req, id, &m);
+	if (st != 0)
+		return st;
+	if (stmt_filter_read(req, NULL, &f) > 0)
+		return 400;
+	/* The balance before the range opens the running balance. */
+	if ((e = stmt_balance_after(m.id, f.from, 0, &bal)) != WEFT_OK ||
+	    (e = db_query(&r, STMT_SELECT " ORDER BY e.service_date, e.id"
+	    " LIMIT ?", "iiiissi", m.id, m.id, m.id, m.id, f.from, f.to,
+	    (long long)STMT_CSV_MAX)) != WEFT_OK)
+		return app_status_of(e);
+	buf_puts(b, "id,date,description,other_member,other_name,hours_in,"
+	    "hours_out,balance,reverses,reversed_by,reason\r\n");
+	while (db_next(r)) {
+		bal += db_int(r, 3);
+		buf_printf(b, "%lld,%s,", db_int(r, 0), db_str(r, 1));
+		buf_csv_field(b, db_str(r, 2));
+		buf_puts(b, ",");
+		buf_csv_field(b, db_str(r, 5));
+		buf_puts(b, ",");
+		buf_csv_field(b, db_str(r, 6));
+		ledger_format_hours(db_int(r, 3) > 0 ? db_int(r, 3) : 0, 0, h);
+		buf_printf(b, ",%s,", db_int(r, 3) > 0 ? h : "");
+		ledger_format_hours(db_int(r, 3) < 0 ? -db_int(r, 3) : 0, 0, h);
+		buf_printf(b, "%s,", db_int(r, 3) < 0 ? h : "");
+		ledger_format_hours(bal, 0, h);
+		buf_printf(b, "%s,%s,%s,", h, db_int(r, 7) ? db_str(r, 7) : "",
+		    db_int(r, 8) ? db_str(r, 8) : "");
+		buf_csv_field(b, db_str(r, 9));
+		buf_puts(b, "\r\n");
+	}
+	db_rows_free(r);
+	http_header(&req->resp, "Content-Type", "text/csv; charset=utf-8");
+	http_header(&req->resp, "Content-Disposition",
+	    "attachment; filename=\"statement.csv\"");
+	req->resp.status = 200;
+	return 0;
 }

@@ -17,12 +17,12 @@
  * messages, and status 422.
  */
 #include <stdio.h>
-#include <string.h>
 
 #include "audit.h"
 #include "db.h"
 #include "form.h"
 #include "members.h"
+#include "valid.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -405,7 +405,8 @@ members_angel_mode(struct request *req)
 	if (form_check(angels_mode_fields, NELEM(angels_mode_fields),
 	    &req->form, angels_lang(req), d) > 0)
 		return angels_render(req, d, &m, 422);
-	on = strcmp(app_form(req, "on"), "1") == 0;
+	if (valid_int(app_form(req, "on"), 0, 1, &on) != VALID_OK)
+		return 400;	/* form_check said it was valid */
 	buf_init(&b);
 	buf_init(&a);
 	if ((e = db_begin()) != WEFT_OK ||

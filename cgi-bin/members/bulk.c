@@ -329,69 +329,64 @@ bulk_audit_member(const struct request *req, const char *action,
 }
 
 /*
+ * Where each status action takes each status (STYLE.md 3: tables over
+ * code); MEMBER_STATUS__MAX is a wrong state, refused.  Enabling gives
+ * back an approved account, as status.c's single form does.
+ */
+static const enum member_status bulk_next[BULK__MAX][MEMBER_STATUS__MAX] = {
+	[BULK_APPROVE] = { MEMBER_APPROVED, MEMBER_APPROVED,
+	    MEMBER_STATUS__MAX },
+	[BULK_UNAPPROVE] = { MEMBER_APPLYING, MEMBER_APPLYING,
+	    MEMBER_STATUS__MAX },
+	[BULK_DISABLE] = { MEMBER_DISABLED, MEMBER_DISABLED, MEMBER_DISABLED },
+	[BULK_ENABLE] = { MEMBER_APPLYING, MEMBER_APPROVED, MEMBER_APPROVED },
+};
+
+static const char *const bulk_audit_actions[BULK__MAX] = {
+	[BULK_APPROVE] = "member.approve",
+	[BULK_UNAPPROVE] = "member.unapprove",
+	[BULK_DISABLE] = "member.disable",
+	[BULK_ENABLE] = "member.enable",
+	[BULK_GRANT] = "grant.add",
+	[BULK_REVOKE] = "grant.remove",
+};
+
+/*
  * approve, unapprove, disable, enable on m (locked).  Rule 4 before any
- * change that ends an enabled site admin; the guard's locks are taken
- * before the member's in bulk_run(), so concurrent batches queue on the
- * admins' rows instead of deadlocking on each other's members.
+ * change that ends an enabled site admin; bulk_run() took the guard's
+ * locks before any member's, so crossing batches queue on the admins'
+ * rows instead of deadlocking on each other's members.  Nobody shuts
+ * themselves out: disabling or unapproving oneself is refused.
  */
 static enum weft_err
 bulk_status(const struct request *req, const struct bulk_job *job,
     struct bulk_item *it, const struct member *m)
 {
-	static const char *const audit[BULK__MAX] = {
-		[BULK_APPROVE] = "member.approve",
-		[BULK_UNAPPROVE] = "member.unapprove",
-		[BULK_DISABLE] = "member.disable",
-		[BULK_ENABLE] = "member.enable",
-	};
 	/* approved_at first: MariaDB assigns left to right, and the CASE
-	 * must see the old status.  As the single forms of status.c do:
-	 * approving stamps the date, enabling keeps it (or stamps it when
-	 * there was none), setting back to applying clears it. */
+	 * must see the old status.  As status.c does: approving stamps the
+	 * date, enabling keeps it (or stamps it when there was none),
+	 * setting back to applying clears it. */
 	static const char	 sql[] =
 	    "UPDATE members SET approved_at = CASE "
 	    "WHEN ? = 'approved' AND status = 'applying' THEN UTC_TIMESTAMP() "
 	    "WHEN ? = 'approved' THEN COALESCE(approved_at, UTC_TIMESTAMP()) "
 	    "WHEN ? = 'applying' THEN NULL ELSE approved_at END, status = ?, "
 	    "updated_at = UTC_TIMESTAMP() WHERE id = ?";
-	enum member_status	 to = m->status;
+	enum member_status	 to = bulk_next[job->action][m->status];
 	enum role_refusal	 why = ROLE_OK;
 	struct member		 after;
+	const char		*k;
 	enum weft_err		 e;
-	int			 self;
 
-	self = m->id == req->actor.member_id || m->id == req->actor.acting_id;
-	switch (job->action) {
-	case BULK_APPROVE:
-		if (m->status == MEMBER_DISABLED) {
-			bulk_verdict(it, BULK_REFUSED, "members.bulk.why.disabled");
-			return WEFT_OK;
-		}
-		to = MEMBER_APPROVED;
-		break;
-	case BULK_UNAPPROVE:
-		if (m->status == MEMBER_DISABLED) {
-			bulk_verdict(it, BULK_REFUSED, "members.bulk.why.disabled");
-			return WEFT_OK;
-		}
-		to = MEMBER_APPLYING;
-		break;
-	case BULK_DISABLE:
-		to = MEMBER_DISABLED;
-		break;
-	default:
-		if (m->status == MEMBER_DISABLED)
-			to = MEMBER_APPROVED;
-		break;
-	}
-	if (to == m->status) {
+	if (to == MEMBER_STATUS__MAX)
+		bulk_verdict(it, BULK_REFUSED, "members.bulk.why.disabled");
+	else if (to == m->status)
 		bulk_verdict(it, BULK_SAME, NULL);
-		return WEFT_OK;
-	}
-	if (self && job->action != BULK_APPROVE && job->action != BULK_ENABLE) {
+	else if (to != MEMBER_APPROVED && (m->id == req->actor.member_id ||
+	    m->id == req->actor.acting_id))
 		bulk_verdict(it, BULK_REFUSED, "members.bulk.why.self");
+	if (to == MEMBER_STATUS__MAX || to == m->status || it->why != NULL)
 		return WEFT_OK;
-	}
 	if (m->status == MEMBER_APPROVED &&
 	    (e = role_guard_last_admin(m->id, &why)) != WEFT_OK)
 		return e;
@@ -399,9 +394,8 @@ bulk_status(const struct request *req, const struct bulk_job *job,
 		bulk_verdict(it, BULK_REFUSED, role_refusal_keys[why]);
 		return WEFT_OK;
 	}
-	if ((e = db_exec(sql, "ssssi", member_status_keys[to],
-	    member_status_keys[to], member_status_keys[to],
-	    member_status_keys[to], m->id)) != WEFT_OK)
+	k = member_status_keys[to];
+	if ((e = db_exec(sql, "ssssi", k, k, k, k, m->id)) != WEFT_OK)
 		return e;
 	if (to == MEMBER_DISABLED &&
 	    (e = auth_sessions_end_member(m->id)) != WEFT_OK)
@@ -409,18 +403,20 @@ bulk_status(const struct request *req, const struct bulk_job *job,
 	if ((e = member_load(m->id, 0, &after)) != WEFT_OK)
 		return e;
 	bulk_verdict(it, BULK_CHANGE, NULL);
-	return bulk_audit_member(req, audit[job->action], m, &after);
+	return bulk_audit_member(req, bulk_audit_actions[job->action], m,
+	    &after);
 }
 
 /* {"member_id":N,"role":"...","scope":"..."}, as role_db.c writes it for
  * the single grant forms, so the log reads the same either way. */
 static enum weft_err
-bulk_audit_grant(const struct request *req, const char *action,
-    long long grant_id, long long member_id, const struct bulk_job *job)
+bulk_audit_grant(const struct request *req, const struct bulk_job *job,
+    long long grant_id, long long member_id)
 {
 	struct buf	 b;
 	enum weft_err	 e;
 	char		 scope[64];
+	int		 add = job->action == BULK_GRANT;
 
 	buf_init(&b);
 	scope_format(&job->scope, scope, sizeof(scope));
@@ -432,10 +428,10 @@ bulk_audit_grant(const struct request *req, const char *action,
 	if (buf_failed(&b))
 		e = WEFT_ERR_NOMEM;
 	else
-		e = audit_write(&req->actor, action, "grant", grant_id,
-		    job->scope.kind == SCOPE_COMMUNITY ? job->scope.community :
-		    0, strcmp(action, "grant.remove") == 0 ? b.p : NULL,
-		    strcmp(action, "grant.add") == 0 ? b.p : NULL);
+		e = audit_write(&req->actor, bulk_audit_actions[job->action],
+		    "grant", grant_id, job->scope.kind == SCOPE_COMMUNITY ?
+		    job->scope.community : 0, add ? NULL : b.p,
+		    add ? b.p : NULL);
 	buf_free(&b);
 	return e;
 }
@@ -482,8 +478,7 @@ bulk_grant(const struct request *req, const struct bulk_job *job,
 		    "", req->actor.member_id)) != WEFT_OK)
 			return e;
 		bulk_verdict(it, BULK_CHANGE, NULL);
-		return bulk_audit_grant(req, "grant.add", db_insert_id(), m->id,
-		    job);
+		return bulk_audit_grant(req, job, db_insert_id(), m->id);
 	}
 	if (job->role == ROLE_ADMIN && s->kind == SCOPE_SITE &&
 	    (e = role_guard_last_admin(m->id, &why)) != WEFT_OK)
@@ -495,7 +490,7 @@ bulk_grant(const struct request *req, const struct bulk_job *job,
 	if ((e = db_exec(sql_del, "i", gid)) != WEFT_OK)
 		return e;
 	bulk_verdict(it, BULK_CHANGE, NULL);
-	return bulk_audit_grant(req, "grant.remove", gid, m->id, job);
+	return bulk_audit_grant(req, job, gid, m->id);
 }
 
 /*
@@ -599,6 +594,23 @@ bulk_describe(struct tmpl_dict *d, const struct request *req,
 	tmpl_set(d, "SCOPE", scope);
 }
 
+/* IDS: the batch's ids, comma-separated, for a form to post back. */
+static enum weft_err
+bulk_ids_set(struct tmpl_dict *d, const struct bulk_job *job)
+{
+	struct buf	 ids;
+	enum weft_err	 e;
+	size_t		 i;
+
+	buf_init(&ids);
+	for (i = 0; i < job->n; i++)
+		buf_printf(&ids, "%s%lld", i ? "," : "", job->items[i].id);
+	e = buf_failed(&ids) ? WEFT_ERR_NOMEM : WEFT_OK;
+	tmpl_set(d, "IDS", e == WEFT_OK && ids.p != NULL ? ids.p : "");
+	buf_free(&ids);
+	return e;
+}
+
 /* Every account with its verdict; ids for the confirm form. */
 static enum weft_err
 bulk_items_fill(struct tmpl_dict *d, const struct request *req,
@@ -611,15 +623,12 @@ bulk_items_fill(struct tmpl_dict *d, const struct request *req,
 		    "members.bulk.verdict.refused" },
 	};
 	struct tmpl_dict	*row, *s;
-	struct buf		 ids;
-	enum weft_err		 e;
+	char			 key[32];
 	size_t			 i;
 
-	buf_init(&ids);
 	for (i = 0; i < job->n; i++) {
 		const struct bulk_item *it = &job->items[i];
 
-		buf_printf(&ids, "%s%lld", i ? "," : "", it->id);
 		row = tmpl_section(d, "ITEM");
 		tmpl_set_int(row, "ID", it->id);
 		tmpl_set(row, "VERDICT", bulk_verdict_keys[it->verdict]);
@@ -638,40 +647,31 @@ bulk_items_fill(struct tmpl_dict *d, const struct request *req,
 			tmpl_show(row, "UNKNOWN");
 	}
 	for (i = 0; i < BULK_VERDICT__MAX; i++) {
-		char	 key[32];
-
 		snprintf(key, sizeof(key), "N_%s", bulk_verdict_keys[i]);
 		tmpl_set_int(d, key, (long long)job->count[i]);
 	}
 	tmpl_set_int(d, "N_TOTAL", (long long)job->n);
-	tmpl_set(d, "IDS", buf_failed(&ids) || ids.p == NULL ? "" : ids.p);
 	if (job->truncated)
 		tmpl_show(d, "TRUNCATED");
 	tmpl_set_int(d, "MAX", BULK_MAX);
-	e = buf_failed(&ids) ? WEFT_ERR_NOMEM : WEFT_OK;
-	buf_free(&ids);
-	return e;
+	return bulk_ids_set(d, job);
 }
 
 /* The choose-an-action form again, status 422, with the message on
- * field: nothing was changed.  Keeps the accounts and choices made. */
+ * field: nothing was changed.  Keeps the accounts and choices made.
+ * Returns -1 once the page is rendered, else the status to answer. */
 static int
 bulk_refuse_form(struct request *req, const struct bulk_job *job,
     const char *field, const char *key)
 {
 	struct tmpl_dict	*d, *o;
-	struct buf		 ids;
 	size_t			 i;
 	const char		*sel = bulk_f(req, "action");
 
 	if ((d = app_page(req, "members/bulk.tpl",
-	    app_text(req, "members.bulk.title"))) == NULL)
+	    app_text(req, "members.bulk.title"))) == NULL ||
+	    bulk_ids_set(d, job) != WEFT_OK)
 		return 500;
-	buf_init(&ids);
-	for (i = 0; i < job->n; i++)
-		buf_printf(&ids, "%s%lld", i ? "," : "", job->items[i].id);
-	tmpl_set(d, "IDS", ids.p != NULL && !buf_failed(&ids) ? ids.p : "");
-	buf_free(&ids);
 	tmpl_set_int(d, "N_TOTAL", (long long)job->n);
 	for (i = 0; i < BULK__MAX; i++) {
 		o = tmpl_section(d, "ACTION_OPTION");
@@ -689,13 +689,14 @@ bulk_refuse_form(struct request *req, const struct bulk_job *job,
 	}
 	tmpl_set(d, "SCOPE", bulk_f(req, "scope"));
 	form_error(d, field, app_text(req, key));
-	return app_render(req, 422);
+	(void)app_render(req, 422);
+	return -1;
 }
 
 /*
  * Reads the batch from the form: the action (and role and scope), and
- * the accounts (ids, or all matching the list's filter).  Returns 0, or
- * the status of the answer already rendered (422 form) or to give.
+ * the accounts (ids, or all matching the list's filter).  Returns 0 to
+ * go on, -1 when the 422 form is rendered, else the status to answer.
  */
 static int
 bulk_read(struct request *req, struct bulk_job *job, int allow_all)
@@ -760,8 +761,10 @@ bulk_handle(struct request *req, int apply)
 	memset(&job, 0, sizeof(job));
 	if ((job.items = calloc(BULK_MAX, sizeof(job.items[0]))) == NULL)
 		return 500;
-	if ((st = bulk_read(req, &job, !apply)) != 0)
+	if ((st = bulk_read(req, &job, !apply)) != 0) {
+		st = st == -1 ? 0 : st;
 		goto out;
+	}
 	if ((e = bulk_run(req, &job, apply)) != WEFT_OK) {
 		st = e == WEFT_ERR_CONFLICT ? app_error(req, 409, app_text(req,
 		    "members.bulk.error.conflict")) : app_status_of(e);

@@ -1,22 +1,499 @@
-/* PLACEHOLDER: being written (members area issue); answers 404 until then. */
-#include "members.h"
+/*
+ * The member list (GET /members) and its CSV export (GET
+ * /members/export.csv): filters, sortable columns and keyset paging
+ * (pager.h), over the members the viewer's member.list covers (ROLES.md
+ * rule 2), with the columns the viewer may see (rule 8, footnote 1).
+ *
+ * Decisions, for the reader and the tests:
+ * - Bad filter values are not ignored: the page comes back with status
+ *   400, the filter form re-rendered with a message on each bad field,
+ *   and no rows.  The CSV export answers 400 with the error page.
+ * - The page shows the narrow view of footnote 1 (names, status; no
+ *   contact, no notes link, none of the other filters or sorts) unless
+ *   member.list is held without that footnote over all of the list's
+ *   scope; a community filter narrows the scope, so someone who is a
+ *   payment coordinator site-wide and a member coordinator in community
+ *   1 gets the full view by choosing community 1.
+ * - Contact cells are filled row by row, only where member.contact
+ *   covers the member; e-mail addresses are searched only when it covers
+ *   the whole scope, so a search cannot find what it could not show.
+ * - "Joined" and "last login" dates are inclusive days (UTC).
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "db.h"
+#include "list.h"
+
+/* ---- the page --------------------------------------------------------- */
+
+/* The selects and options of the filter form, for what was asked. */
+static enum weft_err
+list_form_fill(struct request *req, struct tmpl_dict *d,
+    const struct list_filter *f, const struct list_view *v)
+{
+	struct db_rows		*r;
+	struct tmpl_dict	*o;
+	enum weft_err		 e;
+	char			 sec[40];
+	long long		 ids[LIST_SCOPE_MAX + 1], id;
+	size_t			 n, i;
+	int			 site, k;
+
+	for (k = 0; k < ROLE__MAX; k++) {
+		o = tmpl_section(d, "ROLE_OPTION");
+		tmpl_set(o, "VALUE", role_keys[k]);
+		tmpl_set(o, "LABEL", role_titles[k]);
+		if (strcmp(f->role, role_keys[k]) == 0)
+			tmpl_show(o, "SELECTED");
+	}
+	snprintf(sec, sizeof(sec), "STATUS_IS_%s", f->status[0] ?
+	    f->status : "ANY");
+	tmpl_show(d, sec);
+	snprintf(sec, sizeof(sec), "OPTOUT_IS_%s", f->optout < 0 ? "ANY" :
+	    f->optout ? "YES" : "NO");
+	tmpl_show(d, sec);
+	snprintf(sec, sizeof(sec), "LOGIN_IS_%s", f->login ?
+	    members_list_login_keys[f->login] : "ANY");
+	tmpl_show(d, sec);
+	snprintf(sec, sizeof(sec), "SORT_IS_%s", members_list_sort_keys[f->sort]);
+	tmpl_show(d, sec);
+	tmpl_show(d, f->desc ? "DIR_IS_DESC" : "DIR_IS_ASC");
+	if (v->full)
+		tmpl_show(d, "FULL");
+	if (v->email_search)
+		tmpl_show(d, "EMAIL_SEARCH");
+	/* Only the communities the viewer's member.list covers. */
+	n = members_scope_ids(&req->actor, PERM_MEMBER_LIST, &site, ids,
+	    NELEM(ids));
+	if ((e = db_query(&r, "SELECT id, name FROM communities"
+	    " ORDER BY name, id", "")) != WEFT_OK)
+		return e;
+	while (db_next(r)) {
+		id = db_int(r, 0);
+		for (i = 0; !site && i < n && ids[i] != id; i++)
+			continue;
+		if (!site && i == n)
+			continue;
+		o = tmpl_section(d, "COMMUNITY_OPTION");
+		tmpl_set_int(o, "VALUE", id);
+		tmpl_set(o, "LABEL", db_str(r, 1));
+		if (id == f->community)
+			tmpl_show(o, "SELECTED");
+	}
+	db_rows_free(r);
+	if (site)
+		tmpl_show(d, "ALL_COMMUNITIES");
+	return WEFT_OK;
+}
+
+/* Sortable column headers: a link that sorts by the column, ascending,
+ * or the other way round when it already does; aria-sort says which. */
+static void
+list_headers(struct tmpl_dict *d, const struct list_filter *f,
+    const char *params)
+{
+	static const char *const vars[LIST_SORT__MAX] = {
+		"SORT_NAME", "SORT_USERNAME", "SORT_JOINED", "SORT_LOGIN",
+	};
+	struct buf	 b, p;
+	char		 var[40];
+	int		 s, desc;
+
+	buf_init(&b);
+	buf_init(&p);
+	for (s = 0; s < LIST_SORT__MAX; s++) {
+		desc = s == (int)f->sort && !f->desc;
+		buf_reset(&p);
+		buf_puts(&p, params);
+		pager_param(&p, "sort", members_list_sort_keys[s]);
+		pager_param(&p, "dir", desc ? "desc" : "asc");
+		buf_reset(&b);
+		pager_href(&b, "/members", p.p, PAGER_NONE, NULL, 0, 0);
+		snprintf(var, sizeof(var), "%s_HREF", vars[s]);
+		tmpl_set(d, var, b.p != NULL ? b.p : "/members");
+		snprintf(var, sizeof(var), "%s_ARIA", vars[s]);
+		tmpl_set(d, var, s != (int)f->sort ? "none" : f->desc ?
+		    "descending" : "ascending");
+		if (s == (int)f->sort) {
+			snprintf(var, sizeof(var), "%s_%s", vars[s],
+			    f->desc ? "DESC" : "ASC");
+			tmpl_show(d, var);
+		}
+	}
+	buf_free(&b);
+	buf_free(&p);
+}
+
+/* One row of the table, with the cells the viewer may see (rule 8). */
+static void
+list_row_fill(struct request *req, struct tmpl_dict *d,
+    const struct list_view *v, const struct list_row *row)
+{
+	struct tmpl_dict	*t, *s;
+	struct scope		 sc;
+	char			 href[48], sec[32];
+
+	memset(&sc, 0, sizeof(sc));
+	sc.kind = row->community > 0 ? SCOPE_COMMUNITY : SCOPE_SITE;
+	sc.community = row->community;
+	t = tmpl_section(d, "ROW");
+	snprintf(href, sizeof(href), "/members/%lld", row->id);
+	tmpl_set(t, "HREF", href);
+	tmpl_set_int(t, "ID", row->id);
+	tmpl_set(t, "NAME", row->name);
+	tmpl_set(t, "USERNAME", row->username);
+	snprintf(sec, sizeof(sec), "ROW_IS_%s", row->status);
+	tmpl_show(t, sec);
+	if (v->bulk)
+		tmpl_show(t, "ROW_BULK");
+	if (!v->full)
+		return;
+	s = tmpl_section(t, "ROW_FULL");
+	tmpl_set(s, "COMMUNITY", row->community_name[0] ?
+	    row->community_name : "—");
+	tmpl_set(s, "JOINED", row->joined);
+	tmpl_set(s, "LOGIN", row->login_null ? "never" : row->login);
+	if (row->org)
+		tmpl_show(s, "ROW_ORG");
+	if (row->optout)
+		tmpl_show(s, "ROW_OPTOUT");
+	if (role_allows(&req->actor.grants, PERM_MEMBER_NOTES, &sc)) {
+		snprintf(href, sizeof(href), "/members/%lld/notes", row->id);
+		tmpl_set(tmpl_section(s, "ROW_NOTES"), "NOTES_HREF", href);
+	}
+	if (!v->contact)
+		return;
+	if (role_allows(&req->actor.grants, PERM_MEMBER_CONTACT, &sc)) {
+		s = tmpl_section(t, "ROW_CONTACT");
+		tmpl_set(s, "EMAIL", row->email);
+		tmpl_set(s, "PHONE", row->phone);
+	} else
+		tmpl_show(t, "ROW_NO_CONTACT");
+}
+
+/* The pager's links, each keeping the filters and the sort. */
+static void
+list_links(struct tmpl_dict *d, const struct list_filter *f,
+    const char *params, const struct pager_result *pr,
+    const struct list_row *first, const struct list_row *last)
+{
+	struct buf	 b;
+
+	buf_init(&b);
+	if (pr->has_first) {
+		pager_href(&b, "/members", params, PAGER_NONE, NULL, 0, 0);
+		tmpl_set(tmpl_section(d, "FIRST"), "HREF", b.p);
+	}
+	if (pr->has_prev && first != NULL) {
+		buf_reset(&b);
+		pager_href(&b, "/members", params, PAGER_BEFORE,
+		    members_list_key(first, f->sort), members_list_key_null(first,
+		    f->sort), first->id);
+		tmpl_set(tmpl_section(d, "PREV"), "HREF", b.p);
+	}
+	if (pr->has_next && last != NULL) {
+		buf_reset(&b);
+		pager_href(&b, "/members", params, PAGER_AFTER,
+		    members_list_key(last, f->sort), members_list_key_null(last,
+		    f->sort), last->id);
+		tmpl_set(tmpl_section(d, "NEXT"), "HREF", b.p);
+	}
+	if (pr->has_first || pr->has_prev || pr->has_next)
+		tmpl_show(d, "PAGER");
+	buf_free(&b);
+}
+
+/* The bulk form's "all matching" choice copies the filters it knows
+ * (f_*); the joined and last-login filters have no such field, so with
+ * those the choice is not offered (the ticked rows still are). */
+static void
+list_bulk(struct tmpl_dict *d, const struct list_filter *f)
+{
+	struct tmpl_dict	*s;
+	char			 num[24];
+	int			 k;
+
+	tmpl_show(d, "BULK");
+	for (k = 0; k < ROLE__MAX; k++) {
+		s = tmpl_section(d, "BULK_ROLE");
+		tmpl_set(s, "VALUE", role_keys[k]);
+		tmpl_set(s, "LABEL", role_titles[k]);
+	}
+	if (f->joined_from[0] || f->joined_to[0] ||
+	    f->login != LIST_LOGIN_ANY) {
+		tmpl_show(d, "BULK_NO_ALL");
+		return;
+	}
+	s = tmpl_section(d, "BULK_ALL");
+	tmpl_set(s, "F_STATUS", f->status);
+	tmpl_set(s, "F_ROLE", f->role);
+	snprintf(num, sizeof(num), "%lld", f->community);
+	tmpl_set(s, "F_COMMUNITY", f->community > 0 ? num : "");
+	tmpl_set(s, "F_Q", f->q);
+	tmpl_set(s, "F_ORG", f->org ? "1" : "");
+	tmpl_set(s, "F_OPTOUT", f->optout < 0 ? "" : f->optout ? "yes" :
+	    "no");
+}
+
+/* The export link: the same filters and sort. */
+static void
+list_csv_href(struct tmpl_dict *d, const char *params)
+{
+	struct buf	 b;
+
+	buf_init(&b);
+	pager_href(&b, "/members/export.csv", params, PAGER_NONE, NULL, 0, 0);
+	tmpl_set(d, "CSV_HREF", b.p != NULL ? b.p : "/members/export.csv");
+	buf_free(&b);
+}
+
+/* Fetches the page and fills the table, the links and the bulk form;
+ * returns the status to render with. */
+static int
+list_results(struct request *req, struct tmpl_dict *d,
+    const struct list_filter *f, const struct list_view *v)
+{
+	struct list_row		*rows;
+	struct pager		 p;
+	struct pager_result	 pr;
+	struct buf		 params;
+	size_t			 n, i;
+	enum weft_err		 e;
+	int			 st = 200;
+
+	if (pager_parse(&req->query, LIST_PER_PAGE, &p) != WEFT_OK ||
+	    !members_list_cursor_ok(f, &p)) {
+		tmpl_set(tmpl_section(d, "NOTICE"), "MESSAGE",
+		    app_text(req, "members.list.bad_cursor"));
+		return 400;
+	}
+	if ((rows = calloc(pager_limit(&p), sizeof(*rows))) == NULL)
+		return 500;
+	buf_init(&params);
+	e = members_list_fetch(f, v, &p, pager_limit(&p), rows, &n);
+	if (e != WEFT_OK) {
+		st = members_list_fetch_status(req, d, e);
+		goto out;
+	}
+	pager_result(&p, n, &pr);
+	if (pr.reversed)
+		members_list_reverse(rows, pr.shown);
+	tmpl_show(d, pr.shown > 0 ? "HAS_ROWS" : "NO_ROWS");
+	tmpl_set_int(d, "SHOWN", (long long)pr.shown);
+	for (i = 0; i < pr.shown; i++)
+		list_row_fill(req, d, v, &rows[i]);
+	members_list_params(&params, f, 0);
+	list_headers(d, f, params.p != NULL ? params.p : "");
+	buf_reset(&params);
+	members_list_params(&params, f, 1);
+	list_links(d, f, params.p != NULL ? params.p : "", &pr,
+	    pr.shown > 0 ? &rows[0] : NULL,
+	    pr.shown > 0 ? &rows[pr.shown - 1] : NULL);
+	list_csv_href(d, params.p != NULL ? params.p : "");
+	if (v->bulk && pr.shown > 0)
+		list_bulk(d, f);
+	if (f->q[0] && v->contact && !v->email_search)
+		tmpl_set(tmpl_section(d, "NOTICE"), "MESSAGE",
+		    app_text(req, "members.list.email_not_searched"));
+	if (buf_failed(&params))
+		st = 500;
+out:
+	buf_free(&params);
+	free(rows);
+	return st;
+}
+
+/* GET /members. */
 int
 members_list(struct request *req)
 {
-	(void)req;
-	return 404;
+	struct tmpl_dict	*d;
+	struct list_filter	 f;
+	struct list_view	 v;
+	enum weft_err		 e;
+	size_t			 bad;
+	int			 st;
+
+	if ((d = app_page(req, "members/list.tpl",
+	    app_text(req, "members.list.title"))) == NULL)
+		return 500;
+	bad = members_list_read(req, d, &f);
+	bad += members_list_view(req, d, &f, &v);
+	if ((e = list_form_fill(req, d, &f, &v)) != WEFT_OK)
+		return app_status_of(e);
+	if (bad > 0)
+		return app_render(req, 400);
+	if ((st = list_results(req, d, &f, &v)) == 500)
+		return 500;
+	return app_render(req, st);
 }
 
+
+/* ---- CSV export -------------------------------------------------------- */
+
+/* The same columns as the page, for this viewer. */
+static void
+list_csv_header(struct buf *b, const struct list_view *v)
+{
+	buf_puts(b, "id,username,name,status");
+	if (v->full)
+		buf_puts(b, ",community,organisation,optout,joined,last_login");
+	if (v->contact)
+		buf_puts(b, ",email,phone");
+	buf_puts(b, "\r\n");
+}
+
+/* One record; every cell through buf_csv_field(), which quotes it and
+ * defuses a leading = + - @ (CSV injection into spreadsheets). */
+static void
+list_csv_row(struct buf *b, const struct request *req,
+    const struct list_view *v, const struct list_row *row)
+{
+	struct scope	 sc;
+	char		 num[24];
+	int		 contact;
+
+	snprintf(num, sizeof(num), "%lld", row->id);
+	buf_csv_field(b, num);
+	buf_puts(b, ",");
+	buf_csv_field(b, row->username);
+	buf_puts(b, ",");
+	buf_csv_field(b, row->name);
+	buf_puts(b, ",");
+	buf_csv_field(b, row->status);
+	if (v->full) {
+		buf_puts(b, ",");
+		buf_csv_field(b, row->community_name);
+		buf_puts(b, row->org ? ",\"yes\"," : ",\"no\",");
+		buf_puts(b, row->optout ? "\"yes\"," : "\"no\",");
+		buf_csv_field(b, row->joined);
+		buf_puts(b, ",");
+		buf_csv_field(b, row->login_null ? "never" : row->login);
+	}
+	if (v->contact) {
+		memset(&sc, 0, sizeof(sc));
+		sc.kind = row->community > 0 ? SCOPE_COMMUNITY : SCOPE_SITE;
+		sc.community = row->community;
+		contact = role_allows(&req->actor.grants, PERM_MEMBER_CONTACT,
+		    &sc);
+		buf_puts(b, ",");
+		buf_csv_field(b, contact ? row->email : "");
+		buf_puts(b, ",");
+		buf_csv_field(b, contact ? row->phone : "");
+	}
+	buf_puts(b, "\r\n");
+}
+
+/*
+ * Writes the filtered list into the response, LIST_CSV_CHUNK rows per
+ * query, each chunk starting after the last row of the one before
+ * (keyset: no OFFSET, no query over everything at once), at most
+ * LIST_CSV_MAX rows.  *more says whether rows were left out.
+ */
+static enum weft_err
+list_csv_body(struct request *req, const struct list_filter *f,
+    const struct list_view *v, struct list_row *rows, int *more)
+{
+	struct pager	 p;
+	const char	*key;
+	size_t		 n, i, total = 0;
+	enum weft_err	 e;
+
+	memset(&p, 0, sizeof(p));
+	p.per_page = LIST_CSV_CHUNK;
+	*more = 0;
+	for (;;) {
+		if ((e = members_list_fetch(f, v, &p, total < LIST_CSV_MAX ?
+		    LIST_CSV_CHUNK : 1, rows, &n)) != WEFT_OK)
+			return e;
+		if (total >= LIST_CSV_MAX) {
+			*more = n > 0;
+			return WEFT_OK;
+		}
+		for (i = 0; i < n; i++)
+			list_csv_row(&req->resp.body, req, v, &rows[i]);
+		total += n;
+		if (n < LIST_CSV_CHUNK)
+			return WEFT_OK;
+		p.cursor = PAGER_AFTER;
+		p.key_null = members_list_key_null(&rows[n - 1], f->sort);
+		key = members_list_key(&rows[n - 1], f->sort);
+		snprintf(p.key, sizeof(p.key), "%s", p.key_null ? "" : key);
+		p.id = rows[n - 1].id;
+	}
+}
+
+/* GET /members/export.csv: the list as the page shows it, every page. */
 int
 members_export(struct request *req)
 {
-	(void)req;
-	return 404;
+	struct tmpl_dict	*d;
+	struct list_filter	 f;
+	struct list_view	 v;
+	struct list_row		*rows;
+	size_t			 bad;
+	enum weft_err		 e;
+	int			 more;
+
+	if ((d = tmpl_dict_new()) == NULL)
+		return 500;
+	bad = members_list_read(req, d, &f);
+	bad += members_list_view(req, d, &f, &v);
+	tmpl_dict_free(d);
+	if (bad > 0)
+		return app_error(req, 400, app_text(req,
+		    "members.list.bad_filter"));
+	if ((rows = calloc(LIST_CSV_CHUNK, sizeof(*rows))) == NULL)
+		return 500;
+	list_csv_header(&req->resp.body, &v);
+	e = list_csv_body(req, &f, &v, rows, &more);
+	free(rows);
+	if (e == WEFT_ERR_DB && db_errno() == LIST_TIMEOUT_ERR)
+		return app_error(req, 503, app_text(req, "members.list.slow"));
+	if (e != WEFT_OK)
+		return app_status_of(e);
+	if (more) {
+		/* Said in the file too, for whoever opens it later. */
+		buf_csv_field(&req->resp.body,
+		    app_text(req, "members.list.truncated"));
+		buf_puts(&req->resp.body, "\r\n");
+		http_header(&req->resp, "X-Weft-Truncated", "100000");
+	}
+	req->resp.status = 200;
+	http_header(&req->resp, "Content-Type", "text/csv; charset=utf-8");
+	http_header(&req->resp, "Content-Disposition",
+	    "attachment; filename=\"members.csv\"");
+	return 0;
 }
 
 const struct i18n_phrase members_list_phrases[] = {
-	{ "members.list.placeholder", "Not written yet." },
+	{ "members.list.bad_cursor", "This page link is not valid (it may "
+	    "be from another sort order): start again from the first "
+	    "page." },
+	{ "members.list.bad_filter", "The filters are not valid: open the "
+	    "member list with them to see why." },
+	{ "members.list.date_order", "The end date is before the start "
+	    "date." },
+	{ "members.list.email_not_searched", "E-mail addresses were not "
+	    "searched: you may see only some of them. Names and usernames "
+	    "were." },
+	{ "members.list.login_date", "Give the date for this last-login "
+	    "filter." },
+	{ "members.list.login_kind", "Choose \"before\" or \"on or after\" "
+	    "for this date." },
+	{ "members.list.not_in_view", "This filter or sort is not "
+	    "available in your view of the list." },
+	{ "members.list.not_yours", "This Community Timebank is not one "
+	    "of yours." },
+	{ "members.list.pick_community", "You coordinate many Community "
+	    "Timebanks: choose one." },
+	{ "members.list.slow", "This combination of filters takes too long "
+	    "on a timebank this size. Add a status or Community Timebank "
+	    "filter, or a longer search, and try again." },
+	{ "members.list.title", "Members" },
+	{ "members.list.truncated", "Only the first 100000 rows are in this "
+	    "file: narrow the filters to get the rest." },
 };
 const size_t members_list_nphrases =
     sizeof(members_list_phrases) / sizeof(members_list_phrases[0]);

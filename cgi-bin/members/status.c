@@ -19,7 +19,6 @@
 #include "audit.h"
 #include "db.h"
 #include "form.h"
-#include "log.h"
 #include "members.h"
 #include "valid.h"
 

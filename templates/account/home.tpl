@@ -7,7 +7,7 @@ given earns one hour of help to receive.</p>
 </ul>{{/VISITOR}}
 {{#MEMBER}}<h1>Hello, {{NAME}}</h1>
 <h2>Your balance</h2>
-<p>Your balance appears here once exchanges are recorded.</p>
+<p class="balance">Your balance: <strong>{{BALANCE}}</strong> hours. <a href="/exchanges">Your statement</a> · <a href="/exchanges/new">Record an exchange</a></p>
 {{#HAS_GRANTS}}<h2>Your coordinator roles</h2>
 <ul>
 {{#GRANT}}<li>{{ROLE}}, for {{#SITE}}the whole timebank{{/SITE}}{{#COMMUNITY}}the Community Timebank “{{COMMUNITY_NAME}}”{{/COMMUNITY}}{{#LANGUAGE}}translations into {{LANG}}{{/LANGUAGE}}</li>

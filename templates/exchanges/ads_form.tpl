@@ -10,9 +10,9 @@
 </div>{{/FORM_ERRORS}}
 <form method="post" action="{{ACTION}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-{{#NEW}}<label for="for">For another member <span class="hint">(username; leave empty for your own ad. Coordinators, guardian angels and organisation managers may post for a member.)</span></label>
+{{#FOR_FIELD}}<label for="for">For another member <span class="hint">(their username; leave empty for your own ad)</span></label>
 <input type="text" id="for" name="for" value="{{FOR}}" autocapitalize="none" spellcheck="false"{{#FOR_INVALID}} aria-invalid="true" aria-describedby="for-error"{{/FOR_INVALID}}>
-{{#FOR_INVALID}}<p class="field-error" id="for-error">{{FOR_ERROR}}</p>{{/FOR_INVALID}}{{/NEW}}
+{{#FOR_INVALID}}<p class="field-error" id="for-error">{{FOR_ERROR}}</p>{{/FOR_INVALID}}{{/FOR_FIELD}}
 <fieldset id="kind"{{#KIND_INVALID}} aria-describedby="kind-error"{{/KIND_INVALID}}>
 <legend>Kind of ad</legend>
 <label for="kind-offer"><input type="radio" id="kind-offer" name="kind" value="offer" required{{#KIND_OFFER_CHECKED}} checked{{/KIND_OFFER_CHECKED}}> Offer: I can help with this</label>

@@ -63,7 +63,7 @@ test('security headers: 303 redirect', async () => {
 });
 
 test('security headers: 404', async () => {
-	for (const path of ['/no-such-page', '/members/no-such-page']) {
+	for (const path of ['/no-such-page', '/members/1/no/such/page']) {
 		const r = await request(path);
 		assert.equal(r.status, 404, path);
 		checkPage(r, `GET ${path}`);

@@ -5,7 +5,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	Jar, PASSWORD, get, getCsrf, login, loginAttempt, parseSetCookie,
+	Jar, PASSWORD, forms, formValues, get, getCsrf, login, loginAttempt, parseSetCookie,
 	post, request, sessionCookieName, text,
 } from './lib.mjs';
 
@@ -146,3 +146,36 @@ test('a login form posted without its csrf is refused', async () => {
 	assert.equal(r.status, 403);
 	assert.equal(jar.get('__Host-weft'), undefined);
 });
+
+// After "log in to see this page", the login goes back to that page; a
+// `next` that is not a local path is ignored (no open redirect).
+async function loginWithNext(next) {
+	const jar = new Jar();
+	const page = await get(`/login?next=${encodeURIComponent(next)}`, jar);
+	assert.equal(page.status, 200);
+	const f = forms(page.body).find((x) => x.action === '/login');
+	const v = { ...formValues(f), username: 'bob', password: PASSWORD };
+	if (!('next' in v))
+		v.next = next;
+	return post('/login', jar, v);
+}
+
+test('login returns to the page that asked for it', async () => {
+	const r = await get('/me');
+	assert.equal(r.status, 303);
+	assert.equal(r.location, '/login?next=/me');
+	const back = await loginWithNext('/me');
+	assert.equal(back.status, 303);
+	assert.equal(back.location, '/me');
+});
+
+for (const evil of ['//evil.example/', 'https://evil.example/', '/\\evil.example', '\\\\evil.example', '/%0d%0aSet-Cookie:x=y', 'javascript:alert(1)']) {
+	test(`login ignores next=${JSON.stringify(evil)} (no open redirect)`, async () => {
+		const r = await loginWithNext(evil);
+		assert.equal(r.status, 303);
+		assert.ok(r.location.startsWith('/') && !r.location.startsWith('//') && !r.location.includes('\\'),
+		    `Location stays local: ${r.location}`);
+		assert.doesNotMatch(r.location, /evil|javascript|\r|\n/i);
+		assert.equal(r.headers['set-cookie'] && r.setCookies.some((c) => c.startsWith('x=')), false);
+	});
+}

@@ -5,7 +5,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { ROOT, get, login, text } from './lib.mjs';
-import { PERMS, PERM_KEYS, ROLE_KEYS, ROLE_TITLES } from './roles.mjs';
+import { EXTRA_PERM_KEYS, PERMS, PERM_KEYS, ROLE_KEYS, ROLE_TITLES } from './roles.mjs';
 
 // Reads the matrix out of the page by its visible text: the header cells
 // name the roles (by title), each body row starts with the permission key
@@ -69,9 +69,10 @@ for (const user of ['admin', 'mcoord', 'northcoord']) {
 		assert.equal(r.status, 200);
 		const { cols, m } = parseMatrix(r.body);
 		assert.deepEqual([...cols].sort(), [...ROLE_KEYS].sort(), 'one column per role');
-		assert.deepEqual(Object.keys(m), PERM_KEYS, 'every permission, in ROLES.md order');
+		assert.deepEqual(Object.keys(m), [...PERM_KEYS, ...EXTRA_PERM_KEYS],
+		    'every permission, in ROLES.md order, then those its rules imply');
 		const diff = [];
-		for (const p of PERM_KEYS)
+		for (const p of [...PERM_KEYS, ...EXTRA_PERM_KEYS])
 			for (const ro of ROLE_KEYS)
 				if (m[p][ro].yes !== PERMS[p][ro].yes || m[p][ro].note !== PERMS[p][ro].note)
 					diff.push(`${p}/${ro}: page ${m[p][ro].yes ? 'Y' : '—'}${m[p][ro].note || ''}, ROLES.md ${PERMS[p][ro].yes ? 'Y' : '—'}${PERMS[p][ro].note || ''}`);

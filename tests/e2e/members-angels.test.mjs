@@ -51,9 +51,17 @@ async function as(user) {
 	return jars[user];
 }
 
+// Posts a form as user; a redirect is followed as a browser would, so
+// that the one-time flash is shown (and used up) by the members program.
 async function send(user, path, form = {}) {
 	const jar = await as(user);
-	return post(path, jar, { csrf: await csrfOf('/', jar), ...form });
+	const r = await post(path, jar, { csrf: await csrfOf('/', jar), ...form });
+	if (r.status === 303) {
+		const page = await get(r.location, jar);
+		assert.ok([200, 404].includes(page.status), `GET ${r.location}: ${page.status}`);
+		keys.check(page.body, `after ${path}`);
+	}
+	return r;
 }
 
 const angels = (member) => sql(`SELECT angel_id FROM guardian_angels

@@ -112,8 +112,9 @@ test('admin creates a community: listed, audited', async () => {
 test('bad or taken names: the form again with a message, nothing created', async () => {
 	const jar = await as('mcoord');
 	const taken = `${tag} Taken`;
-	assert.equal((await post('/members/communities', jar,
-	    { csrf: await csrfOf('/', jar), name: taken })).status, 303);
+	const made = await post('/members/communities', jar, { csrf: await csrfOf('/', jar), name: taken });
+	assert.equal(made.status, 303);
+	assert.equal((await get(made.location, jar)).status, 200, 'the flash is used up');
 	const before = Number(sql('SELECT COUNT(*) FROM communities')[0][0]);
 	const cases = [
 		['', /required/i],

@@ -238,6 +238,23 @@ test('setting a member\'s password: checked twice, ends their sessions, audited 
 	assert.doesNotMatch(`${a[0][0]} ${a[0][1]}`, /argon2|New-password/, 'no hash or password in the audit row');
 });
 
+test('a coordinator setting their own password keeps this browser logged in; their other sessions end', async () => {
+	const id = mkMember('selfpw', { community: 1 });
+	const user = `${TAG}_selfpw`;
+	// A coordinator of our own, so that no demo login changes.
+	sql(`INSERT INTO grants (member_id, role, scope_kind, community_id, lang)
+	    VALUES (${id}, 'member', 'community', 1, '')`);
+	const mine = await login(user);
+	const other = await login(user);
+	const token = getCsrf((await get(`/members/${id}/edit`, mine)).body);
+	const next = `Self-password-${TAG}`;
+	const r = await post(`/members/${id}/password`, mine, { csrf: token, password: next, password2: next });
+	assert.equal(r.status, 303, mainText(r.body).slice(0, 200));
+	assert.equal((await get(`/members/${id}`, mine)).status, 200, 'this browser got a fresh session');
+	assert.equal((await get(`/members/${id}`, other)).status, 303, 'the other session ended');
+	await login(user, next);
+});
+
 test('adding a member: site holders may choose no community; the account lands on its profile, audited', async () => {
 	const jar = await as('mcoord');
 	const page = await get('/members/new', jar);

@@ -51,14 +51,22 @@ translation.edit        Y  -  -  -  -  Y4
 site.config             Y  -  -  -  -  -
 `;
 
+// Permissions that are not rows of ROLES.md's table but follow from its
+// rules, in the same form.  audit.view: rule 6, "Admins can read and
+// filter the audit log".
+const EXTRA = `
+audit.view              Y  -  -  -  -  -
+`;
+
 // PERMS[perm][role] = {yes: bool, note: '1'..'4' | null}
 export const PERMS = {};
-export const PERM_KEYS = [];
-for (const line of TABLE.trim().split('\n')) {
+export const PERM_KEYS = [];		/* ROLES.md's rows, in its order */
+export const EXTRA_PERM_KEYS = [];	/* then these */
+for (const line of (TABLE.trim() + '\n' + EXTRA.trim()).split('\n')) {
 	const [perm, ...cells] = line.trim().split(/\s+/);
 	if (cells.length !== ROLE_KEYS.length)
 		throw new Error(`roles.mjs: bad row ${perm}`);
-	PERM_KEYS.push(perm);
+	(PERM_KEYS.length < TABLE.trim().split('\n').length ? PERM_KEYS : EXTRA_PERM_KEYS).push(perm);
 	PERMS[perm] = {};
 	ROLE_KEYS.forEach((r, i) => {
 		const c = cells[i];

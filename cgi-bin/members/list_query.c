@@ -1,0 +1,522 @@
+/*
+ * The member list's model: its filters (read and checked), its scope and
+ * columns (what the viewer may see), and its queries with keyset paging.
+ * list.c renders it as a page and as CSV; list.h is the contract, and the
+ * decisions are written at the top of list.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "form.h"
+#include "list.h"
+#include "valid.h"
+
+/*
+ * The list's queries: static texts (db.h caches statements by their
+ * text), one per way of finding rows x sort column x direction, all
+ * binding the same parameters in the same order (LIST_FMT), so that one
+ * call runs any of them.  Filters not in use are "(? = '' OR ...)" terms
+ * that MariaDB folds away at execution, when parameters are constants.
+ * The keyset term takes the cursor as (mode, key, id), pager.h.
+ *
+ * - ORDERED walks the index of the sort column (members has (name, id),
+ *   (username), (joined_at, id), (last_login_at, id), and with status
+ *   or a community (status, name, id), (community_id, name, id) and the
+ *   joined variants of 004): 51 index entries for a page.
+ * - FILTER is for filters that match few rows (a search prefix, the
+ *   organisations): "USE INDEX FOR ORDER BY ()" keeps the optimizer from
+ *   walking the sort index hoping to meet them early (at 1M members it
+ *   may read the whole table); it reads the filter's index and sorts.
+ * - ROLE starts from the grants of the role (coordinators are few),
+ *   one row per member: the grant with the smallest id.
+ *
+ * SET STATEMENT max_statement_time bounds what a filter combination the
+ * indexes do not serve can cost; the page then says so (503).
+ */
+#define LIST_COLS							\
+	"SET STATEMENT max_statement_time = 5 FOR "			\
+	"SELECT m.id, m.username, m.name, m.email, m.phone, m.status, "	\
+	"COALESCE(m.community_id, 0), COALESCE(c.name, ''), "		\
+	"m.is_organisation, m.optout, m.joined_at, m.last_login_at "
+#define LIST_FROM_ORDERED						\
+	"FROM members m "
+#define LIST_FROM_FILTER						\
+	"FROM members m USE INDEX FOR ORDER BY () "
+#define LIST_FROM_ROLE							\
+	"FROM grants g STRAIGHT_JOIN members m ON m.id = g.member_id "
+#define LIST_WHERE							\
+	"LEFT JOIN communities c ON c.id = m.community_id "		\
+	"WHERE (? = 1 OR m.community_id IN "				\
+	"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)) "		\
+	"AND (? = '' OR m.status = ?) "					\
+	"AND (? = 0 OR m.is_organisation = 1) "				\
+	"AND (? < 0 OR m.optout = ?) "					\
+	"AND (? = '' OR m.joined_at >= ?) "				\
+	"AND (? = '' OR m.joined_at < DATE_ADD(?, INTERVAL 1 DAY)) "	\
+	"AND (? = 0 OR (? = 1 AND m.last_login_at IS NULL) "		\
+	"OR (? = 2 AND m.last_login_at < ?) "				\
+	"OR (? = 3 AND m.last_login_at >= ?)) "				\
+	"AND (? = '' OR m.name LIKE ? OR m.username LIKE ? "		\
+	"OR (? = 1 AND m.email LIKE ?)) "
+#define LIST_ROLE_IN							\
+	"AND (? = '' OR m.id IN "					\
+	"(SELECT r.member_id FROM grants r WHERE r.role = ?)) "
+#define LIST_ROLE_JOIN							\
+	"AND (? = '' OR g.role = ?) AND g.id = (SELECT MIN(r.id) "	\
+	"FROM grants r WHERE r.member_id = g.member_id "		\
+	"AND r.role = g.role) "
+/* Ascending: the rows after the cursor; descending: before it. */
+#define LIST_GT(col)							\
+	"AND (? = 0 OR (? = 1 AND m.id > ?) OR (? = 2 AND "		\
+	"(" col " > ? OR (" col " = ? AND m.id > ?)))) "		\
+	"ORDER BY " col ", m.id LIMIT ?"
+#define LIST_LT(col)							\
+	"AND (? = 0 OR (? = 1 AND m.id < ?) OR (? = 2 AND "		\
+	"(" col " < ? OR (" col " = ? AND m.id < ?)))) "		\
+	"ORDER BY " col " DESC, m.id DESC LIMIT ?"
+/* NULL (never logged in) sorts first ascending, last descending. */
+#define LIST_GT_LOGIN							\
+	"AND (? = 0 OR (? = 1 AND (m.last_login_at IS NOT NULL "	\
+	"OR m.id > ?)) OR (? = 2 AND (m.last_login_at > ? OR "		\
+	"(m.last_login_at = ? AND m.id > ?)))) "			\
+	"ORDER BY m.last_login_at, m.id LIMIT ?"
+#define LIST_LT_LOGIN							\
+	"AND (? = 0 OR (? = 1 AND m.last_login_at IS NULL "		\
+	"AND m.id < ?) OR (? = 2 AND (m.last_login_at IS NULL OR "	\
+	"m.last_login_at < ? OR (m.last_login_at = ? AND m.id < ?)))) "	\
+	"ORDER BY m.last_login_at DESC, m.id DESC LIMIT ?"
+#define LIST_SORTS(from, role) {					\
+	{ LIST_COLS from LIST_WHERE role LIST_GT("m.name"),		\
+	  LIST_COLS from LIST_WHERE role LIST_LT("m.name") },		\
+	{ LIST_COLS from LIST_WHERE role LIST_GT("m.username"),		\
+	  LIST_COLS from LIST_WHERE role LIST_LT("m.username") },	\
+	{ LIST_COLS from LIST_WHERE role LIST_GT("m.joined_at"),	\
+	  LIST_COLS from LIST_WHERE role LIST_LT("m.joined_at") },	\
+	{ LIST_COLS from LIST_WHERE role LIST_GT_LOGIN,			\
+	  LIST_COLS from LIST_WHERE role LIST_LT_LOGIN },		\
+}
+#define LIST_FMT							\
+	"iiiiiiiiiiiiiiiii" "ss" "i" "ii" "ss" "ss" "iiisis" "sssis"	\
+	"ss" "iiiissi" "i"
+
+static const char *const list_sql[LIST_DRIVE__MAX][LIST_SORT__MAX][2] = {
+	LIST_SORTS(LIST_FROM_ORDERED, LIST_ROLE_IN),
+	LIST_SORTS(LIST_FROM_FILTER, LIST_ROLE_IN),
+	LIST_SORTS(LIST_FROM_ROLE, LIST_ROLE_JOIN),
+};
+
+static void
+list_copy(char *dst, size_t len, const char *src)
+{
+	snprintf(dst, len, "%s", src != NULL ? src : "");
+}
+
+/* The row's value of the sort column, for a cursor. */
+const char *
+members_list_key(const struct list_row *row, enum list_sort sort)
+{
+	switch (sort) {
+	case LIST_SORT_USERNAME:
+		return row->username;
+	case LIST_SORT_JOINED:
+		return row->joined;
+	case LIST_SORT_LOGIN:
+		return row->login;
+	default:
+		return row->name;
+	}
+}
+
+int
+members_list_key_null(const struct list_row *row, enum list_sort sort)
+{
+	return sort == LIST_SORT_LOGIN && row->login_null;
+}
+
+/* A cursor's key must be of the sort column's kind: dates in a date
+ * sort, no NULL but in the last-login sort. */
+int
+members_list_cursor_ok(const struct list_filter *f, const struct pager *p)
+{
+	if (p->cursor == PAGER_NONE)
+		return 1;
+	if (p->key_null)
+		return f->sort == LIST_SORT_LOGIN;
+	if (f->sort == LIST_SORT_JOINED || f->sort == LIST_SORT_LOGIN)
+		return pager_key_datetime(p->key);
+	return 1;
+}
+
+static enum list_drive
+list_drive(const struct list_filter *f)
+{
+	if (f->role[0] != '\0')
+		return LIST_DRIVE_ROLE;
+	if (f->q[0] != '\0' || f->org)
+		return LIST_DRIVE_FILTER;
+	return LIST_DRIVE_ORDERED;
+}
+
+static void
+list_row_read(const struct db_rows *r, struct list_row *row)
+{
+	row->id = db_int(r, 0);
+	list_copy(row->username, sizeof(row->username), db_str(r, 1));
+	list_copy(row->name, sizeof(row->name), db_str(r, 2));
+	list_copy(row->email, sizeof(row->email), db_str(r, 3));
+	list_copy(row->phone, sizeof(row->phone), db_str(r, 4));
+	list_copy(row->status, sizeof(row->status), db_str(r, 5));
+	row->community = db_int(r, 6);
+	list_copy(row->community_name, sizeof(row->community_name),
+	    db_str(r, 7));
+	row->org = db_int(r, 8) != 0;
+	row->optout = db_int(r, 9) != 0;
+	list_copy(row->joined, sizeof(row->joined), db_str(r, 10));
+	row->login_null = db_null(r, 11);
+	list_copy(row->login, sizeof(row->login), db_str(r, 11));
+}
+
+/*
+ * Runs the list's query for the rows past the cursor (pager.h), at most
+ * limit of them, read into out (room for limit rows); *n says how many.
+ */
+enum weft_err
+members_list_fetch(const struct list_filter *f, const struct list_view *v,
+    const struct pager *p, size_t limit, struct list_row *out, size_t *n)
+{
+	struct db_rows	*r;
+	const char	*sql;
+	long long	 c[LIST_SCOPE_MAX], mode = pager_mode(p);
+	long long	 lg = f->login;
+	char		 like[sizeof(f->q) * 2 + 2];
+	enum weft_err	 e;
+	size_t		 i;
+
+	*n = 0;
+	for (i = 0; i < LIST_SCOPE_MAX; i++)
+		c[i] = v->nids > 0 ? v->ids[i < v->nids ? i : 0] : 0;
+	if (pager_like_prefix(like, sizeof(like), f->q) == -1)
+		return WEFT_ERR_INVALID;
+	/* Ascending and forward, or descending and backward: ">". */
+	sql = list_sql[list_drive(f)][f->sort][f->desc == pager_reverse(p) ?
+	    0 : 1];
+	e = db_query(&r, sql, LIST_FMT, (long long)v->site, c[0], c[1], c[2],
+	    c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[12],
+	    c[13], c[14], c[15], f->status, f->status, (long long)f->org,
+	    (long long)f->optout, (long long)f->optout, f->joined_from,
+	    f->joined_from, f->joined_to, f->joined_to, lg, lg, lg,
+	    f->login_date, lg, f->login_date, f->q, like, like,
+	    (long long)v->email_search, like, f->role, f->role, mode, mode,
+	    p->id, mode, p->key, p->key, p->id, (long long)limit);
+	if (e != WEFT_OK)
+		return e;
+	while (*n < limit && db_next(r))
+		list_row_read(r, &out[(*n)++]);
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
+/* A query that failed: too slow (the statement time limit) is said on
+ * the page with 503, anything else is the error page. */
+int
+members_list_fetch_status(struct request *req, struct tmpl_dict *d,
+    enum weft_err e)
+{
+	if (e == WEFT_ERR_DB && db_errno() == LIST_TIMEOUT_ERR) {
+		tmpl_set(tmpl_section(d, "NOTICE"), "MESSAGE",
+		    app_text(req, "members.list.slow"));
+		return 503;
+	}
+	return app_status_of(e);
+}
+
+void
+members_list_reverse(struct list_row *rows, size_t n)
+{
+	struct list_row	 t;
+	size_t		 i;
+
+	for (i = 0; i < n / 2; i++) {
+		t = rows[i];
+		rows[i] = rows[n - 1 - i];
+		rows[n - 1 - i] = t;
+	}
+}
+
+/* ---- filters ---------------------------------------------------------- */
+
+static const struct form_field list_fields[] = {
+	{ "q", FORM_TEXT, 0, 0, LIST_Q_MAX },
+	{ "status", FORM_TEXT, 0, 0, 16 },
+	{ "role", FORM_TEXT, 0, 0, 16 },
+	{ "community", FORM_ID, 0, 0, 0 },
+	{ "org", FORM_BOOL, 0, 0, 0 },
+	{ "optout", FORM_TEXT, 0, 0, 8 },
+	{ "joined_from", FORM_DATE, 0, 0, 0 },
+	{ "joined_to", FORM_DATE, 0, 0, 0 },
+	{ "login", FORM_TEXT, 0, 0, 8 },
+	{ "login_date", FORM_DATE, 0, 0, 0 },
+	{ "sort", FORM_TEXT, 0, 0, 8 },
+	{ "dir", FORM_TEXT, 0, 0, 4 },
+};
+
+static const char *const list_status_values[] = {
+	"", "applying", "approved", "disabled",
+};
+static const char *const list_optout_values[] = { "", "yes", "no" };
+const char *const members_list_login_keys[LIST_LOGIN__MAX] = {
+	"", "never", "before", "after",
+};
+const char *const members_list_sort_keys[LIST_SORT__MAX] = {
+	"name", "username", "joined", "login",
+};
+
+/* The index of v in values[], -1 when it is none of them. */
+static int
+list_pick(const char *v, const char *const *values, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v != NULL ? v : "", values[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+static void
+list_bad(struct request *req, struct tmpl_dict *d, const char *field,
+    const char *key)
+{
+	form_error(d, field, app_text(req, key));
+}
+
+/* The choices of the selects: each must be one of those offered. */
+static size_t
+list_read_choices(struct request *req, struct tmpl_dict *d,
+    struct list_filter *f)
+{
+	const char	*v;
+	enum role	 r;
+	size_t		 bad = 0;
+	int		 i;
+
+	if ((i = list_pick(app_query(req, "status"), list_status_values,
+	    NELEM(list_status_values))) < 0) {
+		list_bad(req, d, "status", "valid.range");
+		bad++;
+	} else
+		list_copy(f->status, sizeof(f->status), list_status_values[i]);
+	v = app_query(req, "role");
+	if (v != NULL && v[0] != '\0' && role_parse(v, &r) != 0) {
+		list_bad(req, d, "role", "valid.range");
+		bad++;
+	} else
+		list_copy(f->role, sizeof(f->role), v);
+	if ((i = list_pick(app_query(req, "optout"), list_optout_values,
+	    NELEM(list_optout_values))) < 0) {
+		list_bad(req, d, "optout", "valid.range");
+		bad++;
+	} else
+		f->optout = i == 0 ? -1 : i == 1 ? 1 : 0;
+	if ((i = list_pick(app_query(req, "login"), members_list_login_keys,
+	    LIST_LOGIN__MAX)) < 0) {
+		list_bad(req, d, "login", "valid.range");
+		bad++;
+	} else
+		f->login = (enum list_login)i;
+	v = app_query(req, "sort");
+	if (v != NULL && v[0] != '\0') {
+		if ((i = list_pick(v, members_list_sort_keys, LIST_SORT__MAX)) < 0) {
+			list_bad(req, d, "sort", "valid.range");
+			bad++;
+		} else
+			f->sort = (enum list_sort)i;
+	}
+	v = app_query(req, "dir");
+	if (v != NULL && strcmp(v, "desc") == 0)
+		f->desc = 1;
+	else if (v != NULL && v[0] != '\0' && strcmp(v, "asc") != 0) {
+		list_bad(req, d, "dir", "valid.range");
+		bad++;
+	}
+	return bad;
+}
+
+/*
+ * Reads the filters of the query string into f, marking each bad field
+ * on the page d (form.h conventions); returns how many are bad.  The
+ * view-dependent checks are members_list_view()'s.
+ */
+size_t
+members_list_read(struct request *req, struct tmpl_dict *d,
+    struct list_filter *f)
+{
+	const char	*v;
+	size_t		 bad, len;
+	long long	 id;
+
+	memset(f, 0, sizeof(*f));
+	f->optout = -1;
+	bad = form_check(list_fields, NELEM(list_fields), &req->query,
+	    req->actor.lang[0] ? req->actor.lang : "en", d);
+	bad += list_read_choices(req, d, f);
+	/* Leading and trailing blanks are noise in a search box. */
+	v = app_query(req, "q");
+	if (v != NULL) {
+		while (*v == ' ')
+			v++;
+		list_copy(f->q, sizeof(f->q), v);
+		for (len = strlen(f->q); len > 0 && f->q[len - 1] == ' ';)
+			f->q[--len] = '\0';
+	}
+	v = app_query(req, "community");
+	if (v != NULL && v[0] != '\0' && valid_id(v, &id) == VALID_OK)
+		f->community = id;
+	f->org = app_query(req, "org") != NULL;
+	list_copy(f->joined_from, sizeof(f->joined_from),
+	    app_query(req, "joined_from"));
+	list_copy(f->joined_to, sizeof(f->joined_to),
+	    app_query(req, "joined_to"));
+	list_copy(f->login_date, sizeof(f->login_date),
+	    app_query(req, "login_date"));
+	/* Same format on both sides, so text order is date order. */
+	if (f->joined_from[0] && f->joined_to[0] &&
+	    strcmp(f->joined_from, f->joined_to) > 0) {
+		list_bad(req, d, "joined_to", "members.list.date_order");
+		bad++;
+	}
+	if ((f->login == LIST_LOGIN_BEFORE || f->login == LIST_LOGIN_AFTER) &&
+	    f->login_date[0] == '\0') {
+		list_bad(req, d, "login_date", "members.list.login_date");
+		bad++;
+	} else if (f->login != LIST_LOGIN_BEFORE &&
+	    f->login != LIST_LOGIN_AFTER && f->login_date[0] != '\0') {
+		list_bad(req, d, "login", "members.list.login_kind");
+		bad++;
+	}
+	return bad;
+}
+
+/* Does the viewer hold perm (fully: without footnote 1, when full) over
+ * every community of the list's scope? */
+static int
+list_covers(const struct request *req, enum perm perm, int full,
+    const struct list_view *v)
+{
+	static const struct scope site = { SCOPE_SITE, 0, "" };
+	struct scope	 sc;
+	size_t		 i;
+
+	if (v->site)
+		return full ? role_allows_full(&req->actor.grants, perm,
+		    &site) : role_allows(&req->actor.grants, perm, &site);
+	memset(&sc, 0, sizeof(sc));
+	sc.kind = SCOPE_COMMUNITY;
+	for (i = 0; i < v->nids; i++) {
+		sc.community = v->ids[i];
+		if (full ? !role_allows_full(&req->actor.grants, perm, &sc) :
+		    !role_allows(&req->actor.grants, perm, &sc))
+			return 0;
+	}
+	return v->nids > 0;
+}
+
+/* The narrow view has names and status only: any other filter or sort
+ * would tell what its columns hide. */
+static size_t
+list_narrow_check(struct request *req, struct tmpl_dict *d,
+    const struct list_filter *f)
+{
+	static const char	*k = "members.list.not_in_view";
+	size_t			 bad = 0;
+
+	if (f->role[0] != '\0' && ++bad)
+		list_bad(req, d, "role", k);
+	if (f->org && ++bad)
+		list_bad(req, d, "org", k);
+	if (f->optout >= 0 && ++bad)
+		list_bad(req, d, "optout", k);
+	if ((f->joined_from[0] || f->joined_to[0]) && ++bad)
+		list_bad(req, d, "joined_from", k);
+	if (f->login != LIST_LOGIN_ANY && ++bad)
+		list_bad(req, d, "login", k);
+	if (f->sort != LIST_SORT_NAME && f->sort != LIST_SORT_USERNAME &&
+	    ++bad)
+		list_bad(req, d, "sort", k);
+	return bad;
+}
+
+/*
+ * The list's scope (the communities member.list covers, narrowed by the
+ * community filter) and what the viewer sees over it; bad fields are
+ * marked on d.  Returns how many are bad.
+ */
+size_t
+members_list_view(struct request *req, struct tmpl_dict *d,
+    const struct list_filter *f, struct list_view *v)
+{
+	long long	 ids[LIST_SCOPE_MAX + 1];
+	size_t		 n, i;
+	int		 site;
+
+	memset(v, 0, sizeof(*v));
+	n = members_scope_ids(&req->actor, PERM_MEMBER_LIST, &site, ids,
+	    NELEM(ids));
+	v->site = site;
+	for (i = 0; !site && i < n && i < LIST_SCOPE_MAX; i++)
+		v->ids[v->nids++] = ids[i];
+	if (f->community > 0) {
+		for (i = 0; !site && i < n && ids[i] != f->community; i++)
+			continue;
+		if (!site && i == n) {
+			list_bad(req, d, "community", "members.list.not_yours");
+			return 1;
+		}
+		v->site = 0;
+		v->ids[0] = f->community;
+		v->nids = 1;
+	} else if (!site && n > LIST_SCOPE_MAX) {
+		/* More communities than the query's placeholders: rare
+		 * enough to ask for one at a time. */
+		list_bad(req, d, "community", "members.list.pick_community");
+		return 1;
+	}
+	v->full = list_covers(req, PERM_MEMBER_LIST, 1, v);
+	v->contact = v->full &&
+	    role_allows_somewhere(&req->actor.grants, PERM_MEMBER_CONTACT);
+	v->email_search = v->contact &&
+	    list_covers(req, PERM_MEMBER_CONTACT, 0, v);
+	v->bulk = v->full &&
+	    role_allows_somewhere(&req->actor.grants, PERM_MEMBER_BULK);
+	return v->full ? 0 : list_narrow_check(req, d, f);
+}
+
+/* The filters as link parameters (pager.h); sort and dir apart, for the
+ * column headers. */
+void
+members_list_params(struct buf *b, const struct list_filter *f, int with_sort)
+{
+	char	 num[24];
+
+	pager_param(b, "q", f->q);
+	pager_param(b, "status", f->status);
+	pager_param(b, "role", f->role);
+	if (f->community > 0) {
+		snprintf(num, sizeof(num), "%lld", f->community);
+		pager_param(b, "community", num);
+	}
+	pager_param(b, "org", f->org ? "1" : NULL);
+	pager_param(b, "optout", f->optout < 0 ? NULL : f->optout ? "yes" :
+	    "no");
+	pager_param(b, "joined_from", f->joined_from);
+	pager_param(b, "joined_to", f->joined_to);
+	pager_param(b, "login", members_list_login_keys[f->login]);
+	pager_param(b, "login_date", f->login_date);
+	if (with_sort && (f->sort != LIST_SORT_NAME || f->desc)) {
+		pager_param(b, "sort", members_list_sort_keys[f->sort]);
+		pager_param(b, "dir", f->desc ? "desc" : "asc");
+	}
+}
+

@@ -1,0 +1,420 @@
+/*
+ * The ledger (common/ledger.c) against the real database.  Skipped
+ * unless WEFT_CONFIG names the config of a running stack (tests/run.sh
+ * sets it).  Works on three members of its own; at the end their
+ * exchanges, balances and audit rows go again (reversals first), which
+ * leaves the sum of all balances at 0 and the demo data as it was.  The
+ * pure helpers (hours, form keys) are tested without the database.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "auth.h"
+#include "config.h"
+#include "db.h"
+#include "ledger.h"
+#include "log.h"
+
+static long long	 mem[3];	/* a, b, c */
+static struct actor	 actor;
+static char		 mode_was[16], limit_was[32];
+static unsigned		 keyn;
+
+static void
+need_db(void)
+{
+	if (mem[0] == 0)
+		skip();
+}
+
+/* A fresh form key for this run: pid and a counter, hex. */
+static const char *
+next_key(char out[LEDGER_KEY_LEN + 1])
+{
+	snprintf(out, LEDGER_KEY_LEN + 1, "%032lx%032x",
+	    (unsigned long)getpid() * 2654435761UL + (unsigned long)time(NULL),
+	    ++keyn);
+	return out;
+}
+
+static void
+today(char out[11])
+{
+	time_t		 t = time(NULL);
+	struct tm	 tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+static void
+setting_get(const char *name, char *out, size_t len)
+{
+	struct db_rows	*r = NULL;
+
+	out[0] = '\0';
+	if (db_query(&r, "SELECT value FROM settings WHERE name = ?", "s",
+	    name) == WEFT_OK && db_next(r))
+		snprintf(out, len, "%s", db_str(r, 0));
+	db_rows_free(r);
+}
+
+static void
+setting_set(const char *name, const char *value)
+{
+	assert_int_equal(db_exec("UPDATE settings SET value = ? WHERE name = ?",
+	    "ss", value, name), WEFT_OK);
+}
+
+static int
+group_setup(void **state)
+{
+	const char	*conf = getenv("WEFT_CONFIG");
+	char		 u[33];
+	int		 i;
+
+	(void)state;
+	if (conf == NULL || conf[0] == '\0')
+		return 0;
+	log_init("test_ledger_db", LOGL_WARN);
+	if (config_load(&config, conf) != WEFT_OK || db_connect() != WEFT_OK)
+		return -1;
+	for (i = 0; i < 3; i++) {
+		snprintf(u, sizeof(u), "ledgertest%ld%c", (long)getpid(),
+		    'a' + i);
+		if (db_exec("INSERT INTO members (username, email, name,"
+		    " password_hash, status, about, community_id) VALUES"
+		    " (?, 'ledgertest@example.org', ?, 'x', 'approved', '',"
+		    " NULLIF(?, 0))", "ssi", u, u, (long long)(i == 2 ? 2 : 0)) !=
+		    WEFT_OK)
+			return -1;
+		mem[i] = db_insert_id();
+	}
+	memset(&actor, 0, sizeof(actor));
+	actor.member_id = actor.acting_id = mem[0];
+	actor.status = MEMBER_APPROVED;
+	snprintf(actor.addr, sizeof(actor.addr), "test");
+	setting_get("credit_limit_mode", mode_was, sizeof(mode_was));
+	setting_get("credit_limit_hundredths", limit_was, sizeof(limit_was));
+	return 0;
+}
+
+static int
+group_teardown(void **state)
+{
+	(void)state;
+	if (mem[0] == 0)
+		return 0;
+	if (mode_was[0] != '\0')
+		db_exec("UPDATE settings SET value = ? WHERE name ="
+		    " 'credit_limit_mode'", "s", mode_was);
+	if (limit_was[0] != '\0')
+		db_exec("UPDATE settings SET value = ? WHERE name ="
+		    " 'credit_limit_hundredths'", "s", limit_was);
+	db_exec("DELETE FROM audit_log WHERE object_type = 'exchange' AND"
+	    " object_id IN (SELECT id FROM exchanges WHERE provider_id IN"
+	    " (?, ?, ?))", "iii", mem[0], mem[1], mem[2]);
+	db_exec("DELETE FROM exchanges WHERE reverses_id IS NOT NULL AND"
+	    " provider_id IN (?, ?, ?)", "iii", mem[0], mem[1], mem[2]);
+	db_exec("DELETE FROM exchanges WHERE provider_id IN (?, ?, ?)", "iii",
+	    mem[0], mem[1], mem[2]);
+	db_exec("DELETE FROM balances WHERE member_id IN (?, ?, ?)", "iii",
+	    mem[0], mem[1], mem[2]);
+	db_exec("DELETE FROM members WHERE id IN (?, ?, ?)", "iii", mem[0],
+	    mem[1], mem[2]);
+	db_close();
+	return 0;
+}
+
+static long long
+balance(int i)
+{
+	long long	 h = -1;
+
+	assert_int_equal(ledger_balance(mem[i], &h), WEFT_OK);
+	return h;
+}
+
+static long long
+count_mine(void)
+{
+	long long	 n = -1;
+
+	assert_int_equal(db_query_int(&n, "SELECT COUNT(*) FROM exchanges"
+	    " WHERE provider_id IN (?, ?, ?)", "iii", mem[0], mem[1], mem[2]),
+	    WEFT_OK);
+	return n;
+}
+
+/* Records h from giver (index) to taker; returns the refusal. */
+static enum ledger_refusal
+record(int giver, int taker, long long h, const char *key, long long *id,
+    int audit)
+{
+	struct ledger_entry	 x;
+	enum ledger_refusal	 why;
+	char			 d[11];
+
+	today(d);
+	memset(&x, 0, sizeof(x));
+	x.provider = mem[giver];
+	x.recipient = mem[taker];
+	x.hundredths = h;
+	x.service_date = d;
+	x.description = "unit test";
+	x.form_key = key;
+	assert_int_equal(ledger_record(&actor, &x, audit, id, &why), WEFT_OK);
+	return why;
+}
+
+static void
+test_hours_format(void **state)
+{
+	char	 h[LEDGER_HOURS_LEN];
+
+	(void)state;
+	ledger_format_hours(125, 0, h);
+	assert_string_equal(h, "1.25");
+	ledger_format_hours(-50, 0, h);
+	assert_string_equal(h, "-0.50");
+	ledger_format_hours(0, 1, h);
+	assert_string_equal(h, "0.00");
+	ledger_format_hours(2400, 1, h);
+	assert_string_equal(h, "+24.00");
+	ledger_format_hours(-9223372036854775807LL - 1, 0, h);
+	assert_string_equal(h, "-92233720368547758.08");
+}
+
+static void
+test_key_ok(void **state)
+{
+	char	 k[LEDGER_KEY_LEN + 1];
+
+	(void)state;
+	memset(k, 'a', LEDGER_KEY_LEN);
+	k[LEDGER_KEY_LEN] = '\0';
+	assert_true(ledger_key_ok(k));
+	k[5] = 'A';
+	assert_false(ledger_key_ok(k));
+	k[5] = '0';
+	k[LEDGER_KEY_LEN - 1] = '\0';
+	assert_false(ledger_key_ok(k));
+	assert_false(ledger_key_ok(""));
+	assert_false(ledger_key_ok(NULL));
+	assert_false(ledger_key_ok("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaaaaa"));	/* 66 characters */
+}
+
+static void
+test_record_moves_hours(void **state)
+{
+	char		 k[LEDGER_KEY_LEN + 1];
+	long long	 id = 0, sum = -1, a0, b0;
+
+	(void)state;
+	need_db();
+	a0 = balance(0);
+	b0 = balance(1);
+	assert_int_equal(record(0, 1, 150, next_key(k), &id, 0), LEDGER_OK);
+	assert_true(id > 0);
+	assert_int_equal(balance(0), a0 + 150);
+	assert_int_equal(balance(1), b0 - 150);
+	assert_int_equal(ledger_sum_all(&sum), WEFT_OK);
+	assert_int_equal(sum, 0);
+}
+
+static void
+test_same_key_once(void **state)
+{
+	char		 k[LEDGER_KEY_LEN + 1];
+	long long	 id1 = 0, id2 = 0, n, a0;
+
+	(void)state;
+	need_db();
+	next_key(k);
+	assert_int_equal(record(1, 0, 100, k, &id1, 0), LEDGER_OK);
+	n = count_mine();
+	a0 = balance(0);
+	assert_int_equal(record(1, 0, 100, k, &id2, 0),
+	    LEDGER_REFUSE_DUPLICATE_KEY);
+	assert_int_equal(id2, id1);
+	assert_int_equal(count_mine(), n);
+	assert_int_equal(balance(0), a0);
+}
+
+static void
+test_bad_entries(void **state)
+{
+	struct ledger_entry	 x;
+	enum ledger_refusal	 why;
+	long long		 id;
+	char			 k[LEDGER_KEY_LEN + 1];
+
+	(void)state;
+	need_db();
+	memset(&x, 0, sizeof(x));
+	x.provider = x.recipient = mem[0];
+	x.hundredths = 100;
+	x.service_date = "2020-01-01";
+	x.description = "same member";
+	x.form_key = next_key(k);
+	assert_int_equal(ledger_record(&actor, &x, 0, &id, &why),
+	    WEFT_ERR_INVALID);
+	x.recipient = mem[1];
+	x.hundredths = 0;
+	assert_int_equal(ledger_record(&actor, &x, 0, &id, &why),
+	    WEFT_ERR_INVALID);
+	x.hundredths = 100;
+	x.form_key = "not a key";
+	assert_int_equal(ledger_record(&actor, &x, 0, &id, &why),
+	    WEFT_ERR_INVALID);
+}
+
+static void
+test_hard_limit(void **state)
+{
+	char		 k[LEDGER_KEY_LEN + 1], lim[32];
+	long long	 id, n, b0;
+
+	(void)state;
+	need_db();
+	b0 = balance(1);
+	snprintf(lim, sizeof(lim), "%lld", b0 - 100);
+	setting_set("credit_limit_hundredths", lim);
+	setting_set("credit_limit_mode", "hard");
+	n = count_mine();
+	/* Exactly to the limit is allowed; one quarter more is not. */
+	assert_int_equal(record(0, 1, 125, next_key(k), &id, 0),
+	    LEDGER_REFUSE_CREDIT_LIMIT);
+	assert_int_equal(count_mine(), n);
+	assert_int_equal(balance(1), b0);
+	assert_int_equal(record(0, 1, 100, next_key(k), &id, 0), LEDGER_OK);
+	assert_int_equal(balance(1), b0 - 100);
+	/* Soft: recorded all the same. */
+	setting_set("credit_limit_mode", "soft");
+	assert_int_equal(record(0, 1, 25, next_key(k), &id, 0), LEDGER_OK);
+	assert_int_equal(balance(1), b0 - 125);
+	setting_set("credit_limit_mode", mode_was);
+	setting_set("credit_limit_hundredths", limit_was);
+}
+
+static void
+test_reverse(void **state)
+{
+	char			 k[LEDGER_KEY_LEN + 1];
+	struct ledger_exchange	 x;
+	enum ledger_refusal	 why;
+	long long		 id, rid = 0, rid2 = 0, a0, c0, sum, n;
+
+	(void)state;
+	need_db();
+	assert_int_equal(record(2, 0, 300, next_key(k), &id, 1), LEDGER_OK);
+	a0 = balance(0);
+	c0 = balance(2);
+	assert_int_equal(ledger_reverse(&actor, id, "unit test reversal", &rid,
+	    &why), WEFT_OK);
+	assert_int_equal(why, LEDGER_OK);
+	assert_true(rid > id);
+	assert_int_equal(balance(0), a0 + 300);
+	assert_int_equal(balance(2), c0 - 300);
+	assert_int_equal(ledger_exchange_load(rid, &x), WEFT_OK);
+	assert_int_equal(x.reverses_id, id);
+	assert_int_equal(x.provider.id, mem[0]);
+	assert_int_equal(x.recipient.id, mem[2]);
+	assert_string_equal(x.reason, "unit test reversal");
+	assert_int_equal(ledger_exchange_load(id, &x), WEFT_OK);
+	assert_int_equal(x.reversed_by, rid);
+	/* Twice: refused, and names the reversal; a reversal: refused. */
+	assert_int_equal(ledger_reverse(&actor, id, "again", &rid2, &why),
+	    WEFT_OK);
+	assert_int_equal(why, LEDGER_REFUSE_REVERSED);
+	assert_int_equal(rid2, rid);
+	assert_int_equal(ledger_reverse(&actor, rid, "undo", &rid2, &why),
+	    WEFT_OK);
+	assert_int_equal(why, LEDGER_REFUSE_IS_REVERSAL);
+	assert_int_equal(ledger_reverse(&actor, 1LL << 52, "none", &rid2,
+	    &why), WEFT_ERR_NOTFOUND);
+	assert_int_equal(ledger_sum_all(&sum), WEFT_OK);
+	assert_int_equal(sum, 0);
+	/* Both writes were coordinator writes here: audited. */
+	assert_int_equal(db_query_int(&n, "SELECT COUNT(*) FROM audit_log"
+	    " WHERE object_type = 'exchange' AND object_id IN (?, ?)"
+	    " AND community_id = 2", "ii", id, rid), WEFT_OK);
+	assert_int_equal(n, 2);
+}
+
+static void
+test_figures(void **state)
+{
+	static const struct grants none;
+	char				 k[LEDGER_KEY_LEN + 1];
+	struct ledger_scope		 s;
+	struct ledger_figures		 f, g;
+	struct ledger_member_balance	 u[5];
+	struct actor			 c;
+	long long			 id;
+	size_t				 n;
+
+	(void)state;
+	need_db();
+	memset(&c, 0, sizeof(c));
+	c.grants = none;
+	c.grants.n = 2;
+	c.grants.g[0].role = ROLE_MEMBER;
+	c.grants.g[0].scope.kind = SCOPE_COMMUNITY;
+	c.grants.g[0].scope.community = 2;
+	c.grants.g[1].role = ROLE_SUPPORT;
+	c.grants.g[1].scope.kind = SCOPE_COMMUNITY;
+	c.grants.g[1].scope.community = 1;
+	ledger_scope_of(&c, PERM_DASHBOARD_VIEW, &s);
+	assert_false(s.site);
+	assert_int_equal(s.n, 1);	/* support has no dashboard.view */
+	assert_string_equal(s.list, "2");
+	ledger_scope_of(&c, PERM_EXCHANGE_LIST, &s);
+	assert_string_equal(s.list, "2,1");
+	c.grants.g[0].scope.kind = SCOPE_SITE;
+	ledger_scope_of(&c, PERM_DASHBOARD_VIEW, &s);
+	assert_true(s.site);
+
+	assert_int_equal(ledger_figures(&s, 90, &f), WEFT_OK);
+	assert_int_equal(record(0, 2, 200, next_key(k), &id, 0), LEDGER_OK);
+	assert_int_equal(ledger_figures(&s, 90, &g), WEFT_OK);
+	assert_int_equal(g.month_hundredths[LEDGER_MONTHS - 1] -
+	    f.month_hundredths[LEDGER_MONTHS - 1], 200);
+	assert_true(g.active_traders >= 2);
+	assert_int_equal(strlen(g.month[0]), 7);
+	/* The members below the limit, lowest first. */
+	setting_set("credit_limit_hundredths", "0");
+	assert_int_equal(ledger_under_limit(&s, u, 5, &n), WEFT_OK);
+	assert_true(n >= 1 && n <= 5);
+	assert_true(u[0].hundredths < 0);
+	if (n > 1)
+		assert_true(u[0].hundredths <= u[1].hundredths);
+	setting_set("credit_limit_hundredths", limit_was);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_hours_format),
+		cmocka_unit_test(test_key_ok),
+		cmocka_unit_test(test_record_moves_hours),
+		cmocka_unit_test(test_same_key_once),
+		cmocka_unit_test(test_bad_entries),
+		cmocka_unit_test(test_hard_limit),
+		cmocka_unit_test(test_reverse),
+		cmocka_unit_test(test_figures),
+	};
+
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
