@@ -214,13 +214,12 @@ node_layer() {
 		# Each failing test with its YAML block (the assertion), but
 		# not the file-level "subtests failed" entries.
 		awk '
-		    /^ *not ok / { blk = $0 "\n"; on = 1; next }
-		    on { blk = blk $0 "\n" }
+		    /^ *not ok / { blk = $0 "\n"; on = 1; n = 0; next }
+		    on && n++ < 30 && $0 !~ /^ *(duration_ms|stack: \|-|TestContext|process\.|async |Test\.|new Promise|[a-zA-Z.<> ]*\(file:)/ { blk = blk $0 "\n" }
 		    on && /^ *\.\.\.$/ {
 			on = 0
 			if (blk !~ /subtestsFailed/) printf "%s", blk
-		    }' "$out" | grep -vE '^ *(duration_ms|stack: \|-|TestContext|process\.|async |Test\.|new Promise)' |
-		    head -n 300 | sed 's/^/    /'
+		    }' "$out" | head -n 600 | sed 's/^/    /'
 		[ "${f:-0}" = 0 ] && [ "${c:-0}" = 0 ] && bad "$layer" "node exited $rc"
 	fi
 	echo "  $*: ${p:-?} passed, $(( ${f:-0} + ${c:-0} )) failed"

@@ -19,9 +19,14 @@ static const struct app_nav {
 	enum perm	 perm;
 } app_nav[] = {
 	{ "/", "nav.home", ACCESS_LOGIN, 0 },
+	{ "/ads", "nav.ads", ACCESS_MEMBER, 0 },
+	{ "/exchanges", "nav.exchanges", ACCESS_MEMBER, 0 },
 	{ "/members", "nav.members", ACCESS_PERM, PERM_MEMBER_LIST },
 	{ "/members/dashboard", "nav.dashboard", ACCESS_PERM,
 	    PERM_DASHBOARD_VIEW },
+	{ "/ads/manage", "nav.ads_manage", ACCESS_PERM, PERM_AD_LIST },
+	{ "/exchanges/list", "nav.exchanges_list", ACCESS_PERM,
+	    PERM_EXCHANGE_LIST },
 	{ "/members/audit", "nav.audit", ACCESS_PERM, PERM_AUDIT_VIEW },
 	{ "/members/roles", "nav.roles", ACCESS_COORDINATOR, 0 },
 	{ "/me", "nav.profile", ACCESS_LOGIN, 0 },

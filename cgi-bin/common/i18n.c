@@ -47,8 +47,12 @@ static const struct i18n_phrase i18n_en[] = {
 	{ "login.failed", "Wrong username or password." },
 	{ "login.throttled", "Too many failed attempts. Please wait a few "
 	    "minutes and try again." },
+	{ "nav.ads", "Offers and requests" },
+	{ "nav.ads_manage", "All ads" },
 	{ "nav.audit", "Audit log" },
 	{ "nav.dashboard", "Dashboard" },
+	{ "nav.exchanges", "My exchanges" },
+	{ "nav.exchanges_list", "All exchanges" },
 	{ "nav.home", "Home" },
 	{ "nav.login", "Log in" },
 	{ "nav.logout", "Log out" },

@@ -56,7 +56,7 @@ enum ledger_limit_mode {
  * row is missing or unreadable). */
 struct ledger_settings {
 	long long		 max_hundredths;	/* per exchange */
-	long long		 oldest_days;	/* service date at most this old */
+	long long		 oldest_days;	/* oldest service date */
 	long long		 credit_limit;	/* lowest balance, hundredths */
 	enum ledger_limit_mode	 mode;
 };
@@ -134,8 +134,9 @@ extern const char *const ledger_refusal_keys[LEDGER_REFUSE__MAX];
  * with *why saying why nothing was recorded (for a form key already used,
  * *id is the exchange it recorded), or an error.
  */
-enum weft_err	 ledger_record(const struct actor *, const struct ledger_entry *,
-		    int audit, long long *id, enum ledger_refusal *why);
+enum weft_err	 ledger_record(const struct actor *,
+		    const struct ledger_entry *, int audit, long long *id,
+		    enum ledger_refusal *why);
 
 /*
  * Reverses exchange `id` (exchange.edit; the caller has checked the scope
@@ -174,7 +175,7 @@ void		 ledger_scope_of(const struct actor *, enum perm,
 struct ledger_figures {
 	char		 month[LEDGER_MONTHS][8];
 	long long	 month_hundredths[LEDGER_MONTHS];
-	long long	 active_traders;	/* distinct members, last `days` */
+	long long	 active_traders;	/* members, last `days` */
 	long long	 under_limit;		/* members below the limit */
 	long long	 credit_limit;
 	enum ledger_limit_mode mode;

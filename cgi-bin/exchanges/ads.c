@@ -329,7 +329,8 @@ ads_acts_for(const struct request *req, struct ads_someone *out, size_t max,
 }
 
 /* One member's active ads (expired ones too: they are the ones to
- * renew), as a GROUP of the page. */
+ * renew), newest first, as a GROUP of the page.  A member with more than
+ * ADS_MINE_MAX is told so; the coordinators' list pages through all. */
 static enum weft_err
 ads_mine_group(struct request *req, struct tmpl_dict *d,
     const struct ads_someone *who)
@@ -338,6 +339,7 @@ ads_mine_group(struct request *req, struct tmpl_dict *d,
 	struct tmpl_dict	*g, *s;
 	enum ad_kind		 k;
 	enum weft_err		 e;
+	size_t			 n = 0;
 
 	g = tmpl_section(d, "GROUP");
 	tmpl_show(g, who->as == ACT_SELF ? "SELF" : who->as == ACT_ANGEL ?
@@ -348,14 +350,16 @@ ads_mine_group(struct request *req, struct tmpl_dict *d,
 	    " FROM ads a JOIN categories c ON c.id = a.category_id"
 	    " LEFT JOIN communities cm ON cm.id = a.community_id"
 	    " WHERE a.member_id = ? AND a.status = 'active'"
-	    " ORDER BY a.expires_on, a.id LIMIT 100", "i", who->id)) !=
-	    WEFT_OK)
+	    " ORDER BY a.id DESC LIMIT 101", "i", who->id)) != WEFT_OK)
 		return e;
 	if (db_nrows(r) == 0)
 		tmpl_show(g, "EMPTY");
 	else
 		tmpl_show(g, "RESULTS");
-	while (db_next(r)) {
+	if (db_nrows(r) > ADS_MINE_MAX)	/* LIMIT is ADS_MINE_MAX + 1 */
+		tmpl_set_int(tmpl_section(g, "MORE"), "MINE_MAX",
+		    ADS_MINE_MAX);
+	while (db_next(r) && n++ < ADS_MINE_MAX) {
 		s = tmpl_section(g, "AD");
 		tmpl_set(s, "ID", db_str(r, 0));
 		if (ad_kind_parse(db_str(r, 1), &k) == 0)

@@ -39,8 +39,8 @@ struct list_filter {
 	const char		*to;
 	long long		 category;
 	long long		 recorded_by;
-	long long		 reversed;	/* index of list_reversed_keys */
-	long long		 before;	/* page cursor: ids below this */
+	long long		 reversed;	/* list_reversed_keys[] */
+	long long		 before;	/* page: ids below this */
 	char			 query[256];	/* the filters, for links */
 };
 

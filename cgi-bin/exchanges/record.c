@@ -140,12 +140,14 @@ record_date(struct request *req, struct tmpl_dict *d,
 		return 0;
 	day = record_days(y, m, dd);
 	if (day > today + RECORD_GRACE_DAYS) {
-		form_error(d, "service_date", app_text(req, "ledger.date.future"));
+		form_error(d, "service_date", app_text(req,
+		    "ledger.date.future"));
 		return 1;
 	}
 	if (day < today - s->oldest_days) {
 		record_day_str(today - s->oldest_days, oldest);
-		record_error2(req, d, "service_date", "ledger.date.old", oldest);
+		record_error2(req, d, "service_date", "ledger.date.old",
+		    oldest);
 		return 1;
 	}
 	return 0;
@@ -186,7 +188,9 @@ record_ad(struct request *req, struct tmpl_dict *d, long long provider,
 	enum weft_err	 e;
 
 	*ad = 0;
-	if (v == NULL || v[0] == '\0' || valid_id(v, ad) != VALID_OK)
+	/* Judged only once both parties are known. */
+	if (v == NULL || v[0] == '\0' || valid_id(v, ad) != VALID_OK ||
+	    provider == 0 || recipient == 0)
 		return 0;
 	e = db_query_int(&owner, "SELECT member_id FROM ads WHERE id = ?",
 	    "i", *ad);
@@ -194,8 +198,8 @@ record_ad(struct request *req, struct tmpl_dict *d, long long provider,
 		*err = e;
 		return 0;
 	}
-	if (e == WEFT_ERR_NOTFOUND || provider == 0 || recipient == 0 ||
-	    (owner != provider && owner != recipient)) {
+	if (e == WEFT_ERR_NOTFOUND || (owner != provider &&
+	    owner != recipient)) {
 		form_error(d, "ad", app_text(req, "ledger.ad.unknown"));
 		return 1;
 	}
@@ -300,8 +304,9 @@ exchanges_new_form(struct request *req)
 	return app_render(req, 200);
 }
 
-/* The checks of a submitted form that the field table cannot make;
- * returns how many fields they refused. */
+/* Validates the submitted form: the field table, then what the table
+ * cannot check (hours and date against the settings, the parties, the
+ * ad); fills x.  Returns how many fields were refused. */
 static size_t
 record_validate(struct request *req, struct tmpl_dict *d,
     const struct ledger_settings *s, struct ledger_entry *x,
@@ -421,9 +426,9 @@ static void
 show_fill(struct request *req, struct tmpl_dict *d,
     const struct ledger_exchange *x)
 {
-	struct scope	 sp, sr;
-	char		 h[LEDGER_HOURS_LEN];
-	struct tmpl_dict *s;
+	struct scope		 sp, sr;
+	struct tmpl_dict	*s;
+	char			 h[LEDGER_HOURS_LEN];
 
 	tmpl_set_int(d, "ID", x->id);
 	show_party(req, d, "PROVIDER", &x->provider);

@@ -144,12 +144,12 @@ static enum weft_err
 stmt_rows(struct tmpl_dict *d, long long member, const struct stmt_filter *f,
     const char *base)
 {
-	struct db_rows	*r = NULL;
-	struct tmpl_dict *s;
-	long long	 bal = 0;
-	size_t		 n = 0;
-	char		 next[160];
-	enum weft_err	 e;
+	struct db_rows		*r = NULL;
+	struct tmpl_dict	*s;
+	long long		 bal = 0;
+	size_t			 n = 0;
+	char			 next[160];
+	enum weft_err		 e;
 
 	if ((e = db_query(&r, STMT_SELECT " AND (e.service_date < ? OR"
 	    " (e.service_date = ? AND e.id < ?))"

@@ -165,7 +165,7 @@ struct bulk_filter {
 	long long	 community;	/* 0: any */
 	int		 no_community;	/* f_community=none */
 	char		 like[3 * 128 + 3];	/* "" or %q% escaped */
-	long long	 org;		/* -1 any, 0, 1 */
+	long long	 org;		/* -1 any, 1 organisations only */
 	long long	 optout;
 };
 
@@ -177,14 +177,17 @@ bulk_f(const struct request *req, const char *key)
 	return v != NULL ? v : "";
 }
 
-/* "" -1, "0" 0, "1" 1, else -2 (invalid). */
+/* "" -1 (any), "no"/"0" 0, "yes"/"1" 1, else -2 (invalid): the list
+ * page writes yes/no. */
 static long long
 bulk_tristate(const char *v)
 {
 	if (v[0] == '\0')
 		return -1;
-	if (strcmp(v, "0") == 0 || strcmp(v, "1") == 0)
-		return v[0] - '0';
+	if (strcmp(v, "no") == 0 || strcmp(v, "0") == 0)
+		return 0;
+	if (strcmp(v, "yes") == 0 || strcmp(v, "1") == 0)
+		return 1;
 	return -2;
 }
 
@@ -212,6 +215,10 @@ bulk_filter_read(const struct request *req, struct bulk_filter *f)
 	if ((f->org = bulk_tristate(bulk_f(req, "f_org"))) == -2 ||
 	    (f->optout = bulk_tristate(bulk_f(req, "f_optout"))) == -2)
 		return -1;
+	/* As the list: the organisation filter is "only organisations" or
+	 * nothing. */
+	if (f->org == 0)
+		f->org = -1;
 	if (q[0] == '\0')
 		return 0;
 	if (valid_text(q, 1, 128, 0) != VALID_OK)
@@ -549,6 +556,10 @@ bulk_run(const struct request *req, struct bulk_job *job, int commit)
 	size_t			 i;
 
 	memset(job->count, 0, sizeof(job->count));
+	for (i = 0; i < job->n; i++) {
+		job->items[i].why = NULL;
+		job->items[i].known = 0;
+	}
 	if ((e = db_begin()) != WEFT_OK)
 		return e;
 	if ((job->action == BULK_UNAPPROVE || job->action == BULK_DISABLE ||
@@ -765,7 +776,11 @@ bulk_handle(struct request *req, int apply)
 		st = st == -1 ? 0 : st;
 		goto out;
 	}
-	if ((e = bulk_run(req, &job, apply)) != WEFT_OK) {
+	/* A deadlock rolled the whole batch back: run it once more, as
+	 * MariaDB advises; the second run sees what the other committed. */
+	if ((e = bulk_run(req, &job, apply)) == WEFT_ERR_CONFLICT)
+		e = bulk_run(req, &job, apply);
+	if (e != WEFT_OK) {
 		st = e == WEFT_ERR_CONFLICT ? app_error(req, 409, app_text(req,
 		    "members.bulk.error.conflict")) : app_status_of(e);
 		goto out;

@@ -18,6 +18,7 @@
  *   covers the member; e-mail addresses are searched only when it covers
  *   the whole scope, so a search cannot find what it could not show.
  * - "Joined" and "last login" dates are inclusive days (UTC).
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,8 +62,7 @@ list_form_fill(struct request *req, struct tmpl_dict *d,
 	tmpl_show(d, f->desc ? "DIR_IS_DESC" : "DIR_IS_ASC");
 	if (v->full)
 		tmpl_show(d, "FULL");
-	if (v->email_search)
-		tmpl_show(d, "EMAIL_SEARCH");
+	tmpl_show(d, v->email_search ? "EMAIL_SEARCH" : "NO_EMAIL_SEARCH");
 	/* Only the communities the viewer's member.list covers. */
 	n = members_scope_ids(&req->actor, PERM_MEMBER_LIST, &site, ids,
 	    NELEM(ids));
@@ -82,8 +82,7 @@ list_form_fill(struct request *req, struct tmpl_dict *d,
 			tmpl_show(o, "SELECTED");
 	}
 	db_rows_free(r);
-	if (site)
-		tmpl_show(d, "ALL_COMMUNITIES");
+	tmpl_show(d, site ? "ALL_COMMUNITIES" : "MY_COMMUNITIES");
 	return WEFT_OK;
 }
 
@@ -277,6 +276,11 @@ list_results(struct request *req, struct tmpl_dict *d,
 		goto out;
 	}
 	pager_result(&p, n, &pr);
+	tmpl_show(d, "RESULTS");
+	if (!v->full)
+		tmpl_show(d, "NARROW");
+	if (v->contact)
+		tmpl_show(d, "CONTACT");
 	if (pr.reversed)
 		members_list_reverse(rows, pr.shown);
 	tmpl_show(d, pr.shown > 0 ? "HAS_ROWS" : "NO_ROWS");

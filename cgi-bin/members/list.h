@@ -38,6 +38,7 @@ enum list_login {
 /* How the query finds its rows (see list_sql below). */
 enum list_drive {
 	LIST_DRIVE_ORDERED,	/* walk an index in the list's order */
+	LIST_DRIVE_STATUS,	/* the same, within one status */
 	LIST_DRIVE_FILTER,	/* a selective filter's index, then sort */
 	LIST_DRIVE_ROLE,	/* from the (few) grants of a role */
 	LIST_DRIVE__MAX

@@ -21,16 +21,22 @@
  * that MariaDB folds away at execution, when parameters are constants.
  * The keyset term takes the cursor as (mode, key, id), pager.h.
  *
- * - ORDERED walks the index of the sort column (members has (name, id),
- *   (username), (joined_at, id), (last_login_at, id), and with status
- *   or a community (status, name, id), (community_id, name, id) and the
- *   joined variants of 004): 51 index entries for a page.
+ * - ORDERED walks the index of the sort column, (name, id), (username),
+ *   (joined_at, id) or (last_login_at, id), or with a community
+ *   (community_id, name, id) or (community_id, joined_at, id) (004):
+ *   about 51 index entries for a page.
+ * - STATUS is the same with a status filter, through (status, name, id),
+ *   (status, joined_at, id) or (status, last_login_at, id) (004), named
+ *   with FORCE INDEX: MariaDB 10.11 otherwise prefers "ref" on status
+ *   alone and reads every entry of the status up to the cursor (a
+ *   second and more deep into a million members).
  * - FILTER is for filters that match few rows (a search prefix, the
  *   organisations): "USE INDEX FOR ORDER BY ()" keeps the optimizer from
  *   walking the sort index hoping to meet them early (at 1M members it
  *   may read the whole table); it reads the filter's index and sorts.
  * - ROLE starts from the grants of the role (coordinators are few),
  *   one row per member: the grant with the smallest id.
+ * list_drive() chooses.
  *
  * SET STATEMENT max_statement_time bounds what a filter combination the
  * indexes do not serve can cost; the page then says so (503).
@@ -42,6 +48,8 @@
 	"m.is_organisation, m.optout, m.joined_at, m.last_login_at "
 #define LIST_FROM_ORDERED						\
 	"FROM members m "
+#define LIST_FROM_STATUS(index)						\
+	"FROM members m FORCE INDEX (" index ") "
 #define LIST_FROM_FILTER						\
 	"FROM members m USE INDEX FOR ORDER BY () "
 #define LIST_FROM_ROLE							\
@@ -67,7 +75,8 @@
 	"AND (? = '' OR g.role = ?) AND g.id = (SELECT MIN(r.id) "	\
 	"FROM grants r WHERE r.member_id = g.member_id "		\
 	"AND r.role = g.role) "
-/* Ascending: the rows after the cursor; descending: before it. */
+/* Ascending: the rows after the cursor; descending: before it.  The
+ * username is unique: ordering by it alone lets its index serve. */
 #define LIST_GT(col)							\
 	"AND (? = 0 OR (? = 1 AND m.id > ?) OR (? = 2 AND "		\
 	"(" col " > ? OR (" col " = ? AND m.id > ?)))) "		\
@@ -76,35 +85,47 @@
 	"AND (? = 0 OR (? = 1 AND m.id < ?) OR (? = 2 AND "		\
 	"(" col " < ? OR (" col " = ? AND m.id < ?)))) "		\
 	"ORDER BY " col " DESC, m.id DESC LIMIT ?"
+#define LIST_GT_UNIQUE(col)						\
+	"AND (? = 0 OR (? = 1 AND m.id > ?) OR (? = 2 AND "		\
+	"(" col " > ? OR (" col " = ? AND m.id > ?)))) "		\
+	"ORDER BY " col " LIMIT ?"
+#define LIST_LT_UNIQUE(col)						\
+	"AND (? = 0 OR (? = 1 AND m.id < ?) OR (? = 2 AND "		\
+	"(" col " < ? OR (" col " = ? AND m.id < ?)))) "		\
+	"ORDER BY " col " DESC LIMIT ?"
 /* NULL (never logged in) sorts first ascending, last descending. */
 #define LIST_GT_LOGIN							\
-	"AND (? = 0 OR (? = 1 AND (m.last_login_at IS NOT NULL "	\
-	"OR m.id > ?)) OR (? = 2 AND (m.last_login_at > ? OR "		\
-	"(m.last_login_at = ? AND m.id > ?)))) "			\
+	"AND (? = 0 OR (? = 1 AND ((m.last_login_at IS NULL "		\
+	"AND m.id > ?) OR m.last_login_at IS NOT NULL)) OR (? = 2 AND "	\
+	"(m.last_login_at > ? OR (m.last_login_at = ? AND m.id > ?)))) "	\
 	"ORDER BY m.last_login_at, m.id LIMIT ?"
 #define LIST_LT_LOGIN							\
 	"AND (? = 0 OR (? = 1 AND m.last_login_at IS NULL "		\
 	"AND m.id < ?) OR (? = 2 AND (m.last_login_at IS NULL OR "	\
 	"m.last_login_at < ? OR (m.last_login_at = ? AND m.id < ?)))) "	\
 	"ORDER BY m.last_login_at DESC, m.id DESC LIMIT ?"
-#define LIST_SORTS(from, role) {					\
-	{ LIST_COLS from LIST_WHERE role LIST_GT("m.name"),		\
-	  LIST_COLS from LIST_WHERE role LIST_LT("m.name") },		\
-	{ LIST_COLS from LIST_WHERE role LIST_GT("m.username"),		\
-	  LIST_COLS from LIST_WHERE role LIST_LT("m.username") },	\
-	{ LIST_COLS from LIST_WHERE role LIST_GT("m.joined_at"),	\
-	  LIST_COLS from LIST_WHERE role LIST_LT("m.joined_at") },	\
-	{ LIST_COLS from LIST_WHERE role LIST_GT_LOGIN,			\
-	  LIST_COLS from LIST_WHERE role LIST_LT_LOGIN },		\
+#define LIST_SORTS(fname, fuser, fjoin, flogin, role) {			\
+	{ LIST_COLS fname LIST_WHERE role LIST_GT("m.name"),		\
+	  LIST_COLS fname LIST_WHERE role LIST_LT("m.name") },		\
+	{ LIST_COLS fuser LIST_WHERE role LIST_GT_UNIQUE("m.username"),	\
+	  LIST_COLS fuser LIST_WHERE role LIST_LT_UNIQUE("m.username") },\
+	{ LIST_COLS fjoin LIST_WHERE role LIST_GT("m.joined_at"),	\
+	  LIST_COLS fjoin LIST_WHERE role LIST_LT("m.joined_at") },	\
+	{ LIST_COLS flogin LIST_WHERE role LIST_GT_LOGIN,		\
+	  LIST_COLS flogin LIST_WHERE role LIST_LT_LOGIN },		\
 }
+#define LIST_SORTS1(from, role) LIST_SORTS(from, from, from, from, role)
 #define LIST_FMT							\
 	"iiiiiiiiiiiiiiiii" "ss" "i" "ii" "ss" "ss" "iiisis" "sssis"	\
 	"ss" "iiiissi" "i"
 
 static const char *const list_sql[LIST_DRIVE__MAX][LIST_SORT__MAX][2] = {
-	LIST_SORTS(LIST_FROM_ORDERED, LIST_ROLE_IN),
-	LIST_SORTS(LIST_FROM_FILTER, LIST_ROLE_IN),
-	LIST_SORTS(LIST_FROM_ROLE, LIST_ROLE_JOIN),
+	LIST_SORTS1(LIST_FROM_ORDERED, LIST_ROLE_IN),
+	LIST_SORTS(LIST_FROM_STATUS("members_status_name"), LIST_FROM_ORDERED,
+	    LIST_FROM_STATUS("members_status_joined"),
+	    LIST_FROM_STATUS("members_status_login"), LIST_ROLE_IN),
+	LIST_SORTS1(LIST_FROM_FILTER, LIST_ROLE_IN),
+	LIST_SORTS1(LIST_FROM_ROLE, LIST_ROLE_JOIN),
 };
 
 static void
@@ -149,6 +170,9 @@ members_list_cursor_ok(const struct list_filter *f, const struct pager *p)
 	return 1;
 }
 
+/* A role matches few members, and so do a search and the organisations;
+ * a status filter has its indexes, unless a date filter may match fewer
+ * rows (then the optimizer, which knows the dates' spread, chooses). */
 static enum list_drive
 list_drive(const struct list_filter *f)
 {
@@ -156,6 +180,9 @@ list_drive(const struct list_filter *f)
 		return LIST_DRIVE_ROLE;
 	if (f->q[0] != '\0' || f->org)
 		return LIST_DRIVE_FILTER;
+	if (f->status[0] != '\0' && f->joined_from[0] == '\0' &&
+	    f->joined_to[0] == '\0' && f->login == LIST_LOGIN_ANY)
+		return LIST_DRIVE_STATUS;
 	return LIST_DRIVE_ORDERED;
 }
 

@@ -18,4 +18,5 @@
 </form></td></tr>
 {{/AD}}</tbody>
 </table>{{/RESULTS}}
+{{#MORE}}<p class="hint">Only the {{MINE_MAX}} newest ads are shown here.</p>{{/MORE}}
 {{/GROUP}}

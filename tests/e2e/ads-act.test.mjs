@@ -11,9 +11,9 @@ import { token, adFields, postAd, postAs, adRow, auditOf, ensureMember, listedId
 let angel, ward, org;
 
 before(() => {
-	angel = ensureMember('ads_angel', { community: 1, name: 'Angela Angel' });
+	angel = ensureMember('ads_angel', { name: 'Angela Angel' });
 	ward = ensureMember('ads_ward', { community: 2, name: 'Walter Ward' });
-	org = ensureMember('ads_org', { community: 1, organisation: 1, name: 'Ads Test Org' });
+	org = ensureMember('ads_org', { organisation: 1, name: 'Ads Test Org' });
 	sql(`INSERT IGNORE INTO guardian_angels (member_id, angel_id) VALUES (${ward}, ${angel})`);
 	sql(`INSERT IGNORE INTO org_managers (org_id, manager_id) VALUES (${org}, ${angel})`);
 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { login, get, post, csrfOf, memberId, sql, text, formFor, formValues, BareKeys,
     assertSecurityHeaders } from './lib.mjs';
 import { token, dateIn, dbDate, adFields, postAd, postAs, adRow, auditOf, categoryId,
-    listedIds } from './ads-lib.mjs';
+    listedIds, ensureMember } from './ads-lib.mjs';
 
 const bare = new BareKeys();
 
@@ -257,6 +257,21 @@ test('bad input on an edit: 422, the ad unchanged', async () => {
 	const res = await postAs(alice, `/ads/${id}/edit`, { ...adFields(), expires_on: past, title: 'Kept date' });
 	assert.equal(res.status, 303);
 	assert.equal(adRow(id).title, 'Kept date');
+});
+
+test('My ads shows the 100 newest and says when there are more', async () => {
+	const id = ensureMember('ads_many');
+	sql(`DELETE FROM ads WHERE member_id = ${id}`);
+	sql(`INSERT INTO ads (member_id, kind, title, description, category_id, expires_on,
+	    created_by, created_as) SELECT ${id}, 'offer', CONCAT('Many ', seq), '', 1,
+	    UTC_DATE() + INTERVAL 10 DAY, ${id}, ${id} FROM seq_1_to_101`);
+	const page = await get('/ads/mine', await login('ads_many'));
+	assert.equal(page.status, 200);
+	const ids = listedIds(page.body);
+	assert.equal(ids.length, 100);
+	assert.match(page.body, /Many 101</, 'newest first');
+	assert.doesNotMatch(page.body, /Many 1</);
+	assert.match(text(page.body), /Only the 100 newest ads are shown here/);
 });
 
 test('markup in an ad is shown as text', async () => {

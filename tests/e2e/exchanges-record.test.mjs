@@ -103,6 +103,34 @@ test('coordinators without exchange.record_for may not record for others', async
 	}
 });
 
+test('a support coordinator scoped to community 2: records, sees and lists there only; never reverses', async () => {
+	const sup = makeMember({ community: 2 });
+	sql(`INSERT INTO grants (member_id, role, scope_kind, community_id) VALUES (${sup.id}, 'support', 'community', 2)`);
+	const jar = await as(sup.username);
+	const ok = await record(jar, { provider: D.username, recipient: E.username, hours: '1' });
+	assert.equal(ok.res.status, 303, 'inside community 2');
+	const n0 = countExchanges();
+	for (const [p, r] of [[A, B], [A, D], [X, E]]) {
+		const { res } = await record(jar, { provider: p.username, recipient: r.username });
+		assert.equal(res.status, 403, `${p.username} -> ${r.username}`);
+	}
+	assert.equal(countExchanges(), n0);
+	const inB = await record(await as(A.username), { provider: A.username, recipient: B.username });
+	const across = await record(await as(A.username), { provider: A.username, recipient: D.username });
+	assert.equal((await get(`/exchanges/${inB.id}`, jar)).status, 403);
+	assert.equal((await get(`/exchanges/${across.id}`, jar)).status, 200);
+	assert.equal((await get(`/exchanges/${ok.id}`, jar)).status, 200);
+	const list = await get(`/exchanges/list?member=${A.username}`, jar);
+	assert.equal(list.status, 200);
+	assert.ok(list.body.includes(`href="/exchanges/${across.id}"`));
+	assert.ok(!list.body.includes(`href="/exchanges/${inB.id}"`));
+	assert.equal((await get(`/exchanges/members/${D.id}`, jar)).status, 200);
+	assert.equal((await get(`/exchanges/members/${A.id}`, jar)).status, 403);
+	const csrf = (await get('/exchanges', jar)).body.match(/name="csrf" value="([0-9a-f]{64})"/)[1];
+	const rev = await post(`/exchanges/${ok.id}/reverse`, jar, { csrf, reason: 'no right' });
+	assert.equal(rev.status, 403, 'support has no exchange.edit');
+});
+
 test('a guardian angel records for the member they look after while the mode is on', async () => {
 	const angel = makeMember({ community: 1 });
 	const ward = makeMember({ community: 1, angelMode: true });
@@ -131,6 +159,23 @@ test('an organisation\'s manager records for the organisation', async () => {
 	assert.equal(ok.res.status, 303);
 	const no = await record(await as(other.username), { provider: E.username, recipient: org.username });
 	assert.equal(no.res.status, 403, 'not a manager');
+});
+
+test('while "become" is active the exchange records both the real and the acting member', async () => {
+	const jar = await login('mcoord');
+	const mcoord = Number(one("SELECT id FROM members WHERE username = 'mcoord'"));
+	const target = makeMember({ community: 1 });
+	const csrf = (await get('/', jar)).body.match(/name="csrf" value="([0-9a-f]{64})"/)[1];
+	const b = await post(`/members/${target.id}/become`, jar, { csrf });
+	assert.equal(b.status, 303, `become: ${b.status}`);
+	const { res, id } = await record(jar, { provider: target.username, recipient: B.username });
+	assert.equal(res.status, 303);
+	const row = exchangeRow(id);
+	assert.equal(row.recordedBy, mcoord);
+	assert.equal(row.recordedAs, target.id);
+	// Acting as a plain member: recording for two others is refused.
+	const no = await record(jar, { provider: A.username, recipient: B.username });
+	assert.equal(no.res.status, 403);
 });
 
 // Bad input: each is the form again with a message on its field, and

@@ -183,8 +183,22 @@ test('"all matching" takes the list\'s filter, within the actor\'s scope, and th
 	const confirm = formValues(formFor(p3.body, '/members/bulk/apply'));
 	assert.equal(confirm.ids, `${b.id}`);
 	assert.equal(confirm.all_matching, undefined, 'apply gets ids, never the filter');
+	// The list page's yes/no and 1 values.
+	const p4 = await post('/members/bulk', admin, { csrf, action: 'disable', all_matching: '1', f_q: tag, f_optout: 'no' });
+	assert.equal(Object.keys(plain(verdicts(p4.body))).length, 3);
+	const p5 = await post('/members/bulk', admin, { csrf, action: 'disable', all_matching: '1', f_q: tag, f_optout: 'yes' });
+	assert.equal(p5.status, 422, 'none match: nothing to preview');
+	assert.match(text(p5.body), /Choose at least one account/);
+	const p6 = await post('/members/bulk', admin, { csrf, action: 'disable', all_matching: '1', f_q: tag, f_org: '1' });
+	assert.equal(p6.status, 422);
+	const p7 = await post('/members/bulk', admin, { csrf, action: 'disable', all_matching: '1', f_q: `${tag}a`, f_role: '' });
+	assert.deepEqual(Object.keys(plain(verdicts(p7.body))).map(Number), [a.id]);
+	// LIKE's own characters are matched as typed.
+	const p8 = await post('/members/bulk', admin, { csrf, action: 'disable', all_matching: '1', f_q: `${tag}%` });
+	assert.equal(p8.status, 422);
 	const bad = await post('/members/bulk', admin, { csrf, action: 'disable', all_matching: '1', f_status: 'sleeping' });
 	assert.equal(bad.status, 422);
+	assert.equal((await post('/members/bulk', admin, { csrf, action: 'disable', all_matching: '1', f_optout: 'maybe' })).status, 422);
 
 	// A community-1 admin's "all" is community 1's.
 	const na = createMember('northadmin2', { community: 1 });

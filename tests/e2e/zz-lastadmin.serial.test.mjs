@@ -81,9 +81,15 @@ function outcome(r, winRe) {
 	return `unexpected ${r.status} ${r.location || ''} ${text(r.body).slice(0, 200)}`;
 }
 
+// A deadlock victim is run again by the handlers of grants.c and bulk.c,
+// so there a bare conflict is a failure; status.c's disable may answer
+// one (see below).
 async function rounds(t, a, b, what, fire, winRe, check, accept = ['last-admin+won', 'late+won']) {
 	const seen = {};
-	for (let i = 0; i < ROUNDS; i++) {
+	const met = () => (seen['last-admin+won'] || 0) + (seen['conflict+won'] || 0) > 0;
+	// ROUNDS rounds; more (up to three times as many) while no round has
+	// yet had both requests inside the database at once.
+	for (let i = 0; i < ROUNDS || (!met() && i < 3 * ROUNDS); i++) {
 		reset(a, b);
 		const s = await sessions(a, b);
 		const [ra, rb] = await Promise.all(fire(s));
@@ -95,8 +101,7 @@ async function rounds(t, a, b, what, fire, winRe, check, accept = ['last-admin+w
 		check(i);
 	}
 	t.diagnostic(`${what}: ${JSON.stringify(seen)}`);
-	assert.ok((seen['last-admin+won'] || 0) + (seen['conflict+won'] || 0) > 0,
-	    `${what}: at least one round met the lock (${JSON.stringify(seen)})`);
+	assert.ok(met(), `${what}: at least one round met the lock (${JSON.stringify(seen)})`);
 }
 
 test('rule 4 under concurrency: two last admins demote each other at once, one remains', async (t) => {

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -23,6 +24,7 @@
 #include "db.h"
 #include "ledger.h"
 #include "log.h"
+#include "tmpl.h"
 
 static long long	 mem[3];	/* a, b, c */
 static struct actor	 actor;
@@ -94,8 +96,8 @@ group_setup(void **state)
 		if (db_exec("INSERT INTO members (username, email, name,"
 		    " password_hash, status, about, community_id) VALUES"
 		    " (?, 'ledgertest@example.org', ?, 'x', 'approved', '',"
-		    " NULLIF(?, 0))", "ssi", u, u, (long long)(i == 2 ? 2 : 0)) !=
-		    WEFT_OK)
+		    " NULLIF(?, 0))", "ssi", u, u,
+		    (long long)(i == 2 ? 2 : 0)) != WEFT_OK)
 			return -1;
 		mem[i] = db_insert_id();
 	}
@@ -402,6 +404,61 @@ test_figures(void **state)
 	setting_set("credit_limit_hundredths", limit_was);
 }
 
+/* The dashboard panel renders: the chart's bars, the figures, and the
+ * members below the limit with links to their statements.  Rendered from
+ * a scratch templates root that includes the real panel template. */
+static void
+test_dashboard_panel(void **state)
+{
+	struct tmpl_dict	*d;
+	struct actor		 c;
+	struct buf		 out;
+	char			 root[] = "/tmp/ledger-tpl-XXXXXX", path[600];
+	char			 link[600], want[64], k[LEDGER_KEY_LEN + 1];
+	long long		 id;
+	FILE			*f;
+
+	(void)state;
+	need_db();
+	/* Far below everyone, so that the panel's short list has them. */
+	assert_int_equal(record(0, 1, 100000000, next_key(k), &id, 0),
+	    LEDGER_OK);
+	assert_non_null(mkdtemp(root));
+	snprintf(path, sizeof(path), "%s/exchanges", root);
+	snprintf(link, sizeof(link), "%s/exchanges", config.templates_dir);
+	assert_int_equal(symlink(link, path), 0);
+	snprintf(path, sizeof(path), "%s/panel.tpl", root);
+	assert_non_null(f = fopen(path, "w"));
+	fputs("{{%AUTOESCAPE context=\"HTML\"}}{{>LEDGER_PANEL}}\n", f);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(tmpl_init(root), WEFT_OK);
+
+	memset(&c, 0, sizeof(c));
+	c.grants.n = 1;
+	c.grants.g[0].role = ROLE_ADMIN;
+	c.grants.g[0].scope.kind = SCOPE_SITE;
+	setting_set("credit_limit_hundredths", "0");
+	assert_non_null(d = tmpl_dict_new());
+	assert_int_equal(ledger_dashboard_panel(d, &c, PERM_DASHBOARD_VIEW, 90),
+	    WEFT_OK);
+	setting_set("credit_limit_hundredths", limit_was);
+	buf_init(&out);
+	assert_int_equal(tmpl_render(d, "panel.tpl", &out), WEFT_OK);
+	assert_non_null(strstr(out.p, "<svg"));
+	assert_non_null(strstr(out.p, "<rect x="));
+	assert_non_null(strstr(out.p, "Active traders"));
+	/* mem[1] is below a limit of 0: listed, linked. */
+	snprintf(want, sizeof(want), "/exchanges/members/%lld\"", mem[1]);
+	assert_non_null(strstr(out.p, want));
+	buf_free(&out);
+	tmpl_dict_free(d);
+	snprintf(path, sizeof(path), "%s/panel.tpl", root);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/exchanges", root);
+	unlink(path);
+	rmdir(root);
+}
+
 int
 main(void)
 {
@@ -414,6 +471,7 @@ main(void)
 		cmocka_unit_test(test_hard_limit),
 		cmocka_unit_test(test_reverse),
 		cmocka_unit_test(test_figures),
+		cmocka_unit_test(test_dashboard_panel),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

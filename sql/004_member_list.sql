@@ -1,0 +1,20 @@
+-- The member list and the dashboard (members area): indexes for the
+-- filters and orders that 001/002 do not serve, checked with EXPLAIN on a
+-- million members (see cgi-bin/members/list_query.c).
+--
+-- members_status_joined: applications waiting, oldest first, and the
+--   newest approved members (dashboard); the list filtered by status and
+--   sorted by join date.
+-- members_status_login: the same for the last-login sort (applying
+--   members have mostly never logged in: without it, "applying, by last
+--   login" reads the whole last-login index).
+-- members_community_joined: the same for a community-scoped coordinator,
+--   and the dashboard's new members per month of one community.
+-- members_org: "organisation accounts only": few rows among many, read
+--   from this index (in name order) instead of the whole table.
+
+ALTER TABLE members
+	ADD KEY members_status_joined (status, joined_at, id),
+	ADD KEY members_status_login (status, last_login_at, id),
+	ADD KEY members_community_joined (community_id, joined_at, id),
+	ADD KEY members_org (is_organisation, name, id);
