@@ -133,7 +133,8 @@ status_again(struct request *req, enum status_form f)
  * the transaction, or the status to answer.
  */
 static int
-status_lock(struct request *req, enum perm perm, struct member *m)
+status_lock(struct request *req, enum perm perm, struct member *m,
+    enum role_refusal *why)
 {
 	struct member	 first;
 	struct scope	 sc;
@@ -144,6 +145,15 @@ status_lock(struct request *req, enum perm perm, struct member *m)
 		return st;
 	if ((e = db_begin()) != WEFT_OK)
 		return app_status_of(e);
+	/* Rule 4 first: the guard locks every enabled site admin's rows,
+	 * and taking those before the target's row keeps one lock order
+	 * for all such changes, so two coordinators disabling each other
+	 * wait in turn instead of deadlocking. */
+	if (why != NULL && (e = role_guard_last_admin(first.id, why)) !=
+	    WEFT_OK) {
+		db_rollback();
+		return app_status_of(e);
+	}
 	if ((e = member_load(first.id, 1, m)) != WEFT_OK) {
 		db_rollback();
 		return app_status_of(e);
@@ -171,26 +181,16 @@ status_conflict(struct request *req, const char *why,
 	return app_error(req, 409, msg);
 }
 
-/* Rule 4 inside the transaction: refused when m is the last enabled site
- * admin.  Returns 0 to go on, else the answer already made. */
+/* Rule 4, after status_lock() ran the guard: refused when the member is
+ * the last enabled site admin.  Returns 0 to go on, else the answer. */
 static int
-status_last_admin(struct request *req, const struct member *m, int *st)
+status_last_admin(struct request *req, enum role_refusal why, int *st)
 {
-	enum role_refusal	 why;
-	enum weft_err		 e;
-
-	if ((e = role_guard_last_admin(m->id, &why)) != WEFT_OK) {
-		db_rollback();
-		*st = app_status_of(e);
-		return -1;
-	}
-	if (why != ROLE_OK) {
-		db_rollback();
-		*st = app_error(req, 409, app_text(req,
-		    role_refusal_keys[why]));
-		return -1;
-	}
-	return 0;
+	if (why == ROLE_OK)
+		return 0;
+	db_rollback();
+	*st = app_error(req, 409, app_text(req, role_refusal_keys[why]));
+	return -1;
 }
 
 /* The update (its parameters: one id), the audit row and the commit; a
@@ -245,7 +245,7 @@ members_approve(struct request *req)
 	tmpl_dict_free(scratch);
 	if (bad != 0)
 		return bad == -1 ? 500 : status_again(req, STATUS_FORM_APPROVE);
-	if ((st = status_lock(req, PERM_MEMBER_APPROVE, &m)) != 0)
+	if ((st = status_lock(req, PERM_MEMBER_APPROVE, &m, NULL)) != 0)
 		return st;
 	if (m.status != MEMBER_APPLYING)
 		return status_conflict(req, "members.status.conflict.approve",
@@ -275,16 +275,17 @@ members_approve(struct request *req)
 int
 members_unapprove(struct request *req)
 {
+	enum role_refusal why;
 	struct member	 m;
 	char		 before[64];
 	int		 st;
 
-	if ((st = status_lock(req, PERM_MEMBER_UNAPPROVE, &m)) != 0)
+	if ((st = status_lock(req, PERM_MEMBER_UNAPPROVE, &m, &why)) != 0)
 		return st;
 	if (m.status != MEMBER_APPROVED)
 		return status_conflict(req,
 		    "members.status.conflict.unapprove", &m);
-	if (status_last_admin(req, &m, &st) == -1)
+	if (status_last_admin(req, why, &st) == -1)
 		return st;
 	status_json(before, sizeof(before), m.status);
 	return status_write(req, &m, "UPDATE members SET status = 'applying',"
@@ -300,17 +301,18 @@ members_unapprove(struct request *req)
 int
 members_disable(struct request *req)
 {
+	enum role_refusal why;
 	struct member	 m;
 	char		 before[64];
 	enum weft_err	 e;
 	int		 st;
 
-	if ((st = status_lock(req, PERM_MEMBER_DISABLE, &m)) != 0)
+	if ((st = status_lock(req, PERM_MEMBER_DISABLE, &m, &why)) != 0)
 		return st;
 	if (m.status == MEMBER_DISABLED)
 		return status_conflict(req, "members.status.conflict.disable",
 		    &m);
-	if (status_last_admin(req, &m, &st) == -1)
+	if (status_last_admin(req, why, &st) == -1)
 		return st;
 	if ((e = auth_sessions_end_member(m.id)) != WEFT_OK) {
 		db_rollback();
@@ -331,7 +333,7 @@ members_enable(struct request *req)
 	struct member	 m;
 	int		 st;
 
-	if ((st = status_lock(req, PERM_MEMBER_DISABLE, &m)) != 0)
+	if ((st = status_lock(req, PERM_MEMBER_DISABLE, &m, NULL)) != 0)
 		return st;
 	if (m.status != MEMBER_DISABLED)
 		return status_conflict(req, "members.status.conflict.enable",
@@ -366,7 +368,7 @@ members_optout(struct request *req)
 	if (bad > 0)
 		return status_again(req, STATUS_FORM_OPTOUT);
 	set = strcmp(v, "1") == 0;
-	if ((st = status_lock(req, PERM_MEMBER_OPTOUT, &m)) != 0)
+	if ((st = status_lock(req, PERM_MEMBER_OPTOUT, &m, NULL)) != 0)
 		return st;
 	if (m.optout == set) {
 		db_rollback();
@@ -434,7 +436,7 @@ members_set_community(struct request *req)
 	}
 	if (!role_allows(&req->actor.grants, PERM_MEMBER_COMMUNITY, &to))
 		return 403;
-	if ((st = status_lock(req, PERM_MEMBER_COMMUNITY, &m)) != 0)
+	if ((st = status_lock(req, PERM_MEMBER_COMMUNITY, &m, NULL)) != 0)
 		return st;
 	snprintf(path, sizeof(path), "/members/%lld", m.id);
 	if (m.community == id) {
