@@ -390,7 +390,9 @@ ledger_record_tx(const struct actor *a, const struct ledger_entry *x,
 		e = WEFT_ERR_NOTFOUND;
 		goto err;
 	}
-	/* Under the lock, so two exchanges at once cannot both pass. */
+	/* Under the lock, so two exchanges at once cannot both pass.  (A
+	 * balance that would overflow is refused the same way: it cannot
+	 * happen with hours a form accepts.) */
 	if (__builtin_sub_overflow(br, x->hundredths, &after) ||
 	    __builtin_add_overflow(bp, x->hundredths, &bp) ||
 	    (s->mode == LEDGER_LIMIT_HARD && after < s->credit_limit)) {

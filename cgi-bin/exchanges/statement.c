@@ -51,8 +51,8 @@ struct stmt_filter {
 	" WHERE (e.provider_id = ? OR e.recipient_id = ?)" \
 	" AND e.service_date BETWEEN ? AND ?"
 
-/* Reads the filters; returns how many are invalid (each has its message
- * on the page d, or d is NULL for the CSV). */
+/* Reads the filters; returns how many are invalid, each with its message
+ * on the page d. */
 static size_t
 stmt_filter_read(struct request *req, struct tmpl_dict *d,
     struct stmt_filter *f)
@@ -63,21 +63,16 @@ stmt_filter_read(struct request *req, struct tmpl_dict *d,
 	int		 y, m, dd, given_from, given_to;
 
 	memset(f, 0, sizeof(*f));
-	if (d != NULL)
-		bad = form_check(stmt_fields, 2, &req->query,
-		    req->actor.lang[0] ? req->actor.lang : "en", d);
+	bad = form_check(stmt_fields, 2, &req->query,
+	    req->actor.lang[0] ? req->actor.lang : "en", d);
 	v = app_query(req, "from");
 	given_from = v != NULL && valid_date(v, &y, &m, &dd) == VALID_OK;
 	f->from = given_from ? v : STMT_FIRST_DAY;
-	bad += d == NULL && v != NULL && v[0] != '\0' && !given_from;
 	v = app_query(req, "to");
 	given_to = v != NULL && valid_date(v, &y, &m, &dd) == VALID_OK;
 	f->to = given_to ? v : STMT_LAST_DAY;
-	bad += d == NULL && v != NULL && v[0] != '\0' && !given_to;
 	if (strcmp(f->from, f->to) > 0) {
-		if (d != NULL)
-			form_error(d, "to", app_text(req,
-			    "ledger.filter.order"));
+		form_error(d, "to", app_text(req, "ledger.filter.order"));
 		bad++;
 	}
 	snprintf(f->query, sizeof(f->query), "from=%s&to=%s",
@@ -314,6 +309,7 @@ exchanges_statement_csv(struct request *req)
 	const char		*mid = app_query(req, "member");
 	struct ledger_party	 m;
 	struct stmt_filter	 f;
+	struct tmpl_dict	*scratch;
 	struct db_rows		*r = NULL;
 	struct buf		*b = &req->resp.body;
 	long long		 id, bal;
@@ -331,8 +327,13 @@ exchanges_statement_csv(struct request *req)
 		st = stmt_member(req, id, &m);
 	if (st != 0)
 		return st;
-	if (stmt_filter_read(req, NULL, &f) > 0)
-		return 400;
+	/* The filters' messages go to a page nobody sees. */
+	if ((scratch = tmpl_dict_new()) == NULL)
+		return 500;
+	st = stmt_filter_read(req, scratch, &f) > 0 ? 400 : 0;
+	tmpl_dict_free(scratch);
+	if (st != 0)
+		return st;
 	/* The balance before the range opens the running balance. */
 	if ((e = stmt_balance_after(m.id, f.from, 0, &bal)) != WEFT_OK ||
 	    (e = db_query(&r, STMT_SELECT " ORDER BY e.service_date, e.id"
