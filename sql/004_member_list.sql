@@ -8,13 +8,15 @@
 -- members_status_login: the same for the last-login sort (applying
 --   members have mostly never logged in: without it, "applying, by last
 --   login" reads the whole last-login index).
--- members_community_joined: the same for a community-scoped coordinator,
---   and the dashboard's new members per month of one community.
+-- members_community_status: the dashboard of a community-scoped
+--   coordinator (members by status, oldest applications, newest members
+--   and new members per month of their communities, from the index
+--   alone), and the list of one community filtered by status.
 -- members_org: "organisation accounts only": few rows among many, read
 --   from this index (in name order) instead of the whole table.
 
 ALTER TABLE members
 	ADD KEY members_status_joined (status, joined_at, id),
 	ADD KEY members_status_login (status, last_login_at, id),
-	ADD KEY members_community_joined (community_id, joined_at, id),
+	ADD KEY members_community_status (community_id, status, joined_at, id),
 	ADD KEY members_org (is_organisation, name, id);

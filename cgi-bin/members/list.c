@@ -131,7 +131,7 @@ list_row_fill(struct request *req, struct tmpl_dict *d,
 {
 	struct tmpl_dict	*t, *s;
 	struct scope		 sc;
-	char			 href[48], sec[32];
+	char			 href[48], sec[32], day[20];
 
 	memset(&sc, 0, sizeof(sc));
 	sc.kind = row->community > 0 ? SCOPE_COMMUNITY : SCOPE_SITE;
@@ -151,8 +151,11 @@ list_row_fill(struct request *req, struct tmpl_dict *d,
 	s = tmpl_section(t, "ROW_FULL");
 	tmpl_set(s, "COMMUNITY", row->community_name[0] ?
 	    row->community_name : "—");
-	tmpl_set(s, "JOINED", row->joined);
-	tmpl_set(s, "LOGIN", row->login_null ? "never" : row->login);
+	/* The day is enough to read; the CSV has the seconds. */
+	snprintf(day, sizeof(day), "%.10s", row->joined);
+	tmpl_set(s, "JOINED", day);
+	snprintf(day, sizeof(day), "%.16s", row->login);
+	tmpl_set(s, "LOGIN", row->login_null ? "never" : day);
 	if (row->org)
 		tmpl_show(s, "ROW_ORG");
 	if (row->optout)
@@ -453,7 +456,7 @@ members_export(struct request *req)
 	list_csv_header(&req->resp.body, &v);
 	e = list_csv_body(req, &f, &v, rows, &more);
 	free(rows);
-	if (e == WEFT_ERR_DB && db_errno() == LIST_TIMEOUT_ERR)
+	if (members_list_too_slow(e))
 		return app_error(req, 503, app_text(req, "members.list.slow"));
 	if (e != WEFT_OK)
 		return app_status_of(e);

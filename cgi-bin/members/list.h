@@ -17,7 +17,8 @@
 #define LIST_Q_MAX	64	/* characters of a search */
 #define LIST_CSV_CHUNK	500	/* rows per query of the export */
 #define LIST_CSV_MAX	100000	/* rows per export */
-#define LIST_TIMEOUT_ERR 1969	/* max_statement_time exceeded */
+#define LIST_TIMEOUT_ERR 1969	/* max_statement_time exceeded, */
+#define LIST_SORT_ABORT	1028	/* or so while sorting */
 
 enum list_sort {
 	LIST_SORT_NAME,
@@ -110,6 +111,8 @@ int		 members_list_cursor_ok(const struct list_filter *,
 enum weft_err	 members_list_fetch(const struct list_filter *,
 		    const struct list_view *, const struct pager *,
 		    size_t limit, struct list_row *out, size_t *n);
+/* Did a fetch fail for taking too long (the statement time limit)? */
+int		 members_list_too_slow(enum weft_err);
 /* The status for a failed fetch; too slow is said on the page (503). */
 int		 members_list_fetch_status(struct request *,
 		    struct tmpl_dict *, enum weft_err);

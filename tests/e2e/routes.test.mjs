@@ -6,39 +6,118 @@
 //    A new route therefore fails this test until it is reviewed here.
 // 2. For every route and every kind of actor (visitor, plain member,
 //    applying member, each site role, the community-scoped coordinator),
-//    a request over HTTP is let through or refused as ROLES.md says.
+//    a request over HTTP is let through or refused as ROLES.md says; a
+//    route on an object is asked about an object inside northcoord's
+//    community (community 1), outside it (community 2), of no community
+//    (site scope), across both (exchanges), and about one that does not
+//    exist.  The answers are exact: a refusal is 403 (a visitor's GET is
+//    sent to /login), an object that does not exist is 404 only to whom
+//    holds the permission site-wide (rule 1), and a refusal reads the
+//    same whether or not the object exists.
+// 3. Where a handler narrows what the guard lets through (footnotes 1 and
+//    3, the two-party scope of exchanges, the owner of an ad), the rule
+//    is written next to the route with the line of ROLES.md it follows.
+//
+// Non-destructive: POSTs that could change something act on throwaway
+// members, ads and exchanges made here, or are sent with a body the
+// handler refuses (422) after its permission check; a snapshot of the demo
+// rows taken before the matrix must be unchanged after it.
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import {
 	BIN, BareKeys, Jar, get, getCsrf, login, memberId, request, sql, text,
 } from './lib.mjs';
-import { ACTORS, guardAllows, roleHasPerm } from './roles.mjs';
+import { ACTORS, PERMS, guardAllows } from './roles.mjs';
 
 // The programs of DESIGN.md; those built are checked.
 const ALL_PROGRAMS = ['account', 'members', 'exchanges', 'broadcasts', 'payments',
 	'translations', 'site'];
 const PROGRAMS = ALL_PROGRAMS.filter((p) => BIN && existsSync(`${BIN}/${p}`));
 
-// An id that names no row: a POST that would change shared demo data is
-// sent for it, so that the guard's answer shows (403 before the handler)
-// and an allowed request changes nothing (the handler's 404).
+// An id that names no row.
 const MISSING = 999999999;
 
-// The reviewed route table.  R(prog, method, pattern, access, perm, opts):
-// access as `--routes` prints it; perm only for access "perm".  opts:
-//   form     the body of a POST probe (with the csrf token added)
-//   fresh    log in anew for each actor (the request ends or changes the
-//            session: logout, become)
-//   target   POST on a member: a throwaway member of community 1 made for
-//            this route, instead of MISSING
-//   allows   (actor, missing) => bool, when the handler refines the guard
-//            on the object by a rule of ROLES.md (the comment says which);
-//            missing: the probe names no real object (MISSING)
+// ---- who reaches what (ROLES.md "Scope of a grant") ----------------------
+
+// The scope of each probe variant, per kind of object: a member (or an
+// ad, whose scope is its community, else its owner's), or an exchange
+// (the scopes of its two parties).
+const SCOPES = {
+	member: { in: ['community:1'], out: ['community:2'], none: ['site'] },
+	ad: { in: ['community:1'], out: ['community:2'], none: ['site'] },
+	exchange: {
+		in: ['community:1', 'community:1'],
+		out: ['community:2', 'community:2'],
+		cross: ['community:1', 'community:2'],
+		none: ['site', 'site'],
+	},
+};
+const VARIANTS = {
+	member: ['in', 'out', 'none', 'missing'],
+	ad: ['in', 'out', 'none', 'missing'],
+	exchange: ['in', 'out', 'cross', 'none', 'missing'],
+};
+
+// "A site grant covers every community"; a community grant covers its
+// own community only; a language grant covers no member.
+const covers = (grantScope, target) => grantScope === 'site' || grantScope === target;
+
+// Does the actor hold perm over target (a scope string)?  full: only
+// through cells without a restricting footnote (1: the payment
+// coordinator's narrow member list; 3: support may toggle Guardian Angel
+// Mode, not assign angels).
+function holdsOver(actorKey, perm, target, full = false) {
+	const a = ACTORS[actorKey];
+	return a.status === 'approved' && a.grants.some(([r, s]) => {
+		const cell = PERMS[perm][r];
+		return cell.yes && !(full && cell.note) && covers(s, target);
+	});
+}
+
+// Over every scope of the list (mode 'all') or some (mode 'any').
+function reaches(actorKey, perm, scopes, mode = 'all', full = false) {
+	const f = (s) => holdsOver(actorKey, perm, s, full);
+	return mode === 'all' ? scopes.every(f) : scopes.some(f);
+}
+
+// The default rule of a route on an object: the guard, then the
+// permission over the object's scope (rule 2); an object that does not
+// exist is 404 for whom holds the permission site-wide and 403 for
+// everyone else (rule 1: no probing by id).  Returns 'allowed',
+// 'refused' or 'missing'.
+function byPerm(perm, kind, variant, actorKey, { mode = 'all', full = false } = {}) {
+	if (variant === 'missing')
+		return holdsOver(actorKey, perm, 'site', full) ? 'missing' : 'refused';
+	return reaches(actorKey, perm, SCOPES[kind][variant], mode, full) ? 'allowed' : 'refused';
+}
+
+// ---- the reviewed route table ----------------------------------------------
+
+// R(prog, method, pattern, access, perm, opts): access as `--routes`
+// prints it; perm only for access "perm".  opts:
+//   form     the body of a POST probe (the csrf token is added); a
+//            function (variant, fixtures) for one body per variant
+//   fresh    log in anew for each probe (it ends or changes the session)
+//   obj      what :id names: 'member' | 'ad' | 'exchange' (from the path
+//            when not given)
+//   variants the probes of a route without :id whose body names objects
+//   objects  'demo' (read-only probes on demo rows) or 'throwaway' (rows
+//            made here for this route); default: demo for GET, throwaway
+//            for POST
+//   sub404   the path also names a missing sub-object (:note, :grant...):
+//            an allowed actor may be answered 404 for it
+//   rule     (actorKey, variant) => 'allowed' | 'refused' | 'missing',
+//            when the handler refines the guard (after the guard);
+//            `cite` says which line of ROLES.md it follows
 const R = (prog, method, pattern, access, perm = '-', opts = {}) =>
 	({ prog, method, pattern, access, perm, ...opts });
+
+const today = () => new Date().toISOString().slice(0, 10);
+const formKey = () => randomBytes(32).toString('hex');
 
 const EXPECTED = [
 	// account: log in and out, own profile and password, signup
@@ -64,9 +143,8 @@ const EXPECTED = [
 	R('members', 'GET', '/members/communities', 'perm', 'member.community'),
 	R('members', 'POST', '/members/communities', 'perm', 'member.community', {
 		form: { name: '' },
-		// A new Community Timebank is the whole timebank's business:
-		// a site grant (rules 2, 3: nothing outside one's own scope).
-		allows: (a) => holds(a, 'member.community', 'site'),
+		cite: 'ROLES.md rules 2 and 3: a new Community Timebank is the whole timebank\'s business, so it needs member.community site-wide',
+		rule: (a) => holdsOver(a, 'member.community', 'site') ? 'allowed' : 'refused',
 	}),
 	R('members', 'GET', '/members/audit', 'perm', 'audit.view'),
 	R('members', 'POST', '/members/bulk', 'perm', 'member.bulk', { form: {} }),
@@ -74,73 +152,300 @@ const EXPECTED = [
 	R('members', 'POST', '/members/become/return', 'login', '-', { fresh: true }),
 	R('members', 'GET', '/members/:id', 'perm', 'member.list'),
 	R('members', 'GET', '/members/:id/edit', 'perm', 'member.edit'),
-	R('members', 'POST', '/members/:id/edit', 'perm', 'member.edit', { target: true, form: { name: '' } }),
-	R('members', 'POST', '/members/:id/password', 'perm', 'member.edit', { target: true, form: { password: 'x', password2: 'y' } }),
-	R('members', 'POST', '/members/:id/approve', 'perm', 'member.approve', { target: true }),
-	R('members', 'POST', '/members/:id/unapprove', 'perm', 'member.unapprove', { target: true }),
-	R('members', 'POST', '/members/:id/disable', 'perm', 'member.disable', { target: true }),
-	R('members', 'POST', '/members/:id/enable', 'perm', 'member.disable', { target: true }),
-	R('members', 'POST', '/members/:id/optout', 'perm', 'member.optout', { target: true }),
-	R('members', 'POST', '/members/:id/community', 'perm', 'member.community', { target: true, form: { community: 'x' } }),
+	R('members', 'POST', '/members/:id/edit', 'perm', 'member.edit', { form: { name: '' } }),
+	R('members', 'POST', '/members/:id/password', 'perm', 'member.edit', { form: { password: 'x', password2: 'y' } }),
+	R('members', 'POST', '/members/:id/approve', 'perm', 'member.approve'),
+	R('members', 'POST', '/members/:id/unapprove', 'perm', 'member.unapprove'),
+	R('members', 'POST', '/members/:id/disable', 'perm', 'member.disable'),
+	R('members', 'POST', '/members/:id/enable', 'perm', 'member.disable'),
+	R('members', 'POST', '/members/:id/optout', 'perm', 'member.optout'),
+	R('members', 'POST', '/members/:id/community', 'perm', 'member.community', { form: { community: 'x' } }),
 	R('members', 'GET', '/members/:id/notes', 'perm', 'member.notes'),
-	R('members', 'POST', '/members/:id/notes', 'perm', 'member.notes', { target: true, form: { body: '' } }),
-	R('members', 'POST', '/members/:id/notes/:note', 'perm', 'member.notes', { target: true, form: { body: '' } }),
-	// Footnote 3: support toggles Guardian Angel Mode, but assigning or
-	// removing an angel is the member coordinator's (and the admin's).
-	R('members', 'POST', '/members/:id/angels', 'perm', 'member.angels', { target: true, form: { angel: '' }, allows: notSupportOnly }),
-	R('members', 'POST', '/members/:id/angels/:angel/remove', 'perm', 'member.angels', { target: true, allows: notSupportOnly }),
-	R('members', 'POST', '/members/:id/angel-mode', 'perm', 'member.angels', { target: true }),
-	R('members', 'POST', '/members/:id/managers', 'perm', 'member.orgs', { target: true, form: { manager: '' } }),
-	R('members', 'POST', '/members/:id/managers/:manager/remove', 'perm', 'member.orgs', { target: true }),
-	R('members', 'POST', '/members/:id/become', 'perm', 'member.become', { target: true, fresh: true }),
+	R('members', 'POST', '/members/:id/notes', 'perm', 'member.notes', { form: { body: '' } }),
+	R('members', 'POST', '/members/:id/notes/:note', 'perm', 'member.notes', { form: { body: '' }, sub404: true }),
+	R('members', 'POST', '/members/:id/angels', 'perm', 'member.angels', {
+		form: { angel: '' },
+		cite: 'ROLES.md footnote 3: support may toggle Guardian Angel Mode, not assign angels',
+		rule: (a, v) => byPerm('member.angels', 'member', v, a, { full: true }),
+	}),
+	R('members', 'POST', '/members/:id/angels/:angel/remove', 'perm', 'member.angels', {
+		sub404: true,
+		cite: 'ROLES.md footnote 3: support may toggle Guardian Angel Mode, not remove angels',
+		rule: (a, v) => byPerm('member.angels', 'member', v, a, { full: true }),
+	}),
+	R('members', 'POST', '/members/:id/angel-mode', 'perm', 'member.angels'),
+	R('members', 'POST', '/members/:id/managers', 'perm', 'member.orgs', { form: { manager: '' } }),
+	R('members', 'POST', '/members/:id/managers/:manager/remove', 'perm', 'member.orgs', { sub404: true }),
+	R('members', 'POST', '/members/:id/become', 'perm', 'member.become', { fresh: true }),
 	R('members', 'GET', '/members/:id/roles', 'perm', 'role.assign'),
-	R('members', 'POST', '/members/:id/roles', 'perm', 'role.assign', { target: true, form: { role: '', scope: '' } }),
-	R('members', 'POST', '/members/:id/roles/:grant/remove', 'perm', 'role.assign', { target: true }),
+	R('members', 'POST', '/members/:id/roles', 'perm', 'role.assign', { form: { role: '', scope: '' } }),
+	R('members', 'POST', '/members/:id/roles/:grant/remove', 'perm', 'role.assign', { sub404: true }),
 
-	// exchanges: offers and requests, the ledger
+	// exchanges: offers and requests
 	R('exchanges', 'GET', '/ads', 'member'),
 	R('exchanges', 'GET', '/ads/mine', 'member'),
 	R('exchanges', 'GET', '/ads/manage', 'perm', 'ad.list'),
 	R('exchanges', 'GET', '/ads/new', 'member'),
 	R('exchanges', 'POST', '/ads/new', 'member', '-', { form: { title: '' } }),
-	R('exchanges', 'GET', '/ads/:id', 'member'),
-	R('exchanges', 'GET', '/ads/:id/edit', 'member', '-', {
-		// Own ads (alice's here), or ad.edit in the ad's scope.
-		allows: (a, missing) => (a === 'member' && !missing) || holds(a, 'ad.edit'),
+	R('exchanges', 'GET', '/ads/:id', 'member', '-', {
+		cite: 'ROLES.md "Who is who": every member sees the directory of offers and requests; rule 1: only ad.list site-wide learns that an ad does not exist',
+		rule: (a, v) => v === 'missing' ? (holdsOver(a, 'ad.list', 'site') ? 'missing' : 'refused') : 'allowed',
 	}),
-	// On an ad that does not exist: whoever may edit (delete) other
-	// members' ads gets 404; everyone else 403, as for an ad that exists
-	// and is not theirs (rule 1: no probing by id).
-	R('exchanges', 'POST', '/ads/:id/edit', 'member', '-', { form: { title: '' }, allows: (a) => holds(a, 'ad.edit') }),
-	R('exchanges', 'POST', '/ads/:id/renew', 'member', '-', { allows: (a) => holds(a, 'ad.edit') }),
-	R('exchanges', 'POST', '/ads/:id/delete', 'member', '-', { allows: (a) => holds(a, 'ad.delete') }),
+	R('exchanges', 'GET', '/ads/:id/edit', 'member', '-', {
+		cite: 'ROLES.md "Members": own offers and requests (the "in" ad is alice\'s); ad.edit over the ad\'s scope (rule 2)',
+		rule: (a, v) => ownAd(a, v) || byPerm('ad.edit', 'ad', v, a),
+	}),
+	// Sent with an empty title: refused (422) after the permission check,
+	// on the demo ads, nothing saved.
+	R('exchanges', 'POST', '/ads/:id/edit', 'member', '-', {
+		form: { title: '' }, objects: 'demo',
+		cite: 'ROLES.md "Members": own offers and requests; ad.edit over the ad\'s scope (rule 2)',
+		rule: (a, v) => ownAd(a, v) || byPerm('ad.edit', 'ad', v, a),
+	}),
+	// Throwaway ads of throwaway members: nobody here owns them.
+	R('exchanges', 'POST', '/ads/:id/renew', 'member', '-', {
+		cite: 'ROLES.md ad.edit over the ad\'s scope (rule 2); renewing is editing the expiry',
+		rule: (a, v) => byPerm('ad.edit', 'ad', v, a),
+	}),
+	R('exchanges', 'POST', '/ads/:id/delete', 'member', '-', {
+		cite: 'ROLES.md ad.delete over the ad\'s scope (rule 2)',
+		rule: (a, v) => byPerm('ad.delete', 'ad', v, a),
+	}),
+
+	// exchanges: the ledger
 	R('exchanges', 'GET', '/exchanges', 'member'),
 	R('exchanges', 'GET', '/exchanges/statement.csv', 'member'),
 	R('exchanges', 'GET', '/exchanges/new', 'member'),
-	R('exchanges', 'POST', '/exchanges/new', 'member', '-', { form: { hours: '' } }),
+	// A complete exchange between two throwaway members (nobody here is a
+	// party), one fresh one-time key per request: allowed actors really
+	// record a quarter of an hour between throwaway members.
+	R('exchanges', 'POST', '/exchanges/new', 'member', '-', {
+		variants: ['in', 'out', 'cross', 'none'],
+		form: (v, fx) => ({
+			provider: fx.parties[v][0], recipient: fx.parties[v][1], hours: '0.25',
+			service_date: today(), description: 'routes.test probe', form_key: formKey(),
+		}),
+		cite: 'ROLES.md "Members": an exchange in which they are a party (none is, here); exchange.record_for over the scopes of both parties (rule 2; "Scope of a grant": writing an exchange across two communities needs both)',
+		rule: (a, v) => reaches(a, 'exchange.record_for', SCOPES.exchange[v], 'all') ? 'allowed' : 'refused',
+	}),
 	R('exchanges', 'GET', '/exchanges/list', 'perm', 'exchange.list'),
 	R('exchanges', 'GET', '/exchanges/list.csv', 'perm', 'exchange.list'),
-	R('exchanges', 'GET', '/exchanges/members/:id', 'perm', 'member.activity'),
+	R('exchanges', 'GET', '/exchanges/members/:id', 'perm', 'member.activity', { obj: 'member' }),
 	R('exchanges', 'GET', '/exchanges/:id', 'member', '-', {
-		// A party (alice here), or whoever sees every exchange
-		// (exchange.list / member.activity) in its scope.
-		allows: (a, missing) => (a === 'member' && !missing) ||
-		    holds(a, 'exchange.list') || holds(a, 'member.activity'),
+		cite: 'ROLES.md "Members": exchanges they take part in (the "in" exchange is alice\'s); "Scope of a grant": an exchange across two communities is visible to a coordinator scoped to either (exchange.list)',
+		rule: (a, v) => (a === 'member' && v === 'in') ? 'allowed' :
+		    byPerm('exchange.list', 'exchange', v, a, { mode: 'any' }),
 	}),
-	R('exchanges', 'POST', '/exchanges/:id/reverse', 'perm', 'exchange.edit'),
+	// Sent without a reason: refused (422) after the permission check, on
+	// the demo exchanges, nothing reversed.
+	R('exchanges', 'POST', '/exchanges/:id/reverse', 'perm', 'exchange.edit', {
+		objects: 'demo',
+		cite: 'ROLES.md "Scope of a grant": editing (reversing) an exchange needs scope over both parties',
+		rule: (a, v) => byPerm('exchange.edit', 'exchange', v, a, { mode: 'all' }),
+	}),
 ];
 
-// Does the actor hold perm in some grant (community-scoped grants reach
-// the community-1 objects used here)?  scope: only grants of that scope.
-function holds(actorKey, perm, scope) {
-	const a = ACTORS[actorKey];
-	return a.status === 'approved' && a.grants.some(([r, s]) =>
-	    roleHasPerm(r, perm) && (!scope || s === scope));
+// The "in" ad of the demo is alice's own (the plain member actor).
+function ownAd(actorKey, variant) {
+	return actorKey === 'member' && variant === 'in' ? 'allowed' : null;
 }
 
-function notSupportOnly(actorKey) {
-	return ACTORS[actorKey].grants.some(([r]) => r !== 'support' && roleHasPerm(r, 'member.angels'));
+const key = (r) => `${r.prog} ${r.method} ${r.pattern}`;
+
+function objOf(e) {
+	if (e.obj)
+		return e.obj;
+	if (!e.pattern.includes(':id'))
+		return null;
+	if (e.pattern.startsWith('/ads/'))
+		return 'ad';
+	if (e.pattern.startsWith('/exchanges/'))
+		return 'exchange';
+	return 'member';
 }
+
+function objectsOf(e) {
+	return e.objects || (e.method === 'GET' ? 'demo' : 'throwaway');
+}
+
+// The variants a route is probed with: one (null) for a route on no
+// object.
+function variantsOf(e) {
+	if (e.variants)
+		return e.variants;
+	const o = objOf(e);
+	return o ? VARIANTS[o] : [null];
+}
+
+// What the actor must be answered: the guard first, then the route's rule
+// or the default one.
+function expectation(e, actorKey, variant) {
+	if (!guardAllows(actorKey, e.access, e.perm))
+		return 'refused';
+	if (e.rule) {
+		const w = e.rule(actorKey, variant);
+		assert.ok(['allowed', 'refused', 'missing'].includes(w), `rule of ${key(e)} answers ${w}`);
+		return w;
+	}
+	if (variant === null)
+		return 'allowed';
+	assert.equal(e.access, 'perm', `${key(e)}: a route on an object without a permission needs a rule`);
+	return byPerm(e.perm, objOf(e), variant, actorKey);
+}
+
+// ---- fixtures ------------------------------------------------------------
+
+const q = (s) => `'${String(s).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+const PREFIX = `rt${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}`;
+let seq = 0;
+const COMMUNITY = { in: 1, out: 2, none: null };
+
+// Throwaway approved members, made in one statement: specs is a list of
+// community ids (or null); returns [{id, username}] in the same order.
+function makeMembers(specs) {
+	if (specs.length === 0)
+		return [];
+	const names = specs.map(() => `${PREFIX}x${++seq}`);
+	sql(`INSERT INTO members (username, email, name, password_hash, status, community_id, about, approved_at)
+	    VALUES ${specs.map((c, i) => `(${q(names[i])}, ${q(`${names[i]}@example.org`)},
+	    ${q(`Route probe ${names[i]}`)}, '-', 'approved', ${c === null ? 'NULL' : Number(c)}, '', UTC_TIMESTAMP())`).join(',\n')}`);
+	const ids = new Map(sql(`SELECT username, id FROM members WHERE username LIKE '${PREFIX}x%'`)
+	    .map(([u, id]) => [u, Number(id)]));
+	return names.map((u) => ({ id: ids.get(u), username: u }));
+}
+
+// One active ad of each member (its community), in one statement.
+function makeAds(members) {
+	if (members.length === 0)
+		return [];
+	const titles = members.map((m) => `Route probe ad of ${m.username}`);
+	sql(`INSERT INTO ads (member_id, kind, title, description, category_id, community_id,
+	    expires_on, status, created_by, created_as)
+	    SELECT m.id, 'offer', CONCAT('Route probe ad of ', m.username), '',
+	    (SELECT MIN(id) FROM categories), m.community_id, UTC_DATE() + INTERVAL 30 DAY,
+	    'active', m.id, m.id FROM members m WHERE m.id IN (${members.map((m) => m.id).join(',')})`);
+	const ids = new Map(sql(`SELECT title, id FROM ads WHERE title LIKE 'Route probe ad of ${PREFIX}x%'`)
+	    .map(([t, id]) => [t, Number(id)]));
+	return titles.map((t) => ids.get(t));
+}
+
+const one = (query, what) => {
+	const rows = sql(query);
+	assert.ok(rows.length > 0, `the demo has ${what}`);
+	return Number(rows[0][0]);
+};
+
+// Demo rows for the read-only probes, chosen by what makes them fit (no
+// party or owner is one of the actors, except alice where she must be).
+const ACTOR_USERS = Object.values(ACTORS).map((a) => a.user).filter(Boolean);
+const notActor = (col) => `${col} NOT IN (${ACTOR_USERS.map(q).join(',')})`;
+// Nobody acts for a plain member (no organisation, Guardian Angel Mode
+// off), so only the coordinator rules decide.
+const plain = (t) => `${t}.is_organisation = 0 AND ${t}.angel_mode = 0`;
+
+function demoObjects() {
+	const alice = memberId('alice');
+	const exchangeWhere = (pc, rc) => `SELECT x.id FROM exchanges x
+	    JOIN members p ON p.id = x.provider_id JOIN members r ON r.id = x.recipient_id
+	    WHERE x.reverses_id IS NULL AND ${pc('p')} AND ${rc('r')}
+	    AND ${notActor('p.username')} AND ${notActor('r.username')}
+	    AND ${plain('p')} AND ${plain('r')} ORDER BY x.id LIMIT 1`;
+	const inC = (n) => (t) => `${t}.community_id = ${n}`;
+	const noC = (t) => `${t}.community_id IS NULL`;
+	return {
+		member: {
+			in: alice,
+			out: memberId('dave'),
+			none: memberId('frank'),
+			missing: MISSING,
+		},
+		ad: {
+			in: one(`SELECT id FROM ads WHERE member_id = ${alice} AND status = 'active'
+			    AND expires_on >= UTC_DATE() AND community_id = 1 ORDER BY id LIMIT 1`,
+			    'an active ad of alice in community 1'),
+			out: one(`SELECT a.id FROM ads a JOIN members m ON m.id = a.member_id
+			    WHERE a.status = 'active' AND a.expires_on >= UTC_DATE() AND a.community_id = 2
+			    AND m.community_id = 2 AND ${notActor('m.username')} ORDER BY a.id LIMIT 1`,
+			    'an active ad in community 2'),
+			none: one(`SELECT a.id FROM ads a JOIN members m ON m.id = a.member_id
+			    WHERE a.status = 'active' AND a.expires_on >= UTC_DATE() AND a.community_id IS NULL
+			    AND m.community_id IS NULL AND ${notActor('m.username')} ORDER BY a.id LIMIT 1`,
+			    'an active ad of no community'),
+			missing: MISSING,
+		},
+		exchange: {
+			in: one(`SELECT x.id FROM exchanges x
+			    JOIN members o ON o.id = IF(x.provider_id = ${alice}, x.recipient_id, x.provider_id)
+			    WHERE ${alice} IN (x.provider_id, x.recipient_id) AND x.reverses_id IS NULL
+			    AND o.community_id = 1 AND ${notActor('o.username')} AND ${plain('o')}
+			    ORDER BY x.id LIMIT 1`,
+			    'an exchange of alice with a member of community 1'),
+			out: one(exchangeWhere(inC(2), inC(2)), 'an exchange within community 2'),
+			cross: one(exchangeWhere(inC(1), inC(2)), 'an exchange across communities 1 and 2'),
+			none: one(exchangeWhere(noC, noC), 'an exchange between members of no community'),
+			missing: MISSING,
+		},
+	};
+}
+
+// The objects of every probe: for each route (by key) and variant, the id
+// that :id names; and the parties of the recording probes.
+function fixtures() {
+	const demo = demoObjects();
+	const fx = { ids: new Map(), parties: {} };
+	const wantMembers = [];		/* [routeKey, variant] */
+	const wantAds = [];
+	for (const e of EXPECTED) {
+		const o = objOf(e);
+		if (!o)
+			continue;
+		for (const v of variantsOf(e)) {
+			if (v === 'missing' || objectsOf(e) === 'demo') {
+				fx.ids.set(`${key(e)} ${v}`, demo[o][v]);
+				continue;
+			}
+			assert.ok(o !== 'exchange', `${key(e)}: exchanges are probed on demo rows`);
+			(o === 'member' ? wantMembers : wantAds).push([key(e), v]);
+		}
+	}
+	const ms = makeMembers(wantMembers.map(([, v]) => COMMUNITY[v]));
+	wantMembers.forEach(([k, v], i) => fx.ids.set(`${k} ${v}`, ms[i].id));
+	const owners = makeMembers(wantAds.map(([, v]) => COMMUNITY[v]));
+	const ads = makeAds(owners);
+	wantAds.forEach(([k, v], i) => fx.ids.set(`${k} ${v}`, ads[i]));
+	const p = makeMembers([1, 1, 2, 2, null, null]).map((m) => m.username);
+	fx.parties = { in: [p[0], p[1]], out: [p[2], p[3]], cross: [p[0], p[2]], none: [p[4], p[5]] };
+	return fx;
+}
+
+// The path of a probe: :id the variant's object, any other parameter
+// MISSING.
+function pathOf(e, variant, fx) {
+	return e.pattern.replace(/:([a-z_]+)/g, (_, p) =>
+	    String(p === 'id' ? fx.ids.get(`${key(e)} ${variant}`) : MISSING));
+}
+
+// ---- what the demo rows look like (non-destructive check) -----------------
+
+function snapshot(ids) {
+	const list = ids.join(',');
+	return {
+		members: sql(`SELECT id, username, name, email, phone, address, status, profile_status,
+		    COALESCE(community_id, 0), optout, angel_mode, is_organisation, lang, password_hash
+		    FROM members WHERE id IN (${list}) ORDER BY id`),
+		grants: sql(`SELECT member_id, role, scope_kind, community_id, lang FROM grants
+		    WHERE member_id IN (${list}) ORDER BY id`),
+		balances: sql(`SELECT member_id, hundredths FROM balances WHERE member_id IN (${list}) ORDER BY member_id`),
+		exchanges: sql(`SELECT COUNT(*) FROM exchanges WHERE provider_id IN (${list}) OR recipient_id IN (${list})`),
+		ads: sql(`SELECT id, status, expires_on, title FROM ads WHERE member_id IN (${list}) ORDER BY id`),
+		notes: sql(`SELECT COUNT(*) FROM member_notes WHERE member_id IN (${list})`),
+		angels: sql('SELECT * FROM guardian_angels ORDER BY 1, 2'),
+		managers: sql('SELECT * FROM org_managers ORDER BY 1, 2'),
+		communities: sql('SELECT id, name FROM communities ORDER BY id'),
+	};
+}
+
+// ---- the answers -----------------------------------------------------------
 
 function routesOf(prog) {
 	const exe = `${BIN}/${prog}`;
@@ -154,12 +459,43 @@ function routesOf(prog) {
 	});
 }
 
+// What an answer is.  refused: 403, or a visitor's GET sent to /login;
+// missing: 404; allowed: a page (GET: 200, or 303 elsewhere than /login;
+// POST: 200, 303, 409 or 422); anything else is reported as it is.
+function observed(res, method) {
+	const loc = res.location || '';
+	if (res.status === 403)
+		return 'refused';
+	if (method === 'GET' && res.status === 303 && /^\/login(\?|$)/.test(loc))
+		return 'refused-login';
+	if (res.status === 404)
+		return 'missing';
+	if (method === 'GET' && (res.status === 200 || res.status === 303))
+		return 'allowed';
+	if (method === 'POST' && [200, 303, 409, 422].includes(res.status))
+		return 'allowed';
+	return `status ${res.status}`;
+}
+
+function accepted(e, want, got, actorKey, method) {
+	if (want === 'refused')
+		return got === (ACTORS[actorKey].user === null && method === 'GET' ? 'refused-login' : 'refused');
+	if (want === 'missing')
+		return got === 'missing';
+	return got === 'allowed' || (e.sub404 && got === 'missing');
+}
+
+const WANT_TEXT = {
+	allowed: 'allowed (200/303, or 409/422 for the probe body)',
+	refused: 'refused (403)',
+	missing: 'not found (404)',
+};
+
 const keys = new BareKeys();
-const key = (r) => `${r.prog} ${r.method} ${r.pattern}`;
 
 test('the programs are built', () => {
-	assert.ok(PROGRAMS.includes('account') && PROGRAMS.includes('members'),
-	    `programs in ${BIN}: ${PROGRAMS.join(', ')}`);
+	assert.ok(PROGRAMS.includes('account') && PROGRAMS.includes('members') &&
+	    PROGRAMS.includes('exchanges'), `programs in ${BIN}: ${PROGRAMS.join(', ')}`);
 });
 
 for (const prog of PROGRAMS) {
@@ -176,6 +512,8 @@ for (const prog of PROGRAMS) {
 				problems.push(`${key(r)} has no access (ACCESS_UNSET)`);
 			if (r.access === 'perm' && (!r.perm || r.perm === '-'))
 				problems.push(`${key(r)} is ACCESS_PERM without a permission`);
+			if (r.access === 'perm' && r.perm && r.perm !== '-' && !PERMS[r.perm])
+				problems.push(`${key(r)} names ${r.perm}, which is not in ROLES.md (tests/e2e/roles.mjs)`);
 			const e = EXPECTED.find((x) => key(x) === key(r));
 			if (!e) {
 				problems.push(`${key(r)} (${r.access} ${r.perm}) is not in tests/e2e/routes.test.mjs EXPECTED`);
@@ -183,6 +521,12 @@ for (const prog of PROGRAMS) {
 			}
 			if (e.access !== r.access || e.perm !== r.perm)
 				problems.push(`${key(r)}: expected ${e.access} ${e.perm}, program says ${r.access} ${r.perm}`);
+			// A route on an object whose access is not a permission has
+			// its rule written here, with the line of ROLES.md.
+			if (objOf(e) && e.access !== 'perm' && !e.rule)
+				problems.push(`${key(r)} is on an object without a permission: write its rule in EXPECTED`);
+			if (e.rule && !e.cite)
+				problems.push(`${key(r)}: its rule cites no line of ROLES.md`);
 		}
 		for (const e of EXPECTED.filter((x) => x.prog === prog))
 			if (!seen.has(key(e)))
@@ -191,80 +535,10 @@ for (const prog of PROGRAMS) {
 	});
 }
 
-// A throwaway approved member of community 1, for POSTs that act on a
-// member: the allowed actors may really change it.
-let targets = 0;
-function throwawayMember() {
-	const u = `probe${process.pid % 100000}x${++targets}`;
-	sql(`INSERT INTO members (username, email, name, password_hash, status, community_id, about)
-	    VALUES ('${u}', '${u}@example.org', 'Probe Target ${targets}', '-', 'approved', 1, '')`);
-	return memberId(u);
-}
-
-// Demo objects for GET probes, all in community 1 (so that northcoord's
-// grant reaches them) and of alice (the plain member actor).
-function demoIds() {
-	const alice = memberId('alice');
-	const one = (q) => {
-		try {
-			const rows = sql(q);
-			return rows.length ? Number(rows[0][0]) : MISSING;
-		} catch {
-			return MISSING;	/* the area's tables are not there yet */
-		}
-	};
-	return {
-		member: alice,
-		ad: one(`SELECT id FROM ads WHERE member_id = ${alice} ORDER BY id LIMIT 1`),
-		exchange: one(`SELECT id FROM exchanges WHERE provider_id = ${alice} OR recipient_id = ${alice} ORDER BY id LIMIT 1`),
-	};
-}
-
-// The path of a probe: GETs name real demo objects; POSTs a throwaway
-// member (target) or MISSING, and MISSING for every other parameter.
-function pathOf(e, r, demo) {
-	return r.pattern.replace(/:([a-z_]+)/g, (_, p) => {
-		if (r.method !== 'GET')
-			return String(p === 'id' && e.target ? throwawayMember() : MISSING);
-		if (p !== 'id')
-			return String(MISSING);
-		if (r.pattern.startsWith('/ads/'))
-			return String(demo.ad);
-		if (r.pattern.startsWith('/exchanges/members/'))
-			return String(demo.member);
-		if (r.pattern.startsWith('/exchanges/'))
-			return String(demo.exchange);
-		return String(demo.member);
-	});
-}
-
-// Is this answer a refusal?  Visitors are sent to /login on GET and get
-// 403 on POST; a refused member gets 403 (or, for a real object it may not
-// see, 404).  On a MISSING object an allowed actor gets the handler's 404.
-// Returns null for an answer that is neither (a server error, or a GET of
-// a real object that is neither a page nor a redirect).
-function verdict(res, method, missing) {
-	if (res.status >= 500)
-		return null;
-	if (res.status === 403)
-		return 'refused';
-	if (method === 'GET' && res.status === 303 && /^\/login(\?|$)/.test(res.location || ''))
-		return 'refused';
-	if (method === 'GET' && !missing)
-		return res.status === 200 || res.status === 303 ? 'allowed' : res.status === 404 ? 'refused' : null;
-	return 'allowed';	/* 303, 404 for MISSING, 409, 422 */
-}
-
-// An object that does not exist has no community: a coordinator whose
-// grants are all community-scoped cannot be shown to reach it, and may be
-// answered 403 (rule 1: the same page whether or not it exists) or 404.
-function scopeUnknowable(actorKey, missing) {
-	const g = ACTORS[actorKey].grants;
-	return missing && g.length > 0 && g.every(([, s]) => s !== 'site');
-}
-
-test('authorization over HTTP: every route, every kind of actor', async (t) => {
-	const demo = demoIds();
+test('authorization over HTTP: every route, every actor, in and out of scope', async (t) => {
+	const demoIds = sql('SELECT id FROM members ORDER BY id').map(([id]) => Number(id));
+	const before = snapshot(demoIds);
+	const fx = fixtures();
 	const actors = Object.keys(ACTORS);
 	// One session per actor for most requests; `fresh` routes log in anew.
 	const jars = {};
@@ -276,36 +550,50 @@ test('authorization over HTTP: every route, every kind of actor', async (t) => {
 
 	const table = [];
 	const wrong = [];
+	const samePage = [];
 	for (const prog of PROGRAMS) {
 		for (const r of routesOf(prog)) {
 			const e = EXPECTED.find((x) => key(x) === key(r));
-			if (!e || r.access === 'unset' || r.access === '?')
+			if (!e || r.access === 'unset' || r.access === '?' ||
+			    e.access !== r.access || e.perm !== r.perm)
 				continue;	// reported by the coverage test
-			const path = pathOf(e, r, demo);
 			for (const a of actors) {
-				const missing = path.includes(String(MISSING));
-				const want = e.allows ? e.allows(a, missing) && guardAllows(a, r.access, r.perm)
-				    : guardAllows(a, r.access, r.perm);
-				let jar = jars[a];
-				let csrf = csrfs[a];
-				let res;
-				if (r.method === 'GET') {
-					res = await get(path, jar);
-				} else {
-					if (e.fresh && ACTORS[a].user) {
-						jar = await login(ACTORS[a].user);
-						csrf = getCsrf((await get('/me', jar)).body);
+				const refusals = [];
+				for (const v of variantsOf(e)) {
+					const path = pathOf(e, v, fx);
+					const want = expectation(e, a, v);
+					let jar = jars[a];
+					let csrf = csrfs[a];
+					let res;
+					if (r.method === 'GET') {
+						res = await get(path, jar);
+					} else {
+						if (e.fresh && ACTORS[a].user) {
+							jar = await login(ACTORS[a].user);
+							csrf = getCsrf((await get('/me', jar)).body);
+						}
+						const body = typeof e.form === 'function' ? e.form(v, fx) : (e.form || {});
+						res = await request(path, { method: r.method, jar, form: { csrf, ...body } });
 					}
-					res = await request(path, { method: r.method, jar, form: { csrf, ...(e.form || {}) } });
+					const got = observed(res, r.method);
+					const shown = `${res.status}${res.location ? ' -> ' + res.location : ''}`;
+					table.push(`${r.method} ${path} ${a}${v ? ' [' + v + ']' : ''}: ${shown} (want ${want})`);
+					if (!accepted(e, want, got, a, r.method))
+						wrong.push(`${r.method} ${r.pattern} ${v ? `[${v}] ` : ''}(${path}) as ${a} (${ACTORS[a].user || 'visitor'}): expected ${WANT_TEXT[want]}, got ${shown} ${text(res.body).replace(/^.*? Log out /, '').slice(0, 120)}${e.cite ? ` — rule: ${e.cite}` : ''}`);
+					if (got === 'refused' || got === 'refused-login') {
+						const id = path.match(/\d+/);
+						const norm = (s) => (id ? s.split(id[0]).join(':id') : s);
+						refusals.push({ v, page: `${res.status} ${norm(res.location || '')} ${norm(text(res.body))}` });
+					}
+					if (res.status === 200 && /text\/html/.test(res.headers['content-type'] || ''))
+						keys.check(res.body, `${r.method} ${r.pattern} as ${a}`);
 				}
-				const v = verdict(res, r.method, missing);
-				const got = `${res.status}${res.location ? ' -> ' + res.location : ''}`;
-				table.push(`${r.method} ${path} ${a}: ${got} ${v}`);
-				const either = want && v === 'refused' && scopeUnknowable(a, missing);
-				if (v !== (want ? 'allowed' : 'refused') && !either)
-					wrong.push(`${r.method} ${r.pattern} (${path}) as ${a} (${ACTORS[a].user || 'visitor'}): expected ${want ? 'allowed' : 'refused'}, got ${got} ${text(res.body).slice(0, 100)}`);
-				if (res.status === 200 && /text\/html/.test(res.headers['content-type'] || ''))
-					keys.check(res.body, `${r.method} ${r.pattern} as ${a}`);
+				// Rule 1: a refusal reads the same whether or not the
+				// object exists.
+				const miss = refusals.find((x) => x.v === 'missing');
+				for (const x of refusals)
+					if (miss && x !== miss && x.page !== miss.page)
+						samePage.push(`${r.method} ${r.pattern} as ${a}: refused [${x.v}] "${x.page.slice(0, 160)}" but refused [missing] "${miss.page.slice(0, 160)}"`);
 			}
 		}
 	}
@@ -315,11 +603,126 @@ test('authorization over HTTP: every route, every kind of actor', async (t) => {
 			t.diagnostic(l);
 	for (const w of wrong)
 		t.diagnostic(`WRONG ${w}`);
-	assert.deepEqual(wrong, [], 'every guard answers as ROLES.md says');
+	const after = snapshot(demoIds);
+	assert.deepEqual(wrong, [], 'every guard and handler answers as ROLES.md says');
+	assert.deepEqual(samePage, [], 'rule 1: the same refusal for an object out of reach and one that does not exist');
+	assert.deepEqual(after, before, 'the probes changed no demo row');
 });
 
 test('every page met above, as every actor, shows text, not phrase keys', () => {
 	keys.assertNone();
+});
+
+// ROLES.md footnote 1 and rule 8: the payment coordinator sees names,
+// membership status (and subscription) only, never contact details; a
+// role without member.contact (outreach) sees no contact details either;
+// a member coordinator (the twin) does.
+test('footnote 1: the payment coordinator\'s narrow view of members; rule 8: contact only with member.contact', async () => {
+	const alice = memberId('alice');
+	const mcoordId = memberId('mcoord');
+	const [email, phone, address] = sql(`SELECT email, phone, address FROM members WHERE id = ${alice}`)[0];
+	const contact = [email, phone, address];
+	assert.ok(contact.every((c) => c), 'alice has an e-mail, a phone and an address');
+	const pay = await login('payment');
+	const out = await login('outreach');
+	const mc = await login('mcoord');
+	const problems = [];
+	const has = (body, s) => body.includes(s) || text(body).includes(s);
+	for (const [who, jar, sees] of [['payment', pay, false], ['outreach', out, false], ['mcoord', mc, true]]) {
+		// The list and its export have e-mail and phone columns; the
+		// profile the address too.
+		for (const [path, shown] of [[`/members?q=${encodeURIComponent('Alice')}`, contact.slice(0, 2)],
+		    [`/members/${alice}`, contact],
+		    [`/members/export.csv?q=${encodeURIComponent('Alice')}`, contact.slice(0, 2)]]) {
+			const r = await get(path, jar);
+			if (r.status !== 200) {
+				problems.push(`${who} GET ${path}: ${r.status}`);
+				continue;
+			}
+			if (!has(r.body, 'Alice'))
+				problems.push(`${who} GET ${path}: alice is not shown`);
+			for (const c of sees ? shown : contact)
+				if (has(r.body, c) !== sees)
+					problems.push(`${who} GET ${path}: ${sees ? 'does not show' : 'shows'} "${c}"`);
+		}
+	}
+	// The narrow view: name and membership status only (footnote 1).
+	const r = await get(`/members/${alice}`, pay);
+	if (/\/members\/\d+\/notes|\/members\/\d+\/edit/.test(r.body))
+		problems.push('payment GET /members/:id links to notes or the edit page');
+	const csv = await get('/members/export.csv', pay);
+	const header = csv.body.split('\n')[0].toLowerCase();
+	for (const col of ['email', 'phone', 'address', 'about', 'note'])
+		if (header.includes(col))
+			problems.push(`payment GET /members/export.csv has a "${col}" column: ${header}`);
+	const prof = await get(`/members/${mcoordId}`, pay);
+	if (/Member Coordinator|Coordinator roles/.test(text(prof.body)))
+		problems.push(`payment GET /members/${mcoordId} (mcoord) shows coordinator roles, beyond "names, membership status and subscription columns only"`);
+	assert.deepEqual(problems, []);
+});
+
+// ROLES.md footnote 3 on the profile page: support sees the Guardian
+// Angel Mode switch but not the forms to assign or remove an angel; the
+// member coordinator sees both.
+test('footnote 3: support toggles Guardian Angel Mode but is offered no angel assignment', async () => {
+	const kim = memberId('kim');
+	const sup = await get(`/members/${kim}`, await login('support'));
+	const mc = await get(`/members/${kim}`, await login('mcoord'));
+	assert.equal(sup.status, 200);
+	assert.equal(mc.status, 200);
+	assert.match(sup.body, new RegExp(`action="/members/${kim}/angel-mode"`), 'support: the mode switch');
+	assert.doesNotMatch(sup.body, new RegExp(`action="/members/${kim}/angels"`), 'support: no assign form');
+	assert.match(mc.body, new RegExp(`action="/members/${kim}/angel-mode"`), 'mcoord: the mode switch');
+	assert.match(mc.body, new RegExp(`action="/members/${kim}/angels"`), 'mcoord: the assign form');
+});
+
+// Rule 2 on lists: a coordinator scoped to community 1 finds nothing of
+// community 2 through any filter, and cannot filter on it; the site-wide
+// twin does.  An exchange across the two communities is in both lists
+// ("Scope of a grant").
+test('rule 2 on lists: northcoord sees nothing of community 2, the site coordinator does', async () => {
+	const nc = await login('northcoord');
+	const mc = await login('mcoord');
+	const dave = memberId('dave');
+	const alice = memberId('alice');
+	const within2 = Number(sql(`SELECT x.id FROM exchanges x JOIN members p ON p.id = x.provider_id
+	    JOIN members r ON r.id = x.recipient_id WHERE p.community_id = 2 AND r.community_id = 2
+	    AND ${dave} IN (x.provider_id, x.recipient_id) ORDER BY x.id LIMIT 1`)[0][0]);
+	const across = Number(sql(`SELECT id FROM exchanges WHERE (provider_id = ${alice} AND recipient_id = ${dave})
+	    OR (provider_id = ${dave} AND recipient_id = ${alice}) ORDER BY id LIMIT 1`)[0][0]);
+	const daveAds = sql(`SELECT id FROM ads WHERE member_id = ${dave} AND community_id = 2`).map(([i]) => Number(i));
+	const problems = [];
+	const check = async (who, jar, path, re, present) => {
+		const r = await get(path, jar);
+		if (r.status !== 200)
+			problems.push(`${who} GET ${path}: ${r.status}`);
+		else if (re.test(r.body) !== present)
+			problems.push(`${who} GET ${path}: ${present ? 'lacks' : 'shows'} ${re}`);
+	};
+	const daveRow = new RegExp(`data-member="${dave}"`);
+	await check('northcoord', nc, '/members?q=Dave', daveRow, false);
+	await check('mcoord', mc, '/members?q=Dave', daveRow, true);
+	await check('northcoord', nc, '/members/export.csv?q=Dave', /"dave"/, false);
+	await check('mcoord', mc, '/members/export.csv?q=Dave', /"dave"/, true);
+	await check('northcoord', nc, '/exchanges/list?member=dave', new RegExp(`href="/exchanges/${within2}"`), false);
+	await check('mcoord', mc, '/exchanges/list?member=dave', new RegExp(`href="/exchanges/${within2}"`), true);
+	await check('northcoord', nc, '/exchanges/list?member=dave', new RegExp(`href="/exchanges/${across}"`), true);
+	for (const ad of daveAds) {
+		await check('northcoord', nc, '/ads/manage?member=dave', new RegExp(`href="/ads/${ad}"`), false);
+		await check('mcoord', mc, '/ads/manage?member=dave', new RegExp(`href="/ads/${ad}"`), true);
+	}
+	// A filter on a community out of scope is refused, not widened.
+	for (const path of ['/members?community=2', '/members/export.csv?community=2',
+	    '/exchanges/list?community=2', '/ads/manage?community=2']) {
+		const r = await get(path, nc);
+		if (r.status === 200 && (daveRow.test(r.body) || /"dave"/.test(r.body) ||
+		    new RegExp(`href="/exchanges/${within2}"`).test(r.body) ||
+		    daveAds.some((ad) => r.body.includes(`href="/ads/${ad}"`))))
+			problems.push(`northcoord GET ${path}: shows community 2's rows`);
+		if (r.status >= 500)
+			problems.push(`northcoord GET ${path}: ${r.status}`);
+	}
+	assert.deepEqual(problems, []);
 });
 
 test('unknown routes are 404 and a known path with another method is 405, for everyone', async () => {
@@ -327,6 +730,7 @@ test('unknown routes are 404 and a known path with another method is 405, for ev
 	for (const j of [new Jar(), jar]) {
 		assert.equal((await get('/members/999999/nothing/here', j)).status, 404);
 		assert.equal((await get('/no/such/route', j)).status, 404);
+		assert.equal((await get('/exchanges/1/nothing', j)).status, 404);
 	}
 	// POST to a GET-only route (with a valid token, so only the method is wrong).
 	const csrf = getCsrf((await get('/me', jar)).body);
