@@ -14,6 +14,10 @@
 --   alone), and the list of one community filtered by status.
 -- members_org: "organisation accounts only": few rows among many, read
 --   from this index (in name order) instead of the whole table.
+--
+-- list_query.c and dashboard.c name members_status_name,
+-- members_status_joined, members_status_login and members_joined in FORCE
+-- INDEX: a migration that renames or drops one must change them too.
 
 ALTER TABLE members
 	ADD KEY members_status_joined (status, joined_at, id),

@@ -110,6 +110,23 @@ angels_may(const struct request *req, const struct angels_rel *rel,
 	    &sc) : role_allows(&req->actor.grants, rel->perm, &sc);
 }
 
+/* Footnote 3 before anything is looked up: one who holds member.angels
+ * only through the support role is refused whatever the id, so that the
+ * answer says nothing about which members exist (rule 1). */
+static int
+angels_may_somewhere(const struct request *req, const struct angels_rel *rel)
+{
+	size_t	 i;
+
+	if (!rel->full)
+		return 1;
+	for (i = 0; i < req->actor.grants.n; i++)
+		if (role_allows_full(&req->actor.grants, rel->perm,
+		    &req->actor.grants.g[i].scope))
+			return 1;
+	return 0;
+}
+
 /* One relation's rows into the panel: a list section holding one row
  * section per member, or the none section when there are none. */
 static enum weft_err
@@ -261,6 +278,8 @@ angels_add(struct request *req, const struct angels_rel *rel)
 	enum weft_err		 e;
 	int			 st;
 
+	if (!angels_may_somewhere(req, rel))
+		return 403;
 	if ((st = members_target(req, rel->perm, &m)) != 0)
 		return st;
 	if (!angels_may(req, rel, &m))
@@ -321,6 +340,8 @@ angels_remove(struct request *req, const struct angels_rel *rel)
 	enum weft_err	 e;
 	int		 st;
 
+	if (!angels_may_somewhere(req, rel))
+		return 403;
 	if ((st = members_target(req, rel->perm, &m)) != 0)
 		return st;
 	if (!angels_may(req, rel, &m))

@@ -4,8 +4,8 @@
  * coordinators by role, and a server-rendered SVG chart of new accounts
  * per month.  Everything is counted over the communities the viewer's
  * dashboard.view covers (ROLES.md rule 2): the whole timebank for a site
- * grant.  Exchange figures join when the exchanges area offers them
- * through the common module; the page keeps their section, empty.
+ * grant.  Exchange figures come from the ledger through the common
+ * module (ledger.h): the members area never reads the exchanges' tables.
  *
  * Cost at a million members (EXPLAIN on a generated database, warm):
  * the site-wide status counts read one small index whole (~0.1 s); the
@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "db.h"
+#include "ledger.h"
 #include "members.h"
 
 #define DASH_SCOPE_MAX	16	/* community placeholders in the SQL */
@@ -42,15 +43,17 @@ struct dash_scope {
 	int		 truncated;
 };
 
-/* Every query takes the scope as its first 17 parameters. */
+/* The scoped queries take the scope as 17 parameters: whether it is
+ * site-wide, then the community ids (repeated to fill the list). */
 #define DASH_IN								\
 	"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define DASH_SCOPE	"(? = 1 OR m.community_id IN " DASH_IN ")"
 #define DASH_FMT	"iiiiiiiiiiiiiiiii"
 #define DASH_ARGS(s)							\
-	(s)->site, (s)->c[0], (s)->c[1], (s)->c[2], (s)->c[3], (s)->c[4],	\
-	(s)->c[5], (s)->c[6], (s)->c[7], (s)->c[8], (s)->c[9], (s)->c[10],	\
-	(s)->c[11], (s)->c[12], (s)->c[13], (s)->c[14], (s)->c[15]
+	(s)->site, (s)->c[0], (s)->c[1], (s)->c[2], (s)->c[3],		\
+	(s)->c[4], (s)->c[5], (s)->c[6], (s)->c[7], (s)->c[8],		\
+	(s)->c[9], (s)->c[10], (s)->c[11], (s)->c[12], (s)->c[13],	\
+	(s)->c[14], (s)->c[15]
 
 static const char *const dash_months[12] = {
 	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -347,7 +350,9 @@ members_dashboard(struct request *req)
 	    (e = dash_status(d, &s)) != WEFT_OK ||
 	    (e = dash_lists(d, &s)) != WEFT_OK ||
 	    (e = dash_roles(d, &s)) != WEFT_OK ||
-	    (e = dash_chart(d, &s)) != WEFT_OK)
+	    (e = dash_chart(d, &s)) != WEFT_OK ||
+	    (e = ledger_dashboard_panel(d, &req->actor, PERM_DASHBOARD_VIEW,
+	    90)) != WEFT_OK)
 		return app_status_of(e);
 	return app_render(req, 200);
 }

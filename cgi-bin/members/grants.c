@@ -370,10 +370,14 @@ members_grants_panel(struct tmpl_dict *d, struct request *req,
 	struct tmpl_dict	*p;
 	struct scope		 sc;
 
+	/* Footnote 1: the payment coordinator's narrow view shows names and
+	 * membership status only, not who coordinates what. */
+	member_scope(m, &sc);
+	if (!role_allows_full(&req->actor.grants, PERM_MEMBER_LIST, &sc))
+		return WEFT_OK;
 	p = tmpl_include(d, "GRANTS_PANEL", "members/grants_panel.tpl");
 	tmpl_set_int(p, "MEMBER_ID", m->id);
 	tmpl_set(p, "MEMBER_NAME", m->name);
-	member_scope(m, &sc);
 	if (role_allows(&req->actor.grants, PERM_ROLE_ASSIGN, &sc))
 		tmpl_show(p, "MANAGE");
 	return grants_list(p, req, m, 0);

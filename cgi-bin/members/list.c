@@ -57,7 +57,8 @@ list_form_fill(struct request *req, struct tmpl_dict *d,
 	snprintf(sec, sizeof(sec), "LOGIN_IS_%s", f->login ?
 	    members_list_login_keys[f->login] : "ANY");
 	tmpl_show(d, sec);
-	snprintf(sec, sizeof(sec), "SORT_IS_%s", members_list_sort_keys[f->sort]);
+	snprintf(sec, sizeof(sec), "SORT_IS_%s",
+	    members_list_sort_keys[f->sort]);
 	tmpl_show(d, sec);
 	tmpl_show(d, f->desc ? "DIR_IS_DESC" : "DIR_IS_ASC");
 	if (v->full)
@@ -190,15 +191,15 @@ list_links(struct tmpl_dict *d, const struct list_filter *f,
 	if (pr->has_prev && first != NULL) {
 		buf_reset(&b);
 		pager_href(&b, "/members", params, PAGER_BEFORE,
-		    members_list_key(first, f->sort), members_list_key_null(first,
-		    f->sort), first->id);
+		    members_list_key(first, f->sort),
+		    members_list_key_null(first, f->sort), first->id);
 		tmpl_set(tmpl_section(d, "PREV"), "HREF", b.p);
 	}
 	if (pr->has_next && last != NULL) {
 		buf_reset(&b);
 		pager_href(&b, "/members", params, PAGER_AFTER,
-		    members_list_key(last, f->sort), members_list_key_null(last,
-		    f->sort), last->id);
+		    members_list_key(last, f->sort),
+		    members_list_key_null(last, f->sort), last->id);
 		tmpl_set(tmpl_section(d, "NEXT"), "HREF", b.p);
 	}
 	if (pr->has_first || pr->has_prev || pr->has_next)

@@ -96,7 +96,7 @@
 #define LIST_GT_LOGIN							\
 	"AND (? = 0 OR (? = 1 AND ((m.last_login_at IS NULL "		\
 	"AND m.id > ?) OR m.last_login_at IS NOT NULL)) OR (? = 2 AND "	\
-	"(m.last_login_at > ? OR (m.last_login_at = ? AND m.id > ?)))) "	\
+	"(m.last_login_at > ? OR (m.last_login_at = ? AND m.id > ?)))) "\
 	"ORDER BY m.last_login_at, m.id LIMIT ?"
 #define LIST_LT_LOGIN							\
 	"AND (? = 0 OR (? = 1 AND m.last_login_at IS NULL "		\
@@ -363,7 +363,8 @@ list_read_choices(struct request *req, struct tmpl_dict *d,
 		f->login = (enum list_login)i;
 	v = app_query(req, "sort");
 	if (v != NULL && v[0] != '\0') {
-		if ((i = list_pick(v, members_list_sort_keys, LIST_SORT__MAX)) < 0) {
+		if ((i = list_pick(v, members_list_sort_keys,
+		    LIST_SORT__MAX)) < 0) {
 			list_bad(req, d, "sort", "valid.range");
 			bad++;
 		} else

@@ -72,7 +72,6 @@
 </details>
 </section>
 
-<section id="dashboard-exchanges" aria-labelledby="exchanges-title">
-<h2 id="exchanges-title">Exchanges</h2>
-<p>Figures on exchanges (hours exchanged, active traders) will appear here when the exchanges area provides them.</p>
+<section id="dashboard-exchanges" aria-label="Exchanges">
+{{>LEDGER_PANEL}}
 </section>

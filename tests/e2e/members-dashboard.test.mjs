@@ -207,11 +207,16 @@ test('the chart: inline SVG, labelled, twelve bars with their figures, no script
 	assert.doesNotMatch(html, /<script|\son[a-z]+="/i, 'no script, no event handler attributes');
 });
 
-test('the exchanges section is there, and empty of figures', async () => {
+test('the exchanges figures come from the ledger: chart, active traders', async () => {
 	const html = await dashboard('admin');
-	const ex = section(html, 'dashboard-exchanges');
+	const m = html.match(/<section id="dashboard-exchanges"[^>]*>([\s\S]*?)<\/section>\s*<\/section>/);
+	assert.ok(m, 'the page has #dashboard-exchanges');
+	const ex = m[1];
 	assert.match(ex, /<h2[^>]*>Exchanges<\/h2>/);
-	assert.doesNotMatch(text(ex), /\d/, 'no numbers until the exchanges area provides them');
+	assert.match(ex, /<svg[^>]*role="img"/, 'an SVG chart of hours per month');
+	const active = text(ex).match(/Active traders: (\d+) members/);
+	assert.ok(active, 'the number of active traders is shown');
+	assert.ok(Number(active[1]) > 0, 'the demo ledger has active traders');
 });
 
 // ---- refusals ------------------------------------------------------------------

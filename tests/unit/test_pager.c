@@ -77,7 +77,7 @@ test_parse_bad(void **state)
 		"after_key=x&after_id=-3",
 		"after_key=x&after_id=12abc",
 		"after_key=x&after_id=99999999999999999999",
-		"after_id=4",				/* neither key nor null */
+		"after_id=4",			/* neither key nor null */
 		"after_null=1&after_key=x&after_id=4",	/* both */
 		"after_null=yes&after_id=4",
 		"after_key=a&after_id=1&before_key=b&before_id=2",
