@@ -13,54 +13,18 @@
 #include "config.h"
 #include "db.h"
 #include "form.h"
+#include "i18n.h"
 #include "ledger.h"
 #include "log.h"
 #include "valid.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
-/*
- * The languages a member may choose for the pages.  The translations area
- * replaces this list with its languages table; until then every page is
- * in English whatever is chosen.
- */
-static const struct account_lang {
-	const char	*tag;
-	const char	*label;
-} account_langs[] = {
-	{ "en", "English" },
-	{ "es", "Español" },
-};
-
-static const char *
-account_lang(const struct request *req)
-{
-	return req->actor.lang[0] != '\0' ? req->actor.lang : "en";
-}
-
 static int
 account_cookie_flags(void)
 {
 	return HTTP_COOKIE_HTTPONLY |
 	    (config.cookie_secure ? HTTP_COOKIE_SECURE : 0);
-}
-
-/* A submitted optional field, "" when it was not sent. */
-static const char *
-account_form_str(const struct request *req, const char *key)
-{
-	const char	*v = app_form(req, key);
-
-	return v != NULL ? v : "";
-}
-
-/* The submitted value of a FORM_ID field, 0 when empty or not an id. */
-static long long
-account_form_id(const struct request *req, const char *key)
-{
-	long long	 id;
-
-	return valid_id(app_form(req, key), &id) == VALID_OK ? id : 0;
 }
 
 /* A fresh session for member_id in this browser: the old token, if any,
@@ -80,24 +44,28 @@ account_start_session(struct request *req, long long member_id)
 	return 0;
 }
 
+/* A throttled log-in (RFC 9110 section 10.2.3): when to try again, at
+ * least a second, so that a client never retries at once. */
+static void
+account_retry_after(struct request *req, int retry_s)
+{
+	char	 ra[16];
+
+	snprintf(ra, sizeof(ra), "%d", retry_s > 0 ? retry_s : 1);
+	http_header(&req->resp, "Retry-After", ra);
+}
+
 /* Options of the Community Timebank select, `selected` marked. */
 static enum weft_err
 account_communities(struct tmpl_dict *d, long long selected)
 {
 	struct db_rows		*r = NULL;
-	struct tmpl_dict	*o;
 	enum weft_err		 e;
 
 	if ((e = db_query(&r, "SELECT id, name FROM communities"
 	    " ORDER BY name, id", "")) != WEFT_OK)
 		return e;
-	while (db_next(r)) {
-		o = tmpl_section(d, "COMMUNITY_OPTION");
-		tmpl_set(o, "VALUE", db_str(r, 0));
-		tmpl_set(o, "LABEL", db_str(r, 1));
-		if (db_int(r, 0) == selected)
-			tmpl_show(o, "SELECTED");
-	}
+	form_options(d, "COMMUNITY_OPTION", r, selected);
 	db_rows_free(r);
 	return WEFT_OK;
 }
@@ -257,12 +225,11 @@ login_post(struct request *req)
 	struct tmpl_dict	*d;
 	long long		 id;
 	int			 retry;
-	char			 ra[16];
 
 	if ((d = login_page(req, next)) == NULL)
 		return 500;
 	if (form_check(login_fields, NELEM(login_fields), &req->form,
-	    account_lang(req), d) > 0)
+	    app_lang(req), d) > 0)
 		return app_render(req, 422);
 	switch (auth_login(app_form(req, "username"),
 	    app_form(req, "password"), req->actor.addr, &id, &retry)) {
@@ -273,8 +240,7 @@ login_post(struct request *req)
 	case LOGIN_DISABLED:
 		return login_refused(req, d, 403, "login.disabled");
 	case LOGIN_THROTTLED:
-		snprintf(ra, sizeof(ra), "%d", retry > 0 ? retry : 1);
-		http_header(&req->resp, "Retry-After", ra);
+		account_retry_after(req, retry);
 		return login_refused(req, d, 429, "login.throttled");
 	default:
 		return 500;
@@ -307,7 +273,7 @@ logout(struct request *req)
 
 /* The community field comes last: only applying members have it (an
  * approved member's community is a coordinator's, member.community).
- * The language is checked against account_langs[] instead. */
+ * The language is checked against i18n_langs[] instead. */
 static const struct form_field profile_fields[] = {
 	{ "name", FORM_TEXT, 1, 1, 128 },
 	{ "email", FORM_EMAIL, 1, 0, 254 },
@@ -337,11 +303,11 @@ profile_page(struct request *req, const char *lang, long long community)
 	tmpl_set(d, "USERNAME", req->actor.username);
 	tmpl_show(d, req->actor.status == MEMBER_APPLYING ? "APPLYING" :
 	    "APPROVED");
-	for (i = 0; i < NELEM(account_langs); i++) {
+	for (i = 0; i < i18n_nlangs; i++) {
 		o = tmpl_section(d, "LANG_OPTION");
-		tmpl_set(o, "VALUE", account_langs[i].tag);
-		tmpl_set(o, "LABEL", account_langs[i].label);
-		if (strcmp(lang, account_langs[i].tag) == 0)
+		tmpl_set(o, "VALUE", i18n_langs[i].tag);
+		tmpl_set(o, "LABEL", i18n_langs[i].label);
+		if (strcmp(lang, i18n_langs[i].tag) == 0)
 			tmpl_show(o, "SELECTED");
 	}
 	if (req->actor.status == MEMBER_APPLYING &&
@@ -368,7 +334,7 @@ profile_form(struct request *req)
 		return app_status_of(e);
 	if (!db_next(r))
 		goto out;
-	if ((d = profile_page(req, account_lang(req), db_int(r, 5))) == NULL)
+	if ((d = profile_page(req, app_lang(req), db_int(r, 5))) == NULL)
 		goto out;
 	for (i = 0; i < NELEM(cols); i++)
 		tmpl_set(d, cols[i], db_str(r, (unsigned)i));
@@ -378,36 +344,24 @@ out:
 	return st;
 }
 
-/* Is tag one of the languages offered? */
-static int
-profile_lang_ok(const char *tag)
-{
-	size_t	 i;
-
-	for (i = 0; i < NELEM(account_langs); i++)
-		if (strcmp(tag, account_langs[i].tag) == 0)
-			return 1;
-	return 0;
-}
-
 /* POST /me.  Self-service, not a coordinator write: no audit row.  An
  * empty language keeps the current one. */
 static int
 profile_post(struct request *req)
 {
 	const char		*lang = app_form(req, "lang");
-	long long		 comm = account_form_id(req, "community");
+	long long		 comm = app_form_id(req, "community");
 	struct tmpl_dict	*d;
 	enum weft_err		 e;
 	int			 ok, known;
 
 	if (lang == NULL || lang[0] == '\0')
-		lang = account_lang(req);
+		lang = app_lang(req);
 	if ((d = profile_page(req, lang, comm)) == NULL)
 		return 500;
 	ok = form_check(profile_fields, profile_nfields(req), &req->form,
-	    account_lang(req), d) == 0;
-	if (!profile_lang_ok(lang)) {
+	    app_lang(req), d) == 0;
+	if (!i18n_lang_offered(lang)) {
 		form_error(d, "lang",
 		    app_text(req, valid_err_keys[VALID_RANGE]));
 		ok = 0;
@@ -428,8 +382,8 @@ profile_post(struct request *req)
 	    " IF(status = 'applying', NULLIF(?, 0), community_id),"
 	    " updated_at = UTC_TIMESTAMP() WHERE id = ?", "ssssssii",
 	    app_form(req, "name"), app_form(req, "email"),
-	    account_form_str(req, "phone"), account_form_str(req, "address"),
-	    account_form_str(req, "about"), lang, comm, req->actor.acting_id);
+	    app_form_str(req, "phone"), app_form_str(req, "address"),
+	    app_form_str(req, "about"), lang, comm, req->actor.acting_id);
 	if (e != WEFT_OK)
 		return app_status_of(e);
 	return app_redirect(req, "/me", "flash.saved");
@@ -505,7 +459,7 @@ password_post(struct request *req)
 	if ((d = password_page(req)) == NULL)
 		return 500;
 	bad = form_check(password_fields, NELEM(password_fields), &req->form,
-	    account_lang(req), d) > 0;
+	    app_lang(req), d) > 0;
 	if (!bad && strcmp(pw, app_form(req, "password2")) != 0) {
 		form_error(d, "password2", app_text(req, "password.mismatch"));
 		bad = 1;
@@ -524,6 +478,7 @@ password_post(struct request *req)
 		    "password.wrong_current"));
 		return app_render(req, 422);
 	case LOGIN_THROTTLED:
+		account_retry_after(req, retry);
 		form_error(d, "current", app_text(req, "login.throttled"));
 		return app_render(req, 429);
 	default:
@@ -605,7 +560,7 @@ signup_check(struct request *req, struct tmpl_dict *d, long long comm)
 static int
 signup_post(struct request *req)
 {
-	long long		 comm = account_form_id(req, "community");
+	long long		 comm = app_form_id(req, "community");
 	struct tmpl_dict	*d;
 	char			 hash[AUTH_HASH_MAX];
 	enum weft_err		 e;
@@ -618,7 +573,7 @@ signup_post(struct request *req)
 	if ((d = signup_page(req, comm)) == NULL)
 		return 500;
 	bad = form_check(signup_fields, NELEM(signup_fields), &req->form,
-	    account_lang(req), d) > 0;
+	    app_lang(req), d) > 0;
 	if ((ok = signup_check(req, d, comm)) == -1)
 		return 500;
 	if (!ok || bad)
@@ -630,7 +585,7 @@ signup_post(struct request *req)
 	    " status, lang, community_id, about) VALUES (?, ?, ?, ?,"
 	    " 'applying', 'en', NULLIF(?, 0), ?)", "ssssis",
 	    app_form(req, "username"), app_form(req, "email"),
-	    app_form(req, "name"), hash, comm, account_form_str(req, "about"));
+	    app_form(req, "name"), hash, comm, app_form_str(req, "about"));
 	if (e == WEFT_ERR_DUPLICATE) {
 		form_error(d, "username",
 		    app_text(req, "signup.username_taken"));

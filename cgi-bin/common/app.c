@@ -428,18 +428,33 @@ static int
 app_master(int fd, const struct program *prog, int n)
 {
 	pid_t		 pids[APP_WORKERS_MAX], pid;
-	int		 i, status;
+	int		 i, status, empty;
 	time_t		 last_restart = 0;
 
 	for (i = 0; i < n; i++)
-		if ((pids[i] = app_spawn(fd, prog)) == -1)
+		if ((pids[i] = app_spawn(fd, prog)) == -1) {
+			/* Those already started must not outlive us. */
+			app_stop_workers(pids, i);
 			return 1;
+		}
 	log_msg(LOGL_INFO, "started %d workers", n);
 	while (!app_stop) {
-		pid = waitpid(-1, &status, 0);
+		/* A slot left empty by a failed fork is retried each second
+		 * (WNOHANG below), so the master never idles without workers. */
+		for (i = 0, empty = 0; i < n; i++)
+			if (pids[i] <= 0 && (pids[i] = app_spawn(fd, prog)) <= 0)
+				empty++;
+		pid = waitpid(-1, &status, empty ? WNOHANG : 0);
+		if (pid == 0) {
+			sleep(1);
+			continue;
+		}
 		if (pid == -1) {
-			if (errno == EINTR)
+			if (errno == EINTR || errno == ECHILD) {
+				if (errno == ECHILD)
+					sleep(1);
 				continue;
+			}
 			log_msg(LOGL_ERROR, "waitpid: %s", strerror(errno));
 			break;
 		}
@@ -453,13 +468,13 @@ app_master(int fd, const struct program *prog, int n)
 		else
 			log_msg(LOGL_WARN, "worker %ld exited with %d",
 			    (long)pid, WEXITSTATUS(status));
+		pids[i] = 0;
 		if (app_stop)
 			break;
 		/* Crash loops must not become fork loops. */
 		if (time(NULL) == last_restart)
 			sleep(1);
 		last_restart = time(NULL);
-		pids[i] = app_spawn(fd, prog);
 	}
 	app_stop_workers(pids, n);
 	log_msg(LOGL_INFO, "stopped");

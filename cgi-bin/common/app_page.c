@@ -54,9 +54,15 @@ app_nav_visible(const struct actor *a, const struct app_nav *n)
 }
 
 const char *
+app_lang(const struct request *req)
+{
+	return req->actor.lang[0] != '\0' ? req->actor.lang : "en";
+}
+
+const char *
 app_text(const struct request *req, const char *key)
 {
-	return i18n_text(req->actor.lang[0] ? req->actor.lang : "en", key);
+	return i18n_text(app_lang(req), key);
 }
 
 static void
@@ -67,7 +73,7 @@ app_layout(struct request *req, const char *title)
 	size_t			 i, n;
 
 	tmpl_set(d, "TITLE", title);
-	tmpl_set(d, "LANG", a->lang[0] ? a->lang : "en");
+	tmpl_set(d, "LANG", app_lang(req));
 	tmpl_set(d, "CSRF", a->csrf);
 	for (i = 0; i < sizeof(app_nav) / sizeof(app_nav[0]); i++) {
 		if (!app_nav_visible(a, &app_nav[i]))

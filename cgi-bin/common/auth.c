@@ -127,6 +127,21 @@ auth_random_hex(char out[AUTH_TOKEN_HEX])
 	return WEFT_OK;
 }
 
+enum weft_err
+auth_token_new(char token[AUTH_TOKEN_HEX], unsigned char id[SHA256_LEN])
+{
+	unsigned char	 raw[32];
+	enum weft_err	 e;
+
+	token[0] = '\0';
+	if ((e = auth_random(raw, sizeof(raw))) != WEFT_OK)
+		return e;
+	sha256(raw, sizeof(raw), id);
+	auth_hex(raw, sizeof(raw), token);
+	explicit_bzero(raw, sizeof(raw));
+	return WEFT_OK;
+}
+
 /* ---- passwords ------------------------------------------------------- */
 
 enum weft_err
@@ -361,14 +376,13 @@ enum weft_err
 auth_session_create(long long member_id, const char *addr,
     char token[AUTH_TOKEN_HEX])
 {
-	unsigned char	 raw[32], id[SHA256_LEN];
+	unsigned char	 id[SHA256_LEN];
 	char		 csrf[AUTH_TOKEN_HEX], where[64];
 	enum weft_err	 e;
 
-	if ((e = auth_random(raw, sizeof(raw))) != WEFT_OK ||
+	if ((e = auth_token_new(token, id)) != WEFT_OK ||
 	    (e = auth_random_hex(csrf)) != WEFT_OK)
 		goto out;
-	sha256(raw, sizeof(raw), id);
 	snprintf(where, sizeof(where), "%s", addr != NULL ? addr : "");
 	/* Sessions idle past their limit are garbage: sweep them here, on
 	 * the indexed last_seen_at, rather than in a separate job. */
@@ -380,12 +394,12 @@ auth_session_create(long long member_id, const char *addr,
 	    " VALUES (?, ?, ?, ?)", "biss", id, sizeof(id), member_id, csrf,
 	    where)) != WEFT_OK)
 		goto out;
-	if ((e = db_exec("UPDATE members SET last_login_at = UTC_TIMESTAMP()"
-	    " WHERE id = ?", "i", member_id)) != WEFT_OK)
-		goto out;
-	auth_hex(raw, sizeof(raw), token);
+	e = db_exec("UPDATE members SET last_login_at = UTC_TIMESTAMP()"
+	    " WHERE id = ?", "i", member_id);
 out:
-	explicit_bzero(raw, sizeof(raw));
+	/* The caller gets a token only for a session that exists. */
+	if (e != WEFT_OK)
+		explicit_bzero(token, AUTH_TOKEN_HEX);
 	return e;
 }
 

@@ -73,6 +73,11 @@ enum weft_err	 auth_sessions_end_member(long long member_id);
 int		 auth_csrf_equal(const char *expected, const char *submitted);
 /* 32 random bytes (getrandom) as 64 hex characters. */
 enum weft_err	 auth_random_hex(char out[AUTH_TOKEN_HEX]);
+/* A new session token: 32 random bytes as hex in token (the cookie's
+ * value) and their SHA-256 in id (sessions.id, all the database keeps).
+ * On failure token is "". */
+enum weft_err	 auth_token_new(char token[AUTH_TOKEN_HEX],
+		    unsigned char id[32]);
 
 enum login_result {
 	LOGIN_OK,

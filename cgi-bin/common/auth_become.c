@@ -20,43 +20,6 @@
 #include "db.h"
 #include "sha256.h"
 
-static int
-auth_become_hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
-/*
- * A fresh cookie token (hex, from auth_random_hex) and its stored id, the
- * SHA-256 of its 32 raw bytes, as auth.c computes it on every request.
- */
-static enum weft_err
-auth_become_token(char token[AUTH_TOKEN_HEX], unsigned char id[SHA256_LEN])
-{
-	unsigned char	 raw[32];
-	enum weft_err	 e;
-	size_t		 i;
-	int		 hi, lo;
-
-	if ((e = auth_random_hex(token)) != WEFT_OK)
-		return e;
-	for (i = 0; i < sizeof(raw); i++) {
-		if ((hi = auth_become_hexval(token[2 * i])) < 0 ||
-		    (lo = auth_become_hexval(token[2 * i + 1])) < 0) {
-			explicit_bzero(raw, sizeof(raw));
-			return WEFT_ERR_INVALID;
-		}
-		raw[i] = (unsigned char)(hi << 4 | lo);
-	}
-	sha256(raw, sizeof(raw), id);
-	explicit_bzero(raw, sizeof(raw));
-	return WEFT_OK;
-}
-
 /*
  * Copies the actor's session row into a new one with acting_member_id =
  * acting (0: none), then deletes the old row.  The copy happens only when
@@ -88,7 +51,7 @@ auth_session_swap(const struct actor *a, long long acting,
 
 	if (a == NULL || !a->has_session || a->member_id <= 0)
 		return WEFT_ERR_INVALID;
-	if ((e = auth_become_token(token, id)) != WEFT_OK ||
+	if ((e = auth_token_new(token, id)) != WEFT_OK ||
 	    (e = auth_random_hex(csrf)) != WEFT_OK)
 		goto out;
 	if ((e = db_exec(acting != 0 ? sql_become : sql_return, "bissbi",

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "db.h"
 #include "form.h"
 #include "i18n.h"
 #include "valid.h"
@@ -103,4 +104,19 @@ form_error(struct tmpl_dict *page, const char *field, const char *message)
 	form_var(var, sizeof(var), field, "_ERROR");
 	tmpl_set(page, var, message);
 	tmpl_show(page, "FORM_ERRORS");
+}
+
+void
+form_options(struct tmpl_dict *page, const char *section,
+    struct db_rows *rows, long long selected)
+{
+	struct tmpl_dict	*o;
+
+	while (db_next(rows)) {
+		o = tmpl_section(page, section);
+		tmpl_set(o, "VALUE", db_str(rows, 0));
+		tmpl_set(o, "LABEL", db_str(rows, 1));
+		if (selected != 0 && db_int(rows, 0) == selected)
+			tmpl_show(o, "SELECTED");
+	}
 }

@@ -50,4 +50,15 @@ size_t		 form_check(const struct form_field *, size_t n,
 void		 form_error(struct tmpl_dict *page, const char *field,
 		    const char *message);
 
+struct db_rows;
+/*
+ * Fills the options of a <select> from rows whose column 0 is the value
+ * (an id) and column 1 the label: one repetition of section per row, with
+ * {{VALUE}}, {{LABEL}} and {{#SELECTED}} on the row whose id is selected
+ * (0: none).  Reads rows from the current position to the end; the
+ * caller still owns and frees them.
+ */
+void		 form_options(struct tmpl_dict *page, const char *section,
+		    struct db_rows *rows, long long selected);
+
 #endif

@@ -200,6 +200,23 @@ i18n_has(const char *key)
 	return 0;
 }
 
+const struct i18n_lang i18n_langs[] = {
+	{ "en", "English" },
+	{ "es", "Español" },
+};
+const size_t i18n_nlangs = sizeof(i18n_langs) / sizeof(i18n_langs[0]);
+
+int
+i18n_lang_offered(const char *tag)
+{
+	size_t	 i;
+
+	for (i = 0; tag != NULL && i < i18n_nlangs; i++)
+		if (strcmp(tag, i18n_langs[i].tag) == 0)
+			return 1;
+	return 0;
+}
+
 size_t
 i18n_count(void)
 {

@@ -15,7 +15,6 @@
 #include "buf.h"
 #include "db.h"
 #include "form.h"
-#include "valid.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define ADS_MANAGE_PAGE	50
@@ -26,22 +25,6 @@
 static const struct scope ads_site = { SCOPE_SITE, 0, "" };
 
 /* ---- filters ------------------------------------------------------- */
-
-static const char *
-ads_q(const struct request *req, const char *key)
-{
-	const char	*v = app_query(req, key);
-
-	return v != NULL ? v : "";
-}
-
-static long long
-ads_q_id(const struct request *req, const char *key)
-{
-	long long	 id;
-
-	return valid_id(app_query(req, key), &id) == VALID_OK ? id : 0;
-}
 
 /* A letter or digit of a search word: any non-ASCII byte counts, so that
  * words in every script stay whole. */
@@ -203,15 +186,15 @@ ads_directory_rows(struct request *req, struct tmpl_dict *d)
 {
 	struct db_rows	*r = NULL;
 	struct buf	 url;
-	const char	*kind = ads_q(req, "kind");
-	long long	 cat = ads_q_id(req, "category");
-	long long	 comm = ads_q_id(req, "community");
-	long long	 before = ads_q_id(req, "before"), last = 0;
+	const char	*kind = app_query_str(req, "kind");
+	long long	 cat = app_query_id(req, "category");
+	long long	 comm = app_query_id(req, "community");
+	long long	 before = app_query_id(req, "before"), last = 0;
 	char		 ft[512];
 	size_t		 n = 0;
 	enum weft_err	 e;
 
-	ads_ft_query(ads_q(req, "q"), ft, sizeof(ft));
+	ads_ft_query(app_query_str(req, "q"), ft, sizeof(ft));
 	if ((e = db_query(&r, "SELECT a.id, a.kind, a.title, c.name,"
 	    " COALESCE(cm.name, ''), m.name, m.username, a.expires_on"
 	    " FROM ads a JOIN members m ON m.id = a.member_id"
@@ -240,9 +223,9 @@ ads_directory_rows(struct request *req, struct tmpl_dict *d)
 		buf_init(&url);
 		buf_puts(&url, "/ads?");
 		ads_url_arg(&url, "kind", kind);
-		ads_url_arg(&url, "category", ads_q(req, "category"));
-		ads_url_arg(&url, "community", ads_q(req, "community"));
-		ads_url_arg(&url, "q", ads_q(req, "q"));
+		ads_url_arg(&url, "category", app_query_str(req, "category"));
+		ads_url_arg(&url, "community", app_query_str(req, "community"));
+		ads_url_arg(&url, "q", app_query_str(req, "q"));
 		ads_next(d, &url, last);
 		buf_free(&url);
 	}
@@ -263,15 +246,15 @@ ads_directory(struct request *req)
 		return 500;
 	bad = form_check(directory_fields, NELEM(directory_fields),
 	    &req->query, ads_lang(req), d);
-	if (!ads_kind_filter(d, ads_q(req, "kind"))) {
+	if (!ads_kind_filter(d, app_query_str(req, "kind"))) {
 		form_error(d, "kind", app_text(req, "ads.error.kind"));
 		bad++;
 	}
 	if (role_allows_somewhere(&req->actor.grants, PERM_AD_LIST))
 		tmpl_show(d, "MANAGE");
-	if ((e = ads_category_options(d, ads_q_id(req, "category"), 0)) !=
+	if ((e = ads_category_options(d, app_query_id(req, "category"), 0)) !=
 	    WEFT_OK || (e = ads_community_filter(req, d,
-	    ads_q_id(req, "community"), 0, 0)) != WEFT_OK)
+	    app_query_id(req, "community"), 0, 0)) != WEFT_OK)
 		return app_status_of(e);
 	if (bad > 0)
 		return app_render(req, 422);
@@ -491,20 +474,21 @@ ads_manage_rows(struct request *req, struct tmpl_dict *d)
 	struct db_rows		*r = NULL;
 	struct tmpl_dict	*s;
 	struct buf		 url;
-	const char		*kind = ads_q(req, "kind"), *st = ads_q(req,
-				    "status"), *mem = ads_q(req, "member"),
-				*from = ads_q(req, "from"), *to = ads_q(req,
-				    "to");
-	long long		 cat = ads_q_id(req, "category"),
-				 comm = ads_q_id(req, "community"),
-				 before = ads_q_id(req, "before"), last = 0;
+	const char		*kind = app_query_str(req, "kind");
+	const char		*st = app_query_str(req, "status");
+	const char		*mem = app_query_str(req, "member");
+	const char		*from = app_query_str(req, "from");
+	const char		*to = app_query_str(req, "to");
+	long long		 cat = app_query_id(req, "category"),
+				 comm = app_query_id(req, "community"),
+				 before = app_query_id(req, "before"), last = 0;
 	char			 ft[512], ids[ROLE_GRANTS_MAX * 21];
 	int			 site;
 	size_t			 i, n = 0;
 	enum weft_err		 e;
 
 	ads_list_scope(req, &site, ids, sizeof(ids));
-	ads_ft_query(ads_q(req, "q"), ft, sizeof(ft));
+	ads_ft_query(app_query_str(req, "q"), ft, sizeof(ft));
 	if ((e = db_query(&r, ads_manage_sql, "isssssssiiiissssssssii",
 	    (long long)site, ids, kind, kind, st, st, st, st, cat, cat, comm,
 	    comm, mem, mem, ft, ft, from, from, to, to, before, before)) !=
@@ -526,7 +510,7 @@ ads_manage_rows(struct request *req, struct tmpl_dict *d)
 		buf_init(&url);
 		buf_puts(&url, "/ads/manage?");
 		for (i = 0; i < NELEM(args); i++)
-			ads_url_arg(&url, args[i], ads_q(req, args[i]));
+			ads_url_arg(&url, args[i], app_query_str(req, args[i]));
 		ads_next(d, &url, last);
 		buf_free(&url);
 	}
@@ -548,17 +532,17 @@ ads_manage(struct request *req)
 		return 500;
 	bad = form_check(manage_fields, NELEM(manage_fields), &req->query,
 	    ads_lang(req), d);
-	if (!ads_kind_filter(d, ads_q(req, "kind"))) {
+	if (!ads_kind_filter(d, app_query_str(req, "kind"))) {
 		form_error(d, "kind", app_text(req, "ads.error.kind"));
 		bad++;
 	}
-	if (!ads_status_filter(d, ads_q(req, "status"))) {
+	if (!ads_status_filter(d, app_query_str(req, "status"))) {
 		form_error(d, "status", app_text(req, "ads.error.status"));
 		bad++;
 	}
-	if ((e = ads_category_options(d, ads_q_id(req, "category"), 0)) !=
+	if ((e = ads_category_options(d, app_query_id(req, "category"), 0)) !=
 	    WEFT_OK || (e = ads_community_filter(req, d,
-	    ads_q_id(req, "community"), 1, PERM_AD_LIST)) != WEFT_OK)
+	    app_query_id(req, "community"), 1, PERM_AD_LIST)) != WEFT_OK)
 		return app_status_of(e);
 	if (bad > 0)
 		return app_render(req, 422);

@@ -8,6 +8,7 @@
 #include "ads.h"
 #include "buf.h"
 #include "db.h"
+#include "form.h"
 
 const char *const ad_kind_keys[AD_KIND__MAX] = {
 	"offer",
@@ -238,20 +239,13 @@ enum weft_err
 ads_category_options(struct tmpl_dict *d, long long selected, long long keep)
 {
 	struct db_rows		*r = NULL;
-	struct tmpl_dict	*o;
 	enum weft_err		 e;
 
 	if ((e = db_query(&r, "SELECT id, name FROM categories"
 	    " WHERE active = 1 OR id = ? ORDER BY position, name, id", "i",
 	    keep)) != WEFT_OK)
 		return e;
-	while (db_next(r)) {
-		o = tmpl_section(d, "CATEGORY_OPTION");
-		tmpl_set(o, "VALUE", db_str(r, 0));
-		tmpl_set(o, "LABEL", db_str(r, 1));
-		if (db_int(r, 0) == selected)
-			tmpl_show(o, "SELECTED");
-	}
+	form_options(d, "CATEGORY_OPTION", r, selected);
 	db_rows_free(r);
 	return WEFT_OK;
 }

@@ -52,14 +52,6 @@ ads_str(const char *s)
 	return s != NULL ? s : "";
 }
 
-static long long
-ads_form_id(const struct request *req, const char *key)
-{
-	long long	 id;
-
-	return valid_id(app_form(req, key), &id) == VALID_OK ? id : 0;
-}
-
 /* The audit row's community: the scope's, 0 for site. */
 static long long
 ads_audit_community(const struct ad *ad)
@@ -198,9 +190,9 @@ ads_form_page(struct request *req, const struct ad *ad,
 static void
 ads_choice_posted(const struct request *req, struct ads_choice *c)
 {
-	c->kind = ads_str(app_form(req, "kind"));
-	c->category = ads_form_id(req, "category");
-	c->community = ads_str(app_form(req, "community"));
+	c->kind = app_form_str(req, "kind");
+	c->category = app_form_id(req, "category");
+	c->community = app_form_str(req, "community");
 }
 
 /*
@@ -236,7 +228,7 @@ static int
 ads_check_community(struct request *req, struct tmpl_dict *d,
     const struct ad *ad, const struct ads_owner *o, long long *c)
 {
-	const char	*v = ads_str(app_form(req, "community"));
+	const char	*v = app_form_str(req, "community");
 	long long	 n;
 
 	*c = 0;
@@ -283,12 +275,12 @@ ads_form_check(struct request *req, struct tmpl_dict *d, const struct ad *ad,
 	int		 bad = 0, y, m, day, ok;
 
 	*community = 0;
-	if (ads_str(app_form(req, "kind"))[0] != '\0' &&
+	if (app_form_str(req, "kind")[0] != '\0' &&
 	    ad_kind_parse(app_form(req, "kind"), &k) != 0) {
 		form_error(d, "kind", app_text(req, "ads.error.kind"));
 		bad++;
 	}
-	if ((cat = ads_form_id(req, "category")) > 0) {
+	if ((cat = app_form_id(req, "category")) > 0) {
 		if (db_query_int(&n, "SELECT COUNT(*) FROM categories WHERE"
 		    " id = ? AND (active = 1 OR id = ?)", "ii", cat,
 		    ad != NULL ? ad->category_id : 0) != WEFT_OK)
@@ -412,8 +404,8 @@ ads_insert(struct request *req, const struct ads_owner *o,
 	    " (?, ?, ?, ?, ?, NULLIF(?, 0), ?, 'active', ?, ?,"
 	    " UTC_TIMESTAMP(), UTC_TIMESTAMP())", "isssiisii", o->id,
 	    app_form(req, "kind"), app_form(req, "title"),
-	    ads_str(app_form(req, "description")),
-	    ads_form_id(req, "category"), community,
+	    app_form_str(req, "description"),
+	    app_form_id(req, "category"), community,
 	    app_form(req, "expires_on"), req->actor.member_id,
 	    req->actor.acting_id)) != WEFT_OK)
 		goto err;
@@ -538,8 +530,8 @@ ads_update(struct request *req, const struct ad *ad, long long community)
 	    " description = ?, category_id = ?, community_id = NULLIF(?, 0),"
 	    " expires_on = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?",
 	    "sssiisi", app_form(req, "kind"), app_form(req, "title"),
-	    ads_str(app_form(req, "description")),
-	    ads_form_id(req, "category"), community,
+	    app_form_str(req, "description"),
+	    app_form_id(req, "category"), community,
 	    app_form(req, "expires_on"), ad->id)) != WEFT_OK ||
 	    (e = ads_audit_change(req, "ad.edit", ad)) != WEFT_OK) {
 		db_rollback();

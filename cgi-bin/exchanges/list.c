@@ -194,24 +194,12 @@ list_selects(struct tmpl_dict *d, const struct list_filter *f)
 	    " (? = 1 OR FIND_IN_SET(id, ?) > 0) ORDER BY name, id", "is",
 	    (long long)f->sc.site, f->sc.list)) != WEFT_OK)
 		return e;
-	while (db_next(r)) {
-		o = tmpl_section(d, "COMMUNITY_OPTION");
-		tmpl_set(o, "VALUE", db_str(r, 0));
-		tmpl_set(o, "LABEL", db_str(r, 1));
-		if (db_int(r, 0) == f->community)
-			tmpl_show(o, "SELECTED");
-	}
+	form_options(d, "COMMUNITY_OPTION", r, f->community);
 	db_rows_free(r);
 	if ((e = db_query(&r, "SELECT id, name FROM categories"
 	    " ORDER BY position, name, id", "")) != WEFT_OK)
 		return e;
-	while (db_next(r)) {
-		o = tmpl_section(d, "CATEGORY_OPTION");
-		tmpl_set(o, "VALUE", db_str(r, 0));
-		tmpl_set(o, "LABEL", db_str(r, 1));
-		if (db_int(r, 0) == f->category)
-			tmpl_show(o, "SELECTED");
-	}
+	form_options(d, "CATEGORY_OPTION", r, f->category);
 	db_rows_free(r);
 	for (i = 0; i < NELEM(list_reversed_keys); i++) {
 		o = tmpl_section(d, "REVERSED_OPTION");

@@ -304,7 +304,12 @@ angels_add(struct request *req, const struct angels_rel *rel)
 	buf_puts(&after, "}");
 	if ((e = buf_failed(&after) ? WEFT_ERR_NOMEM : db_begin()) != WEFT_OK)
 		goto out;
-	if ((e = member_load(m.id, 1, &m)) != WEFT_OK ||
+	/* Rule 2 again on the locked row: the member may have moved to a
+	 * community outside the actor's scope since members_target(). */
+	if ((e = member_load(m.id, 1, &m)) == WEFT_OK &&
+	    !angels_may(req, rel, &m))
+		e = WEFT_ERR_FORBIDDEN;
+	if (e != WEFT_OK ||
 	    (e = db_exec(rel->sql_add, "iii", m.id, o.id,
 	    req->actor.member_id)) != WEFT_OK ||
 	    (e = audit_write(&req->actor, rel->audit_add, "member", m.id,
@@ -350,8 +355,14 @@ angels_remove(struct request *req, const struct angels_rel *rel)
 		return 404;
 	buf_init(&before);
 	if ((e = db_begin()) != WEFT_OK ||
-	    (e = member_load(m.id, 1, &m)) != WEFT_OK ||
-	    (e = db_query(&r, rel->sql_find, "ii", m.id, other)) != WEFT_OK)
+	    (e = member_load(m.id, 1, &m)) != WEFT_OK)
+		goto out;
+	/* Rule 2 again on the locked row (the member may have moved). */
+	if (!angels_may(req, rel, &m)) {
+		e = WEFT_ERR_FORBIDDEN;
+		goto out;
+	}
+	if ((e = db_query(&r, rel->sql_find, "ii", m.id, other)) != WEFT_OK)
 		goto out;
 	/* Already gone (a second click, or someone else removed it): the
 	 * state asked for holds, and there is nothing to audit. */
@@ -414,6 +425,7 @@ members_angel_mode(struct request *req)
 {
 	struct member		 m, before;
 	struct tmpl_dict	*d;
+	struct scope		 sc;
 	struct buf		 b, a;
 	long long		 on;
 	enum weft_err		 e;
@@ -433,6 +445,12 @@ members_angel_mode(struct request *req)
 	if ((e = db_begin()) != WEFT_OK ||
 	    (e = member_load(m.id, 1, &before)) != WEFT_OK)
 		goto out;
+	/* Rule 2 again on the locked row (the member may have moved). */
+	member_scope(&before, &sc);
+	if (!role_allows(&req->actor.grants, PERM_MEMBER_ANGELS, &sc)) {
+		e = WEFT_ERR_FORBIDDEN;
+		goto out;
+	}
 	m = before;
 	m.angel_mode = (int)on;
 	member_json(&b, &before);

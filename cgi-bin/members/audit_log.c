@@ -12,7 +12,6 @@
 #include "db.h"
 #include "form.h"
 #include "members.h"
-#include "valid.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -45,22 +44,6 @@ struct audit_filter {
 	long long	 actor_id;	/* resolved; -1: no such member */
 	long long	 member_id;
 };
-
-static const char *
-audit_q(const struct request *req, const char *key)
-{
-	const char	*v = app_query(req, key);
-
-	return v != NULL ? v : "";
-}
-
-static long long
-audit_qid(const struct request *req, const char *key)
-{
-	long long	 id;
-
-	return valid_id(app_query(req, key), &id) == VALID_OK ? id : 0;
-}
 
 /* A username to its id: 0 for "", -1 for no such member (the filter then
  * matches nothing, rather than being silently dropped). */
@@ -364,14 +347,14 @@ members_audit(struct request *req)
 	    app_text(req, "members.audit_log.title"))) == NULL)
 		return 500;
 	memset(&f, 0, sizeof(f));
-	f.actor = audit_q(req, "actor");
-	f.target_member = audit_q(req, "target_member");
-	f.target_type = audit_q(req, "target_type");
-	f.action = audit_q(req, "action");
-	f.from = audit_q(req, "from");
-	f.to = audit_q(req, "to");
-	f.target_id = audit_qid(req, "target_id");
-	f.before = audit_qid(req, "before");
+	f.actor = app_query_str(req, "actor");
+	f.target_member = app_query_str(req, "target_member");
+	f.target_type = app_query_str(req, "target_type");
+	f.action = app_query_str(req, "action");
+	f.from = app_query_str(req, "from");
+	f.to = app_query_str(req, "to");
+	f.target_id = app_query_id(req, "target_id");
+	f.before = app_query_id(req, "before");
 	if ((e = audit_actions(d, f.action)) != WEFT_OK)
 		return app_status_of(e);
 	if (form_check(audit_fields, NELEM(audit_fields), &req->query,

@@ -169,14 +169,6 @@ struct bulk_filter {
 	long long	 optout;
 };
 
-static const char *
-bulk_f(const struct request *req, const char *key)
-{
-	const char	*v = app_form(req, key);
-
-	return v != NULL ? v : "";
-}
-
 /* "" -1 (any), "no"/"0" 0, "yes"/"1" 1, else -2 (invalid): the list
  * page writes yes/no. */
 static long long
@@ -198,22 +190,22 @@ bulk_filter_read(const struct request *req, struct bulk_filter *f)
 {
 	enum member_status	 st;
 	enum role		 r;
-	const char		*q = bulk_f(req, "f_q"), *c;
+	const char		*q = app_form_str(req, "f_q"), *c;
 	size_t			 n = 0;
 
 	memset(f, 0, sizeof(*f));
-	f->status = bulk_f(req, "f_status");
-	f->role = bulk_f(req, "f_role");
+	f->status = app_form_str(req, "f_status");
+	f->role = app_form_str(req, "f_role");
 	if ((f->status[0] && member_status_parse(f->status, &st) != 0) ||
 	    (f->role[0] && role_parse(f->role, &r) != 0))
 		return -1;
-	c = bulk_f(req, "f_community");
+	c = app_form_str(req, "f_community");
 	if (strcmp(c, "none") == 0)
 		f->no_community = 1;
 	else if (c[0] && valid_id(c, &f->community) != VALID_OK)
 		return -1;
-	if ((f->org = bulk_tristate(bulk_f(req, "f_org"))) == -2 ||
-	    (f->optout = bulk_tristate(bulk_f(req, "f_optout"))) == -2)
+	if ((f->org = bulk_tristate(app_form_str(req, "f_org"))) == -2 ||
+	    (f->optout = bulk_tristate(app_form_str(req, "f_optout"))) == -2)
 		return -1;
 	/* As the list: the organisation filter is "only organisations" or
 	 * nothing. */
@@ -677,7 +669,7 @@ bulk_refuse_form(struct request *req, const struct bulk_job *job,
 {
 	struct tmpl_dict	*d, *o;
 	size_t			 i;
-	const char		*sel = bulk_f(req, "action");
+	const char		*sel = app_form_str(req, "action");
 
 	if ((d = app_page(req, "members/bulk.tpl",
 	    app_text(req, "members.bulk.title"))) == NULL ||
@@ -695,10 +687,10 @@ bulk_refuse_form(struct request *req, const struct bulk_job *job,
 		o = tmpl_section(d, "ROLE_OPTION");
 		tmpl_set(o, "VALUE", role_keys[i]);
 		tmpl_set(o, "LABEL", role_titles[i]);
-		if (strcmp(bulk_f(req, "role"), role_keys[i]) == 0)
+		if (strcmp(app_form_str(req, "role"), role_keys[i]) == 0)
 			tmpl_show(o, "SELECTED");
 	}
-	tmpl_set(d, "SCOPE", bulk_f(req, "scope"));
+	tmpl_set(d, "SCOPE", app_form_str(req, "scope"));
 	form_error(d, field, app_text(req, key));
 	(void)app_render(req, 422);
 	return -1;
@@ -716,7 +708,7 @@ bulk_read(struct request *req, struct bulk_job *job, int allow_all)
 	enum weft_err		 e;
 	size_t			 i;
 	long long		 n;
-	const char		*a = bulk_f(req, "action");
+	const char		*a = app_form_str(req, "action");
 
 	for (i = 0; i < BULK__MAX && strcmp(a, bulk_action_keys[i]) != 0; i++)
 		continue;
@@ -724,7 +716,7 @@ bulk_read(struct request *req, struct bulk_job *job, int allow_all)
 	if (bulk_ids_form(req, job) != 0)
 		return bulk_refuse_form(req, job, "ids",
 		    "members.bulk.error.ids");
-	if (allow_all && strcmp(bulk_f(req, "all_matching"), "1") == 0) {
+	if (allow_all && strcmp(app_form_str(req, "all_matching"), "1") == 0) {
 		if (bulk_filter_read(req, &f) != 0)
 			return bulk_refuse_form(req, job, "ids",
 			    "members.bulk.error.filter");

@@ -47,14 +47,6 @@ profile_lang(const struct request *req)
 	return req->actor.lang[0] != '\0' ? req->actor.lang : "en";
 }
 
-static const char *
-profile_form_str(const struct request *req, const char *key)
-{
-	const char	*v = app_form(req, key);
-
-	return v != NULL ? v : "";
-}
-
 /* Options of the language select; `current` (the member's stored
  * language) is offered too when it is not in the list, so that saving
  * the form does not change it unasked. */
@@ -327,11 +319,11 @@ profile_changes(const struct request *req, const struct member *m,
 
 	profile_diff(b, a, "name", m->name, app_form(req, "name"), &n);
 	profile_diff(b, a, "email", m->email, app_form(req, "email"), &n);
-	profile_diff(b, a, "phone", m->phone, profile_form_str(req, "phone"),
+	profile_diff(b, a, "phone", m->phone, app_form_str(req, "phone"),
 	    &n);
 	profile_diff(b, a, "address", m->address,
-	    profile_form_str(req, "address"), &n);
-	profile_diff(b, a, "about", about, profile_form_str(req, "about"),
+	    app_form_str(req, "address"), &n);
+	profile_diff(b, a, "about", about, app_form_str(req, "about"),
 	    &n);
 	profile_diff(b, a, "lang", m->lang, app_form(req, "lang"), &n);
 	profile_diff(b, a, "profile_status", m->profile_status,
@@ -370,8 +362,8 @@ profile_save(struct request *req, long long id)
 	    (e = buf_failed(&b) || buf_failed(&a) ? WEFT_ERR_NOMEM :
 	    WEFT_OK) == WEFT_OK &&
 	    (e = db_exec(sql, "sssssssii", app_form(req, "name"),
-	    app_form(req, "email"), profile_form_str(req, "phone"),
-	    profile_form_str(req, "address"), profile_form_str(req, "about"),
+	    app_form(req, "email"), app_form_str(req, "phone"),
+	    app_form_str(req, "address"), app_form_str(req, "about"),
 	    app_form(req, "lang"), app_form(req, "profile_status"),
 	    (long long)(app_form(req, "is_organisation") != NULL), id)) ==
 	    WEFT_OK)
@@ -408,8 +400,8 @@ members_edit(struct request *req)
 {
 	struct member		 m;
 	struct tmpl_dict	*d;
-	const char		*lang = profile_form_str(req, "lang");
-	const char		*ps = profile_form_str(req, "profile_status");
+	const char		*lang = app_form_str(req, "lang");
+	const char		*ps = app_form_str(req, "profile_status");
 	int			 st, bad;
 
 	if ((st = members_target(req, PERM_MEMBER_EDIT, &m)) != 0)
@@ -453,6 +445,42 @@ profile_own_session(struct request *req)
 }
 
 /*
+ * Setting someone's password is taking over their account, so it must not
+ * raise privileges either (the reasoning of ROLES.md rule 5): the target's
+ * grants must all be covered by the actor's, as for "become".  One's own
+ * password is always fine; a site admin may set another site admin's
+ * (rule 5 keeps admins from becoming each other, but an admin already
+ * holds everything the other does).  Returns ROLE_OK or why not, in *why.
+ */
+static enum weft_err
+profile_password_may(const struct request *req, const struct member *m,
+    enum role_refusal *why)
+{
+	static const struct scope site = { SCOPE_SITE, 0, "" };
+	struct grants	 tg;
+	struct scope	 sc;
+	enum weft_err	 e;
+	size_t		 i;
+
+	*why = ROLE_OK;
+	if (m->id == req->actor.acting_id)
+		return WEFT_OK;
+	if ((e = role_load_grants(m->id, &tg)) != WEFT_OK)
+		return e;
+	if (tg.n == 0)
+		return WEFT_OK;
+	member_scope(m, &sc);
+	*why = role_may_become(&req->actor.grants, req->actor.acting_id, &tg,
+	    m->id, &sc, 0);
+	if (*why == ROLE_REFUSE_SITE_ADMIN)
+		for (i = 0; i < req->actor.grants.n; i++)
+			if (req->actor.grants.g[i].role == ROLE_ADMIN &&
+			    scope_covers(&req->actor.grants.g[i].scope, &site))
+				*why = ROLE_OK;
+	return WEFT_OK;
+}
+
+/*
  * The new hash, the end of the member's sessions and the audit row, in
  * one transaction.  The audit row says that the password changed, never
  * what to: no hash in the log.
@@ -460,13 +488,24 @@ profile_own_session(struct request *req)
 static int
 profile_password_store(struct request *req, long long id, const char *hash)
 {
-	struct member	 before;
-	char		 path[64];
-	enum weft_err	 e;
-	int		 st;
+	struct member		 before;
+	enum role_refusal	 why;
+	char			 path[64];
+	enum weft_err		 e;
+	int			 st;
 
 	if ((st = profile_lock(req, id, PERM_MEMBER_EDIT, &before)) != 0)
 		return st;
+	if ((e = profile_password_may(req, &before, &why)) != WEFT_OK) {
+		db_rollback();
+		return app_status_of(e);
+	}
+	if (why != ROLE_OK) {
+		db_rollback();
+		return app_error(req, 403, app_text(req, why ==
+		    ROLE_REFUSE_OUT_OF_SCOPE ? role_refusal_keys[why] :
+		    "members.profile.error.password_rights"));
+	}
 	if ((e = db_exec("UPDATE members SET password_hash = ?,"
 	    " updated_at = UTC_TIMESTAMP() WHERE id = ?", "si", hash, id)) !=
 	    WEFT_OK ||
@@ -595,9 +634,9 @@ static int
 profile_new_check(struct request *req, struct tmpl_dict *d, long long *comm)
 {
 	long long	 ids[PROFILE_COMMUNITIES_MAX], known = 0;
-	const char	*c = profile_form_str(req, "community");
-	const char	*pw = profile_form_str(req, "password");
-	const char	*status = profile_form_str(req, "status");
+	const char	*c = app_form_str(req, "community");
+	const char	*pw = app_form_str(req, "password");
+	const char	*status = app_form_str(req, "status");
 	struct scope	 sc = { SCOPE_SITE, 0, "" };
 	size_t		 n;
 	int		 site, comm_ok, bad = 0;
@@ -605,7 +644,7 @@ profile_new_check(struct request *req, struct tmpl_dict *d, long long *comm)
 	*comm = 0;
 	n = members_scope_ids(&req->actor, PERM_MEMBER_ADD, &site, ids,
 	    NELEM(ids));
-	if (pw[0] != '\0' && strcmp(pw, profile_form_str(req, "password2")) !=
+	if (pw[0] != '\0' && strcmp(pw, app_form_str(req, "password2")) !=
 	    0) {
 		form_error(d, "password2", app_text(req, "password.mismatch"));
 		bad++;
@@ -639,7 +678,7 @@ profile_new_check(struct request *req, struct tmpl_dict *d, long long *comm)
 		    "members.profile.error.approve"));
 		bad++;
 	}
-	if (!profile_lang_ok(profile_form_str(req, "lang"), "")) {
+	if (!profile_lang_ok(app_form_str(req, "lang"), "")) {
 		form_error(d, "lang", app_text(req,
 		    valid_err_keys[VALID_RANGE]));
 		bad++;
@@ -671,7 +710,7 @@ profile_new_json(struct buf *a, const struct request *req, long long comm)
 	buf_printf(a, ",\"community\":%lld,\"lang\":", comm);
 	buf_json_str(a, app_form(req, "lang"));
 	buf_printf(a, ",\"password_set\":%s}",
-	    profile_form_str(req, "password")[0] != '\0' ? "true" : "false");
+	    app_form_str(req, "password")[0] != '\0' ? "true" : "false");
 }
 
 /*
@@ -689,7 +728,7 @@ profile_insert(struct request *req, struct tmpl_dict *d, long long comm)
 	    " password_hash, status, lang, community_id, about, approved_at)"
 	    " VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0), '',"
 	    " IF(? = 'approved', UTC_TIMESTAMP(), NULL))";
-	const char	*pw = profile_form_str(req, "password");
+	const char	*pw = app_form_str(req, "password");
 	char		 hash[AUTH_HASH_MAX], secret[AUTH_TOKEN_HEX], path[64];
 	struct buf	 a;
 	enum weft_err	 e;
@@ -740,9 +779,9 @@ members_new(struct request *req)
 	long long		 comm;
 	int			 bad, more;
 
-	if ((d = profile_new_page(req, profile_form_str(req, "community"),
-	    profile_form_str(req, "status"),
-	    profile_form_str(req, "lang"))) == NULL)
+	if ((d = profile_new_page(req, app_form_str(req, "community"),
+	    app_form_str(req, "status"),
+	    app_form_str(req, "lang"))) == NULL)
 		return 500;
 	bad = form_check(profile_new_fields, NELEM(profile_new_fields),
 	    &req->form, profile_lang(req), d) > 0;
@@ -758,6 +797,9 @@ const struct i18n_phrase members_profile_phrases[] = {
 	    "this Community Timebank: choose \"Applying\"." },
 	{ "members.profile.error.community", "Choose one of the Community "
 	    "Timebanks you coordinate." },
+	{ "members.profile.error.password_rights", "This member holds roles "
+	    "you do not hold: setting their password would give you their "
+	    "rights." },
 	{ "members.profile.flash.added", "The member has been added." },
 	{ "members.profile.flash.password", "The password has been set. "
 	    "Every session of this member has ended." },

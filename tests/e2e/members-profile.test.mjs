@@ -366,3 +366,37 @@ test('visitors are sent to log in; plain members get 403', async () => {
 test('the pages above show text, not phrase keys', () => {
 	keys.assertNone();
 });
+
+test('setting a password never raises privileges: a member coordinator cannot set a site admin\'s, an admin can', async () => {
+	// Our own site admin and our own community coordinator, so that no demo login changes.
+	const admin = mkMember('pwadmin', { community: 1 });
+	sql(`INSERT INTO grants (member_id, role, scope_kind, community_id, lang)
+	    VALUES (${admin}, 'admin', 'site', 0, '')`);
+	const before = row(admin, 'password_hash')[0];
+	const next = `Taken-over-${TAG}`;
+	// Refused: mcoord (member coordinator, site) lacks what a site admin holds.
+	const r = await post(`/members/${admin}/password`, await as('mcoord'),
+	    { csrf: await csrf('mcoord'), password: next, password2: next });
+	assert.equal(r.status, 403, 'member coordinator refused');
+	assert.match(mainText(r.body), /roles you do not hold/);
+	assert.equal(row(admin, 'password_hash')[0], before, 'the password did not change');
+	assert.equal(audits(admin, 'member.password').length, 0, 'nothing audited');
+	// Refused in community scope too: northcoord over a community:1 member coordinator.
+	const coord = mkMember('pwcoord', { community: 1 });
+	sql(`INSERT INTO grants (member_id, role, scope_kind, community_id, lang)
+	    VALUES (${coord}, 'member', 'site', 0, '')`);
+	const n = await post(`/members/${coord}/password`, await as('northcoord'),
+	    { csrf: await csrf('northcoord'), password: next, password2: next });
+	assert.equal(n.status, 403, 'a community coordinator cannot take over a site-wide coordinator');
+	// Allowed twin: a site admin may set it; a plain member's password anyone with member.edit may.
+	const a = await post(`/members/${admin}/password`, await as('admin'),
+	    { csrf: await csrf('admin'), password: next, password2: next });
+	assert.equal(a.status, 303, 'site admin allowed');
+	assert.equal(audits(admin, 'member.password').length, 1);
+	const plain = mkMember('pwplain', { community: 1 });
+	const p = await post(`/members/${plain}/password`, await as('northcoord'),
+	    { csrf: await csrf('northcoord'), password: next, password2: next });
+	assert.equal(p.status, 303, 'plain member in scope allowed');
+	// Other files count the site admins (rule 4): leave none of ours.
+	sql(`DELETE FROM grants WHERE member_id IN (${admin}, ${coord})`);
+});

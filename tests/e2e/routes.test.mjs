@@ -582,7 +582,8 @@ test('authorization over HTTP: every route, every actor, in and out of scope', a
 						wrong.push(`${r.method} ${r.pattern} ${v ? `[${v}] ` : ''}(${path}) as ${a} (${ACTORS[a].user || 'visitor'}): expected ${WANT_TEXT[want]}, got ${shown} ${text(res.body).replace(/^.*? Log out /, '').slice(0, 120)}${e.cite ? ` — rule: ${e.cite}` : ''}`);
 					if (got === 'refused' || got === 'refused-login') {
 						const id = path.match(/\d+/);
-						const norm = (s) => (id ? s.split(id[0]).join(':id') : s);
+						// Whole numbers only: id 4 must not turn "Error 403" into "Error :id03".
+						const norm = (s) => (id ? s.replace(new RegExp(`\\b${id[0]}\\b`, 'g'), ':id') : s);
 						refusals.push({ v, page: `${res.status} ${norm(res.location || '')} ${norm(text(res.body))}` });
 					}
 					if (res.status === 200 && /text\/html/.test(res.headers['content-type'] || ''))
