@@ -54,6 +54,16 @@ int		 members_target(struct request *, enum perm, struct member *m);
 int		 members_target_id(struct request *, long long id, enum perm,
 		    struct member *m);
 
+/* Opens the transaction of a write on member id, re-reads the row FOR
+ * UPDATE into *m and checks perm over its scope again: the member may
+ * have moved to another community since members_target().  Returns 0
+ * inside the transaction, or the status to answer (rolled back).
+ * members_relock() is the same inside a transaction already open. */
+int		 members_lock(struct request *, long long id, enum perm,
+		    struct member *m);
+int		 members_relock(struct request *, long long id, enum perm,
+		    struct member *m);
+
 /* Fills the page with the member's fields as the actor may see them:
  * contact fields (email, phone, address) only with member.contact over
  * the member's scope (rule 8); MEMBER_* variables and sections. */

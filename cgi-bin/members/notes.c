@@ -152,29 +152,6 @@ notes_body_ok(const struct request *req)
 	return bad == 0;
 }
 
-/* Opens the transaction: the member row re-read FOR UPDATE and its scope
- * checked again, since the member may have moved to another community
- * since members_target() looked. */
-static int
-notes_lock(struct request *req, long long id, struct member *m)
-{
-	struct scope	 sc;
-	enum weft_err	 e;
-
-	if ((e = db_begin()) != WEFT_OK)
-		return app_status_of(e);
-	if ((e = member_load(id, 1, m)) != WEFT_OK) {
-		db_rollback();
-		return app_status_of(e);
-	}
-	member_scope(m, &sc);
-	if (!role_allows(&req->actor.grants, PERM_MEMBER_NOTES, &sc)) {
-		db_rollback();
-		return 403;
-	}
-	return 0;
-}
-
 /* {"member_id":N,"body":"..."}: the audit's view of a note. */
 static void
 notes_json(struct buf *b, long long member_id, const char *body)
@@ -198,7 +175,7 @@ members_note_add(struct request *req)
 		return st;
 	if ((ok = notes_body_ok(req)) != 1)
 		return ok == -1 ? 500 : notes_page(req, &m, 0, 422);
-	if ((st = notes_lock(req, m.id, &m)) != 0)
+	if ((st = members_lock(req, m.id, PERM_MEMBER_NOTES, &m)) != 0)
 		return st;
 	buf_init(&a);
 	notes_json(&a, m.id, app_form(req, "body"));
@@ -260,7 +237,7 @@ notes_save(struct request *req, struct member *m, long long note_id,
 	enum weft_err	 e;
 	int		 st;
 
-	if ((st = notes_lock(req, m->id, m)) != 0)
+	if ((st = members_lock(req, m->id, PERM_MEMBER_NOTES, m)) != 0)
 		return st;
 	snprintf(path, sizeof(path), "/members/%lld/notes", m->id);
 	buf_init(&b);

@@ -87,34 +87,6 @@ profile_lang_ok(const char *tag, const char *current)
 	return current[0] != '\0' && strcmp(tag, current) == 0;
 }
 
-/*
- * Starts the transaction of a write on member id: the row is re-read
- * FOR UPDATE into *before and its scope checked again, since the member
- * may have moved to another community since members_target() looked.
- * Returns 0 inside the open transaction, or the status to answer (the
- * transaction rolled back).
- */
-static int
-profile_lock(struct request *req, long long id, enum perm perm,
-    struct member *before)
-{
-	struct scope	 sc;
-	enum weft_err	 e;
-
-	if ((e = db_begin()) != WEFT_OK)
-		return app_status_of(e);
-	if ((e = member_load(id, 1, before)) != WEFT_OK) {
-		db_rollback();
-		return app_status_of(e);
-	}
-	member_scope(before, &sc);
-	if (!role_allows(&req->actor.grants, perm, &sc)) {
-		db_rollback();
-		return 403;
-	}
-	return 0;
-}
-
 /* Commits after the audit row; the answer is a 303 to path with flash. */
 static int
 profile_commit(struct request *req, const char *path, const char *flash)
@@ -351,7 +323,7 @@ profile_save(struct request *req, long long id)
 	enum weft_err	 e;
 	int		 st, n = 0;
 
-	if ((st = profile_lock(req, id, PERM_MEMBER_EDIT, &before)) != 0)
+	if ((st = members_lock(req, id, PERM_MEMBER_EDIT, &before)) != 0)
 		return st;
 	buf_init(&b);
 	buf_init(&a);
@@ -494,7 +466,7 @@ profile_password_store(struct request *req, long long id, const char *hash)
 	enum weft_err		 e;
 	int			 st;
 
-	if ((st = profile_lock(req, id, PERM_MEMBER_EDIT, &before)) != 0)
+	if ((st = members_lock(req, id, PERM_MEMBER_EDIT, &before)) != 0)
 		return st;
 	if ((e = profile_password_may(req, &before, &why)) != WEFT_OK) {
 		db_rollback();

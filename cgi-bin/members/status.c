@@ -137,7 +137,6 @@ status_lock(struct request *req, enum perm perm, struct member *m,
     enum role_refusal *why)
 {
 	struct member	 first;
-	struct scope	 sc;
 	enum weft_err	 e;
 	int		 st;
 
@@ -154,16 +153,7 @@ status_lock(struct request *req, enum perm perm, struct member *m,
 		db_rollback();
 		return app_status_of(e);
 	}
-	if ((e = member_load(first.id, 1, m)) != WEFT_OK) {
-		db_rollback();
-		return app_status_of(e);
-	}
-	member_scope(m, &sc);
-	if (!role_allows(&req->actor.grants, perm, &sc)) {
-		db_rollback();
-		return 403;
-	}
-	return 0;
+	return members_relock(req, first.id, perm, m);
 }
 
 /* A refusal after the lock: the 409 page says why. */

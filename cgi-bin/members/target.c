@@ -112,6 +112,36 @@ members_target(struct request *req, enum perm perm, struct member *m)
 	return members_target_id(req, app_param_id(req, 0), perm, m);
 }
 
+int
+members_relock(struct request *req, long long id, enum perm perm,
+    struct member *m)
+{
+	struct scope	 sc;
+	enum weft_err	 e;
+
+	if ((e = member_load(id, 1, m)) != WEFT_OK) {
+		db_rollback();
+		return app_status_of(e);
+	}
+	member_scope(m, &sc);
+	if (!role_allows(&req->actor.grants, perm, &sc)) {
+		db_rollback();
+		return 403;
+	}
+	return 0;
+}
+
+int
+members_lock(struct request *req, long long id, enum perm perm,
+    struct member *m)
+{
+	enum weft_err	 e;
+
+	if ((e = db_begin()) != WEFT_OK)
+		return app_status_of(e);
+	return members_relock(req, id, perm, m);
+}
+
 void
 member_fill(struct tmpl_dict *d, const struct request *req,
     const struct member *m)
