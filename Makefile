@@ -116,7 +116,8 @@ $(REL)/templates.ok: $(TEMPLATES)
 
 APT_PKGS = build-essential pkg-config clang libclang-rt-14-dev \
 	libfcgi-dev libctemplate-dev libmariadb-dev libargon2-dev \
-	libcmocka-dev mariadb-server nginx-light wrk chromium ca-certificates
+	libcmocka-dev mariadb-server nginx-light wrk chromium ca-certificates \
+	procps
 
 deps:
 	@missing=$$(for p in $(APT_PKGS); do \
@@ -130,7 +131,7 @@ deps:
 		fi; \
 		echo "installing: $$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-		    apt-get install -y -qq --no-install-recommends $$missing; \
+		    apt-get install -y -qq $$missing; \
 	fi
 	@if [ ! -d tests/node_modules/playwright-core ] || \
 	    [ ! -d tests/node_modules/axe-core ]; then \
@@ -139,13 +140,18 @@ deps:
 
 # ---- running -------------------------------------------------------------
 
-run: deps build
+# run, test, fuzz and bench call make again after deps: the pkg-config
+# flags above are read when make starts, which on a fresh machine is
+# before deps has installed the libraries they describe.
+run: deps
+	$(MAKE) build
 	cgi-bin/weft-stack run $(VAR) --port $(PORT) --bin $(REL) --demo
 
 stop:
 	cgi-bin/weft-stack stop $(VAR)
 
-test: deps build-test
+test: deps
+	$(MAKE) build-test
 	tests/run.sh $(TST)
 
 unit: build-test
@@ -160,10 +166,34 @@ $(TST)/fuzz_http: $(FUZZ_SRC) $(COMMON_H)
 	clang -std=c17 -g -O1 $(WARN) -D_GNU_SOURCE -Icgi-bin/common \
 	    -fsanitize=fuzzer,address,undefined -o $@ $(FUZZ_SRC)
 
-fuzz: deps $(TST)/fuzz_http
+fuzz: deps
+	$(MAKE) $(TST)/fuzz_http
 	@mkdir -p var/fuzz-corpus
 	$(TST)/fuzz_http -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
 	    var/fuzz-corpus tests/fuzz/corpus
+
+# ---- benchmark (issue 5) -------------------------------------------------
+# `make bench [SCALE=1k|10k|100k|1M] [SCALES="1k 10k 100k 1M"]
+# [BENCH_DURATION=10] [BENCH_CONNS="8 32"]`: the release build on a private
+# stack in /tmp, against nginx static and a bare FastCGI responder; results
+# in var/bench/results.{txt,csv}.  Never part of `make test`.  Other knobs
+# (environment): see tests/bench/run.sh.
+
+SCALE		?= 10k
+SCALES		?= $(SCALE)
+BENCH_DURATION	?= 10
+BENCH_CONNS	?= 8 32
+BENCH_LIBS	:= $(shell pkg-config --libs fcgi 2>/dev/null)
+
+$(REL)/bench-bare: tests/bench/bare.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS_REL) $(LDFLAGS_REL) -o $@ $< $(BENCH_LIBS)
+
+bench: deps
+	$(MAKE) build $(REL)/bench-bare
+	SCALES="$(SCALES)" BENCH_DURATION="$(BENCH_DURATION)" \
+	    BENCH_CONNS="$(BENCH_CONNS)" BENCH_BIN=$(REL) \
+	    BENCH_BARE=$(REL)/bench-bare tests/bench/run.sh
 
 # ---- install -------------------------------------------------------------
 
