@@ -118,6 +118,7 @@ APT_PKGS = build-essential pkg-config clang libclang-rt-14-dev \
 	libfcgi-dev libctemplate-dev libmariadb-dev libargon2-dev \
 	libcmocka-dev mariadb-server nginx-light wrk chromium ca-certificates \
 	procps
+NODE_MAJOR = 20
 
 deps:
 	@missing=$$(for p in $(APT_PKGS); do \
@@ -132,6 +133,20 @@ deps:
 		echo "installing: $$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 		    apt-get install -y -qq $$missing; \
+	fi
+	@# Debian 12's nodejs is 18; the tests need node >= $(NODE_MAJOR)
+	@# (playwright-core, node --test-timeout).  Debian has no newer
+	@# one, so take the official build that npm ships as a package.
+	@if ! node -e 'process.exit(+process.versions.node.split(".")[0] >= $(NODE_MAJOR) ? 0 : 1)'; then \
+		if [ "$$(id -u)" != 0 ]; then \
+			echo "weft's tests need node >= $(NODE_MAJOR), this is $$(node --version)"; \
+			echo "run 'make deps' as root to install it under /usr/local"; exit 1; \
+		fi; \
+		pkg=node-linux-$$(node -p process.arch)@$(NODE_MAJOR); \
+		echo "installing: $$pkg (npm) in /usr/local, node $$(node --version) is too old"; \
+		npm install -g --no-audit --no-fund --loglevel=error $$pkg || exit 1; \
+		hash -r; node -e 'process.exit(+process.versions.node.split(".")[0] >= $(NODE_MAJOR) ? 0 : 1)' || \
+		    { echo "node on PATH is still $$(node --version) ($$(command -v node)): put /usr/local/bin first"; exit 1; }; \
 	fi
 	@if [ ! -d tests/node_modules/playwright-core ] || \
 	    [ ! -d tests/node_modules/axe-core ]; then \
