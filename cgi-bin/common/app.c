@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcgiapp.h>
 #include <grp.h>
+#include <malloc.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
@@ -26,6 +27,7 @@
 
 #define APP_WORKERS_MAX	256
 #define APP_PATH_MAX	2048
+#define APP_MMAP_MIN	(128 * 1024)	/* glibc's default mmap threshold */
 
 static volatile sig_atomic_t	 app_stop;
 
@@ -357,6 +359,18 @@ app_worker(int fd, const struct program *prog)
 
 	if (app_signals(app_on_term) == -1 || app_drop_privileges() == -1)
 		return 1;
+	/*
+	 * A worker's memory must not keep the high-water mark of one big
+	 * request (issue 5: worker RSS at most 16 MB).  glibc raises its
+	 * mmap threshold to the largest block freed so far, so after one
+	 * argon2id hash (argon2_m_kib, 19 MiB) every later one is carved from
+	 * the heap and its pages stay with the worker for good; a fixed
+	 * threshold keeps such blocks mapped apart and gives them back when
+	 * freed.  (A GLIBC_TUNABLES mmap_threshold chosen by the admin is
+	 * overridden: that one trades memory for hashing speed.)
+	 */
+	if (mallopt(M_MMAP_THRESHOLD, APP_MMAP_MIN) != 1)
+		log_msg(LOGL_WARN, "mallopt(M_MMAP_THRESHOLD) failed");
 	if ((req = calloc(1, sizeof(*req))) == NULL)
 		return 1;
 	if (FCGX_InitRequest(&r, fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {

@@ -206,9 +206,12 @@ main(int argc, char *argv[])
 		if (kill(pids[i], SIGTERM) == -1 && errno != ESRCH)
 			fprintf(stderr, "bench-bare: kill: %s\n",
 			    strerror(errno));
-	for (alive = n; alive > 0; alive--)
-		if (wait(NULL) == -1 && errno != EINTR)
+	for (alive = n; alive > 0;) {
+		if (wait(NULL) != -1)
+			alive--;
+		else if (errno != EINTR)
 			break;
+	}
 	close(fd);
 	unlink(sock);
 	return 0;

@@ -28,13 +28,21 @@
 #   BENCH_CONNS="8 32"                  one pass per connection count
 #   BENCH_THREADS=2                     wrk threads
 #   BENCH_WORKERS=2                     workers per program (and bare)
-#   BENCH_DB_POOL=2G                    InnoDB buffer pool during the
-#                                       bench ("" keeps the stack's 64M)
-#   BENCH_XPM=10                        exchanges per member
+#   BENCH_DB_POOL=auto                  InnoDB buffer pool during the
+#                                       bench: auto is 2G up to 100k
+#                                       members and 6G above (1M members
+#                                       and 10M exchanges are 3.7 GB of
+#                                       data and indexes); "" keeps the
+#                                       stack's 64M
+#   BENCH_XPM=10                        exchanges per member (rows; each
+#                                       member is a party to ~2 x XPM)
 #   BENCH_ONLY=""                       only these targets (names below)
 #   BENCH_BIN=var/build  BENCH_BARE=$BENCH_BIN/bench-bare
 #   BENCH_OUT=var/bench                 results and raw wrk output
 #   BENCH_KEEP=0                        1: leave the stack running
+#   BENCH_DIGEST=1                      0: skip the slow query log digest
+#                                       (statements per request and their
+#                                       time, after the measurements)
 #   BENCH_GEN_TIMEOUT=1800              seconds allowed to each step of
 #                                       the dataset generation
 #
@@ -55,13 +63,14 @@ WARMUP=${BENCH_WARMUP:-2}
 CONNS=${BENCH_CONNS:-8 32}
 THREADS=${BENCH_THREADS:-2}
 WORKERS=${BENCH_WORKERS:-2}
-DB_POOL=${BENCH_DB_POOL-2G}
+DB_POOL=${BENCH_DB_POOL-auto}
 XPM=${BENCH_XPM:-10}
 ONLY=${BENCH_ONLY:-}
 BIN=${BENCH_BIN:-$REPO/var/build}
 BARE=${BENCH_BARE:-$BIN/bench-bare}
 OUT=${BENCH_OUT:-$REPO/var/bench}
 KEEP=${BENCH_KEEP:-0}
+DIGEST=${BENCH_DIGEST:-1}
 GEN_TIMEOUT=${BENCH_GEN_TIMEOUT:-1800}
 BASE=1000		# bench member k has id BASE + k (the demo's are below)
 POOL=32			# members logged in to record exchanges
@@ -134,12 +143,17 @@ stack_start() {
 	    --workers "$WORKERS" >"$VAR/start.log" 2>&1 ||
 	    { cat "$VAR/start.log" >&2; die "the stack did not start"; }
 	URL=http://127.0.0.1:$PORT
-	if [[ -n $DB_POOL ]]; then
+	POOL_NOW=$DB_POOL
+	if [[ $DB_POOL == auto ]]; then
+		POOL_NOW=2G
+		((N <= 100000)) || POOL_NOW=6G
+	fi
+	if [[ -n $POOL_NOW ]]; then
 		# Sized for the data, as a server would be: the stack's 64M is
 		# for a laptop's demo.  Resizing is online.
 		# The redo log too: the generator's big inserts would
 		# otherwise wait on checkpoints.  Both are online changes.
-		sql -e "SET GLOBAL innodb_buffer_pool_size = $(to_bytes "$DB_POOL");
+		sql -e "SET GLOBAL innodb_buffer_pool_size = $(to_bytes "$POOL_NOW");
 		    SET GLOBAL innodb_log_file_size = 1073741824" ||
 		    die "could not resize the buffer pool and the redo log"
 	fi
@@ -208,9 +222,9 @@ login() {
 	local user=$1 hdr body csrf vis cookie
 	hdr=$VAR/bench/h.$$ body=$VAR/bench/b.$$
 	curl -sS -D "$hdr" -o "$body" "$URL/login" || return 1
-	vis=$(grep -io '^set-cookie: [^=]*csrf=[0-9a-f]*' "$hdr" | head -n1 |
+	vis=$(grep -io '^set-cookie: [^=]*csrf=[0-9a-f]*' "$hdr" | sed -n 1p |
 	    sed 's/^[^:]*: //')
-	csrf=$(grep -o 'name="csrf" value="[0-9a-f]*"' "$body" | head -n1 |
+	csrf=$(grep -o 'name="csrf" value="[0-9a-f]*"' "$body" | sed -n 1p |
 	    sed 's/.*value="//; s/"$//')
 	[[ -n $vis && -n $csrf ]] || return 1
 	curl -sS -D "$hdr" -o /dev/null -H "Cookie: $vis" \
@@ -218,11 +232,11 @@ login() {
 	    --data-urlencode "password=$PASSWORD" \
 	    --data-urlencode "csrf=$csrf" "$URL/login" || return 1
 	cookie=$(grep -i '^set-cookie: ' "$hdr" | sed 's/^[^:]*: //; s/;.*//' |
-	    grep -v -e '^[^=]*csrf=' -e '^weft-flash=' | head -n1 | tr -d '\r')
+	    grep -v -e '^[^=]*csrf=' -e '^weft-flash=' | sed -n 1p | tr -d '\r')
 	[[ -n $cookie ]] || return 1
 	# The session's own token, from any page with a form.
 	curl -sS -o "$body" -H "Cookie: $cookie" "$URL/exchanges/new" || return 1
-	csrf=$(grep -o 'name="csrf" value="[0-9a-f]*"' "$body" | head -n1 |
+	csrf=$(grep -o 'name="csrf" value="[0-9a-f]*"' "$body" | sed -n 1p |
 	    sed 's/.*value="//; s/"$//')
 	[[ -n $csrf ]] || return 1
 	rm -f "$hdr" "$body"
@@ -234,7 +248,7 @@ sessions() {
 	PASSWORD=$(<"$VAR/demo-password")
 	# The visitor CSRF cookie's name (it depends on cookie_secure).
 	CSRF_COOKIE=$(curl -sS -o /dev/null -D - "$URL/login" |
-	    sed -n 's/^[Ss]et-[Cc]ookie: \([^=]*csrf\)=.*/\1/p' | head -n1)
+	    sed -n 's/^[Ss]et-[Cc]ookie: \([^=]*csrf\)=.*/\1/p' | sed -n 1p)
 	[[ -n $CSRF_COOKIE ]] || die "no CSRF cookie from /login"
 	line=$(login admin) || die "could not log in as admin"
 	COORD_COOKIE=${line%%$'\t'*}
@@ -356,6 +370,22 @@ cpu_ticks() {
 	awk '{ print $12 + $13 }' <<<"$stat"
 }
 
+# Waits (at most 30 s) until the workers have been idle for half a
+# second: after wrk stops, requests it gave up on may still wait in the
+# programs' socket backlogs, and their work must not be counted in the
+# next measurement or RSS snapshot.
+settle() {
+	local i prev now
+	prev=$(cpu_snapshot)
+	for ((i = 0; i < 60; i++)); do
+		sleep 0.5
+		now=$(cpu_snapshot)
+		[[ ${now%% *} == "${prev%% *}" ]] && return 0
+		prev=$now
+	done
+	say "the workers did not go idle within 30 s"
+}
+
 # The environment and script of target kind $1 for path $2.
 target_env() {
 	local kind=$1 path=$2
@@ -404,13 +434,14 @@ measure() {
 	if ((WARMUP > 0)) && [[ $kind != login && $kind != record ]]; then
 		wrk_run "$conns" "$WARMUP" "$raw.warmup"
 	fi
+	settle
 	if [[ $kind == record ]]; then
 		x0=$(sql -N -B -e "SELECT COALESCE(MAX(id), 0) FROM exchanges")
 	fi
 	lines0=$(wc -l <"$VAR/log/nginx-access.log")
 	cpu0=$(cpu_snapshot)
 	wrk_run "$conns" "$DURATION" "$raw"
-	sleep 0.2	# the last requests' log lines
+	settle
 	cpu1=$(cpu_snapshot)
 	st=$(statuses_since "$lines0")
 	line=$(grep '^BENCH ' "$raw") || die "no summary in $raw"
@@ -468,6 +499,59 @@ ledger_check() {
 	say "ledger after recording at c=$conns: SUM(balances) $sum, balances not matching the exchanges $wrong, exchanges added $added, 303 answers $n303, cut off $n499: $verdict"
 }
 
+# Restarts the programs' workers (their masters fork new ones), so that
+# they reconnect and pick up MariaDB's global settings.
+workers_restart() {
+	local p pid old=()
+	for p in account members exchanges; do
+		old+=($(ps -o pid= --ppid "$(cat "$VAR/run/$p.pid")" || true))
+	done
+	for pid in "${old[@]}"; do
+		kill -TERM "$pid" 2>/dev/null || true
+	done
+	# A master waits a second before forking again when workers die
+	# within the same second.
+	sleep 2.5
+}
+
+# The slow query log of one request path, for the digest: every statement
+# logged (long_query_time = 0) while wrk sends requests one at a time for
+# two seconds; prints, per statement (its first words), how many times it
+# ran per request and its mean time.  Run after the measurements, since
+# logging every statement slows everything down.
+digest() {
+	local name kind path t lines0 n log=$VAR/log/slow-digest.log
+	sql -e "SET GLOBAL slow_query_log_file = '$log',
+	    long_query_time = 0, slow_query_log = 1" || return 0
+	workers_restart
+	for t in "${TARGETS[@]}"; do
+		IFS='|' read -r name kind path <<<"$t"
+		[[ $kind == static || $kind == bare || $kind == public ]] && continue
+		wanted "$name" || continue
+		: >"$log"
+		sql -e "FLUSH SLOW LOGS" >/dev/null 2>&1 || true
+		target_env "$kind" "$path"
+		lines0=$(wc -l <"$VAR/log/nginx-access.log")
+		env "${ENVS[@]}" timeout 30 wrk -t1 -c1 -d2s -s "$SCRIPT" "$URL" \
+		    >/dev/null 2>&1 || true
+		sleep 0.2
+		n=$(($(wc -l <"$VAR/log/nginx-access.log") - lines0))
+		((n > 0)) || continue
+		printf '  %s (%d requests, one at a time):\n' "$name" "$n"
+		LC_ALL=C awk -v n="$n" '
+		    /^# Query_time:/ { qt = $3; want = 1; next }
+		    /^FLUSH SLOW LOGS/ { want = 0; next }
+		    /^#/ || /^SET timestamp/ || /^use / { next }
+		    want { k = $0; gsub(/\047[^\047]*\047/, "?", k); gsub(/[0-9]+/, "N", k)
+			k = substr(k, 1, 56); s[k] += qt; c[k]++; want = 0 }
+		    END { for (k in s) printf "    %5.2f x %7.1f us  %s\n",
+			c[k] / n, 1e6 * s[k] / c[k], k }' "$log" |
+		    sort -k3 -rn
+	done
+	sql -e "SET GLOBAL slow_query_log = 0, long_query_time = 10" || true
+	workers_restart
+}
+
 wanted() {
 	[[ -z $ONLY ]] && return 0
 	[[ " $ONLY " == *" $1 "* ]]
@@ -496,7 +580,12 @@ bench_scale() {
 		snap=$((snap + 1))
 		rss_snapshot | sed "s/^/$SCALE_NAME after-c$conns /" >>"$RSS_FILE"
 	done
-	SCALE_INFO+=("$SCALE_NAME|$DS_MEMBERS|$DS_EXCHANGES|$DS_ADS|$DS_GRANTS|$PAGE_BYTES|$GEN_TIMES")
+	if ((DIGEST)); then
+		say "slow query log digest (statements per request, mean time)"
+		digest >"$OUT/raw/$SCALE_NAME-digest.txt"
+		DIGESTS+=("$SCALE_NAME")
+	fi
+	SCALE_INFO+=("$SCALE_NAME|$DS_MEMBERS|$DS_EXCHANGES|$DS_ADS|$DS_GRANTS|$PAGE_BYTES|$GEN_TIMES|${POOL_NOW:-64M}")
 	cleanup
 }
 
@@ -526,7 +615,7 @@ ratio() {
 
 machine() {
 	local model mem
-	model=$(lscpu | sed -n 's/^Model name: *//p' | head -n1)
+	model=$(lscpu | sed -n 's/^Model name: *//p' | sed -n 1p)
 	mem=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 	printf '%s CPUs (%s), %s RAM, %s, %s' "$(nproc)" "${model:-unknown}" \
 	    "$mem" "$(. /etc/os-release && echo "$PRETTY_NAME")" \
@@ -534,7 +623,7 @@ machine() {
 }
 
 report() {
-	local r s n c rps p50 p99 st bad sr br info sn m x a g bytes gt
+	local r s n c rps p50 p99 st bad sr br info sn m x a g bytes gt pool
 	local conns name last first f
 	{
 		printf 'weft bench, %s, commit %s%s\n' "$(date -u '+%F %H:%M UTC')" \
@@ -543,12 +632,12 @@ report() {
 		printf 'machine: %s\n' "$(machine)"
 		printf 'load average before: %s; after: %s\n' "$LOAD0" \
 		    "$(cut -d' ' -f1-3 /proc/loadavg)"
-		printf 'wrk %s threads, %s s per run (%s s warm-up), %s workers per program and for bare, InnoDB buffer pool %s\n' \
-		    "$THREADS" "$DURATION" "$WARMUP" "$WORKERS" "${DB_POOL:-64M (stack default)}"
+		printf 'wrk %s threads, %s s per run (%s s warm-up), %s workers per program and for bare\n' \
+		    "$THREADS" "$DURATION" "$WARMUP" "$WORKERS"
 		for info in "${SCALE_INFO[@]}"; do
-			IFS='|' read -r sn m x a g bytes gt <<<"$info"
-			printf 'scale %s: %s members, %s exchanges, %s ads, %s grants; member list page %s bytes; generated in %s\n' \
-			    "$sn" "$m" "$x" "$a" "$g" "$bytes" "$gt"
+			IFS='|' read -r sn m x a g bytes gt pool <<<"$info"
+			printf 'scale %s: %s members, %s exchanges, %s ads, %s grants; member list page %s bytes; InnoDB buffer pool %s; generated in %s\n' \
+			    "$sn" "$m" "$x" "$a" "$g" "$bytes" "$pool" "$gt"
 		done
 		printf '\n%-6s %-10s %5s %10s %8s %8s %8s %6s %17s  %s\n' scale target \
 		    conns 'req/s' 'p50 ms' 'p99 ms' '%static' '%bare' \
@@ -572,6 +661,10 @@ report() {
 		    v[k] = v[k] " " $2 "=" $5 }
 		    END { for (i = 1; i <= n; i++) print "  " order[i] ":" v[order[i]] }' "$RSS_FILE"
 		targets_report
+		for s in "${DIGESTS[@]}"; do
+			printf '\nslow query log digest at %s: per request, statements x mean time\n' "$s"
+			cat "$OUT/raw/$s-digest.txt"
+		done
 		if ((${#SCALE_LIST[@]} > 1)); then
 			growth_report
 		fi
@@ -678,7 +771,7 @@ main() {
 	mkdir -p "$OUT/raw"
 	RSS_FILE=$OUT/rss.txt
 	: >"$RSS_FILE"
-	ROWS=() LEDGER=() SCALE_INFO=() SCALE_LIST=()
+	ROWS=() LEDGER=() SCALE_INFO=() SCALE_LIST=() DIGESTS=()
 	LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 	trap cleanup EXIT
 	trap 'exit 130' INT TERM
