@@ -18,41 +18,13 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import {
+	STAMP, URL_BASE, close, consoleErrors, launch, q, rootSql, session, submit, visited,
+} from './lib.mjs';
 
-const URL_BASE = (process.env.WEFT_URL || '').replace(/\/$/, '');
-const PASSWORD = process.env.WEFT_DEMO_PASSWORD || '';
-const VAR = process.env.WEFT_VAR || '';
-const SHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
-const AXE = fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url));
-
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-	'--disable-background-networking', '--disable-component-update', '--disable-sync',
-	'--disable-dev-shm-usage'];
-const VIEWPORT = { width: 1280, height: 900 };
-
-const STAMP = `${Date.now().toString(36)}${process.pid.toString(36)}`.slice(-9);
-// The two members support records for (one of each community).
 const GIVER = { username: `brxg${STAMP}`, name: `Browser Giver ${STAMP}` };
 const TAKER = { username: `brxt${STAMP}`, name: `Browser Taker ${STAMP}` };
 
-let browser;
-const consoleErrors = [];
-let shots = 0;
-
-function rootSql(query) {
-	const r = spawnSync('mariadb', ['--batch', '--skip-column-names',
-	    '--default-character-set=utf8mb4', `--socket=${VAR}/run/mariadb.sock`, '-uroot', 'weft',
-	    '-e', query], { encoding: 'utf8', timeout: 30000 });
-	if (r.status !== 0)
-		throw new Error(`mariadb: ${r.stderr || r.error}`);
-	return r.stdout.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
-}
-
-const q = (s) => `'${String(s).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 const idOf = (username) => Number(rootSql(`SELECT id FROM members WHERE username = ${q(username)}`)[0][0]);
 
 function makeMember(m, community) {
@@ -72,93 +44,12 @@ function ledgerBalance(id) {
 }
 
 test.before(async () => {
-	assert.ok(URL_BASE && PASSWORD && VAR, 'WEFT_URL, WEFT_DEMO_PASSWORD and WEFT_VAR are set');
-	mkdirSync(SHOTS, { recursive: true });
+	await launch('exchanges');
 	makeMember(GIVER, 1);
 	makeMember(TAKER, 2);
-	browser = await chromium.launch({
-		executablePath: process.env.WEFT_CHROMIUM || '/usr/bin/chromium',
-		headless: true,
-		args: ARGS,
-	});
 });
 
-test.after(async () => {
-	if (browser)
-		await browser.close();
-});
-
-async function session(username) {
-	const context = await browser.newContext({ viewport: VIEWPORT });
-	const page = await context.newPage();
-	page.on('console', (m) => {
-		const where = m.location() && m.location().url;
-		if (m.type() === 'error' && !/\/favicon\.ico$/.test(where || ''))
-			consoleErrors.push(`${username}: ${m.text()} (${where})`);
-	});
-	page.on('pageerror', (e) => consoleErrors.push(`${username}: ${String(e)}`));
-	const res = await page.goto(`${URL_BASE}/login`);
-	assert.equal(res.status(), 200, 'GET /login');
-	await page.fill('input[name="username"]', username);
-	await page.fill('input[name="password"]', PASSWORD);
-	await Promise.all([page.waitForNavigation(), page.click('form[action="/login"] button[type="submit"]')]);
-	assert.equal(new URL(page.url()).pathname, '/', `${username} logged in (at ${page.url()})`);
-	return { context, page, username };
-}
-
-async function submit(page, selector) {
-	const [res] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
-	return res;
-}
-
-async function shot(s, name) {
-	shots++;
-	await s.page.screenshot({ path: `${SHOTS}exchanges-${String(shots).padStart(2, '0')}-${name}.png`, fullPage: true });
-}
-
-// axe-core on the page as the browser shows it, in a second context that
-// bypasses CSP (the page's CSP rightly refuses the injected script), with
-// the same cookies, on the same URL, served the same HTML (a GET again
-// would lose the flash message); the stylesheets load from the stack.
-async function assertAccessible(s, name) {
-	const url = s.page.url();
-	const html = await s.page.content();
-	const ctx = await browser.newContext({ bypassCSP: true, viewport: VIEWPORT,
-	    storageState: await s.context.storageState() });
-	let result;
-	try {
-		const p = await ctx.newPage();
-		await p.route((u) => u.href === url, (route) => route.fulfill({
-			status: 200, contentType: 'text/html; charset=utf-8', body: html,
-		}));
-		await p.goto(url);
-		await p.addScriptTag({ path: AXE });
-		result = await p.evaluate(async () => {
-			// eslint-disable-next-line no-undef
-			const r = await axe.run(document, { resultTypes: ['violations'] });
-			return r.violations.map((v) => ({
-				id: v.id,
-				impact: v.impact,
-				help: v.help,
-				nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
-			}));
-		});
-	} finally {
-		await ctx.close();
-	}
-	if (result.length) {
-		console.log(`axe-core on ${name} (${url}): ${result.length} violation(s)`);
-		for (const v of result)
-			console.log(`  [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes.join('\n    ')}`);
-	}
-	assert.deepEqual(result.map((v) => `${v.id}: ${v.help} (${v.nodes.length} node(s): ${v.nodes.join(' | ')})`), [],
-	    `axe-core violations on ${name}`);
-}
-
-async function visited(s, name) {
-	await shot(s, name);
-	await assertAccessible(s, name);
-}
+test.after(close);
 
 // The balance a statement page shows ("Balance: N hours"), in hundredths.
 async function shownBalance(s, path) {

@@ -17,42 +17,13 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const URL_BASE = (process.env.WEFT_URL || '').replace(/\/$/, '');
-const PASSWORD = process.env.WEFT_DEMO_PASSWORD || '';
-const VAR = process.env.WEFT_VAR || '';
-const SHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
-const AXE = fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url));
-
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-	'--disable-background-networking', '--disable-component-update', '--disable-sync',
-	'--disable-dev-shm-usage'];
-const VIEWPORT = { width: 1280, height: 900 };
+import {
+	STAMP, URL_BASE, close, consoleErrors, launch, q, rootSql, session, submit, visited,
+} from './lib.mjs';
 
 // This run's members: names and usernames carry a stamp of their own.
-const STAMP = `${Date.now().toString(36)}${process.pid.toString(36)}`.slice(-9);
 const APPLICANT = { username: `bra${STAMP}`, name: `Browser Applicant ${STAMP}` };
 const TO_DISABLE = [1, 2, 3].map((i) => ({ username: `brd${STAMP}${i}`, name: `Browser Bulk ${STAMP} ${i}` }));
-
-let browser;
-const consoleErrors = [];
-let shots = 0;
-
-// SQL as the database's root, over the stack's socket.
-function rootSql(query) {
-	const r = spawnSync('mariadb', ['--batch', '--skip-column-names',
-	    '--default-character-set=utf8mb4', `--socket=${VAR}/run/mariadb.sock`, '-uroot', 'weft',
-	    '-e', query], { encoding: 'utf8', timeout: 30000 });
-	if (r.status !== 0)
-		throw new Error(`mariadb: ${r.stderr || r.error}`);
-	return r.stdout.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
-}
-
-const q = (s) => `'${String(s).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
 // A member with the demo password (its hash is alice's).
 function makeMember(m, status, community) {
@@ -67,101 +38,13 @@ function makeMember(m, status, community) {
 const statusOf = (id) => rootSql(`SELECT status FROM members WHERE id = ${Number(id)}`)[0][0];
 
 test.before(async () => {
-	assert.ok(URL_BASE && PASSWORD && VAR, 'WEFT_URL, WEFT_DEMO_PASSWORD and WEFT_VAR are set');
-	mkdirSync(SHOTS, { recursive: true });
+	await launch('members');
 	makeMember(APPLICANT, 'applying', 1);
 	for (const m of TO_DISABLE)
 		makeMember(m, 'approved', 2);
-	browser = await chromium.launch({
-		executablePath: process.env.WEFT_CHROMIUM || '/usr/bin/chromium',
-		headless: true,
-		args: ARGS,
-	});
 });
 
-test.after(async () => {
-	if (browser)
-		await browser.close();
-});
-
-// A browser context of its own, logged in through the form.
-async function session(username) {
-	const context = await browser.newContext({ viewport: VIEWPORT });
-	const page = await context.newPage();
-	page.on('console', (m) => {
-		const where = m.location() && m.location().url;
-		// Browsers ask for /favicon.ico by themselves; weft has none.
-		if (m.type() === 'error' && !/\/favicon\.ico$/.test(where || ''))
-			consoleErrors.push(`${username}: ${m.text()} (${where})`);
-	});
-	page.on('pageerror', (e) => consoleErrors.push(`${username}: ${String(e)}`));
-	const res = await page.goto(`${URL_BASE}/login`);
-	assert.equal(res.status(), 200, 'GET /login');
-	await page.fill('input[name="username"]', username);
-	await page.fill('input[name="password"]', PASSWORD);
-	await Promise.all([page.waitForNavigation(), page.click('form[action="/login"] button[type="submit"]')]);
-	assert.equal(new URL(page.url()).pathname, '/', `${username} logged in (at ${page.url()})`);
-	return { context, page, username };
-}
-
-// Clicks and waits for the page that answers; returns its response.
-async function submit(page, selector) {
-	const [res] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
-	return res;
-}
-
-async function shot(s, name) {
-	shots++;
-	await s.page.screenshot({ path: `${SHOTS}members-${String(shots).padStart(2, '0')}-${name}.png`, fullPage: true });
-}
-
-// axe-core on the page as the browser shows it.  The page's CSP rightly
-// refuses the injected script, so axe runs in a second context that
-// bypasses CSP, with the same cookies, on the same URL, served the same
-// HTML (pages answering a POST cannot be fetched again with a GET, and a
-// GET again would lose the flash message); its stylesheets load from the
-// stack.  The main context keeps the CSP, and its console shows any
-// violation.
-async function assertAccessible(s, name) {
-	const url = s.page.url();
-	const html = await s.page.content();
-	const ctx = await browser.newContext({ bypassCSP: true, viewport: VIEWPORT,
-	    storageState: await s.context.storageState() });
-	let result;
-	try {
-		const p = await ctx.newPage();
-		await p.route((u) => u.href === url, (route) => route.fulfill({
-			status: 200, contentType: 'text/html; charset=utf-8', body: html,
-		}));
-		await p.goto(url);
-		await p.addScriptTag({ path: AXE });
-		result = await p.evaluate(async () => {
-			// eslint-disable-next-line no-undef
-			const r = await axe.run(document, { resultTypes: ['violations'] });
-			return r.violations.map((v) => ({
-				id: v.id,
-				impact: v.impact,
-				help: v.help,
-				nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
-			}));
-		});
-	} finally {
-		await ctx.close();
-	}
-	if (result.length) {
-		console.log(`axe-core on ${name} (${url}): ${result.length} violation(s)`);
-		for (const v of result)
-			console.log(`  [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes.join('\n    ')}`);
-	}
-	assert.deepEqual(result.map((v) => `${v.id}: ${v.help} (${v.nodes.length} node(s): ${v.nodes.join(' | ')})`), [],
-	    `axe-core violations on ${name}`);
-}
-
-// A page met on the way: its screenshot, then axe.
-async function visited(s, name) {
-	await shot(s, name);
-	await assertAccessible(s, name);
-}
+test.after(close);
 
 const main = (s) => s.page.textContent('main');
 const todayUtc = () => new Date().toISOString().slice(0, 10);
