@@ -171,6 +171,16 @@ enum role_refusal role_may_become(const struct grants *actor,
 
 /* Loads a member's grants; more than ROLE_GRANTS_MAX is an error. */
 enum weft_err	 role_load_grants(long long member_id, struct grants *out);
+/* The grants of member_id from the current row of rows and every row
+ * after it (db_next() to the end), each in the columns id, role,
+ * scope_kind, community_id, lang starting at column c; a row whose id is
+ * NULL (a LEFT JOIN that found no grant) holds none.  out is ordered by
+ * id, as role_load_grants() orders it.  Errors as role_load_grants(),
+ * out then empty.  For a statement that loads grants with other things
+ * (the session, auth.c) and so saves a round trip. */
+struct db_rows;
+enum weft_err	 role_grants_read(struct db_rows *rows, unsigned c,
+		    long long member_id, struct grants *out);
 
 /* Rule 4.  Call inside the caller's transaction, before a change that
  * stops member_id being an enabled site admin (removing their site admin

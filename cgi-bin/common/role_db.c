@@ -53,40 +53,71 @@ role_row_grant(const struct db_rows *rows, unsigned c, struct grant *g)
 	return WEFT_OK;
 }
 
-enum weft_err
-role_load_grants(long long member_id, struct grants *out)
+/* Orders gs by row id (insertion sort: at most ROLE_GRANTS_MAX). */
+static void
+role_grants_sort(struct grants *gs)
 {
-	static const char	 sql[] =
-	    "SELECT id, role, scope_kind, community_id, lang FROM grants "
-	    "WHERE member_id = ? ORDER BY id";
-	struct db_rows		*rows = NULL;
-	enum weft_err		 e;
+	struct grant	 t;
+	size_t		 i, j;
+
+	for (i = 1; i < gs->n; i++) {
+		t = gs->g[i];
+		for (j = i; j > 0 && gs->g[j - 1].id > t.id; j--)
+			gs->g[j] = gs->g[j - 1];
+		gs->g[j] = t;
+	}
+}
+
+enum weft_err
+role_grants_read(struct db_rows *rows, unsigned c, long long member_id,
+    struct grants *out)
+{
+	enum weft_err	 e;
 
 	memset(out, 0, sizeof(*out));
-	if ((e = db_query(&rows, sql, "i", member_id)) != WEFT_OK)
-		return e;
-	while (db_next(rows)) {
+	do {
+		if (db_null(rows, c))
+			continue;
 		if (out->n == ROLE_GRANTS_MAX) {
 			log_msg(LOGL_ERROR, "member %lld has more than %d "
 			    "grants", member_id, ROLE_GRANTS_MAX);
 			e = WEFT_ERR_INVALID;
 			goto err;
 		}
-		if ((e = role_row_grant(rows, 1, &out->g[out->n])) !=
+		if ((e = role_row_grant(rows, c + 1, &out->g[out->n])) !=
 		    WEFT_OK) {
 			log_msg(LOGL_ERROR, "grant %lld: unreadable row",
-			    db_int(rows, 0));
+			    db_int(rows, c));
 			goto err;
 		}
-		out->g[out->n].id = db_int(rows, 0);
+		out->g[out->n].id = db_int(rows, c);
 		out->n++;
-	}
-	db_rows_free(rows);
+	} while (db_next(rows));
+	role_grants_sort(out);
 	return WEFT_OK;
 err:
-	if (rows != NULL)
-		db_rows_free(rows);
 	memset(out, 0, sizeof(*out));
+	return e;
+}
+
+/* No ORDER BY: role_grants_read() orders the grants, where MariaDB would
+ * sort them in a filesort (grants_unique, which it reads, is not in id
+ * order). */
+enum weft_err
+role_load_grants(long long member_id, struct grants *out)
+{
+	static const char	 sql[] =
+	    "SELECT id, role, scope_kind, community_id, lang FROM grants "
+	    "WHERE member_id = ?";
+	struct db_rows		*rows = NULL;
+	enum weft_err		 e;
+
+	memset(out, 0, sizeof(*out));
+	if ((e = db_query(&rows, sql, "i", member_id)) != WEFT_OK)
+		return e;
+	if (db_next(rows))
+		e = role_grants_read(rows, 0, member_id, out);
+	db_rows_free(rows);
 	return e;
 }
 

@@ -24,20 +24,20 @@ become_acting(const struct actor *a)
 	return a->member_id != 0 && a->acting_id != a->member_id;
 }
 
-/* Rule 5 for this actor and target, with the target's grants loaded. */
+/* Rule 5 for this actor and target, with the target's grants from tg. */
 static enum weft_err
 become_check(const struct request *req, const struct member *t,
-    enum role_refusal *why)
+    struct member_grants *tg, enum role_refusal *why)
 {
-	struct grants	 tg;
-	struct scope	 sc;
-	enum weft_err	 e;
+	const struct grants	*g;
+	struct scope		 sc;
+	enum weft_err		 e;
 
 	*why = ROLE_REFUSE_NO_PERM;
-	if ((e = role_load_grants(t->id, &tg)) != WEFT_OK)
+	if ((e = member_grants_get(tg, &g)) != WEFT_OK)
 		return e;
 	member_scope(t, &sc);
-	*why = role_may_become(&req->actor.grants, req->actor.acting_id, &tg,
+	*why = role_may_become(&req->actor.grants, req->actor.acting_id, g,
 	    t->id, &sc, t->status == MEMBER_DISABLED);
 	return WEFT_OK;
 }
@@ -58,7 +58,7 @@ become_cookie(struct request *req, const char *token)
  */
 enum weft_err
 members_become_panel(struct tmpl_dict *d, struct request *req,
-    const struct member *m)
+    const struct member *m, struct member_grants *tg)
 {
 	struct tmpl_dict	*p, *s;
 	enum role_refusal	 why;
@@ -66,7 +66,7 @@ members_become_panel(struct tmpl_dict *d, struct request *req,
 
 	if (!role_allows_somewhere(&req->actor.grants, PERM_MEMBER_BECOME))
 		return WEFT_OK;
-	if ((e = become_check(req, m, &why)) != WEFT_OK)
+	if ((e = become_check(req, m, tg, &why)) != WEFT_OK)
 		return e;
 	if (why == ROLE_REFUSE_NO_PERM)
 		return WEFT_OK;
@@ -95,6 +95,7 @@ int
 members_become(struct request *req)
 {
 	struct member		 t;
+	struct member_grants	 tg;
 	struct actor		 as;
 	struct buf		 after;
 	char			 token[AUTH_TOKEN_HEX];
@@ -110,8 +111,10 @@ members_become(struct request *req)
 	buf_init(&after);
 	if ((e = db_begin()) != WEFT_OK)
 		goto fail;
-	if ((e = member_load(t.id, 1, &t)) != WEFT_OK ||
-	    (e = become_check(req, &t, &why)) != WEFT_OK)
+	if ((e = member_load(t.id, 1, &t)) != WEFT_OK)
+		goto fail;
+	member_grants_init(&tg, t.id);
+	if ((e = become_check(req, &t, &tg, &why)) != WEFT_OK)
 		goto fail;
 	if (why != ROLE_OK) {
 		db_rollback();

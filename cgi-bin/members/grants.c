@@ -52,36 +52,36 @@ grants_scope_words(struct tmpl_dict *d, const struct scope *s)
 	return WEFT_OK;
 }
 
-/* One GRANT section per grant of the member; a remove button (section
- * REMOVE) only where rule 3 lets this actor take it away. */
+/* One GRANT section per grant of the member (tg); a remove button
+ * (section REMOVE) only where rule 3 lets this actor take it away. */
 static enum weft_err
 grants_list(struct tmpl_dict *d, struct request *req,
-    const struct member *m, int buttons)
+    const struct member *m, struct member_grants *tg, int buttons)
 {
-	struct grants		 gs;
+	const struct grants	*gs;
 	struct tmpl_dict	*g, *rm;
 	enum weft_err		 e;
 	size_t			 i;
 
-	if ((e = role_load_grants(m->id, &gs)) != WEFT_OK)
+	if ((e = member_grants_get(tg, &gs)) != WEFT_OK)
 		return e;
-	if (gs.n == 0)
+	if (gs->n == 0)
 		tmpl_show(d, "NO_GRANTS");
 	else
 		tmpl_show(d, "HAS_GRANTS");
-	for (i = 0; i < gs.n; i++) {
+	for (i = 0; i < gs->n; i++) {
 		g = tmpl_section(d, "GRANT");
-		tmpl_set(g, "ROLE", role_titles[gs.g[i].role]);
-		tmpl_set(g, "ROLE_KEY", role_keys[gs.g[i].role]);
-		if ((e = grants_scope_words(g, &gs.g[i].scope)) != WEFT_OK)
+		tmpl_set(g, "ROLE", role_titles[gs->g[i].role]);
+		tmpl_set(g, "ROLE_KEY", role_keys[gs->g[i].role]);
+		if ((e = grants_scope_words(g, &gs->g[i].scope)) != WEFT_OK)
 			return e;
 		if (!buttons || role_may_grant(&req->actor.grants,
-		    gs.g[i].role, &gs.g[i].scope) != ROLE_OK)
+		    gs->g[i].role, &gs->g[i].scope) != ROLE_OK)
 			continue;
 		rm = tmpl_section(g, "REMOVE");
 		tmpl_set_int(rm, "MEMBER_ID", m->id);
-		tmpl_set_int(rm, "GRANT_ID", gs.g[i].id);
-		tmpl_set(rm, "ROLE", role_titles[gs.g[i].role]);
+		tmpl_set_int(rm, "GRANT_ID", gs->g[i].id);
+		tmpl_set(rm, "ROLE", role_titles[gs->g[i].role]);
 		tmpl_set(rm, "CSRF", req->actor.csrf);
 	}
 	return WEFT_OK;
@@ -183,12 +183,14 @@ grants_page(struct request *req, const struct member *m,
     const char *sel_role, const char *sel_scope)
 {
 	struct tmpl_dict	*d;
+	struct member_grants	 tg;
 
 	if ((d = app_page(req, "members/grants.tpl",
 	    app_text(req, "members.grants.title"))) == NULL)
 		return NULL;
 	member_fill(d, req, m);
-	if (grants_list(d, req, m, 1) != WEFT_OK ||
+	member_grants_init(&tg, m->id);
+	if (grants_list(d, req, m, &tg, 1) != WEFT_OK ||
 	    grants_form_options(d, req, sel_role, sel_scope) != WEFT_OK)
 		return NULL;
 	return d;
@@ -365,7 +367,7 @@ members_grant_remove(struct request *req)
  */
 enum weft_err
 members_grants_panel(struct tmpl_dict *d, struct request *req,
-    const struct member *m)
+    const struct member *m, struct member_grants *tg)
 {
 	struct tmpl_dict	*p;
 	struct scope		 sc;
@@ -380,7 +382,7 @@ members_grants_panel(struct tmpl_dict *d, struct request *req,
 	tmpl_set(p, "MEMBER_NAME", m->name);
 	if (role_allows(&req->actor.grants, PERM_ROLE_ASSIGN, &sc))
 		tmpl_show(p, "MANAGE");
-	return grants_list(p, req, m, 0);
+	return grants_list(p, req, m, tg, 0);
 }
 
 const struct i18n_phrase members_grants_phrases[] = {

@@ -29,16 +29,15 @@
 /* ---- the page --------------------------------------------------------- */
 
 /* The selects and options of the filter form, for what was asked. */
-static enum weft_err
+static void
 list_form_fill(struct request *req, struct tmpl_dict *d,
-    const struct list_filter *f, const struct list_view *v)
+    const struct list_filter *f, const struct list_view *v,
+    const struct list_communities *c)
 {
-	struct db_rows		*r;
 	struct tmpl_dict	*o;
-	enum weft_err		 e;
 	char			 sec[40];
 	long long		 ids[LIST_SCOPE_MAX + 1], id;
-	size_t			 n, i;
+	size_t			 n, i, j;
 	int			 site, k;
 
 	for (k = 0; k < ROLE__MAX; k++) {
@@ -67,24 +66,19 @@ list_form_fill(struct request *req, struct tmpl_dict *d,
 	/* Only the communities the viewer's member.list covers. */
 	n = members_scope_ids(&req->actor, PERM_MEMBER_LIST, &site, ids,
 	    NELEM(ids));
-	if ((e = db_query(&r, "SELECT id, name FROM communities"
-	    " ORDER BY name, id", "")) != WEFT_OK)
-		return e;
-	while (db_next(r)) {
-		id = db_int(r, 0);
+	for (j = 0; j < c->n; j++) {
+		id = c->byname[j].id;
 		for (i = 0; !site && i < n && ids[i] != id; i++)
 			continue;
 		if (!site && i == n)
 			continue;
 		o = tmpl_section(d, "COMMUNITY_OPTION");
 		tmpl_set_int(o, "VALUE", id);
-		tmpl_set(o, "LABEL", db_str(r, 1));
+		tmpl_set(o, "LABEL", c->byname[j].name);
 		if (id == f->community)
 			tmpl_show(o, "SELECTED");
 	}
-	db_rows_free(r);
 	tmpl_show(d, site ? "ALL_COMMUNITIES" : "MY_COMMUNITIES");
-	return WEFT_OK;
 }
 
 /* Sortable column headers: a link that sorts by the column, ascending,
@@ -125,54 +119,95 @@ list_headers(struct tmpl_dict *d, const struct list_filter *f,
 	buf_free(&p);
 }
 
-/* One row of the table, with the cells the viewer may see (rule 8). */
+/* The status column's words, as the filter form has them. */
+static const char *const list_status_labels[MEMBER_STATUS__MAX] = {
+	"Applying", "Approved", "Disabled",
+};
+
+/* The first n bytes of s (a date of a datetime) as key's value. */
 static void
+list_set_prefix(struct tmpl_dict *d, const char *key, const char *s,
+    size_t n)
+{
+	char	 v[24];
+
+	if (n >= sizeof(v))
+		n = sizeof(v) - 1;
+	n = strnlen(s, n);
+	memcpy(v, s, n);
+	v[n] = '\0';
+	tmpl_set(d, key, v);
+}
+
+/* The full view's cells of a row: on s, the tags of the name's cell on
+ * the row t. */
+static enum weft_err
+list_row_full(struct tmpl_dict *t, struct tmpl_dict *s,
+    struct list_communities *c, const struct list_row *row)
+{
+	const char	*name;
+	enum weft_err	 e;
+
+	if ((e = members_list_community_name(c, row->community, &name)) !=
+	    WEFT_OK)
+		return e;
+	tmpl_set(s, "COMMUNITY", name[0] != '\0' ? name : "—");
+	/* The day is enough to read; the CSV has the seconds. */
+	list_set_prefix(s, "JOINED", row->joined, 10);
+	if (row->login_null)
+		tmpl_set(s, "LOGIN", "never");
+	else
+		list_set_prefix(s, "LOGIN", row->login, 16);
+	if (row->org)
+		tmpl_show(t, "ROW_ORG");
+	if (row->optout)
+		tmpl_show(t, "ROW_OPTOUT");
+	return WEFT_OK;
+}
+
+/*
+ * One row of the table, with the cells the viewer may see (rule 8).  A
+ * page has 50 rows, and each section or value of a row costs about the
+ * same: the links are written from {{ID}} in the template and the status
+ * is a value.
+ */
+static enum weft_err
 list_row_fill(struct request *req, struct tmpl_dict *d,
-    const struct list_view *v, const struct list_row *row)
+    const struct list_view *v, struct list_communities *c,
+    const struct list_row *row)
 {
 	struct tmpl_dict	*t, *s;
 	struct scope		 sc;
-	char			 href[48], sec[32], day[20];
+	enum member_status	 st;
+	enum weft_err		 e;
 
-	memset(&sc, 0, sizeof(sc));
-	sc.kind = row->community > 0 ? SCOPE_COMMUNITY : SCOPE_SITE;
-	sc.community = row->community;
 	t = tmpl_section(d, "ROW");
-	snprintf(href, sizeof(href), "/members/%lld", row->id);
-	tmpl_set(t, "HREF", href);
 	tmpl_set_int(t, "ID", row->id);
 	tmpl_set(t, "NAME", row->name);
 	tmpl_set(t, "USERNAME", row->username);
-	snprintf(sec, sizeof(sec), "ROW_IS_%s", row->status);
-	tmpl_show(t, sec);
+	tmpl_set(t, "STATUS", member_status_parse(row->status, &st) == 0 ?
+	    list_status_labels[st] : "");
 	if (v->bulk)
 		tmpl_show(t, "ROW_BULK");
 	if (!v->full)
-		return;
+		return WEFT_OK;
 	s = tmpl_section(t, "ROW_FULL");
-	tmpl_set(s, "COMMUNITY", row->community_name[0] ?
-	    row->community_name : "—");
-	/* The day is enough to read; the CSV has the seconds. */
-	snprintf(day, sizeof(day), "%.10s", row->joined);
-	tmpl_set(s, "JOINED", day);
-	snprintf(day, sizeof(day), "%.16s", row->login);
-	tmpl_set(s, "LOGIN", row->login_null ? "never" : day);
-	if (row->org)
-		tmpl_show(s, "ROW_ORG");
-	if (row->optout)
-		tmpl_show(s, "ROW_OPTOUT");
-	if (role_allows(&req->actor.grants, PERM_MEMBER_NOTES, &sc)) {
-		snprintf(href, sizeof(href), "/members/%lld/notes", row->id);
-		tmpl_set(tmpl_section(s, "ROW_NOTES"), "NOTES_HREF", href);
-	}
+	if ((e = list_row_full(t, s, c, row)) != WEFT_OK)
+		return e;
+	memset(&sc, 0, sizeof(sc));
+	sc.kind = row->community > 0 ? SCOPE_COMMUNITY : SCOPE_SITE;
+	sc.community = row->community;
+	if (role_allows(&req->actor.grants, PERM_MEMBER_NOTES, &sc))
+		tmpl_show(s, "ROW_NOTES");
 	if (!v->contact)
-		return;
+		return WEFT_OK;
 	if (role_allows(&req->actor.grants, PERM_MEMBER_CONTACT, &sc)) {
 		s = tmpl_section(t, "ROW_CONTACT");
 		tmpl_set(s, "EMAIL", row->email);
 		tmpl_set(s, "PHONE", row->phone);
 	} else
 		tmpl_show(t, "ROW_NO_CONTACT");
+	return WEFT_OK;
 }
 
 /* The pager's links, each keeping the filters and the sort. */
@@ -255,9 +290,11 @@ list_csv_href(struct tmpl_dict *d, const char *params)
  * returns the status to render with. */
 static int
 list_results(struct request *req, struct tmpl_dict *d,
-    const struct list_filter *f, const struct list_view *v)
+    const struct list_filter *f, const struct list_view *v,
+    struct list_communities *c)
 {
 	struct list_row		*rows;
+	struct db_rows		*r = NULL;
 	struct pager		 p;
 	struct pager_result	 pr;
 	struct buf		 params;
@@ -274,7 +311,7 @@ list_results(struct request *req, struct tmpl_dict *d,
 	if ((rows = calloc(pager_limit(&p), sizeof(*rows))) == NULL)
 		return 500;
 	buf_init(&params);
-	e = members_list_fetch(f, v, &p, pager_limit(&p), rows, &n);
+	e = members_list_fetch(f, v, &p, pager_limit(&p), rows, &n, &r);
 	if (e != WEFT_OK) {
 		st = members_list_fetch_status(req, d, e);
 		goto out;
@@ -290,7 +327,10 @@ list_results(struct request *req, struct tmpl_dict *d,
 	tmpl_show(d, pr.shown > 0 ? "HAS_ROWS" : "NO_ROWS");
 	tmpl_set_int(d, "SHOWN", (long long)pr.shown);
 	for (i = 0; i < pr.shown; i++)
-		list_row_fill(req, d, v, &rows[i]);
+		if ((e = list_row_fill(req, d, v, c, &rows[i])) != WEFT_OK) {
+			st = app_status_of(e);
+			goto out;
+		}
 	members_list_params(&params, f, 0);
 	list_headers(d, f, params.p != NULL ? params.p : "");
 	buf_reset(&params);
@@ -307,6 +347,8 @@ list_results(struct request *req, struct tmpl_dict *d,
 	if (buf_failed(&params))
 		st = 500;
 out:
+	if (r != NULL)
+		db_rows_free(r);
 	buf_free(&params);
 	free(rows);
 	return st;
@@ -319,6 +361,7 @@ members_list(struct request *req)
 	struct tmpl_dict	*d;
 	struct list_filter	 f;
 	struct list_view	 v;
+	struct list_communities	 c;
 	enum weft_err		 e;
 	size_t			 bad;
 	int			 st;
@@ -328,13 +371,15 @@ members_list(struct request *req)
 		return 500;
 	bad = members_list_read(req, d, &f);
 	bad += members_list_view(req, d, &f, &v);
-	if ((e = list_form_fill(req, d, &f, &v)) != WEFT_OK)
+	if ((e = members_list_communities(&c)) != WEFT_OK)
 		return app_status_of(e);
+	list_form_fill(req, d, &f, &v, &c);
 	if (bad > 0)
-		return app_render(req, 400);
-	if ((st = list_results(req, d, &f, &v)) == 500)
-		return 500;
-	return app_render(req, st);
+		st = app_render(req, 400);
+	else if ((st = list_results(req, d, &f, &v, &c)) != 500)
+		st = app_render(req, st);
+	members_list_communities_free(&c);
+	return st;
 }
 
 
@@ -354,12 +399,15 @@ list_csv_header(struct buf *b, const struct list_view *v)
 
 /* One record; every cell through buf_csv_field(), which quotes it and
  * defuses a leading = + - @ (CSV injection into spreadsheets). */
-static void
+static enum weft_err
 list_csv_row(struct buf *b, const struct request *req,
-    const struct list_view *v, const struct list_row *row)
+    const struct list_view *v, struct list_communities *c,
+    const struct list_row *row)
 {
 	struct scope	 sc;
+	const char	*name;
 	char		 num[24];
+	enum weft_err	 e;
 	int		 contact;
 
 	snprintf(num, sizeof(num), "%lld", row->id);
@@ -371,8 +419,11 @@ list_csv_row(struct buf *b, const struct request *req,
 	buf_puts(b, ",");
 	buf_csv_field(b, row->status);
 	if (v->full) {
+		if ((e = members_list_community_name(c, row->community,
+		    &name)) != WEFT_OK)
+			return e;
 		buf_puts(b, ",");
-		buf_csv_field(b, row->community_name);
+		buf_csv_field(b, name);
 		buf_puts(b, row->org ? ",\"yes\"," : ",\"no\",");
 		buf_puts(b, row->optout ? "\"yes\"," : "\"no\",");
 		buf_csv_field(b, row->joined);
@@ -391,6 +442,19 @@ list_csv_row(struct buf *b, const struct request *req,
 		buf_csv_field(b, contact ? row->phone : "");
 	}
 	buf_puts(b, "\r\n");
+	return WEFT_OK;
+}
+
+/* The cursor of the chunk after the one that ends with last. */
+static void
+list_csv_cursor(struct pager *p, const struct list_filter *f,
+    const struct list_row *last)
+{
+	p->cursor = PAGER_AFTER;
+	p->key_null = members_list_key_null(last, f->sort);
+	snprintf(p->key, sizeof(p->key), "%s", p->key_null ? "" :
+	    members_list_key(last, f->sort));
+	p->id = last->id;
 }
 
 /*
@@ -401,35 +465,38 @@ list_csv_row(struct buf *b, const struct request *req,
  */
 static enum weft_err
 list_csv_body(struct request *req, const struct list_filter *f,
-    const struct list_view *v, struct list_row *rows, int *more)
+    const struct list_view *v, struct list_communities *c,
+    struct list_row *rows, int *more)
 {
 	struct pager	 p;
-	const char	*key;
+	struct db_rows	*r;
 	size_t		 n, i, total = 0;
 	enum weft_err	 e;
+	int		 done;
 
 	memset(&p, 0, sizeof(p));
 	p.per_page = LIST_CSV_CHUNK;
 	*more = 0;
-	for (;;) {
+	do {
 		if ((e = members_list_fetch(f, v, &p, total < LIST_CSV_MAX ?
-		    LIST_CSV_CHUNK : 1, rows, &n)) != WEFT_OK)
+		    LIST_CSV_CHUNK : 1, rows, &n, &r)) != WEFT_OK)
 			return e;
-		if (total >= LIST_CSV_MAX) {
+		done = 1;
+		if (total >= LIST_CSV_MAX)
 			*more = n > 0;
-			return WEFT_OK;
+		else {
+			for (i = 0; i < n && e == WEFT_OK; i++)
+				e = list_csv_row(&req->resp.body, req, v, c,
+				    &rows[i]);
+			total += n;
+			if (e == WEFT_OK && n == LIST_CSV_CHUNK) {
+				list_csv_cursor(&p, f, &rows[n - 1]);
+				done = 0;
+			}
 		}
-		for (i = 0; i < n; i++)
-			list_csv_row(&req->resp.body, req, v, &rows[i]);
-		total += n;
-		if (n < LIST_CSV_CHUNK)
-			return WEFT_OK;
-		p.cursor = PAGER_AFTER;
-		p.key_null = members_list_key_null(&rows[n - 1], f->sort);
-		key = members_list_key(&rows[n - 1], f->sort);
-		snprintf(p.key, sizeof(p.key), "%s", p.key_null ? "" : key);
-		p.id = rows[n - 1].id;
-	}
+		db_rows_free(r);
+	} while (!done);
+	return e;
 }
 
 /* GET /members/export.csv: the list as the page shows it, every page. */
@@ -439,6 +506,7 @@ members_export(struct request *req)
 	struct tmpl_dict	*d;
 	struct list_filter	 f;
 	struct list_view	 v;
+	struct list_communities	 c;
 	struct list_row		*rows;
 	size_t			 bad;
 	enum weft_err		 e;
@@ -452,11 +520,18 @@ members_export(struct request *req)
 	if (bad > 0)
 		return app_error(req, 400, app_text(req,
 		    "members.list.bad_filter"));
-	if ((rows = calloc(LIST_CSV_CHUNK, sizeof(*rows))) == NULL)
+	/* The community column is the full view's. */
+	memset(&c, 0, sizeof(c));
+	if (v.full && (e = members_list_communities(&c)) != WEFT_OK)
+		return app_status_of(e);
+	if ((rows = calloc(LIST_CSV_CHUNK, sizeof(*rows))) == NULL) {
+		members_list_communities_free(&c);
 		return 500;
+	}
 	list_csv_header(&req->resp.body, &v);
-	e = list_csv_body(req, &f, &v, rows, &more);
+	e = list_csv_body(req, &f, &v, &c, rows, &more);
 	free(rows);
+	members_list_communities_free(&c);
 	if (members_list_too_slow(e))
 		return app_error(req, 503, app_text(req, "members.list.slow"));
 	if (e != WEFT_OK)

@@ -1,13 +1,14 @@
 /*
  * The member list family (list.c: the page and the CSV export;
- * list_query.c: the filters, the scope and the query).  Private to these
- * two files.
+ * list_query.c: the filters, the scope and the query; list_communities.c:
+ * the communities' names).  Private to these files.
  */
 #ifndef WEFT_MEMBERS_LIST_H
 #define WEFT_MEMBERS_LIST_H
 
 #include <stddef.h>
 
+#include "db.h"
 #include "members.h"
 #include "pager.h"
 
@@ -71,20 +72,35 @@ struct list_view {
 	int		 bulk;
 };
 
+/* A row of a fetch: the strings point into the fetch's rows (db.h), valid
+ * until they are freed; none is NULL. */
 struct list_row {
 	long long	 id;
-	char		 username[33];
-	char		 name[129];
-	char		 email[255];
-	char		 phone[41];
-	char		 status[16];
-	long long	 community;
-	char		 community_name[129];
+	const char	*username;
+	const char	*name;
+	const char	*email;
+	const char	*phone;
+	const char	*status;
+	long long	 community;	/* 0: none */
 	int		 org;
 	int		 optout;
-	char		 joined[20];
-	char		 login[20];
+	const char	*joined;
+	const char	*login;		/* "" when never */
 	int		 login_null;	/* never logged in */
+};
+
+/* The communities, read once per request for the filter form and for the
+ * rows' community names (a join would look each up again per row). */
+struct list_community {
+	long long	 id;
+	const char	*name;
+};
+struct list_communities {
+	struct db_rows		*r;	/* holds the names */
+	struct list_community	*byname;	/* the form's order */
+	struct list_community	*byid;		/* sorted by id */
+	size_t			 n;
+	int			 reread;	/* read again once already */
 };
 
 extern const char *const members_list_sort_keys[LIST_SORT__MAX];
@@ -107,10 +123,22 @@ void		 members_list_params(struct buf *, const struct list_filter *,
 int		 members_list_cursor_ok(const struct list_filter *,
 		    const struct pager *);
 /* Runs the query for the rows past the cursor, at most limit of them,
- * read into out (room for limit rows); *n says how many. */
+ * read into out (room for limit rows); *n says how many.  Their strings
+ * are in *r, which the caller frees (db_rows_free) after using them. */
 enum weft_err	 members_list_fetch(const struct list_filter *,
 		    const struct list_view *, const struct pager *,
-		    size_t limit, struct list_row *out, size_t *n);
+		    size_t limit, struct list_row *out, size_t *n,
+		    struct db_rows **r);
+/* Reads the communities (by name, then id) into c; free with
+ * members_list_communities_free(). */
+enum weft_err	 members_list_communities(struct list_communities *c);
+void		 members_list_communities_free(struct list_communities *c);
+/* The name of community id into *name ("" for 0), valid until the next
+ * call or the free.  One created since c was read makes c be read again
+ * (once per request); a community that is still not there (deleted since
+ * the row was read) is "". */
+enum weft_err	 members_list_community_name(struct list_communities *c,
+		    long long id, const char **name);
 /* Did a fetch fail for taking too long (the statement time limit)? */
 int		 members_list_too_slow(enum weft_err);
 /* The status for a failed fetch; too slow is said on the page (503). */

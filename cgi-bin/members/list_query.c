@@ -15,12 +15,30 @@
 
 /*
  * The list's queries: static texts (db.h caches statements by their
- * text), one per way of finding rows x sort column x direction, all
- * binding the same parameters in the same order (LIST_FMT), so that one
- * call runs any of them.  Filters not in use are "(? = '' OR ...)" terms
- * that MariaDB folds away at execution, when parameters are constants.
- * The keyset term takes the cursor as (mode, key, id), pager.h.
+ * text), in two families.
  *
+ * - The fixed statements serve the usual shapes: no filter but a status
+ *   and/or the scope (the viewer's communities, or the one chosen), one
+ *   statement per shape x sort column x direction, for the first page
+ *   (list_first_sql: nothing to fold) and for the pages after a cursor
+ *   (list_fix_sql: the keyset term only; on the first page it would cost
+ *   some 16 us of the query's 135 at 100k members).
+ * - The general statements (list_sql) serve every other combination, one
+ *   per way of finding rows x sort column x direction, all binding the
+ *   same parameters in the same order (LIST_FMT), so that one call runs
+ *   any of them.  Filters not in use are "(? = '' OR ...)" terms that
+ *   MariaDB folds away at execution, when parameters are constants; the
+ *   thirty of them cost 75-87 us of optimizing on every execution at 10k
+ *   members (a statement without them: measured in a stored procedure),
+ *   which is why the usual shapes have their own.
+ *
+ * The keyset term takes the cursor as (mode, key, id), pager.h.  The
+ * rows carry their community's id, not its name: the page looks names up
+ * in the communities it reads once for the filter form
+ * (members_list_communities), where a LEFT JOIN looked each row's up
+ * again (about 67 us per page).
+ *
+ * How rows are found (the same for both families):
  * - ORDERED walks the index of the sort column, (name, id), (username),
  *   (joined_at, id) or (last_login_at, id), or for one community
  *   (community_id, name, id): about 51 index entries for a page.
@@ -35,7 +53,7 @@
  *   may read the whole table); it reads the filter's index and sorts.
  * - ROLE starts from the grants of the role (coordinators are few),
  *   one row per member: the grant with the smallest id.
- * list_drive() chooses.
+ * list_drive() and list_shape() choose.
  *
  * SET STATEMENT max_statement_time bounds what a filter combination the
  * indexes do not serve can cost; the page then says so (503).
@@ -43,8 +61,8 @@
 #define LIST_COLS							\
 	"SET STATEMENT max_statement_time = 5 FOR "			\
 	"SELECT m.id, m.username, m.name, m.email, m.phone, m.status, "	\
-	"COALESCE(m.community_id, 0), COALESCE(c.name, ''), "		\
-	"m.is_organisation, m.optout, m.joined_at, m.last_login_at "
+	"COALESCE(m.community_id, 0), m.is_organisation, m.optout, "	\
+	"m.joined_at, m.last_login_at "
 #define LIST_FROM_ORDERED						\
 	"FROM members m "
 #define LIST_FROM_STATUS(index)						\
@@ -53,10 +71,11 @@
 	"FROM members m USE INDEX FOR ORDER BY () "
 #define LIST_FROM_ROLE							\
 	"FROM grants g STRAIGHT_JOIN members m ON m.id = g.member_id "
+#define LIST_IN_SCOPE							\
+	"m.community_id IN "						\
+	"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
 #define LIST_WHERE							\
-	"LEFT JOIN communities c ON c.id = m.community_id "		\
-	"WHERE (? = 1 OR m.community_id IN "				\
-	"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)) "		\
+	"WHERE (? = 1 OR " LIST_IN_SCOPE ") "				\
 	"AND (? = '' OR m.status = ?) "					\
 	"AND (? = 0 OR m.is_organisation = 1) "				\
 	"AND (? < 0 OR m.optout = ?) "					\
@@ -74,6 +93,15 @@
 	"AND (? = '' OR g.role = ?) AND g.id = (SELECT MIN(r.id) "	\
 	"FROM grants r WHERE r.member_id = g.member_id "		\
 	"AND r.role = g.role) "
+/* The fixed statements' conditions, each followed by the keyset term. */
+#define LIST_FIX_ALL							\
+	"WHERE TRUE "
+#define LIST_FIX_STATUS							\
+	"WHERE m.status = ? "
+#define LIST_FIX_SCOPE							\
+	"WHERE " LIST_IN_SCOPE
+#define LIST_FIX_SCOPE_STATUS						\
+	"WHERE " LIST_IN_SCOPE "AND m.status = ? "
 /* Ascending: the rows after the cursor; descending: before it.  The
  * username is unique: ordering by it alone lets its index serve. */
 #define LIST_GT(col)							\
@@ -103,34 +131,90 @@
 	"AND m.id < ?) OR (? = 2 AND (m.last_login_at IS NULL OR "	\
 	"m.last_login_at < ? OR (m.last_login_at = ? AND m.id < ?)))) "	\
 	"ORDER BY m.last_login_at DESC, m.id DESC LIMIT ?"
-#define LIST_SORTS(fname, fuser, fjoin, flogin, role) {			\
-	{ LIST_COLS fname LIST_WHERE role LIST_GT("m.name"),		\
-	  LIST_COLS fname LIST_WHERE role LIST_LT("m.name") },		\
-	{ LIST_COLS fuser LIST_WHERE role LIST_GT_UNIQUE("m.username"),	\
-	  LIST_COLS fuser LIST_WHERE role LIST_LT_UNIQUE("m.username") },\
-	{ LIST_COLS fjoin LIST_WHERE role LIST_GT("m.joined_at"),	\
-	  LIST_COLS fjoin LIST_WHERE role LIST_LT("m.joined_at") },	\
-	{ LIST_COLS flogin LIST_WHERE role LIST_GT_LOGIN,		\
-	  LIST_COLS flogin LIST_WHERE role LIST_LT_LOGIN },		\
+#define LIST_SORTS(fname, fuser, fjoin, flogin, where) {		\
+	{ LIST_COLS fname where LIST_GT("m.name"),			\
+	  LIST_COLS fname where LIST_LT("m.name") },			\
+	{ LIST_COLS fuser where LIST_GT_UNIQUE("m.username"),		\
+	  LIST_COLS fuser where LIST_LT_UNIQUE("m.username") },		\
+	{ LIST_COLS fjoin where LIST_GT("m.joined_at"),			\
+	  LIST_COLS fjoin where LIST_LT("m.joined_at") },		\
+	{ LIST_COLS flogin where LIST_GT_LOGIN,				\
+	  LIST_COLS flogin where LIST_LT_LOGIN },			\
 }
-#define LIST_SORTS1(from, role) LIST_SORTS(from, from, from, from, role)
+#define LIST_SORTS1(from, where) LIST_SORTS(from, from, from, from, where)
+/* The first page: the same orders, no keyset term. */
+#define LIST_FIRST(fname, fuser, fjoin, flogin, where) {		\
+	{ LIST_COLS fname where "ORDER BY m.name, m.id LIMIT ?",	\
+	  LIST_COLS fname where						\
+	  "ORDER BY m.name DESC, m.id DESC LIMIT ?" },			\
+	{ LIST_COLS fuser where "ORDER BY m.username LIMIT ?",		\
+	  LIST_COLS fuser where "ORDER BY m.username DESC LIMIT ?" },	\
+	{ LIST_COLS fjoin where "ORDER BY m.joined_at, m.id LIMIT ?",	\
+	  LIST_COLS fjoin where						\
+	  "ORDER BY m.joined_at DESC, m.id DESC LIMIT ?" },		\
+	{ LIST_COLS flogin where					\
+	  "ORDER BY m.last_login_at, m.id LIMIT ?",			\
+	  LIST_COLS flogin where					\
+	  "ORDER BY m.last_login_at DESC, m.id DESC LIMIT ?" },		\
+}
+#define LIST_FIRST1(from, where) LIST_FIRST(from, from, from, from, where)
+/* STATUS: the index of the status and the sort column. */
+#define LIST_STATUS_FROM(sorts, where)					\
+	sorts(LIST_FROM_STATUS("members_status_name"),			\
+	    LIST_FROM_ORDERED, LIST_FROM_STATUS("members_status_joined"),\
+	    LIST_FROM_STATUS("members_status_login"), where)
+#define LIST_SORTS_STATUS(where) LIST_STATUS_FROM(LIST_SORTS, where)
 #define LIST_FMT							\
 	"iiiiiiiiiiiiiiiii" "ss" "i" "ii" "ss" "ss" "iiisis" "sssis"	\
 	"ss" "iiiissi" "i"
+#define LIST_FMT_SCOPE	"iiiiiiiiiiiiiiii"
+#define LIST_FMT_KEY	"iiiissii"
 
 static const char *const list_sql[LIST_DRIVE__MAX][LIST_SORT__MAX][2] = {
-	LIST_SORTS1(LIST_FROM_ORDERED, LIST_ROLE_IN),
-	LIST_SORTS(LIST_FROM_STATUS("members_status_name"), LIST_FROM_ORDERED,
-	    LIST_FROM_STATUS("members_status_joined"),
-	    LIST_FROM_STATUS("members_status_login"), LIST_ROLE_IN),
-	LIST_SORTS1(LIST_FROM_FILTER, LIST_ROLE_IN),
-	LIST_SORTS1(LIST_FROM_ROLE, LIST_ROLE_JOIN),
+	LIST_SORTS1(LIST_FROM_ORDERED, LIST_WHERE LIST_ROLE_IN),
+	LIST_SORTS_STATUS(LIST_WHERE LIST_ROLE_IN),
+	LIST_SORTS1(LIST_FROM_FILTER, LIST_WHERE LIST_ROLE_IN),
+	LIST_SORTS1(LIST_FROM_ROLE, LIST_WHERE LIST_ROLE_JOIN),
+};
+
+/* The shapes of the fixed statements. */
+enum list_shape {
+	LIST_SHAPE_ALL,		/* site-wide, no filter */
+	LIST_SHAPE_STATUS,	/* site-wide, a status */
+	LIST_SHAPE_SCOPE,	/* some communities */
+	LIST_SHAPE_SCOPE_STATUS, /* some communities, a status */
+	LIST_SHAPE__MAX,
+	LIST_SHAPE_NONE = LIST_SHAPE__MAX	/* the general statement */
+};
+
+static const char *const list_fix_sql[LIST_SHAPE__MAX][LIST_SORT__MAX][2] = {
+	LIST_SORTS1(LIST_FROM_ORDERED, LIST_FIX_ALL),
+	LIST_SORTS_STATUS(LIST_FIX_STATUS),
+	LIST_SORTS1(LIST_FROM_ORDERED, LIST_FIX_SCOPE),
+	LIST_SORTS_STATUS(LIST_FIX_SCOPE_STATUS),
+};
+
+static const char *const
+    list_first_sql[LIST_SHAPE__MAX][LIST_SORT__MAX][2] = {
+	LIST_FIRST1(LIST_FROM_ORDERED, LIST_FIX_ALL),
+	LIST_STATUS_FROM(LIST_FIRST, LIST_FIX_STATUS),
+	LIST_FIRST1(LIST_FROM_ORDERED, LIST_FIX_SCOPE),
+	LIST_STATUS_FROM(LIST_FIRST, LIST_FIX_SCOPE_STATUS),
 };
 
 static void
 list_copy(char *dst, size_t len, const char *src)
 {
 	snprintf(dst, len, "%s", src != NULL ? src : "");
+}
+
+/* A column as a string, "" for NULL. */
+static const char *
+list_str(const struct db_rows *r, unsigned col)
+{
+	const char	*s = db_str(r, col);
+
+	return s != NULL ? s : "";
 }
 
 /* The row's value of the sort column, for a cursor. */
@@ -185,62 +269,138 @@ list_drive(const struct list_filter *f)
 	return LIST_DRIVE_ORDERED;
 }
 
+/* The fixed statement for filters that are a status and the scope at
+ * most, else LIST_SHAPE_NONE. */
+static enum list_shape
+list_shape(const struct list_filter *f, const struct list_view *v)
+{
+	if (f->role[0] != '\0' || f->q[0] != '\0' || f->org ||
+	    f->optout >= 0 || f->joined_from[0] != '\0' ||
+	    f->joined_to[0] != '\0' || f->login != LIST_LOGIN_ANY)
+		return LIST_SHAPE_NONE;
+	if (v->site)
+		return f->status[0] != '\0' ? LIST_SHAPE_STATUS :
+		    LIST_SHAPE_ALL;
+	return f->status[0] != '\0' ? LIST_SHAPE_SCOPE_STATUS :
+	    LIST_SHAPE_SCOPE;
+}
+
 static void
 list_row_read(const struct db_rows *r, struct list_row *row)
 {
 	row->id = db_int(r, 0);
-	list_copy(row->username, sizeof(row->username), db_str(r, 1));
-	list_copy(row->name, sizeof(row->name), db_str(r, 2));
-	list_copy(row->email, sizeof(row->email), db_str(r, 3));
-	list_copy(row->phone, sizeof(row->phone), db_str(r, 4));
-	list_copy(row->status, sizeof(row->status), db_str(r, 5));
+	row->username = list_str(r, 1);
+	row->name = list_str(r, 2);
+	row->email = list_str(r, 3);
+	row->phone = list_str(r, 4);
+	row->status = list_str(r, 5);
 	row->community = db_int(r, 6);
-	list_copy(row->community_name, sizeof(row->community_name),
-	    db_str(r, 7));
-	row->org = db_int(r, 8) != 0;
-	row->optout = db_int(r, 9) != 0;
-	list_copy(row->joined, sizeof(row->joined), db_str(r, 10));
-	row->login_null = db_null(r, 11);
-	list_copy(row->login, sizeof(row->login), db_str(r, 11));
+	row->org = db_int(r, 7) != 0;
+	row->optout = db_int(r, 8) != 0;
+	row->joined = list_str(r, 9);
+	row->login_null = db_null(r, 10);
+	row->login = list_str(r, 10);
+}
+
+/* The parameters of the keyset term, and the scope's sixteen. */
+#define LIST_KEY_ARGS(p, mode, limit)					\
+	(mode), (mode), (p)->id, (mode), (p)->key, (p)->key, (p)->id,	\
+	(long long)(limit)
+#define LIST_SCOPE_ARGS(c)						\
+	(c)[0], (c)[1], (c)[2], (c)[3], (c)[4], (c)[5], (c)[6], (c)[7],	\
+	(c)[8], (c)[9], (c)[10], (c)[11], (c)[12], (c)[13], (c)[14], (c)[15]
+
+/* Runs the fixed statement sql of shape s: list_first_sql's without a
+ * cursor, list_fix_sql's with one. */
+static enum weft_err
+list_query_fixed(struct db_rows **r, const char *sql, enum list_shape s,
+    const struct list_filter *f, const long long *c, const struct pager *p,
+    size_t limit)
+{
+	long long	 mode = pager_mode(p), n = (long long)limit;
+
+	if (mode == PAGER_MODE_NONE)
+		switch (s) {
+		case LIST_SHAPE_ALL:
+			return db_query(r, sql, "i", n);
+		case LIST_SHAPE_STATUS:
+			return db_query(r, sql, "si", f->status, n);
+		case LIST_SHAPE_SCOPE:
+			return db_query(r, sql, LIST_FMT_SCOPE "i",
+			    LIST_SCOPE_ARGS(c), n);
+		default:
+			return db_query(r, sql, LIST_FMT_SCOPE "si",
+			    LIST_SCOPE_ARGS(c), f->status, n);
+		}
+	switch (s) {
+	case LIST_SHAPE_ALL:
+		return db_query(r, sql, LIST_FMT_KEY,
+		    LIST_KEY_ARGS(p, mode, limit));
+	case LIST_SHAPE_STATUS:
+		return db_query(r, sql, "s" LIST_FMT_KEY, f->status,
+		    LIST_KEY_ARGS(p, mode, limit));
+	case LIST_SHAPE_SCOPE:
+		return db_query(r, sql, LIST_FMT_SCOPE LIST_FMT_KEY,
+		    LIST_SCOPE_ARGS(c), LIST_KEY_ARGS(p, mode, limit));
+	default:
+		return db_query(r, sql, LIST_FMT_SCOPE "s" LIST_FMT_KEY,
+		    LIST_SCOPE_ARGS(c), f->status,
+		    LIST_KEY_ARGS(p, mode, limit));
+	}
+}
+
+/* Runs the general statement sql (LIST_FMT). */
+static enum weft_err
+list_query_general(struct db_rows **r, const char *sql,
+    const struct list_filter *f, const struct list_view *v,
+    const long long *c, const struct pager *p, size_t limit)
+{
+	long long	 mode = pager_mode(p), lg = f->login;
+	char		 like[sizeof(f->q) * 2 + 2];
+
+	if (pager_like_prefix(like, sizeof(like), f->q) == -1)
+		return WEFT_ERR_INVALID;
+	return db_query(r, sql, LIST_FMT, (long long)v->site,
+	    LIST_SCOPE_ARGS(c), f->status, f->status, (long long)f->org,
+	    (long long)f->optout, (long long)f->optout, f->joined_from,
+	    f->joined_from, f->joined_to, f->joined_to, lg, lg, lg,
+	    f->login_date, lg, f->login_date, f->q, like, like,
+	    (long long)v->email_search, like, f->role, f->role,
+	    LIST_KEY_ARGS(p, mode, limit));
 }
 
 /*
  * Runs the list's query for the rows past the cursor (pager.h), at most
  * limit of them, read into out (room for limit rows); *n says how many.
+ * Their strings are in *r, for the caller to free.
  */
 enum weft_err
 members_list_fetch(const struct list_filter *f, const struct list_view *v,
-    const struct pager *p, size_t limit, struct list_row *out, size_t *n)
+    const struct pager *p, size_t limit, struct list_row *out, size_t *n,
+    struct db_rows **r)
 {
-	struct db_rows	*r;
-	const char	*sql;
-	long long	 c[LIST_SCOPE_MAX], mode = pager_mode(p);
-	long long	 lg = f->login;
-	char		 like[sizeof(f->q) * 2 + 2];
+	enum list_shape	 s = list_shape(f, v);
+	long long	 c[LIST_SCOPE_MAX];
+	/* Ascending and forward, or descending and backward: ">". */
+	int		 dir = f->desc == pager_reverse(p) ? 0 : 1;
 	enum weft_err	 e;
 	size_t		 i;
 
 	*n = 0;
+	*r = NULL;
 	for (i = 0; i < LIST_SCOPE_MAX; i++)
 		c[i] = v->nids > 0 ? v->ids[i < v->nids ? i : 0] : 0;
-	if (pager_like_prefix(like, sizeof(like), f->q) == -1)
-		return WEFT_ERR_INVALID;
-	/* Ascending and forward, or descending and backward: ">". */
-	sql = list_sql[list_drive(f)][f->sort][f->desc == pager_reverse(p) ?
-	    0 : 1];
-	e = db_query(&r, sql, LIST_FMT, (long long)v->site, c[0], c[1], c[2],
-	    c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[12],
-	    c[13], c[14], c[15], f->status, f->status, (long long)f->org,
-	    (long long)f->optout, (long long)f->optout, f->joined_from,
-	    f->joined_from, f->joined_to, f->joined_to, lg, lg, lg,
-	    f->login_date, lg, f->login_date, f->q, like, like,
-	    (long long)v->email_search, like, f->role, f->role, mode, mode,
-	    p->id, mode, p->key, p->key, p->id, (long long)limit);
+	if (s != LIST_SHAPE_NONE)
+		e = list_query_fixed(r, pager_mode(p) == PAGER_MODE_NONE ?
+		    list_first_sql[s][f->sort][dir] :
+		    list_fix_sql[s][f->sort][dir], s, f, c, p, limit);
+	else
+		e = list_query_general(r, list_sql[list_drive(f)][f->sort][dir],
+		    f, v, c, p, limit);
 	if (e != WEFT_OK)
 		return e;
-	while (*n < limit && db_next(r))
-		list_row_read(r, &out[(*n)++]);
-	db_rows_free(r);
+	while (*n < limit && db_next(*r))
+		list_row_read(*r, &out[(*n)++]);
 	return WEFT_OK;
 }
 

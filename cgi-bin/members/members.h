@@ -102,10 +102,28 @@ extern const struct i18n_phrase members_bulk_phrases[];
 extern const size_t members_bulk_nphrases;
 
 /*
+ * The grants of a page's target member, read once however many parts of
+ * the page need them (the profile's become and grants panels), and not
+ * at all when none does.  member_grants_init() before the first
+ * member_grants_get(), which reads them then; *out stays valid as long
+ * as the struct.
+ */
+struct member_grants {
+	long long	 member_id;
+	int		 loaded;
+	struct grants	 g;
+};
+
+void		 member_grants_init(struct member_grants *, long long id);
+enum weft_err	 member_grants_get(struct member_grants *,
+		    const struct grants **out);
+
+/*
  * Panels of the profile page (members_show in profile.c), each from the
  * family that owns the data: each adds an include dictionary named
  * NAME_PANEL (file members/<family>_panel.tpl) to the page when the actor
- * may see it, and fills it.  show.tpl has {{>NOTES_PANEL}} etc.
+ * may see it, and fills it.  show.tpl has {{>NOTES_PANEL}} etc.  The
+ * become and grants panels share the target's grants (tg).
  */
 enum weft_err	 members_status_panel(struct tmpl_dict *, struct request *,
 		    const struct member *);	/* status.c: STATUS_PANEL */
@@ -114,9 +132,11 @@ enum weft_err	 members_notes_panel(struct tmpl_dict *, struct request *,
 enum weft_err	 members_angels_panel(struct tmpl_dict *, struct request *,
 		    const struct member *);	/* angels.c: ANGELS_PANEL */
 enum weft_err	 members_become_panel(struct tmpl_dict *, struct request *,
-		    const struct member *);	/* become.c: BECOME_PANEL */
+		    const struct member *, struct member_grants *tg);
+						/* become.c: BECOME_PANEL */
 enum weft_err	 members_grants_panel(struct tmpl_dict *, struct request *,
-		    const struct member *);	/* grants.c: GRANTS_PANEL */
+		    const struct member *, struct member_grants *tg);
+						/* grants.c: GRANTS_PANEL */
 
 /* Handlers, one page family per file. */
 int	 members_list(struct request *);		/* list.c */

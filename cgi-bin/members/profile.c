@@ -101,18 +101,21 @@ profile_commit(struct request *req, const char *path, const char *flash)
 /* ---- the profile page ------------------------------------------------ */
 
 /* The panels of the other families, each added when the actor may see
- * it (members.h). */
+ * it (members.h); the member's grants are read once for the two panels
+ * that show them or decide by them. */
 static enum weft_err
 profile_panels(struct tmpl_dict *d, struct request *req,
     const struct member *m)
 {
-	enum weft_err	 e;
+	struct member_grants	 tg;
+	enum weft_err		 e;
 
+	member_grants_init(&tg, m->id);
 	if ((e = members_status_panel(d, req, m)) != WEFT_OK ||
 	    (e = members_notes_panel(d, req, m)) != WEFT_OK ||
 	    (e = members_angels_panel(d, req, m)) != WEFT_OK ||
-	    (e = members_become_panel(d, req, m)) != WEFT_OK ||
-	    (e = members_grants_panel(d, req, m)) != WEFT_OK)
+	    (e = members_become_panel(d, req, m, &tg)) != WEFT_OK ||
+	    (e = members_grants_panel(d, req, m, &tg)) != WEFT_OK)
 		return e;
 	return WEFT_OK;
 }

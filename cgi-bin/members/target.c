@@ -143,6 +143,27 @@ members_lock(struct request *req, long long id, enum perm perm,
 }
 
 void
+member_grants_init(struct member_grants *tg, long long id)
+{
+	memset(tg, 0, sizeof(*tg));
+	tg->member_id = id;
+}
+
+enum weft_err
+member_grants_get(struct member_grants *tg, const struct grants **out)
+{
+	enum weft_err	 e;
+
+	*out = &tg->g;
+	if (tg->loaded)
+		return WEFT_OK;
+	if ((e = role_load_grants(tg->member_id, &tg->g)) != WEFT_OK)
+		return e;
+	tg->loaded = 1;
+	return WEFT_OK;
+}
+
+void
 member_fill(struct tmpl_dict *d, const struct request *req,
     const struct member *m)
 {

@@ -108,13 +108,13 @@
 </thead>
 <tbody>
 {{#ROW}}<tr data-member="{{ID}}">{{#ROW_BULK}}<td><input type="checkbox" name="id" value="{{ID}}" aria-label="Select {{NAME}}"></td>{{/ROW_BULK}}
-<td><a href="{{HREF}}">{{NAME}}</a>{{#ROW_FULL}}{{#ROW_ORG}} <span class="tag">organisation</span>{{/ROW_ORG}}{{#ROW_OPTOUT}} <span class="tag">no broadcasts</span>{{/ROW_OPTOUT}}{{/ROW_FULL}}</td>
+<td><a href="/members/{{ID}}">{{NAME}}</a>{{#ROW_ORG}} <span class="tag">organisation</span>{{/ROW_ORG}}{{#ROW_OPTOUT}} <span class="tag">no broadcasts</span>{{/ROW_OPTOUT}}</td>
 <td>{{USERNAME}}</td>
-<td>{{#ROW_IS_applying}}Applying{{/ROW_IS_applying}}{{#ROW_IS_approved}}Approved{{/ROW_IS_approved}}{{#ROW_IS_disabled}}Disabled{{/ROW_IS_disabled}}</td>
+<td>{{STATUS}}</td>
 {{#ROW_FULL}}<td>{{COMMUNITY}}</td>
 <td>{{JOINED}}</td>
 <td>{{LOGIN}}</td>
-<td>{{#ROW_NOTES}}<a href="{{NOTES_HREF}}" aria-label="Notes on {{NAME}}">Notes</a>{{/ROW_NOTES}}</td>
+<td>{{#ROW_NOTES}}<a href="/members/{{ID}}/notes" aria-label="Notes on {{NAME}}">Notes</a>{{/ROW_NOTES}}</td>
 {{/ROW_FULL}}{{#ROW_CONTACT}}<td class="email">{{EMAIL}}</td>
 <td>{{PHONE}}</td>
 {{/ROW_CONTACT}}{{#ROW_NO_CONTACT}}<td>—</td>

@@ -445,6 +445,38 @@ test('CSV export of 1050 rows: every chunk, in order, nothing twice', async () =
 	    ORDER BY joined_at DESC, id DESC`).map((x) => Number(x[0])));
 });
 
+test('community names are read on each request: a renamed one, a new one', async () => {
+	const name = `ZL ${TAG} list test`, renamed = `ZL ${TAG} renamed`, added = `ZL ${TAG} added`;
+	sql(`UPDATE communities SET name = ${q(renamed)} WHERE id = ${CID}`);
+	try {
+		// The administrator's rows and the outreach coordinator's
+		// (each row's cells decided one by one) both have it.
+		for (const user of ['admin', 'outreach']) {
+			const html = await page(user, C());
+			const rs = rows(html);
+			assert.ok(rs.length > 0 && rs.every((r) => r.cells[3] === renamed), `${user}: the rows`);
+			assert.match(html, new RegExp(`<option value="${CID}" selected>${renamed}</option>`),
+			    `${user}: the filter form`);
+		}
+		const csv = (await get(`/members/export.csv?${C()}`, await as('admin'))).body.split('\r\n');
+		assert.equal(csvCells(csv[1])[4], renamed, 'the CSV');
+	} finally {
+		sql(`UPDATE communities SET name = ${q(name)} WHERE id = ${CID}`);
+	}
+	sql(`INSERT INTO communities (name) VALUES (${q(added)})`);
+	const nid = Number(sql(`SELECT id FROM communities WHERE name = ${q(added)}`)[0][0]);
+	const who = `Zlist${TAG} 010`;
+	sql(`UPDATE members SET community_id = ${nid} WHERE name = ${q(who)}`);
+	try {
+		const html = await page('admin', `q=${encodeURIComponent(who)}`);
+		assert.deepEqual(rows(html).map((r) => r.cells[3]), [added]);
+		assert.match(html, new RegExp(`<option value="${nid}">${added}</option>`));
+	} finally {
+		sql(`UPDATE members SET community_id = ${CID} WHERE name = ${q(who)}`);
+		sql(`DELETE FROM communities WHERE id = ${nid}`);
+	}
+});
+
 // ---- refusals ----------------------------------------------------------------
 
 test('who may not see the list: visitors go to log in, members and translators get 403', async () => {

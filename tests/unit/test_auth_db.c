@@ -63,6 +63,7 @@ group_teardown(void **state)
 		return 0;
 	db_exec("DELETE FROM login_throttle WHERE k LIKE 'authtest%'"
 	    " OR k LIKE 'test-addr-%' OR k LIKE 'nobody-authtest%'", "");
+	db_exec("DELETE FROM grants WHERE member_id = ?", "i", member);
 	db_exec("DELETE FROM members WHERE id = ?", "i", member);
 	db_close();
 	return 0;
@@ -207,6 +208,90 @@ test_session_expiry(void **state)
 	age_session(id, 0, config.session_absolute_s + 5);
 	assert_int_equal(auth_session_load(tok, "", &a), WEFT_OK);
 	assert_false(a.has_session);
+}
+
+static void
+add_grant(long long who, const char *role, const char *kind, long long comm,
+    const char *lang)
+{
+	assert_int_equal(db_exec("INSERT INTO grants (member_id, role,"
+	    " scope_kind, community_id, lang) VALUES (?, ?, ?, ?, ?)", "issis",
+	    who, role, kind, comm, lang), WEFT_OK);
+}
+
+/*
+ * The grants come with the session, in one statement: the acting
+ * member's, ordered by id (not by the index the join reads them through),
+ * none for a member without any, and more than ROLE_GRANTS_MAX is an
+ * error that leaves a visitor, as role_load_grants() has it.
+ */
+static void
+test_session_grants(void **state)
+{
+	char		 tok[AUTH_TOKEN_HEX], lang[16];
+	struct actor	 a;
+	long long	 other, first, comm = 0;
+	int		 i;
+
+	(void)state;
+	need_db();
+	assert_int_equal(db_exec("INSERT INTO members (username, email, name,"
+	    " password_hash, status, about) VALUES (CONCAT(?, 'o'),"
+	    " 'authtest-o@example.org', 'Auth Other', '!', 'approved', '')",
+	    "s", username), WEFT_OK);
+	other = db_insert_id();
+	assert_int_equal(db_query_int(&comm, "SELECT COALESCE(MIN(id), 0)"
+	    " FROM communities", ""), WEFT_OK);
+	/* Inserted in the order opposite to grants_unique's (role first). */
+	add_grant(member, "translator", "language", 0, "pt-BR");
+	first = db_insert_id();
+	add_grant(member, "admin", "site", 0, "");
+	if (comm > 0)
+		add_grant(member, "support", "community", comm, "");
+	assert_int_equal(auth_session_create(member, "", tok), WEFT_OK);
+	assert_int_equal(auth_session_load(tok, "", &a), WEFT_OK);
+	assert_true(a.has_session);
+	assert_string_equal(a.name, "Auth Test");
+	assert_int_equal(a.grants.n, comm > 0 ? 3 : 2);
+	assert_int_equal(a.grants.g[0].id, first);
+	assert_int_equal(a.grants.g[0].role, ROLE_TRANSLATOR);
+	assert_string_equal(a.grants.g[0].scope.lang, "pt-BR");
+	assert_int_equal(a.grants.g[1].role, ROLE_ADMIN);
+	assert_int_equal(a.grants.g[1].scope.kind, SCOPE_SITE);
+	if (comm > 0) {
+		assert_int_equal(a.grants.g[2].role, ROLE_SUPPORT);
+		assert_int_equal(a.grants.g[2].scope.community, comm);
+	}
+	/* Acting as a member without grants: none of the real member's. */
+	assert_int_equal(db_exec("UPDATE sessions SET acting_member_id = ?"
+	    " WHERE id = ?", "ib", other, a.session_id, sizeof(a.session_id)),
+	    WEFT_OK);
+	assert_int_equal(auth_session_load(tok, "", &a), WEFT_OK);
+	assert_true(a.has_session);
+	assert_int_equal(a.member_id, member);
+	assert_int_equal(a.acting_id, other);
+	assert_string_equal(a.name, "Auth Other");
+	assert_string_equal(a.real_name, "Auth Test");
+	assert_int_equal(a.grants.n, 0);
+	/* The other way round: the acting member's grants. */
+	add_grant(other, "member", "site", 0, "");
+	assert_int_equal(auth_session_load(tok, "", &a), WEFT_OK);
+	assert_int_equal(a.grants.n, 1);
+	assert_int_equal(a.grants.g[0].role, ROLE_MEMBER);
+	/* One grant too many: an error, and a visitor. */
+	for (i = 0; i < ROLE_GRANTS_MAX; i++) {
+		snprintf(lang, sizeof(lang), "x-t%d", i);
+		add_grant(other, "translator", "language", 0, lang);
+	}
+	assert_int_equal(auth_session_load(tok, "", &a), WEFT_ERR_INVALID);
+	assert_false(a.has_session);
+	assert_int_equal(a.member_id, 0);
+	assert_int_equal(a.grants.n, 0);
+	assert_int_equal(auth_sessions_end_member(member), WEFT_OK);
+	assert_int_equal(db_exec("DELETE FROM grants WHERE member_id IN (?, ?)",
+	    "ii", member, other), WEFT_OK);
+	assert_int_equal(db_exec("DELETE FROM members WHERE id = ?", "i",
+	    other), WEFT_OK);
 }
 
 static void
@@ -389,6 +474,7 @@ main(void)
 		cmocka_unit_test(test_session_round_trip),
 		cmocka_unit_test(test_session_bad_tokens),
 		cmocka_unit_test(test_session_expiry),
+		cmocka_unit_test(test_session_grants),
 		cmocka_unit_test(test_sessions_end_member),
 		cmocka_unit_test(test_disabled_loses_sessions),
 		cmocka_unit_test(test_login),

@@ -245,6 +245,101 @@ test_types(void **state)
 	db_rows_free(r);
 }
 
+/* db_int() reads a column's text as strtoll(s, NULL, 10) does, on its
+ * short way and off it. */
+static void
+test_int_text(void **state)
+{
+	static const char *const texts[] = {
+		"0", "7", "-5", "42x", " 42", "+7", "2.50", "-", "", "abc",
+		"123456789012345678", "-12345678901234567",
+		"1234567890123456789", "-123456789012345678",
+		"9223372036854775807", "-9223372036854775808",
+		"99999999999999999999", "-99999999999999999999", "007",
+	};
+	struct db_rows	*r;
+	size_t		 i;
+
+	(void)state;
+	NEED_DB();
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		assert_int_equal(db_query(&r, "SELECT ?", "s", texts[i]),
+		    WEFT_OK);
+		assert_true(db_next(r));
+		assert_string_equal(db_str(r, 0), texts[i]);
+		assert_true(db_int(r, 0) == strtoll(texts[i], NULL, 10));
+		db_rows_free(r);
+	}
+	assert_int_equal(db_query(&r, "SELECT NULL", ""), WEFT_OK);
+	assert_true(db_next(r));
+	assert_int_equal(db_int(r, 0), 0);
+	db_rows_free(r);
+}
+
+/*
+ * Dates and times are fetched as MYSQL_TIME and written out by db.c, not
+ * by libmariadb's sprintf: the text must be the server's own, for every
+ * kind of temporal column (fractions, midnight, which the protocol sends
+ * shorter, TIMESTAMP, NULL) and for expressions.
+ */
+static void
+test_times(void **state)
+{
+	static const char	 sql_times[] =
+	    "CREATE TEMPORARY TABLE IF NOT EXISTS test_db_times ("
+	    " id INT NOT NULL PRIMARY KEY, d DATE NULL, dt DATETIME NULL,"
+	    " dt3 DATETIME(3) NULL, dt6 DATETIME(6) NULL, ts TIMESTAMP NULL,"
+	    " ts2 TIMESTAMP(2) NULL) ENGINE=InnoDB";
+	static const char	 sql_row[] =
+	    "INSERT INTO test_db_times VALUES (?, ?, ?, ?, ?, ?, ?)";
+	static const char	 sql_pairs[] =
+	    "SELECT d, CAST(d AS CHAR), dt, CAST(dt AS CHAR), dt3,"
+	    " CAST(dt3 AS CHAR), dt6, CAST(dt6 AS CHAR), ts, CAST(ts AS CHAR),"
+	    " ts2, CAST(ts2 AS CHAR), UTC_TIMESTAMP(),"
+	    " CAST(UTC_TIMESTAMP() AS CHAR), UTC_TIMESTAMP(4) + INTERVAL 0 DAY,"
+	    " CAST(UTC_TIMESTAMP(4) + INTERVAL 0 DAY AS CHAR),"
+	    " DATE(dt), CAST(DATE(dt) AS CHAR)"
+	    " FROM test_db_times ORDER BY id";
+	struct db_rows		*r;
+	unsigned		 c, rows = 0;
+
+	(void)state;
+	NEED_DB();
+	assert_int_equal(db_exec(sql_times, ""), WEFT_OK);
+	assert_int_equal(db_exec("DELETE FROM test_db_times", ""), WEFT_OK);
+	assert_int_equal(db_exec(sql_row, "issssss", 1LL, "2026-11-23",
+	    "2026-11-23 00:00:00", "2026-01-02 03:04:05.006",
+	    "1999-12-31 23:59:59.999999", "2038-01-19 03:14:07",
+	    "2001-02-03 04:05:06.78"), WEFT_OK);
+	assert_int_equal(db_exec(sql_row, "issssss", 2LL, "0001-01-01",
+	    "9999-12-31 23:59:59", "2026-11-23 00:00:00.000",
+	    "2026-11-23 12:00:00.000001", NULL, "1970-01-02 00:00:00.00"),
+	    WEFT_OK);
+	assert_int_equal(db_exec(sql_row, "isnnnnn", 3LL, NULL), WEFT_OK);
+	assert_int_equal(db_query(&r, sql_pairs, ""), WEFT_OK);
+	while (db_next(r)) {
+		rows++;
+		for (c = 0; c < 18; c += 2) {
+			assert_int_equal(db_null(r, c), db_null(r, c + 1));
+			if (db_null(r, c))
+				continue;
+			assert_string_equal(db_str(r, c), db_str(r, c + 1));
+			assert_int_equal(db_len(r, c), strlen(db_str(r, c)));
+		}
+	}
+	assert_int_equal(rows, 3);
+	db_rows_free(r);
+	/* The ones above, spelled out: the server's text is what we think. */
+	assert_int_equal(db_query(&r, "SELECT dt, dt3, dt6, ts2 FROM"
+	    " test_db_times WHERE id = ?", "i", 2LL), WEFT_OK);
+	assert_true(db_next(r));
+	assert_string_equal(db_str(r, 0), "9999-12-31 23:59:59");
+	assert_string_equal(db_str(r, 1), "2026-11-23 00:00:00.000");
+	assert_string_equal(db_str(r, 2), "2026-11-23 12:00:00.000001");
+	assert_string_equal(db_str(r, 3), "1970-01-02 00:00:00.00");
+	db_rows_free(r);
+}
+
 /* A statement is prepared once per connection, not once per use. */
 static void
 test_prepared_once(void **state)
@@ -576,6 +671,8 @@ main(void)
 		cmocka_unit_test(test_many_rows),
 		cmocka_unit_test(test_utf8mb4),
 		cmocka_unit_test(test_types),
+		cmocka_unit_test(test_times),
+		cmocka_unit_test(test_int_text),
 		cmocka_unit_test(test_prepared_once),
 		cmocka_unit_test(test_cache_limits),
 		cmocka_unit_test(test_duplicate),
