@@ -136,36 +136,25 @@ sql_timed() {
 }
 
 stack_start() {
+	local size=()
 	VAR=$(mktemp -d /tmp/weft-bench.XXXXXX)
 	PORT=$("$STACK" free-port)
-	say "starting a stack in $VAR on port $PORT (release build $BIN)"
-	"$STACK" start "$VAR" --port "$PORT" --bin "$BIN" --demo \
-	    --workers "$WORKERS" >"$VAR/start.log" 2>&1 ||
-	    { cat "$VAR/start.log" >&2; die "the stack did not start"; }
-	URL=http://127.0.0.1:$PORT
 	POOL_NOW=$DB_POOL
 	if [[ $DB_POOL == auto ]]; then
 		POOL_NOW=2G
 		((N <= 100000)) || POOL_NOW=6G
 	fi
-	if [[ -n $POOL_NOW ]]; then
-		# Sized for the data, as a server would be: the stack's 64M is
-		# for a laptop's demo.  Resizing is online.
-		# The redo log too: the generator's big inserts would
-		# otherwise wait on checkpoints.  Both are online changes.
-		sql -e "SET GLOBAL innodb_buffer_pool_size = $(to_bytes "$POOL_NOW");
-		    SET GLOBAL innodb_log_file_size = 1073741824" ||
-		    die "could not resize the buffer pool and the redo log"
-	fi
-}
-
-to_bytes() {
-	local v=$1
-	case $v in
-	*[Gg]) echo $((${v%?} * 1024 * 1024 * 1024)) ;;
-	*[Mm]) echo $((${v%?} * 1024 * 1024)) ;;
-	*) echo "$v" ;;
-	esac
+	# Sized for the data, as a server would be: the stack's 64M is for a
+	# laptop's demo.  The redo log too: the generator's big inserts would
+	# otherwise wait on checkpoints.  Given at start: a pool grown later
+	# (SET GLOBAL) keeps the page hash of its first size and makes every
+	# page lookup slower, the more so the more pages it holds.
+	[[ -n $POOL_NOW ]] && size=(--db-pool "$POOL_NOW" --db-redo 1G)
+	say "starting a stack in $VAR on port $PORT (release build $BIN)"
+	"$STACK" start "$VAR" --port "$PORT" --bin "$BIN" --demo \
+	    --workers "$WORKERS" "${size[@]}" >"$VAR/start.log" 2>&1 ||
+	    { cat "$VAR/start.log" >&2; die "the stack did not start"; }
+	URL=http://127.0.0.1:$PORT
 }
 
 # ---- the dataset ------------------------------------------------------
