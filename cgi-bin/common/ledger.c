@@ -2,6 +2,7 @@
  * The ledger: exchanges, balances and the figures other areas show
  * (ledger.h is the contract; sql/006_ledger.sql the tables).
  */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -91,6 +92,46 @@ ledger_party_find(const char *username, struct ledger_party *p)
 	return e;
 }
 
+/* One index lookup per name, told apart by the first column. */
+static const char ledger_parties_sql[] =
+    "SELECT 0, id, username, name, status, COALESCE(community_id, 0),"
+    " is_organisation FROM members WHERE username = ?"
+    " UNION ALL SELECT 1, id, username, name, status,"
+    " COALESCE(community_id, 0), is_organisation FROM members"
+    " WHERE username = ?";
+
+enum weft_err
+ledger_parties_find(const char *const names[2], struct ledger_party out[2])
+{
+	struct db_rows	*r;
+	const char	*u[2];
+	long long	 i;
+	int		 k;
+	enum weft_err	 e;
+
+	memset(out, 0, 2 * sizeof(out[0]));
+	for (k = 0; k < 2; k++)
+		u[k] = names[k] != NULL && valid_username(names[k]) ==
+		    VALID_OK ? names[k] : NULL;	/* NULL matches nobody */
+	if (u[0] == NULL && u[1] == NULL)
+		return WEFT_OK;
+	if ((e = db_query(&r, ledger_parties_sql, "ss", u[0], u[1])) !=
+	    WEFT_OK)
+		return e;
+	while (db_next(r))
+		if ((i = db_int(r, 0)) == 0 || i == 1)
+			ledger_party_cols(r, 1, &out[i]);
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
+long long
+ledger_audit_community(const struct ledger_party *p,
+    const struct ledger_party *r)
+{
+	return p->community != 0 ? p->community : r->community;
+}
+
 void
 ledger_party_scope(const struct ledger_party *p, struct scope *out)
 {
@@ -104,53 +145,93 @@ ledger_party_scope(const struct ledger_party *p, struct scope *out)
 
 /* ---- settings and small helpers ----------------------------------------- */
 
-enum weft_err
-ledger_settings_load(struct ledger_settings *s)
+static void
+ledger_settings_default(struct ledger_settings *s)
 {
-	struct db_rows	*r;
-	const char	*name, *val;
-	long long	 n;
-	enum weft_err	 e;
-
 	s->max_hundredths = 2400;
 	s->oldest_days = 365;
 	s->credit_limit = -2000;
 	s->mode = LEDGER_LIMIT_SOFT;
-	if ((e = db_query(&r, "SELECT name, value FROM settings WHERE name IN"
-	    " ('exchange_max_hundredths', 'exchange_oldest_days',"
-	    " 'credit_limit_hundredths', 'credit_limit_mode')", "")) !=
-	    WEFT_OK)
-		return e;
-	/* A value out of its range keeps the default and says so: a typo
-	 * in the settings must not open the ledger to anything. */
-	while (db_next(r)) {
-		name = db_str(r, 0);
-		val = db_str(r, 1);
-		if (strcmp(name, "credit_limit_mode") == 0) {
-			if (strcmp(val, "hard") == 0)
-				s->mode = LEDGER_LIMIT_HARD;
-			else if (strcmp(val, "soft") != 0)
-				log_msg(LOGL_WARN, "settings: bad %s", name);
-			continue;
-		}
-		if (val[0] == '-' &&
-		    strcmp(name, "credit_limit_hundredths") == 0 &&
-		    valid_int(val + 1, 0, 1000000000000LL, &n) == VALID_OK)
-			s->credit_limit = -n;
-		else if (strcmp(name, "credit_limit_hundredths") == 0 &&
-		    valid_int(val, 0, 0, &n) == VALID_OK)
-			s->credit_limit = 0;
-		else if (strcmp(name, "exchange_max_hundredths") == 0 &&
-		    valid_int(val, 25, 1000000000LL, &n) == VALID_OK)
-			s->max_hundredths = n;
-		else if (strcmp(name, "exchange_oldest_days") == 0 &&
-		    valid_int(val, 0, 36500, &n) == VALID_OK)
-			s->oldest_days = n;
-		else
+}
+
+/* One row of the settings table into s.  A value out of its range keeps
+ * the default and says so: a typo in the settings must not open the
+ * ledger to anything. */
+static void
+ledger_settings_row(struct ledger_settings *s, const char *name,
+    const char *val)
+{
+	long long	 n;
+
+	if (strcmp(name, "credit_limit_mode") == 0) {
+		if (strcmp(val, "hard") == 0)
+			s->mode = LEDGER_LIMIT_HARD;
+		else if (strcmp(val, "soft") != 0)
 			log_msg(LOGL_WARN, "settings: bad %s", name);
+		return;
 	}
+	if (val[0] == '-' &&
+	    strcmp(name, "credit_limit_hundredths") == 0 &&
+	    valid_int(val + 1, 0, 1000000000000LL, &n) == VALID_OK)
+		s->credit_limit = -n;
+	else if (strcmp(name, "credit_limit_hundredths") == 0 &&
+	    valid_int(val, 0, 0, &n) == VALID_OK)
+		s->credit_limit = 0;
+	else if (strcmp(name, "exchange_max_hundredths") == 0 &&
+	    valid_int(val, 25, 1000000000LL, &n) == VALID_OK)
+		s->max_hundredths = n;
+	else if (strcmp(name, "exchange_oldest_days") == 0 &&
+	    valid_int(val, 0, 36500, &n) == VALID_OK)
+		s->oldest_days = n;
+	else
+		log_msg(LOGL_WARN, "settings: bad %s", name);
+}
+
+#define LEDGER_SETTINGS_SQL \
+	"SELECT name, value FROM settings WHERE name IN" \
+	" ('exchange_max_hundredths', 'exchange_oldest_days'," \
+	" 'credit_limit_hundredths', 'credit_limit_mode')"
+
+enum weft_err
+ledger_settings_load(struct ledger_settings *s)
+{
+	struct db_rows	*r;
+	enum weft_err	 e;
+
+	ledger_settings_default(s);
+	if ((e = db_query(&r, LEDGER_SETTINGS_SQL, "")) != WEFT_OK)
+		return e;
+	while (db_next(r))
+		ledger_settings_row(s, db_str(r, 0), db_str(r, 1));
 	db_rows_free(r);
 	return WEFT_OK;
+}
+
+/* The key's exchange as one more row, named by no setting ('' is none):
+ * a posted form costs one round trip, not two. */
+static const char ledger_settings_key_sql[] = LEDGER_SETTINGS_SQL
+    " UNION ALL SELECT '', id FROM exchanges WHERE form_key = ?";
+
+enum weft_err
+ledger_settings_key(const char *key, struct ledger_settings *s,
+    long long *recorded)
+{
+	struct db_rows	*r;
+	enum weft_err	 e;
+
+	ledger_settings_default(s);
+	*recorded = 0;
+	if ((e = db_query(&r, ledger_settings_key_sql, "s", key)) != WEFT_OK)
+		return e;
+	while (db_next(r)) {
+		if (db_str(r, 0)[0] != '\0')
+			ledger_settings_row(s, db_str(r, 0), db_str(r, 1));
+		else if (valid_int(db_str(r, 1), 1, LLONG_MAX, recorded) !=
+		    VALID_OK)
+			e = WEFT_ERR_DB;
+	}
+	db_rows_free(r);
+	return e;
 }
 
 void
@@ -255,34 +336,89 @@ ledger_exchange_load(long long id, struct ledger_exchange *x)
 /* ---- writing ------------------------------------------------------------- */
 
 /*
- * Locks the balance rows of members a and b, lower id first, whatever
- * their roles: two transactions on the same pair (or on overlapping
- * pairs) then always queue in the same order and cannot deadlock.  Point
- * lookups on the primary key take record locks only (READ COMMITTED, no
- * gap locks).  *missing is set when a row does not exist yet.
+ * Moves h hundredths (h > 0) to member `to` from member `from` in one
+ * statement, which also locks both balance rows.  Why this cannot
+ * deadlock: the UPDATE reads its rows along a range of the primary key
+ * (FORCE INDEX: no other plan), in key order, and X-locks each as it
+ * reads it; so every transaction of the ledger takes the two balance
+ * locks lower member id first, whoever gives and whoever receives, and
+ * holds no other balance lock when it waits.  Two transactions on pairs
+ * that share a member queue on the first lock they share, and neither
+ * can hold a lock the other needs before it.  (READ COMMITTED: record
+ * locks only, no gap locks.  ORDER BY would say the same but makes
+ * MariaDB buffer the rows first: slower, same order.)
+ *
+ * The WHERE judges each row on its locked value: the giver's balance
+ * must stay representable, the receiver's must be at least `floor`
+ * before the move (ledger_floor(): the hard credit limit plus h, or what
+ * keeps the balance representable).  A row that fails, or is missing, is
+ * not matched: *moved is 1 only when both rows were, else the caller
+ * rolls back and asks ledger_why_not().
  */
 static enum weft_err
-ledger_lock(long long a, long long b, long long *bal_a, long long *bal_b,
-    int *missing)
+ledger_move(long long to, long long from, long long h, long long floor,
+    int *moved)
 {
-	static const char sql[] = "SELECT hundredths FROM balances"
-	    " WHERE member_id = ? FOR UPDATE";
-	long long	 first = a < b ? a : b, second = a < b ? b : a;
-	long long	 v1 = 0, v2 = 0;
+	static const char sql[] = "UPDATE balances FORCE INDEX (PRIMARY)"
+	    " SET hundredths = hundredths + IF(member_id = ?, ?, ?)"
+	    " WHERE member_id IN (?, ?)"
+	    " AND IF(member_id = ?, hundredths <= ?, hundredths >= ?)";
 	enum weft_err	 e;
 
-	*missing = 0;
-	if ((e = db_query_int(&v1, sql, "i", first)) == WEFT_ERR_NOTFOUND)
-		*missing = 1;
-	else if (e != WEFT_OK)
+	*moved = 0;
+	if ((e = db_exec(sql, "iiiiiiii", to, h, -h, to, from, to,
+	    LLONG_MAX - h, floor)) != WEFT_OK)
 		return e;
-	if ((e = db_query_int(&v2, sql, "i", second)) == WEFT_ERR_NOTFOUND)
-		*missing = 1;
-	else if (e != WEFT_OK)
-		return e;
-	*bal_a = a < b ? v1 : v2;
-	*bal_b = a < b ? v2 : v1;
+	*moved = db_affected() == 2;
 	return WEFT_OK;
+}
+
+/* The floor of ledger_move() for the receiver of h: limit + h under a
+ * hard credit limit, else only what keeps the balance representable. */
+static long long
+ledger_floor(const struct ledger_settings *s, long long h)
+{
+	long long	 floor;
+
+	if (s != NULL && s->mode == LEDGER_LIMIT_HARD &&
+	    !__builtin_add_overflow(s->credit_limit, h, &floor))
+		return floor;
+	return LLONG_MIN + h;
+}
+
+/*
+ * Why ledger_move() did not match both rows.  The UPDATE judges a row
+ * another transaction holds by its last committed value, without waiting
+ * (READ COMMITTED's semi-consistent read), so this asks again with one
+ * autocommitted locking read after the caller's rollback: it waits for
+ * that transaction, takes the locks lower id first while holding no
+ * other, and drops them at once.  WEFT_OK: refused, the move would break
+ * the floor (or overflow) on these values; WEFT_ERR_NOTFOUND: a balance
+ * row is missing; WEFT_ERR_CONFLICT: the move would pass now (the
+ * balances moved meanwhile): the caller tries again.
+ */
+static enum weft_err
+ledger_why_not(long long to, long long from, long long h, long long floor)
+{
+	static const char sql[] = "SELECT member_id, hundredths FROM balances"
+	    " WHERE member_id IN (?, ?) ORDER BY member_id FOR UPDATE";
+	struct db_rows	*r;
+	long long	 bt = 0, bf = 0;
+	int		 n = 0;
+	enum weft_err	 e;
+
+	if ((e = db_query(&r, sql, "ii", to, from)) != WEFT_OK)
+		return e;
+	for (; db_next(r); n++) {
+		if (db_int(r, 0) == to)
+			bt = db_int(r, 1);
+		else
+			bf = db_int(r, 1);
+	}
+	db_rows_free(r);
+	if (n < 2)
+		return WEFT_ERR_NOTFOUND;
+	return bt > LLONG_MAX - h || bf < floor ? WEFT_OK : WEFT_ERR_CONFLICT;
 }
 
 /* Creates the balance rows a first exchange needs, outside any
@@ -292,23 +428,6 @@ ledger_make_rows(long long a, long long b)
 {
 	return db_exec("INSERT IGNORE INTO balances (member_id, hundredths)"
 	    " VALUES (?, 0), (?, 0)", "ii", a < b ? a : b, a < b ? b : a);
-}
-
-/* Moves h from `from` to `to`: the two halves of every exchange. */
-static enum weft_err
-ledger_move(long long to, long long from, long long h)
-{
-	static const char sql[] = "UPDATE balances SET hundredths ="
-	    " hundredths + ? WHERE member_id = ?";
-	enum weft_err	 e;
-
-	if ((e = db_exec(sql, "ii", h, to)) != WEFT_OK)
-		return e;
-	if (db_affected() != 1)
-		return WEFT_ERR_DB;
-	if ((e = db_exec(sql, "ii", -h, from)) != WEFT_OK)
-		return e;
-	return db_affected() == 1 ? WEFT_OK : WEFT_ERR_DB;
 }
 
 /* The audit JSON of an exchange. */
@@ -330,75 +449,55 @@ ledger_json(struct buf *b, long long id, const struct ledger_entry *x,
 	buf_puts(b, "}");
 }
 
-/* The community an exchange's audit row is filed under: the provider's,
- * else the recipient's (0 when neither has one). */
-static enum weft_err
-ledger_audit_community(long long provider, long long recipient,
-    long long *community)
-{
-	struct ledger_party	 p;
-	enum weft_err		 e;
-
-	if ((e = ledger_party_load(provider, &p)) != WEFT_OK)
-		return e;
-	*community = p.community;
-	if (*community == 0) {
-		if ((e = ledger_party_load(recipient, &p)) != WEFT_OK)
-			return e;
-		*community = p.community;
-	}
-	return WEFT_OK;
-}
-
 static enum weft_err
 ledger_audit(const struct actor *a, const char *action, long long id,
     const struct ledger_entry *x, const char *before, long long reverses,
     const char *reason)
 {
 	struct buf	 after;
-	long long	 community = 0;
 	enum weft_err	 e;
 
-	if ((e = ledger_audit_community(x->provider, x->recipient,
-	    &community)) != WEFT_OK)
-		return e;
 	buf_init(&after);
 	ledger_json(&after, id, x, reverses, reason);
 	e = buf_failed(&after) ? WEFT_ERR_NOMEM : audit_write(a, action,
-	    "exchange", id, community, before, after.p);
+	    "exchange", id, x->community, before, after.p);
 	buf_free(&after);
 	return e;
+}
+
+/* The exchange a form key has recorded, after the insert found it. */
+static enum weft_err
+ledger_key_exchange(const char *key, long long *id)
+{
+	enum weft_err	 e;
+
+	e = db_query_int(id, "SELECT id FROM exchanges WHERE form_key = ?",
+	    "s", key);
+	return e == WEFT_ERR_NOTFOUND ? WEFT_ERR_DB : e;
 }
 
 /* One attempt of ledger_record(); WEFT_ERR_NOTFOUND means a balance row
  * was missing (nothing done: the caller makes it and tries again). */
 static enum weft_err
 ledger_record_tx(const struct actor *a, const struct ledger_entry *x,
-    int audit, const struct ledger_settings *s, long long *id,
-    enum ledger_refusal *why)
+    int audit, long long floor, long long *id, enum ledger_refusal *why)
 {
-	long long	 bp, br, after;
-	int		 missing;
+	int		 moved;
 	enum weft_err	 e;
 
 	if ((e = db_begin()) != WEFT_OK)
 		return e;
-	if ((e = ledger_lock(x->provider, x->recipient, &bp, &br,
-	    &missing)) != WEFT_OK)
+	/* The hours move first: the credit limit is judged, under the
+	 * lock, so that two exchanges at once cannot both pass. */
+	if ((e = ledger_move(x->provider, x->recipient, x->hundredths,
+	    floor, &moved)) != WEFT_OK)
 		goto err;
-	if (missing) {
-		e = WEFT_ERR_NOTFOUND;
-		goto err;
-	}
-	/* Under the lock, so two exchanges at once cannot both pass.  (A
-	 * balance that would overflow is refused the same way: it cannot
-	 * happen with hours a form accepts.) */
-	if (__builtin_sub_overflow(br, x->hundredths, &after) ||
-	    __builtin_add_overflow(bp, x->hundredths, &bp) ||
-	    (s->mode == LEDGER_LIMIT_HARD && after < s->credit_limit)) {
-		*why = LEDGER_REFUSE_CREDIT_LIMIT;
+	if (!moved) {
 		db_rollback();
-		return WEFT_OK;
+		if ((e = ledger_why_not(x->provider, x->recipient,
+		    x->hundredths, floor)) == WEFT_OK)
+			*why = LEDGER_REFUSE_CREDIT_LIMIT;
+		return e;
 	}
 	e = db_exec("INSERT INTO exchanges (provider_id, recipient_id,"
 	    " hundredths, service_date, description, ad_id, recorded_by,"
@@ -407,21 +506,16 @@ ledger_record_tx(const struct actor *a, const struct ledger_entry *x,
 	    x->service_date, x->description, x->ad_id, a->member_id,
 	    a->acting_id, x->form_key);
 	if (e == WEFT_ERR_DUPLICATE) {
-		/* The key's first exchange committed before we got the
-		 * balance locks: answer with that one. */
+		/* The key's first exchange committed after the caller
+		 * looked: answer with that one. */
 		db_rollback();
-		if ((e = db_query_int(id, "SELECT id FROM exchanges"
-		    " WHERE form_key = ?", "s", x->form_key)) != WEFT_OK)
-			return e == WEFT_ERR_NOTFOUND ? WEFT_ERR_DB : e;
-		*why = LEDGER_REFUSE_DUPLICATE_KEY;
-		return WEFT_OK;
+		if ((e = ledger_key_exchange(x->form_key, id)) == WEFT_OK)
+			*why = LEDGER_REFUSE_DUPLICATE_KEY;
+		return e;
 	}
 	if (e != WEFT_OK)
 		goto err;
 	*id = db_insert_id();
-	if ((e = ledger_move(x->provider, x->recipient, x->hundredths)) !=
-	    WEFT_OK)
-		goto err;
 	if (audit && (e = ledger_audit(a, "exchange.record_for", *id, x, NULL,
 	    0, NULL)) != WEFT_OK)
 		goto err;
@@ -432,31 +526,21 @@ err:
 }
 
 enum weft_err
-ledger_record(const struct actor *a, const struct ledger_entry *x,
-    int audit, long long *id, enum ledger_refusal *why)
+ledger_record(const struct actor *a, const struct ledger_settings *s,
+    const struct ledger_entry *x, int audit, long long *id,
+    enum ledger_refusal *why)
 {
-	struct ledger_settings	 s;
-	enum weft_err		 e;
-	int			 i, made = 0;
+	enum weft_err	 e;
+	int		 i, made = 0;
 
 	*id = 0;
 	*why = LEDGER_OK;
 	if (x->hundredths <= 0 || x->provider == x->recipient ||
 	    !ledger_key_ok(x->form_key))
 		return WEFT_ERR_INVALID;
-	/* The usual double submission: the first one has long committed. */
-	e = db_query_int(id, "SELECT id FROM exchanges WHERE form_key = ?",
-	    "s", x->form_key);
-	if (e == WEFT_OK) {
-		*why = LEDGER_REFUSE_DUPLICATE_KEY;
-		return WEFT_OK;
-	}
-	if (e != WEFT_ERR_NOTFOUND)
-		return e;
-	if ((e = ledger_settings_load(&s)) != WEFT_OK)
-		return e;
 	for (i = 0; i < LEDGER_TRIES; i++) {
-		e = ledger_record_tx(a, x, audit, &s, id, why);
+		e = ledger_record_tx(a, x, audit, ledger_floor(s,
+		    x->hundredths), id, why);
 		if (e == WEFT_ERR_NOTFOUND && !made) {
 			if ((e = ledger_make_rows(x->provider,
 			    x->recipient)) != WEFT_OK)
@@ -514,6 +598,23 @@ ledger_original_lock(long long id, struct ledger_original *o)
 	return e == WEFT_ERR_NOTFOUND ? WEFT_OK : e;
 }
 
+/* The community of the reversal's audit row, from its parties. */
+static enum weft_err
+ledger_entry_community(struct ledger_entry *x)
+{
+	struct ledger_party	 p, r;
+	enum weft_err		 e;
+
+	if ((e = ledger_party_load(x->provider, &p)) != WEFT_OK)
+		return e;
+	memset(&r, 0, sizeof(r));
+	if (p.community == 0 &&
+	    (e = ledger_party_load(x->recipient, &r)) != WEFT_OK)
+		return e;
+	x->community = ledger_audit_community(&p, &r);
+	return WEFT_OK;
+}
+
 /* Today's date in UTC, the database's time zone too, "YYYY-MM-DD". */
 static enum weft_err
 ledger_today(char out[11])
@@ -535,8 +636,7 @@ ledger_reverse_tx(const struct actor *a, long long id, const char *reason,
 	struct ledger_original	 o;
 	struct ledger_entry	 rx;
 	struct buf		 before;
-	long long		 bp, br;
-	int			 missing;
+	int			 moved;
 	char			 today[11];
 	enum weft_err		 e;
 
@@ -552,20 +652,22 @@ ledger_reverse_tx(const struct actor *a, long long id, const char *reason,
 		db_rollback();
 		return WEFT_OK;
 	}
-	/* The rows exist: the original exchange made them. */
-	if ((e = ledger_lock(o.x.provider, o.x.recipient, &bp, &br,
-	    &missing)) != WEFT_OK)
-		goto err;
-	if (missing) {
-		log_msg(LOGL_ERROR, "ledger: exchange %lld without balances",
-		    id);
-		e = WEFT_ERR_DB;
-		goto err;
-	}
 	rx = o.x;
 	rx.provider = o.x.recipient;
 	rx.recipient = o.x.provider;
-	if ((e = ledger_today(today)) != WEFT_OK)
+	/* No credit limit: a correction must always be possible.  The rows
+	 * exist (the original made them) and hold its hours. */
+	if ((e = ledger_move(rx.provider, rx.recipient, rx.hundredths,
+	    ledger_floor(NULL, rx.hundredths), &moved)) != WEFT_OK)
+		goto err;
+	if (!moved) {
+		log_msg(LOGL_ERROR, "ledger: exchange %lld: balances missing"
+		    " or out of range", id);
+		e = WEFT_ERR_DB;
+		goto err;
+	}
+	if ((e = ledger_today(today)) != WEFT_OK ||
+	    (e = ledger_entry_community(&rx)) != WEFT_OK)
 		goto err;
 	rx.service_date = today;
 	if ((e = db_exec("INSERT INTO exchanges (provider_id, recipient_id,"
@@ -576,9 +678,6 @@ ledger_reverse_tx(const struct actor *a, long long id, const char *reason,
 	    rx.ad_id, a->member_id, a->acting_id, id, reason)) != WEFT_OK)
 		goto err;
 	*rid = db_insert_id();
-	if ((e = ledger_move(rx.provider, rx.recipient, rx.hundredths)) !=
-	    WEFT_OK)
-		goto err;
 	ledger_json(&before, id, &o.x, 0, NULL);
 	if (buf_failed(&before)) {
 		e = WEFT_ERR_NOMEM;

@@ -42,6 +42,11 @@ struct ledger_party {
 enum weft_err	 ledger_party_load(long long id, struct ledger_party *);
 enum weft_err	 ledger_party_find(const char *username,
 		    struct ledger_party *);
+/* The two parties of a form in one round trip: out[i] is the member
+ * named names[i], or all zero (id 0) when names[i] is NULL, not a
+ * username or nobody's.  Returns WEFT_OK or a database error. */
+enum weft_err	 ledger_parties_find(const char *const names[2],
+		    struct ledger_party out[2]);
 /* The scope of the member's objects: community:N, or site when none. */
 void		 ledger_party_scope(const struct ledger_party *,
 		    struct scope *);
@@ -62,6 +67,11 @@ struct ledger_settings {
 };
 
 enum weft_err	 ledger_settings_load(struct ledger_settings *);
+/* The settings and, in the same round trip, the exchange that form key
+ * `key` has recorded already (*recorded 0 when none): what a posted
+ * recording form is judged by. */
+enum weft_err	 ledger_settings_key(const char *key, struct ledger_settings *,
+		    long long *recorded);
 
 /* "1.25", "-0.50", "0.00"; with sign, "+1.25" for positive values. */
 void		 ledger_format_hours(long long hundredths, int sign,
@@ -99,7 +109,8 @@ struct ledger_exchange {
 enum weft_err	 ledger_exchange_load(long long id, struct ledger_exchange *);
 
 /* A new exchange.  service_date is "YYYY-MM-DD", already checked against
- * the settings by the caller; ad_id 0 for none. */
+ * the settings by the caller; ad_id 0 for none; community is the one its
+ * audit row, if any, is filed under (ledger_audit_community()). */
 struct ledger_entry {
 	long long	 provider;
 	long long	 recipient;
@@ -108,7 +119,13 @@ struct ledger_entry {
 	const char	*description;
 	long long	 ad_id;
 	const char	*form_key;
+	long long	 community;
 };
+
+/* The community an exchange's audit row is filed under: the provider's,
+ * else the recipient's (0 when neither has one). */
+long long	 ledger_audit_community(const struct ledger_party *provider,
+		    const struct ledger_party *recipient);
 
 enum ledger_refusal {
 	LEDGER_OK = 0,
@@ -123,18 +140,22 @@ enum ledger_refusal {
 extern const char *const ledger_refusal_keys[LEDGER_REFUSE__MAX];
 
 /*
- * Records an exchange in one transaction of its own: locks both balance
- * rows (lower member id first), checks a hard credit limit against the
- * recipient's locked balance, inserts the exchange (its form key is
- * UNIQUE), moves the hours, and, when audit is set (a coordinator's
+ * Records an exchange in one transaction of its own: moves the hours
+ * with both balance rows locked (lower member id first), refusing under
+ * the lock what would take the recipient below a hard credit limit of
+ * settings s (the caller's, just read), inserts the exchange (its form
+ * key is UNIQUE), and, when audit is set (a coordinator's
  * exchange.record_for, ROLES.md rule 6), writes the audit row in the same
  * transaction.  recorded_by/recorded_as are the actor's real and acting
  * ids.  Deadlocks and lock waits are retried a few times.  Returns
  * WEFT_OK with *why == LEDGER_OK and *id the new exchange, or WEFT_OK
  * with *why saying why nothing was recorded (for a form key already used,
- * *id is the exchange it recorded), or an error.
+ * *id is the exchange it recorded), or an error.  The caller has looked
+ * the key up already (ledger_settings_key()): a key used meanwhile is
+ * found by the insert.
  */
 enum weft_err	 ledger_record(const struct actor *,
+		    const struct ledger_settings *s,
 		    const struct ledger_entry *, int audit, long long *id,
 		    enum ledger_refusal *why);
 

@@ -153,29 +153,40 @@ record_date(struct request *req, struct tmpl_dict *d,
 	return 0;
 }
 
-/* A party by username: an approved member, or a field error (the same
- * for unknown and disabled, so the form does not tell them apart). */
+/* The two parties by username, in one query: approved members, or a
+ * field error each (the same for unknown and disabled, so the form does
+ * not tell them apart) and the party all zero.  Returns how many fields
+ * were refused. */
 static int
-record_party(struct request *req, struct tmpl_dict *d, const char *field,
-    struct ledger_party *p, enum weft_err *err)
+record_parties(struct request *req, struct tmpl_dict *d,
+    struct ledger_party *p, struct ledger_party *r, enum weft_err *err)
 {
-	const char	*v = app_form(req, field);
-	enum weft_err	 e;
+	static const char *const fields[2] = { "provider", "recipient" };
+	struct ledger_party	 found[2];
+	const char		*names[2];
+	enum weft_err		 e;
+	int			 i, bad = 0;
 
-	memset(p, 0, sizeof(*p));
-	if (v == NULL || valid_text(v, 1, 64, 0) != VALID_OK)
-		return 0;
-	e = ledger_party_find(v, p);
-	if (e != WEFT_OK && e != WEFT_ERR_NOTFOUND) {
+	for (i = 0; i < 2; i++) {
+		names[i] = app_form(req, fields[i]);
+		if (names[i] != NULL &&
+		    valid_text(names[i], 1, 64, 0) != VALID_OK)
+			names[i] = NULL;	/* form_check has said why */
+	}
+	if ((e = ledger_parties_find(names, found)) != WEFT_OK)
 		*err = e;
-		return 0;
+	for (i = 0; i < 2 && e == WEFT_OK; i++) {
+		if (names[i] == NULL || (found[i].id != 0 &&
+		    found[i].status == MEMBER_APPROVED))
+			continue;
+		memset(&found[i], 0, sizeof(found[i]));
+		form_error(d, fields[i], app_text(req,
+		    "ledger.member.unknown"));
+		bad++;
 	}
-	if (e == WEFT_ERR_NOTFOUND || p->status != MEMBER_APPROVED) {
-		p->id = 0;
-		form_error(d, field, app_text(req, "ledger.member.unknown"));
-		return 1;
-	}
-	return 0;
+	*p = found[0];
+	*r = found[1];
+	return bad;
 }
 
 /* The optional ad: one of the two parties' offers or requests. */
@@ -211,6 +222,14 @@ record_ad(struct request *req, struct tmpl_dict *d, long long provider,
  * coordinator's exchange.record_for) or the status to answer: a party,
  * their angel or their organisation's manager acts for them; else a
  * coordinator needs the permission over both parties' scopes.
+ *
+ * Asked before the form's messages are given, and of parties that may
+ * be unknown (id 0, whose scope is the site's): so someone whose
+ * exchange.record_for stops at some communities gets the same 403 for a
+ * username nobody has as for one outside their scope (ROLES.md rule 1).
+ * A member without the permission anywhere, who may only record their
+ * own exchanges, with anyone, gets the form's "no approved member" for
+ * an unknown party, as on their own form.
  */
 static int
 record_who(struct request *req, const struct ledger_party *p,
@@ -243,6 +262,9 @@ record_who(struct request *req, const struct ledger_party *p,
 		*audit = 1;
 		return 0;
 	}
+	if ((p->id == 0 || r->id == 0) && !role_allows_somewhere(
+	    &req->actor.grants, PERM_EXCHANGE_RECORD_FOR))
+		return 0;	/* refused by the form's message */
 	return 403;
 }
 
@@ -328,8 +350,7 @@ record_validate(struct request *req, struct tmpl_dict *d,
 	    record_lang(req), d);
 	bad += (size_t)record_hours(req, d, s, &x->hundredths);
 	bad += (size_t)record_date(req, d, s);
-	bad += (size_t)record_party(req, d, "provider", p, err);
-	bad += (size_t)record_party(req, d, "recipient", r, err);
+	bad += (size_t)record_parties(req, d, p, r, err);
 	if (p->id != 0 && p->id == r->id) {
 		form_error(d, "recipient", app_text(req, "ledger.member.same"));
 		bad++;
@@ -337,6 +358,7 @@ record_validate(struct request *req, struct tmpl_dict *d,
 	bad += (size_t)record_ad(req, d, p->id, r->id, &x->ad_id, err);
 	x->provider = p->id;
 	x->recipient = r->id;
+	x->community = ledger_audit_community(p, r);
 	x->service_date = app_form(req, "service_date");
 	x->description = app_form(req, "description");
 	return bad;
@@ -355,29 +377,30 @@ exchanges_record(struct request *req)
 	enum weft_err		 e, err = WEFT_OK;
 	long long		 id;
 	char			 lim[LEDGER_HOURS_LEN];
+	size_t			 bad;
 	int			 st, audit;
 
 	if (!ledger_key_ok(key))
 		return 400;
 	/* A key already used answers with its exchange before anything
 	 * else: the replay of a form must not be judged again. */
-	if ((e = db_query_int(&id, "SELECT id FROM exchanges"
-	    " WHERE form_key = ?", "s", key)) == WEFT_OK)
-		return record_redirect(req, id, "ledger.flash.already");
-	if (e != WEFT_ERR_NOTFOUND ||
-	    (e = ledger_settings_load(&s)) != WEFT_OK)
+	if ((e = ledger_settings_key(key, &s, &id)) != WEFT_OK)
 		return app_status_of(e);
+	if (id != 0)
+		return record_redirect(req, id, "ledger.flash.already");
 	if ((d = record_page(req, &s, key)) == NULL)
 		return 500;
 	memset(&x, 0, sizeof(x));
 	x.form_key = key;
-	if (record_validate(req, d, &s, &x, &p, &r, &err) > 0 ||
-	    err != WEFT_OK)
-		return err != WEFT_OK ? app_status_of(err) :
-		    app_render(req, 422);
+	bad = record_validate(req, d, &s, &x, &p, &r, &err);
+	if (err != WEFT_OK)
+		return app_status_of(err);
 	if ((st = record_who(req, &p, &r, &audit)) != 0)
 		return st;
-	if ((e = ledger_record(&req->actor, &x, audit, &id, &why)) != WEFT_OK)
+	if (bad > 0)
+		return app_render(req, 422);
+	if ((e = ledger_record(&req->actor, &s, &x, audit, &id, &why)) !=
+	    WEFT_OK)
 		return app_status_of(e);
 	switch (why) {
 	case LEDGER_OK:

@@ -37,19 +37,70 @@ struct stmt_filter {
 	char		 query[64];	/* "from=...&to=..." for links */
 };
 
-/* Columns of a statement row for member ?: id, date, description, the
- * signed hours (+ received by the member, - given), the other party,
- * reversal links and reason. */
-#define STMT_SELECT \
-	"SELECT e.id, e.service_date, e.description," \
-	" IF(e.provider_id = ?, e.hundredths, -e.hundredths)," \
+/*
+ * A member's exchanges are two index ranges (sql/008_statement_indexes.sql):
+ * exchanges_provider for the services they gave, exchanges_recipient for
+ * those they received, each in statement order and holding the hours.
+ * Every query below reads the two ranges, UNION ALL (no exchange is in
+ * both: its parties differ), rather than "provider_id = ? OR
+ * recipient_id = ?", which merged the two indexes and then read each of
+ * the member's exchanges from the table, where they lie in recording
+ * order, each on a different page: the cost that grew with the ledger.
+ * FORCE INDEX names the range's index: it is the only right one, and the
+ * optimizer, left to weigh exchanges_date and the primary key too, spent
+ * more time choosing than the range takes to read.  The macros' party is
+ * "provider" or "recipient".
+ */
+
+/* One side's keys of a page, newest first, with the signed hours (+
+ * received by the member, - given): member, from, to, the cursor's date
+ * twice and id, and how many. */
+#define STMT_PAGE_SIDE(party, sign) \
+	"(SELECT id, service_date, " sign "hundredths AS delta" \
+	" FROM exchanges FORCE INDEX (exchanges_" party ")" \
+	" WHERE " party "_id = ? AND service_date BETWEEN ? AND ?" \
+	" AND (service_date < ? OR (service_date = ? AND id < ?))" \
+	" ORDER BY service_date DESC, id DESC LIMIT ?)"
+
+/* One side's keys of the CSV, oldest first: member, from, to, how many. */
+#define STMT_CSV_SIDE(party, sign) \
+	"(SELECT id, service_date, " sign "hundredths AS delta" \
+	" FROM exchanges FORCE INDEX (exchanges_" party ")" \
+	" WHERE " party "_id = ? AND service_date BETWEEN ? AND ?" \
+	" ORDER BY service_date, id LIMIT ?)"
+
+/* Columns of statement rows k (the keys above): id, date, description,
+ * the signed hours, the other party, reversal links and reason.  Only
+ * the rows shown are read from the table; STRAIGHT_JOIN keeps the
+ * optimizer from starting anywhere but at the keys. */
+#define STMT_SELECT(sides) \
+	"SELECT e.id, e.service_date, e.description, k.delta," \
 	" o.id, o.username, o.name, COALESCE(e.reverses_id, 0)," \
-	" COALESCE(x.id, 0), e.reason FROM exchanges e" \
-	" JOIN members o ON o.id = IF(e.provider_id = ?, e.recipient_id," \
-	" e.provider_id)" \
-	" LEFT JOIN exchanges x ON x.reverses_id = e.id" \
-	" WHERE (e.provider_id = ? OR e.recipient_id = ?)" \
-	" AND e.service_date BETWEEN ? AND ?"
+	" COALESCE(x.id, 0), e.reason FROM (" sides ") k" \
+	" STRAIGHT_JOIN exchanges e ON e.id = k.id" \
+	" STRAIGHT_JOIN members o ON o.id = IF(k.delta > 0," \
+	" e.recipient_id, e.provider_id)" \
+	" LEFT JOIN exchanges x ON x.reverses_id = e.id"
+
+/* One side's sums over exchanges dated up to "to", from the index alone:
+ * the side (1: as provider, 2: as recipient), how many and their hours
+ * from "from" on, and the hours up to a row (date, id) in statement
+ * order.  Parameters: from, from, date, date, id, member, to. */
+#define STMT_SUMS_SIDE(side, party) \
+	"SELECT " side ", COALESCE(SUM(service_date >= ?), 0)," \
+	" COALESCE(SUM(IF(service_date >= ?, hundredths, 0)), 0)," \
+	" COALESCE(SUM(IF(service_date < ? OR (service_date = ? AND" \
+	" id <= ?), hundredths, 0)), 0)" \
+	" FROM exchanges FORCE INDEX (exchanges_" party ")" \
+	" WHERE " party "_id = ? AND service_date <= ?"
+
+/* The sums of a statement (stmt_sums). */
+struct stmt_sums {
+	long long	 count;		/* exchanges in the filtered range */
+	long long	 in;		/* their hours in (as provider) */
+	long long	 out;		/* their hours out (as recipient) */
+	long long	 balance;	/* after the row asked for */
+};
 
 /* Reads the filters; returns how many are invalid, each with its message
  * on the page d. */
@@ -94,16 +145,61 @@ stmt_filter_read(struct request *req, struct tmpl_dict *d,
 	return bad;
 }
 
-/* The member's balance after row (date, id) in statement order. */
+/*
+ * The totals of the member's statement with filters f, and the balance
+ * after row (date, id) in statement order, whatever the filters (its
+ * date is at most f->to).  One row per side, each summed from its index
+ * alone over the member's whole history up to f->to, which the balance
+ * needs anyway.
+ */
 static enum weft_err
-stmt_balance_after(long long member, const char *date, long long id,
-    long long *out)
+stmt_sums(long long member, const struct stmt_filter *f, const char *date,
+    long long id, struct stmt_sums *out)
 {
-	return db_query_int(out, "SELECT COALESCE(SUM(IF(provider_id = ?,"
-	    " hundredths, -hundredths)), 0) FROM exchanges"
-	    " WHERE (provider_id = ? OR recipient_id = ?)"
-	    " AND (service_date < ? OR (service_date = ? AND id <= ?))",
-	    "iiissi", member, member, member, date, date, id);
+	struct db_rows	*r;
+	enum weft_err	 e;
+
+	memset(out, 0, sizeof(*out));
+	if ((e = db_query(&r, STMT_SUMS_SIDE("1", "provider")
+	    " UNION ALL " STMT_SUMS_SIDE("2", "recipient"),
+	    "ssssiis" "ssssiis",
+	    f->from, f->from, date, date, id, member, f->to,
+	    f->from, f->from, date, date, id, member, f->to)) != WEFT_OK)
+		return e;
+	while (db_next(r)) {
+		out->count += db_int(r, 1);
+		if (db_int(r, 0) == 1) {
+			out->in = db_int(r, 2);
+			out->balance += db_int(r, 3);
+		} else {
+			out->out = db_int(r, 2);
+			out->balance -= db_int(r, 3);
+		}
+	}
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
+/* Totals of the filtered range on the page d (hours in, hours out,
+ * exchanges); *bal is the balance after row (date, id). */
+static enum weft_err
+stmt_totals(struct tmpl_dict *d, long long member,
+    const struct stmt_filter *f, const char *date, long long id,
+    long long *bal)
+{
+	struct stmt_sums	 sums;
+	char			 h[LEDGER_HOURS_LEN];
+	enum weft_err		 e;
+
+	if ((e = stmt_sums(member, f, date, id, &sums)) != WEFT_OK)
+		return e;
+	tmpl_set_int(d, "COUNT", sums.count);
+	ledger_format_hours(sums.in, 0, h);
+	tmpl_set(d, "TOTAL_IN", h);
+	ledger_format_hours(sums.out, 0, h);
+	tmpl_set(d, "TOTAL_OUT", h);
+	*bal = sums.balance;
+	return WEFT_OK;
 }
 
 /* One row of the page. */
@@ -134,26 +230,34 @@ stmt_row(struct tmpl_dict *d, struct db_rows *r, long long balance)
 	}
 }
 
-/* The rows of one page, newest first, and the link to the next. */
+/*
+ * The rows of one page, newest first, the link to the next, and the
+ * totals.  The totals are read after the rows, with the balance after
+ * the page's first row: an exchange recorded between the two statements,
+ * newer than that row, is in neither.
+ */
 static enum weft_err
 stmt_rows(struct tmpl_dict *d, long long member, const struct stmt_filter *f,
     const char *base)
 {
 	struct db_rows		*r = NULL;
 	struct tmpl_dict	*s;
-	long long		 bal = 0;
+	long long		 bal = 0, lim = STMT_PAGE + 1;
 	size_t			 n = 0;
 	char			 next[160];
 	enum weft_err		 e;
 
-	if ((e = db_query(&r, STMT_SELECT " AND (e.service_date < ? OR"
-	    " (e.service_date = ? AND e.id < ?))"
-	    " ORDER BY e.service_date DESC, e.id DESC LIMIT ?", "iiiissssii",
-	    member, member, member, member, f->from, f->to, f->cur_date,
-	    f->cur_date, f->cur_id, (long long)STMT_PAGE + 1)) != WEFT_OK)
+	if ((e = db_query(&r, STMT_SELECT(
+	    STMT_PAGE_SIDE("provider", "") " UNION ALL "
+	    STMT_PAGE_SIDE("recipient", "-"))
+	    " ORDER BY k.service_date DESC, k.id DESC LIMIT ?",
+	    "issssii" "issssii" "i",
+	    member, f->from, f->to, f->cur_date, f->cur_date, f->cur_id, lim,
+	    member, f->from, f->to, f->cur_date, f->cur_date, f->cur_id, lim,
+	    lim)) != WEFT_OK)
 		return e;
 	while (n < STMT_PAGE && db_next(r)) {
-		if (n == 0 && (e = stmt_balance_after(member, db_str(r, 1),
+		if (n == 0 && (e = stmt_totals(d, member, f, db_str(r, 1),
 		    db_int(r, 0), &bal)) != WEFT_OK)
 			goto out;
 		stmt_row(d, r, bal);
@@ -166,35 +270,13 @@ stmt_rows(struct tmpl_dict *d, long long member, const struct stmt_filter *f,
 			tmpl_set(s, "HREF", next);
 		}
 	}
+	if (n == 0 && (e = stmt_totals(d, member, f, f->to, 0, &bal)) !=
+	    WEFT_OK)
+		goto out;
 	tmpl_show(d, n > 0 ? "ROWS" : "NO_ROWS");
 out:
 	db_rows_free(r);
 	return e;
-}
-
-/* Totals of the filtered range: hours in, hours out, exchanges. */
-static enum weft_err
-stmt_totals(struct tmpl_dict *d, long long member, const struct stmt_filter *f)
-{
-	struct db_rows	*r;
-	char		 h[LEDGER_HOURS_LEN];
-	enum weft_err	 e;
-
-	if ((e = db_query(&r, "SELECT COUNT(*), COALESCE(SUM(IF(provider_id"
-	    " = ?, hundredths, 0)), 0), COALESCE(SUM(IF(recipient_id = ?,"
-	    " hundredths, 0)), 0) FROM exchanges WHERE (provider_id = ? OR"
-	    " recipient_id = ?) AND service_date BETWEEN ? AND ?", "iiiiss",
-	    member, member, member, member, f->from, f->to)) != WEFT_OK)
-		return e;
-	if (db_next(r)) {
-		tmpl_set_int(d, "COUNT", db_int(r, 0));
-		ledger_format_hours(db_int(r, 1), 0, h);
-		tmpl_set(d, "TOTAL_IN", h);
-		ledger_format_hours(db_int(r, 2), 0, h);
-		tmpl_set(d, "TOTAL_OUT", h);
-	}
-	db_rows_free(r);
-	return WEFT_OK;
 }
 
 /* The statement page of member m (own: the actor's). */
@@ -239,8 +321,7 @@ stmt_page(struct request *req, const struct ledger_party *m, int own)
 		snprintf(csv, sizeof(csv), "/exchanges/statement.csv?%s"
 		    "&member=%lld", f.query, m->id);
 	tmpl_set(d, "CSV", csv);
-	if ((e = stmt_totals(d, m->id, &f)) != WEFT_OK ||
-	    (e = stmt_rows(d, m->id, &f, base)) != WEFT_OK)
+	if ((e = stmt_rows(d, m->id, &f, base)) != WEFT_OK)
 		return app_status_of(e);
 	return app_render(req, 200);
 }
@@ -312,7 +393,8 @@ exchanges_statement_csv(struct request *req)
 	struct tmpl_dict	*scratch;
 	struct db_rows		*r = NULL;
 	struct buf		*b = &req->resp.body;
-	long long		 id, bal;
+	struct stmt_sums	 sums;
+	long long		 id, bal, lim = STMT_CSV_MAX;
 	char			 h[LEDGER_HOURS_LEN];
 	enum weft_err		 e;
 	int			 st;
@@ -335,11 +417,15 @@ exchanges_statement_csv(struct request *req)
 	if (st != 0)
 		return st;
 	/* The balance before the range opens the running balance. */
-	if ((e = stmt_balance_after(m.id, f.from, 0, &bal)) != WEFT_OK ||
-	    (e = db_query(&r, STMT_SELECT " ORDER BY e.service_date, e.id"
-	    " LIMIT ?", "iiiissi", m.id, m.id, m.id, m.id, f.from, f.to,
-	    (long long)STMT_CSV_MAX)) != WEFT_OK)
+	if ((e = stmt_sums(m.id, &f, f.from, 0, &sums)) != WEFT_OK ||
+	    (e = db_query(&r, STMT_SELECT(
+	    STMT_CSV_SIDE("provider", "") " UNION ALL "
+	    STMT_CSV_SIDE("recipient", "-"))
+	    " ORDER BY k.service_date, k.id LIMIT ?", "issi" "issi" "i",
+	    m.id, f.from, f.to, lim, m.id, f.from, f.to, lim, lim)) !=
+	    WEFT_OK)
 		return app_status_of(e);
+	bal = sums.balance;
 	buf_puts(b, "id,date,description,other_member,other_name,hours_in,"
 	    "hours_out,balance,reverses,reversed_by,reason\r\n");
 	while (db_next(r)) {

@@ -93,6 +93,30 @@ test('a coordinator scoped to community 1 records inside it, not for community 2
 	assert.equal(countExchanges(), n0);
 });
 
+test('a community-scoped coordinator gets the same 403 for a username nobody has as for one out of scope', async () => {
+	const jar = await login('northcoord');
+	const n0 = countExchanges();
+	const nobody = 'no-such-member-zz';
+	for (const [p, r] of [[A.username, D.username], [A.username, nobody], [nobody, B.username],
+	    [nobody, nobody], [D.username, D.username], [A.username, 'disabled2']]) {
+		const { res } = await record(jar, { provider: p, recipient: r, hours: '1.1' });
+		assert.equal(res.status, 403, `${p} -> ${r}`);
+		assert.doesNotMatch(text(res.body), /approved member|two different/, `${p} -> ${r}`);
+	}
+	assert.equal(countExchanges(), n0);
+	// In scope, the form's messages as usual.
+	const same = await record(jar, { provider: A.username, recipient: A.username });
+	assert.equal(same.res.status, 422);
+	assert.match(fieldError(same.res.body, 'recipient'), /two different members/);
+	// Site-wide, and on one's own exchange: the form says which username is wrong.
+	const site = await record(await login('support'), { provider: A.username, recipient: nobody });
+	assert.equal(site.res.status, 422);
+	assert.match(fieldError(site.res.body, 'recipient'), /no approved member/);
+	const own = await record(jar, { provider: 'northcoord', recipient: nobody });
+	assert.equal(own.res.status, 422);
+	assert.match(fieldError(own.res.body, 'recipient'), /no approved member/);
+});
+
 test('coordinators without exchange.record_for may not record for others', async () => {
 	for (const who of ['outreach', 'payment', 'translator']) {
 		const jar = await login(who);

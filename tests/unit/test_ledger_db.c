@@ -157,16 +157,22 @@ count_mine(void)
 	return n;
 }
 
-/* Records h from giver (index) to taker; returns the refusal. */
+/* Records h from giver (index) to taker; returns the refusal.  Reads
+ * the settings and the parties first, as the form does. */
 static enum ledger_refusal
 record(int giver, int taker, long long h, const char *key, long long *id,
     int audit)
 {
+	struct ledger_settings	 s;
+	struct ledger_party	 p, r;
 	struct ledger_entry	 x;
 	enum ledger_refusal	 why;
 	char			 d[11];
 
 	today(d);
+	assert_int_equal(ledger_settings_load(&s), WEFT_OK);
+	assert_int_equal(ledger_party_load(mem[giver], &p), WEFT_OK);
+	assert_int_equal(ledger_party_load(mem[taker], &r), WEFT_OK);
 	memset(&x, 0, sizeof(x));
 	x.provider = mem[giver];
 	x.recipient = mem[taker];
@@ -174,7 +180,9 @@ record(int giver, int taker, long long h, const char *key, long long *id,
 	x.service_date = d;
 	x.description = "unit test";
 	x.form_key = key;
-	assert_int_equal(ledger_record(&actor, &x, audit, id, &why), WEFT_OK);
+	x.community = ledger_audit_community(&p, &r);
+	assert_int_equal(ledger_record(&actor, &s, &x, audit, id, &why),
+	    WEFT_OK);
 	return why;
 }
 
@@ -256,6 +264,7 @@ test_same_key_once(void **state)
 static void
 test_bad_entries(void **state)
 {
+	struct ledger_settings	 s;
 	struct ledger_entry	 x;
 	enum ledger_refusal	 why;
 	long long		 id;
@@ -269,15 +278,16 @@ test_bad_entries(void **state)
 	x.service_date = "2020-01-01";
 	x.description = "same member";
 	x.form_key = next_key(k);
-	assert_int_equal(ledger_record(&actor, &x, 0, &id, &why),
+	assert_int_equal(ledger_settings_load(&s), WEFT_OK);
+	assert_int_equal(ledger_record(&actor, &s, &x, 0, &id, &why),
 	    WEFT_ERR_INVALID);
 	x.recipient = mem[1];
 	x.hundredths = 0;
-	assert_int_equal(ledger_record(&actor, &x, 0, &id, &why),
+	assert_int_equal(ledger_record(&actor, &s, &x, 0, &id, &why),
 	    WEFT_ERR_INVALID);
 	x.hundredths = 100;
 	x.form_key = "not a key";
-	assert_int_equal(ledger_record(&actor, &x, 0, &id, &why),
+	assert_int_equal(ledger_record(&actor, &s, &x, 0, &id, &why),
 	    WEFT_ERR_INVALID);
 }
 
@@ -307,6 +317,83 @@ test_hard_limit(void **state)
 	assert_int_equal(balance(1), b0 - 125);
 	setting_set("credit_limit_mode", mode_was);
 	setting_set("credit_limit_hundredths", limit_was);
+}
+
+/* A balance that would overflow is refused like a credit limit, soft
+ * mode or not, and nothing moves. */
+static void
+test_overflow_refused(void **state)
+{
+	char		 k[LEDGER_KEY_LEN + 1];
+	long long	 id, a0, b0, n;
+
+	(void)state;
+	need_db();
+	a0 = balance(0);
+	b0 = balance(1);
+	n = count_mine();
+	assert_int_equal(db_exec("UPDATE balances SET hundredths = ?"
+	    " WHERE member_id = ?", "ii", 9223372036854775807LL - 50,
+	    mem[0]), WEFT_OK);
+	assert_int_equal(record(0, 1, 100, next_key(k), &id, 0),
+	    LEDGER_REFUSE_CREDIT_LIMIT);
+	assert_int_equal(balance(1), b0);
+	assert_int_equal(count_mine(), n);
+	assert_int_equal(db_exec("UPDATE balances SET hundredths = ?"
+	    " WHERE member_id = ?", "ii", a0, mem[0]), WEFT_OK);
+	assert_int_equal(record(0, 1, 100, next_key(k), &id, 0), LEDGER_OK);
+	assert_int_equal(balance(0), a0 + 100);
+}
+
+/* The posted form's one round trip: the settings, and the exchange of
+ * its key once there is one. */
+static void
+test_settings_key(void **state)
+{
+	struct ledger_settings	 s, t;
+	char			 k[LEDGER_KEY_LEN + 1];
+	long long		 id, rec = -1;
+
+	(void)state;
+	need_db();
+	next_key(k);
+	assert_int_equal(ledger_settings_load(&s), WEFT_OK);
+	assert_int_equal(ledger_settings_key(k, &t, &rec), WEFT_OK);
+	assert_int_equal(rec, 0);
+	assert_memory_equal(&s, &t, sizeof(s));
+	assert_int_equal(record(0, 1, 25, k, &id, 0), LEDGER_OK);
+	assert_int_equal(ledger_settings_key(k, &t, &rec), WEFT_OK);
+	assert_int_equal(rec, id);
+	assert_memory_equal(&s, &t, sizeof(s));
+}
+
+/* Both parties of a form in one query; unknown, missing and malformed
+ * names are all zero. */
+static void
+test_parties_find(void **state)
+{
+	struct ledger_party	 p, out[2];
+	const char		*names[2];
+
+	(void)state;
+	need_db();
+	assert_int_equal(ledger_party_load(mem[2], &p), WEFT_OK);
+	names[0] = "no-such-member-zz";
+	names[1] = p.username;
+	assert_int_equal(ledger_parties_find(names, out), WEFT_OK);
+	assert_int_equal(out[0].id, 0);
+	assert_int_equal(out[1].id, mem[2]);
+	assert_int_equal(out[1].community, 2);
+	assert_int_equal(out[1].status, MEMBER_APPROVED);
+	names[0] = p.username;
+	names[1] = "Robert'); DROP";
+	assert_int_equal(ledger_parties_find(names, out), WEFT_OK);
+	assert_int_equal(out[0].id, mem[2]);
+	assert_int_equal(out[1].id, 0);
+	names[0] = NULL;
+	names[1] = NULL;
+	assert_int_equal(ledger_parties_find(names, out), WEFT_OK);
+	assert_int_equal(out[0].id + out[1].id, 0);
 }
 
 static void
@@ -469,6 +556,9 @@ main(void)
 		cmocka_unit_test(test_same_key_once),
 		cmocka_unit_test(test_bad_entries),
 		cmocka_unit_test(test_hard_limit),
+		cmocka_unit_test(test_overflow_refused),
+		cmocka_unit_test(test_settings_key),
+		cmocka_unit_test(test_parties_find),
 		cmocka_unit_test(test_reverse),
 		cmocka_unit_test(test_figures),
 		cmocka_unit_test(test_dashboard_panel),
