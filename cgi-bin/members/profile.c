@@ -312,6 +312,39 @@ profile_changes(const struct request *req, const struct member *m,
 	return n;
 }
 
+static enum weft_err profile_takeover_may(const struct request *,
+		    const struct member *, enum role_refusal *);
+
+/*
+ * Changing someone's e-mail address is taking over their account as
+ * surely as setting their password (a password reset goes to it): the
+ * same rule (profile_takeover_may) refuses it, 403 and nothing written.
+ * Returns 1 when the change may go on; else 0, the transaction rolled
+ * back and *st the answer (app_error's 0 among them).
+ */
+static int
+profile_email_may(struct request *req, const struct member *before,
+    int *st)
+{
+	enum role_refusal	 why;
+	enum weft_err		 e;
+
+	if (strcmp(before->email, app_form_str(req, "email")) == 0)
+		return 1;
+	if ((e = profile_takeover_may(req, before, &why)) != WEFT_OK) {
+		db_rollback();
+		*st = app_status_of(e);
+		return 0;
+	}
+	if (why == ROLE_OK)
+		return 1;
+	db_rollback();
+	*st = app_error(req, 403, app_text(req, why ==
+	    ROLE_REFUSE_OUT_OF_SCOPE ? role_refusal_keys[why] :
+	    "members.profile.error.email_rights"));
+	return 0;
+}
+
 /* The edit's transaction: re-read, compare, update, audit, commit.  A
  * form that changes nothing writes nothing, and so has no audit row. */
 static int
@@ -327,6 +360,8 @@ profile_save(struct request *req, long long id)
 	int		 st, n = 0;
 
 	if ((st = members_lock(req, id, PERM_MEMBER_EDIT, &before)) != 0)
+		return st;
+	if (!profile_email_may(req, &before, &st))
 		return st;
 	buf_init(&b);
 	buf_init(&a);
@@ -420,15 +455,16 @@ profile_own_session(struct request *req)
 }
 
 /*
- * Setting someone's password is taking over their account, so it must not
- * raise privileges either (the reasoning of ROLES.md rule 5): the target's
- * grants must all be covered by the actor's, as for "become".  One's own
- * password is always fine; a site admin may set another site admin's
- * (rule 5 keeps admins from becoming each other, but an admin already
- * holds everything the other does).  Returns ROLE_OK or why not, in *why.
+ * Setting someone's password (or e-mail address: profile_email_may) is
+ * taking over their account, so it must not raise privileges either (the
+ * reasoning of ROLES.md rule 5): the target's grants must all be covered
+ * by the actor's, as for "become".  One's own password or address is
+ * always fine; a site admin may set another site admin's (rule 5 keeps
+ * admins from becoming each other, but an admin already holds everything
+ * the other does).  Returns ROLE_OK or why not, in *why.
  */
 static enum weft_err
-profile_password_may(const struct request *req, const struct member *m,
+profile_takeover_may(const struct request *req, const struct member *m,
     enum role_refusal *why)
 {
 	static const struct scope site = { SCOPE_SITE, 0, "" };
@@ -471,7 +507,7 @@ profile_password_store(struct request *req, long long id, const char *hash)
 
 	if ((st = members_lock(req, id, PERM_MEMBER_EDIT, &before)) != 0)
 		return st;
-	if ((e = profile_password_may(req, &before, &why)) != WEFT_OK) {
+	if ((e = profile_takeover_may(req, &before, &why)) != WEFT_OK) {
 		db_rollback();
 		return app_status_of(e);
 	}
@@ -772,6 +808,9 @@ const struct i18n_phrase members_profile_phrases[] = {
 	    "this Community Timebank: choose \"Applying\"." },
 	{ "members.profile.error.community", "Choose one of the Community "
 	    "Timebanks you coordinate." },
+	{ "members.profile.error.email_rights", "This member holds roles "
+	    "you do not hold: changing their e-mail address would give you "
+	    "their rights." },
 	{ "members.profile.error.password_rights", "This member holds roles "
 	    "you do not hold: setting their password would give you their "
 	    "rights." },

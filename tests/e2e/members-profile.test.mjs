@@ -7,8 +7,9 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	BareKeys, Jar, PASSWORD, formFor, formValues, get, getCsrf, login,
-	loginAttempt, memberId, post, request, sessionCookieName, sql, text,
+	BareKeys, Jar, PASSWORD, assertNoBareKeys, formFor, formValues, get,
+	getCsrf, login, loginAttempt, memberId, post, request, sessionCookieName,
+	sql, text,
 } from './lib.mjs';
 
 const keys = new BareKeys();
@@ -399,4 +400,36 @@ test('setting a password never raises privileges: a member coordinator cannot se
 	assert.equal(p.status, 303, 'plain member in scope allowed');
 	// Other files count the site admins (rule 4): leave none of ours.
 	sql(`DELETE FROM grants WHERE member_id IN (${admin}, ${coord})`);
+});
+
+test('changing an e-mail address never raises privileges: a member coordinator cannot change a site admin\'s, a plain member\'s yes', async () => {
+	const admin = mkMember('emadmin', { community: 1 });
+	sql(`INSERT INTO grants (member_id, role, scope_kind, community_id, lang)
+	    VALUES (${admin}, 'admin', 'site', 0, '')`);
+	const jar = await as('mcoord');
+	const edit = async (id, change) => {
+		const page = await get(`/members/${id}/edit`, jar);
+		assert.equal(page.status, 200);
+		const v = { ...formValues(formFor(page.body, `/members/${id}/edit`)), ...change };
+		return post(`/members/${id}/edit`, jar, v);
+	};
+	// Refused: the reset mail would go to the coordinator's address.
+	const r = await edit(admin, { email: `${TAG}_taken@example.org`, name: 'Renamed too' });
+	assert.equal(r.status, 403, 'member coordinator refused');
+	assert.match(mainText(r.body), /roles you do not hold/);
+	assertNoBareKeys(r.body, 'e-mail refusal');
+	assert.deepEqual(row(admin, 'email, name'), [`${TAG}_emadmin@example.org`, 'Profile emadmin'],
+	    'nothing changed');
+	assert.equal(audits(admin, 'member.edit').length, 0, 'nothing audited');
+	// The admin's other fields stay editable by member.edit, as before.
+	assert.equal((await edit(admin, { phone: '+1 555 0166' })).status, 303);
+	assert.equal(row(admin, 'email')[0], `${TAG}_emadmin@example.org`);
+	// Allowed twin: a plain member's e-mail.
+	const plain = mkMember('emplain', { community: 1 });
+	const p = await edit(plain, { email: `${TAG}_emnew@example.org` });
+	assert.equal(p.status, 303, 'plain member allowed');
+	assert.equal(row(plain, 'email')[0], `${TAG}_emnew@example.org`);
+	assert.equal(audits(plain, 'member.edit').length, 1);
+	// Other files count the site admins (rule 4): leave none of ours.
+	sql(`DELETE FROM grants WHERE member_id = ${admin}`);
 });
