@@ -58,6 +58,11 @@ ledger_party_row(struct db_rows *r, struct ledger_party *p)
 	return WEFT_OK;
 }
 
+/* A party's columns, in ledger_party_cols() order, from table alias t. */
+#define LEDGER_PARTY_COLS(t) \
+	t ".id, " t ".username, " t ".name, " t ".status, COALESCE(" t \
+	".community_id, 0), " t ".is_organisation"
+
 enum weft_err
 ledger_party_load(long long id, struct ledger_party *p)
 {
@@ -65,9 +70,8 @@ ledger_party_load(long long id, struct ledger_party *p)
 	enum weft_err	 e;
 
 	memset(p, 0, sizeof(*p));
-	if ((e = db_query(&r, "SELECT id, username, name, status,"
-	    " COALESCE(community_id, 0), is_organisation FROM members"
-	    " WHERE id = ?", "i", id)) != WEFT_OK)
+	if ((e = db_query(&r, "SELECT " LEDGER_PARTY_COLS("m")
+	    " FROM members m WHERE m.id = ?", "i", id)) != WEFT_OK)
 		return e;
 	e = ledger_party_row(r, p);
 	db_rows_free(r);
@@ -83,9 +87,8 @@ ledger_party_find(const char *username, struct ledger_party *p)
 	memset(p, 0, sizeof(*p));
 	if (username == NULL || valid_username(username) != VALID_OK)
 		return WEFT_ERR_NOTFOUND;
-	if ((e = db_query(&r, "SELECT id, username, name, status,"
-	    " COALESCE(community_id, 0), is_organisation FROM members"
-	    " WHERE username = ?", "s", username)) != WEFT_OK)
+	if ((e = db_query(&r, "SELECT " LEDGER_PARTY_COLS("m")
+	    " FROM members m WHERE m.username = ?", "s", username)) != WEFT_OK)
 		return e;
 	e = ledger_party_row(r, p);
 	db_rows_free(r);
@@ -94,11 +97,10 @@ ledger_party_find(const char *username, struct ledger_party *p)
 
 /* One index lookup per name, told apart by the first column. */
 static const char ledger_parties_sql[] =
-    "SELECT 0, id, username, name, status, COALESCE(community_id, 0),"
-    " is_organisation FROM members WHERE username = ?"
-    " UNION ALL SELECT 1, id, username, name, status,"
-    " COALESCE(community_id, 0), is_organisation FROM members"
-    " WHERE username = ?";
+    "SELECT 0, " LEDGER_PARTY_COLS("m") " FROM members m"
+    " WHERE m.username = ?"
+    " UNION ALL SELECT 1, " LEDGER_PARTY_COLS("m") " FROM members m"
+    " WHERE m.username = ?";
 
 enum weft_err
 ledger_parties_find(const char *const names[2], struct ledger_party out[2])
@@ -281,10 +283,6 @@ ledger_sum_all(long long *h)
 }
 
 /* ---- reading an exchange ------------------------------------------------ */
-
-#define LEDGER_PARTY_COLS(t) \
-	t ".id, " t ".username, " t ".name, " t ".status, COALESCE(" t \
-	".community_id, 0), " t ".is_organisation"
 
 enum weft_err
 ledger_exchange_load(long long id, struct ledger_exchange *x)
