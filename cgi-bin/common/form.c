@@ -1,4 +1,4 @@
-/* form.h: a form's field table read into typed values, and the page it fills. */
+/* form.h: a form's table read into typed values, and the page it fills. */
 #include <assert.h>
 #include <ctype.h>
 #include <limits.h>

@@ -43,7 +43,7 @@
 
 enum form_kind {
 	FORM_TEXT,	/* one line of min..max characters */
-	FORM_MULTILINE,	/* text of min..max characters, line breaks too */
+	FORM_MULTILINE,	/* min..max characters, line breaks too */
 	FORM_EMAIL,
 	FORM_USERNAME,
 	FORM_PASSWORD,	/* min..max characters, min 0: valid_password();
@@ -78,17 +78,21 @@ struct form_field;
 typedef void	(*form_why_fn)(const struct form_field *f, const char *in,
 		    enum valid_err e, const char *lang, char *msg, size_t len);
 
+/* One row of a form's table.  min and max are the length in characters
+ * for the text kinds and FORM_CHOICE, the value for FORM_INT and
+ * FORM_HOURS.  refusal (a phrase key) or why replaces the validator's
+ * message when the kind's own check refuses a value. */
 struct form_field {
-	const char		*name;		/* form key, lower case */
+	const char		*name;	/* form key, lower case */
 	enum form_kind		 kind;
-	int			 required;	/* absent or empty is refused */
-	long long		 min;		/* length (text, choice) or */
-	long long		 max;		/* value (int, hours) */
-	const char *const	*choices;	/* FORM_CHOICE: the keys, */
-	size_t			 nchoices;	/* v.choice indexes them */
-	const char		*refusal;	/* phrase key, or NULL */
-	form_why_fn		 why;		/* or NULL */
-	unsigned		 flags;		/* FORM_QUIET */
+	int			 required; /* absent or empty is refused */
+	long long		 min;
+	long long		 max;
+	const char *const	*choices; /* FORM_CHOICE: v.choice indexes */
+	size_t			 nchoices;
+	const char		*refusal;
+	form_why_fn		 why;
+	unsigned		 flags;	/* FORM_QUIET */
 };
 
 /* FORM_CHOICE's keys from an array: .choices and .nchoices. */
@@ -114,7 +118,7 @@ struct form_value {
 	int			 on;	/* FORM_BOOL */
 	int			 by_kind; /* refused by the kind's own check
 					 * (hours, choice), the text being
-					 * fine: f->why's or f->refusal's */
+					 * fine: the field's own message */
 };
 
 /*

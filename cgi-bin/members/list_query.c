@@ -511,7 +511,8 @@ static const struct form_field list_fields[Q__MAX] = {
 	[Q_LOGIN_DATE] = { "login_date", FORM_DATE, 0, 0, 0 },
 	[Q_SORT] = { "sort", FORM_CHOICE, 0, 0, 8,
 	    FORM_CHOICES(members_list_sort_keys) },
-	[Q_DIR] = { "dir", FORM_CHOICE, 0, 0, 4, FORM_CHOICES(list_dir_values) },
+	[Q_DIR] = { "dir", FORM_CHOICE, 0, 0, 4,
+	    FORM_CHOICES(list_dir_values) },
 };
 
 static void

@@ -42,9 +42,10 @@ enum status_form {
 
 static enum status_form	 status_redo;
 
+/* An empty date is today. */
 enum { AP_DATE, AP_NOTIFY, AP__MAX };
 static const struct form_field status_approve_fields[AP__MAX] = {
-	[AP_DATE] = { "approved_on", FORM_DATE, 0, 0, 0 },	/* empty: today */
+	[AP_DATE] = { "approved_on", FORM_DATE, 0, 0, 0 },
 	[AP_NOTIFY] = { "notify", FORM_BOOL, 0, 0, 0 },
 };
 
