@@ -42,6 +42,7 @@ struct audit_filter {
 	const char	*from;		/* YYYY-MM-DD or "" */
 	const char	*to;
 	long long	 target_id;
+	const char	*target_id_arg;	/* as sent, for links; "" for none */
 	long long	 before;	/* keyset: rows with id < before */
 	long long	 actor_id;	/* resolved; -1: no such member */
 	long long	 member_id;
@@ -282,7 +283,6 @@ audit_rows(struct tmpl_dict *d, struct request *req, struct audit_filter *f)
 	size_t			 i;
 	int			 site;
 	long long		 last = 0;
-	char			 tid[24] = "";
 
 	buf_init(&tmp);
 	buf_init(&link);
@@ -308,9 +308,7 @@ audit_rows(struct tmpl_dict *d, struct request *req, struct audit_filter *f)
 	audit_link_arg(&link, "actor", f->actor);
 	audit_link_arg(&link, "target_member", f->target_member);
 	audit_link_arg(&link, "target_type", f->target_type);
-	if (f->target_id > 0)
-		snprintf(tid, sizeof(tid), "%lld", f->target_id);
-	audit_link_arg(&link, "target_id", tid);
+	audit_link_arg(&link, "target_id", f->target_id_arg);
 	audit_link_arg(&link, "action", f->action);
 	audit_link_arg(&link, "from", f->from);
 	audit_link_arg(&link, "to", f->to);
@@ -363,6 +361,7 @@ members_audit(struct request *req)
 	f.from = v[U_FROM].str;
 	f.to = v[U_TO].str;
 	f.target_id = v[U_TARGET_ID].set ? v[U_TARGET_ID].id : 0;
+	f.target_id_arg = v[U_TARGET_ID].set ? v[U_TARGET_ID].str : "";
 	f.before = v[U_BEFORE].set ? v[U_BEFORE].id : 0;
 	if ((e = audit_actions(d, f.action)) != WEFT_OK)
 		return app_status_of(e);
