@@ -160,10 +160,10 @@ deps:
 # before deps has installed the libraries they describe.
 run: deps
 	$(MAKE) build
-	cgi-bin/weft-stack run $(VAR) --port $(PORT) --bin $(REL) --demo
+	tools/weft-stack run $(VAR) --port $(PORT) --bin $(REL) --demo
 
 stop:
-	cgi-bin/weft-stack stop $(VAR)
+	tools/weft-stack stop $(VAR)
 
 test: deps
 	$(MAKE) build-test

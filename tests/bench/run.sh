@@ -3,7 +3,7 @@
 # tests/bench/run.sh: `make bench` (issue 5).  weft's pages measured
 # against the machine's own limits, side by side in one run:
 #
-#   1. a private stack (cgi-bin/weft-stack, release build, demo timebank)
+#   1. a private stack (tools/weft-stack, release build, demo timebank)
 #      in a temporary directory on a free port, with the bench dataset
 #      loaded at SCALE members (tests/bench/gen.sql.in);
 #   2. the same nginx also serves a static file of the member list page's
@@ -55,7 +55,7 @@ export LC_ALL=C
 
 REPO=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd -P)
 BENCH=$REPO/tests/bench
-STACK=$REPO/cgi-bin/weft-stack
+STACK=$REPO/tools/weft-stack
 
 SCALES=${SCALES:-${SCALE:-10k}}
 DURATION=${BENCH_DURATION:-10}
