@@ -8,6 +8,7 @@
 #   make fuzz    run the parser fuzz driver (FUZZ_SECONDS, default 60)
 #   make deps    install Debian and npm packages (as root), skip what is there
 #   make install install the programs, templates and SQL under PREFIX
+#   make nginx-conf  write the programs' locations into nginx/weft.conf
 
 PORT		?= 8080
 PREFIX		?= /usr/local
@@ -34,7 +35,12 @@ CPPFLAGS	+= -D_GNU_SOURCE -Icgi-bin/common $(PKG_CFLAGS)
 COMMON_C	:= $(sort $(wildcard cgi-bin/common/*.c))
 COMMON_CC	 = cgi-bin/common/tmpl_shim.cc
 COMMON_H	:= $(wildcard cgi-bin/common/*.h)
-PROGRAMS	 = account members exchanges
+# The programs are the rows of cgi-bin/programs (the manifest); the tools
+# are built and installed beside them.
+PROGRAMS	:= $(shell tools/weft-programs names)
+ifeq ($(PROGRAMS),)
+$(error cgi-bin/programs: no programs (see the error above))
+endif
 TOOLS		 = weft-passwd
 UNIT_TESTS	:= $(basename $(notdir $(wildcard tests/unit/test_*.c)))
 TEMPLATES	:= $(shell find templates -name '*.tpl' 2>/dev/null | sort)
@@ -45,7 +51,7 @@ REL		 = var/build
 TST		 = var/build-test
 
 .PHONY: all build build-test deps run stop test unit fuzz lint-templates \
-	install clean bench
+	install clean bench nginx-conf
 
 all: build
 
@@ -217,6 +223,13 @@ install: build
 	install -m 0755 $(addprefix $(REL)/,$(PROGRAMS) $(TOOLS)) \
 	    $(DESTDIR)$(PREFIX)/lib/weft/
 	cp -R templates sql nginx $(DESTDIR)$(PREFIX)/share/weft/
+	install -m 0644 cgi-bin/programs $(DESTDIR)$(PREFIX)/share/weft/programs
+
+# The production server block's FastCGI locations, from the manifest; the
+# programs' sockets are under /run/weft there.
+nginx-conf:
+	tools/weft-programs nginx /run/weft <nginx/weft.conf >nginx/weft.conf.tmp
+	mv nginx/weft.conf.tmp nginx/weft.conf
 
 clean:
 	rm -rf $(REL) $(TST)
