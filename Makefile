@@ -41,7 +41,7 @@ PROGRAMS	:= $(shell tools/weft-programs names)
 ifeq ($(PROGRAMS),)
 $(error cgi-bin/programs: no programs (see the error above))
 endif
-TOOLS		 = weft-passwd
+TOOLS		 = weft-passwd weft-migrate
 UNIT_TESTS	:= $(basename $(notdir $(wildcard tests/unit/test_*.c)))
 TEMPLATES	:= $(shell find templates -name '*.tpl' 2>/dev/null | sort)
 
@@ -77,6 +77,11 @@ $(TST)/obj/%.o: cgi-bin/%.cc $(COMMON_H)
 $(TST)/obj/tests/%.o: tests/unit/%.c $(COMMON_H)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS_TEST) -Wno-unused-parameter -c -o $@ $<
+
+# weft-migrate's default migrations directory, where `make install` puts
+# them (-d overrides it).
+$(REL)/obj/weft-migrate.o $(TST)/obj/weft-migrate.o: \
+    CPPFLAGS += -DWEFT_SQL_DIR='"$(PREFIX)/share/weft/sql"'
 
 COMMON_OBJ_REL	 = $(patsubst cgi-bin/%.c,$(REL)/obj/%.o,$(COMMON_C)) \
 		   $(REL)/obj/common/tmpl_shim.o
