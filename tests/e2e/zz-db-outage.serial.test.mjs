@@ -70,7 +70,7 @@ test('DB stopped: 503 with Retry-After; DB started: pages work again', async (t)
 		// the failure it meets (a lost connection, then the connect
 		// that failed): a few lines per worker, whatever the load.
 		// The stack gives each program the workers of its manifest row
-		// unless weft.conf says otherwise; both programs here have 2.
+		// unless weft.conf says otherwise.
 		const workers = confNum('workers', 0) ||
 		    Math.max(...PROGRAMS.filter((p) => ['account', 'members'].includes(p.name)).map((p) => p.workers));
 		for (const prog of ['account', 'members']) {
