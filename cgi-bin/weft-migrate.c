@@ -34,6 +34,7 @@
 
 #include <mysql.h>
 
+#include "auth.h"
 #include "config.h"
 #include "db.h"
 #include "log.h"
@@ -460,33 +461,6 @@ out:
 
 /* ---- main ------------------------------------------------------------- */
 
-/* The first line of stdin, without its line ending, as the password. */
-static int
-mig_password(char *out, size_t size)
-{
-	char	*line = NULL;
-	size_t	 cap = 0;
-	ssize_t	 n;
-	int	 rc = -1;
-
-	if ((n = getline(&line, &cap, stdin)) > 0) {
-		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-			line[--n] = '\0';
-		if ((size_t)n < size) {
-			memcpy(out, line, (size_t)n + 1);
-			rc = 0;
-		}
-	}
-	if (line != NULL) {
-		explicit_bzero(line, cap);
-		free(line);
-	}
-	if (rc == -1)
-		fprintf(stderr, "weft-migrate: -p: expected the password on "
-		    "one line of standard input, under %zu bytes\n", size);
-	return rc;
-}
-
 /* Loads the config and puts the migrating user in place of db_user. */
 static int
 mig_config(const char *path, const char *user, int askpw)
@@ -499,8 +473,11 @@ mig_config(const char *path, const char *user, int askpw)
 		return -1;
 	}
 	pw[0] = '\0';
-	if (askpw && mig_password(pw, sizeof(pw)) == -1)
+	if (askpw && auth_password_read(stdin, pw, sizeof(pw)) != WEFT_OK) {
+		fprintf(stderr, "weft-migrate: -p: expected the password on "
+		    "one line of standard input, under %zu bytes\n", sizeof(pw));
 		goto out;
+	}
 	if (strlen(user) >= sizeof(config.db_user)) {
 		fprintf(stderr, "weft-migrate: -u: user name too long\n");
 		goto out;

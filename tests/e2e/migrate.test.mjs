@@ -4,8 +4,9 @@
 // has nothing to do; a changed migration is refused before anything is
 // applied (and its twin, the file put back, goes on); a schema_migrations
 // from before checksums is upgraded; a failing migration stops the run
-// unrecorded; two runs at once do not interleave (the lock); bad file
-// names and two migrations with one number are refused.
+// unrecorded; two runs at once do not interleave (the lock); another
+// user's password is read from stdin (-p); bad file names and two
+// migrations with one number are refused.
 
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,6 +28,7 @@ const sha = (path) => createHash('sha256').update(readFileSync(path)).digest('he
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const scratch = [];
+const users = [];
 const dirs = [];
 let n = 0;
 
@@ -72,6 +74,8 @@ const columns = (db) => root(null, `SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE,
 after(() => {
 	for (const db of scratch)
 		root(null, `DROP DATABASE IF EXISTS ${db}`);
+	for (const u of users)
+		root(null, `DROP USER IF EXISTS '${u}'@'localhost'`);
 	for (const d of dirs)
 		rmSync(d, { recursive: true, force: true });
 });
@@ -195,6 +199,30 @@ test('two runs at once do not interleave: the second waits for the lock, then ha
 	assert.equal(b.out, 'up to date\n');
 	assert.match(b.err, /waiting for another weft-migrate on database/);
 	assert.deepEqual(recorded(db).map(([v]) => v), ['001_slow', '002_after']);
+});
+
+test('-u USER -p: another user allowed to change the schema, its password read from stdin', () => {
+	const db = newDb();
+	const user = `wmig${process.pid}`;
+	const pw = `pw-${process.pid}-${Date.now()}`;
+	users.push(user);
+	root(null, `CREATE USER '${user}'@'localhost' IDENTIFIED BY '${pw}'`);
+	root(null, `GRANT ALL ON ${db}.* TO '${user}'@'localhost'`);
+	const dir = newDir({ '001_a.sql': 'CREATE TABLE a1 (id INT);\n' });
+	const run = (input) => spawnSync(MIGRATE, ['-c', CONF, '-u', user, '-p', '-d', dir],
+	    { encoding: 'utf8', env: envOf(db), input, timeout: 60000 });
+	const wrong = run('not-the-password\n');
+	assert.equal(wrong.status, 1);
+	assert.match(wrong.stderr, /Access denied for user/);
+	assert.doesNotMatch(wrong.stderr + wrong.stdout, /not-the-password/, 'the password is never echoed');
+	assert.equal(run('').status, 1, 'no password line');
+	const ok = run(`${pw}\n`);
+	assert.equal(ok.status, 0, ok.stderr);
+	assert.equal(ok.stdout, 'applied 001_a\n');
+	// The programs' user may not change the schema, and is not taken from
+	// the config: -u names who connects.
+	const weft = spawnSync(MIGRATE, ['-c', CONF, '-u', 'weft', '-d', dir], { encoding: 'utf8', env: envOf(db) });
+	assert.equal(weft.status, 1);
 });
 
 test('bad migration file names and two migrations with one number are refused', () => {
