@@ -184,25 +184,28 @@ settings_refresh(void)
 	return WEFT_OK;
 }
 
-long long
-settings_int(enum setting id)
+/* The copy made current if the database answers, for reading id. */
+static void
+settings_current(enum setting id)
 {
 	enum weft_err	 e;
 
 	if ((e = settings_refresh()) != WEFT_OK)
 		log_msg(LOGL_WARN, "settings: %s read as before: %s",
 		    settings_defs[id].name, weft_strerror(e));
+}
+
+long long
+settings_int(enum setting id)
+{
+	settings_current(id);
 	return settings_copy.n[id];
 }
 
 const char *
 settings_str(enum setting id)
 {
-	enum weft_err	 e;
-
-	if ((e = settings_refresh()) != WEFT_OK)
-		log_msg(LOGL_WARN, "settings: %s read as before: %s",
-		    settings_defs[id].name, weft_strerror(e));
+	settings_current(id);
 	return settings_copy.s[id];
 }
 

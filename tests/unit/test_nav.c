@@ -19,32 +19,41 @@
 
 #define MAX	64
 
-static struct actor
-actor(long long id, enum member_status st, enum role r, int grants)
-{
-	struct actor	 a;
+/* The kinds of actor: no one, an applicant, a member, two coordinators,
+ * a translator, and an admin whose account went back to applying. */
+static struct actor	 visitor, applying, member, support, admin, tr, lapsed;
 
-	memset(&a, 0, sizeof(a));
-	a.member_id = a.acting_id = id;
-	a.status = st;
+static void
+actor(struct actor *a, long long id, enum member_status st, enum role r,
+    int grants)
+{
+	memset(a, 0, sizeof(*a));
+	a->member_id = a->acting_id = id;
+	a->status = st;
 	if (grants) {
-		a.grants.n = 1;
-		a.grants.g[0].role = r;
-		a.grants.g[0].scope.kind = SCOPE_SITE;
+		a->grants.n = 1;
+		a->grants.g[0].role = r;
+		a->grants.g[0].scope.kind = SCOPE_SITE;
 	}
-	return a;
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	actor(&visitor, 0, MEMBER_APPLYING, ROLE_ADMIN, 0);
+	actor(&applying, 2, MEMBER_APPLYING, ROLE_ADMIN, 0);
+	actor(&member, 3, MEMBER_APPROVED, ROLE_ADMIN, 0);
+	actor(&support, 4, MEMBER_APPROVED, ROLE_SUPPORT, 1);
+	actor(&admin, 5, MEMBER_APPROVED, ROLE_ADMIN, 1);
+	actor(&tr, 7, MEMBER_APPROVED, ROLE_TRANSLATOR, 1);
+	actor(&lapsed, 6, MEMBER_APPLYING, ROLE_ADMIN, 1);
+	return 0;
 }
 
 static void
 test_access(void **state)
 {
-	struct actor	 visitor = actor(0, MEMBER_APPLYING, ROLE_ADMIN, 0);
-	struct actor	 applying = actor(2, MEMBER_APPLYING, ROLE_ADMIN, 0);
-	struct actor	 member = actor(3, MEMBER_APPROVED, ROLE_ADMIN, 0);
-	struct actor	 support = actor(4, MEMBER_APPROVED, ROLE_SUPPORT, 1);
-	struct actor	 admin = actor(5, MEMBER_APPROVED, ROLE_ADMIN, 1);
-	struct actor	 lapsed = actor(6, MEMBER_APPLYING, ROLE_ADMIN, 1);
-
 	(void)state;
 	/* Public: everyone, visitors too. */
 	assert_int_equal(app_access(&visitor, ACCESS_PUBLIC, 0), APP_ALLOW);
@@ -140,13 +149,6 @@ offered(const struct actor *a, enum app_menu place)
 static void
 test_offered(void **state)
 {
-	struct actor	 visitor = actor(0, MEMBER_APPLYING, ROLE_ADMIN, 0);
-	struct actor	 applying = actor(2, MEMBER_APPLYING, ROLE_ADMIN, 0);
-	struct actor	 member = actor(3, MEMBER_APPROVED, ROLE_ADMIN, 0);
-	struct actor	 support = actor(4, MEMBER_APPROVED, ROLE_SUPPORT, 1);
-	struct actor	 admin = actor(5, MEMBER_APPROVED, ROLE_ADMIN, 1);
-	struct actor	 tr = actor(7, MEMBER_APPROVED, ROLE_TRANSLATOR, 1);
-
 	(void)state;
 	assert_string_equal(offered(&visitor, APP_MENU_BAR), "/");
 	assert_string_equal(offered(&visitor, APP_MENU_ADD), "");
@@ -192,5 +194,5 @@ main(void)
 		cmocka_unit_test(test_offered),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, setup, NULL);
 }
