@@ -1,6 +1,6 @@
 /*
  * The settings registry (settings.h): the table, the per-worker copy and
- * the one way to change a setting.  sql/010_settings_generation.sql has
+ * the one way to change a setting.  sql/012_settings_generation.sql has
  * the generation the copy is checked against.
  */
 #include <stdio.h>
@@ -177,7 +177,7 @@ settings_refresh(void)
 	}
 	db_rows_free(r);
 	if (gen == 0) {
-		log_msg(LOGL_ERROR, "settings: no generation (sql/010)");
+		log_msg(LOGL_ERROR, "settings: no generation (sql/012)");
 		return WEFT_ERR_DB;
 	}
 	settings_copy.seen = gen;
@@ -262,7 +262,7 @@ settings_set(const struct actor *a, enum setting id, const char *value,
 	    WEFT_OK)
 		goto out;
 	if (db_affected() != 1 || (gen = db_insert_id()) <= 0) {
-		log_msg(LOGL_ERROR, "settings: no generation (sql/010)");
+		log_msg(LOGL_ERROR, "settings: no generation (sql/012)");
 		e = WEFT_ERR_DB;
 		goto out;
 	}
