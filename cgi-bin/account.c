@@ -138,6 +138,7 @@ home(struct request *req)
 	long long		 balance;
 	char			 hours[LEDGER_HOURS_LEN];
 	enum weft_err		 e;
+	int			 confirmed;
 
 	if (a->member_id == 0) {
 		if ((d = app_page(req, "account/home.tpl",
@@ -158,7 +159,14 @@ home(struct request *req)
 		return 500;
 	d = tmpl_section(d, "MEMBER");
 	tmpl_set(d, "NAME", a->name);
-	if ((e = ledger_balance(a->acting_id, &balance)) != WEFT_OK)
+	/* What waits for the member's confirmation (docs/authorization.md
+	 * rule 10), after the setting has confirmed what waited too long:
+	 * the balance shown counts those. */
+	if ((e = ledger_auto_confirm(a->acting_id, &confirmed)) != WEFT_OK ||
+	    (e = ledger_balance(a->acting_id, &balance)) != WEFT_OK ||
+	    (e = ledger_pending_panel(d, a, a->acting_id,
+	    LEDGER_PANEL_TO_CONFIRM | LEDGER_PANEL_ACTED_FOR |
+	    LEDGER_PANEL_FORMS)) != WEFT_OK)
 		return app_status_of(e);
 	ledger_format_hours(balance, 0, hours);
 	tmpl_set(d, "BALANCE", hours);

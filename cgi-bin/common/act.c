@@ -59,3 +59,34 @@ act_for(const struct actor *a, long long member_id, enum act_as *out)
 	db_rows_free(r);
 	return WEFT_OK;
 }
+
+/* act_sql's two relations from the actor's side, on the same
+ * conditions (guardian_angels_angel, org_managers_manager). */
+static const char act_members_sql[] =
+    "SELECT g.member_id FROM guardian_angels g"
+    " JOIN members m ON m.id = g.member_id"
+    " WHERE g.angel_id = ? AND m.angel_mode = 1 AND m.status = 'approved'"
+    " UNION SELECT o.org_id FROM org_managers o"
+    " JOIN members m ON m.id = o.org_id"
+    " WHERE o.manager_id = ? AND m.is_organisation = 1"
+    " AND m.status = 'approved' ORDER BY 1 LIMIT ?";
+
+enum weft_err
+act_members(const struct actor *a, long long *ids, size_t max, size_t *n)
+{
+	struct db_rows	*r = NULL;
+	enum weft_err	 e;
+
+	*n = 0;
+	if (a == NULL || a->acting_id <= 0 || a->status != MEMBER_APPROVED ||
+	    max == 0)
+		return WEFT_OK;
+	if ((e = db_query(&r, act_members_sql, "iii", a->acting_id,
+	    a->acting_id, (long long)max)) != WEFT_OK)
+		return e;
+	while (*n < max && db_next(r))
+		if (db_int(r, 0) != a->acting_id)
+			ids[(*n)++] = db_int(r, 0);
+	db_rows_free(r);
+	return WEFT_OK;
+}

@@ -13,6 +13,8 @@
 #ifndef WEFT_ACT_H
 #define WEFT_ACT_H
 
+#include <stddef.h>
+
 #include "err.h"
 
 struct actor;
@@ -46,5 +48,16 @@ extern const char *const act_as_keys[ACT__MAX];	/* "self", "angel", ... */
  */
 enum weft_err	 act_for(const struct actor *, long long member_id,
 		    enum act_as *out);
+
+/*
+ * The other side of act_for(): the members the actor may act for as
+ * ACT_ANGEL or ACT_MANAGER (never themself), lowest id first, at most
+ * max of them into ids; *n how many.  None for an actor who is not an
+ * approved member.  For pages that list what waits for those members
+ * (the home page's exchanges to confirm); each action on one of them
+ * asks act_for() again.
+ */
+enum weft_err	 act_members(const struct actor *, long long *ids,
+		    size_t max, size_t *n);
 
 #endif

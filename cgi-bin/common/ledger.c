@@ -11,12 +11,10 @@
 #include "buf.h"
 #include "db.h"
 #include "ledger.h"
+#include "ledger_internal.h"
 #include "log.h"
 #include "settings.h"
 #include "valid.h"
-
-/* Tries of one transaction that hit a deadlock or a lock wait. */
-#define LEDGER_TRIES	4
 
 const char *const ledger_refusal_keys[LEDGER_REFUSE__MAX] = {
 	"ledger.refuse.ok",
@@ -24,11 +22,14 @@ const char *const ledger_refusal_keys[LEDGER_REFUSE__MAX] = {
 	"ledger.refuse.duplicate_key",
 	"ledger.refuse.reversed",
 	"ledger.refuse.is_reversal",
+	"ledger.refuse.confirmed",
+	"ledger.refuse.cancelled",
+	"ledger.refuse.disputed",
 };
 
 /* ---- parties ------------------------------------------------------------- */
 
-static void
+void
 ledger_copy(char *dst, size_t len, const char *src)
 {
 	snprintf(dst, len, "%s", src != NULL ? src : "");
@@ -36,7 +37,7 @@ ledger_copy(char *dst, size_t len, const char *src)
 
 /* Columns c .. c+5 of a query are a members row: id, username, name,
  * status, community (0 for none), is_organisation. */
-static void
+void
 ledger_party_cols(struct db_rows *r, unsigned c, struct ledger_party *p)
 {
 	memset(p, 0, sizeof(*p));
@@ -58,11 +59,6 @@ ledger_party_row(struct db_rows *r, struct ledger_party *p)
 	ledger_party_cols(r, 0, p);
 	return WEFT_OK;
 }
-
-/* A party's columns, in ledger_party_cols() order, from table alias t. */
-#define LEDGER_PARTY_COLS(t) \
-	t ".id, " t ".username, " t ".name, " t ".status, COALESCE(" t \
-	".community_id, 0), " t ".is_organisation"
 
 enum weft_err
 ledger_party_load(long long id, struct ledger_party *p)
@@ -161,24 +157,48 @@ ledger_settings_load(struct ledger_settings *s)
 	s->credit_limit = settings_int(SETTING_CREDIT_LIMIT);
 	s->mode = settings_int(SETTING_CREDIT_LIMIT_MODE) == 1 ?
 	    LEDGER_LIMIT_HARD : LEDGER_LIMIT_SOFT;	/* "soft", "hard" */
+	s->auto_confirm_days = settings_int(SETTING_AUTO_CONFIRM_DAYS);
 	return e;
 }
 
-/* The exchange a form key has recorded. */
-static const char ledger_key_sql[] =
+const char ledger_key_sql[] =
     "SELECT id FROM exchanges WHERE form_key = ?";
+
+/* What a form key has made: its exchange, its proposal, or both (a
+ * confirmed proposal's exchange carries its key). */
+static const char ledger_key_use_sql[] =
+    "SELECT 0, id FROM exchanges WHERE form_key = ?"
+    " UNION ALL SELECT 1, id FROM exchange_proposals WHERE form_key = ?";
+
+enum weft_err
+ledger_key_use(const char *key, struct ledger_key_use *u)
+{
+	struct db_rows	*r;
+	enum weft_err	 e;
+
+	memset(u, 0, sizeof(*u));
+	if ((e = db_query(&r, ledger_key_use_sql, "ss", key, key)) != WEFT_OK)
+		return e;
+	while (db_next(r)) {
+		if (db_int(r, 0) == 0)
+			u->exchange = db_int(r, 1);
+		else
+			u->proposal = db_int(r, 1);
+	}
+	db_rows_free(r);
+	return WEFT_OK;
+}
 
 enum weft_err
 ledger_settings_key(const char *key, struct ledger_settings *s,
-    long long *recorded)
+    struct ledger_key_use *u)
 {
 	enum weft_err	 e;
 
-	*recorded = 0;
+	memset(u, 0, sizeof(*u));
 	if ((e = ledger_settings_load(s)) != WEFT_OK)
 		return e;
-	e = db_query_int(recorded, ledger_key_sql, "s", key);
-	return e == WEFT_ERR_NOTFOUND ? WEFT_OK : e;
+	return ledger_key_use(key, u);
 }
 
 void
@@ -241,13 +261,15 @@ ledger_exchange_load(long long id, struct ledger_exchange *x)
 	    " e.description, COALESCE(e.ad_id, 0), COALESCE(a.title, ''),"
 	    " e.recorded_by, b.name, e.recorded_as, c.name,"
 	    " COALESCE(e.reverses_id, 0), COALESCE(x.id, 0), e.reason,"
-	    " e.created_at"
+	    " e.created_at, COALESCE(pr.id, 0), sb.name, pr.settled_at"
 	    " FROM exchanges e JOIN members p ON p.id = e.provider_id"
 	    " JOIN members q ON q.id = e.recipient_id"
 	    " JOIN members b ON b.id = e.recorded_by"
 	    " JOIN members c ON c.id = e.recorded_as"
 	    " LEFT JOIN ads a ON a.id = e.ad_id"
 	    " LEFT JOIN exchanges x ON x.reverses_id = e.id"
+	    " LEFT JOIN exchange_proposals pr ON pr.exchange_id = e.id"
+	    " LEFT JOIN members sb ON sb.id = pr.settled_by"
 	    " WHERE e.id = ?", "i", id)) != WEFT_OK)
 		return e;
 	if (!db_next(r)) {
@@ -272,6 +294,10 @@ ledger_exchange_load(long long id, struct ledger_exchange *x)
 	x->reversed_by = db_int(r, 23);
 	ledger_copy(x->reason, sizeof(x->reason), db_str(r, 24));
 	ledger_copy(x->created_at, sizeof(x->created_at), db_str(r, 25));
+	x->proposal_id = db_int(r, 26);
+	ledger_copy(x->confirmed_by_name, sizeof(x->confirmed_by_name),
+	    db_str(r, 27));
+	ledger_copy(x->confirmed_at, sizeof(x->confirmed_at), db_str(r, 28));
 	db_rows_free(r);
 	return WEFT_OK;
 }
@@ -298,7 +324,7 @@ ledger_exchange_load(long long id, struct ledger_exchange *x)
  * not matched: *moved is 1 only when both rows were, else the caller
  * rolls back and asks ledger_why_not().
  */
-static enum weft_err
+enum weft_err
 ledger_move(long long to, long long from, long long h, long long floor,
     int *moved)
 {
@@ -318,7 +344,7 @@ ledger_move(long long to, long long from, long long h, long long floor,
 
 /* The floor of ledger_move() for the receiver of h: limit + h under a
  * hard credit limit, else only what keeps the balance representable. */
-static long long
+long long
 ledger_floor(const struct ledger_settings *s, long long h)
 {
 	long long	 floor;
@@ -340,7 +366,7 @@ ledger_floor(const struct ledger_settings *s, long long h)
  * row is missing; WEFT_ERR_CONFLICT: the move would pass now (the
  * balances moved meanwhile): the caller tries again.
  */
-static enum weft_err
+enum weft_err
 ledger_why_not(long long to, long long from, long long h, long long floor)
 {
 	static const char sql[] = "SELECT member_id, hundredths FROM balances"
@@ -366,7 +392,7 @@ ledger_why_not(long long to, long long from, long long h, long long floor)
 
 /* Creates the balance rows a first exchange needs, outside any
  * transaction (INSERT IGNORE: a row made meanwhile by another is fine). */
-static enum weft_err
+enum weft_err
 ledger_make_rows(long long a, long long b)
 {
 	return db_exec("INSERT IGNORE INTO balances (member_id, hundredths)"
@@ -374,7 +400,7 @@ ledger_make_rows(long long a, long long b)
 }
 
 /* The audit JSON of an exchange. */
-static void
+void
 ledger_json(struct buf *b, long long id, const struct ledger_entry *x,
     long long reverses, const char *reason)
 {
@@ -418,6 +444,34 @@ ledger_key_exchange(const char *key, long long *id)
 	return e == WEFT_ERR_NOTFOUND ? WEFT_ERR_DB : e;
 }
 
+/*
+ * After the exchange's INSERT: has a proposal taken this form key?  The
+ * two tables have a UNIQUE key each; a key used in both would be one
+ * form recorded twice.  Each writer inserts its own row first and then
+ * reads the other table's with a locking read, which waits for a row of
+ * the key that another transaction has inserted and not yet committed:
+ * of two writers of one key at once, the later one finds the earlier's
+ * row whatever the interleaving (ledger_propose() does the same the
+ * other way round).  Found: *why is LEDGER_REFUSE_DUPLICATE_KEY and *id
+ * 0 (ledger_key_use() says what the key made); the caller rolls back.
+ */
+static enum weft_err
+ledger_key_free(const char *key, long long *id, enum ledger_refusal *why)
+{
+	long long	 pid;
+	enum weft_err	 e;
+
+	e = db_query_int(&pid, "SELECT id FROM exchange_proposals"
+	    " WHERE form_key = ? FOR UPDATE", "s", key);
+	if (e == WEFT_ERR_NOTFOUND)
+		return WEFT_OK;
+	if (e == WEFT_OK) {
+		*why = LEDGER_REFUSE_DUPLICATE_KEY;
+		*id = 0;
+	}
+	return e;
+}
+
 /* One attempt of ledger_record(); WEFT_ERR_NOTFOUND means a balance row
  * was missing (nothing done: the caller makes it and tries again). */
 static enum weft_err
@@ -458,6 +512,9 @@ ledger_record_tx(const struct actor *a, const struct ledger_entry *x,
 	if (e != WEFT_OK)
 		goto err;
 	*id = db_insert_id();
+	if ((e = ledger_key_free(x->form_key, id, why)) != WEFT_OK ||
+	    *why != LEDGER_OK)
+		goto err;
 	if (audit && (e = ledger_audit(a, "exchange.record_for", *id, x, NULL,
 	    0, NULL)) != WEFT_OK)
 		goto err;

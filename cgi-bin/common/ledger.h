@@ -64,16 +64,25 @@ struct ledger_settings {
 	long long		 oldest_days;	/* oldest service date */
 	long long		 credit_limit;	/* lowest balance, hundredths */
 	enum ledger_limit_mode	 mode;
+	long long		 auto_confirm_days;	/* 0: never */
 };
 
 /* No statement, but when the settings changed since this worker read
  * them (settings_refresh()). */
 enum weft_err	 ledger_settings_load(struct ledger_settings *);
-/* The settings and the exchange that form key `key` has recorded already
- * (*recorded 0 when none), in one round trip: what a posted recording
- * form is judged by. */
+
+/* What a form key has made: the exchange it recorded (a confirmed
+ * proposal's too), the proposal it made; 0 for none. */
+struct ledger_key_use {
+	long long	 exchange;
+	long long	 proposal;
+};
+
+enum weft_err	 ledger_key_use(const char *key, struct ledger_key_use *);
+/* The settings and what form key `key` has made already, in one round
+ * trip: what a posted recording form is judged by. */
 enum weft_err	 ledger_settings_key(const char *key, struct ledger_settings *,
-		    long long *recorded);
+		    struct ledger_key_use *);
 
 /* "1.25", "-0.50", "0.00"; with sign, "+1.25" for positive values. */
 void		 ledger_format_hours(long long hundredths, int sign,
@@ -105,6 +114,9 @@ struct ledger_exchange {
 	long long		 reversed_by;	/* the reversal of this one */
 	char			 reason[256];
 	char			 created_at[20];
+	long long		 proposal_id;	/* recorded as this proposal */
+	char			 confirmed_by_name[129];	/* '': the setting */
+	char			 confirmed_at[20];
 };
 
 /* Loads exchange id; WEFT_ERR_NOTFOUND when there is none. */
@@ -135,6 +147,9 @@ enum ledger_refusal {
 	LEDGER_REFUSE_DUPLICATE_KEY,	/* form key seen: *id is the first */
 	LEDGER_REFUSE_REVERSED,		/* already reversed: *id the reversal */
 	LEDGER_REFUSE_IS_REVERSAL,	/* a reversal is not reversed */
+	LEDGER_REFUSE_CONFIRMED,	/* proposal confirmed: *id its exchange */
+	LEDGER_REFUSE_CANCELLED,	/* proposal cancelled by a coordinator */
+	LEDGER_REFUSE_DISPUTED,		/* proposal disputed already */
 	LEDGER_REFUSE__MAX
 };
 
@@ -152,9 +167,13 @@ extern const char *const ledger_refusal_keys[LEDGER_REFUSE__MAX];
  * ids.  Deadlocks and lock waits are retried a few times.  Returns
  * WEFT_OK with *why == LEDGER_OK and *id the new exchange, or WEFT_OK
  * with *why saying why nothing was recorded (for a form key already used,
- * *id is the exchange it recorded), or an error.  The caller has looked
- * the key up already (ledger_settings_key()): a key used meanwhile is
- * found by the insert.
+ * *id is the exchange it recorded, or 0 when a proposal has it:
+ * ledger_key_use() tells), or an error.  The caller has looked the key up
+ * already (ledger_settings_key()): a key used meanwhile is found by the
+ * insert.  This moves hours out of the recipient's balance: the caller
+ * has made sure that the recipient consents (the actor acts for them) or
+ * that a coordinator records it (docs/authorization.md rule 10); else it
+ * is a proposal (ledger_propose()).
  */
 enum weft_err	 ledger_record(const struct actor *,
 		    const struct ledger_settings *s,
@@ -174,6 +193,132 @@ enum weft_err	 ledger_record(const struct actor *,
 enum weft_err	 ledger_reverse(const struct actor *, long long id,
 		    const char *reason, long long *rid,
 		    enum ledger_refusal *why);
+
+/* ---- Proposals: exchanges waiting for their recipient ------------------- */
+
+/*
+ * Consent (docs/authorization.md rule 10, no debit without the payer):
+ * an exchange recorded by its provider, or by whoever acts for the
+ * provider, takes hours from someone else's balance, so it is a proposal
+ * (sql/013_exchange_consent.sql) that moves nothing until it is
+ * confirmed: by the recipient or whoever acts for them (act.h), by a
+ * coordinator with exchange.edit over both parties (audited), or by the
+ * site's setting exchange_auto_confirm_days once it has waited that many
+ * days (audited, as the system).  Confirming is recording: the same
+ * balance move under the same locks, the hard credit limit judged then,
+ * the exchange inserted with the proposal's form key, all in one
+ * transaction with the proposal's row locked, so that two confirmations
+ * at once move the hours once.  The recipient may dispute instead (with
+ * a reason); a coordinator then confirms it for them or cancels it.
+ */
+enum ledger_status {
+	LEDGER_PENDING,
+	LEDGER_DISPUTED,
+	LEDGER_CONFIRMED,
+	LEDGER_CANCELLED,
+	LEDGER_STATUS__MAX
+};
+
+/* As stored ("pending", ...). */
+extern const char *const ledger_status_names[LEDGER_STATUS__MAX];
+
+struct ledger_proposal {
+	long long		 id;
+	struct ledger_party	 provider;
+	struct ledger_party	 recipient;
+	long long		 hundredths;
+	char			 service_date[11];
+	char			 description[256];
+	long long		 ad_id;		/* 0: none */
+	char			 ad_title[121];
+	long long		 recorded_by;
+	char			 recorded_by_name[129];
+	long long		 recorded_as;
+	char			 recorded_as_name[129];
+	enum ledger_status	 status;
+	char			 reason[256];	/* the dispute's, '' for none */
+	char			 disputed_by_name[129];	/* '' when never */
+	char			 disputed_at[20];
+	long long		 settled_by;	/* 0: open, or the setting */
+	char			 settled_by_name[129];
+	char			 settled_at[20];	/* '' while open */
+	long long		 exchange_id;	/* confirmed: its exchange */
+	char			 created_at[20];
+};
+
+/* Loads proposal id; WEFT_ERR_NOTFOUND when there is none. */
+enum weft_err	 ledger_proposal_load(long long id, struct ledger_proposal *);
+
+/*
+ * Records a proposal of entry x (checked as for ledger_record()), by the
+ * actor, in a transaction of its own: *id the new proposal, or *why
+ * LEDGER_REFUSE_DUPLICATE_KEY when its form key has made a proposal or
+ * an exchange already (ledger_key_use() says which).  Moves nothing and
+ * writes no audit row: a member's own proposal is self-service.
+ */
+enum weft_err	 ledger_propose(const struct actor *,
+		    const struct ledger_entry *x, long long *id,
+		    enum ledger_refusal *why);
+
+/* Who confirms, which decides the audit row. */
+enum ledger_confirmer {
+	LEDGER_BY_RECIPIENT,	/* the recipient, or who acts for them */
+	LEDGER_BY_COORDINATOR,	/* exchange.edit: "exchange.confirm_for" */
+	LEDGER_BY_SETTING,	/* actor NULL: "exchange.auto_confirm" */
+	LEDGER_BY__MAX
+};
+
+/*
+ * Confirms proposal id (pending or disputed; the setting confirms pending
+ * ones only, and only when they are old enough): the caller has checked
+ * that `by` is who the actor is for this proposal.  Under settings s the
+ * hard credit limit refuses it (LEDGER_REFUSE_CREDIT_LIMIT: it stays as
+ * it was).  Sets *xid to the new exchange, or *why: confirmed already
+ * (*xid its exchange), cancelled, disputed (for the setting).
+ * WEFT_ERR_NOTFOUND when there is no such proposal.  Deadlocks and lock
+ * waits are retried.
+ */
+enum weft_err	 ledger_confirm(const struct actor *,
+		    const struct ledger_settings *s, long long id,
+		    enum ledger_confirmer by, long long *xid,
+		    enum ledger_refusal *why);
+/* The recipient's "no": a pending proposal becomes disputed, with the
+ * reason ('' for none) and the actor; *why when it is not pending. */
+enum weft_err	 ledger_dispute(const struct actor *, long long id,
+		    const char *reason, enum ledger_refusal *why);
+/* A coordinator's (exchange.edit over both parties, checked by the
+ * caller) withdrawal of a pending or disputed proposal, audited as
+ * "exchange.cancel"; *why when it is confirmed or cancelled already. */
+enum weft_err	 ledger_cancel(const struct actor *, long long id,
+		    enum ledger_refusal *why);
+
+/*
+ * Auto-confirmation without a cron: when exchange_auto_confirm_days is
+ * set, confirms the pending proposals of member (either side) that have
+ * waited that long, through ledger_confirm() (LEDGER_BY_SETTING), a few
+ * at a time.  Called before a page shows the member's balance (the home
+ * page, the statement): what the member then sees has them counted.
+ * *n how many were confirmed.  No statement when the setting is 0.
+ */
+enum weft_err	 ledger_auto_confirm(long long member, int *n);
+
+/* What ledger_pending_panel() shows. */
+#define LEDGER_PANEL_TO_CONFIRM	0x01	/* member is the recipient */
+#define LEDGER_PANEL_WAITING	0x02	/* member is the provider */
+#define LEDGER_PANEL_ACTED_FOR	0x04	/* and the members the actor acts
+					   for, as recipients */
+#define LEDGER_PANEL_FORMS	0x08	/* confirm and dispute buttons */
+
+/*
+ * The open proposals of member on the page, as the include dictionary
+ * PENDING_PANEL (templates/exchanges/ledger_pending.tpl): those waiting
+ * for the member's confirmation, with the buttons when asked and the
+ * actor may use them (they act for the recipient and are not the
+ * provider), and those the member is waiting for.  None of their hours
+ * is in any balance.  The page places it with {{>PENDING_PANEL}}.
+ */
+enum weft_err	 ledger_pending_panel(struct tmpl_dict *page,
+		    const struct actor *, long long member, unsigned flags);
 
 /* ---- Figures for the coordinators' dashboard --------------------------- */
 
@@ -202,6 +347,8 @@ struct ledger_figures {
 	long long	 under_limit;		/* members below the limit */
 	long long	 credit_limit;
 	enum ledger_limit_mode mode;
+	long long	 pending;		/* proposals waiting, in scope */
+	long long	 disputed;		/* disputed, in scope */
 };
 
 enum weft_err	 ledger_figures(const struct ledger_scope *, int days,

@@ -108,6 +108,32 @@ ledger_month_hours(const struct ledger_scope *s, struct ledger_figures *f)
 	return WEFT_OK;
 }
 
+/* The open proposals with a party in scope: how many wait for their
+ * recipient, how many are disputed (exchange_proposals_status). */
+static enum weft_err
+ledger_open_proposals(const struct ledger_scope *s, struct ledger_figures *f)
+{
+	struct db_rows	*r;
+	enum weft_err	 e;
+
+	if ((e = db_query(&r, "SELECT COALESCE(SUM(e.status = 'pending'), 0),"
+	    " COALESCE(SUM(e.status = 'disputed'), 0)"
+	    " FROM exchange_proposals e"
+	    " JOIN members p ON p.id = e.provider_id"
+	    " JOIN members q ON q.id = e.recipient_id"
+	    " WHERE e.status IN ('pending', 'disputed')"
+	    " AND (? = 1 OR FIND_IN_SET(p.community_id, ?) > 0"
+	    " OR FIND_IN_SET(q.community_id, ?) > 0)", "iss",
+	    (long long)s->site, s->list, s->list)) != WEFT_OK)
+		return e;
+	if (db_next(r)) {
+		f->pending = db_int(r, 0);
+		f->disputed = db_int(r, 1);
+	}
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
 enum weft_err
 ledger_figures(const struct ledger_scope *s, int days,
     struct ledger_figures *f)
@@ -120,7 +146,8 @@ ledger_figures(const struct ledger_scope *s, int days,
 		return e;
 	f->credit_limit = st.credit_limit;
 	f->mode = st.mode;
-	if ((e = ledger_month_hours(s, f)) != WEFT_OK)
+	if ((e = ledger_month_hours(s, f)) != WEFT_OK ||
+	    (e = ledger_open_proposals(s, f)) != WEFT_OK)
 		return e;
 	/* A trader is a member in scope with a counting exchange of either
 	 * side in the period (two EXISTS, so each uses its index). */
@@ -224,6 +251,10 @@ ledger_dashboard_panel(struct tmpl_dict *page, const struct actor *a,
 	tmpl_set_int(d, "DAYS", days);
 	tmpl_set_int(d, "ACTIVE", f.active_traders);
 	tmpl_set_int(d, "UNDER_COUNT", f.under_limit);
+	tmpl_set_int(d, "PENDING", f.pending);
+	tmpl_set_int(d, "DISPUTED", f.disputed);
+	if (f.disputed > 0)
+		tmpl_show(d, "SOME_DISPUTED");
 	ledger_format_hours(f.credit_limit, 0, hours);
 	tmpl_set(d, "LIMIT", hours);
 	tmpl_show(d, f.mode == LEDGER_LIMIT_HARD ? "HARD" : "SOFT");

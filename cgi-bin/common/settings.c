@@ -33,6 +33,12 @@ const struct setting_def settings_defs[SETTING__MAX] = {
 	    "soft", 0, 0, settings_limit_modes, "exchanges",
 	    "soft: an exchange below the credit limit is recorded and shown "
 	    "to coordinators on the dashboard; hard: it is refused." },
+	[SETTING_AUTO_CONFIRM_DAYS] = { "exchange_auto_confirm_days",
+	    SETTING_INT, "0", 0, 3650, NULL, "exchanges",
+	    "An exchange recorded by its provider waits for the recipient "
+	    "to confirm it; after this many days still pending it is "
+	    "confirmed without them, the next time either member's home "
+	    "page or statement is shown (0: never)." },
 };
 
 const char *const setting_type_names[SETTING_TYPE__MAX] = {

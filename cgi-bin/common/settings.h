@@ -30,6 +30,7 @@ enum setting {
 	SETTING_EXCHANGE_OLDEST_DAYS,	/* exchange_oldest_days */
 	SETTING_CREDIT_LIMIT,		/* credit_limit_hundredths */
 	SETTING_CREDIT_LIMIT_MODE,	/* credit_limit_mode */
+	SETTING_AUTO_CONFIRM_DAYS,	/* exchange_auto_confirm_days */
 	SETTING__MAX
 };
 

@@ -32,11 +32,17 @@ int	 exchanges_list(struct request *);		/* list.c */
 int	 exchanges_list_csv(struct request *);		/* list.c */
 int	 exchanges_show(struct request *);		/* record.c */
 int	 exchanges_reverse(struct request *);		/* reverse.c */
+int	 exchanges_pending_show(struct request *);	/* pending.c */
+int	 exchanges_pending_confirm(struct request *);	/* pending.c */
+int	 exchanges_pending_dispute(struct request *);	/* pending.c */
+int	 exchanges_pending_cancel(struct request *);	/* pending.c */
 
 /* Phrases of each family (sorted by key, strcmp order). */
 extern const struct i18n_phrase exchanges_ads_phrases[];
 extern const size_t exchanges_ads_nphrases;
 extern const struct i18n_phrase exchanges_ledger_phrases[];
 extern const size_t exchanges_ledger_nphrases;
+extern const struct i18n_phrase exchanges_pending_phrases[];
+extern const size_t exchanges_pending_nphrases;
 
 #endif

@@ -1,9 +1,14 @@
 /*
  * The coordinators' list of recorded exchanges (exchange.list): filters
  * (member, community, dates of service, category of the ad, recorded by,
- * reversed), totals of the filtered set, keyset paging, CSV export.
- * Scoped (ROLES.md rule 2): an exchange is listed when either party is
- * in one of the actor's communities, or everywhere for a site grant.
+ * reversed, status), totals of the filtered set, keyset paging, CSV
+ * export.  Scoped (ROLES.md rule 2): an exchange is listed when either
+ * party is in one of the actor's communities, or everywhere for a site
+ * grant.  The status filter lists, instead of the recorded exchanges,
+ * those recorded by their provider that wait for the recipient (pending),
+ * that the recipient disputed, or that a coordinator cancelled
+ * (docs/authorization.md rule 10): the same filters, from
+ * exchange_proposals.
  */
 #include <stdio.h>
 #include <string.h>
@@ -21,10 +26,15 @@
 
 /* The "reversed" filter: any; reversed or a reversal; neither. */
 static const char *const list_reversed_keys[] = { "", "yes", "no" };
+/* The "status" filter: recorded exchanges, else proposals of the status
+ * ledger_status_names[] calls so. */
+static const char *const list_status_keys[] = {
+	"", "pending", "disputed", "cancelled",
+};
 
 /* The query string: the filters and the page (ids below before). */
 enum { X_MEMBER, X_COMMUNITY, X_FROM, X_TO, X_CATEGORY, X_RECORDED_BY,
-    X_REVERSED, X_BEFORE, X__MAX };
+    X_REVERSED, X_STATUS, X_BEFORE, X__MAX };
 static const struct form_field list_fields[X__MAX] = {
 	[X_MEMBER] = { "member", FORM_TEXT, 0, 1, 64 },
 	[X_COMMUNITY] = { "community", FORM_ID, 0, 0, 0 },
@@ -34,6 +44,8 @@ static const struct form_field list_fields[X__MAX] = {
 	[X_RECORDED_BY] = { "recorded_by", FORM_TEXT, 0, 1, 64 },
 	[X_REVERSED] = { "reversed", FORM_CHOICE, 0, 0, 0,
 	    FORM_CHOICES(list_reversed_keys), .refusal = "valid.format" },
+	[X_STATUS] = { "status", FORM_CHOICE, 0, 0, 0,
+	    FORM_CHOICES(list_status_keys), .refusal = "valid.format" },
 	[X_BEFORE] = { "before", FORM_ID, 0, 0, 0, .flags = FORM_QUIET },
 };
 
@@ -46,37 +58,62 @@ struct list_filter {
 	long long		 category;
 	long long		 recorded_by;
 	long long		 reversed;	/* list_reversed_keys[] */
+	long long		 status;	/* list_status_keys[] */
 	long long		 before;	/* page: ids below this */
 	char			 query[256];	/* the filters, for links */
 };
 
-/* The filtered set; its parameters are LIST_ARGS, in format LIST_FMT. */
-#define LIST_FROM \
-	" FROM exchanges e JOIN members p ON p.id = e.provider_id" \
+/* The filters, on the parties, the recorder and the ad of table e
+ * (exchanges or exchange_proposals: the columns are the same); their
+ * parameters are LIST_WHERE_ARGS, in format LIST_WHERE_FMT. */
+#define LIST_JOINS \
+	" JOIN members p ON p.id = e.provider_id" \
 	" JOIN members q ON q.id = e.recipient_id" \
 	" JOIN members b ON b.id = e.recorded_by" \
-	" LEFT JOIN ads a ON a.id = e.ad_id" \
-	" LEFT JOIN exchanges x ON x.reverses_id = e.id" \
+	" LEFT JOIN ads a ON a.id = e.ad_id"
+#define LIST_WHERE \
 	" WHERE (? = 1 OR FIND_IN_SET(p.community_id, ?) > 0" \
 	" OR FIND_IN_SET(q.community_id, ?) > 0)" \
 	" AND (? = 0 OR e.provider_id = ? OR e.recipient_id = ?)" \
 	" AND (? = 0 OR p.community_id = ? OR q.community_id = ?)" \
 	" AND e.service_date BETWEEN ? AND ?" \
 	" AND (? = 0 OR a.category_id = ?)" \
-	" AND (? = 0 OR e.recorded_by = ?)" \
-	" AND (? = 0 OR (? = 1) = (e.reverses_id IS NOT NULL" \
-	" OR x.id IS NOT NULL))"
-#define LIST_FMT	"issiiiiiissiiiiii"
-#define LIST_ARGS(f) \
+	" AND (? = 0 OR e.recorded_by = ?)"
+#define LIST_WHERE_FMT	"issiiiiiissiiii"
+#define LIST_WHERE_ARGS(f) \
 	(long long)(f)->sc.site, (f)->sc.list, (f)->sc.list, \
 	(f)->member, (f)->member, (f)->member, \
 	(f)->community, (f)->community, (f)->community, (f)->from, (f)->to, \
-	(f)->category, (f)->category, (f)->recorded_by, (f)->recorded_by, \
-	(f)->reversed, (f)->reversed
+	(f)->category, (f)->category, (f)->recorded_by, (f)->recorded_by
+
+/* The filtered set of recorded exchanges; its parameters are LIST_ARGS,
+ * in format LIST_FMT. */
+#define LIST_FROM \
+	" FROM exchanges e" LIST_JOINS \
+	" LEFT JOIN exchanges x ON x.reverses_id = e.id" LIST_WHERE \
+	" AND (? = 0 OR (? = 1) = (e.reverses_id IS NOT NULL" \
+	" OR x.id IS NOT NULL))"
+#define LIST_FMT	LIST_WHERE_FMT "ii"
+#define LIST_ARGS(f) \
+	LIST_WHERE_ARGS(f), (f)->reversed, (f)->reversed
 #define LIST_COLS \
 	"SELECT e.id, e.service_date, p.name, p.username, q.name," \
 	" q.username, e.hundredths, e.description, b.name," \
 	" COALESCE(e.reverses_id, 0), COALESCE(x.id, 0)"
+
+/* The filtered set of proposals of one status (exchange_proposals_status
+ * for the status and the id order): PLIST_ARGS in PLIST_FMT. */
+#define PLIST_FROM \
+	" FROM exchange_proposals e" LIST_JOINS LIST_WHERE \
+	" AND e.status = ?"
+#define PLIST_FMT	LIST_WHERE_FMT "s"
+#define PLIST_ARGS(f) \
+	LIST_WHERE_ARGS(f), list_status_keys[(f)->status]
+/* Columns as LIST_COLS's first nine, then the status and the reason. */
+#define PLIST_COLS \
+	"SELECT e.id, e.service_date, p.name, p.username, q.name," \
+	" q.username, e.hundredths, e.description, b.name, e.status," \
+	" e.reason"
 
 /* Appends "&key=value" to the filters' query (values are validated ids,
  * dates and usernames: nothing to encode). */
@@ -160,6 +197,10 @@ list_filter_read(struct request *req, struct tmpl_dict *d,
 		f->reversed = (long long)v[X_REVERSED].choice;
 		list_query_add(f, "reversed", v[X_REVERSED].str);
 	}
+	if (v[X_STATUS].set && v[X_STATUS].choice > 0) {
+		f->status = (long long)v[X_STATUS].choice;
+		list_query_add(f, "status", v[X_STATUS].str);
+	}
 	if (strcmp(f->from, f->to) > 0) {
 		form_error(d, "to", app_text(req, "ledger.filter.order"));
 		bad++;
@@ -175,6 +216,10 @@ list_selects(struct tmpl_dict *d, const struct list_filter *f)
 {
 	static const char *const rev_labels[] = {
 		"All", "Reversed, or a reversal", "Neither",
+	};
+	static const char *const status_labels[] = {
+		"Recorded", "Waiting for the recipient", "Disputed",
+		"Cancelled",
 	};
 	struct db_rows		*r;
 	struct tmpl_dict	*o;
@@ -199,6 +244,13 @@ list_selects(struct tmpl_dict *d, const struct list_filter *f)
 		if ((long long)i == f->reversed)
 			tmpl_show(o, "SELECTED");
 	}
+	for (i = 0; i < NELEM(list_status_keys); i++) {
+		o = tmpl_section(d, "STATUS_OPTION");
+		tmpl_set(o, "VALUE", list_status_keys[i]);
+		tmpl_set(o, "LABEL", status_labels[i]);
+		if ((long long)i == f->status)
+			tmpl_show(o, "SELECTED");
+	}
 	return WEFT_OK;
 }
 
@@ -209,8 +261,13 @@ list_totals(struct tmpl_dict *d, const struct list_filter *f)
 	char		 h[LEDGER_HOURS_LEN];
 	enum weft_err	 e;
 
-	if ((e = db_query(&r, "SELECT COUNT(*), COALESCE(SUM(e.hundredths),"
-	    " 0)" LIST_FROM, LIST_FMT, LIST_ARGS(f))) != WEFT_OK)
+	if (f->status != 0)
+		e = db_query(&r, "SELECT COUNT(*), COALESCE(SUM(e.hundredths),"
+		    " 0)" PLIST_FROM, PLIST_FMT, PLIST_ARGS(f));
+	else
+		e = db_query(&r, "SELECT COUNT(*), COALESCE(SUM(e.hundredths),"
+		    " 0)" LIST_FROM, LIST_FMT, LIST_ARGS(f));
+	if (e != WEFT_OK)
 		return e;
 	if (db_next(r)) {
 		tmpl_set_int(d, "COUNT", db_int(r, 0));
@@ -221,12 +278,38 @@ list_totals(struct tmpl_dict *d, const struct list_filter *f)
 	return WEFT_OK;
 }
 
+/* The status of a proposal's row (PLIST_COLS): its section, and the
+ * dispute's reason. */
 static void
-list_row(struct tmpl_dict *d, struct db_rows *r)
+list_row_status(struct tmpl_dict *s, struct db_rows *r)
+{
+	static const char *const sections[] = {
+		"RECORDED", "PENDING", "DISPUTED", "CANCELLED",
+	};
+	struct tmpl_dict	*x;
+	size_t			 i;
+
+	for (i = 1; i < NELEM(list_status_keys); i++)
+		if (db_str(r, 9) != NULL &&
+		    strcmp(db_str(r, 9), list_status_keys[i]) == 0)
+			break;
+	if (i == NELEM(list_status_keys))
+		return;
+	x = tmpl_section(s, sections[i]);
+	tmpl_set(x, "REASON", db_str(r, 10));
+	if (db_str(r, 10) != NULL && db_str(r, 10)[0] != '\0')
+		tmpl_show(x, "HAS_REASON");
+}
+
+/* One row: a recorded exchange (LIST_COLS), else a proposal
+ * (PLIST_COLS, proposal set). */
+static void
+list_row(struct tmpl_dict *d, struct db_rows *r, int proposal)
 {
 	struct tmpl_dict	*s = tmpl_section(d, "ROW"), *x;
 	char			 h[LEDGER_HOURS_LEN];
 
+	tmpl_show(s, proposal ? "PROPOSAL" : "EXCHANGE");
 	tmpl_set_int(s, "ID", db_int(r, 0));
 	tmpl_set(s, "DATE", db_str(r, 1));
 	tmpl_set(s, "PROVIDER", db_str(r, 2));
@@ -237,6 +320,11 @@ list_row(struct tmpl_dict *d, struct db_rows *r)
 	tmpl_set(s, "HOURS", h);
 	tmpl_set(s, "DESCRIPTION", db_str(r, 7));
 	tmpl_set(s, "RECORDED_BY", db_str(r, 8));
+	if (proposal) {
+		list_row_status(s, r);
+		return;
+	}
+	tmpl_show(s, "RECORDED");
 	if (db_int(r, 9) != 0) {
 		x = tmpl_section(s, "REVERSES");
 		tmpl_set_int(x, "REVERSES_ID", db_int(r, 9));
@@ -257,12 +345,18 @@ list_rows(struct tmpl_dict *d, const struct list_filter *f)
 	size_t			 n = 0;
 	enum weft_err		 e;
 
-	if ((e = db_query(&r, LIST_COLS LIST_FROM " AND e.id < ?"
-	    " ORDER BY e.id DESC LIMIT ?", LIST_FMT "ii", LIST_ARGS(f),
-	    f->before, (long long)LIST_PAGE + 1)) != WEFT_OK)
+	if (f->status != 0)
+		e = db_query(&r, PLIST_COLS PLIST_FROM " AND e.id < ?"
+		    " ORDER BY e.id DESC LIMIT ?", PLIST_FMT "ii",
+		    PLIST_ARGS(f), f->before, (long long)LIST_PAGE + 1);
+	else
+		e = db_query(&r, LIST_COLS LIST_FROM " AND e.id < ?"
+		    " ORDER BY e.id DESC LIMIT ?", LIST_FMT "ii", LIST_ARGS(f),
+		    f->before, (long long)LIST_PAGE + 1);
+	if (e != WEFT_OK)
 		return e;
 	while (n < LIST_PAGE && db_next(r)) {
-		list_row(d, r);
+		list_row(d, r, f->status != 0);
 		if (++n == LIST_PAGE && db_nrows(r) > LIST_PAGE) {
 			snprintf(next, sizeof(next), "/exchanges/list?%s%s"
 			    "before=%s", f->query, f->query[0] ? "&" : "",
@@ -303,6 +397,35 @@ exchanges_list(struct request *req)
 	return app_render(req, 200);
 }
 
+/* One line of the CSV: a recorded exchange's (LIST_COLS), else a
+ * proposal's (PLIST_COLS, proposal set). */
+static void
+list_csv_row(struct buf *b, struct db_rows *r, int proposal)
+{
+	char	 h[LEDGER_HOURS_LEN];
+
+	buf_printf(b, "%lld,%s,", db_int(r, 0), db_str(r, 1));
+	buf_csv_field(b, db_str(r, 3));
+	buf_puts(b, ",");
+	buf_csv_field(b, db_str(r, 2));
+	buf_puts(b, ",");
+	buf_csv_field(b, db_str(r, 5));
+	buf_puts(b, ",");
+	buf_csv_field(b, db_str(r, 4));
+	ledger_format_hours(db_int(r, 6), 0, h);
+	buf_printf(b, ",%s,", h);
+	buf_csv_field(b, db_str(r, 7));
+	buf_puts(b, ",");
+	buf_csv_field(b, db_str(r, 8));
+	if (proposal) {
+		buf_printf(b, ",%s,", db_str(r, 9));
+		buf_csv_field(b, db_str(r, 10));
+		buf_puts(b, "\r\n");
+	} else
+		buf_printf(b, ",%s,%s\r\n", db_int(r, 9) ? db_str(r, 9) :
+		    "", db_int(r, 10) ? db_str(r, 10) : "");
+}
+
 /* GET /exchanges/list.csv: the whole filtered set (at most LIST_CSV_MAX
  * rows), newest first; bad filters are a 400. */
 int
@@ -311,7 +434,6 @@ exchanges_list_csv(struct request *req)
 	struct list_filter	 f;
 	struct db_rows		*r = NULL;
 	struct buf		*b = &req->resp.body;
-	char			 h[LEDGER_HOURS_LEN];
 	enum weft_err		 e = WEFT_OK;
 	size_t			 bad;
 
@@ -320,29 +442,21 @@ exchanges_list_csv(struct request *req)
 		return app_status_of(e);
 	if (bad > 0)
 		return 400;
-	if ((e = db_query(&r, LIST_COLS LIST_FROM " ORDER BY e.id DESC"
-	    " LIMIT ?", LIST_FMT "i", LIST_ARGS(&f),
-	    (long long)LIST_CSV_MAX)) != WEFT_OK)
+	if (f.status != 0)
+		e = db_query(&r, PLIST_COLS PLIST_FROM " ORDER BY e.id DESC"
+		    " LIMIT ?", PLIST_FMT "i", PLIST_ARGS(&f),
+		    (long long)LIST_CSV_MAX);
+	else
+		e = db_query(&r, LIST_COLS LIST_FROM " ORDER BY e.id DESC"
+		    " LIMIT ?", LIST_FMT "i", LIST_ARGS(&f),
+		    (long long)LIST_CSV_MAX);
+	if (e != WEFT_OK)
 		return app_status_of(e);
-	buf_puts(b, "id,date,provider,provider_name,recipient,recipient_name,"
-	    "hours,description,recorded_by,reverses,reversed_by\r\n");
-	while (db_next(r)) {
-		buf_printf(b, "%lld,%s,", db_int(r, 0), db_str(r, 1));
-		buf_csv_field(b, db_str(r, 3));
-		buf_puts(b, ",");
-		buf_csv_field(b, db_str(r, 2));
-		buf_puts(b, ",");
-		buf_csv_field(b, db_str(r, 5));
-		buf_puts(b, ",");
-		buf_csv_field(b, db_str(r, 4));
-		ledger_format_hours(db_int(r, 6), 0, h);
-		buf_printf(b, ",%s,", h);
-		buf_csv_field(b, db_str(r, 7));
-		buf_puts(b, ",");
-		buf_csv_field(b, db_str(r, 8));
-		buf_printf(b, ",%s,%s\r\n", db_int(r, 9) ? db_str(r, 9) : "",
-		    db_int(r, 10) ? db_str(r, 10) : "");
-	}
+	buf_printf(b, "id,date,provider,provider_name,recipient,recipient_name,"
+	    "hours,description,recorded_by,%s\r\n", f.status != 0 ?
+	    "status,reason" : "reverses,reversed_by");
+	while (db_next(r))
+		list_csv_row(b, r, f.status != 0);
 	db_rows_free(r);
 	http_header(&req->resp, "Content-Type", "text/csv; charset=utf-8");
 	http_header(&req->resp, "Content-Disposition",

@@ -4,7 +4,11 @@
  * party for themselves; a guardian angel or an organisation's manager for
  * the member they act for (act.h); a coordinator with exchange.record_for
  * over the scopes of BOTH parties (ROLES.md rule 2), whose write is
- * audited (rule 6).  The ledger itself is common/ledger.c.
+ * audited (rule 6).  What is recorded at once and what waits
+ * (docs/authorization.md rule 10, no debit without the payer): the
+ * recipient's side pays at once; the provider's side makes a proposal
+ * that waits for the recipient (pending.c); a coordinator's record_for is
+ * at once.  The ledger itself is common/ledger.c.
  */
 #include <stdio.h>
 #include <string.h>
@@ -217,11 +221,22 @@ record_ad(struct request *req, struct tmpl_dict *d, const struct form_value *v,
 	return 0;
 }
 
+/* How a recording the actor may make reaches the ledger. */
+enum record_way {
+	RECORD_AT_ONCE,		/* the recipient's side pays */
+	RECORD_FOR,		/* a coordinator's record_for: audited */
+	RECORD_PROPOSE,		/* the provider's side: waits (rule 10) */
+};
+
 /*
- * May the actor record between p and r?  0 (with *audit set for a
- * coordinator's exchange.record_for) or the status to answer: a party,
- * their angel or their organisation's manager acts for them; else a
- * coordinator needs the permission over both parties' scopes.
+ * May the actor record between p and r, and how?  0 with *way, or the
+ * status to answer.  The recipient, their angel or their organisation's
+ * manager pays at once, unless the actor is the provider themself (an
+ * angel paying themself from the member they look after waits like
+ * anyone).  A coordinator with exchange.record_for over both parties'
+ * scopes records at once, audited, unless they are the provider.  The
+ * provider, their angel or manager proposes: it waits for the recipient
+ * (docs/authorization.md rule 10).
  *
  * Asked before the form's messages are given, and of parties that may
  * be unknown (id 0, whose scope is the site's): so someone whose
@@ -233,35 +248,34 @@ record_ad(struct request *req, struct tmpl_dict *d, const struct form_value *v,
  */
 static int
 record_who(struct request *req, const struct ledger_party *p,
-    const struct ledger_party *r, int *audit)
+    const struct ledger_party *r, enum record_way *way)
 {
-	const struct ledger_party	*first, *second;
-	enum act_as			 as;
-	struct scope			 sp, sr;
-	enum weft_err			 e;
+	enum act_as	 as;
+	struct scope	 sp, sr;
+	enum weft_err	 e;
 
-	*audit = 0;
-	/* Acting for one party is enough.  act_for() knows "self" without a
-	 * query, so the actor's own side is asked first and, in the usual
-	 * case of members recording their own exchanges, the other party's
-	 * angels and managers are never looked up (tests/bench). */
-	first = r->id == req->actor.acting_id ? r : p;
-	second = first == r ? p : r;
-	if ((e = act_for(&req->actor, first->id, &as)) != WEFT_OK)
-		return app_status_of(e);
-	if (as != ACT_NONE)
+	/* One's own side needs no query (act_for() knows "self"): members
+	 * recording their own exchanges never look up angels or managers
+	 * (tests/bench). */
+	*way = r->id == req->actor.acting_id ? RECORD_AT_ONCE : RECORD_PROPOSE;
+	if (r->id == req->actor.acting_id || p->id == req->actor.acting_id)
 		return 0;
-	if ((e = act_for(&req->actor, second->id, &as)) != WEFT_OK)
+	if ((e = act_for(&req->actor, r->id, &as)) != WEFT_OK)
 		return app_status_of(e);
+	*way = RECORD_AT_ONCE;
 	if (as != ACT_NONE)
 		return 0;
 	ledger_party_scope(p, &sp);
 	ledger_party_scope(r, &sr);
+	*way = RECORD_FOR;
 	if (role_allows(&req->actor.grants, PERM_EXCHANGE_RECORD_FOR, &sp) &&
-	    role_allows(&req->actor.grants, PERM_EXCHANGE_RECORD_FOR, &sr)) {
-		*audit = 1;
+	    role_allows(&req->actor.grants, PERM_EXCHANGE_RECORD_FOR, &sr))
 		return 0;
-	}
+	if ((e = act_for(&req->actor, p->id, &as)) != WEFT_OK)
+		return app_status_of(e);
+	*way = RECORD_PROPOSE;
+	if (as != ACT_NONE)
+		return 0;
 	if ((p->id == 0 || r->id == 0) && !role_allows_somewhere(
 	    &req->actor.grants, PERM_EXCHANGE_RECORD_FOR))
 		return 0;	/* refused by the form's message */
@@ -290,14 +304,30 @@ record_page(struct request *req, const struct ledger_settings *s,
 	return d;
 }
 
-/* The page of exchange id, after a 303. */
+/* The page of exchange id (pending: of proposal id), after a 303. */
 static int
-record_redirect(struct request *req, long long id, const char *flash)
+record_redirect(struct request *req, long long id, int pending,
+    const char *flash)
 {
 	char	 path[64];
 
-	snprintf(path, sizeof(path), "/exchanges/%lld", id);
+	snprintf(path, sizeof(path), pending ? "/exchanges/pending/%lld" :
+	    "/exchanges/%lld", id);
 	return app_redirect(req, path, flash);
+}
+
+/* A form key used already (u names what it made): its page, with
+ * "already". */
+static int
+record_replay(struct request *req, const struct ledger_key_use *u)
+{
+	if (u->exchange != 0)
+		return record_redirect(req, u->exchange, 0,
+		    "ledger.flash.already");
+	if (u->proposal != 0)
+		return record_redirect(req, u->proposal, 1,
+		    "ledger.flash.already_pending");
+	return 409;	/* used, and gone: cannot happen */
 }
 
 /* GET /exchanges/new[?provider=&recipient=&ad=]: the form, with a fresh
@@ -371,60 +401,81 @@ record_validate(struct request *req, struct tmpl_dict *d,
 	return bad;
 }
 
-/* POST /exchanges/new. */
-int
-exchanges_record(struct request *req)
+/* The ledger's answer to a recording (way, the key, entry x). */
+static int
+record_write(struct request *req, struct tmpl_dict *d,
+    const struct ledger_settings *s, const struct ledger_entry *x,
+    enum record_way way)
 {
-	struct form_value	 k;
-	const char		*key;
-	struct ledger_settings	 s;
-	struct ledger_entry	 x;
-	struct ledger_party	 p, r;
-	struct tmpl_dict	*d;
+	struct ledger_key_use	 u;
 	enum ledger_refusal	 why;
-	enum weft_err		 e, err = WEFT_OK;
+	enum weft_err		 e;
 	long long		 id;
 	char			 lim[LEDGER_HOURS_LEN];
-	size_t			 bad;
-	int			 st, audit;
 
-	(void)form_read(&record_key_field, 1, &req->form, record_lang(req),
-	    NULL, &k);
-	if (!k.set || !ledger_key_ok(k.str))
-		return 400;
-	key = k.str;
-	/* A key already used answers with its exchange before anything
-	 * else: the replay of a form must not be judged again. */
-	if ((e = ledger_settings_key(key, &s, &id)) != WEFT_OK)
-		return app_status_of(e);
-	if (id != 0)
-		return record_redirect(req, id, "ledger.flash.already");
-	if ((d = record_page(req, &s, key)) == NULL)
-		return 500;
-	memset(&x, 0, sizeof(x));
-	x.form_key = key;
-	bad = record_validate(req, d, &s, &x, &p, &r, &err);
-	if (err != WEFT_OK)
-		return app_status_of(err);
-	if ((st = record_who(req, &p, &r, &audit)) != 0)
-		return st;
-	if (bad > 0)
-		return app_render(req, 422);
-	if ((e = ledger_record(&req->actor, &s, &x, audit, &id, &why)) !=
-	    WEFT_OK)
+	if (way == RECORD_PROPOSE)
+		e = ledger_propose(&req->actor, x, &id, &why);
+	else
+		e = ledger_record(&req->actor, s, x, way == RECORD_FOR, &id,
+		    &why);
+	if (e != WEFT_OK)
 		return app_status_of(e);
 	switch (why) {
 	case LEDGER_OK:
-		return record_redirect(req, id, "ledger.flash.recorded");
+		return way == RECORD_PROPOSE ? record_redirect(req, id, 1,
+		    "ledger.flash.pending") : record_redirect(req, id, 0,
+		    "ledger.flash.recorded");
 	case LEDGER_REFUSE_DUPLICATE_KEY:
-		return record_redirect(req, id, "ledger.flash.already");
+		/* Made meanwhile by the same form: what it made. */
+		if ((e = ledger_key_use(x->form_key, &u)) != WEFT_OK)
+			return app_status_of(e);
+		return record_replay(req, &u);
 	case LEDGER_REFUSE_CREDIT_LIMIT:
-		ledger_format_hours(s.credit_limit, 0, lim);
+		ledger_format_hours(s->credit_limit, 0, lim);
 		record_error2(req, d, "hours", ledger_refusal_keys[why], lim);
 		return app_render(req, 422);
 	default:
 		return 500;
 	}
+}
+
+/* POST /exchanges/new. */
+int
+exchanges_record(struct request *req)
+{
+	struct form_value	 k;
+	struct ledger_key_use	 u;
+	struct ledger_settings	 s;
+	struct ledger_entry	 x;
+	struct ledger_party	 p, r;
+	struct tmpl_dict	*d;
+	enum record_way		 way;
+	enum weft_err		 e, err = WEFT_OK;
+	size_t			 bad;
+	int			 st;
+
+	(void)form_read(&record_key_field, 1, &req->form, record_lang(req),
+	    NULL, &k);
+	if (!k.set || !ledger_key_ok(k.str))
+		return 400;
+	/* A key already used answers with what it made before anything
+	 * else: the replay of a form must not be judged again. */
+	if ((e = ledger_settings_key(k.str, &s, &u)) != WEFT_OK)
+		return app_status_of(e);
+	if (u.exchange != 0 || u.proposal != 0)
+		return record_replay(req, &u);
+	if ((d = record_page(req, &s, k.str)) == NULL)
+		return 500;
+	memset(&x, 0, sizeof(x));
+	x.form_key = k.str;
+	bad = record_validate(req, d, &s, &x, &p, &r, &err);
+	if (err != WEFT_OK)
+		return app_status_of(err);
+	if ((st = record_who(req, &p, &r, &way)) != 0)
+		return st;
+	if (bad > 0)
+		return app_render(req, 422);
+	return record_write(req, d, &s, &x, way);
 }
 
 /* ---- one exchange -------------------------------------------------------- */
@@ -501,6 +552,13 @@ show_fill(struct request *req, struct tmpl_dict *d,
 		s = tmpl_section(d, "REVERSED");
 		tmpl_set_int(s, "REVERSED_BY", x->reversed_by);
 	}
+	if (x->proposal_id != 0) {
+		s = tmpl_section(d, "CONFIRMED");
+		tmpl_set_int(s, "PROPOSAL_ID", x->proposal_id);
+		tmpl_set(s, "AT", x->confirmed_at);
+		tmpl_set(s, "NAME", x->confirmed_by_name);
+		tmpl_show(s, x->confirmed_by_name[0] != '\0' ? "BY" : "AUTO");
+	}
 	ledger_party_scope(&x->provider, &sp);
 	ledger_party_scope(&x->recipient, &sr);
 	if (x->reverses_id == 0 && x->reversed_by == 0 &&
@@ -555,6 +613,12 @@ const struct i18n_phrase exchanges_ledger_phrases[] = {
 	    "date." },
 	{ "ledger.flash.already", "This exchange had already been recorded: "
 	    "here it is. Nothing was recorded twice." },
+	{ "ledger.flash.already_pending", "This exchange had already been "
+	    "recorded and is waiting for the recipient to confirm it: here it "
+	    "is. Nothing was recorded twice." },
+	{ "ledger.flash.pending", "The exchange has been recorded. It is "
+	    "waiting for the recipient to confirm it: until then no hours "
+	    "move." },
 	{ "ledger.flash.recorded", "The exchange has been recorded." },
 	{ "ledger.flash.reversed", "The exchange has been reversed." },
 	{ "ledger.hours.decimals", "Use at most two decimals: quarter hours "
@@ -572,9 +636,16 @@ const struct i18n_phrase exchanges_ledger_phrases[] = {
 	{ "ledger.member.unknown", "There is no approved member with this "
 	    "username." },
 	{ "ledger.new.title", "Record an exchange" },
+	{ "ledger.refuse.cancelled", "This exchange was cancelled by a "
+	    "coordinator: it can no longer be confirmed or disputed." },
+	{ "ledger.refuse.confirmed", "This exchange has been confirmed "
+	    "already. A mistake in it is corrected by a coordinator "
+	    "reversing it." },
 	{ "ledger.refuse.credit_limit", "Refused: this would take the "
 	    "recipient's balance below the credit limit, the lowest balance "
 	    "allowed, of" },
+	{ "ledger.refuse.disputed", "This exchange has been disputed "
+	    "already: a coordinator will decide." },
 	{ "ledger.refuse.duplicate_key", "This form had already been sent." },
 	{ "ledger.refuse.is_reversal", "A reversal cannot itself be "
 	    "reversed." },

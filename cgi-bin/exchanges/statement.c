@@ -7,7 +7,11 @@
  * exchange up to that row in statement order (date of service, then id),
  * whatever the filters: the newest row of the whole statement shows the
  * balance itself.  Reversals and the exchanges they reverse are both
- * listed, linked to each other.
+ * listed, linked to each other.  Exchanges waiting for a recipient's
+ * confirmation are in no balance: the page lists them apart (both
+ * sides), and confirms first those the site's setting says have waited
+ * long enough (ledger_auto_confirm()), so that the balance shown counts
+ * them.
  */
 #include <stdio.h>
 #include <string.h>
@@ -292,6 +296,7 @@ stmt_page(struct request *req, const struct ledger_party *m, int own)
 	char			 title[192], base[48], csv[160];
 	char			 h[LEDGER_HOURS_LEN];
 	enum weft_err		 e;
+	int			 n;
 
 	if (own)
 		snprintf(title, sizeof(title), "%s",
@@ -311,7 +316,11 @@ stmt_page(struct request *req, const struct ledger_party *m, int own)
 	else
 		snprintf(base, sizeof(base), "/exchanges/members/%lld", m->id);
 	tmpl_set(d, "ACTION", base);
-	if ((e = ledger_balance(m->id, &bal)) != WEFT_OK)
+	if ((e = ledger_auto_confirm(m->id, &n)) != WEFT_OK ||
+	    (e = ledger_balance(m->id, &bal)) != WEFT_OK ||
+	    (e = ledger_pending_panel(d, &req->actor, m->id,
+	    LEDGER_PANEL_TO_CONFIRM | LEDGER_PANEL_WAITING |
+	    (own ? LEDGER_PANEL_FORMS : 0))) != WEFT_OK)
 		return app_status_of(e);
 	ledger_format_hours(bal, 0, h);
 	tmpl_set(d, "BALANCE", h);
@@ -418,7 +427,8 @@ exchanges_statement_csv(struct request *req)
 	if (bad > 0)
 		return 400;
 	/* The balance before the range opens the running balance. */
-	if ((e = stmt_sums(m.id, &f, f.from, 0, &sums)) != WEFT_OK ||
+	if ((e = ledger_auto_confirm(m.id, &st)) != WEFT_OK ||
+	    (e = stmt_sums(m.id, &f, f.from, 0, &sums)) != WEFT_OK ||
 	    (e = db_query(&r, STMT_SELECT(
 	    STMT_CSV_SIDE("provider", "") " UNION ALL "
 	    STMT_CSV_SIDE("recipient", "-"))

@@ -8,6 +8,7 @@ given earns one hour of help to receive.</p>
 {{#MEMBER}}<h1>Hello, {{NAME}}</h1>
 <h2>Your balance</h2>
 <p class="balance">Your balance: <strong>{{BALANCE}}</strong> hours. <a href="/exchanges">Your statement</a> · <a href="/exchanges/new">Record an exchange</a></p>
+{{>PENDING_PANEL}}
 {{#HAS_GRANTS}}<h2>Your coordinator roles</h2>
 <ul>
 {{#GRANT}}<li>{{ROLE}}, for {{#SITE}}the whole timebank{{/SITE}}{{#COMMUNITY}}the Community Timebank “{{COMMUNITY_NAME}}”{{/COMMUNITY}}{{#LANGUAGE}}translations into {{LANG}}{{/LANGUAGE}}</li>

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Recorded exchanges</h1>
-<p>Exchanges in which at least one member belongs to a community you look after.</p>
+<p>Exchanges in which at least one member belongs to a community you look after. An exchange recorded by the member who gave the service waits for the recipient to confirm it: choose its status to see those waiting, disputed or cancelled.</p>
 {{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 <form method="get" action="/exchanges/list" class="filters">
 <label for="member">Member <span class="hint">(username: provider or recipient)</span></label>
@@ -31,21 +31,27 @@
 {{#REVERSED_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/REVERSED_OPTION}}</select>
 {{#REVERSED_INVALID}}<p class="field-error" id="reversed-error">{{REVERSED_ERROR}}</p>{{/REVERSED_INVALID}}
+<label for="status">Status</label>
+<select id="status" name="status"{{#STATUS_INVALID}} aria-invalid="true" aria-describedby="status-error"{{/STATUS_INVALID}}>
+{{#STATUS_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/STATUS_OPTION}}</select>
+{{#STATUS_INVALID}}<p class="field-error" id="status-error">{{STATUS_ERROR}}</p>{{/STATUS_INVALID}}
 <div class="actions"><button type="submit">Filter</button></div>
 </form>
 {{#ROWS}}<p class="totals">{{COUNT}} exchanges, {{TOTAL}} hours in all. <a href="{{CSV}}">Download as CSV</a></p>
 <table class="exchanges">
 <caption>Exchanges, newest first</caption>
-<thead><tr><th scope="col">Exchange</th><th scope="col">Date</th><th scope="col">Provider</th><th scope="col">Recipient</th><th scope="col">Hours</th><th scope="col">What</th><th scope="col">Recorded by</th></tr></thead>
+<thead><tr><th scope="col">Exchange</th><th scope="col">Date</th><th scope="col">Provider</th><th scope="col">Recipient</th><th scope="col">Hours</th><th scope="col">What</th><th scope="col">Recorded by</th><th scope="col">Status</th></tr></thead>
 <tbody>
 {{/ROWS}}{{#ROW}}<tr>
-<td><a href="/exchanges/{{ID}}">#{{ID}}</a>{{#REVERSES}}<br>reversal of <a href="/exchanges/{{REVERSES_ID}}">#{{REVERSES_ID}}</a>{{/REVERSES}}{{#REVERSED}}<br>reversed by <a href="/exchanges/{{REVERSED_BY}}">#{{REVERSED_BY}}</a>{{/REVERSED}}</td>
+<td>{{#EXCHANGE}}<a href="/exchanges/{{ID}}">#{{ID}}</a>{{/EXCHANGE}}{{#PROPOSAL}}<a href="/exchanges/pending/{{ID}}">#{{ID}}</a>{{/PROPOSAL}}{{#REVERSES}}<br>reversal of <a href="/exchanges/{{REVERSES_ID}}">#{{REVERSES_ID}}</a>{{/REVERSES}}{{#REVERSED}}<br>reversed by <a href="/exchanges/{{REVERSED_BY}}">#{{REVERSED_BY}}</a>{{/REVERSED}}</td>
 <td>{{DATE}}</td>
 <td>{{PROVIDER}} ({{PROVIDER_USERNAME}})</td>
 <td>{{RECIPIENT}} ({{RECIPIENT_USERNAME}})</td>
 <td class="num">{{HOURS}}</td>
 <td>{{DESCRIPTION}}</td>
 <td>{{RECORDED_BY}}</td>
+<td>{{#RECORDED}}recorded{{/RECORDED}}{{#PENDING}}waiting for the recipient{{/PENDING}}{{#DISPUTED}}disputed{{#HAS_REASON}}: {{REASON}}{{/HAS_REASON}}{{/DISPUTED}}{{#CANCELLED}}cancelled{{/CANCELLED}}</td>
 </tr>
 {{/ROW}}{{#ROWS}}</tbody>
 </table>{{/ROWS}}

@@ -16,6 +16,8 @@
 <dd><a href="/ads/{{AD_ID}}">{{AD_TITLE}}</a></dd>{{/AD}}
 <dt>Recorded by</dt>
 <dd>{{RECORDED_BY}}{{#RECORDED_AS}}, acting as {{NAME}}{{/RECORDED_AS}}, on {{CREATED_AT}} UTC</dd>
+{{#CONFIRMED}}<dt>Confirmed</dt>
+<dd>{{#BY}}by {{NAME}}{{/BY}}{{#AUTO}}automatically, after waiting as long as the timebank allows{{/AUTO}}, on {{AT}} UTC (recorded by the provider as <a href="/exchanges/pending/{{PROPOSAL_ID}}">#{{PROPOSAL_ID}}</a>, waiting for the recipient)</dd>{{/CONFIRMED}}
 </dl>
 {{#REVERSE_FORM}}<h2>Reverse this exchange</h2>
 <p>A mistake is corrected by a reversing exchange: the same hours go back, both exchanges stay on both statements, linked to each other. Nothing is deleted.</p>

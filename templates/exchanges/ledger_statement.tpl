@@ -2,6 +2,7 @@
 {{#OTHER}}<p>{{NAME}} ({{USERNAME}})</p>{{/OTHER}}
 <p class="balance">Balance: <strong>{{BALANCE}}</strong> hours</p>
 {{#OWN}}<p><a href="/exchanges/new">Record an exchange</a></p>{{/OWN}}
+{{>PENDING_PANEL}}
 <h2>Statement</h2>
 {{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 <form method="get" action="{{ACTION}}" class="filters">

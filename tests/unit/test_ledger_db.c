@@ -360,19 +360,22 @@ static void
 test_settings_key(void **state)
 {
 	struct ledger_settings	 s, t;
+	struct ledger_key_use	 u;
 	char			 k[LEDGER_KEY_LEN + 1];
-	long long		 id, rec = -1;
+	long long		 id;
 
 	(void)state;
 	need_db();
 	next_key(k);
 	assert_int_equal(ledger_settings_load(&s), WEFT_OK);
-	assert_int_equal(ledger_settings_key(k, &t, &rec), WEFT_OK);
-	assert_int_equal(rec, 0);
+	assert_int_equal(ledger_settings_key(k, &t, &u), WEFT_OK);
+	assert_int_equal(u.exchange, 0);
+	assert_int_equal(u.proposal, 0);
 	assert_memory_equal(&s, &t, sizeof(s));
 	assert_int_equal(record(0, 1, 25, k, &id, 0), LEDGER_OK);
-	assert_int_equal(ledger_settings_key(k, &t, &rec), WEFT_OK);
-	assert_int_equal(rec, id);
+	assert_int_equal(ledger_settings_key(k, &t, &u), WEFT_OK);
+	assert_int_equal(u.exchange, id);
+	assert_int_equal(u.proposal, 0);
 	assert_memory_equal(&s, &t, sizeof(s));
 }
 

@@ -1,0 +1,50 @@
+/*
+ * What ledger.c (recording, reversing) shares with ledger_pending.c
+ * (proposals: confirming, disputing, cancelling) and nothing else
+ * includes: the module's interface is ledger.h.  Both move hours the one
+ * way ledger_move() does, so the lock order and the credit limit are the
+ * same whichever way an exchange reaches the ledger.
+ */
+#ifndef WEFT_LEDGER_INTERNAL_H
+#define WEFT_LEDGER_INTERNAL_H
+
+#include "buf.h"
+#include "db.h"
+#include "ledger.h"
+
+/* Tries of one transaction that hit a deadlock or a lock wait. */
+#define LEDGER_TRIES	4
+
+/* A party's columns, in ledger_party_cols() order, from table alias t. */
+#define LEDGER_PARTY_COLS(t) \
+	t ".id, " t ".username, " t ".name, " t ".status, COALESCE(" t \
+	".community_id, 0), " t ".is_organisation"
+#define LEDGER_PARTY_NCOLS	6
+
+/* The exchange (id) a form key has recorded. */
+extern const char ledger_key_sql[];
+
+void		 ledger_copy(char *dst, size_t len, const char *src);
+/* Columns c .. c+5 of r: a party (LEDGER_PARTY_COLS). */
+void		 ledger_party_cols(struct db_rows *r, unsigned c,
+		    struct ledger_party *);
+
+/* Moves h (> 0) to `to` from `from` with both balance rows locked, lower
+ * member id first; *moved 0 when a row is missing or the receiver is
+ * below floor (ledger.c says why this cannot deadlock). */
+enum weft_err	 ledger_move(long long to, long long from, long long h,
+		    long long floor, int *moved);
+/* The floor of ledger_move() for h under settings s (NULL: none). */
+long long	 ledger_floor(const struct ledger_settings *s, long long h);
+/* After a rollback: WEFT_OK refused on these values, WEFT_ERR_NOTFOUND
+ * a balance row missing, WEFT_ERR_CONFLICT try again. */
+enum weft_err	 ledger_why_not(long long to, long long from, long long h,
+		    long long floor);
+/* Both balance rows, outside any transaction. */
+enum weft_err	 ledger_make_rows(long long a, long long b);
+/* The audit JSON of an exchange into b. */
+void		 ledger_json(struct buf *b, long long id,
+		    const struct ledger_entry *, long long reverses,
+		    const char *reason);
+
+#endif

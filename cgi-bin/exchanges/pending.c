@@ -1,0 +1,318 @@
+/*
+ * Exchanges waiting for their recipient (docs/authorization.md rule 10,
+ * no debit without the payer): the page of one (GET
+ * /exchanges/pending/:id) and the answers to it (POST .../confirm,
+ * .../dispute, .../cancel).  The ledger's side is common/
+ * ledger_pending.c; recording one is record.c.
+ *
+ * Who may do what:
+ *   see      a party, or whoever acts for one (act.h); a coordinator
+ *            with exchange.list over either party's scope;
+ *   answer   (confirm, dispute) the recipient or whoever acts for them,
+ *            never the provider: the one whose hours it takes consents;
+ *   resolve  (confirm for the recipient, cancel) a coordinator with
+ *            exchange.edit over both parties' scopes, as for reversing,
+ *            audited; never the provider either.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "act.h"
+#include "exchanges.h"
+#include "form.h"
+#include "ledger.h"
+
+enum { D_REASON, D__MAX };
+static const struct form_field dispute_fields[D__MAX] = {
+	[D_REASON] = { "reason", FORM_TEXT, 0, 0, 255 },
+};
+
+/* What the actor may do with proposal x. */
+struct pending_may {
+	int	 see;
+	int	 answer;
+	int	 resolve;
+};
+
+static enum weft_err
+pending_may(const struct request *req, const struct ledger_proposal *x,
+    struct pending_may *m)
+{
+	const struct actor	*a = &req->actor;
+	struct scope		 sp, sr;
+	enum act_as		 ap, ar;
+	enum weft_err		 e;
+	int			 provider;
+
+	memset(m, 0, sizeof(*m));
+	if ((e = act_for(a, x->provider.id, &ap)) != WEFT_OK ||
+	    (e = act_for(a, x->recipient.id, &ar)) != WEFT_OK)
+		return e;
+	/* The provider, really or by "become", never consents for the
+	 * other side. */
+	provider = a->acting_id == x->provider.id ||
+	    a->member_id == x->provider.id;
+	ledger_party_scope(&x->provider, &sp);
+	ledger_party_scope(&x->recipient, &sr);
+	m->answer = ar != ACT_NONE && !provider;
+	m->resolve = !provider &&
+	    role_allows(&a->grants, PERM_EXCHANGE_EDIT, &sp) &&
+	    role_allows(&a->grants, PERM_EXCHANGE_EDIT, &sr);
+	m->see = ap != ACT_NONE || ar != ACT_NONE ||
+	    role_allows(&a->grants, PERM_EXCHANGE_LIST, &sp) ||
+	    role_allows(&a->grants, PERM_EXCHANGE_LIST, &sr);
+	return WEFT_OK;
+}
+
+/*
+ * The proposal the path names, and what the actor may do with it: 0, or
+ * the status to answer.  Rule 1: a missing id is 404 only to whom holds
+ * perm site-wide (PERM__MAX: nobody), and 403 to everyone else, the same
+ * 403 as for a proposal out of reach.
+ */
+static int
+pending_target(struct request *req, enum perm perm, struct ledger_proposal *x,
+    struct pending_may *m)
+{
+	static const struct scope site = { SCOPE_SITE, 0, "" };
+	enum weft_err	 e;
+	int		 nf;
+
+	nf = perm != PERM__MAX && role_allows(&req->actor.grants, perm,
+	    &site) ? 404 : 403;
+	if (app_param_id(req, 0) <= 0)
+		return nf;
+	if ((e = ledger_proposal_load(app_param_id(req, 0), x)) ==
+	    WEFT_ERR_NOTFOUND)
+		return nf;
+	if (e != WEFT_OK || (e = pending_may(req, x, m)) != WEFT_OK)
+		return app_status_of(e);
+	return 0;
+}
+
+static void
+pending_party(struct tmpl_dict *d, const char *section,
+    const struct ledger_party *p)
+{
+	struct tmpl_dict	*s = tmpl_section(d, section);
+
+	tmpl_set(s, "NAME", p->name);
+	tmpl_set(s, "USERNAME", p->username);
+}
+
+/* Where the proposal stands. */
+static void
+pending_state(struct tmpl_dict *d, const struct ledger_proposal *x)
+{
+	static const char *const sections[LEDGER_STATUS__MAX] = {
+		"PENDING", "DISPUTED", "CONFIRMED", "CANCELLED",
+	};
+	struct tmpl_dict	*s = tmpl_section(d, sections[x->status]);
+
+	tmpl_set(s, "REASON", x->reason);
+	if (x->reason[0] != '\0')
+		tmpl_show(s, "HAS_REASON");
+	tmpl_set(s, "DISPUTED_BY", x->disputed_by_name);
+	tmpl_set(s, "DISPUTED_AT", x->disputed_at);
+	tmpl_set(s, "NAME", x->settled_by_name);
+	tmpl_set(s, "AT", x->settled_at);
+	tmpl_set_int(s, "EXCHANGE_ID", x->exchange_id);
+	tmpl_show(s, x->settled_by != 0 ? "BY" : "AUTO");
+}
+
+static void
+pending_fill(struct tmpl_dict *d,
+    const struct ledger_proposal *x, const struct pending_may *m)
+{
+	struct tmpl_dict	*s;
+	char			 h[LEDGER_HOURS_LEN];
+	int			 open;
+
+	tmpl_set_int(d, "ID", x->id);
+	pending_party(d, "PROVIDER", &x->provider);
+	pending_party(d, "RECIPIENT", &x->recipient);
+	ledger_format_hours(x->hundredths, 0, h);
+	tmpl_set(d, "HOURS", h);
+	tmpl_set(d, "SERVICE_DATE", x->service_date);
+	tmpl_set(d, "DESCRIPTION", x->description);
+	tmpl_set(d, "RECORDED_BY", x->recorded_by_name);
+	tmpl_set(d, "CREATED_AT", x->created_at);
+	if (x->recorded_as != x->recorded_by) {
+		s = tmpl_section(d, "RECORDED_AS");
+		tmpl_set(s, "NAME", x->recorded_as_name);
+	}
+	if (x->ad_id != 0) {
+		s = tmpl_section(d, "AD");
+		tmpl_set_int(s, "AD_ID", x->ad_id);
+		tmpl_set(s, "AD_TITLE", x->ad_title);
+	}
+	pending_state(d, x);
+	open = x->status == LEDGER_PENDING || x->status == LEDGER_DISPUTED;
+	if (open && m->answer) {
+		s = tmpl_section(d, "ANSWER");
+		if (x->status == LEDGER_PENDING)
+			tmpl_show(s, "DISPUTE");
+	}
+	if (open && m->resolve && !m->answer)
+		tmpl_show(d, "RESOLVE");
+}
+
+/* GET /exchanges/pending/:id. */
+int
+exchanges_pending_show(struct request *req)
+{
+	struct ledger_proposal	 x;
+	struct pending_may	 m;
+	struct tmpl_dict	*d;
+	char			 title[96];
+	int			 st;
+
+	if ((st = pending_target(req, PERM_EXCHANGE_LIST, &x, &m)) != 0)
+		return st;
+	if (!m.see)
+		return 403;
+	snprintf(title, sizeof(title), "%s #%lld",
+	    app_text(req, "ledger.pending.title"), x.id);
+	if ((d = app_page(req, "exchanges/ledger_pending_show.tpl", title)) ==
+	    NULL)
+		return 500;
+	tmpl_set(d, "HEADING", title);
+	pending_fill(d, &x, &m);
+	return app_render(req, 200);
+}
+
+/* 303 to proposal id's page (xid: to exchange xid's) with flash. */
+static int
+pending_redirect(struct request *req, long long id, long long xid,
+    const char *flash)
+{
+	char	 path[64];
+
+	if (xid != 0)
+		snprintf(path, sizeof(path), "/exchanges/%lld", xid);
+	else
+		snprintf(path, sizeof(path), "/exchanges/pending/%lld", id);
+	return app_redirect(req, path, flash);
+}
+
+/* A refusal the actor cannot change by trying again: 409, saying why. */
+static int
+pending_refused(struct request *req, enum ledger_refusal why,
+    const struct ledger_settings *s)
+{
+	char	 msg[512], lim[LEDGER_HOURS_LEN];
+
+	if (why != LEDGER_REFUSE_CREDIT_LIMIT || s == NULL)
+		return app_error(req, 409, app_text(req,
+		    ledger_refusal_keys[why]));
+	ledger_format_hours(s->credit_limit, 0, lim);
+	snprintf(msg, sizeof(msg), "%s %s.", app_text(req,
+	    ledger_refusal_keys[why]), lim);
+	return app_error(req, 409, msg);
+}
+
+/* POST /exchanges/pending/:id/confirm: by the recipient's side, else by
+ * a coordinator with exchange.edit over both parties (audited).  A
+ * second confirmation, at once or later, moves nothing and is shown the
+ * exchange of the first. */
+int
+exchanges_pending_confirm(struct request *req)
+{
+	struct ledger_proposal	 x;
+	struct ledger_settings	 s;
+	struct pending_may	 m;
+	enum ledger_refusal	 why;
+	enum weft_err		 e;
+	long long		 xid;
+	int			 st;
+
+	if ((st = pending_target(req, PERM_EXCHANGE_EDIT, &x, &m)) != 0)
+		return st;
+	if (!m.answer && !m.resolve)
+		return 403;
+	if ((e = ledger_settings_load(&s)) != WEFT_OK ||
+	    (e = ledger_confirm(&req->actor, &s, x.id, m.answer ?
+	    LEDGER_BY_RECIPIENT : LEDGER_BY_COORDINATOR, &xid, &why)) !=
+	    WEFT_OK)
+		return app_status_of(e);
+	if (why == LEDGER_OK)
+		return pending_redirect(req, x.id, xid,
+		    "ledger.flash.confirmed");
+	if (why == LEDGER_REFUSE_CONFIRMED)
+		return pending_redirect(req, x.id, xid,
+		    "ledger.flash.already_confirmed");
+	return pending_refused(req, why, &s);
+}
+
+/* POST /exchanges/pending/:id/dispute[reason]: the recipient's side
+ * says no; a coordinator decides. */
+int
+exchanges_pending_dispute(struct request *req)
+{
+	struct form_value	 v[D__MAX];
+	struct ledger_proposal	 x;
+	struct pending_may	 m;
+	enum ledger_refusal	 why;
+	enum weft_err		 e;
+	int			 st;
+
+	/* Nobody learns of a proposal through this route that is not
+	 * theirs to answer. */
+	if ((st = pending_target(req, PERM__MAX, &x, &m)) != 0)
+		return st;
+	if (!m.answer)
+		return 403;
+	if (form_read(dispute_fields, D__MAX, &req->form, app_lang(req), NULL,
+	    v) > 0)
+		return app_error(req, 422, app_text(req,
+		    valid_err_keys[v[D_REASON].err]));
+	if ((e = ledger_dispute(&req->actor, x.id, v[D_REASON].str, &why)) !=
+	    WEFT_OK)
+		return app_status_of(e);
+	if (why == LEDGER_OK)
+		return pending_redirect(req, x.id, 0, "ledger.flash.disputed");
+	if (why == LEDGER_REFUSE_DISPUTED)
+		return pending_redirect(req, x.id, 0,
+		    "ledger.flash.already_disputed");
+	return pending_refused(req, why, NULL);
+}
+
+/* POST /exchanges/pending/:id/cancel: a coordinator withdraws it. */
+int
+exchanges_pending_cancel(struct request *req)
+{
+	struct ledger_proposal	 x;
+	struct pending_may	 m;
+	enum ledger_refusal	 why;
+	enum weft_err		 e;
+	int			 st;
+
+	if ((st = pending_target(req, PERM_EXCHANGE_EDIT, &x, &m)) != 0)
+		return st;
+	if (!m.resolve)
+		return 403;
+	if ((e = ledger_cancel(&req->actor, x.id, &why)) != WEFT_OK)
+		return app_status_of(e);
+	if (why == LEDGER_OK || why == LEDGER_REFUSE_CANCELLED)
+		return pending_redirect(req, x.id, 0, why == LEDGER_OK ?
+		    "ledger.flash.cancelled" : "ledger.flash.already_cancelled");
+	return pending_refused(req, why, NULL);
+}
+
+const struct i18n_phrase exchanges_pending_phrases[] = {
+	{ "ledger.flash.already_cancelled", "This exchange had already been "
+	    "cancelled." },
+	{ "ledger.flash.already_confirmed", "This exchange had already been "
+	    "confirmed: here it is. Its hours moved once." },
+	{ "ledger.flash.already_disputed", "This exchange had already been "
+	    "disputed: a coordinator will decide." },
+	{ "ledger.flash.cancelled", "The exchange has been cancelled: no "
+	    "hours moved." },
+	{ "ledger.flash.confirmed", "The exchange has been confirmed: its "
+	    "hours have moved." },
+	{ "ledger.flash.disputed", "The exchange has been disputed. No hours "
+	    "have moved; a coordinator will look at it." },
+	{ "ledger.pending.title", "Exchange waiting for confirmation" },
+};
+const size_t exchanges_pending_nphrases =
+    sizeof(exchanges_pending_phrases) / sizeof(exchanges_pending_phrases[0]);
