@@ -2,7 +2,9 @@
 -- stack.  Forty exchanges among the demo members over the last eleven
 -- months, within and across the two communities and with members of no
 -- community, a few linked to the demo ads (found by owner and title, NULL
--- when absent), a few recorded by coordinators, and one reversal.  sam
+-- when absent), a few recorded by coordinators, and one reversal; and a
+-- few recorded by their provider that wait for the recipient (pending, or
+-- disputed), within and across the communities.  sam
 -- ends below the default soft credit limit (-20 hours), so the dashboard
 -- has someone to alert about.
 --
@@ -116,5 +118,34 @@ SELECT t.m, SUM(t.h) FROM (
 	UNION ALL SELECT recipient_id, -hundredths FROM exchanges
 ) t GROUP BY t.m
 ON DUPLICATE KEY UPDATE hundredths = balances.hundredths + VALUES(hundredths);
+
+-- Recorded by their provider, waiting for the recipient (sql/013): no
+-- balance has moved.  bob waits for alice; two were disputed by their
+-- recipient.  The form keys are made up, 64 hex digits each.
+INSERT INTO exchange_proposals (provider_id, recipient_id, hundredths,
+    service_date, description, recorded_by, recorded_as, form_key, status,
+    reason, disputed_by, disputed_as, disputed_at, created_at)
+SELECT p.id, q.id, d.h, UTC_DATE() - INTERVAL d.ago DAY, d.what, p.id, p.id,
+    SHA2(CONCAT('weft demo proposal ', d.what), 256), d.st, d.why,
+    IF(d.st = 'disputed', q.id, NULL), IF(d.st = 'disputed', q.id, NULL),
+    IF(d.st = 'disputed', UTC_TIMESTAMP() - INTERVAL 1 HOUR, NULL),
+    UTC_TIMESTAMP() - INTERVAL d.ago DAY - INTERVAL 2 HOUR
+FROM (
+	SELECT 'bob' AS provider, 'alice' AS recipient, 100 AS h, 2 AS ago,
+	    'Lift to the station and back' AS what, 'pending' AS st, '' AS why
+	UNION ALL SELECT 'heidi', 'carol', 75, 4, 'German conversation practice',
+	    'pending', ''
+	UNION ALL SELECT 'dave', 'erin', 125, 3, 'Assembled a wardrobe',
+	    'pending', ''
+	UNION ALL SELECT 'carol', 'liam', 100, 6, 'Piano lesson for Liam',
+	    'pending', ''
+	UNION ALL SELECT 'oscar', 'maria', 150, 5, 'Football coaching', 'disputed',
+	    'That session was called off because of the rain.'
+	UNION ALL SELECT 'ivan', 'quentin', 50, 1, 'Chess lesson', 'pending', ''
+	UNION ALL SELECT 'rosa', 'nadia', 100, 8, 'Haircut at home', 'disputed', ''
+) d
+JOIN members p ON p.username = d.provider
+JOIN members q ON q.username = d.recipient
+ORDER BY d.ago DESC;
 
 COMMIT;

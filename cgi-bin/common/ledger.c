@@ -151,6 +151,7 @@ ledger_settings_load(struct ledger_settings *s)
 
 	/* On an error the values are those read before, or the defaults:
 	 * the caller answers 503 either way. */
+	memset(s, 0, sizeof(*s));
 	e = settings_refresh();
 	s->max_hundredths = settings_int(SETTING_EXCHANGE_MAX);
 	s->oldest_days = settings_int(SETTING_EXCHANGE_OLDEST_DAYS);

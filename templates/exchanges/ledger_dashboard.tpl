@@ -18,7 +18,7 @@
 </table>
 <p>Active traders: <strong>{{ACTIVE}}</strong> members took part in an exchange in the last {{DAYS}} days.</p>
 <h3>Waiting for confirmation</h3>
-<p>{{PENDING}} exchanges recorded by their provider are waiting for the recipient to confirm them; {{DISPUTED}} are disputed and wait for a coordinator.{{#SOME_DISPUTED}} <a href="/exchanges/list?status=disputed">See the disputed exchanges</a>.{{/SOME_DISPUTED}} None of their hours is in any balance yet.</p>
+<p><strong id="ledger-pending">{{PENDING}}</strong> exchanges recorded by their provider are waiting for the recipient to confirm them; <strong id="ledger-disputed">{{DISPUTED}}</strong> are disputed and wait for a coordinator.{{#SOME_DISPUTED}} <a href="/exchanges/list?status=disputed">See the disputed exchanges</a>.{{/SOME_DISPUTED}} None of their hours is in any balance yet.</p>
 <h3>Members below the credit limit</h3>
 <p>The credit limit is {{LIMIT}} hours ({{#SOFT}}soft: such exchanges are recorded, and the members are listed here{{/SOFT}}{{#HARD}}hard: exchanges that would go below it are refused{{/HARD}}). {{UNDER_COUNT}} members are below it.</p>
 {{#UNDER}}<ul class="under-limit">

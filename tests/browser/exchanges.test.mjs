@@ -1,10 +1,11 @@
 // Recording and reversing exchanges in a real browser (issue 4, "Tests":
 // "Browser"), through the forms:
 //
-// - a member (alice) records an exchange with bob through /exchanges/new
-//   and sees both balances change: on her statement, on bob's own
-//   statement (logged in as bob), and on the member coordinator's page of
-//   bob's statement;
+// - a member (alice) records an exchange she gave bob through
+//   /exchanges/new: it waits for bob (her statement lists it, no balance
+//   moves); bob confirms it on his home page, and both balances change:
+//   on her statement, on bob's own statement, and on the member
+//   coordinator's page of bob's statement;
 // - a member support coordinator (support) records one between two other
 //   members (two members made for this run);
 // - a member coordinator (mcoord) reverses alice's exchange, with a
@@ -104,11 +105,25 @@ test('a member records an exchange with bob and sees both balances change', asyn
 	const description = `Mended a bicycle (browser ${STAMP})`;
 	const res = await fillRecord(alice, { provider: 'alice', recipient: 'bob', hours: '1.25', description });
 	assert.equal(res.status(), 200);
-	aliceExchange = exchangePath(alice);
-	assert.match(await alice.page.textContent('p.flash'), /has been recorded/);
+	const pending = new URL(alice.page.url()).pathname.match(/^\/exchanges\/pending\/(\d+)$/);
+	assert.ok(pending, `waits for bob: ${alice.page.url()}`);
+	assert.match(await alice.page.textContent('p.flash'), /waiting for the recipient to confirm it/);
 	assert.match(await main(alice), /Alice Adams \(alice\)[\s\S]*Bob Brown \(bob\)/, 'provider, then recipient');
 	assert.match(await main(alice), /1\.25/);
-	await visited(alice, 'recorded');
+	await visited(alice, 'recorded-waiting');
+	// Her statement lists it as waiting; no balance has moved.
+	assert.equal(await shownBalance(alice, '/exchanges'), aliceBefore, 'nothing moved yet');
+	assert.equal(await alice.page.locator(`a[href="${pending[0]}"]`).count(), 1, 'listed as waiting');
+	await visited(alice, 'alice-statement-waiting');
+
+	// Bob confirms it on his home page.
+	await bob.page.goto(`${URL_BASE}/`);
+	await visited(bob, 'bob-home-to-confirm');
+	await submit(bob.page, `form[action="${pending[0]}/confirm"] button[type="submit"]`);
+	aliceExchange = exchangePath(bob);
+	assert.match(await bob.page.textContent('p.flash'), /has been confirmed/);
+	assert.match(await main(bob), /Confirmed\s+by Bob Brown/);
+	await visited(bob, 'bob-confirmed');
 
 	// Her statement: the balance and the row.
 	assert.equal(await shownBalance(alice, '/exchanges'), aliceBefore + ALICE_HOURS, 'alice has 1.25 hours more');

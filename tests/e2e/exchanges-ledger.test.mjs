@@ -26,9 +26,9 @@ const PLAN = [
 ];
 const ids = [];
 
-test('setup: P records five exchanges over three weeks', async () => {
-	const jar = await as(P.username);
+test('setup: five exchanges of P over three weeks, each recorded by its recipient', async () => {
 	for (const [p, r, h, ago] of PLAN) {
+		const jar = await as(r.username);
 		const { res, id } = await record(jar, { provider: p.username, recipient: r.username,
 		    hours: h, service_date: dateIn(-ago), description: `=SUM(A1) plan ${ago}` });
 		assert.equal(res.status, 303, text(res.body).slice(0, 200));
@@ -256,7 +256,7 @@ test('coordinators\' list: filters, totals, scope, CSV', async () => {
 	}
 	// Scope: northcoord (community 1) sees exchanges touching community 1 only.
 	const nc = await login('northcoord');
-	const { id: rs } = await record(await as(R.username), { provider: R.username, recipient: S.username });
+	const { id: rs } = await record(await as(S.username), { provider: R.username, recipient: S.username });
 	r = await get(`/exchanges/list?member=${R.username}`, nc);
 	const seen = listIds(r.body);
 	assert.ok(seen.includes(ids[2]), 'across communities: listed');
@@ -284,7 +284,7 @@ test('the list filters by the category of the ad', async () => {
 	const admin = await login('admin');
 	const ad = rootSql(`SELECT a.id, a.category_id FROM ads a JOIN members m ON m.id = a.member_id
 	    WHERE m.username = 'bob' ORDER BY a.id LIMIT 1`)[0];
-	const { id } = await record(await login('bob'), { provider: 'bob', recipient: Q.username, ad: ad[0] });
+	const { id } = await record(await as(Q.username), { provider: 'bob', recipient: Q.username, ad: ad[0] });
 	assert.ok(id);
 	const r = await get(`/exchanges/list?category=${ad[1]}&member=${Q.username}`, admin);
 	assert.deepEqual(listIds(r.body), [id]);

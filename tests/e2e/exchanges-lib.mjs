@@ -70,13 +70,16 @@ export function dateIn(days) {
 	return new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
 }
 
-// A setting's value; with value, sets it as the registry's write path
-// does (cgi-bin/common/settings.c): the row and the settings generation
-// in one transaction, so every worker reads it on its next request.
+// A setting's value (null: no row, the default); with value, sets it as
+// the registry's write path does (cgi-bin/common/settings.c): the row and
+// the settings generation in one transaction, so every worker reads it on
+// its next request.  A value of null removes the row.
 export function setting(name, value) {
 	const old = one(`SELECT value FROM settings WHERE name = ${q(name)}`);
 	if (value !== undefined)
-		rootSql(`START TRANSACTION; UPDATE settings SET value = ${q(value)} WHERE name = ${q(name)};
+		rootSql(`START TRANSACTION; ${value === null ? `DELETE FROM settings WHERE name = ${q(name)}` :
+		    `INSERT INTO settings (name, value) VALUES (${q(name)}, ${q(value)})
+		    ON DUPLICATE KEY UPDATE value = VALUES(value)`};
 		    UPDATE cache_generations SET generation = generation + 1 WHERE name = 'settings'; COMMIT`);
 	return old;
 }
@@ -91,14 +94,38 @@ export async function recordForm(jar, query = '') {
 }
 
 // Fills the record form as jar's member and posts it; resolves
-// {res, id (on 303), values}.  fields: provider, recipient, hours,
-// service_date, description, ad.
+// {res, id (on 303 to an exchange), pending (on 303 to an exchange
+// waiting for its recipient), values}.  fields: provider, recipient,
+// hours, service_date, description, ad.
 export async function record(jar, fields) {
 	const { values } = await recordForm(jar);
 	const v = { ...values, description: 'Ledger test', hours: '1', ...fields };
 	const res = await post('/exchanges/new', jar, v);
-	const m = res.status === 303 && res.location ? res.location.match(/^\/exchanges\/(\d+)$/) : null;
-	return { res, id: m ? Number(m[1]) : null, values: v };
+	const loc = res.status === 303 && res.location ? res.location : '';
+	const m = loc.match(/^\/exchanges\/(\d+)$/);
+	const p = loc.match(/^\/exchanges\/pending\/(\d+)$/);
+	return { res, id: m ? Number(m[1]) : null, pending: p ? Number(p[1]) : null, values: v };
+}
+
+export function countProposals() {
+	return Number(one('SELECT COUNT(*) FROM exchange_proposals'));
+}
+
+// An exchange waiting for its recipient, as an object (root SQL).
+export function proposalRow(id) {
+	const rows = rootSql(`SELECT provider_id, recipient_id, hundredths, status, reason,
+	    COALESCE(exchange_id, 0), recorded_by, recorded_as, COALESCE(settled_by, 0),
+	    COALESCE(settled_as, 0), COALESCE(disputed_by, 0), form_key
+	    FROM exchange_proposals WHERE id = ${Number(id)}`);
+	if (!rows.length)
+		return null;
+	const r = rows[0];
+	return {
+		provider: Number(r[0]), recipient: Number(r[1]), hundredths: Number(r[2]),
+		status: r[3], reason: r[4], exchange: Number(r[5]), recordedBy: Number(r[6]),
+		recordedAs: Number(r[7]), settledBy: Number(r[8]), settledAs: Number(r[9]),
+		disputedBy: Number(r[10]), key: r[11],
+	};
 }
 
 // An exchange row as an object (root SQL).

@@ -1,7 +1,9 @@
 // Recording exchanges (issue "Recording exchanges"): who may record for
 // whom, each allowed case with its refused twin; bad input (the form
 // again, 422, a message on the field, nothing recorded); the credit limit;
-// idempotency of the one-time form key.
+// idempotency of the one-time form key.  The recordings that move hours
+// at once are made by the recipient's side or a coordinator; one made by
+// the provider's side waits for the recipient (exchanges-consent.test.mjs).
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,8 +24,8 @@ const D = makeMember({ community: 2 });
 const E = makeMember({ community: 2 });
 const X = makeMember({});
 
-test('a member records an exchange they gave: hours move from recipient to provider', async () => {
-	const jar = await as(A.username);
+test('a member records an exchange they received: hours move from recipient to provider', async () => {
+	const jar = await as(B.username);
 	const a0 = balanceOf(A.id), b0 = balanceOf(B.id), n0 = countExchanges();
 	const { res, id } = await record(jar, { provider: A.username, recipient: B.username,
 	    hours: '1.25', description: 'Fixed a bicycle' });
@@ -35,8 +37,8 @@ test('a member records an exchange they gave: hours move from recipient to provi
 	const row = exchangeRow(id);
 	assert.equal(row.provider, A.id);
 	assert.equal(row.recipient, B.id);
-	assert.equal(row.recordedBy, A.id);
-	assert.equal(row.recordedAs, A.id);
+	assert.equal(row.recordedBy, B.id);
+	assert.equal(row.recordedAs, B.id);
 	assert.equal(row.date, dateIn(0));
 	const page = await get(`/exchanges/${id}`, jar);
 	assert.equal(page.status, 200);
@@ -46,11 +48,14 @@ test('a member records an exchange they gave: hours move from recipient to provi
 	assert.equal(sumBalances(), 0);
 });
 
-test('a member records an exchange they received', async () => {
-	const jar = await as(B.username);
-	const { res, id } = await record(jar, { provider: A.username, recipient: B.username, hours: '0.5' });
+test('a member records an exchange they gave: it waits for the recipient', async () => {
+	const jar = await as(A.username);
+	const n0 = countExchanges();
+	const { res, id, pending } = await record(jar, { provider: A.username, recipient: B.username, hours: '0.5' });
 	assert.equal(res.status, 303);
-	assert.equal(exchangeRow(id).recordedBy, B.id);
+	assert.equal(id, null);
+	assert.ok(pending, res.location);
+	assert.equal(countExchanges(), n0);
 });
 
 test('a third member may not record an exchange between two others', async () => {
@@ -75,7 +80,7 @@ test('a coordinator with exchange.record_for (support, site) records for two mem
 	assert.equal(Number(audit[0][0]), supportId);
 	assert.match(audit[0][2], /"hundredths":200/);
 	// A party's own exchange is self-service: no audit row.
-	const own = await record(await as(A.username), { provider: A.username, recipient: B.username });
+	const own = await record(await as(A.username), { provider: B.username, recipient: A.username });
 	assert.equal(own.res.status, 303);
 	assert.equal(Number(one(`SELECT COUNT(*) FROM audit_log WHERE object_type = 'exchange'
 	    AND object_id = ${own.id}`)), 0);
@@ -139,8 +144,8 @@ test('a support coordinator scoped to community 2: records, sees and lists there
 		assert.equal(res.status, 403, `${p.username} -> ${r.username}`);
 	}
 	assert.equal(countExchanges(), n0);
-	const inB = await record(await as(A.username), { provider: A.username, recipient: B.username });
-	const across = await record(await as(A.username), { provider: A.username, recipient: D.username });
+	const inB = await record(await as(A.username), { provider: B.username, recipient: A.username });
+	const across = await record(await as(A.username), { provider: D.username, recipient: A.username });
 	assert.equal((await get(`/exchanges/${inB.id}`, jar)).status, 403);
 	assert.equal((await get(`/exchanges/${across.id}`, jar)).status, 200);
 	assert.equal((await get(`/exchanges/${ok.id}`, jar)).status, 200);
@@ -160,17 +165,19 @@ test('a guardian angel records for the member they look after while the mode is 
 	const ward = makeMember({ community: 1, angelMode: true });
 	sql(`INSERT INTO guardian_angels (member_id, angel_id) VALUES (${ward.id}, ${angel.id})`);
 	const jar = await as(angel.username);
-	const ok = await record(jar, { provider: ward.username, recipient: B.username, hours: '1' });
+	const ok = await record(jar, { provider: B.username, recipient: ward.username, hours: '1' });
 	assert.equal(ok.res.status, 303, text(ok.res.body).slice(0, 300));
 	const row = exchangeRow(ok.id);
 	assert.equal(row.recordedBy, angel.id);
-	assert.equal(row.provider, ward.id);
+	assert.equal(row.recipient, ward.id);
 	// The angel (or whoever recorded for a party) sees the exchange.
 	assert.equal((await get(`/exchanges/${ok.id}`, jar)).status, 200);
 	sql(`UPDATE members SET angel_mode = 0 WHERE id = ${ward.id}`);
 	const n0 = countExchanges();
-	const no = await record(jar, { provider: ward.username, recipient: B.username });
-	assert.equal(no.res.status, 403, 'mode off: refused');
+	for (const [p, r] of [[B, ward], [ward, B]]) {
+		const no = await record(jar, { provider: p.username, recipient: r.username });
+		assert.equal(no.res.status, 403, `mode off: refused (${p.username} -> ${r.username})`);
+	}
 	assert.equal(countExchanges(), n0);
 });
 
@@ -192,7 +199,7 @@ test('while "become" is active the exchange records both the real and the acting
 	const csrf = (await get('/', jar)).body.match(/name="csrf" value="([0-9a-f]{64})"/)[1];
 	const b = await post(`/members/${target.id}/become`, jar, { csrf });
 	assert.equal(b.status, 303, `become: ${b.status}`);
-	const { res, id } = await record(jar, { provider: target.username, recipient: B.username });
+	const { res, id } = await record(jar, { provider: B.username, recipient: target.username });
 	assert.equal(res.status, 303);
 	const row = exchangeRow(id);
 	assert.equal(row.recordedBy, mcoord);
@@ -266,7 +273,7 @@ test('the form keeps what was typed and its key; corrected, it records once', as
 	assert.match(bad.body, new RegExp(`name="form_key" value="${values.form_key}"`));
 	assert.match(bad.body, /value="Kept &lt;b&gt;as typed&lt;\/b&gt;"/);
 	const n0 = countExchanges();
-	const good = await post('/exchanges/new', jar, { ...v, hours: '1.5' });
+	const good = await post('/exchanges/new', jar, { ...v, provider: B.username, recipient: A.username, hours: '1.5' });
 	assert.equal(good.status, 303);
 	const again = await post('/exchanges/new', jar, { ...v, hours: '1.5' });
 	assert.equal(again.location, good.location);
@@ -294,7 +301,7 @@ test('a missing or malformed form key is a 400 and records nothing', async () =>
 test('idempotency: the same form sent twice, in a row or at once, records one exchange; the second answer shows the first', async () => {
 	const jar = await as(A.username);
 	const { values } = await recordForm(jar);
-	const v = { ...values, provider: A.username, recipient: B.username, hours: '0.75', description: 'Double click' };
+	const v = { ...values, provider: B.username, recipient: A.username, hours: '0.75', description: 'Double click' };
 	const n0 = countExchanges(), a0 = balanceOf(A.id);
 	const first = await post('/exchanges/new', jar, v);
 	assert.equal(first.status, 303);
@@ -307,11 +314,11 @@ test('idempotency: the same form sent twice, in a row or at once, records one ex
 	const replay = await post('/exchanges/new', jar, { ...v, hours: '5' });
 	assert.equal(replay.location, first.location);
 	assert.equal(countExchanges(), n0 + 1);
-	assert.equal(balanceOf(A.id), a0 + 75);
+	assert.equal(balanceOf(A.id), a0 - 75);
 	// Ten at once with one fresh key: one exchange, ten answers naming it.
 	const f2 = (await recordForm(jar)).values;
 	const burst = await Promise.all(Array.from({ length: 10 }, () =>
-	    post('/exchanges/new', jar, { ...f2, provider: A.username, recipient: B.username, hours: '1', description: 'Burst' })));
+	    post('/exchanges/new', jar, { ...f2, provider: B.username, recipient: A.username, hours: '1', description: 'Burst' })));
 	const locations = new Set(burst.map((r) => `${r.status} ${r.location}`));
 	assert.equal(locations.size, 1, [...locations].join(', '));
 	assert.match([...locations][0], /^303 \/exchanges\/\d+$/);
@@ -326,7 +333,7 @@ test('credit limit, hard: refused with a message on the hours field; soft: recor
 	try {
 		const giver = makeMember({ community: 1 });
 		const taker = makeMember({ community: 1 });
-		const jar = await as(giver.username);
+		const jar = await as(taker.username);
 		let r = await record(jar, { provider: giver.username, recipient: taker.username, hours: '3' });
 		assert.equal(r.res.status, 303, 'down to the limit exactly is allowed');
 		const n0 = countExchanges();
@@ -336,7 +343,7 @@ test('credit limit, hard: refused with a message on the hours field; soft: recor
 		assert.equal(countExchanges(), n0);
 		assert.equal(balanceOf(taker.id), -300);
 		// The other way round is fine: it raises the balance.
-		r = await record(jar, { provider: taker.username, recipient: giver.username, hours: '1' });
+		r = await record(await as(giver.username), { provider: taker.username, recipient: giver.username, hours: '1' });
 		assert.equal(r.res.status, 303);
 		setting('credit_limit_mode', 'soft');
 		r = await record(jar, { provider: giver.username, recipient: taker.username, hours: '5' });
@@ -371,7 +378,7 @@ test('an exchange can name one of the two members\' ads', async () => {
 	const ad = Number(one(`SELECT a.id FROM ads a JOIN members m ON m.id = a.member_id
 	    WHERE m.username = 'alice' ORDER BY a.id LIMIT 1`));
 	const alice = await login('alice');
-	const ok = await record(alice, { provider: 'alice', recipient: B.username, ad: String(ad), hours: '1' });
+	const ok = await record(await as(B.username), { provider: 'alice', recipient: B.username, ad: String(ad), hours: '1' });
 	assert.equal(ok.res.status, 303);
 	assert.equal(exchangeRow(ok.id).ad, ad);
 	const page = await get(`/exchanges/${ok.id}`, alice);

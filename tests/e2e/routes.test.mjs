@@ -44,8 +44,8 @@ const MISSING = 999999999;
 // ---- who reaches what (ROLES.md "Scope of a grant") ----------------------
 
 // The scope of each probe variant, per kind of object: a member (or an
-// ad, whose scope is its community, else its owner's), or an exchange
-// (the scopes of its two parties).
+// ad, whose scope is its community, else its owner's), or an exchange or
+// an exchange waiting for its recipient (the scopes of its two parties).
 const SCOPES = {
 	member: { in: ['community:1'], out: ['community:2'], none: ['site'] },
 	ad: { in: ['community:1'], out: ['community:2'], none: ['site'] },
@@ -56,10 +56,12 @@ const SCOPES = {
 		none: ['site', 'site'],
 	},
 };
+SCOPES.pending = SCOPES.exchange;
 const VARIANTS = {
 	member: ['in', 'out', 'none', 'missing'],
 	ad: ['in', 'out', 'none', 'missing'],
 	exchange: ['in', 'out', 'cross', 'none', 'missing'],
+	pending: ['in', 'out', 'cross', 'none', 'missing'],
 };
 
 // "A site grant covers every community"; a community grant covers its
@@ -102,8 +104,11 @@ function byPerm(perm, kind, variant, actorKey, { mode = 'all', full = false } = 
 //   form     the body of a POST probe (the csrf token is added); a
 //            function (variant, fixtures) for one body per variant
 //   fresh    log in anew for each probe (it ends or changes the session)
-//   obj      what :id names: 'member' | 'ad' | 'exchange' (from the path
-//            when not given)
+//   obj      what :id names: 'member' | 'ad' | 'exchange' | 'pending' (an
+//            exchange waiting for its recipient; from the path when not
+//            given)
+//   alice    (pending, throwaway) the "in" one waits for alice, the plain
+//            member actor, as its recipient
 //   variants the probes of a route without :id whose body names objects
 //   objects  'demo' (read-only probes on demo rows) or 'throwaway' (rows
 //            made here for this route); default: demo for GET, throwaway
@@ -236,6 +241,30 @@ const EXPECTED = [
 		rule: (a, v) => (a === 'member' && v === 'in') ? 'allowed' :
 		    byPerm('exchange.list', 'exchange', v, a, { mode: 'any' }),
 	}),
+	// Exchanges waiting for their recipient (docs/authorization.md rule
+	// 10).  The demo's "in" one waits for alice.
+	R('exchanges', 'GET', '/exchanges/pending/:id', 'member', '-', {
+		obj: 'pending',
+		cite: 'ROLES.md "Members": exchanges they take part in (the "in" one waits for alice); "Scope of a grant": visible to a coordinator scoped to either party (exchange.list)',
+		rule: (a, v) => (a === 'member' && v === 'in') ? 'allowed' :
+		    byPerm('exchange.list', 'pending', v, a, { mode: 'any' }),
+	}),
+	// Throwaway ones between throwaway members: nobody here is a party,
+	// so only exchange.edit over both parties confirms (for real; a
+	// second confirmation is answered 303 with the first's exchange).
+	R('exchanges', 'POST', '/exchanges/pending/:id/confirm', 'member', '-', {
+		obj: 'pending',
+		cite: 'ROLES.md rule 10: the recipient (or whoever acts for them) confirms; "Scope of a grant": a coordinator deciding for them needs exchange.edit over both parties',
+		rule: (a, v) => byPerm('exchange.edit', 'pending', v, a, { mode: 'all' }),
+	}),
+	// Only the recipient's side disputes: the "in" one waits for alice,
+	// who disputes it for real (it moves nothing); no coordinator may.
+	R('exchanges', 'POST', '/exchanges/pending/:id/dispute', 'member', '-', {
+		obj: 'pending', alice: true,
+		cite: 'ROLES.md rule 10: only the member whose hours it takes (or whoever acts for them) disputes; rule 1: nobody else learns whether it exists',
+		rule: (a, v) => (a === 'member' && v === 'in') ? 'allowed' : 'refused',
+	}),
+	R('exchanges', 'POST', '/exchanges/pending/:id/cancel', 'perm', 'exchange.edit', { obj: 'pending' }),
 	// Sent without a reason: refused (422) after the permission check, on
 	// the demo exchanges, nothing reversed.
 	R('exchanges', 'POST', '/exchanges/:id/reverse', 'perm', 'exchange.edit', {
@@ -350,6 +379,11 @@ function demoObjects() {
 	    WHERE x.reverses_id IS NULL AND ${pc('p')} AND ${rc('r')}
 	    AND ${notActor('p.username')} AND ${notActor('r.username')}
 	    AND ${plain('p')} AND ${plain('r')} ORDER BY x.id LIMIT 1`;
+	const pendingWhere = (pc, rc) => `SELECT x.id FROM exchange_proposals x
+	    JOIN members p ON p.id = x.provider_id JOIN members r ON r.id = x.recipient_id
+	    WHERE x.status = 'pending' AND ${pc('p')} AND ${rc('r')}
+	    AND ${notActor('p.username')} AND ${notActor('r.username')}
+	    AND ${plain('p')} AND ${plain('r')} ORDER BY x.id LIMIT 1`;
 	const inC = (n) => (t) => `${t}.community_id = ${n}`;
 	const noC = (t) => `${t}.community_id IS NULL`;
 	return {
@@ -385,6 +419,16 @@ function demoObjects() {
 			none: one(exchangeWhere(noC, noC), 'an exchange between members of no community'),
 			missing: MISSING,
 		},
+		pending: {
+			in: one(`SELECT x.id FROM exchange_proposals x JOIN members o ON o.id = x.provider_id
+			    WHERE x.recipient_id = ${alice} AND x.status = 'pending' AND o.community_id = 1
+			    AND ${notActor('o.username')} AND ${plain('o')} ORDER BY x.id LIMIT 1`,
+			    'an exchange waiting for alice, from a member of community 1'),
+			out: one(pendingWhere(inC(2), inC(2)), 'a pending exchange within community 2'),
+			cross: one(pendingWhere(inC(1), inC(2)), 'a pending exchange across communities 1 and 2'),
+			none: one(pendingWhere(noC, noC), 'a pending exchange between members of no community'),
+			missing: MISSING,
+		},
 	};
 }
 
@@ -395,6 +439,7 @@ function fixtures() {
 	const fx = { ids: new Map(), parties: {} };
 	const wantMembers = [];		/* [routeKey, variant] */
 	const wantAds = [];
+	const wantPending = [];		/* [routeKey, variant, alice] */
 	for (const e of EXPECTED) {
 		const o = objOf(e);
 		if (!o)
@@ -405,7 +450,10 @@ function fixtures() {
 				continue;
 			}
 			assert.ok(o !== 'exchange', `${key(e)}: exchanges are probed on demo rows`);
-			(o === 'member' ? wantMembers : wantAds).push([key(e), v]);
+			if (o === 'pending')
+				wantPending.push([key(e), v, e.alice && v === 'in']);
+			else
+				(o === 'member' ? wantMembers : wantAds).push([key(e), v]);
 		}
 	}
 	const ms = makeMembers(wantMembers.map(([, v]) => COMMUNITY[v]));
@@ -415,7 +463,29 @@ function fixtures() {
 	wantAds.forEach(([k, v], i) => fx.ids.set(`${k} ${v}`, ads[i]));
 	const p = makeMembers([1, 1, 2, 2, null, null]).map((m) => m.username);
 	fx.parties = { in: [p[0], p[1]], out: [p[2], p[3]], cross: [p[0], p[2]], none: [p[4], p[5]] };
+	const pend = makePending(wantPending.map(([, v, alice]) => [v, alice]));
+	wantPending.forEach(([k, v], i) => fx.ids.set(`${k} ${v}`, pend[i]));
 	return fx;
+}
+
+// Throwaway exchanges waiting for their recipient, one per spec [variant,
+// alice]: between two throwaway members of the variant's communities, or
+// (alice) from one of community 1 to alice.  Returns their ids in order.
+function makePending(specs) {
+	const comm = { in: [1, 1], out: [2, 2], cross: [1, 2], none: [null, null] };
+	const members = makeMembers(specs.flatMap(([v]) => comm[v]));
+	const alice = memberId('alice');
+	const keys = specs.map(() => formKey());
+	if (specs.length === 0)
+		return [];
+	sql(`INSERT INTO exchange_proposals (provider_id, recipient_id, hundredths, service_date,
+	    description, recorded_by, recorded_as, form_key) VALUES ${specs.map(([, a], i) => {
+		const [pr, re] = [members[2 * i].id, a ? alice : members[2 * i + 1].id];
+		return `(${pr}, ${re}, 25, UTC_DATE(), 'routes.test probe', ${pr}, ${pr}, '${keys[i]}')`;
+	}).join(',\n')}`);
+	const ids = new Map(sql(`SELECT form_key, id FROM exchange_proposals
+	    WHERE form_key IN (${keys.map((k) => `'${k}'`).join(',')})`).map(([k, id]) => [k, Number(id)]));
+	return keys.map((k) => ids.get(k));
 }
 
 // The path of a probe: :id the variant's object, any other parameter

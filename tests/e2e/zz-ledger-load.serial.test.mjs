@@ -1,16 +1,23 @@
-// The ledger under load (issue 4, "Tests"): 8 parallel clients, 8
-// different logged-in members, each recording 1,000 exchanges through
-// HTTP with the real form, a share of them (5%) deliberately submitted
+// The ledger under load (issue 4, "Tests"; issue 15, 5): 8 parallel
+// clients, 8 different logged-in members, each recording 1,000 exchanges
+// through HTTP with the real form.  Some they pay for (they are the
+// recipient: recorded at once), some they gave (they are the provider:
+// the exchange waits for the recipient, docs/authorization.md rule 10).
+// Meanwhile each client answers, concurrently with everyone's recording,
+// what waits for its member: it confirms most, confirms some twice at
+// once, disputes a few.  A share of the forms (5%) is deliberately sent
 // twice at once with the same form key.  Afterwards, read as root: the
-// exchange count is exact, no form key was recorded twice, the sum of all
-// balances is 0, and every balance equals the sum of its statement (and,
-// for the load's members, the sum the clients themselves expect).
+// counts are exact (one exchange or proposal per form key, one exchange
+// per confirmed proposal, nothing left pending), the sum of all balances
+// is 0, every balance equals the sum of its statement (the confirmed
+// exchanges), and the load's members hold what the clients expect.
 //
 // Sizes come from the environment, the issue's values by default:
 //   WEFT_LEDGER_CLIENTS      8      clients (members) in parallel
 //   WEFT_LEDGER_PER_CLIENT   1000   exchanges each client records
 //   WEFT_LEDGER_CONCURRENCY  4      requests in flight per client
 //   WEFT_LEDGER_DUP_SHARE    0.05   share of forms sent twice at once
+//   WEFT_LEDGER_ASK_SHARE    0.4    share recorded by the provider
 // A serial test (runs alone, after the others): it loads the whole stack.
 
 import test from 'node:test';
@@ -23,6 +30,7 @@ const CLIENTS = Number(process.env.WEFT_LEDGER_CLIENTS || 8);
 const PER = Number(process.env.WEFT_LEDGER_PER_CLIENT || 1000);
 const CONC = Number(process.env.WEFT_LEDGER_CONCURRENCY || 4);
 const DUP = Number(process.env.WEFT_LEDGER_DUP_SHARE || 0.05);
+const ASK = Number(process.env.WEFT_LEDGER_ASK_SHARE || 0.4);
 
 // A deterministic generator, so a failing run can be replayed.
 function rng(seed) {
@@ -36,7 +44,8 @@ function rng(seed) {
 // The client's work: PER exchanges with the other load members, in both
 // directions, 0.25 to 2 hours, each with its own one-time key (64 hex,
 // made here: the server takes any well-formed key once, so a client that
-// did not first GET the form is no different for the ledger).
+// did not first GET the form is no different for the ledger).  ask: the
+// client's member gave the service, so it waits for the other.
 function plan(me, members, seed) {
 	const r = rng(seed);
 	const work = [];
@@ -45,11 +54,12 @@ function plan(me, members, seed) {
 		do
 			other = members[Math.floor(r() * members.length)];
 		while (other.id === me.id);
-		const give = r() < 0.5;
+		const ask = r() < ASK;
 		work.push({
 			key: randomBytes(32).toString('hex'),
-			provider: give ? me : other,
-			recipient: give ? other : me,
+			provider: ask ? me : other,
+			recipient: ask ? other : me,
+			ask,
 			hundredths: 25 * (1 + Math.floor(r() * 8)),
 			twice: r() < DUP,
 		});
@@ -69,14 +79,15 @@ async function pool(items, n, fn) {
 	await Promise.all(workers);
 }
 
-async function client(c, stats) {
-	const page = await get('/exchanges/new', c.jar);
-	assert.equal(page.status, 200);
-	const csrf = page.body.match(/name="csrf" value="([0-9a-f]{64})"/)[1];
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// Records the client's work; each proposal made goes to the queue of the
+// client of its recipient.
+async function recorder(c, clients, stats) {
 	const today = dateIn(0);
 	await pool(c.work, CONC, async (w) => {
 		const form = {
-			csrf, form_key: w.key, provider: w.provider.username,
+			csrf: c.csrf, form_key: w.key, provider: w.provider.username,
 			recipient: w.recipient.username, hours: (w.hundredths / 100).toFixed(2),
 			service_date: today, description: `load ${c.me.username}`,
 		};
@@ -84,10 +95,11 @@ async function client(c, stats) {
 		    [post('/exchanges/new', c.jar, form)];
 		const res = await Promise.all(sends);
 		stats.requests += res.length;
+		const want = w.ask ? /^\/exchanges\/pending\/(\d+)$/ : /^\/exchanges\/(\d+)$/;
 		for (const r of res) {
-			const m = r.status === 303 && r.location ? r.location.match(/^\/exchanges\/(\d+)$/) : null;
+			const m = r.status === 303 && r.location ? r.location.match(want) : null;
 			if (!m) {
-				stats.failures.push(`${c.me.username} ${w.key.slice(0, 8)}: ${r.status}`);
+				stats.failures.push(`${c.me.username} ${w.key.slice(0, 8)}: ${r.status} ${r.location || ''}`);
 				continue;
 			}
 			const id = Number(m[1]);
@@ -95,67 +107,151 @@ async function client(c, stats) {
 				stats.failures.push(`${w.key.slice(0, 8)}: answers name #${w.id} and #${id}`);
 			w.id = id;
 		}
+		if (w.ask && w.id !== undefined)
+			clients.get(w.recipient.id).queue.push(w);
 	});
+	c.recording = false;
 }
 
-test(`ledger under load: ${CLIENTS} clients x ${PER} exchanges, ${DUP * 100}% sent twice`, { timeout: 30 * 60 * 1000 }, async (t) => {
+// Answers what waits for the client's member, while everyone records:
+// confirm (once, or twice at once), or dispute.
+async function answerer(c, clients, stats) {
+	const r = rng(c.seed + 7);
+	const one1 = async (w) => {
+		const roll = r();
+		w.answer = roll < 0.1 ? 'dispute' : roll < 0.25 ? 'twice' : 'confirm';
+		const path = `/exchanges/pending/${w.id}/${w.answer === 'dispute' ? 'dispute' : 'confirm'}`;
+		const form = { csrf: c.csrf, ...(w.answer === 'dispute' ? { reason: 'load' } : {}) };
+		const res = await Promise.all((w.answer === 'twice' ? [1, 2] : [1]).map(() => post(path, c.jar, form)));
+		stats.requests += res.length;
+		for (const x of res) {
+			const m = x.status === 303 && x.location ? x.location.match(w.answer === 'dispute' ?
+			    /^\/exchanges\/pending\/(\d+)$/ : /^\/exchanges\/(\d+)$/) : null;
+			if (!m) {
+				stats.failures.push(`${w.answer} #${w.id}: ${x.status} ${x.location || ''}`);
+				continue;
+			}
+			if (w.answer !== 'dispute') {
+				if (w.exchange !== undefined && w.exchange !== Number(m[1]))
+					stats.failures.push(`#${w.id}: confirmed as #${w.exchange} and #${m[1]}`);
+				w.exchange = Number(m[1]);
+			}
+		}
+	};
+	const inFlight = new Set();
+	for (;;) {
+		const w = c.queue.shift();
+		if (w === undefined) {
+			if ([...clients.values()].every((x) => !x.recording) && inFlight.size === 0)
+				break;
+			await (inFlight.size ? Promise.race(inFlight) : sleep(5));
+			continue;
+		}
+		const p = one1(w).finally(() => inFlight.delete(p));
+		inFlight.add(p);
+		if (inFlight.size >= 2)
+			await Promise.race(inFlight);
+	}
+}
+
+// The checks of the ledger's invariants and of the counts, as root.
+function checkLedger(all, ids) {
+	const asks = all.filter((w) => w.ask);
+	const pays = all.filter((w) => !w.ask);
+	const confirmed = asks.filter((w) => w.answer !== 'dispute');
+	// Every form once: an exchange for each payment, a proposal for each
+	// one asked; confirmed proposals made one exchange each.
+	assert.equal(Number(one(`SELECT COUNT(*) FROM exchange_proposals WHERE recorded_by IN (${ids})`)), asks.length);
+	assert.equal(Number(one(`SELECT COUNT(*) FROM exchanges WHERE recorded_by IN (${ids})`)),
+	    pays.length + confirmed.length);
+	const statuses = Object.fromEntries(rootSql(`SELECT status, COUNT(*) FROM exchange_proposals
+	    WHERE recorded_by IN (${ids}) GROUP BY status`).map(([s, n]) => [s, Number(n)]));
+	assert.deepEqual(statuses, Object.fromEntries([['confirmed', confirmed.length],
+	    ['disputed', asks.length - confirmed.length]].filter(([, n]) => n > 0)), 'nothing left pending');
+	// No key twice; a key in both tables only as a proposal and its exchange.
+	assert.equal(Number(one(`SELECT COUNT(*) FROM (SELECT form_key FROM exchanges
+	    WHERE form_key IS NOT NULL GROUP BY form_key HAVING COUNT(*) > 1) d`)), 0);
+	assert.equal(Number(one(`SELECT COUNT(*) FROM exchanges e JOIN exchange_proposals p
+	    ON p.form_key = e.form_key WHERE NOT (p.status = 'confirmed' AND p.exchange_id = e.id)`)), 0);
+	assert.equal(Number(one(`SELECT COUNT(*) FROM exchange_proposals p WHERE p.status = 'confirmed'
+	    AND NOT EXISTS (SELECT 1 FROM exchanges e WHERE e.id = p.exchange_id AND e.form_key = p.form_key)`)), 0);
+	// Each key names what its answers named.
+	const xByKey = new Map(rootSql(`SELECT form_key, id FROM exchanges WHERE recorded_by IN (${ids})`)
+	    .map(([k, id]) => [k, Number(id)]));
+	const pByKey = new Map(rootSql(`SELECT form_key, id, COALESCE(exchange_id, 0) FROM exchange_proposals
+	    WHERE recorded_by IN (${ids})`).map(([k, id, x]) => [k, [Number(id), Number(x)]]));
+	let mismatched = 0;
+	for (const w of pays)
+		if (xByKey.get(w.key) !== w.id)
+			mismatched++;
+	for (const w of asks) {
+		const [pid, xid] = pByKey.get(w.key) || [];
+		if (pid !== w.id || (w.answer !== 'dispute' && (xid !== w.exchange || xByKey.get(w.key) !== xid)))
+			mismatched++;
+	}
+	assert.equal(mismatched, 0, 'every answer named the row of its key');
+	// The sum of all balances is 0; every balance is the sum of its
+	// statement, the exchanges that moved hours.
+	assert.equal(Number(one('SELECT COALESCE(SUM(hundredths), 0) FROM balances')), 0);
+	const wrong = rootSql(`SELECT b.member_id, b.hundredths, s.total FROM balances b
+	    JOIN (SELECT m, SUM(h) AS total FROM (
+		SELECT provider_id AS m, hundredths AS h FROM exchanges
+		UNION ALL SELECT recipient_id, -hundredths FROM exchanges) u GROUP BY m) s
+	    ON s.m = b.member_id WHERE b.hundredths <> s.total`);
+	assert.deepEqual(wrong, [], 'balances that differ from their statements');
+	assert.equal(Number(one(`SELECT COUNT(*) FROM (SELECT provider_id AS m FROM exchanges
+	    UNION SELECT recipient_id FROM exchanges) p
+	    WHERE NOT EXISTS (SELECT 1 FROM balances b WHERE b.member_id = p.m)`)), 0,
+	    'every member with an exchange has a balance');
+}
+
+test(`ledger under load: ${CLIENTS} clients x ${PER} exchanges, ${ASK * 100}% waiting for the recipient, ${DUP * 100}% sent twice`, { timeout: 30 * 60 * 1000 }, async (t) => {
 	const oldMode = setting('credit_limit_mode', 'soft');
 	try {
 		const members = Array.from({ length: CLIENTS }, (_, i) => makeMember({ prefix: 'ld', community: 1 + (i % 2) }));
 		const ids = members.map((m) => m.id).join(',');
-		const clients = [];
-		for (const [i, me] of members.entries())
-			clients.push({ me, jar: await as(me.username), work: plan(me, members, 1000 + i) });
-		const before = Number(one('SELECT COUNT(*) FROM exchanges'));
+		const clients = new Map();
+		for (const [i, me] of members.entries()) {
+			const jar = await as(me.username);
+			const page = await get('/exchanges/new', jar);
+			assert.equal(page.status, 200);
+			const csrf = page.body.match(/name="csrf" value="([0-9a-f]{64})"/)[1];
+			clients.set(me.id, { me, jar, csrf, seed: 1000 + i, work: plan(me, members, 1000 + i),
+			    queue: [], recording: true });
+		}
 		const stats = { requests: 0, failures: [] };
 		const t0 = Date.now();
-		await Promise.all(clients.map((c) => client(c, stats)));
+		await Promise.all([...clients.values()].flatMap((c) =>
+		    [recorder(c, clients, stats), answerer(c, clients, stats)]));
 		const secs = (Date.now() - t0) / 1000;
 		t.diagnostic(`${stats.requests} POSTs (${CLIENTS * PER} exchanges) in ${secs.toFixed(1)} s: ` +
 		    `${(stats.requests / secs).toFixed(0)} requests/s`);
 		assert.deepEqual(stats.failures.slice(0, 20), [], `${stats.failures.length} requests failed`);
 
-		// The count is exact: every form once, no more.
-		const all = clients.flatMap((c) => c.work);
-		const twice = all.filter((w) => w.twice).length;
-		t.diagnostic(`${twice} forms were sent twice at once`);
-		assert.ok(twice > 0, 'some forms were sent twice');
-		assert.equal(Number(one('SELECT COUNT(*) FROM exchanges')) - before, CLIENTS * PER);
-		assert.equal(Number(one(`SELECT COUNT(*) FROM exchanges WHERE recorded_by IN (${ids})`)), CLIENTS * PER);
-		// No key twice, and each key names the exchange its answers named.
-		assert.equal(Number(one(`SELECT COUNT(*) FROM (SELECT form_key FROM exchanges
-		    WHERE form_key IS NOT NULL GROUP BY form_key HAVING COUNT(*) > 1) d`)), 0);
-		const byKey = new Map(rootSql(`SELECT form_key, id FROM exchanges WHERE recorded_by IN (${ids})`)
-		    .map(([k, id]) => [k, Number(id)]));
-		assert.equal(byKey.size, CLIENTS * PER);
-		let mismatched = 0;
-		for (const w of all)
-			if (byKey.get(w.key) !== w.id)
-				mismatched++;
-		assert.equal(mismatched, 0, 'every answer named the exchange of its key');
+		const all = [...clients.values()].flatMap((c) => c.work);
+		const count = (f) => all.filter(f).length;
+		t.diagnostic(`${count((w) => w.twice)} forms sent twice at once; ${count((w) => w.ask)} waited for ` +
+		    `the recipient: ${count((w) => w.answer === 'twice')} confirmed twice at once, ` +
+		    `${count((w) => w.answer === 'dispute')} disputed`);
+		assert.ok(count((w) => w.twice) > 0, 'some forms were sent twice');
+		assert.ok(count((w) => w.answer === 'twice') > 0, 'some were confirmed twice at once');
+		assert.ok(count((w) => w.answer === 'dispute') > 0, 'some were disputed');
+		checkLedger(all, ids);
 
-		// The sum of all balances is 0; every balance is the sum of its
-		// statement; the load's members hold what the clients expect.
-		assert.equal(Number(one('SELECT COALESCE(SUM(hundredths), 0) FROM balances')), 0);
-		const wrong = rootSql(`SELECT b.member_id, b.hundredths, s.total FROM balances b
-		    JOIN (SELECT m, SUM(h) AS total FROM (
-			SELECT provider_id AS m, hundredths AS h FROM exchanges
-			UNION ALL SELECT recipient_id, -hundredths FROM exchanges) u GROUP BY m) s
-		    ON s.m = b.member_id WHERE b.hundredths <> s.total`);
-		assert.deepEqual(wrong, [], 'balances that differ from their statements');
-		assert.equal(Number(one(`SELECT COUNT(*) FROM (SELECT provider_id AS m FROM exchanges
-		    UNION SELECT recipient_id FROM exchanges) p
-		    WHERE NOT EXISTS (SELECT 1 FROM balances b WHERE b.member_id = p.m)`)), 0,
-		    'every member with an exchange has a balance');
+		// The load's members hold what the clients expect: what they paid
+		// and what was confirmed, not what was disputed.
 		const expect = new Map(members.map((m) => [m.id, 0]));
 		for (const w of all) {
+			if (w.ask && w.answer === 'dispute')
+				continue;
 			expect.set(w.provider.id, expect.get(w.provider.id) + w.hundredths);
 			expect.set(w.recipient.id, expect.get(w.recipient.id) - w.hundredths);
 		}
 		for (const [id, bal] of rootSql(`SELECT member_id, hundredths FROM balances WHERE member_id IN (${ids})`))
 			assert.equal(Number(bal), expect.get(Number(id)), `member ${id}`);
 		// And through the product: the statement CSV ends on the balance.
-		const csv = await get('/exchanges/statement.csv', clients[0].jar);
+		const first = clients.get(members[0].id);
+		const csv = await get('/exchanges/statement.csv', first.jar);
 		const lines = csv.body.trim().split('\r\n');
 		assert.equal(lines.length - 1, Number(one(`SELECT COUNT(*) FROM exchanges
 		    WHERE provider_id = ${members[0].id} OR recipient_id = ${members[0].id}`)));

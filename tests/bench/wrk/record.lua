@@ -1,6 +1,8 @@
 -- POST /exchanges/new: record an exchange (tests/bench/run.sh), as a
--- member recording for themself, with the session's CSRF token and a
--- fresh idempotency key (form_key) per request.
+-- member recording one they received and pay for (the recipient: recorded
+-- at once; one they gave would wait for the recipient, docs/
+-- authorization.md rule 10), with the session's CSRF token and a fresh
+-- idempotency key (form_key) per request.
 --
 --   BENCH_SESSIONS    lines "cookie<TAB>csrf<TAB>username": the logged-in
 --                     members, taken in turn
@@ -37,7 +39,7 @@ function request()
 	if to == s[3] then
 		to = recipients[(math.random(#recipients)) % #recipients + 1]
 	end
-	local body = "provider=" .. s[3] .. "&recipient=" .. to ..
+	local body = "provider=" .. to .. "&recipient=" .. s[3] ..
 	    "&hours=" .. (0.25 * math.random(1, 8)) ..
 	    "&service_date=" .. date ..
 	    "&description=Bench+exchange&form_key=" .. key ..
