@@ -11,19 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "http.h"
 #include "valid.h"
-
-#define CHECK(x)							\
-	do {								\
-		if (!(x)) {						\
-			fprintf(stderr, "%s:%d: invariant failed: %s\n",	\
-			    __FILE__, __LINE__, #x);			\
-			abort();					\
-		}							\
-	} while (0)
-
-int	 LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static const struct http_limits lim_small = { 4, 16 };
 static const struct http_limits lim_default = { 200, 16384 };
