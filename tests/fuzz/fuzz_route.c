@@ -6,9 +6,9 @@
  *		bytes, split at the first NUL) into a parameter buffer of
  *		the second byte's size, allocated to that size exactly;
  *	odd	app_route_find() of a path (the rest of the bytes) with the
- *		method (first byte >> 1) in the route tables of every
- *		program, as their --routes print them (routes.inc, written
- *		by the Makefile).
+ *		method (first byte >> 1) in the route table of every
+ *		program (app_areas[], which the build makes from the
+ *		programs' own tables).
  *
  * A match is checked by putting its parameters back into the pattern,
  * which must give the path again; a lookup against the first route of
@@ -23,24 +23,6 @@
 #include "fuzz.h"
 
 #define FUZZ_PATH_MAX	8192
-
-static const struct {
-	const char	*method;
-	const char	*pattern;
-} fuzz_table[] = {
-#include "routes.inc"
-};
-#define FUZZ_NROUTES	(sizeof(fuzz_table) / sizeof(fuzz_table[0]))
-
-static struct route	 routes[FUZZ_NROUTES];
-static struct program	 prog = { "fuzz", routes, FUZZ_NROUTES };
-
-static int
-fuzz_handler(struct request *req)
-{
-	(void)req;
-	return 0;
-}
 
 static int
 segment_chars_ok(const char *s)
@@ -136,20 +118,20 @@ check_match(const char *pattern, const char *path, size_t bufsz)
 }
 
 static void
-check_find(enum http_method m, const char *path)
+check_find(const struct program *prog, enum http_method m, const char *path)
 {
 	static struct request	 req;
 	static char		 again[FUZZ_PATH_MAX * 2];
-	const struct route	*r;
+	const struct route	*r, *routes = prog->routes;
 	enum http_method	 want = m == HTTP_HEAD ? HTTP_GET : m;
 	char			 buf[256];
 	const char		*params[APP_PARAMS_MAX];
-	size_t			 i, n, first = FUZZ_NROUTES;
+	size_t			 i, n, first = prog->nroutes;
 	int			 st = 0, other = 0;
 
 	memset(&req, 0, sizeof(req));
-	r = app_route_find(&prog, m, path, &req, &st);
-	for (i = 0; i < FUZZ_NROUTES; i++) {
+	r = app_route_find(prog, m, path, &req, &st);
+	for (i = 0; i < prog->nroutes; i++) {
 		if (!app_route_match(routes[i].pattern, path, buf,
 		    sizeof(buf), params, &n))
 			continue;
@@ -159,7 +141,7 @@ check_find(enum http_method m, const char *path)
 		}
 		other = 1;
 	}
-	if (first < FUZZ_NROUTES) {
+	if (first < prog->nroutes) {
 		CHECK(r == &routes[first]);
 		CHECK(st == 0);
 		CHECK(req.nparams == (size_t)nparams_of(r->pattern));
@@ -173,31 +155,14 @@ check_find(enum http_method m, const char *path)
 	}
 }
 
-int	 LLVMFuzzerInitialize(int *, char ***);
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	size_t	 i;
-
-	(void)argc;
-	(void)argv;
-	for (i = 0; i < FUZZ_NROUTES; i++) {
-		routes[i].method = http_method_parse(fuzz_table[i].method);
-		routes[i].pattern = fuzz_table[i].pattern;
-		routes[i].access = ACCESS_PUBLIC;
-		routes[i].handler = fuzz_handler;
-		CHECK(routes[i].method != HTTP_OTHER);
-	}
-	return 0;
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char	 in[FUZZ_PATH_MAX + 1];
-	const char	*path;
-	size_t		 len;
+	static char		 in[FUZZ_PATH_MAX + 1];
+	struct program		 prog;
+	enum http_method	 m;
+	const char		*path;
+	size_t			 len, i;
 
 	if (size < 2 || size - 2 > FUZZ_PATH_MAX)
 		return 0;
@@ -205,8 +170,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(in, data + 2, len);
 	in[len] = '\0';
 	if (data[0] & 1) {
-		check_find((enum http_method)((data[0] >> 1) % HTTP_METHOD__MAX),
-		    in);
+		m = (enum http_method)((data[0] >> 1) % HTTP_METHOD__MAX);
+		for (i = 0; i < app_nareas; i++) {
+			prog.name = app_areas[i].name;
+			prog.routes = app_areas[i].routes;
+			prog.nroutes = app_areas[i].nroutes;
+			check_find(&prog, m, in);
+		}
 		return 0;
 	}
 	/* pattern NUL path; without a NUL, the path is empty. */
