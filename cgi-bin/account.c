@@ -16,9 +16,8 @@
 #include "i18n.h"
 #include "ledger.h"
 #include "log.h"
+#include "util.h"
 #include "valid.h"
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 static int
 account_cookie_flags(void)

@@ -10,7 +10,7 @@
  *	};
  *	int main(int argc, char *argv[]) {
  *		return app_main(argc, argv, &(struct program){"members",
- *		    routes, sizeof(routes) / sizeof(routes[0])});
+ *		    routes, NELEM(routes)});
  *	}
  */
 #ifndef WEFT_APP_H

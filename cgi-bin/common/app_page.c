@@ -9,6 +9,7 @@
 #include "config.h"
 #include "i18n.h"
 #include "log.h"
+#include "util.h"
 
 /* The navigation, as a table: an entry shows when the actor could pass
  * the guard of the page it links to. */
@@ -75,7 +76,7 @@ app_layout(struct request *req, const char *title)
 	tmpl_set(d, "TITLE", title);
 	tmpl_set(d, "LANG", app_lang(req));
 	tmpl_set(d, "CSRF", a->csrf);
-	for (i = 0; i < sizeof(app_nav) / sizeof(app_nav[0]); i++) {
+	for (i = 0; i < NELEM(app_nav); i++) {
 		if (!app_nav_visible(a, &app_nav[i]))
 			continue;
 		s = tmpl_section(d, "NAV");

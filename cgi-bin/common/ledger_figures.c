@@ -10,6 +10,7 @@
 
 #include "db.h"
 #include "ledger.h"
+#include "util.h"
 
 #define LEDGER_UNDER_SHOWN	20	/* members listed on the panel */
 
@@ -51,11 +52,10 @@ static enum weft_err
 ledger_months(struct ledger_figures *f, char start[11])
 {
 	struct tm	 tm;
-	time_t		 now = time(NULL);
 	long		 k;
 	int		 i;
 
-	if (now == (time_t)-1 || gmtime_r(&now, &tm) == NULL)
+	if (util_now_tm(&tm) != WEFT_OK)
 		return WEFT_ERR_SYS;
 	for (i = 0; i < LEDGER_MONTHS; i++) {
 		/* Months counted from year 0, so that going back over a new

@@ -15,8 +15,8 @@
 #include "buf.h"
 #include "db.h"
 #include "form.h"
+#include "util.h"
 
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define ADS_MANAGE_PAGE	50
 #define ADS_MINE_MAX	100	/* ads per member on "My ads" */
 #define ADS_ACTS_MAX	16	/* members one acts for, on "My ads" */
@@ -250,7 +250,7 @@ ads_directory(struct request *req)
 	    app_text(req, "ads.title.directory"))) == NULL)
 		return 500;
 	bad = form_check(directory_fields, NELEM(directory_fields),
-	    &req->query, ads_lang(req), d);
+	    &req->query, app_lang(req), d);
 	if (!ads_kind_filter(d, app_query_str(req, "kind"))) {
 		form_error(d, "kind", app_text(req, "ads.error.kind"));
 		bad++;
@@ -536,7 +536,7 @@ ads_manage(struct request *req)
 	    app_text(req, "ads.title.manage"))) == NULL)
 		return 500;
 	bad = form_check(manage_fields, NELEM(manage_fields), &req->query,
-	    ads_lang(req), d);
+	    app_lang(req), d);
 	if (!ads_kind_filter(d, app_query_str(req, "kind"))) {
 		form_error(d, "kind", app_text(req, "ads.error.kind"));
 		bad++;
@@ -627,5 +627,4 @@ const struct i18n_phrase exchanges_ads_phrases[] = {
 	{ "ads.title.mine", "My offers and requests" },
 	{ "ads.title.new", "Post an offer or a request" },
 };
-const size_t exchanges_ads_nphrases =
-    sizeof(exchanges_ads_phrases) / sizeof(exchanges_ads_phrases[0]);
+const size_t exchanges_ads_nphrases = NELEM(exchanges_ads_phrases);

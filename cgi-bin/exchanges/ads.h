@@ -87,7 +87,5 @@ void		 ad_fill(struct tmpl_dict *, const struct request *,
  * category), `selected` marked: CATEGORY_OPTION {VALUE LABEL SELECTED}. */
 enum weft_err	 ads_category_options(struct tmpl_dict *, long long selected,
 		    long long keep);
-/* The actor's language for messages. */
-const char	*ads_lang(const struct request *);
 
 #endif

@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "db.h"
 #include "form.h"
+#include "util.h"
 
 const char *const ad_kind_keys[AD_KIND__MAX] = {
 	"offer",
@@ -31,18 +32,6 @@ ad_kind_parse(const char *s, enum ad_kind *out)
 			return 0;
 		}
 	return -1;
-}
-
-const char *
-ads_lang(const struct request *req)
-{
-	return req->actor.lang[0] != '\0' ? req->actor.lang : "en";
-}
-
-static void
-ad_copy(char *dst, size_t len, const char *src)
-{
-	snprintf(dst, len, "%s", src != NULL ? src : "");
 }
 
 /*
@@ -86,21 +75,21 @@ ad_load(long long id, int for_update, struct ad *ad)
 	ad->member_id = db_int(r, 1);
 	if (ad_kind_parse(db_str(r, 2), &ad->kind) != 0)
 		ad->kind = AD_OFFER;
-	ad_copy(ad->title, sizeof(ad->title), db_str(r, 3));
-	ad_copy(ad->description, sizeof(ad->description), db_str(r, 4));
+	util_copy(ad->title, sizeof(ad->title), db_str(r, 3));
+	util_copy(ad->description, sizeof(ad->description), db_str(r, 4));
 	ad->category_id = db_int(r, 5);
-	ad_copy(ad->category, sizeof(ad->category), db_str(r, 6));
+	util_copy(ad->category, sizeof(ad->category), db_str(r, 6));
 	ad->community_id = db_int(r, 7);
-	ad_copy(ad->community, sizeof(ad->community), db_str(r, 8));
+	util_copy(ad->community, sizeof(ad->community), db_str(r, 8));
 	ad->owner_community = db_int(r, 9);
-	ad_copy(ad->owner_username, sizeof(ad->owner_username),
+	util_copy(ad->owner_username, sizeof(ad->owner_username),
 	    db_str(r, 10));
-	ad_copy(ad->owner_name, sizeof(ad->owner_name), db_str(r, 11));
-	ad_copy(ad->expires_on, sizeof(ad->expires_on), db_str(r, 12));
+	util_copy(ad->owner_name, sizeof(ad->owner_name), db_str(r, 11));
+	util_copy(ad->expires_on, sizeof(ad->expires_on), db_str(r, 12));
 	ad->expired = db_int(r, 13) != 0;
 	ad->deleted = db_int(r, 14) != 0;
-	ad_copy(ad->created_at, sizeof(ad->created_at), db_str(r, 15));
-	ad_copy(ad->updated_at, sizeof(ad->updated_at), db_str(r, 16));
+	util_copy(ad->created_at, sizeof(ad->created_at), db_str(r, 15));
+	util_copy(ad->updated_at, sizeof(ad->updated_at), db_str(r, 16));
 	db_rows_free(r);
 	return WEFT_OK;
 }

@@ -16,9 +16,8 @@
 #include "db.h"
 #include "form.h"
 #include "log.h"
+#include "util.h"
 #include "valid.h"
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 /* `for` comes last: only a new ad has an owner to choose. */
 static const struct form_field ads_fields[] = {
@@ -449,7 +448,7 @@ ads_new(struct request *req)
 	if ((d = ads_form_page(req, NULL, &c, def, sizeof(def))) == NULL)
 		return 500;
 	bad = (int)form_check(ads_fields, NELEM(ads_fields), &req->form,
-	    ads_lang(req), d);
+	    app_lang(req), d);
 	if (why != NULL) {
 		form_error(d, "for", app_text(req, why));
 		bad++;
@@ -573,7 +572,7 @@ ads_edit(struct request *req)
 	if ((d = ads_form_page(req, &ad, &c, def, sizeof(def))) == NULL)
 		goto refuse;
 	bad = (int)form_check(ads_fields, NELEM(ads_fields) - 1, &req->form,
-	    ads_lang(req), d);
+	    app_lang(req), d);
 	if ((st = ads_form_check(req, d, &ad, &o, &community)) == -1) {
 		st = 500;
 		goto refuse;

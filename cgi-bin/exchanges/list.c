@@ -12,9 +12,9 @@
 #include "exchanges.h"
 #include "form.h"
 #include "ledger.h"
+#include "util.h"
 #include "valid.h"
 
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define LIST_PAGE	50
 #define LIST_CSV_MAX	100000
 #define LIST_NO_CURSOR	((1LL << 53) + 1)
@@ -149,7 +149,7 @@ list_filter_read(struct request *req, struct tmpl_dict *d,
 	memset(f, 0, sizeof(*f));
 	ledger_scope_of(&req->actor, PERM_EXCHANGE_LIST, &f->sc);
 	bad = form_check(list_fields, NELEM(list_fields), &req->query,
-	    req->actor.lang[0] ? req->actor.lang : "en", d);
+	    app_lang(req), d);
 	bad += (size_t)list_member(req, d, f, "member", &f->member, err);
 	bad += (size_t)list_member(req, d, f, "recorded_by", &f->recorded_by,
 	    err);

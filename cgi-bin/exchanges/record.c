@@ -16,9 +16,8 @@
 #include "form.h"
 #include "ledger.h"
 #include "log.h"
+#include "util.h"
 #include "valid.h"
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 /* Members east of UTC may record today's service while it is still
  * yesterday in UTC: one day of grace before a date is "in the future". */
@@ -32,12 +31,6 @@ static const struct form_field record_fields[] = {
 	{ "description", FORM_TEXT, 1, 1, 255 },
 	{ "ad", FORM_ID, 0, 0, 0 },
 };
-
-static const char *
-record_lang(const struct request *req)
-{
-	return req->actor.lang[0] != '\0' ? req->actor.lang : "en";
-}
 
 /* A message made of a phrase and a value: "The most is" + " 24.00". */
 static void
@@ -315,7 +308,7 @@ exchanges_new_form(struct request *req)
 	};
 	struct ledger_settings	 s;
 	struct tmpl_dict	*d;
-	char			 key[AUTH_TOKEN_HEX], today[11];
+	char			 key[AUTH_TOKEN_HEX], today[UTIL_DATE_LEN];
 	const char		*v;
 	enum weft_err		 e;
 	size_t			 i;
@@ -331,7 +324,8 @@ exchanges_new_form(struct request *req)
 		if (v != NULL && valid_text(v, 1, 64, 0) == VALID_OK)
 			tmpl_set(d, pre[i].var, v);
 	}
-	record_day_str(record_today(), today);
+	if (util_today(today) != WEFT_OK)
+		return 500;
 	tmpl_set(d, "SERVICE_DATE", today);
 	return app_render(req, 200);
 }
@@ -347,7 +341,7 @@ record_validate(struct request *req, struct tmpl_dict *d,
 	size_t	 bad;
 
 	bad = form_check(record_fields, NELEM(record_fields), &req->form,
-	    record_lang(req), d);
+	    app_lang(req), d);
 	bad += (size_t)record_hours(req, d, s, &x->hundredths);
 	bad += (size_t)record_date(req, d, s);
 	bad += (size_t)record_parties(req, d, p, r, err);
@@ -575,5 +569,4 @@ const struct i18n_phrase exchanges_ledger_phrases[] = {
 	{ "ledger.statement.member_title", "Statement of" },
 	{ "ledger.statement.title", "Your balance and statement" },
 };
-const size_t exchanges_ledger_nphrases =
-    sizeof(exchanges_ledger_phrases) / sizeof(exchanges_ledger_phrases[0]);
+const size_t exchanges_ledger_nphrases = NELEM(exchanges_ledger_phrases);

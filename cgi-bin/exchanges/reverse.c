@@ -35,7 +35,7 @@ reverse_again(struct request *req, const struct ledger_exchange *x)
 	tmpl_set(d, "SERVICE_DATE", x->service_date);
 	tmpl_set(d, "DESCRIPTION", x->description);
 	form_check(reverse_fields, 1, &req->form,
-	    req->actor.lang[0] ? req->actor.lang : "en", d);
+	    app_lang(req), d);
 	return app_render(req, 422);
 }
 

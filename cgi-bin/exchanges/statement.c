@@ -115,7 +115,7 @@ stmt_filter_read(struct request *req, struct tmpl_dict *d,
 
 	memset(f, 0, sizeof(*f));
 	bad = form_check(stmt_fields, 2, &req->query,
-	    req->actor.lang[0] ? req->actor.lang : "en", d);
+	    app_lang(req), d);
 	v = app_query(req, "from");
 	given_from = v != NULL && valid_date(v, &y, &m, &dd) == VALID_OK;
 	f->from = given_from ? v : STMT_FIRST_DAY;

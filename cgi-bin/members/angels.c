@@ -22,9 +22,8 @@
 #include "db.h"
 #include "form.h"
 #include "members.h"
+#include "util.h"
 #include "valid.h"
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 enum angels_kind {
 	REL_ANGEL,
@@ -91,12 +90,6 @@ static const struct angels_rel angels_rels[REL__MAX] = {
 static const struct form_field angels_mode_fields[] = {
 	{ "on", FORM_INT, 1, 0, 1 },
 };
-
-static const char *
-angels_lang(const struct request *req)
-{
-	return req->actor.lang[0] != '\0' ? req->actor.lang : "en";
-}
 
 /* May the actor change this relation of m (assign, remove)? */
 static int
@@ -286,7 +279,7 @@ angels_add(struct request *req, const struct angels_rel *rel)
 		return 403;
 	if ((d = angels_page(req)) == NULL)
 		return 500;
-	if (form_check(&rel->field, 1, &req->form, angels_lang(req), d) > 0)
+	if (form_check(&rel->field, 1, &req->form, app_lang(req), d) > 0)
 		return angels_render(req, d, &m, 422);
 	if (rel->org_only && !m.is_organisation)
 		return app_error(req, 409, app_text(req,
@@ -436,7 +429,7 @@ members_angel_mode(struct request *req)
 	if ((d = angels_page(req)) == NULL)
 		return 500;
 	if (form_check(angels_mode_fields, NELEM(angels_mode_fields),
-	    &req->form, angels_lang(req), d) > 0)
+	    &req->form, app_lang(req), d) > 0)
 		return angels_render(req, d, &m, 422);
 	if (valid_int(app_form(req, "on"), 0, 1, &on) != VALID_OK)
 		return 400;	/* form_check said it was valid */
@@ -503,5 +496,4 @@ const struct i18n_phrase members_angels_phrases[] = {
 	    "removed." },
 	{ "members.angels.title", "Guardian angels and managers" },
 };
-const size_t members_angels_nphrases =
-    sizeof(members_angels_phrases) / sizeof(members_angels_phrases[0]);
+const size_t members_angels_nphrases = NELEM(members_angels_phrases);

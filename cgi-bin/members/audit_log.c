@@ -12,8 +12,7 @@
 #include "db.h"
 #include "form.h"
 #include "members.h"
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+#include "util.h"
 
 #define AUDIT_PAGE	50
 /* The scoped admin's communities bound into the query: as many as one
@@ -358,7 +357,7 @@ members_audit(struct request *req)
 	if ((e = audit_actions(d, f.action)) != WEFT_OK)
 		return app_status_of(e);
 	if (form_check(audit_fields, NELEM(audit_fields), &req->query,
-	    req->actor.lang[0] ? req->actor.lang : "en", d) > 0) {
+	    app_lang(req), d) > 0) {
 		tmpl_show(d, "NO_ROWS");
 		return app_render(req, 422);
 	}

@@ -20,8 +20,7 @@
 #include "form.h"
 #include "log.h"
 #include "members.h"
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+#include "util.h"
 
 static const char *const bulk_action_keys[BULK__MAX] = {
 	[BULK_APPROVE] = "approve",

@@ -114,7 +114,7 @@ members_community_add(struct request *req)
 	if ((d = communities_page(req)) == NULL)
 		return 500;
 	if (form_check(communities_fields, 1, &req->form,
-	    req->actor.lang[0] ? req->actor.lang : "en", d) > 0)
+	    app_lang(req), d) > 0)
 		return communities_render(req, d, 422);
 	name = app_form(req, "name");
 	buf_init(&after);

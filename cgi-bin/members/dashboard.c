@@ -20,6 +20,7 @@
 #include "db.h"
 #include "ledger.h"
 #include "members.h"
+#include "util.h"
 
 #define DASH_SCOPE_MAX	16	/* community placeholders in the SQL */
 #define DASH_MONTHS	12
@@ -281,15 +282,14 @@ dash_chart(struct tmpl_dict *d, const struct dash_scope *s)
 {
 	struct db_rows	*r;
 	struct tm	 now;
-	time_t		 t = time(NULL);
 	long long	 v[DASH_MONTHS] = { 0 }, max = 0;
 	char		 from[32], ym[32];
 	struct buf	 desc;
 	enum weft_err	 e;
 	int		 i, y, m;
 
-	if (t == (time_t)-1 || gmtime_r(&t, &now) == NULL)
-		return WEFT_ERR_SYS;
+	if ((e = util_now_tm(&now)) != WEFT_OK)
+		return e;
 	dash_month(&now, DASH_MONTHS - 1, &y, &m);
 	snprintf(from, sizeof(from), "%04d-%02d-01", y, m);
 	/* Site-wide without the community term, as in dash_status(), and
@@ -360,5 +360,4 @@ members_dashboard(struct request *req)
 const struct i18n_phrase members_dashboard_phrases[] = {
 	{ "members.dashboard.title", "Dashboard" },
 };
-const size_t members_dashboard_nphrases =
-    sizeof(members_dashboard_phrases) / sizeof(members_dashboard_phrases[0]);
+const size_t members_dashboard_nphrases = NELEM(members_dashboard_phrases);

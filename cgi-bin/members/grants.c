@@ -13,9 +13,8 @@
 #include "form.h"
 #include "log.h"
 #include "members.h"
+#include "util.h"
 #include "valid.h"
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 /*
  * The scope in words, as sections of d: SITE; COMMUNITY with

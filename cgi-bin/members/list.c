@@ -25,6 +25,7 @@
 
 #include "db.h"
 #include "list.h"
+#include "util.h"
 
 /* ---- the page --------------------------------------------------------- */
 
@@ -578,5 +579,4 @@ const struct i18n_phrase members_list_phrases[] = {
 	{ "members.list.truncated", "Only the first 100000 rows are in this "
 	    "file: narrow the filters to get the rest." },
 };
-const size_t members_list_nphrases =
-    sizeof(members_list_phrases) / sizeof(members_list_phrases[0]);
+const size_t members_list_nphrases = NELEM(members_list_phrases);

@@ -11,6 +11,7 @@
 #include "db.h"
 #include "form.h"
 #include "list.h"
+#include "util.h"
 #include "valid.h"
 
 /*
@@ -234,12 +235,6 @@ static const char *const
 	LIST_ONE_FROM(LIST_FIRST, LIST_FIX_SCOPE),
 	LIST_ONE_STATUS_FROM(LIST_FIRST, LIST_FIX_SCOPE_STATUS),
 };
-
-static void
-list_copy(char *dst, size_t len, const char *src)
-{
-	snprintf(dst, len, "%s", src != NULL ? src : "");
-}
 
 /* A column as a string, "" for NULL. */
 static const char *
@@ -540,13 +535,13 @@ list_read_choices(struct request *req, struct tmpl_dict *d,
 		list_bad(req, d, "status", "valid.range");
 		bad++;
 	} else
-		list_copy(f->status, sizeof(f->status), list_status_values[i]);
+		util_copy(f->status, sizeof(f->status), list_status_values[i]);
 	v = app_query(req, "role");
 	if (v != NULL && v[0] != '\0' && role_parse(v, &r) != 0) {
 		list_bad(req, d, "role", "valid.range");
 		bad++;
 	} else
-		list_copy(f->role, sizeof(f->role), v);
+		util_copy(f->role, sizeof(f->role), v);
 	if ((i = list_pick(app_query(req, "optout"), list_optout_values,
 	    NELEM(list_optout_values))) < 0) {
 		list_bad(req, d, "optout", "valid.range");
@@ -594,14 +589,14 @@ members_list_read(struct request *req, struct tmpl_dict *d,
 	memset(f, 0, sizeof(*f));
 	f->optout = -1;
 	bad = form_check(list_fields, NELEM(list_fields), &req->query,
-	    req->actor.lang[0] ? req->actor.lang : "en", d);
+	    app_lang(req), d);
 	bad += list_read_choices(req, d, f);
 	/* Leading and trailing blanks are noise in a search box. */
 	v = app_query(req, "q");
 	if (v != NULL) {
 		while (*v == ' ')
 			v++;
-		list_copy(f->q, sizeof(f->q), v);
+		util_copy(f->q, sizeof(f->q), v);
 		for (len = strlen(f->q); len > 0 && f->q[len - 1] == ' ';)
 			f->q[--len] = '\0';
 	}
@@ -609,11 +604,11 @@ members_list_read(struct request *req, struct tmpl_dict *d,
 	if (v != NULL && v[0] != '\0' && valid_id(v, &id) == VALID_OK)
 		f->community = id;
 	f->org = app_query(req, "org") != NULL;
-	list_copy(f->joined_from, sizeof(f->joined_from),
+	util_copy(f->joined_from, sizeof(f->joined_from),
 	    app_query(req, "joined_from"));
-	list_copy(f->joined_to, sizeof(f->joined_to),
+	util_copy(f->joined_to, sizeof(f->joined_to),
 	    app_query(req, "joined_to"));
-	list_copy(f->login_date, sizeof(f->login_date),
+	util_copy(f->login_date, sizeof(f->login_date),
 	    app_query(req, "login_date"));
 	/* Same format on both sides, so text order is date order. */
 	if (f->joined_from[0] && f->joined_to[0] &&

@@ -13,8 +13,8 @@
 #include "db.h"
 #include "form.h"
 #include "members.h"
+#include "util.h"
 
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define NOTES_PANEL_LATEST	3
 
 static const struct form_field notes_fields[] = {
@@ -33,12 +33,6 @@ static const char notes_sql_latest[] =
     " COALESCE(n.updated_at, '') FROM member_notes n"
     " JOIN members a ON a.id = n.author_id"
     " WHERE n.member_id = ? ORDER BY n.created_at DESC, n.id DESC LIMIT 3";
-
-static const char *
-notes_lang(const struct request *req)
-{
-	return req->actor.lang[0] != '\0' ? req->actor.lang : "en";
-}
 
 /* A note's text as LINE sections, so that its line breaks show without
  * markup in the text itself. */
@@ -105,7 +99,7 @@ notes_page(struct request *req, const struct member *m, long long redo,
 	s = tmpl_section(d, "ADD");
 	if (redo == 0)
 		form_check(notes_fields, NELEM(notes_fields), &req->form,
-		    notes_lang(req), s);
+		    app_lang(req), s);
 	if ((err = db_query(&r, notes_sql_all, "i", m->id)) != WEFT_OK)
 		return app_status_of(err);
 	if (db_nrows(r) == 0)
@@ -118,7 +112,7 @@ notes_page(struct request *req, const struct member *m, long long redo,
 		tmpl_set(e, "BODY", db_str(r, 3));
 		if (redo == db_int(r, 0))
 			form_check(notes_fields, NELEM(notes_fields),
-			    &req->form, notes_lang(req), e);
+			    &req->form, app_lang(req), e);
 	}
 	db_rows_free(r);
 	return app_render(req, status);
@@ -147,7 +141,7 @@ notes_body_ok(const struct request *req)
 	if ((scratch = tmpl_dict_new()) == NULL)
 		return -1;
 	bad = form_check(notes_fields, NELEM(notes_fields), &req->form,
-	    notes_lang(req), scratch);
+	    app_lang(req), scratch);
 	tmpl_dict_free(scratch);
 	return bad == 0;
 }
@@ -346,5 +340,4 @@ const struct i18n_phrase members_notes_phrases[] = {
 	{ "members.notes.flash.unchanged", "Nothing was changed." },
 	{ "members.notes.title", "Coordinator notes" },
 };
-const size_t members_notes_nphrases =
-    sizeof(members_notes_phrases) / sizeof(members_notes_phrases[0]);
+const size_t members_notes_nphrases = NELEM(members_notes_phrases);

@@ -15,9 +15,9 @@
 #include "form.h"
 #include "log.h"
 #include "members.h"
+#include "util.h"
 #include "valid.h"
 
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define PROFILE_COMMUNITIES_MAX	64
 
 /* The languages a member may choose; as account.c, until the
@@ -40,12 +40,6 @@ static const struct profile_pstatus {
 	{ "incomplete", "members.profile.pstatus.incomplete" },
 	{ "hidden", "members.profile.pstatus.hidden" },
 };
-
-static const char *
-profile_lang(const struct request *req)
-{
-	return req->actor.lang[0] != '\0' ? req->actor.lang : "en";
-}
 
 /* Options of the language select; `current` (the member's stored
  * language) is offered too when it is not in the list, so that saving
@@ -419,7 +413,7 @@ members_edit(struct request *req)
 	if ((d = profile_edit_page(req, &m, lang, ps)) == NULL)
 		return 500;
 	bad = form_check(profile_edit_fields, NELEM(profile_edit_fields),
-	    &req->form, profile_lang(req), d) > 0;
+	    &req->form, app_lang(req), d) > 0;
 	if (!profile_lang_ok(lang, m.lang)) {
 		form_error(d, "lang", app_text(req, lang[0] == '\0' ?
 		    valid_err_keys[VALID_EMPTY] : valid_err_keys[VALID_RANGE]));
@@ -558,7 +552,7 @@ members_password(struct request *req)
 	if ((e = profile_edit_values(d, &m)) != WEFT_OK)
 		return app_status_of(e);
 	bad = form_check(profile_password_fields,
-	    NELEM(profile_password_fields), &req->form, profile_lang(req),
+	    NELEM(profile_password_fields), &req->form, app_lang(req),
 	    d) > 0;
 	if (!bad && strcmp(pw, pw2) != 0) {
 		form_error(d, "password2", app_text(req, "password.mismatch"));
@@ -795,7 +789,7 @@ members_new(struct request *req)
 	    app_form_str(req, "lang"))) == NULL)
 		return 500;
 	bad = form_check(profile_new_fields, NELEM(profile_new_fields),
-	    &req->form, profile_lang(req), d) > 0;
+	    &req->form, app_lang(req), d) > 0;
 	if ((more = profile_new_check(req, d, &comm)) == -1)
 		return 500;
 	if (bad || more > 0)
@@ -826,5 +820,4 @@ const struct i18n_phrase members_profile_phrases[] = {
 	{ "members.profile.title.edit", "Edit a member's profile" },
 	{ "members.profile.title.new", "Add a member" },
 };
-const size_t members_profile_nphrases =
-    sizeof(members_profile_phrases) / sizeof(members_profile_phrases[0]);
+const size_t members_profile_nphrases = NELEM(members_profile_phrases);

@@ -14,15 +14,14 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "audit.h"
 #include "db.h"
 #include "form.h"
 #include "members.h"
+#include "util.h"
 #include "valid.h"
 
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define STATUS_COMMUNITIES_MAX	64
 
 /*
@@ -52,25 +51,6 @@ static const struct form_field status_optout_fields[] = {
 };
 
 static const char *
-status_lang(const struct request *req)
-{
-	return req->actor.lang[0] != '\0' ? req->actor.lang : "en";
-}
-
-/* Today's date in UTC, "YYYY-MM-DD" (out holds 11 bytes). */
-static int
-status_today(char out[11])
-{
-	struct tm	 tm;
-	time_t		 now = time(NULL);
-
-	if (now == (time_t)-1 || gmtime_r(&now, &tm) == NULL ||
-	    strftime(out, 11, "%Y-%m-%d", &tm) != 10)
-		return -1;
-	return 0;
-}
-
-static const char *
 status_section(enum member_status s)
 {
 	return s == MEMBER_APPLYING ? "MEMBER_APPLYING" :
@@ -88,13 +68,13 @@ status_approve_check(const struct request *req, const struct member *m,
     struct tmpl_dict *d, char date[11])
 {
 	const char	*v = app_form(req, "approved_on");
-	char		 today[11];
+	char		 today[UTIL_DATE_LEN];
 	int		 bad;
 
-	if (status_today(today) == -1)
+	if (util_today(today) != WEFT_OK)
 		return -1;
 	bad = (int)form_check(status_approve_fields,
-	    NELEM(status_approve_fields), &req->form, status_lang(req), d);
+	    NELEM(status_approve_fields), &req->form, app_lang(req), d);
 	if (bad > 0)
 		return bad;
 	snprintf(date, 11, "%s", v != NULL && v[0] != '\0' ? v : today);
@@ -353,7 +333,7 @@ members_optout(struct request *req)
 	if ((scratch = tmpl_dict_new()) == NULL)
 		return 500;
 	bad = form_check(status_optout_fields, NELEM(status_optout_fields),
-	    &req->form, status_lang(req), scratch);
+	    &req->form, app_lang(req), scratch);
 	tmpl_dict_free(scratch);
 	if (bad > 0)
 		return status_again(req, STATUS_FORM_OPTOUT);
@@ -500,7 +480,7 @@ status_panel_approve(struct tmpl_dict *p, const struct request *req,
 		(void)status_approve_check(req, m, s, date);
 		return;
 	}
-	if (status_today(date) == 0)
+	if (util_today(date) == WEFT_OK)
 		tmpl_set(s, "APPROVED_ON", date);
 }
 
@@ -542,7 +522,7 @@ members_status_panel(struct tmpl_dict *d, struct request *req,
 		if (status_redo == STATUS_FORM_OPTOUT)
 			form_check(status_optout_fields,
 			    NELEM(status_optout_fields), &req->form,
-			    status_lang(req), s);
+			    app_lang(req), s);
 	}
 	if (comm) {
 		s = tmpl_section(p, "COMMUNITY");
@@ -590,5 +570,4 @@ const struct i18n_phrase members_status_phrases[] = {
 	{ "members.status.now.approved", "The member is approved." },
 	{ "members.status.now.disabled", "The member is disabled." },
 };
-const size_t members_status_nphrases =
-    sizeof(members_status_phrases) / sizeof(members_status_phrases[0]);
+const size_t members_status_nphrases = NELEM(members_status_phrases);

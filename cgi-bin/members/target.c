@@ -8,6 +8,7 @@
 #include "db.h"
 #include "log.h"
 #include "members.h"
+#include "util.h"
 
 void
 member_scope(const struct member *m, struct scope *out)
@@ -18,12 +19,6 @@ member_scope(const struct member *m, struct scope *out)
 		out->community = m->community;
 	} else
 		out->kind = SCOPE_SITE;
-}
-
-static void
-member_copy(char *dst, size_t len, const char *src)
-{
-	snprintf(dst, len, "%s", src != NULL ? src : "");
 }
 
 enum weft_err
@@ -59,26 +54,26 @@ member_load(long long id, int for_update, struct member *m)
 		return WEFT_ERR_NOTFOUND;
 	}
 	m->id = db_int(r, 0);
-	member_copy(m->username, sizeof(m->username), db_str(r, 1));
-	member_copy(m->name, sizeof(m->name), db_str(r, 2));
-	member_copy(m->email, sizeof(m->email), db_str(r, 3));
-	member_copy(m->phone, sizeof(m->phone), db_str(r, 4));
-	member_copy(m->address, sizeof(m->address), db_str(r, 5));
-	member_copy(m->about, sizeof(m->about), db_str(r, 6));
-	member_copy(m->lang, sizeof(m->lang), db_str(r, 7));
+	util_copy(m->username, sizeof(m->username), db_str(r, 1));
+	util_copy(m->name, sizeof(m->name), db_str(r, 2));
+	util_copy(m->email, sizeof(m->email), db_str(r, 3));
+	util_copy(m->phone, sizeof(m->phone), db_str(r, 4));
+	util_copy(m->address, sizeof(m->address), db_str(r, 5));
+	util_copy(m->about, sizeof(m->about), db_str(r, 6));
+	util_copy(m->lang, sizeof(m->lang), db_str(r, 7));
 	if (member_status_parse(db_str(r, 8), &m->status) != 0)
 		m->status = MEMBER_DISABLED;	/* unreadable: the safe one */
-	member_copy(m->profile_status, sizeof(m->profile_status),
+	util_copy(m->profile_status, sizeof(m->profile_status),
 	    db_str(r, 9));
 	m->community = db_int(r, 10);
-	member_copy(m->community_name, sizeof(m->community_name),
+	util_copy(m->community_name, sizeof(m->community_name),
 	    db_str(r, 11));
 	m->is_organisation = db_int(r, 12) != 0;
 	m->optout = db_int(r, 13) != 0;
 	m->angel_mode = db_int(r, 14) != 0;
-	member_copy(m->joined_at, sizeof(m->joined_at), db_str(r, 15));
-	member_copy(m->approved_at, sizeof(m->approved_at), db_str(r, 16));
-	member_copy(m->last_login_at, sizeof(m->last_login_at),
+	util_copy(m->joined_at, sizeof(m->joined_at), db_str(r, 15));
+	util_copy(m->approved_at, sizeof(m->approved_at), db_str(r, 16));
+	util_copy(m->last_login_at, sizeof(m->last_login_at),
 	    db_str(r, 17));
 	db_rows_free(r);
 	return WEFT_OK;

@@ -20,6 +20,7 @@
 #include "config.h"
 #include "db.h"
 #include "log.h"
+#include "util.h"
 
 #define PW	"a test password, long enough"
 
@@ -146,7 +147,7 @@ test_session_bad_tokens(void **state)
 
 	(void)state;
 	need_db();
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+	for (i = 0; i < NELEM(bad); i++) {
 		assert_int_equal(auth_session_load(bad[i], "x", &a), WEFT_OK);
 		assert_false(a.has_session);
 		assert_int_equal(a.member_id, 0);

@@ -28,6 +28,7 @@
 #include "config.h"
 #include "db.h"
 #include "log.h"
+#include "util.h"
 
 static int	 have_db;
 
@@ -262,7 +263,7 @@ test_int_text(void **state)
 
 	(void)state;
 	NEED_DB();
-	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+	for (i = 0; i < NELEM(texts); i++) {
 		assert_int_equal(db_query(&r, "SELECT ?", "s", texts[i]),
 		    WEFT_OK);
 		assert_true(db_next(r));

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "http.h"
+#include "util.h"
 
 static const struct http_limits lim = { 200, 16384 };
 
@@ -737,7 +738,7 @@ test_security_headers(void **state)
 	http_response_init(&r);
 	http_security_headers(&r);
 	assert_int_equal(r.failed, 0);
-	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+	for (i = 0; i < NELEM(want); i++) {
 		p = strstr(r.headers.p, want[i]);
 		assert_non_null(p);
 		/* Each exactly once. */
@@ -754,7 +755,7 @@ test_status_text(void **state)
 	    409, 413, 422, 429, 500, 503 };
 	size_t	 i;
 
-	for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+	for (i = 0; i < NELEM(codes); i++)
 		assert_string_not_equal(http_status_text(codes[i]),
 		    "Unknown");
 	assert_string_equal(http_status_text(200), "OK");

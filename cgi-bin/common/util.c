@@ -1,0 +1,34 @@
+/*
+ * util.h's helpers.
+ */
+#include <stdio.h>
+#include <time.h>
+
+#include "util.h"
+
+void
+util_copy(char *dst, size_t len, const char *src)
+{
+	snprintf(dst, len, "%s", src != NULL ? src : "");
+}
+
+enum weft_err
+util_now_tm(struct tm *out)
+{
+	time_t	 now = time(NULL);
+
+	if (now == (time_t)-1 || gmtime_r(&now, out) == NULL)
+		return WEFT_ERR_SYS;
+	return WEFT_OK;
+}
+
+enum weft_err
+util_today(char out[UTIL_DATE_LEN])
+{
+	struct tm	 tm;
+
+	if (util_now_tm(&tm) != WEFT_OK ||
+	    strftime(out, UTIL_DATE_LEN, "%Y-%m-%d", &tm) != 10)
+		return WEFT_ERR_SYS;
+	return WEFT_OK;
+}
