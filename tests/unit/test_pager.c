@@ -13,8 +13,7 @@
 #include <cmocka.h>
 
 #include "pager.h"
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+#include "util.h"
 
 static const struct http_limits lim = { 64, 4096 };
 

@@ -12,9 +12,8 @@
 #include <cmocka.h>
 
 #include "i18n.h"
+#include "util.h"
 #include "valid.h"
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 struct vcase {
 	const char	*in;
