@@ -122,6 +122,16 @@ int		 app_redirect(struct request *, const char *path,
 /* The HTTP status for an error from the common module: 503 when the
  * database is down, 404, 403, 409 (duplicate, lock conflict), else 500. */
 int		 app_status_of(enum weft_err);
+/*
+ * The answer for the target of a path id under perm, from what loading
+ * it returned (docs/authorization.md rule 1, no probing by id): 0 when it
+ * loaded; for a missing target (WEFT_ERR_NOTFOUND: also pass it for an id
+ * that is not one) 404 only when the actor holds perm site-wide, else the
+ * same 403 as for a target out of scope; else app_status_of(e).  Whether
+ * a target that exists is in scope is the caller's to check next.
+ */
+int		 app_target_status(const struct request *, enum perm,
+		    enum weft_err e);
 /* The actor's phrase for key. */
 const char	*app_text(const struct request *, const char *key);
 /* The actor's language tag, "en" when none is set (visitors): the lang

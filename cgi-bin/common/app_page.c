@@ -212,3 +212,15 @@ app_status_of(enum weft_err e)
 		return 500;
 	}
 }
+
+int
+app_target_status(const struct request *req, enum perm perm, enum weft_err e)
+{
+	static const struct scope site = { SCOPE_SITE, 0, "" };
+
+	if (e == WEFT_OK)
+		return 0;
+	if (e == WEFT_ERR_NOTFOUND)
+		return role_allows(&req->actor.grants, perm, &site) ? 404 : 403;
+	return app_status_of(e);
+}

@@ -572,16 +572,11 @@ ads_show(struct request *req)
 	enum act_as		 as;
 	enum weft_err		 e;
 	long long		 id = app_param_id(req, 0);
-	int			 missing, ok;
+	int			 st, ok;
 
-	missing = role_allows(&req->actor.grants, PERM_AD_LIST, &ads_site) ?
-	    404 : 403;
-	if (id <= 0)
-		return missing;
-	if ((e = ad_load(id, 0, &ad)) == WEFT_ERR_NOTFOUND)
-		return missing;
-	if (e != WEFT_OK)
-		return app_status_of(e);
+	e = id > 0 ? ad_load(id, 0, &ad) : WEFT_ERR_NOTFOUND;
+	if ((st = app_target_status(req, PERM_AD_LIST, e)) != 0)
+		return st;
 	if ((ok = ads_reach(req, PERM_AD_LIST, &ad, &as)) == -1)
 		return 500;
 	if (ad.deleted && !ok)

@@ -132,19 +132,14 @@ int
 ads_target(struct request *req, enum perm perm, int for_update,
     struct ad *ad, enum act_as *as)
 {
-	static const struct scope site = { SCOPE_SITE, 0, "" };
 	long long	 id = app_param_id(req, 0);
 	enum weft_err	 e;
-	int		 missing, ok;
+	int		 st, ok;
 
 	*as = ACT_NONE;
-	missing = role_allows(&req->actor.grants, perm, &site) ? 404 : 403;
-	if (id <= 0)
-		return missing;
-	if ((e = ad_load(id, for_update, ad)) == WEFT_ERR_NOTFOUND)
-		return missing;
-	if (e != WEFT_OK)
-		return app_status_of(e);
+	e = id > 0 ? ad_load(id, for_update, ad) : WEFT_ERR_NOTFOUND;
+	if ((st = app_target_status(req, perm, e)) != 0)
+		return st;
 	if ((ok = ads_reach(req, perm, ad, as)) == -1)
 		return 500;
 	return ok ? 0 : 403;

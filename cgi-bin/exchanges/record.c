@@ -500,22 +500,16 @@ show_fill(struct request *req, struct tmpl_dict *d,
 int
 exchanges_show(struct request *req)
 {
-	static const struct scope site = { SCOPE_SITE, 0, "" };
 	struct ledger_exchange	 x;
 	struct tmpl_dict	*d;
 	enum weft_err		 e;
-	int			 nf;
+	long long		 id = app_param_id(req, 0);
+	int			 st;
 	char			 title[64];
 
-	nf = role_allows(&req->actor.grants, PERM_EXCHANGE_LIST, &site) ?
-	    404 : 403;
-	if (app_param_id(req, 0) <= 0)
-		return nf;
-	if ((e = ledger_exchange_load(app_param_id(req, 0), &x)) ==
-	    WEFT_ERR_NOTFOUND)
-		return nf;
-	if (e != WEFT_OK)
-		return app_status_of(e);
+	e = id > 0 ? ledger_exchange_load(id, &x) : WEFT_ERR_NOTFOUND;
+	if ((st = app_target_status(req, PERM_EXCHANGE_LIST, e)) != 0)
+		return st;
 	if (!show_may_see(req, &x, &e))
 		return e != WEFT_OK ? app_status_of(e) : 403;
 	snprintf(title, sizeof(title), "%s #%lld",

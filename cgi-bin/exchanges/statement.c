@@ -342,19 +342,13 @@ stmt_self(struct request *req, struct ledger_party *m)
 static int
 stmt_member(struct request *req, long long id, struct ledger_party *m)
 {
-	static const struct scope site = { SCOPE_SITE, 0, "" };
 	struct scope	 sc;
 	enum weft_err	 e;
-	int		 nf;
+	int		 st;
 
-	nf = role_allows(&req->actor.grants, PERM_MEMBER_ACTIVITY, &site) ?
-	    404 : 403;
-	if (id <= 0)
-		return nf;
-	if ((e = ledger_party_load(id, m)) == WEFT_ERR_NOTFOUND)
-		return nf;
-	if (e != WEFT_OK)
-		return app_status_of(e);
+	e = id > 0 ? ledger_party_load(id, m) : WEFT_ERR_NOTFOUND;
+	if ((st = app_target_status(req, PERM_MEMBER_ACTIVITY, e)) != 0)
+		return st;
 	ledger_party_scope(m, &sc);
 	return role_allows(&req->actor.grants, PERM_MEMBER_ACTIVITY, &sc) ?
 	    0 : 403;

@@ -83,18 +83,13 @@ int
 members_target_id(struct request *req, long long id, enum perm perm,
     struct member *m)
 {
-	static const struct scope site = { SCOPE_SITE, 0, "" };
 	struct scope	 sc;
 	enum weft_err	 e;
-	int		 sitewide;
+	int		 st;
 
-	sitewide = role_allows(&req->actor.grants, perm, &site);
-	if (id <= 0)
-		return sitewide ? 404 : 403;
-	if ((e = member_load(id, 0, m)) == WEFT_ERR_NOTFOUND)
-		return sitewide ? 404 : 403;
-	if (e != WEFT_OK)
-		return app_status_of(e);
+	e = id > 0 ? member_load(id, 0, m) : WEFT_ERR_NOTFOUND;
+	if ((st = app_target_status(req, perm, e)) != 0)
+		return st;
 	member_scope(m, &sc);
 	if (!role_allows(&req->actor.grants, perm, &sc))
 		return 403;
