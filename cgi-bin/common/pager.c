@@ -109,16 +109,14 @@ pager_result(const struct pager *p, size_t fetched, struct pager_result *r)
 	}
 }
 
-void
-pager_param(struct buf *b, const char *name, const char *value)
+/* Appends value percent-encoded: RFC 3986 unreserved characters kept. */
+static void
+pager_encode(struct buf *b, const char *value)
 {
 	static const char	 hex[] = "0123456789ABCDEF";
 	const unsigned char	*s;
 	char			 esc[3];
 
-	if (value == NULL || value[0] == '\0')
-		return;
-	buf_printf(b, "&%s=", name);
 	for (s = (const unsigned char *)value; *s != '\0'; s++) {
 		if ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
 		    (*s >= '0' && *s <= '9') || strchr("-._~", *s) != NULL) {
@@ -133,10 +131,39 @@ pager_param(struct buf *b, const char *name, const char *value)
 }
 
 void
+pager_param(struct buf *b, const char *name, const char *value)
+{
+	if (value == NULL || value[0] == '\0')
+		return;
+	buf_printf(b, "&%s=", name);
+	pager_encode(b, value);
+}
+
+/* Appends path, then "?" and the list's own parameters (params, a
+ * leading '&' dropped), then the cursor c (built as "&name=value..."). */
+static void
+pager_join(struct buf *b, const char *path, const char *params,
+    struct buf *c)
+{
+	const char	*q = params != NULL ? params : "";
+
+	buf_puts(b, path);
+	if (q[0] == '&')
+		q++;
+	if (q[0] != '\0' || c->len > 0)
+		buf_puts(b, "?");
+	buf_puts(b, q);
+	if (c->len > 0)
+		buf_puts(b, q[0] != '\0' ? c->p : c->p + 1);
+	if (buf_failed(c))
+		b->failed = 1;
+}
+
+void
 pager_href(struct buf *b, const char *path, const char *params,
     enum pager_cursor cursor, const char *key, int key_null, long long id)
 {
-	const char	*side, *q;
+	const char	*side;
 	struct buf	 c;
 	char		 name[16];
 
@@ -153,17 +180,51 @@ pager_href(struct buf *b, const char *path, const char *params,
 			pager_param(&c, name, key);
 		buf_printf(&c, "&%s_id=%lld", side, id);
 	}
-	buf_puts(b, path);
-	q = params != NULL ? params : "";
-	if (q[0] == '&')
-		q++;
-	if (q[0] != '\0' || c.len > 0)
-		buf_puts(b, "?");
-	buf_puts(b, q);
-	if (c.len > 0)
-		buf_puts(b, q[0] != '\0' ? c.p : c.p + 1);
-	if (buf_failed(&c))
-		b->failed = 1;
+	pager_join(b, path, params, &c);
+	buf_free(&c);
+}
+
+void
+pager_parse_before(const struct http_kvlist *q, size_t per_page, int keyed,
+    struct pager *p)
+{
+	const char	*v = http_kv_get(q, "before"), *id = v;
+	size_t		 n;
+
+	memset(p, 0, sizeof(p[0]));
+	p->per_page = per_page > 0 ? per_page : 1;
+	if (v == NULL)
+		return;
+	if (keyed) {
+		if ((id = strchr(v, '_')) == NULL ||
+		    (n = (size_t)(id - v)) >= sizeof(p->key))
+			return;
+		memcpy(p->key, v, n);
+		p->key[n] = '\0';
+		id++;
+	}
+	if (valid_id(id, &p->id) != VALID_OK) {
+		memset(p, 0, sizeof(p[0]));
+		p->per_page = per_page > 0 ? per_page : 1;
+		return;
+	}
+	p->cursor = PAGER_AFTER;
+}
+
+void
+pager_href_before(struct buf *b, const char *path, const char *params,
+    const char *key, long long id)
+{
+	struct buf	 c;
+
+	buf_init(&c);
+	buf_puts(&c, "&before=");
+	if (key != NULL) {
+		pager_encode(&c, key);
+		buf_puts(&c, "_");
+	}
+	buf_printf(&c, "%lld", id);
+	pager_join(b, path, params, &c);
 	buf_free(&c);
 }
 

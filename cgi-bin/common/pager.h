@@ -91,6 +91,22 @@ void		 pager_href(struct buf *, const char *path, const char *params,
 		    enum pager_cursor, const char *key, int key_null,
 		    long long id);
 
+/*
+ * Lists that only page forward, newest first, with one "Older" link,
+ * name their cursor in one parameter: before=ID, or before=KEY_ID when
+ * the list is ordered by a key first (KEY holds no '_': a date).
+ * pager_parse_before() reads it into p as a PAGER_AFTER cursor, the rows
+ * after it in the list's order (keyed: KEY_ is expected, into p->key);
+ * an absent or malformed one is the first page, PAGER_NONE (those lists'
+ * form tables report a malformed before= themselves, or ignore it).
+ * pager_href_before() appends path, "?", params as pager_href() does, and
+ * the cursor of the row (key, id): key NULL for an id alone.
+ */
+void		 pager_parse_before(const struct http_kvlist *query,
+		    size_t per_page, int keyed, struct pager *p);
+void		 pager_href_before(struct buf *, const char *path,
+		    const char *params, const char *key, long long id);
+
 /* The LIKE pattern "in%" for a prefix search, with in's own \\, % and _
  * escaped (MariaDB's default escape character); out holds at least
  * 2 * strlen(in) + 2 bytes, else -1 and out is "". */

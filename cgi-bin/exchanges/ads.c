@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "db.h"
 #include "form.h"
+#include "pager.h"
 #include "util.h"
 
 #define ADS_MANAGE_PAGE	50
@@ -64,25 +65,6 @@ ads_ft_query(const char *q, char *out, size_t len)
 		out[n] = '\0';
 		words++;
 	}
-}
-
-/* Appends key=value& to a query string, percent-encoded (RFC 3986
- * unreserved characters as they are), when value is not empty. */
-static void
-ads_url_arg(struct buf *b, const char *key, const char *val)
-{
-	const unsigned char	*p;
-
-	if (val == NULL || val[0] == '\0')
-		return;
-	buf_printf(b, "%s=", key);
-	for (p = (const unsigned char *)val; *p != '\0'; p++)
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL)
-			buf_append(b, (const char *)p, 1);
-		else
-			buf_printf(b, "%%%02X", *p);
-	buf_puts(b, "&");
 }
 
 /* The kind filter's select: KIND_OFFER_SELECTED / KIND_REQUEST_SELECTED. */
@@ -152,17 +134,28 @@ ads_row(const struct request *req, struct tmpl_dict *d,
 }
 
 /* The "next page" link when the query found one row more than a page:
- * the filters again and before = the last id shown. */
-static void
-ads_next(struct tmpl_dict *d, struct buf *url, long long last)
+ * path with the filters named in args again, and before= the last id
+ * shown. */
+static enum weft_err
+ads_next(const struct request *req, struct tmpl_dict *d, const char *path,
+    const char *const *args, size_t nargs, long long last)
 {
-	struct tmpl_dict	*s;
+	struct buf	 params, url;
+	enum weft_err	 e;
+	size_t		 i;
 
-	buf_printf(url, "before=%lld", last);
-	if (buf_failed(url))
-		return;
-	s = tmpl_section(d, "NEXT");
-	tmpl_set(s, "HREF", url->p);
+	buf_init(&params);
+	buf_init(&url);
+	for (i = 0; i < nargs; i++)
+		pager_param(&params, args[i], app_query_str(req, args[i]));
+	pager_href_before(&url, path, params.p, NULL, last);
+	e = buf_failed(&params) || buf_failed(&url) ? WEFT_ERR_NOMEM :
+	    WEFT_OK;
+	if (e == WEFT_OK)
+		tmpl_set(tmpl_section(d, "NEXT"), "HREF", url.p);
+	buf_free(&params);
+	buf_free(&url);
+	return e;
 }
 
 /* ---- the directory ------------------------------------------------- */
@@ -188,16 +181,21 @@ static const struct form_field directory_fields[] = {
 static enum weft_err
 ads_directory_rows(struct request *req, struct tmpl_dict *d)
 {
-	struct db_rows	*r = NULL;
-	struct buf	 url;
-	const char	*kind = app_query_str(req, "kind");
-	long long	 cat = app_query_id(req, "category");
-	long long	 comm = app_query_id(req, "community");
-	long long	 before = app_query_id(req, "before"), last = 0;
-	char		 ft[512];
-	size_t		 n = 0;
-	enum weft_err	 e;
+	static const char *const args[] = {
+		"kind", "category", "community", "q",
+	};
+	struct db_rows		*r = NULL;
+	struct pager		 pg;
+	struct pager_result	 pr;
+	const char		*kind = app_query_str(req, "kind");
+	long long		 cat = app_query_id(req, "category");
+	long long		 comm = app_query_id(req, "community");
+	long long		 last = 0;
+	char			 ft[512];
+	size_t			 n;
+	enum weft_err		 e;
 
+	pager_parse_before(&req->query, AD_PAGE, 0, &pg);
 	ads_ft_query(app_query_str(req, "q"), ft, sizeof(ft));
 	if ((e = db_query(&r, "SELECT STRAIGHT_JOIN a.id, a.kind, a.title,"
 	    " c.name, COALESCE(cm.name, ''), m.name, m.username, a.expires_on"
@@ -213,29 +211,19 @@ ads_directory_rows(struct request *req, struct tmpl_dict *d)
 	    " AND (? = '' OR MATCH (a.title, a.description)"
 	    " AGAINST (? IN BOOLEAN MODE))"
 	    " AND (? = 0 OR a.id < ?)"
-	    " ORDER BY a.id DESC LIMIT 21", "ssiiiissii", kind, kind, cat,
-	    cat, comm, comm, ft, ft, before, before)) != WEFT_OK)
+	    " ORDER BY a.id DESC LIMIT ?", "ssiiiissiii", kind, kind, cat,
+	    cat, comm, comm, ft, ft, pg.id, pg.id,
+	    (long long)pager_limit(&pg))) != WEFT_OK)
 		return e;
-	while (db_next(r) && n++ < AD_PAGE) {
+	pager_result(&pg, db_nrows(r), &pr);
+	for (n = 0; n < pr.shown && db_next(r); n++) {
 		ads_row(req, d, r);
 		last = db_int(r, 0);
 	}
-	if (n == 0)
-		tmpl_show(d, "EMPTY");
-	else
-		tmpl_show(d, "RESULTS");
-	if (n > AD_PAGE) {
-		buf_init(&url);
-		buf_puts(&url, "/ads?");
-		ads_url_arg(&url, "kind", kind);
-		ads_url_arg(&url, "category", app_query_str(req, "category"));
-		ads_url_arg(&url, "community", app_query_str(req, "community"));
-		ads_url_arg(&url, "q", app_query_str(req, "q"));
-		ads_next(d, &url, last);
-		buf_free(&url);
-	}
 	db_rows_free(r);
-	return WEFT_OK;
+	tmpl_show(d, n == 0 ? "EMPTY" : "RESULTS");
+	return pr.has_next ? ads_next(req, d, "/ads", args, NELEM(args),
+	    last) : WEFT_OK;
 }
 
 /* GET /ads: active, unexpired ads of approved members. */
@@ -467,7 +455,7 @@ static const char ads_manage_sql[] =
     " AND (? = '' OR a.created_at >= ?)"
     " AND (? = '' OR a.created_at < ? + INTERVAL 1 DAY)"
     " AND (? = 0 OR a.id < ?)"
-    " ORDER BY a.id DESC LIMIT 51";
+    " ORDER BY a.id DESC LIMIT ?";
 
 static enum weft_err
 ads_manage_rows(struct request *req, struct tmpl_dict *d)
@@ -478,7 +466,8 @@ ads_manage_rows(struct request *req, struct tmpl_dict *d)
 	};
 	struct db_rows		*r = NULL;
 	struct tmpl_dict	*s;
-	struct buf		 url;
+	struct pager		 pg;
+	struct pager_result	 pr;
 	const char		*kind = app_query_str(req, "kind");
 	const char		*st = app_query_str(req, "status");
 	const char		*mem = app_query_str(req, "member");
@@ -486,20 +475,22 @@ ads_manage_rows(struct request *req, struct tmpl_dict *d)
 	const char		*to = app_query_str(req, "to");
 	long long		 cat = app_query_id(req, "category"),
 				 comm = app_query_id(req, "community"),
-				 before = app_query_id(req, "before"), last = 0;
+				 last = 0;
 	char			 ft[512], ids[ROLE_GRANTS_MAX * 21];
 	int			 site;
-	size_t			 i, n = 0;
+	size_t			 n;
 	enum weft_err		 e;
 
+	pager_parse_before(&req->query, ADS_MANAGE_PAGE, 0, &pg);
 	ads_list_scope(req, &site, ids, sizeof(ids));
 	ads_ft_query(app_query_str(req, "q"), ft, sizeof(ft));
-	if ((e = db_query(&r, ads_manage_sql, "isssssssiiiissssssssii",
+	if ((e = db_query(&r, ads_manage_sql, "isssssssiiiissssssssiii",
 	    (long long)site, ids, kind, kind, st, st, st, st, cat, cat, comm,
-	    comm, mem, mem, ft, ft, from, from, to, to, before, before)) !=
-	    WEFT_OK)
+	    comm, mem, mem, ft, ft, from, from, to, to, pg.id, pg.id,
+	    (long long)pager_limit(&pg))) != WEFT_OK)
 		return e;
-	while (db_next(r) && n++ < ADS_MANAGE_PAGE) {
+	pager_result(&pg, db_nrows(r), &pr);
+	for (n = 0; n < pr.shown && db_next(r); n++) {
 		s = ads_row(req, d, r);
 		if (db_int(r, 8) != 0)
 			tmpl_show(s, "DELETED");
@@ -510,17 +501,10 @@ ads_manage_rows(struct request *req, struct tmpl_dict *d)
 		tmpl_set(s, "CREATED_AT", db_str(r, 10));
 		last = db_int(r, 0);
 	}
-	tmpl_show(d, n == 0 ? "EMPTY" : "RESULTS");
-	if (n > ADS_MANAGE_PAGE) {
-		buf_init(&url);
-		buf_puts(&url, "/ads/manage?");
-		for (i = 0; i < NELEM(args); i++)
-			ads_url_arg(&url, args[i], app_query_str(req, args[i]));
-		ads_next(d, &url, last);
-		buf_free(&url);
-	}
 	db_rows_free(r);
-	return WEFT_OK;
+	tmpl_show(d, n == 0 ? "EMPTY" : "RESULTS");
+	return pr.has_next ? ads_next(req, d, "/ads/manage", args,
+	    NELEM(args), last) : WEFT_OK;
 }
 
 /* GET /ads/manage (ad.list): every ad in the actor's scope, deleted and

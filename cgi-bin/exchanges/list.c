@@ -12,6 +12,7 @@
 #include "exchanges.h"
 #include "form.h"
 #include "ledger.h"
+#include "pager.h"
 #include "util.h"
 #include "valid.h"
 
@@ -40,7 +41,7 @@ struct list_filter {
 	long long		 category;
 	long long		 recorded_by;
 	long long		 reversed;	/* list_reversed_keys[] */
-	long long		 before;	/* page: ids below this */
+	struct pager		 page;		/* before=ID: ids below it */
 	char			 query[256];	/* the filters, for links */
 };
 
@@ -171,9 +172,7 @@ list_filter_read(struct request *req, struct tmpl_dict *d,
 		form_error(d, "to", app_text(req, "ledger.filter.order"));
 		bad++;
 	}
-	v = app_query(req, "before");
-	if (v == NULL || valid_id(v, &f->before) != VALID_OK)
-		f->before = LIST_NO_CURSOR;
+	pager_parse_before(&req->query, LIST_PAGE, 0, &f->page);
 	return bad;
 }
 
@@ -261,28 +260,34 @@ static enum weft_err
 list_rows(struct tmpl_dict *d, const struct list_filter *f)
 {
 	struct db_rows		*r;
-	struct tmpl_dict	*s;
-	char			 next[320];
-	size_t			 n = 0;
+	struct pager_result	 pr;
+	struct buf		 next;
+	long long		 last = 0;
+	size_t			 n;
 	enum weft_err		 e;
 
 	if ((e = db_query(&r, LIST_COLS LIST_FROM " AND e.id < ?"
 	    " ORDER BY e.id DESC LIMIT ?", LIST_FMT "ii", LIST_ARGS(f),
-	    f->before, (long long)LIST_PAGE + 1)) != WEFT_OK)
+	    f->page.cursor == PAGER_NONE ? LIST_NO_CURSOR : f->page.id,
+	    (long long)pager_limit(&f->page))) != WEFT_OK)
 		return e;
-	while (n < LIST_PAGE && db_next(r)) {
+	pager_result(&f->page, db_nrows(r), &pr);
+	for (n = 0; n < pr.shown && db_next(r); n++) {
 		list_row(d, r);
-		if (++n == LIST_PAGE && db_nrows(r) > LIST_PAGE) {
-			snprintf(next, sizeof(next), "/exchanges/list?%s%s"
-			    "before=%s", f->query, f->query[0] ? "&" : "",
-			    db_str(r, 0));
-			s = tmpl_section(d, "NEXT");
-			tmpl_set(s, "HREF", next);
-		}
+		last = db_int(r, 0);
 	}
 	tmpl_show(d, n > 0 ? "ROWS" : "NO_ROWS");
 	db_rows_free(r);
-	return WEFT_OK;
+	if (pr.has_next) {
+		buf_init(&next);
+		pager_href_before(&next, "/exchanges/list", f->query, NULL,
+		    last);
+		e = buf_failed(&next) ? WEFT_ERR_NOMEM : WEFT_OK;
+		if (e == WEFT_OK)
+			tmpl_set(tmpl_section(d, "NEXT"), "HREF", next.p);
+		buf_free(&next);
+	}
+	return e;
 }
 
 /* GET /exchanges/list. */

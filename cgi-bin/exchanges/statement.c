@@ -16,6 +16,8 @@
 #include "exchanges.h"
 #include "form.h"
 #include "ledger.h"
+#include "pager.h"
+#include "util.h"
 #include "valid.h"
 
 #define STMT_PAGE	50
@@ -32,6 +34,7 @@ static const struct form_field stmt_fields[] = {
 struct stmt_filter {
 	const char	*from;		/* STMT_FIRST_DAY when not given */
 	const char	*to;		/* STMT_LAST_DAY when not given */
+	struct pager	 page;		/* before=DATE_ID */
 	char		 cur_date[11];	/* the page starts before this row */
 	long long	 cur_id;
 	char		 query[64];	/* "from=...&to=..." for links */
@@ -109,7 +112,6 @@ stmt_filter_read(struct request *req, struct tmpl_dict *d,
     struct stmt_filter *f)
 {
 	const char	*v;
-	long long	 id;
 	size_t		 bad = 0;
 	int		 y, m, dd, given_from, given_to;
 
@@ -129,18 +131,15 @@ stmt_filter_read(struct request *req, struct tmpl_dict *d,
 	snprintf(f->query, sizeof(f->query), "from=%s&to=%s",
 	    given_from ? f->from : "", given_to ? f->to : "");
 	/* The page cursor, "YYYY-MM-DD_ID"; anything else is page one. */
-	snprintf(f->cur_date, sizeof(f->cur_date), "%s", STMT_LAST_DAY);
-	f->cur_id = (1LL << 53) + 1;
-	v = app_query(req, "before");
-	if (v != NULL && strlen(v) > 11 && v[10] == '_') {
-		memcpy(f->cur_date, v, 10);
-		f->cur_date[10] = '\0';
-		if (valid_date(f->cur_date, &y, &m, &dd) == VALID_OK &&
-		    valid_id(v + 11, &id) == VALID_OK)
-			f->cur_id = id;
-		else
-			snprintf(f->cur_date, sizeof(f->cur_date), "%s",
-			    STMT_LAST_DAY);
+	pager_parse_before(&req->query, STMT_PAGE, 1, &f->page);
+	if (f->page.cursor != PAGER_NONE &&
+	    valid_date(f->page.key, &y, &m, &dd) == VALID_OK) {
+		util_copy(f->cur_date, sizeof(f->cur_date), f->page.key);
+		f->cur_id = f->page.id;
+	} else {
+		f->page.cursor = PAGER_NONE;
+		util_copy(f->cur_date, sizeof(f->cur_date), STMT_LAST_DAY);
+		f->cur_id = (1LL << 53) + 1;
 	}
 	return bad;
 }
@@ -241,10 +240,10 @@ stmt_rows(struct tmpl_dict *d, long long member, const struct stmt_filter *f,
     const char *base)
 {
 	struct db_rows		*r = NULL;
-	struct tmpl_dict	*s;
-	long long		 bal = 0, lim = STMT_PAGE + 1;
+	struct pager_result	 pr;
+	struct buf		 next;
+	long long		 bal = 0, lim = (long long)pager_limit(&f->page);
 	size_t			 n = 0;
-	char			 next[160];
 	enum weft_err		 e;
 
 	if ((e = db_query(&r, STMT_SELECT(
@@ -256,25 +255,28 @@ stmt_rows(struct tmpl_dict *d, long long member, const struct stmt_filter *f,
 	    member, f->from, f->to, f->cur_date, f->cur_date, f->cur_id, lim,
 	    lim)) != WEFT_OK)
 		return e;
-	while (n < STMT_PAGE && db_next(r)) {
+	buf_init(&next);
+	pager_result(&f->page, db_nrows(r), &pr);
+	while (n < pr.shown && db_next(r)) {
 		if (n == 0 && (e = stmt_totals(d, member, f, db_str(r, 1),
 		    db_int(r, 0), &bal)) != WEFT_OK)
 			goto out;
 		stmt_row(d, r, bal);
 		bal -= db_int(r, 3);
-		n++;
-		if (n == STMT_PAGE && db_nrows(r) > STMT_PAGE) {
-			snprintf(next, sizeof(next), "%s?%s&before=%s_%s",
-			    base, f->query, db_str(r, 1), db_str(r, 0));
-			s = tmpl_section(d, "NEXT");
-			tmpl_set(s, "HREF", next);
-		}
+		if (++n == pr.shown && pr.has_next)
+			pager_href_before(&next, base, f->query, db_str(r, 1),
+			    db_int(r, 0));
 	}
 	if (n == 0 && (e = stmt_totals(d, member, f, f->to, 0, &bal)) !=
 	    WEFT_OK)
 		goto out;
 	tmpl_show(d, n > 0 ? "ROWS" : "NO_ROWS");
+	if (buf_failed(&next))
+		e = WEFT_ERR_NOMEM;
+	else if (next.len > 0)
+		tmpl_set(tmpl_section(d, "NEXT"), "HREF", next.p);
 out:
+	buf_free(&next);
 	db_rows_free(r);
 	return e;
 }
