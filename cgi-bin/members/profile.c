@@ -1,24 +1,16 @@
 /*
- * A member's profile as coordinators see it: the profile page with the
- * panels of the other families, editing it (member.edit), setting the
- * member's password, and adding a member (member.add).  ROLES.md rules 2
- * (scope on every object), 6 (every write audited, in its transaction)
- * and 8 (contact fields and profile status only for those who may see
- * them: member_fill) hold here.
+ * A member's profile page as coordinators see it, with the panels of the
+ * other families (members.h), and what the profile's files share: the
+ * language select and the phrases.  Editing is profile_edit.c, the
+ * member's password profile_password.c, adding a member profile_new.c.
+ * Contact fields and the profile status show only to those who may see
+ * them (member_fill; docs/authorization.md rule 8).
  */
-#include <stdio.h>
 #include <string.h>
 
-#include "audit.h"
-#include "config.h"
-#include "db.h"
-#include "form.h"
-#include "log.h"
 #include "members.h"
+#include "profile.h"
 #include "util.h"
-#include "valid.h"
-
-#define PROFILE_COMMUNITIES_MAX	64
 
 /* The languages a member may choose; as account.c, until the
  * translations area brings its languages table. */
@@ -30,21 +22,10 @@ static const struct profile_lang {
 	{ "es", "Español" },
 };
 
-/* The coordinator-only profile status, as in 002_members.sql. */
-static const struct profile_pstatus {
-	const char	*key;
-	const char	*label_key;
-} profile_pstatuses[] = {
-	{ "new", "members.profile.pstatus.new" },
-	{ "complete", "members.profile.pstatus.complete" },
-	{ "incomplete", "members.profile.pstatus.incomplete" },
-	{ "hidden", "members.profile.pstatus.hidden" },
-};
-
 /* Options of the language select; `current` (the member's stored
  * language) is offered too when it is not in the list, so that saving
  * the form does not change it unasked. */
-static void
+void
 profile_lang_options(struct tmpl_dict *d, const char *selected,
     const char *current)
 {
@@ -70,7 +51,7 @@ profile_lang_options(struct tmpl_dict *d, const char *selected,
 	}
 }
 
-static int
+int
 profile_lang_ok(const char *tag, const char *current)
 {
 	size_t	 i;
@@ -81,17 +62,6 @@ profile_lang_ok(const char *tag, const char *current)
 	return current[0] != '\0' && strcmp(tag, current) == 0;
 }
 
-/* Commits after the audit row; the answer is a 303 to path with flash. */
-static int
-profile_commit(struct request *req, const char *path, const char *flash)
-{
-	enum weft_err	 e;
-
-	if ((e = db_commit()) != WEFT_OK)
-		return app_status_of(e);
-	return app_redirect(req, path, flash);
-}
-
 /* ---- the profile page ------------------------------------------------ */
 
 /* The panels of the other families, each added when the actor may see
@@ -99,13 +69,13 @@ profile_commit(struct request *req, const char *path, const char *flash)
  * that show them or decide by them. */
 static enum weft_err
 profile_panels(struct tmpl_dict *d, struct request *req,
-    const struct member *m)
+    const struct member *m, enum status_form redo)
 {
 	struct member_grants	 tg;
 	enum weft_err		 e;
 
 	member_grants_init(&tg, m->id);
-	if ((e = members_status_panel(d, req, m)) != WEFT_OK ||
+	if ((e = members_status_panel(d, req, m, redo)) != WEFT_OK ||
 	    (e = members_notes_panel(d, req, m)) != WEFT_OK ||
 	    (e = members_angels_panel(d, req, m)) != WEFT_OK ||
 	    (e = members_become_panel(d, req, m, &tg)) != WEFT_OK ||
@@ -115,12 +85,12 @@ profile_panels(struct tmpl_dict *d, struct request *req,
 }
 
 /*
- * GET /members/:id.  The payment coordinator's view is narrow (ROLES.md
+ * The profile page.  The payment coordinator's view is narrow (ROLES.md
  * footnote 1): name and membership status only, so role_allows_full()
  * decides between the two views.
  */
 int
-members_show(struct request *req)
+members_profile(struct request *req, enum status_form redo)
 {
 	struct member		 m;
 	struct tmpl_dict	*d;
@@ -150,651 +120,16 @@ members_show(struct request *req)
 		if (role_allows(&req->actor.grants, PERM_MEMBER_EDIT, &sc))
 			tmpl_show(d, "EDIT_LINK");
 	}
-	if ((e = profile_panels(d, req, &m)) != WEFT_OK)
+	if ((e = profile_panels(d, req, &m, redo)) != WEFT_OK)
 		return app_status_of(e);
 	return app_render(req, 200);
 }
 
-/* ---- editing --------------------------------------------------------- */
-
-/* lang and profile_status are checked against their lists instead. */
-static const struct form_field profile_edit_fields[] = {
-	{ "name", FORM_TEXT, 1, 1, 128 },
-	{ "email", FORM_EMAIL, 1, 0, 254 },
-	{ "phone", FORM_TEXT, 0, 0, 40 },
-	{ "address", FORM_TEXT, 0, 0, 255 },
-	{ "about", FORM_MULTILINE, 0, 0, 4000 },
-	{ "is_organisation", FORM_BOOL, 0, 0, 0 },
-};
-
-static const struct form_field profile_password_fields[] = {
-	{ "password", FORM_PASSWORD, 1, 0, 0 },	/* valid_password */
-	{ "password2", FORM_PASSWORD, 1, 1, 1024 },
-};
-
-/* The edit page around its two forms; lang and pstatus select options. */
-static struct tmpl_dict *
-profile_edit_page(struct request *req, const struct member *m,
-    const char *lang, const char *pstatus)
-{
-	struct tmpl_dict	*d, *o;
-	size_t			 i;
-
-	if ((d = app_page(req, "members/edit.tpl",
-	    app_text(req, "members.profile.title.edit"))) == NULL)
-		return NULL;
-	tmpl_set_int(d, "MEMBER_ID", m->id);
-	tmpl_set(d, "MEMBER_NAME", m->name);
-	tmpl_set(d, "MEMBER_USERNAME", m->username);
-	profile_lang_options(d, lang, m->lang);
-	for (i = 0; i < NELEM(profile_pstatuses); i++) {
-		o = tmpl_section(d, "PSTATUS_OPTION");
-		tmpl_set(o, "VALUE", profile_pstatuses[i].key);
-		tmpl_set(o, "LABEL", app_text(req,
-		    profile_pstatuses[i].label_key));
-		if (strcmp(pstatus, profile_pstatuses[i].key) == 0)
-			tmpl_show(o, "SELECTED");
-	}
-	return d;
-}
-
-/*
- * The member's "about" text whole, into out.  struct member holds at most
- * 4095 bytes of it, and 4000 characters may take more: the form must
- * show, and the comparison see, what is stored, or saving the form would
- * cut the text short.
- */
-static enum weft_err
-profile_about(long long id, struct buf *out)
-{
-	struct db_rows	*r;
-	enum weft_err	 e;
-
-	if ((e = db_query(&r, "SELECT about FROM members WHERE id = ?", "i",
-	    id)) != WEFT_OK)
-		return e;
-	if (db_next(r) && db_str(r, 0) != NULL)
-		buf_append(out, db_str(r, 0), db_len(r, 0));
-	else
-		buf_puts(out, "");
-	db_rows_free(r);
-	return buf_failed(out) ? WEFT_ERR_NOMEM : WEFT_OK;
-}
-
-/* The stored values in the profile form (a GET, or beside a refused
- * password change). */
-static enum weft_err
-profile_edit_values(struct tmpl_dict *d, const struct member *m)
-{
-	struct buf	 about;
-	enum weft_err	 e;
-
-	buf_init(&about);
-	if ((e = profile_about(m->id, &about)) == WEFT_OK)
-		tmpl_set(d, "ABOUT", about.p);
-	buf_free(&about);
-	tmpl_set(d, "NAME", m->name);
-	tmpl_set(d, "EMAIL", m->email);
-	tmpl_set(d, "PHONE", m->phone);
-	tmpl_set(d, "ADDRESS", m->address);
-	if (m->is_organisation)
-		tmpl_show(d, "IS_ORGANISATION_CHECKED");
-	return e;
-}
-
-/* GET /members/:id/edit. */
+/* GET /members/:id. */
 int
-members_edit_form(struct request *req)
+members_show(struct request *req)
 {
-	struct member		 m;
-	struct tmpl_dict	*d;
-	enum weft_err		 e;
-	int			 st;
-
-	if ((st = members_target(req, PERM_MEMBER_EDIT, &m)) != 0)
-		return st;
-	if ((d = profile_edit_page(req, &m, m.lang, m.profile_status)) ==
-	    NULL)
-		return 500;
-	if ((e = profile_edit_values(d, &m)) != WEFT_OK)
-		return app_status_of(e);
-	return app_render(req, 200);
-}
-
-/* One changed field in the audit's before and after objects. */
-static void
-profile_diff(struct buf *b, struct buf *a, const char *key,
-    const char *old, const char *new, int *n)
-{
-	if (strcmp(old, new) == 0)
-		return;
-	buf_puts(b, *n ? "," : "{");
-	buf_puts(a, *n ? "," : "{");
-	buf_json_str(b, key);
-	buf_puts(b, ":");
-	buf_json_str(b, old);
-	buf_json_str(a, key);
-	buf_puts(a, ":");
-	buf_json_str(a, new);
-	(*n)++;
-}
-
-/* Only the fields that change go to the audit row (before and after). */
-static int
-profile_changes(const struct request *req, const struct member *m,
-    const char *about, struct buf *b, struct buf *a)
-{
-	int	 n = 0, org = app_form(req, "is_organisation") != NULL;
-
-	profile_diff(b, a, "name", m->name, app_form(req, "name"), &n);
-	profile_diff(b, a, "email", m->email, app_form(req, "email"), &n);
-	profile_diff(b, a, "phone", m->phone, app_form_str(req, "phone"),
-	    &n);
-	profile_diff(b, a, "address", m->address,
-	    app_form_str(req, "address"), &n);
-	profile_diff(b, a, "about", about, app_form_str(req, "about"),
-	    &n);
-	profile_diff(b, a, "lang", m->lang, app_form(req, "lang"), &n);
-	profile_diff(b, a, "profile_status", m->profile_status,
-	    app_form(req, "profile_status"), &n);
-	profile_diff(b, a, "is_organisation", m->is_organisation ? "1" : "0",
-	    org ? "1" : "0", &n);
-	if (n > 0) {
-		buf_puts(b, "}");
-		buf_puts(a, "}");
-	}
-	return n;
-}
-
-static enum weft_err profile_takeover_may(const struct request *,
-		    const struct member *, enum role_refusal *);
-
-/*
- * Changing someone's e-mail address is taking over their account as
- * surely as setting their password (a password reset goes to it): the
- * same rule (profile_takeover_may) refuses it, 403 and nothing written.
- * Returns 1 when the change may go on; else 0, the transaction rolled
- * back and *st the answer (app_error's 0 among them).
- */
-static int
-profile_email_may(struct request *req, const struct member *before,
-    int *st)
-{
-	enum role_refusal	 why;
-	enum weft_err		 e;
-
-	if (strcmp(before->email, app_form_str(req, "email")) == 0)
-		return 1;
-	if ((e = profile_takeover_may(req, before, &why)) != WEFT_OK) {
-		db_rollback();
-		*st = app_status_of(e);
-		return 0;
-	}
-	if (why == ROLE_OK)
-		return 1;
-	db_rollback();
-	*st = app_error(req, 403, app_text(req, why ==
-	    ROLE_REFUSE_OUT_OF_SCOPE ? role_refusal_keys[why] :
-	    "members.profile.error.email_rights"));
-	return 0;
-}
-
-/* The edit's transaction: re-read, compare, update, audit, commit.  A
- * form that changes nothing writes nothing, and so has no audit row. */
-static int
-profile_save(struct request *req, long long id)
-{
-	static const char sql[] = "UPDATE members SET name = ?, email = ?,"
-	    " phone = ?, address = ?, about = ?, lang = ?, profile_status = ?,"
-	    " is_organisation = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?";
-	struct member	 before;
-	struct buf	 b, a, about;
-	char		 path[64];
-	enum weft_err	 e;
-	int		 st, n = 0;
-
-	if ((st = members_lock(req, id, PERM_MEMBER_EDIT, &before)) != 0)
-		return st;
-	if (!profile_email_may(req, &before, &st))
-		return st;
-	buf_init(&b);
-	buf_init(&a);
-	buf_init(&about);
-	snprintf(path, sizeof(path), "/members/%lld", id);
-	if ((e = profile_about(id, &about)) == WEFT_OK &&
-	    (n = profile_changes(req, &before, about.p, &b, &a)) > 0 &&
-	    (e = buf_failed(&b) || buf_failed(&a) ? WEFT_ERR_NOMEM :
-	    WEFT_OK) == WEFT_OK &&
-	    (e = db_exec(sql, "sssssssii", app_form(req, "name"),
-	    app_form(req, "email"), app_form_str(req, "phone"),
-	    app_form_str(req, "address"), app_form_str(req, "about"),
-	    app_form(req, "lang"), app_form(req, "profile_status"),
-	    (long long)(app_form(req, "is_organisation") != NULL), id)) ==
-	    WEFT_OK)
-		e = audit_write(&req->actor, "member.edit", "member", id,
-		    before.community, b.p, a.p);
-	if (e != WEFT_OK) {
-		db_rollback();
-		st = app_status_of(e);
-	} else if (n == 0) {
-		db_rollback();
-		st = app_redirect(req, path, "members.profile.flash.unchanged");
-	} else
-		st = profile_commit(req, path, "members.profile.flash.saved");
-	buf_free(&b);
-	buf_free(&a);
-	buf_free(&about);
-	return st;
-}
-
-static int
-profile_pstatus_ok(const char *v)
-{
-	size_t	 i;
-
-	for (i = 0; v != NULL && i < NELEM(profile_pstatuses); i++)
-		if (strcmp(v, profile_pstatuses[i].key) == 0)
-			return 1;
-	return 0;
-}
-
-/* POST /members/:id/edit: a message per field; nothing saved on error. */
-int
-members_edit(struct request *req)
-{
-	struct member		 m;
-	struct tmpl_dict	*d;
-	const char		*lang = app_form_str(req, "lang");
-	const char		*ps = app_form_str(req, "profile_status");
-	int			 st, bad;
-
-	if ((st = members_target(req, PERM_MEMBER_EDIT, &m)) != 0)
-		return st;
-	if ((d = profile_edit_page(req, &m, lang, ps)) == NULL)
-		return 500;
-	bad = form_check(profile_edit_fields, NELEM(profile_edit_fields),
-	    &req->form, app_lang(req), d) > 0;
-	if (!profile_lang_ok(lang, m.lang)) {
-		form_error(d, "lang", app_text(req, lang[0] == '\0' ?
-		    valid_err_keys[VALID_EMPTY] : valid_err_keys[VALID_RANGE]));
-		bad = 1;
-	}
-	if (!profile_pstatus_ok(ps)) {
-		form_error(d, "profile_status", app_text(req, ps[0] == '\0' ?
-		    valid_err_keys[VALID_EMPTY] : valid_err_keys[VALID_RANGE]));
-		bad = 1;
-	}
-	if (bad)
-		return app_render(req, 422);
-	return profile_save(req, m.id);
-}
-
-/* ---- the member's password ------------------------------------------- */
-
-/* The coordinator set their own password here: this browser gets a
- * fresh session, as after /me/password, since every other one ended. */
-static int
-profile_own_session(struct request *req)
-{
-	char	 token[AUTH_TOKEN_HEX];
-
-	if (auth_session_create(req->actor.member_id, req->actor.addr,
-	    token) != WEFT_OK)
-		return -1;
-	http_cookie(&req->resp, auth_cookie_name(), token, -1,
-	    HTTP_COOKIE_HTTPONLY |
-	    (config.cookie_secure ? HTTP_COOKIE_SECURE : 0));
-	explicit_bzero(token, sizeof(token));
-	return 0;
-}
-
-/*
- * Setting someone's password (or e-mail address: profile_email_may) is
- * taking over their account, so it must not raise privileges either (the
- * reasoning of ROLES.md rule 5): the target's grants must all be covered
- * by the actor's, as for "become".  One's own password or address is
- * always fine; a site admin may set another site admin's (rule 5 keeps
- * admins from becoming each other, but an admin already holds everything
- * the other does).  Returns ROLE_OK or why not, in *why.
- */
-static enum weft_err
-profile_takeover_may(const struct request *req, const struct member *m,
-    enum role_refusal *why)
-{
-	static const struct scope site = { SCOPE_SITE, 0, "" };
-	struct grants	 tg;
-	struct scope	 sc;
-	enum weft_err	 e;
-	size_t		 i;
-
-	*why = ROLE_OK;
-	if (m->id == req->actor.acting_id)
-		return WEFT_OK;
-	if ((e = role_load_grants(m->id, &tg)) != WEFT_OK)
-		return e;
-	if (tg.n == 0)
-		return WEFT_OK;
-	member_scope(m, &sc);
-	*why = role_may_become(&req->actor.grants, req->actor.acting_id, &tg,
-	    m->id, &sc, 0);
-	if (*why == ROLE_REFUSE_SITE_ADMIN)
-		for (i = 0; i < req->actor.grants.n; i++)
-			if (req->actor.grants.g[i].role == ROLE_ADMIN &&
-			    scope_covers(&req->actor.grants.g[i].scope, &site))
-				*why = ROLE_OK;
-	return WEFT_OK;
-}
-
-/*
- * The new hash, the end of the member's sessions and the audit row, in
- * one transaction.  The audit row says that the password changed, never
- * what to: no hash in the log.
- */
-static int
-profile_password_store(struct request *req, long long id, const char *hash)
-{
-	struct member		 before;
-	enum role_refusal	 why;
-	char			 path[64];
-	enum weft_err		 e;
-	int			 st;
-
-	if ((st = members_lock(req, id, PERM_MEMBER_EDIT, &before)) != 0)
-		return st;
-	if ((e = profile_takeover_may(req, &before, &why)) != WEFT_OK) {
-		db_rollback();
-		return app_status_of(e);
-	}
-	if (why != ROLE_OK) {
-		db_rollback();
-		return app_error(req, 403, app_text(req, why ==
-		    ROLE_REFUSE_OUT_OF_SCOPE ? role_refusal_keys[why] :
-		    "members.profile.error.password_rights"));
-	}
-	if ((e = db_exec("UPDATE members SET password_hash = ?,"
-	    " updated_at = UTC_TIMESTAMP() WHERE id = ?", "si", hash, id)) !=
-	    WEFT_OK ||
-	    (e = auth_sessions_end_member(id)) != WEFT_OK ||
-	    (e = audit_write(&req->actor, "member.password", "member", id,
-	    before.community, NULL,
-	    "{\"password\":\"changed\",\"sessions_ended\":true}")) != WEFT_OK) {
-		db_rollback();
-		return app_status_of(e);
-	}
-	if ((e = db_commit()) != WEFT_OK)
-		return app_status_of(e);
-	log_msg(LOGL_INFO, "password of member %lld set by a coordinator", id);
-	if (id == req->actor.member_id && id == req->actor.acting_id &&
-	    profile_own_session(req) == -1)
-		return 500;
-	snprintf(path, sizeof(path), "/members/%lld", id);
-	return app_redirect(req, path, "members.profile.flash.password");
-}
-
-/* POST /members/:id/password: the new password twice; every session of
- * the member ends with the change. */
-int
-members_password(struct request *req)
-{
-	struct member		 m;
-	struct tmpl_dict	*d;
-	const char		*pw = app_form(req, "password");
-	const char		*pw2 = app_form(req, "password2");
-	char			 hash[AUTH_HASH_MAX];
-	enum weft_err		 e;
-	int			 st, bad;
-
-	if ((st = members_target(req, PERM_MEMBER_EDIT, &m)) != 0)
-		return st;
-	if ((d = profile_edit_page(req, &m, m.lang, m.profile_status)) ==
-	    NULL)
-		return 500;
-	if ((e = profile_edit_values(d, &m)) != WEFT_OK)
-		return app_status_of(e);
-	bad = form_check(profile_password_fields,
-	    NELEM(profile_password_fields), &req->form, app_lang(req),
-	    d) > 0;
-	if (!bad && strcmp(pw, pw2) != 0) {
-		form_error(d, "password2", app_text(req, "password.mismatch"));
-		bad = 1;
-	}
-	if (bad)
-		return app_render(req, 422);
-	if ((e = auth_password_hash(pw, hash, sizeof(hash))) != WEFT_OK)
-		return app_status_of(e);
-	st = profile_password_store(req, m.id, hash);
-	explicit_bzero(hash, sizeof(hash));
-	return st;
-}
-
-/* ---- adding a member ------------------------------------------------- */
-
-/* community, status and lang are checked by profile_new_check(). */
-static const struct form_field profile_new_fields[] = {
-	{ "username", FORM_USERNAME, 1, 0, 0 },
-	{ "name", FORM_TEXT, 1, 1, 128 },
-	{ "email", FORM_EMAIL, 1, 0, 254 },
-	{ "password", FORM_PASSWORD, 0, 0, 0 },	/* valid_password */
-	{ "password2", FORM_PASSWORD, 0, 1, 1024 },
-};
-
-/* Is id among the communities the actor's perm covers (ids/n/site as
- * members_scope_ids() gives them)? */
-static int
-profile_in_scope(long long id, int site, const long long *ids, size_t n)
-{
-	size_t	 i;
-
-	if (site)
-		return 1;
-	for (i = 0; i < n; i++)
-		if (ids[i] == id)
-			return 1;
-	return 0;
-}
-
-/*
- * The add form: the community select holds the communities the actor's
- * member.add covers, and "none" for site holders only (a member of no
- * community is in site scope: only site grants reach them).
- */
-static struct tmpl_dict *
-profile_new_page(struct request *req, const char *comm, const char *status,
-    const char *lang)
-{
-	long long		 ids[PROFILE_COMMUNITIES_MAX];
-	struct tmpl_dict	*d, *o;
-	struct db_rows		*r = NULL;
-	size_t			 n;
-	int			 site;
-
-	if ((d = app_page(req, "members/new.tpl",
-	    app_text(req, "members.profile.title.new"))) == NULL)
-		return NULL;
-	n = members_scope_ids(&req->actor, PERM_MEMBER_ADD, &site, ids,
-	    NELEM(ids));
-	tmpl_show(d, site ? "COMMUNITY_NONE" : "COMMUNITY_CHOOSE");
-	if (db_query(&r, "SELECT id, name FROM communities ORDER BY name, id",
-	    "") != WEFT_OK)
-		return NULL;
-	while (db_next(r)) {
-		if (!profile_in_scope(db_int(r, 0), site, ids, n))
-			continue;
-		o = tmpl_section(d, "COMMUNITY_OPTION");
-		tmpl_set(o, "VALUE", db_str(r, 0));
-		tmpl_set(o, "LABEL", db_str(r, 1));
-		if (strcmp(comm, db_str(r, 0)) == 0)
-			tmpl_show(o, "SELECTED");
-	}
-	db_rows_free(r);
-	tmpl_show(d, strcmp(status, "approved") == 0 ? "STATUS_APPROVED" :
-	    "STATUS_APPLYING");
-	profile_lang_options(d, lang, "");
-	return d;
-}
-
-/* The checks the table cannot make; *comm gets the community (0: none).
- * Returns how many fields are wrong, or -1 on a database error. */
-static int
-profile_new_check(struct request *req, struct tmpl_dict *d, long long *comm)
-{
-	long long	 ids[PROFILE_COMMUNITIES_MAX], known = 0;
-	const char	*c = app_form_str(req, "community");
-	const char	*pw = app_form_str(req, "password");
-	const char	*status = app_form_str(req, "status");
-	struct scope	 sc = { SCOPE_SITE, 0, "" };
-	size_t		 n;
-	int		 site, comm_ok, bad = 0;
-
-	*comm = 0;
-	n = members_scope_ids(&req->actor, PERM_MEMBER_ADD, &site, ids,
-	    NELEM(ids));
-	if (pw[0] != '\0' && strcmp(pw, app_form_str(req, "password2")) !=
-	    0) {
-		form_error(d, "password2", app_text(req, "password.mismatch"));
-		bad++;
-	}
-	if (c[0] != '\0') {
-		if (valid_id(c, comm) != VALID_OK)
-			*comm = 0;
-		else if (db_query_int(&known, "SELECT COUNT(*) FROM"
-		    " communities WHERE id = ?", "i", *comm) != WEFT_OK)
-			return -1;
-		comm_ok = *comm > 0 && known > 0 &&
-		    profile_in_scope(*comm, site, ids, n);
-	} else
-		comm_ok = site;
-	if (!comm_ok) {
-		form_error(d, "community", app_text(req,
-		    "members.profile.error.community"));
-		bad++;
-	} else if (*comm > 0) {
-		sc.kind = SCOPE_COMMUNITY;
-		sc.community = *comm;
-	}
-	if (strcmp(status, "applying") != 0 && strcmp(status, "approved") !=
-	    0) {
-		form_error(d, "status", app_text(req,
-		    valid_err_keys[VALID_RANGE]));
-		bad++;
-	} else if (strcmp(status, "approved") == 0 && comm_ok &&
-	    !role_allows(&req->actor.grants, PERM_MEMBER_APPROVE, &sc)) {
-		form_error(d, "status", app_text(req,
-		    "members.profile.error.approve"));
-		bad++;
-	}
-	if (!profile_lang_ok(app_form_str(req, "lang"), "")) {
-		form_error(d, "lang", app_text(req,
-		    valid_err_keys[VALID_RANGE]));
-		bad++;
-	}
-	return bad;
-}
-
-/* GET /members/new. */
-int
-members_new_form(struct request *req)
-{
-	if (profile_new_page(req, "", "applying", "en") == NULL)
-		return 500;
-	return app_render(req, 200);
-}
-
-/* {"username":...,"name":...,...}: the audit's after of a new member. */
-static void
-profile_new_json(struct buf *a, const struct request *req, long long comm)
-{
-	buf_puts(a, "{\"username\":");
-	buf_json_str(a, app_form(req, "username"));
-	buf_puts(a, ",\"name\":");
-	buf_json_str(a, app_form(req, "name"));
-	buf_puts(a, ",\"email\":");
-	buf_json_str(a, app_form(req, "email"));
-	buf_puts(a, ",\"status\":");
-	buf_json_str(a, app_form(req, "status"));
-	buf_printf(a, ",\"community\":%lld,\"lang\":", comm);
-	buf_json_str(a, app_form(req, "lang"));
-	buf_printf(a, ",\"password_set\":%s}",
-	    app_form_str(req, "password")[0] != '\0' ? "true" : "false");
-}
-
-/*
- * The insert and its audit row.  Without a password the account gets the
- * hash of a random secret that is thrown away: nobody can log in until a
- * coordinator sets a password, and a log-in attempt meanwhile is an
- * ordinary "wrong password" (a non-argon2 marker such as "!" would make
- * auth_login() fail with an error instead).  A taken username is a field
- * error: the unique key decides, so two racing adds cannot both win.
- */
-static int
-profile_insert(struct request *req, struct tmpl_dict *d, long long comm)
-{
-	static const char sql[] = "INSERT INTO members (username, email, name,"
-	    " password_hash, status, lang, community_id, about, approved_at)"
-	    " VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0), '',"
-	    " IF(? = 'approved', UTC_TIMESTAMP(), NULL))";
-	const char	*pw = app_form_str(req, "password");
-	char		 hash[AUTH_HASH_MAX], secret[AUTH_TOKEN_HEX], path[64];
-	struct buf	 a;
-	enum weft_err	 e;
-	long long	 id = 0;
-
-	if (pw[0] == '\0') {
-		if ((e = auth_random_hex(secret)) != WEFT_OK)
-			return app_status_of(e);
-		pw = secret;
-	}
-	e = auth_password_hash(pw, hash, sizeof(hash));
-	explicit_bzero(secret, sizeof(secret));
-	if (e != WEFT_OK)
-		return app_status_of(e);
-	buf_init(&a);
-	profile_new_json(&a, req, comm);
-	if ((e = buf_failed(&a) ? WEFT_ERR_NOMEM : db_begin()) == WEFT_OK &&
-	    (e = db_exec(sql, "ssssssis", app_form(req, "username"),
-	    app_form(req, "email"), app_form(req, "name"), hash,
-	    app_form(req, "status"), app_form(req, "lang"), comm,
-	    app_form(req, "status"))) == WEFT_OK) {
-		id = db_insert_id();
-		if ((e = audit_write(&req->actor, "member.add", "member", id,
-		    comm, NULL, a.p)) == WEFT_OK)
-			e = db_commit();
-	}
-	explicit_bzero(hash, sizeof(hash));
-	buf_free(&a);
-	if (e == WEFT_ERR_DUPLICATE) {
-		db_rollback();
-		form_error(d, "username", app_text(req,
-		    "signup.username_taken"));
-		return app_render(req, 422);
-	}
-	if (e != WEFT_OK) {
-		db_rollback();
-		return app_status_of(e);
-	}
-	snprintf(path, sizeof(path), "/members/%lld", id);
-	return app_redirect(req, path, "members.profile.flash.added");
-}
-
-/* POST /members/new. */
-int
-members_new(struct request *req)
-{
-	struct tmpl_dict	*d;
-	long long		 comm;
-	int			 bad, more;
-
-	if ((d = profile_new_page(req, app_form_str(req, "community"),
-	    app_form_str(req, "status"),
-	    app_form_str(req, "lang"))) == NULL)
-		return 500;
-	bad = form_check(profile_new_fields, NELEM(profile_new_fields),
-	    &req->form, app_lang(req), d) > 0;
-	if ((more = profile_new_check(req, d, &comm)) == -1)
-		return 500;
-	if (bad || more > 0)
-		return app_render(req, 422);
-	return profile_insert(req, d, comm);
+	return members_profile(req, STATUS_FORM_NONE);
 }
 
 const struct i18n_phrase members_profile_phrases[] = {

@@ -24,23 +24,6 @@
 
 #define STATUS_COMMUNITIES_MAX	64
 
-/*
- * The form being answered again with its errors.  A bad approve, opt-out
- * or community form re-renders the whole profile page (members_show) with
- * status 422; the panel, built inside it, looks here to fill that form
- * with the submitted values and the messages.  Workers handle one
- * request at a time, so a file-level variable is enough.
- */
-enum status_form {
-	STATUS_FORM_NONE,
-	STATUS_FORM_APPROVE,
-	STATUS_FORM_OPTOUT,
-	STATUS_FORM_COMMUNITY,
-	STATUS_FORM__MAX
-};
-
-static enum status_form	 status_redo;
-
 static const struct form_field status_approve_fields[] = {
 	{ "approved_on", FORM_DATE, 0, 0, 0 },	/* empty: today */
 	{ "notify", FORM_BOOL, 0, 0, 0 },
@@ -98,9 +81,7 @@ status_again(struct request *req, enum status_form f)
 {
 	int	 st;
 
-	status_redo = f;
-	st = members_show(req);
-	status_redo = STATUS_FORM_NONE;
+	st = members_profile(req, f);
 	if (st == 0 && req->resp.status == 200)
 		req->resp.status = 422;
 	return st;
@@ -471,12 +452,12 @@ status_communities(struct tmpl_dict *s, const struct request *req,
 /* The approve form: today by default, or what was sent with its errors. */
 static void
 status_panel_approve(struct tmpl_dict *p, const struct request *req,
-    const struct member *m)
+    const struct member *m, enum status_form redo)
 {
 	struct tmpl_dict	*s = tmpl_section(p, "APPROVE");
 	char			 date[11];
 
-	if (status_redo == STATUS_FORM_APPROVE) {
+	if (redo == STATUS_FORM_APPROVE) {
 		(void)status_approve_check(req, m, s, date);
 		return;
 	}
@@ -488,7 +469,7 @@ status_panel_approve(struct tmpl_dict *p, const struct request *req,
  * actor may use on this member in its present state. */
 enum weft_err
 members_status_panel(struct tmpl_dict *d, struct request *req,
-    const struct member *m)
+    const struct member *m, enum status_form redo)
 {
 	const struct grants	*g = &req->actor.grants;
 	struct tmpl_dict	*p, *s;
@@ -510,7 +491,7 @@ members_status_panel(struct tmpl_dict *d, struct request *req,
 	tmpl_set_int(p, "MEMBER_ID", m->id);
 	tmpl_show(p, status_section(m->status));
 	if (approve && m->status == MEMBER_APPLYING)
-		status_panel_approve(p, req, m);
+		status_panel_approve(p, req, m, redo);
 	if (unapprove && m->status == MEMBER_APPROVED)
 		tmpl_show(p, "UNAPPROVE");
 	if (disable)
@@ -519,7 +500,7 @@ members_status_panel(struct tmpl_dict *d, struct request *req,
 	if (optout) {
 		s = tmpl_section(p, "OPTOUT");
 		tmpl_show(s, m->optout ? "OPTOUT_CLEAR" : "OPTOUT_SET");
-		if (status_redo == STATUS_FORM_OPTOUT)
+		if (redo == STATUS_FORM_OPTOUT)
 			form_check(status_optout_fields,
 			    NELEM(status_optout_fields), &req->form,
 			    app_lang(req), s);
@@ -528,7 +509,7 @@ members_status_panel(struct tmpl_dict *d, struct request *req,
 		s = tmpl_section(p, "COMMUNITY");
 		if ((e = status_communities(s, req, m)) != WEFT_OK)
 			return e;
-		if (status_redo == STATUS_FORM_COMMUNITY)
+		if (redo == STATUS_FORM_COMMUNITY)
 			form_error(s, "community", app_text(req,
 			    "members.status.error.community"));
 	}

@@ -1,0 +1,245 @@
+/*
+ * Adding a member (member.add): the form, the checks its table cannot
+ * make (community in the actor's scope, the status the actor may give),
+ * and the insert with its audit row.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "db.h"
+#include "form.h"
+#include "members.h"
+#include "profile.h"
+#include "util.h"
+#include "valid.h"
+
+#define PROFILE_COMMUNITIES_MAX	64
+
+/* community, status and lang are checked by profile_new_check(). */
+static const struct form_field profile_new_fields[] = {
+	{ "username", FORM_USERNAME, 1, 0, 0 },
+	{ "name", FORM_TEXT, 1, 1, 128 },
+	{ "email", FORM_EMAIL, 1, 0, 254 },
+	{ "password", FORM_PASSWORD, 0, 0, 0 },	/* valid_password */
+	{ "password2", FORM_PASSWORD, 0, 1, 1024 },
+};
+
+/* Is id among the communities the actor's perm covers (ids/n/site as
+ * members_scope_ids() gives them)? */
+static int
+profile_in_scope(long long id, int site, const long long *ids, size_t n)
+{
+	size_t	 i;
+
+	if (site)
+		return 1;
+	for (i = 0; i < n; i++)
+		if (ids[i] == id)
+			return 1;
+	return 0;
+}
+
+/*
+ * The add form: the community select holds the communities the actor's
+ * member.add covers, and "none" for site holders only (a member of no
+ * community is in site scope: only site grants reach them).
+ */
+static struct tmpl_dict *
+profile_new_page(struct request *req, const char *comm, const char *status,
+    const char *lang)
+{
+	long long		 ids[PROFILE_COMMUNITIES_MAX];
+	struct tmpl_dict	*d, *o;
+	struct db_rows		*r = NULL;
+	size_t			 n;
+	int			 site;
+
+	if ((d = app_page(req, "members/new.tpl",
+	    app_text(req, "members.profile.title.new"))) == NULL)
+		return NULL;
+	n = members_scope_ids(&req->actor, PERM_MEMBER_ADD, &site, ids,
+	    NELEM(ids));
+	tmpl_show(d, site ? "COMMUNITY_NONE" : "COMMUNITY_CHOOSE");
+	if (db_query(&r, "SELECT id, name FROM communities ORDER BY name, id",
+	    "") != WEFT_OK)
+		return NULL;
+	while (db_next(r)) {
+		if (!profile_in_scope(db_int(r, 0), site, ids, n))
+			continue;
+		o = tmpl_section(d, "COMMUNITY_OPTION");
+		tmpl_set(o, "VALUE", db_str(r, 0));
+		tmpl_set(o, "LABEL", db_str(r, 1));
+		if (strcmp(comm, db_str(r, 0)) == 0)
+			tmpl_show(o, "SELECTED");
+	}
+	db_rows_free(r);
+	tmpl_show(d, strcmp(status, "approved") == 0 ? "STATUS_APPROVED" :
+	    "STATUS_APPLYING");
+	profile_lang_options(d, lang, "");
+	return d;
+}
+
+/* The checks the table cannot make; *comm gets the community (0: none).
+ * Returns how many fields are wrong, or -1 on a database error. */
+static int
+profile_new_check(struct request *req, struct tmpl_dict *d, long long *comm)
+{
+	long long	 ids[PROFILE_COMMUNITIES_MAX], known = 0;
+	const char	*c = app_form_str(req, "community");
+	const char	*pw = app_form_str(req, "password");
+	const char	*status = app_form_str(req, "status");
+	struct scope	 sc = { SCOPE_SITE, 0, "" };
+	size_t		 n;
+	int		 site, comm_ok, bad = 0;
+
+	*comm = 0;
+	n = members_scope_ids(&req->actor, PERM_MEMBER_ADD, &site, ids,
+	    NELEM(ids));
+	if (pw[0] != '\0' && strcmp(pw, app_form_str(req, "password2")) !=
+	    0) {
+		form_error(d, "password2", app_text(req, "password.mismatch"));
+		bad++;
+	}
+	if (c[0] != '\0') {
+		if (valid_id(c, comm) != VALID_OK)
+			*comm = 0;
+		else if (db_query_int(&known, "SELECT COUNT(*) FROM"
+		    " communities WHERE id = ?", "i", *comm) != WEFT_OK)
+			return -1;
+		comm_ok = *comm > 0 && known > 0 &&
+		    profile_in_scope(*comm, site, ids, n);
+	} else
+		comm_ok = site;
+	if (!comm_ok) {
+		form_error(d, "community", app_text(req,
+		    "members.profile.error.community"));
+		bad++;
+	} else if (*comm > 0) {
+		sc.kind = SCOPE_COMMUNITY;
+		sc.community = *comm;
+	}
+	if (strcmp(status, "applying") != 0 && strcmp(status, "approved") !=
+	    0) {
+		form_error(d, "status", app_text(req,
+		    valid_err_keys[VALID_RANGE]));
+		bad++;
+	} else if (strcmp(status, "approved") == 0 && comm_ok &&
+	    !role_allows(&req->actor.grants, PERM_MEMBER_APPROVE, &sc)) {
+		form_error(d, "status", app_text(req,
+		    "members.profile.error.approve"));
+		bad++;
+	}
+	if (!profile_lang_ok(app_form_str(req, "lang"), "")) {
+		form_error(d, "lang", app_text(req,
+		    valid_err_keys[VALID_RANGE]));
+		bad++;
+	}
+	return bad;
+}
+
+/* GET /members/new. */
+int
+members_new_form(struct request *req)
+{
+	if (profile_new_page(req, "", "applying", "en") == NULL)
+		return 500;
+	return app_render(req, 200);
+}
+
+/* {"username":...,"name":...,...}: the audit's after of a new member. */
+static void
+profile_new_json(struct buf *a, const struct request *req, long long comm)
+{
+	buf_puts(a, "{\"username\":");
+	buf_json_str(a, app_form(req, "username"));
+	buf_puts(a, ",\"name\":");
+	buf_json_str(a, app_form(req, "name"));
+	buf_puts(a, ",\"email\":");
+	buf_json_str(a, app_form(req, "email"));
+	buf_puts(a, ",\"status\":");
+	buf_json_str(a, app_form(req, "status"));
+	buf_printf(a, ",\"community\":%lld,\"lang\":", comm);
+	buf_json_str(a, app_form(req, "lang"));
+	buf_printf(a, ",\"password_set\":%s}",
+	    app_form_str(req, "password")[0] != '\0' ? "true" : "false");
+}
+
+/*
+ * The insert and its audit row.  Without a password the account gets the
+ * hash of a random secret that is thrown away: nobody can log in until a
+ * coordinator sets a password, and a log-in attempt meanwhile is an
+ * ordinary "wrong password" (a non-argon2 marker such as "!" would make
+ * auth_login() fail with an error instead).  A taken username is a field
+ * error: the unique key decides, so two racing adds cannot both win.
+ */
+static int
+profile_insert(struct request *req, struct tmpl_dict *d, long long comm)
+{
+	static const char sql[] = "INSERT INTO members (username, email, name,"
+	    " password_hash, status, lang, community_id, about, approved_at)"
+	    " VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0), '',"
+	    " IF(? = 'approved', UTC_TIMESTAMP(), NULL))";
+	const char	*pw = app_form_str(req, "password");
+	char		 hash[AUTH_HASH_MAX], secret[AUTH_TOKEN_HEX], path[64];
+	struct buf	 a;
+	enum weft_err	 e;
+	long long	 id = 0;
+
+	if (pw[0] == '\0') {
+		if ((e = auth_random_hex(secret)) != WEFT_OK)
+			return app_status_of(e);
+		pw = secret;
+	}
+	e = auth_password_hash(pw, hash, sizeof(hash));
+	explicit_bzero(secret, sizeof(secret));
+	if (e != WEFT_OK)
+		return app_status_of(e);
+	buf_init(&a);
+	profile_new_json(&a, req, comm);
+	if ((e = buf_failed(&a) ? WEFT_ERR_NOMEM : db_begin()) == WEFT_OK &&
+	    (e = db_exec(sql, "ssssssis", app_form(req, "username"),
+	    app_form(req, "email"), app_form(req, "name"), hash,
+	    app_form(req, "status"), app_form(req, "lang"), comm,
+	    app_form(req, "status"))) == WEFT_OK) {
+		id = db_insert_id();
+		if ((e = audit_write(&req->actor, "member.add", "member", id,
+		    comm, NULL, a.p)) == WEFT_OK)
+			e = db_commit();
+	}
+	explicit_bzero(hash, sizeof(hash));
+	buf_free(&a);
+	if (e == WEFT_ERR_DUPLICATE) {
+		db_rollback();
+		form_error(d, "username", app_text(req,
+		    "signup.username_taken"));
+		return app_render(req, 422);
+	}
+	if (e != WEFT_OK) {
+		db_rollback();
+		return app_status_of(e);
+	}
+	snprintf(path, sizeof(path), "/members/%lld", id);
+	return app_redirect(req, path, "members.profile.flash.added");
+}
+
+/* POST /members/new. */
+int
+members_new(struct request *req)
+{
+	struct tmpl_dict	*d;
+	long long		 comm;
+	int			 bad, more;
+
+	if ((d = profile_new_page(req, app_form_str(req, "community"),
+	    app_form_str(req, "status"),
+	    app_form_str(req, "lang"))) == NULL)
+		return 500;
+	bad = form_check(profile_new_fields, NELEM(profile_new_fields),
+	    &req->form, app_lang(req), d) > 0;
+	if ((more = profile_new_check(req, d, &comm)) == -1)
+		return 500;
+	if (bad || more > 0)
+		return app_render(req, 422);
+	return profile_insert(req, d, comm);
+}
