@@ -162,12 +162,12 @@ int	 members_list(struct request *);		/* list.c */
 int	 members_export(struct request *);		/* list.c */
 int	 members_dashboard(struct request *);		/* dashboard.c */
 int	 members_roles(struct request *);		/* roles.c */
-int	 members_new_form(struct request *);	/* profile_new.c */
-int	 members_new(struct request *);		/* profile_new.c */
+int	 members_new_form(struct request *);		/* profile_new.c */
+int	 members_new(struct request *);			/* profile_new.c */
 int	 members_show(struct request *);		/* profile.c */
-int	 members_edit_form(struct request *);	/* profile_edit.c */
-int	 members_edit(struct request *);	/* profile_edit.c */
-int	 members_password(struct request *);	/* profile_password.c */
+int	 members_edit_form(struct request *);		/* profile_edit.c */
+int	 members_edit(struct request *);		/* profile_edit.c */
+int	 members_password(struct request *);		/* profile_password.c */
 int	 members_approve(struct request *);		/* status.c */
 int	 members_unapprove(struct request *);		/* status.c */
 int	 members_disable(struct request *);		/* status.c */
