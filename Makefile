@@ -45,7 +45,7 @@ REL		 = var/build
 TST		 = var/build-test
 
 .PHONY: all build build-test deps run stop test unit fuzz lint-templates \
-	install clean bench
+	lint install clean bench
 
 all: build
 
@@ -171,6 +171,10 @@ test: deps
 
 unit: build-test
 	tests/run.sh $(TST) --unit-only
+
+# The size limits (files, functions); also the first layer of tests/run.sh.
+lint:
+	tests/lint/sizes.sh
 
 # ---- fuzzing (libFuzzer, clang) ------------------------------------------
 
