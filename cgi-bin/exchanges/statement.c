@@ -378,32 +378,64 @@ exchanges_member_statement(struct request *req)
 	return stmt_page(req, &m, m.id == req->actor.acting_id);
 }
 
+/* Whose statement the CSV is: the actor's own (no member=, or their
+ * own id), or member= for a coordinator with member.activity.  0 with
+ * *m loaded, or the status. */
+static int
+stmt_csv_member(struct request *req, struct ledger_party *m)
+{
+	const char	*mid = app_query(req, "member");
+	long long	 id;
+
+	if (mid == NULL || mid[0] == '\0')
+		return stmt_self(req, m);
+	if (valid_id(mid, &id) != VALID_OK)
+		return 403;
+	if (id == req->actor.acting_id)
+		return stmt_self(req, m);
+	return stmt_member(req, id, m);
+}
+
+/* One CSV line of statement row r; *bal is the running balance. */
+static void
+stmt_csv_row(struct buf *b, struct db_rows *r, long long *bal)
+{
+	char	 h[LEDGER_HOURS_LEN];
+
+	*bal += db_int(r, 3);
+	buf_printf(b, "%lld,%s,", db_int(r, 0), db_str(r, 1));
+	buf_csv_field(b, db_str(r, 2));
+	buf_puts(b, ",");
+	buf_csv_field(b, db_str(r, 5));
+	buf_puts(b, ",");
+	buf_csv_field(b, db_str(r, 6));
+	ledger_format_hours(db_int(r, 3) > 0 ? db_int(r, 3) : 0, 0, h);
+	buf_printf(b, ",%s,", db_int(r, 3) > 0 ? h : "");
+	ledger_format_hours(db_int(r, 3) < 0 ? -db_int(r, 3) : 0, 0, h);
+	buf_printf(b, "%s,", db_int(r, 3) < 0 ? h : "");
+	ledger_format_hours(*bal, 0, h);
+	buf_printf(b, "%s,%s,%s,", h, db_int(r, 7) ? db_str(r, 7) : "",
+	    db_int(r, 8) ? db_str(r, 8) : "");
+	buf_csv_field(b, db_str(r, 9));
+	buf_puts(b, "\r\n");
+}
+
 /* GET /exchanges/statement.csv[?from=&to=&member=]: the whole range,
  * oldest first, with the running balance (at most STMT_CSV_MAX rows). */
 int
 exchanges_statement_csv(struct request *req)
 {
-	const char		*mid = app_query(req, "member");
 	struct ledger_party	 m;
 	struct stmt_filter	 f;
 	struct tmpl_dict	*scratch;
 	struct db_rows		*r = NULL;
 	struct buf		*b = &req->resp.body;
 	struct stmt_sums	 sums;
-	long long		 id, bal, lim = STMT_CSV_MAX;
-	char			 h[LEDGER_HOURS_LEN];
+	long long		 bal, lim = STMT_CSV_MAX;
 	enum weft_err		 e;
 	int			 st;
 
-	if (mid == NULL || mid[0] == '\0')
-		st = stmt_self(req, &m);
-	else if (valid_id(mid, &id) != VALID_OK)
-		st = 403;
-	else if (id == req->actor.acting_id)
-		st = stmt_self(req, &m);
-	else
-		st = stmt_member(req, id, &m);
-	if (st != 0)
+	if ((st = stmt_csv_member(req, &m)) != 0)
 		return st;
 	/* The filters' messages go to a page nobody sees. */
 	if ((scratch = tmpl_dict_new()) == NULL)
@@ -424,24 +456,8 @@ exchanges_statement_csv(struct request *req)
 	bal = sums.balance;
 	buf_puts(b, "id,date,description,other_member,other_name,hours_in,"
 	    "hours_out,balance,reverses,reversed_by,reason\r\n");
-	while (db_next(r)) {
-		bal += db_int(r, 3);
-		buf_printf(b, "%lld,%s,", db_int(r, 0), db_str(r, 1));
-		buf_csv_field(b, db_str(r, 2));
-		buf_puts(b, ",");
-		buf_csv_field(b, db_str(r, 5));
-		buf_puts(b, ",");
-		buf_csv_field(b, db_str(r, 6));
-		ledger_format_hours(db_int(r, 3) > 0 ? db_int(r, 3) : 0, 0, h);
-		buf_printf(b, ",%s,", db_int(r, 3) > 0 ? h : "");
-		ledger_format_hours(db_int(r, 3) < 0 ? -db_int(r, 3) : 0, 0, h);
-		buf_printf(b, "%s,", db_int(r, 3) < 0 ? h : "");
-		ledger_format_hours(bal, 0, h);
-		buf_printf(b, "%s,%s,%s,", h, db_int(r, 7) ? db_str(r, 7) : "",
-		    db_int(r, 8) ? db_str(r, 8) : "");
-		buf_csv_field(b, db_str(r, 9));
-		buf_puts(b, "\r\n");
-	}
+	while (db_next(r))
+		stmt_csv_row(b, r, &bal);
 	db_rows_free(r);
 	http_header(&req->resp, "Content-Type", "text/csv; charset=utf-8");
 	http_header(&req->resp, "Content-Disposition",
