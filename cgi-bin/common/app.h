@@ -119,6 +119,9 @@ int		 app_render(struct request *, int status);
 /* Renders the error page with status and message (NULL: the standard
  * sentence for status); returns 0. */
 int		 app_error(struct request *, int status, const char *message);
+/* 200 with the CSV in req->resp.body, as an attachment named filename
+ * (a plain name: no quotes); returns 0. */
+int		 app_csv(struct request *, const char *filename);
 /* 303 to path with a one-time flash message (phrase key or NULL). */
 int		 app_redirect(struct request *, const char *path,
 		    const char *flash_key);

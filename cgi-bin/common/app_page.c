@@ -182,6 +182,18 @@ app_error(struct request *req, int status, const char *message)
 }
 
 int
+app_csv(struct request *req, const char *filename)
+{
+	char	 disp[128];
+
+	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", filename);
+	http_header(&req->resp, "Content-Type", "text/csv; charset=utf-8");
+	http_header(&req->resp, "Content-Disposition", disp);
+	req->resp.status = 200;
+	return 0;
+}
+
+int
 app_redirect(struct request *req, const char *path, const char *flash_key)
 {
 	http_redirect(&req->resp, path);

@@ -230,19 +230,12 @@ role_grant_audit(const struct actor *a, const char *action, long long id,
 static enum weft_err
 role_grantee(long long member_id, struct scope *ms)
 {
-	static const char	 sql[] =
-	    "SELECT community_id FROM members WHERE id = ? "
-	    "LOCK IN SHARE MODE";
-	struct db_rows		*rows = NULL;
-	enum weft_err		 e;
+	enum weft_err	 e;
+	long long	 community;
 
-	if ((e = db_query(&rows, sql, "i", member_id)) != WEFT_OK)
-		return e;
-	if (db_next(rows))
-		role_member_scope(db_int(rows, 0), ms);
-	else
-		e = WEFT_ERR_NOTFOUND;
-	db_rows_free(rows);
+	if ((e = db_query_int(&community, "SELECT community_id FROM members"
+	    " WHERE id = ? LOCK IN SHARE MODE", "i", member_id)) == WEFT_OK)
+		role_member_scope(community, ms);
 	return e;
 }
 

@@ -346,25 +346,14 @@ exchanges_list_csv(struct request *req)
 	    "hours,description,recorded_by,reverses,reversed_by\r\n");
 	while (db_next(r)) {
 		buf_printf(b, "%lld,%s,", db_int(r, 0), db_str(r, 1));
-		buf_csv_field(b, db_str(r, 3));
-		buf_puts(b, ",");
-		buf_csv_field(b, db_str(r, 2));
-		buf_puts(b, ",");
-		buf_csv_field(b, db_str(r, 5));
-		buf_puts(b, ",");
-		buf_csv_field(b, db_str(r, 4));
+		buf_csv_fields(b, 4, db_str(r, 3), db_str(r, 2), db_str(r, 5),
+		    db_str(r, 4));
 		ledger_format_hours(db_int(r, 6), 0, h);
 		buf_printf(b, ",%s,", h);
-		buf_csv_field(b, db_str(r, 7));
-		buf_puts(b, ",");
-		buf_csv_field(b, db_str(r, 8));
+		buf_csv_fields(b, 2, db_str(r, 7), db_str(r, 8));
 		buf_printf(b, ",%s,%s\r\n", db_int(r, 9) ? db_str(r, 9) : "",
 		    db_int(r, 10) ? db_str(r, 10) : "");
 	}
 	db_rows_free(r);
-	http_header(&req->resp, "Content-Type", "text/csv; charset=utf-8");
-	http_header(&req->resp, "Content-Disposition",
-	    "attachment; filename=\"exchanges.csv\"");
-	req->resp.status = 200;
-	return 0;
+	return app_csv(req, "exchanges.csv");
 }

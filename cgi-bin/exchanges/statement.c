@@ -404,11 +404,7 @@ stmt_csv_row(struct buf *b, struct db_rows *r, long long *bal)
 
 	*bal += db_int(r, 3);
 	buf_printf(b, "%lld,%s,", db_int(r, 0), db_str(r, 1));
-	buf_csv_field(b, db_str(r, 2));
-	buf_puts(b, ",");
-	buf_csv_field(b, db_str(r, 5));
-	buf_puts(b, ",");
-	buf_csv_field(b, db_str(r, 6));
+	buf_csv_fields(b, 3, db_str(r, 2), db_str(r, 5), db_str(r, 6));
 	ledger_format_hours(db_int(r, 3) > 0 ? db_int(r, 3) : 0, 0, h);
 	buf_printf(b, ",%s,", db_int(r, 3) > 0 ? h : "");
 	ledger_format_hours(db_int(r, 3) < 0 ? -db_int(r, 3) : 0, 0, h);
@@ -459,9 +455,5 @@ exchanges_statement_csv(struct request *req)
 	while (db_next(r))
 		stmt_csv_row(b, r, &bal);
 	db_rows_free(r);
-	http_header(&req->resp, "Content-Type", "text/csv; charset=utf-8");
-	http_header(&req->resp, "Content-Disposition",
-	    "attachment; filename=\"statement.csv\"");
-	req->resp.status = 200;
-	return 0;
+	return app_csv(req, "statement.csv");
 }

@@ -173,25 +173,30 @@ dash_members(struct tmpl_dict *d, struct db_rows *r, const char *section)
 static enum weft_err
 dash_lists(struct tmpl_dict *d, const struct dash_scope *s)
 {
+	static const struct {
+		const char	*section;
+		const char	*sql;
+	} lists[] = {
+		{ "OLDEST", "SELECT m.id, m.name, m.username,"
+		    " DATE(m.joined_at) FROM members m"
+		    " WHERE m.status = 'applying' AND " DASH_SCOPE
+		    " ORDER BY m.joined_at, m.id LIMIT 5" },
+		{ "NEWEST", "SELECT m.id, m.name, m.username,"
+		    " DATE(m.joined_at) FROM members m"
+		    " WHERE m.status = 'approved' AND " DASH_SCOPE
+		    " ORDER BY m.joined_at DESC, m.id DESC LIMIT 10" },
+	};
 	struct db_rows	*r;
 	enum weft_err	 e;
+	size_t		 i;
 
-	if ((e = db_query(&r, "SELECT m.id, m.name, m.username,"
-	    " DATE(m.joined_at) FROM members m"
-	    " WHERE m.status = 'applying' AND " DASH_SCOPE
-	    " ORDER BY m.joined_at, m.id LIMIT 5", DASH_FMT,
-	    DASH_ARGS(s))) != WEFT_OK)
-		return e;
-	dash_members(d, r, "OLDEST");
-	db_rows_free(r);
-	if ((e = db_query(&r, "SELECT m.id, m.name, m.username,"
-	    " DATE(m.joined_at) FROM members m"
-	    " WHERE m.status = 'approved' AND " DASH_SCOPE
-	    " ORDER BY m.joined_at DESC, m.id DESC LIMIT 10", DASH_FMT,
-	    DASH_ARGS(s))) != WEFT_OK)
-		return e;
-	dash_members(d, r, "NEWEST");
-	db_rows_free(r);
+	for (i = 0; i < NELEM(lists); i++) {
+		if ((e = db_query(&r, lists[i].sql, DASH_FMT, DASH_ARGS(s))) !=
+		    WEFT_OK)
+			return e;
+		dash_members(d, r, lists[i].section);
+		db_rows_free(r);
+	}
 	return WEFT_OK;
 }
 

@@ -412,13 +412,7 @@ list_csv_row(struct buf *b, const struct request *req,
 	int		 contact;
 
 	snprintf(num, sizeof(num), "%lld", row->id);
-	buf_csv_field(b, num);
-	buf_puts(b, ",");
-	buf_csv_field(b, row->username);
-	buf_puts(b, ",");
-	buf_csv_field(b, row->name);
-	buf_puts(b, ",");
-	buf_csv_field(b, row->status);
+	buf_csv_fields(b, 4, num, row->username, row->name, row->status);
 	if (v->full) {
 		if ((e = members_list_community_name(c, row->community,
 		    &name)) != WEFT_OK)
@@ -427,9 +421,8 @@ list_csv_row(struct buf *b, const struct request *req,
 		buf_csv_field(b, name);
 		buf_puts(b, row->org ? ",\"yes\"," : ",\"no\",");
 		buf_puts(b, row->optout ? "\"yes\"," : "\"no\",");
-		buf_csv_field(b, row->joined);
-		buf_puts(b, ",");
-		buf_csv_field(b, row->login_null ? "never" : row->login);
+		buf_csv_fields(b, 2, row->joined,
+		    row->login_null ? "never" : row->login);
 	}
 	if (v->contact) {
 		memset(&sc, 0, sizeof(sc));
@@ -438,9 +431,8 @@ list_csv_row(struct buf *b, const struct request *req,
 		contact = role_allows(&req->actor.grants, PERM_MEMBER_CONTACT,
 		    &sc);
 		buf_puts(b, ",");
-		buf_csv_field(b, contact ? row->email : "");
-		buf_puts(b, ",");
-		buf_csv_field(b, contact ? row->phone : "");
+		buf_csv_fields(b, 2, contact ? row->email : "",
+		    contact ? row->phone : "");
 	}
 	buf_puts(b, "\r\n");
 	return WEFT_OK;
@@ -544,11 +536,7 @@ members_export(struct request *req)
 		buf_puts(&req->resp.body, "\r\n");
 		http_header(&req->resp, "X-Weft-Truncated", "100000");
 	}
-	req->resp.status = 200;
-	http_header(&req->resp, "Content-Type", "text/csv; charset=utf-8");
-	http_header(&req->resp, "Content-Disposition",
-	    "attachment; filename=\"members.csv\"");
-	return 0;
+	return app_csv(req, "members.csv");
 }
 
 const struct i18n_phrase members_list_phrases[] = {

@@ -17,13 +17,12 @@ void		 profile_lang_options(struct tmpl_dict *, const char *selected,
 /* Is tag one of the languages offered, or the member's current one? */
 int		 profile_lang_ok(const char *tag, const char *current);
 
-/* The edit page around its two forms (profile and password), lang and
- * pstatus selected in their selects; NULL when out of memory. */
-struct tmpl_dict *profile_edit_page(struct request *, const struct member *,
-		    const char *lang, const char *pstatus);
-/* The stored values in the profile form (a GET, or beside a refused
- * password change). */
-enum weft_err	 profile_edit_values(struct tmpl_dict *, const struct member *);
+/* The edit page (its two forms: the profile and the password) of the
+ * path's member, checked for member.edit (members_target), with the
+ * stored values in the profile form: 0 with *m and *d, else the status
+ * to answer. */
+int		 profile_edit_stored(struct request *, struct member *m,
+		    struct tmpl_dict **d);
 
 /*
  * May the actor take over m's account by setting its password or e-mail

@@ -48,7 +48,7 @@ profile_commit(struct request *req, const char *path, const char *flash)
 }
 
 /* The edit page around its two forms; lang and pstatus select options. */
-struct tmpl_dict *
+static struct tmpl_dict *
 profile_edit_page(struct request *req, const struct member *m,
     const char *lang, const char *pstatus)
 {
@@ -98,7 +98,7 @@ profile_about(long long id, struct buf *out)
 
 /* The stored values in the profile form (a GET, or beside a refused
  * password change). */
-enum weft_err
+static enum weft_err
 profile_edit_values(struct tmpl_dict *d, const struct member *m)
 {
 	struct buf	 about;
@@ -117,22 +117,33 @@ profile_edit_values(struct tmpl_dict *d, const struct member *m)
 	return e;
 }
 
+int
+profile_edit_stored(struct request *req, struct member *m,
+    struct tmpl_dict **d)
+{
+	enum weft_err	 e;
+	int		 st;
+
+	if ((st = members_target(req, PERM_MEMBER_EDIT, m)) != 0)
+		return st;
+	if ((*d = profile_edit_page(req, m, m->lang, m->profile_status)) ==
+	    NULL)
+		return 500;
+	if ((e = profile_edit_values(*d, m)) != WEFT_OK)
+		return app_status_of(e);
+	return 0;
+}
+
 /* GET /members/:id/edit. */
 int
 members_edit_form(struct request *req)
 {
 	struct member		 m;
 	struct tmpl_dict	*d;
-	enum weft_err		 e;
 	int			 st;
 
-	if ((st = members_target(req, PERM_MEMBER_EDIT, &m)) != 0)
+	if ((st = profile_edit_stored(req, &m, &d)) != 0)
 		return st;
-	if ((d = profile_edit_page(req, &m, m.lang, m.profile_status)) ==
-	    NULL)
-		return 500;
-	if ((e = profile_edit_values(d, &m)) != WEFT_OK)
-		return app_status_of(e);
 	return app_render(req, 200);
 }
 

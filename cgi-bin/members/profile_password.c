@@ -133,13 +133,8 @@ members_password(struct request *req)
 	enum weft_err		 e;
 	int			 st, bad;
 
-	if ((st = members_target(req, PERM_MEMBER_EDIT, &m)) != 0)
+	if ((st = profile_edit_stored(req, &m, &d)) != 0)
 		return st;
-	if ((d = profile_edit_page(req, &m, m.lang, m.profile_status)) ==
-	    NULL)
-		return 500;
-	if ((e = profile_edit_values(d, &m)) != WEFT_OK)
-		return app_status_of(e);
 	bad = form_check(profile_password_fields,
 	    NELEM(profile_password_fields), &req->form, app_lang(req),
 	    d) > 0;
