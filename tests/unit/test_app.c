@@ -175,6 +175,15 @@ test_buf_escaping(void **state)
 	buf_csv_field(&b, NULL);
 	assert_string_equal(b.p,
 	    "\"plain\",\"say \"\"hi\"\"\",\"'=SUM(A1)\",\"\"");
+	/* The same cells in one call: separators, none after the last. */
+	buf_reset(&b);
+	buf_csv_fields(&b, 4, "plain", "say \"hi\"", "=SUM(A1)",
+	    (const char *)NULL);
+	assert_string_equal(b.p,
+	    "\"plain\",\"say \"\"hi\"\"\",\"'=SUM(A1)\",\"\"");
+	buf_reset(&b);
+	buf_csv_fields(&b, 1, "one");
+	assert_string_equal(b.p, "\"one\"");
 	/* Issue 15 (10): a formula behind blanks is defused too. */
 	buf_reset(&b);
 	buf_csv_field(&b, "  =1+1");
