@@ -293,7 +293,7 @@ profile_nfields(const struct request *req)
 static struct tmpl_dict *
 profile_page(struct request *req, const char *lang, long long community)
 {
-	struct tmpl_dict	*d, *o;
+	struct tmpl_dict	*d;
 	size_t			 i;
 
 	if ((d = app_page(req, "account/profile.tpl",
@@ -302,13 +302,9 @@ profile_page(struct request *req, const char *lang, long long community)
 	tmpl_set(d, "USERNAME", req->actor.username);
 	tmpl_show(d, req->actor.status == MEMBER_APPLYING ? "APPLYING" :
 	    "APPROVED");
-	for (i = 0; i < i18n_nlangs; i++) {
-		o = tmpl_section(d, "LANG_OPTION");
-		tmpl_set(o, "VALUE", i18n_langs[i].tag);
-		tmpl_set(o, "LABEL", i18n_langs[i].label);
-		if (strcmp(lang, i18n_langs[i].tag) == 0)
-			tmpl_show(o, "SELECTED");
-	}
+	for (i = 0; i < i18n_nlangs; i++)
+		form_option(d, "LANG_OPTION", i18n_langs[i].tag,
+		    i18n_langs[i].label, strcmp(lang, i18n_langs[i].tag) == 0);
 	if (req->actor.status == MEMBER_APPLYING &&
 	    account_communities(d, community) != WEFT_OK)
 		return NULL;

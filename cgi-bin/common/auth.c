@@ -43,12 +43,11 @@ member_status_parse(const char *s, enum member_status *out)
 {
 	int	 i;
 
-	for (i = 0; s != NULL && i < MEMBER_STATUS__MAX; i++)
-		if (strcmp(s, member_status_keys[i]) == 0) {
-			*out = (enum member_status)i;
-			return 0;
-		}
-	return -1;
+	if ((i = util_lookup(member_status_keys, MEMBER_STATUS__MAX, s)) ==
+	    -1)
+		return -1;
+	*out = (enum member_status)i;
+	return 0;
 }
 
 /* ---- randomness ------------------------------------------------------ */

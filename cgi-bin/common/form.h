@@ -60,5 +60,9 @@ struct db_rows;
  */
 void		 form_options(struct tmpl_dict *page, const char *section,
 		    struct db_rows *rows, long long selected);
+/* One option of a <select>: a repetition of section with {{VALUE}},
+ * {{LABEL}}, and {{#SELECTED}} when selected. */
+void		 form_option(struct tmpl_dict *page, const char *section,
+		    const char *value, const char *label, int selected);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "i18n.h"
 #include "role.h"
+#include "util.h"
 #include "valid.h"
 
 const char *const role_keys[ROLE__MAX] = {
@@ -211,14 +212,10 @@ role_parse(const char *key, enum role *out)
 {
 	int	 i;
 
-	if (key == NULL)
+	if ((i = util_lookup(role_keys, ROLE__MAX, key)) == -1)
 		return -1;
-	for (i = 0; i < ROLE__MAX; i++)
-		if (strcmp(key, role_keys[i]) == 0) {
-			*out = (enum role)i;
-			return 0;
-		}
-	return -1;
+	*out = (enum role)i;
+	return 0;
 }
 
 int
@@ -226,14 +223,10 @@ perm_parse(const char *key, enum perm *out)
 {
 	int	 i;
 
-	if (key == NULL)
+	if ((i = util_lookup(perm_keys, PERM__MAX, key)) == -1)
 		return -1;
-	for (i = 0; i < PERM__MAX; i++)
-		if (strcmp(key, perm_keys[i]) == 0) {
-			*out = (enum perm)i;
-			return 0;
-		}
-	return -1;
+	*out = (enum perm)i;
+	return 0;
 }
 
 /*

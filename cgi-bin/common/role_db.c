@@ -13,6 +13,7 @@
 #include "db.h"
 #include "log.h"
 #include "role.h"
+#include "util.h"
 
 static const char *const scope_kind_keys[SCOPE__MAX] = {
 	[SCOPE_SITE] = "site",
@@ -34,12 +35,8 @@ role_row_grant(const struct db_rows *rows, unsigned c, struct grant *g)
 	memset(g, 0, sizeof(*g));
 	if (role_parse(db_str(rows, c), &g->role) != 0)
 		return WEFT_ERR_DB;
-	if ((kind = db_str(rows, c + 1)) == NULL)
-		return WEFT_ERR_DB;
-	for (k = 0; k < SCOPE__MAX; k++)
-		if (strcmp(kind, scope_kind_keys[k]) == 0)
-			break;
-	if (k == SCOPE__MAX)
+	kind = db_str(rows, c + 1);
+	if ((k = util_lookup(scope_kind_keys, SCOPE__MAX, kind)) == -1)
 		return WEFT_ERR_DB;
 	g->scope.kind = (enum scope_kind)k;
 	if (g->scope.kind == SCOPE_COMMUNITY)

@@ -2,9 +2,21 @@
  * util.h's helpers.
  */
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "util.h"
+
+int
+util_lookup(const char *const *keys, size_t n, const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; key != NULL && i < n; i++)
+		if (keys[i] != NULL && strcmp(key, keys[i]) == 0)
+			return (int)i;
+	return -1;
+}
 
 void
 util_copy(char *dst, size_t len, const char *src)

@@ -1,7 +1,8 @@
 /*
  * The small things every file needs once: the length of a static array,
- * a bounded string copy from a column that may be NULL, and today's date
- * in UTC (the database's time zone too).
+ * a key's index in a string table, a bounded string copy from a column
+ * that may be NULL, and today's date in UTC (the database's time zone
+ * too).
  */
 #ifndef WEFT_UTIL_H
 #define WEFT_UTIL_H
@@ -17,6 +18,9 @@
 /* "YYYY-MM-DD" and its NUL. */
 #define UTIL_DATE_LEN	11
 
+/* The index of key in keys[0 .. n), or -1 (key NULL or not there): for
+ * the string tables of enums, e.g. role_keys[ROLE__MAX]. */
+int		 util_lookup(const char *const *keys, size_t n, const char *key);
 /* Copies src into dst (len bytes, NUL-terminated, cut short when too
  * long); NULL copies as "", the way a NULL column reads. */
 void		 util_copy(char *dst, size_t len, const char *src);

@@ -89,7 +89,6 @@ ads_community_filter(const struct request *req, struct tmpl_dict *d,
     long long selected, int limit, enum perm perm)
 {
 	struct db_rows		*r = NULL;
-	struct tmpl_dict	*o;
 	struct scope		 sc;
 	enum weft_err		 e;
 
@@ -100,11 +99,8 @@ ads_community_filter(const struct request *req, struct tmpl_dict *d,
 		ads_scope_of(db_int(r, 0), 0, &sc);
 		if (limit && !role_allows(&req->actor.grants, perm, &sc))
 			continue;
-		o = tmpl_section(d, "COMMUNITY_OPTION");
-		tmpl_set(o, "VALUE", db_str(r, 0));
-		tmpl_set(o, "LABEL", db_str(r, 1));
-		if (db_int(r, 0) == selected)
-			tmpl_show(o, "SELECTED");
+		form_option(d, "COMMUNITY_OPTION", db_str(r, 0), db_str(r, 1),
+		    db_int(r, 0) == selected);
 	}
 	db_rows_free(r);
 	return WEFT_OK;
@@ -394,16 +390,14 @@ ads_status_filter(struct tmpl_dict *d, const char *st)
 	static const char *const keys[] = { "active", "expired", "deleted" };
 	static const char *const sections[] = { "STATUS_ACTIVE_SELECTED",
 	    "STATUS_EXPIRED_SELECTED", "STATUS_DELETED_SELECTED" };
-	size_t	 i;
+	int	 i;
 
 	if (st[0] == '\0')
 		return 1;
-	for (i = 0; i < NELEM(keys); i++)
-		if (strcmp(st, keys[i]) == 0) {
-			tmpl_show(d, sections[i]);
-			return 1;
-		}
-	return 0;
+	if ((i = util_lookup(keys, NELEM(keys), st)) == -1)
+		return 0;
+	tmpl_show(d, sections[i]);
+	return 1;
 }
 
 /*

@@ -24,14 +24,12 @@ const char *const ad_kind_phrases[AD_KIND__MAX] = {
 int
 ad_kind_parse(const char *s, enum ad_kind *out)
 {
-	size_t	 i;
+	int	 i;
 
-	for (i = 0; s != NULL && i < AD_KIND__MAX; i++)
-		if (strcmp(s, ad_kind_keys[i]) == 0) {
-			*out = (enum ad_kind)i;
-			return 0;
-		}
-	return -1;
+	if ((i = util_lookup(ad_kind_keys, AD_KIND__MAX, s)) == -1)
+		return -1;
+	*out = (enum ad_kind)i;
+	return 0;
 }
 
 /*
@@ -170,33 +168,6 @@ ad_json(struct buf *b, const struct ad *ad)
 	buf_puts(b, "}");
 }
 
-/* The description as lines: templates cannot turn "\n" into <br>
- * themselves, and a CSP without inline style rules out style="". */
-static void
-ad_fill_lines(struct tmpl_dict *d, const char *text)
-{
-	struct tmpl_dict	*s;
-	const char		*p = text, *nl;
-	char			 line[AD_DESC_MAX * 4 + 1];
-	size_t			 n;
-
-	while (*p != '\0') {
-		nl = strchr(p, '\n');
-		n = nl != NULL ? (size_t)(nl - p) : strlen(p);
-		if (n >= sizeof(line))
-			n = sizeof(line) - 1;
-		memcpy(line, p, n);
-		line[n] = '\0';
-		if (n > 0 && line[n - 1] == '\r')
-			line[n - 1] = '\0';
-		s = tmpl_section(d, "AD_LINE");
-		tmpl_set(s, "LINE", line);
-		if (nl == NULL)
-			break;
-		p = nl + 1;
-	}
-}
-
 void
 ad_fill(struct tmpl_dict *d, const struct request *req, const struct ad *ad)
 {
@@ -204,7 +175,7 @@ ad_fill(struct tmpl_dict *d, const struct request *req, const struct ad *ad)
 	tmpl_set(d, "AD_KIND", app_text(req, ad_kind_phrases[ad->kind]));
 	tmpl_show(d, ad->kind == AD_OFFER ? "AD_OFFER" : "AD_REQUEST");
 	tmpl_set(d, "AD_TITLE", ad->title);
-	ad_fill_lines(d, ad->description);
+	tmpl_lines(d, "AD_LINE", "LINE", ad->description);
 	tmpl_set(d, "AD_CATEGORY", ad->category);
 	tmpl_set(d, "AD_COMMUNITY", ad->community_id > 0 ? ad->community :
 	    "—");

@@ -72,7 +72,6 @@ ads_community_options(struct request *req, struct tmpl_dict *d,
     const struct ad *ad, const char *selected)
 {
 	struct db_rows		*r = NULL;
-	struct tmpl_dict	*o;
 	struct scope		 sc;
 	enum weft_err		 e;
 	long long		 id;
@@ -91,11 +90,8 @@ ads_community_options(struct request *req, struct tmpl_dict *d,
 		    &sc) && (ad == NULL || (id != ad->owner_community &&
 		    id != ad->community_id)))
 			continue;
-		o = tmpl_section(d, "COMMUNITY_OPTION");
-		tmpl_set(o, "VALUE", db_str(r, 0));
-		tmpl_set(o, "LABEL", db_str(r, 1));
-		if (strcmp(selected, db_str(r, 0)) == 0)
-			tmpl_show(o, "SELECTED");
+		form_option(d, "COMMUNITY_OPTION", db_str(r, 0), db_str(r, 1),
+		    strcmp(selected, db_str(r, 0)) == 0);
 	}
 	db_rows_free(r);
 	return WEFT_OK;

@@ -145,7 +145,8 @@ list_filter_read(struct request *req, struct tmpl_dict *d,
     struct list_filter *f, enum weft_err *err)
 {
 	const char	*v = app_query(req, "reversed");
-	size_t		 bad, i;
+	size_t		 bad;
+	int		 i;
 
 	memset(f, 0, sizeof(*f));
 	ledger_scope_of(&req->actor, PERM_EXCHANGE_LIST, &f->sc);
@@ -158,14 +159,12 @@ list_filter_read(struct request *req, struct tmpl_dict *d,
 	list_id(req, f, "category", &f->category);
 	f->from = list_date(req, f, "from", "1000-01-01");
 	f->to = list_date(req, f, "to", "9999-12-31");
-	for (i = 0; v != NULL && i < NELEM(list_reversed_keys); i++)
-		if (strcmp(v, list_reversed_keys[i]) == 0)
-			break;
-	if (v != NULL && i == NELEM(list_reversed_keys)) {
+	i = util_lookup(list_reversed_keys, NELEM(list_reversed_keys), v);
+	if (v != NULL && i == -1) {
 		form_error(d, "reversed", app_text(req, "valid.format"));
 		bad++;
 	} else if (v != NULL && i > 0) {
-		f->reversed = (long long)i;
+		f->reversed = i;
 		list_query_add(f, "reversed", v);
 	}
 	if (strcmp(f->from, f->to) > 0) {
@@ -185,7 +184,6 @@ list_selects(struct tmpl_dict *d, const struct list_filter *f)
 		"All", "Reversed, or a reversal", "Neither",
 	};
 	struct db_rows		*r;
-	struct tmpl_dict	*o;
 	enum weft_err		 e;
 	size_t			 i;
 
@@ -200,13 +198,9 @@ list_selects(struct tmpl_dict *d, const struct list_filter *f)
 		return e;
 	form_options(d, "CATEGORY_OPTION", r, f->category);
 	db_rows_free(r);
-	for (i = 0; i < NELEM(list_reversed_keys); i++) {
-		o = tmpl_section(d, "REVERSED_OPTION");
-		tmpl_set(o, "VALUE", list_reversed_keys[i]);
-		tmpl_set(o, "LABEL", rev_labels[i]);
-		if ((long long)i == f->reversed)
-			tmpl_show(o, "SELECTED");
-	}
+	for (i = 0; i < NELEM(list_reversed_keys); i++)
+		form_option(d, "REVERSED_OPTION", list_reversed_keys[i],
+		    rev_labels[i], (long long)i == f->reversed);
 	return WEFT_OK;
 }
 

@@ -150,7 +150,7 @@ static int
 bulk_refuse_form(struct request *req, const struct bulk_job *job,
     const char *field, const char *key)
 {
-	struct tmpl_dict	*d, *o;
+	struct tmpl_dict	*d;
 	size_t			 i;
 	const char		*sel = app_form_str(req, "action");
 
@@ -159,20 +159,13 @@ bulk_refuse_form(struct request *req, const struct bulk_job *job,
 	    bulk_ids_set(d, job) != WEFT_OK)
 		return 500;
 	tmpl_set_int(d, "N_TOTAL", (long long)job->n);
-	for (i = 0; i < BULK__MAX; i++) {
-		o = tmpl_section(d, "ACTION_OPTION");
-		tmpl_set(o, "VALUE", bulk_action_keys[i]);
-		tmpl_set(o, "LABEL", app_text(req, bulk_action_labels[i]));
-		if (strcmp(sel, bulk_action_keys[i]) == 0)
-			tmpl_show(o, "SELECTED");
-	}
-	for (i = 0; i < ROLE__MAX; i++) {
-		o = tmpl_section(d, "ROLE_OPTION");
-		tmpl_set(o, "VALUE", role_keys[i]);
-		tmpl_set(o, "LABEL", role_titles[i]);
-		if (strcmp(app_form_str(req, "role"), role_keys[i]) == 0)
-			tmpl_show(o, "SELECTED");
-	}
+	for (i = 0; i < BULK__MAX; i++)
+		form_option(d, "ACTION_OPTION", bulk_action_keys[i],
+		    app_text(req, bulk_action_labels[i]),
+		    strcmp(sel, bulk_action_keys[i]) == 0);
+	for (i = 0; i < ROLE__MAX; i++)
+		form_option(d, "ROLE_OPTION", role_keys[i], role_titles[i],
+		    strcmp(app_form_str(req, "role"), role_keys[i]) == 0);
 	tmpl_set(d, "SCOPE", app_form_str(req, "scope"));
 	form_error(d, field, app_text(req, key));
 	(void)app_render(req, 422);
@@ -189,12 +182,12 @@ bulk_read(struct request *req, struct bulk_job *job, int allow_all)
 {
 	struct bulk_filter	 f;
 	enum weft_err		 e;
-	size_t			 i;
 	long long		 n;
-	const char		*a = app_form_str(req, "action");
+	int			 i;
 
-	for (i = 0; i < BULK__MAX && strcmp(a, bulk_action_keys[i]) != 0; i++)
-		continue;
+	if ((i = util_lookup(bulk_action_keys, BULK__MAX,
+	    app_form_str(req, "action"))) == -1)
+		i = BULK__MAX;
 	job->action = (enum bulk_action)i;
 	if (bulk_ids_form(req, job) != 0)
 		return bulk_refuse_form(req, job, "ids",

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "form.h"
 #include "list.h"
 #include "util.h"
 
@@ -35,19 +36,14 @@ list_form_fill(struct request *req, struct tmpl_dict *d,
     const struct list_filter *f, const struct list_view *v,
     const struct list_communities *c)
 {
-	struct tmpl_dict	*o;
-	char			 sec[40];
+	char			 sec[40], num[24];
 	long long		 ids[LIST_SCOPE_MAX + 1], id;
-	size_t			 n, i, j;
+	size_t			 n, j;
 	int			 site, k;
 
-	for (k = 0; k < ROLE__MAX; k++) {
-		o = tmpl_section(d, "ROLE_OPTION");
-		tmpl_set(o, "VALUE", role_keys[k]);
-		tmpl_set(o, "LABEL", role_titles[k]);
-		if (strcmp(f->role, role_keys[k]) == 0)
-			tmpl_show(o, "SELECTED");
-	}
+	for (k = 0; k < ROLE__MAX; k++)
+		form_option(d, "ROLE_OPTION", role_keys[k], role_titles[k],
+		    strcmp(f->role, role_keys[k]) == 0);
 	snprintf(sec, sizeof(sec), "STATUS_IS_%s", f->status[0] ?
 	    f->status : "ANY");
 	tmpl_show(d, sec);
@@ -69,15 +65,11 @@ list_form_fill(struct request *req, struct tmpl_dict *d,
 	    NELEM(ids));
 	for (j = 0; j < c->n; j++) {
 		id = c->byname[j].id;
-		for (i = 0; !site && i < n && ids[i] != id; i++)
+		if (!members_scope_has(id, site, ids, n))
 			continue;
-		if (!site && i == n)
-			continue;
-		o = tmpl_section(d, "COMMUNITY_OPTION");
-		tmpl_set_int(o, "VALUE", id);
-		tmpl_set(o, "LABEL", c->byname[j].name);
-		if (id == f->community)
-			tmpl_show(o, "SELECTED");
+		snprintf(num, sizeof(num), "%lld", id);
+		form_option(d, "COMMUNITY_OPTION", num, c->byname[j].name,
+		    id == f->community);
 	}
 	tmpl_show(d, site ? "ALL_COMMUNITIES" : "MY_COMMUNITIES");
 }

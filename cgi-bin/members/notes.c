@@ -34,33 +34,6 @@ static const char notes_sql_latest[] =
     " JOIN members a ON a.id = n.author_id"
     " WHERE n.member_id = ? ORDER BY n.created_at DESC, n.id DESC LIMIT 3";
 
-/* A note's text as LINE sections, so that its line breaks show without
- * markup in the text itself. */
-static void
-notes_lines(struct tmpl_dict *d, const char *body)
-{
-	struct tmpl_dict	*l;
-	const char		*nl;
-	char			 line[5001 * 4];
-	size_t			 n;
-
-	while (*body != '\0') {
-		nl = strchr(body, '\n');
-		n = nl != NULL ? (size_t)(nl - body) : strlen(body);
-		if (n >= sizeof(line))
-			n = sizeof(line) - 1;
-		memcpy(line, body, n);
-		line[n] = '\0';
-		if (n > 0 && line[n - 1] == '\r')
-			line[n - 1] = '\0';
-		l = tmpl_section(d, "LINE");
-		tmpl_set(l, "TEXT", line);
-		if (nl == NULL)
-			break;
-		body = nl + 1;
-	}
-}
-
 /* One row of notes_sql_*: a NOTE section with its author and times. */
 static struct tmpl_dict *
 notes_row(struct tmpl_dict *d, const struct db_rows *r)
@@ -69,7 +42,7 @@ notes_row(struct tmpl_dict *d, const struct db_rows *r)
 
 	tmpl_set_int(s, "NOTE_ID", db_int(r, 0));
 	tmpl_set(s, "AUTHOR", db_str(r, 2));
-	notes_lines(s, db_str(r, 3));
+	tmpl_lines(s, "LINE", "TEXT", db_str(r, 3));
 	tmpl_set(s, "CREATED", db_str(r, 4));
 	if (db_str(r, 5) != NULL && db_str(r, 5)[0] != '\0')
 		tmpl_set(tmpl_section(s, "UPDATED"), "UPDATED_AT",

@@ -8,19 +8,11 @@
  */
 #include <string.h>
 
+#include "form.h"
+#include "i18n.h"
 #include "members.h"
 #include "profile.h"
 #include "util.h"
-
-/* The languages a member may choose; as account.c, until the
- * translations area brings its languages table. */
-static const struct profile_lang {
-	const char	*tag;
-	const char	*label;
-} profile_langs[] = {
-	{ "en", "English" },
-	{ "es", "Español" },
-};
 
 /* Options of the language select; `current` (the member's stored
  * language) is offered too when it is not in the list, so that saving
@@ -29,37 +21,22 @@ void
 profile_lang_options(struct tmpl_dict *d, const char *selected,
     const char *current)
 {
-	struct tmpl_dict	*o;
-	size_t			 i;
-	int			 listed = 0;
+	size_t	 i;
 
-	for (i = 0; i < NELEM(profile_langs); i++) {
-		o = tmpl_section(d, "LANG_OPTION");
-		tmpl_set(o, "VALUE", profile_langs[i].tag);
-		tmpl_set(o, "LABEL", profile_langs[i].label);
-		if (strcmp(selected, profile_langs[i].tag) == 0)
-			tmpl_show(o, "SELECTED");
-		if (strcmp(current, profile_langs[i].tag) == 0)
-			listed = 1;
-	}
-	if (!listed && current[0] != '\0') {
-		o = tmpl_section(d, "LANG_OPTION");
-		tmpl_set(o, "VALUE", current);
-		tmpl_set(o, "LABEL", current);
-		if (strcmp(selected, current) == 0)
-			tmpl_show(o, "SELECTED");
-	}
+	for (i = 0; i < i18n_nlangs; i++)
+		form_option(d, "LANG_OPTION", i18n_langs[i].tag,
+		    i18n_langs[i].label,
+		    strcmp(selected, i18n_langs[i].tag) == 0);
+	if (!i18n_lang_offered(current) && current[0] != '\0')
+		form_option(d, "LANG_OPTION", current, current,
+		    strcmp(selected, current) == 0);
 }
 
 int
 profile_lang_ok(const char *tag, const char *current)
 {
-	size_t	 i;
-
-	for (i = 0; i < NELEM(profile_langs); i++)
-		if (strcmp(tag, profile_langs[i].tag) == 0)
-			return 1;
-	return current[0] != '\0' && strcmp(tag, current) == 0;
+	return i18n_lang_offered(tag) ||
+	    (current[0] != '\0' && strcmp(tag, current) == 0);
 }
 
 /* ---- the profile page ------------------------------------------------ */

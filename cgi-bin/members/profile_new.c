@@ -25,21 +25,6 @@ static const struct form_field profile_new_fields[] = {
 	{ "password2", FORM_PASSWORD, 0, 1, 1024 },
 };
 
-/* Is id among the communities the actor's perm covers (ids/n/site as
- * members_scope_ids() gives them)? */
-static int
-profile_in_scope(long long id, int site, const long long *ids, size_t n)
-{
-	size_t	 i;
-
-	if (site)
-		return 1;
-	for (i = 0; i < n; i++)
-		if (ids[i] == id)
-			return 1;
-	return 0;
-}
-
 /*
  * The add form: the community select holds the communities the actor's
  * member.add covers, and "none" for site holders only (a member of no
@@ -50,7 +35,7 @@ profile_new_page(struct request *req, const char *comm, const char *status,
     const char *lang)
 {
 	long long		 ids[PROFILE_COMMUNITIES_MAX];
-	struct tmpl_dict	*d, *o;
+	struct tmpl_dict	*d;
 	struct db_rows		*r = NULL;
 	size_t			 n;
 	int			 site;
@@ -65,13 +50,9 @@ profile_new_page(struct request *req, const char *comm, const char *status,
 	    "") != WEFT_OK)
 		return NULL;
 	while (db_next(r)) {
-		if (!profile_in_scope(db_int(r, 0), site, ids, n))
-			continue;
-		o = tmpl_section(d, "COMMUNITY_OPTION");
-		tmpl_set(o, "VALUE", db_str(r, 0));
-		tmpl_set(o, "LABEL", db_str(r, 1));
-		if (strcmp(comm, db_str(r, 0)) == 0)
-			tmpl_show(o, "SELECTED");
+		if (members_scope_has(db_int(r, 0), site, ids, n))
+			form_option(d, "COMMUNITY_OPTION", db_str(r, 0),
+			    db_str(r, 1), strcmp(comm, db_str(r, 0)) == 0);
 	}
 	db_rows_free(r);
 	tmpl_show(d, strcmp(status, "approved") == 0 ? "STATUS_APPROVED" :
@@ -108,7 +89,7 @@ profile_new_check(struct request *req, struct tmpl_dict *d, long long *comm)
 		    " communities WHERE id = ?", "i", *comm) != WEFT_OK)
 			return -1;
 		comm_ok = *comm > 0 && known > 0 &&
-		    profile_in_scope(*comm, site, ids, n);
+		    members_scope_has(*comm, site, ids, n);
 	} else
 		comm_ok = site;
 	if (!comm_ok) {

@@ -421,7 +421,7 @@ status_communities(struct tmpl_dict *s, const struct request *req,
 	struct db_rows		*r;
 	struct tmpl_dict	*o;
 	enum weft_err		 e;
-	size_t			 n, i;
+	size_t			 n;
 	int			 site;
 
 	n = members_scope_ids(&req->actor, PERM_MEMBER_COMMUNITY, &site, ids,
@@ -435,15 +435,11 @@ status_communities(struct tmpl_dict *s, const struct request *req,
 	    " ORDER BY name, id", "")) != WEFT_OK)
 		return e;
 	while (db_next(r)) {
-		for (i = 0; i < n && ids[i] != db_int(r, 0); i++)
+		if (!members_scope_has(db_int(r, 0), site, ids, n) &&
+		    db_int(r, 0) != m->community)
 			continue;
-		if (!site && i == n && db_int(r, 0) != m->community)
-			continue;
-		o = tmpl_section(s, "COMMUNITY_OPTION");
-		tmpl_set(o, "VALUE", db_str(r, 0));
-		tmpl_set(o, "LABEL", db_str(r, 1));
-		if (db_int(r, 0) == m->community)
-			tmpl_show(o, "SELECTED");
+		form_option(s, "COMMUNITY_OPTION", db_str(r, 0), db_str(r, 1),
+		    db_int(r, 0) == m->community);
 	}
 	db_rows_free(r);
 	return WEFT_OK;

@@ -26,22 +26,17 @@ member_load(long long id, int for_update, struct member *m)
 {
 	/* Two texts, not one built at run time: statements are cached by
 	 * their SQL text. */
-	static const char sql[] =
-	    "SELECT m.id, m.username, m.name, m.email, m.phone, m.address, "
-	    "m.about, m.lang, m.status, m.profile_status, "
-	    "COALESCE(m.community_id, 0), COALESCE(c.name, ''), "
-	    "m.is_organisation, m.optout, m.angel_mode, m.joined_at, "
-	    "COALESCE(m.approved_at, ''), COALESCE(m.last_login_at, '') "
-	    "FROM members m LEFT JOIN communities c ON c.id = m.community_id "
-	    "WHERE m.id = ?";
-	static const char sql_lock[] =
-	    "SELECT m.id, m.username, m.name, m.email, m.phone, m.address, "
-	    "m.about, m.lang, m.status, m.profile_status, "
-	    "COALESCE(m.community_id, 0), COALESCE(c.name, ''), "
-	    "m.is_organisation, m.optout, m.angel_mode, m.joined_at, "
-	    "COALESCE(m.approved_at, ''), COALESCE(m.last_login_at, '') "
-	    "FROM members m LEFT JOIN communities c ON c.id = m.community_id "
-	    "WHERE m.id = ? FOR UPDATE";
+#define MEMBER_LOAD_SQL \
+	"SELECT m.id, m.username, m.name, m.email, m.phone, m.address, " \
+	"m.about, m.lang, m.status, m.profile_status, " \
+	"COALESCE(m.community_id, 0), COALESCE(c.name, ''), " \
+	"m.is_organisation, m.optout, m.angel_mode, m.joined_at, " \
+	"COALESCE(m.approved_at, ''), COALESCE(m.last_login_at, '') " \
+	"FROM members m LEFT JOIN communities c ON c.id = m.community_id " \
+	"WHERE m.id = ?"
+	static const char sql[] = MEMBER_LOAD_SQL;
+	static const char sql_lock[] = MEMBER_LOAD_SQL " FOR UPDATE";
+#undef MEMBER_LOAD_SQL
 	struct db_rows	*r;
 	enum weft_err	 e;
 
@@ -232,4 +227,17 @@ members_scope_ids(const struct actor *a, enum perm perm, int *site,
 			ids[n++] = g->scope.community;
 	}
 	return n;
+}
+
+int
+members_scope_has(long long id, int site, const long long *ids, size_t n)
+{
+	size_t	 i;
+
+	if (site)
+		return 1;
+	for (i = 0; i < n; i++)
+		if (ids[i] == id)
+			return 1;
+	return 0;
 }

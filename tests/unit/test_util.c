@@ -1,6 +1,7 @@
 /*
- * util.c: the bounded copy (NULL, cut short, exact fit), NELEM, and
- * today's date in the shape and time zone the database uses.
+ * util.c: the bounded copy (NULL, cut short, exact fit), NELEM, a key's
+ * index in a string table, and today's date in the shape and time zone
+ * the database uses.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -44,6 +45,20 @@ test_nelem(void **state)
 }
 
 static void
+test_lookup(void **state)
+{
+	static const char *const keys[] = { "", "yes", "no" };
+
+	assert_int_equal(util_lookup(keys, NELEM(keys), ""), 0);
+	assert_int_equal(util_lookup(keys, NELEM(keys), "no"), 2);
+	assert_int_equal(util_lookup(keys, NELEM(keys), "No"), -1);
+	assert_int_equal(util_lookup(keys, NELEM(keys), "n"), -1);
+	assert_int_equal(util_lookup(keys, NELEM(keys), NULL), -1);
+	/* Only the first n count. */
+	assert_int_equal(util_lookup(keys, 2, "no"), -1);
+}
+
+static void
 test_today(void **state)
 {
 	char		 today[UTIL_DATE_LEN], want[UTIL_DATE_LEN];
@@ -76,6 +91,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_copy),
 		cmocka_unit_test(test_nelem),
+		cmocka_unit_test(test_lookup),
 		cmocka_unit_test(test_today),
 	};
 
