@@ -131,12 +131,7 @@ ledger_audit_community(const struct ledger_party *p,
 void
 ledger_party_scope(const struct ledger_party *p, struct scope *out)
 {
-	memset(out, 0, sizeof(*out));
-	if (p->community > 0) {
-		out->kind = SCOPE_COMMUNITY;
-		out->community = p->community;
-	} else
-		out->kind = SCOPE_SITE;
+	scope_of_community(p->community, out);
 }
 
 /* ---- settings and small helpers ----------------------------------------- */

@@ -274,6 +274,14 @@ scope_parse(const char *in, struct scope *out)
 
 /* Writes "" for a scope that is not one (so it never parses back). */
 void
+scope_of_community(long long community, struct scope *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->kind = community > 0 ? SCOPE_COMMUNITY : SCOPE_SITE;
+	out->community = community > 0 ? community : 0;
+}
+
+void
 scope_format(const struct scope *s, char *out, size_t len)
 {
 	if (len == 0)

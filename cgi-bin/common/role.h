@@ -100,6 +100,9 @@ const char	*role_cell_note(enum perm, enum role);
 
 int		 role_parse(const char *key, enum role *out);	/* 0 ok */
 int		 perm_parse(const char *key, enum perm *out);	/* 0 ok */
+/* The scope an object of community lies in: community:N, or site for
+ * none (0: only site grants reach it). */
+void		 scope_of_community(long long community, struct scope *out);
 /* "site", "community:12", "language:es" <-> struct scope; 0 ok. */
 int		 scope_parse(const char *in, struct scope *out);
 void		 scope_format(const struct scope *, char *out, size_t len);

@@ -174,15 +174,6 @@ role_guard_last_admin(long long member_id, enum role_refusal *why)
 	return WEFT_OK;
 }
 
-/* A member's own scope for rule 2: their community, or site. */
-static void
-role_member_scope(long long community, struct scope *s)
-{
-	memset(s, 0, sizeof(*s));
-	s->kind = community > 0 ? SCOPE_COMMUNITY : SCOPE_SITE;
-	s->community = community > 0 ? community : 0;
-}
-
 /* {"member_id":N,"role":"...","scope":"..."}, for the audit row. */
 static void
 role_grant_json(struct buf *b, long long member_id, enum role r,
@@ -232,7 +223,7 @@ role_grantee(long long member_id, struct scope *ms)
 
 	if ((e = db_query_int(&community, "SELECT community_id FROM members"
 	    " WHERE id = ? LOCK IN SHARE MODE", "i", member_id)) == WEFT_OK)
-		role_member_scope(community, ms);
+		scope_of_community(community, ms);
 	return e;
 }
 
@@ -321,7 +312,7 @@ role_grant_read(long long grant_id, struct grant *g, long long *member_id,
 	else {
 		*member_id = db_int(rows, 0);
 		g->id = grant_id;
-		role_member_scope(db_int(rows, 5), ms);
+		scope_of_community(db_int(rows, 5), ms);
 	}
 	db_rows_free(rows);
 	return e;

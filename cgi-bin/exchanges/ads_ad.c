@@ -96,14 +96,7 @@ void
 ads_scope_of(long long community, long long owner_community,
     struct scope *out)
 {
-	memset(out, 0, sizeof(*out));
-	if (community <= 0)
-		community = owner_community;
-	if (community > 0) {
-		out->kind = SCOPE_COMMUNITY;
-		out->community = community;
-	} else
-		out->kind = SCOPE_SITE;
+	scope_of_community(community > 0 ? community : owner_community, out);
 }
 
 void

@@ -187,9 +187,7 @@ list_row_fill(struct request *req, struct tmpl_dict *d,
 	s = tmpl_section(t, "ROW_FULL");
 	if ((e = list_row_full(t, s, c, row)) != WEFT_OK)
 		return e;
-	memset(&sc, 0, sizeof(sc));
-	sc.kind = row->community > 0 ? SCOPE_COMMUNITY : SCOPE_SITE;
-	sc.community = row->community;
+	scope_of_community(row->community, &sc);
 	if (role_allows(&req->actor.grants, PERM_MEMBER_NOTES, &sc))
 		tmpl_show(s, "ROW_NOTES");
 	if (!v->contact)
@@ -417,9 +415,7 @@ list_csv_row(struct buf *b, const struct request *req,
 		    row->login_null ? "never" : row->login);
 	}
 	if (v->contact) {
-		memset(&sc, 0, sizeof(sc));
-		sc.kind = row->community > 0 ? SCOPE_COMMUNITY : SCOPE_SITE;
-		sc.community = row->community;
+		scope_of_community(row->community, &sc);
 		contact = role_allows(&req->actor.grants, PERM_MEMBER_CONTACT,
 		    &sc);
 		buf_puts(b, ",");

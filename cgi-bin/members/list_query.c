@@ -501,16 +501,11 @@ const char *const members_list_sort_keys[LIST_SORT__MAX] = {
 	"name", "username", "joined", "login",
 };
 
-/* The index of v in values[], -1 when it is none of them. */
+/* The index of v in values[] (absent: as ""), -1 when it is none. */
 static int
 list_pick(const char *v, const char *const *values, size_t n)
 {
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(v != NULL ? v : "", values[i]) == 0)
-			return (int)i;
-	return -1;
+	return util_lookup(values, n, v != NULL ? v : "");
 }
 
 static void

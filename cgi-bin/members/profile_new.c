@@ -96,10 +96,8 @@ profile_new_check(struct request *req, struct tmpl_dict *d, long long *comm)
 		form_error(d, "community", app_text(req,
 		    "members.profile.error.community"));
 		bad++;
-	} else if (*comm > 0) {
-		sc.kind = SCOPE_COMMUNITY;
-		sc.community = *comm;
-	}
+	} else
+		scope_of_community(*comm, &sc);
 	if (strcmp(status, "applying") != 0 && strcmp(status, "approved") !=
 	    0) {
 		form_error(d, "status", app_text(req,

@@ -381,10 +381,7 @@ members_set_community(struct request *req)
 		return 500;
 	if (ok == 0)
 		return status_again(req, STATUS_FORM_COMMUNITY);
-	if (id > 0) {
-		to.kind = SCOPE_COMMUNITY;
-		to.community = id;
-	}
+	scope_of_community(id, &to);
 	if (!role_allows(&req->actor.grants, PERM_MEMBER_COMMUNITY, &to))
 		return 403;
 	if ((st = status_lock(req, PERM_MEMBER_COMMUNITY, &m, NULL)) != 0)

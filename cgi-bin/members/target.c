@@ -13,12 +13,7 @@
 void
 member_scope(const struct member *m, struct scope *out)
 {
-	memset(out, 0, sizeof(*out));
-	if (m->community > 0) {
-		out->kind = SCOPE_COMMUNITY;
-		out->community = m->community;
-	} else
-		out->kind = SCOPE_SITE;
+	scope_of_community(m->community, out);
 }
 
 enum weft_err
