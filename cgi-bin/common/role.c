@@ -273,6 +273,42 @@ scope_parse(const char *in, struct scope *out)
 }
 
 /* Writes "" for a scope that is not one (so it never parses back). */
+size_t
+role_communities(const struct grants *gs, enum perm perm, int *site,
+    long long *ids, size_t max)
+{
+	static const struct scope s_site = { SCOPE_SITE, 0, "" };
+	const struct grant	*g;
+	size_t			 i, j, n = 0;
+
+	if ((*site = role_allows(gs, perm, &s_site)))
+		return 0;
+	for (i = 0; i < gs->n && n < max; i++) {
+		g = &gs->g[i];
+		if (g->scope.kind != SCOPE_COMMUNITY ||
+		    !role_allows(gs, perm, &g->scope))
+			continue;
+		for (j = 0; j < n && ids[j] != g->scope.community; j++)
+			continue;
+		if (j == n)
+			ids[n++] = g->scope.community;
+	}
+	return n;
+}
+
+int
+role_communities_has(long long id, int site, const long long *ids, size_t n)
+{
+	size_t	 i;
+
+	if (site)
+		return 1;
+	for (i = 0; i < n; i++)
+		if (ids[i] == id)
+			return 1;
+	return 0;
+}
+
 void
 scope_of_community(long long community, struct scope *out)
 {

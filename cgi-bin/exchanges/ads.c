@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "db.h"
 #include "form.h"
+#include "ledger.h"
 #include "pager.h"
 #include "util.h"
 
@@ -22,8 +23,6 @@
 #define ADS_MINE_MAX	100	/* ads per member on "My ads" */
 #define ADS_ACTS_MAX	16	/* members one acts for, on "My ads" */
 #define ADS_FT_WORDS	8
-
-static const struct scope ads_site = { SCOPE_SITE, 0, "" };
 
 /* ---- filters ------------------------------------------------------- */
 
@@ -400,33 +399,6 @@ ads_status_filter(struct tmpl_dict *d, const char *st)
 	return 1;
 }
 
-/*
- * The communities where the actor holds ad.list, as "1,4" for
- * FIND_IN_SET (a bound parameter: the statement's text stays fixed);
- * *site when the grant is site-wide.  An ad's community for this is its
- * scope's: its own, else its owner's; an ad of neither is site's.
- */
-static void
-ads_list_scope(const struct request *req, int *site, char *out, size_t len)
-{
-	const struct grants	*gs = &req->actor.grants;
-	size_t			 i, n = 0;
-	int			 w;
-
-	out[0] = '\0';
-	*site = role_allows(gs, PERM_AD_LIST, &ads_site);
-	for (i = 0; !*site && i < gs->n; i++) {
-		if (gs->g[i].scope.kind != SCOPE_COMMUNITY ||
-		    !role_allows(gs, PERM_AD_LIST, &gs->g[i].scope))
-			continue;
-		w = snprintf(out + n, len - n, "%s%lld", n > 0 ? "," : "",
-		    gs->g[i].scope.community);
-		if (w < 0 || (size_t)w >= len - n)
-			break;
-		n += (size_t)w;
-	}
-}
-
 static const char ads_manage_sql[] =
     "SELECT a.id, a.kind, a.title, c.name, COALESCE(cm.name, ''), m.name,"
     " m.username, a.expires_on, a.status = 'deleted',"
@@ -470,16 +442,20 @@ ads_manage_rows(struct request *req, struct tmpl_dict *d)
 	long long		 cat = app_query_id(req, "category"),
 				 comm = app_query_id(req, "community"),
 				 last = 0;
-	char			 ft[512], ids[ROLE_GRANTS_MAX * 21];
-	int			 site;
+	struct ledger_scope	 sc;
+	char			 ft[512];
 	size_t			 n;
 	enum weft_err		 e;
 
 	pager_parse_before(&req->query, ADS_MANAGE_PAGE, 0, &pg);
-	ads_list_scope(req, &site, ids, sizeof(ids));
+	/* The communities where the actor holds ad.list, as "1,4" for
+	 * FIND_IN_SET (a bound parameter: the statement's text stays
+	 * fixed).  An ad's community for this is its scope's: its own,
+	 * else its owner's; an ad of neither is site's. */
+	ledger_scope_of(&req->actor, PERM_AD_LIST, &sc);
 	ads_ft_query(app_query_str(req, "q"), ft, sizeof(ft));
 	if ((e = db_query(&r, ads_manage_sql, "isssssssiiiissssssssiii",
-	    (long long)site, ids, kind, kind, st, st, st, st, cat, cat, comm,
+	    (long long)sc.site, sc.list, kind, kind, st, st, st, st, cat, cat, comm,
 	    comm, mem, mem, ft, ft, from, from, to, to, pg.id, pg.id,
 	    (long long)pager_limit(&pg))) != WEFT_OK)
 		return e;

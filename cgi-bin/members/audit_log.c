@@ -303,8 +303,8 @@ audit_rows(struct tmpl_dict *d, struct request *req, struct audit_filter *f)
 	buf_init(&tmp);
 	for (i = 0; i < AUDIT_SCOPES; i++)
 		c[i] = -1;
-	(void)members_scope_ids(&req->actor, PERM_AUDIT_VIEW, &site, c,
-	    AUDIT_SCOPES);
+	(void)role_communities(&req->actor.grants, PERM_AUDIT_VIEW, &site,
+	    c, AUDIT_SCOPES);
 	if (!site)
 		tmpl_show(d, "SCOPED");
 	if ((e = audit_user(f->actor, &f->actor_id)) != WEFT_OK ||

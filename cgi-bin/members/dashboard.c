@@ -69,8 +69,8 @@ dash_scope(const struct request *req, struct dash_scope *s)
 	int		 site;
 
 	memset(s, 0, sizeof(*s));
-	n = members_scope_ids(&req->actor, PERM_DASHBOARD_VIEW, &site, ids,
-	    DASH_SCOPE_MAX + 1);
+	n = role_communities(&req->actor.grants, PERM_DASHBOARD_VIEW, &site,
+	    ids, DASH_SCOPE_MAX + 1);
 	s->site = site;
 	s->truncated = !site && n > DASH_SCOPE_MAX;
 	s->n = n > DASH_SCOPE_MAX ? DASH_SCOPE_MAX : n;

@@ -61,11 +61,11 @@ list_form_fill(struct request *req, struct tmpl_dict *d,
 		tmpl_show(d, "FULL");
 	tmpl_show(d, v->email_search ? "EMAIL_SEARCH" : "NO_EMAIL_SEARCH");
 	/* Only the communities the viewer's member.list covers. */
-	n = members_scope_ids(&req->actor, PERM_MEMBER_LIST, &site, ids,
-	    NELEM(ids));
+	n = role_communities(&req->actor.grants, PERM_MEMBER_LIST, &site,
+	    ids, NELEM(ids));
 	for (j = 0; j < c->n; j++) {
 		id = c->byname[j].id;
-		if (!members_scope_has(id, site, ids, n))
+		if (!role_communities_has(id, site, ids, n))
 			continue;
 		snprintf(num, sizeof(num), "%lld", id);
 		form_option(d, "COMMUNITY_OPTION", num, c->byname[j].name,

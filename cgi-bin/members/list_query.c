@@ -686,8 +686,8 @@ members_list_view(struct request *req, struct tmpl_dict *d,
 	int		 site;
 
 	memset(v, 0, sizeof(*v));
-	n = members_scope_ids(&req->actor, PERM_MEMBER_LIST, &site, ids,
-	    NELEM(ids));
+	n = role_communities(&req->actor.grants, PERM_MEMBER_LIST, &site,
+	    ids, NELEM(ids));
 	v->site = site;
 	for (i = 0; !site && i < n && i < LIST_SCOPE_MAX; i++)
 		v->ids[v->nids++] = ids[i];

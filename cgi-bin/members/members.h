@@ -72,14 +72,6 @@ void		 member_fill(struct tmpl_dict *, const struct request *,
 /* {"status":"approved","community":3,...}: the audit before/after. */
 void		 member_json(struct buf *, const struct member *);
 
-/* The actor's communities for perm: *site set when perm is held
- * site-wide (then ids is not used); else up to max community ids. */
-size_t		 members_scope_ids(const struct actor *, enum perm, int *site,
-		    long long *ids, size_t max);
-/* Is community id among them (site, ids, n as members_scope_ids() gave
- * them)? */
-int		 members_scope_has(long long id, int site, const long long *ids,
-		    size_t n);
 
 /* Each page family has its phrases (sorted by key, strcmp order), registered by main(). */
 extern const struct i18n_phrase members_list_phrases[];

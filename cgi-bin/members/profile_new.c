@@ -43,14 +43,14 @@ profile_new_page(struct request *req, const char *comm, const char *status,
 	if ((d = app_page(req, "members/new.tpl",
 	    app_text(req, "members.profile.title.new"))) == NULL)
 		return NULL;
-	n = members_scope_ids(&req->actor, PERM_MEMBER_ADD, &site, ids,
-	    NELEM(ids));
+	n = role_communities(&req->actor.grants, PERM_MEMBER_ADD, &site,
+	    ids, NELEM(ids));
 	tmpl_show(d, site ? "COMMUNITY_NONE" : "COMMUNITY_CHOOSE");
 	if (db_query(&r, "SELECT id, name FROM communities ORDER BY name, id",
 	    "") != WEFT_OK)
 		return NULL;
 	while (db_next(r)) {
-		if (members_scope_has(db_int(r, 0), site, ids, n))
+		if (role_communities_has(db_int(r, 0), site, ids, n))
 			form_option(d, "COMMUNITY_OPTION", db_str(r, 0),
 			    db_str(r, 1), strcmp(comm, db_str(r, 0)) == 0);
 	}
@@ -75,8 +75,8 @@ profile_new_check(struct request *req, struct tmpl_dict *d, long long *comm)
 	int		 site, comm_ok, bad = 0;
 
 	*comm = 0;
-	n = members_scope_ids(&req->actor, PERM_MEMBER_ADD, &site, ids,
-	    NELEM(ids));
+	n = role_communities(&req->actor.grants, PERM_MEMBER_ADD, &site,
+	    ids, NELEM(ids));
 	if (pw[0] != '\0' && strcmp(pw, app_form_str(req, "password2")) !=
 	    0) {
 		form_error(d, "password2", app_text(req, "password.mismatch"));
@@ -89,7 +89,7 @@ profile_new_check(struct request *req, struct tmpl_dict *d, long long *comm)
 		    " communities WHERE id = ?", "i", *comm) != WEFT_OK)
 			return -1;
 		comm_ok = *comm > 0 && known > 0 &&
-		    members_scope_has(*comm, site, ids, n);
+		    role_communities_has(*comm, site, ids, n);
 	} else
 		comm_ok = site;
 	if (!comm_ok) {

@@ -421,8 +421,8 @@ status_communities(struct tmpl_dict *s, const struct request *req,
 	size_t			 n;
 	int			 site;
 
-	n = members_scope_ids(&req->actor, PERM_MEMBER_COMMUNITY, &site, ids,
-	    NELEM(ids));
+	n = role_communities(&req->actor.grants, PERM_MEMBER_COMMUNITY, &site,
+	    ids, NELEM(ids));
 	if (site) {
 		o = tmpl_section(s, "NONE_OPTION");
 		if (m->community == 0)
@@ -432,7 +432,7 @@ status_communities(struct tmpl_dict *s, const struct request *req,
 	    " ORDER BY name, id", "")) != WEFT_OK)
 		return e;
 	while (db_next(r)) {
-		if (!members_scope_has(db_int(r, 0), site, ids, n) &&
+		if (!role_communities_has(db_int(r, 0), site, ids, n) &&
 		    db_int(r, 0) != m->community)
 			continue;
 		form_option(s, "COMMUNITY_OPTION", db_str(r, 0), db_str(r, 1),
