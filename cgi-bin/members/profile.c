@@ -62,9 +62,9 @@ profile_panels(struct tmpl_dict *d, struct request *req,
 }
 
 /*
- * The profile page.  The payment coordinator's view is narrow (ROLES.md
- * footnote 1): name and membership status only, so role_allows_full()
- * decides between the two views.
+ * The profile page.  The payment coordinator's view is narrow
+ * (docs/authorization.md, member.list footnote 1): name and membership
+ * status only, so role_allows_full() decides between the two views.
  */
 int
 members_profile(struct request *req, enum status_form redo)
