@@ -185,30 +185,31 @@ pager_href(struct buf *b, const char *path, const char *params,
 }
 
 void
-pager_parse_before(const struct http_kvlist *q, size_t per_page, int keyed,
-    struct pager *p)
+pager_before_id(struct pager *p, size_t per_page, long long id)
 {
-	const char	*v = http_kv_get(q, "before"), *id = v;
-	size_t		 n;
-
 	memset(p, 0, sizeof(p[0]));
 	p->per_page = per_page > 0 ? per_page : 1;
-	if (v == NULL)
-		return;
-	if (keyed) {
-		if ((id = strchr(v, '_')) == NULL ||
-		    (n = (size_t)(id - v)) >= sizeof(p->key))
-			return;
-		memcpy(p->key, v, n);
-		p->key[n] = '\0';
-		id++;
+	if (id > 0) {
+		p->id = id;
+		p->cursor = PAGER_AFTER;
 	}
-	if (valid_id(id, &p->id) != VALID_OK) {
-		memset(p, 0, sizeof(p[0]));
-		p->per_page = per_page > 0 ? per_page : 1;
+}
+
+void
+pager_before_key(struct pager *p, size_t per_page, const char *before)
+{
+	const char	*id;
+	long long	 n;
+	size_t		 len;
+
+	pager_before_id(p, per_page, 0);
+	if (before == NULL || (id = strchr(before, '_')) == NULL ||
+	    (len = (size_t)(id - before)) >= sizeof(p->key) ||
+	    valid_id(id + 1, &n) != VALID_OK)
 		return;
-	}
-	p->cursor = PAGER_AFTER;
+	pager_before_id(p, per_page, n);
+	memcpy(p->key, before, len);
+	p->key[len] = '\0';
 }
 
 void

@@ -25,9 +25,14 @@
 #define STMT_FIRST_DAY	"1000-01-01"	/* MariaDB's DATE range */
 #define STMT_LAST_DAY	"9999-12-31"
 
-static const struct form_field stmt_fields[] = {
-	{ "from", FORM_DATE, 0, 0, 0 },
-	{ "to", FORM_DATE, 0, 0, 0 },
+/* The query string: the filters, the page cursor ("YYYY-MM-DD_ID"),
+ * and for the CSV whose statement it is (an id; none: one's own). */
+enum { T_FROM, T_TO, T_BEFORE, T_MEMBER, T__MAX };
+static const struct form_field stmt_fields[T__MAX] = {
+	[T_FROM] = { "from", FORM_DATE, 0, 0, 0 },
+	[T_TO] = { "to", FORM_DATE, 0, 0, 0 },
+	[T_BEFORE] = { "before", FORM_TEXT, 0, 1, 32, .flags = FORM_QUIET },
+	[T_MEMBER] = { "member", FORM_ID, 0, 0, 0, .flags = FORM_QUIET },
 };
 
 /* The filters of a statement, read from the query string. */
@@ -105,25 +110,21 @@ struct stmt_sums {
 	long long	 balance;	/* after the row asked for */
 };
 
-/* Reads the filters; returns how many are invalid, each with its message
- * on the page d. */
+/* Reads the query string into v and the filters into f; returns how
+ * many are invalid, each with its message on the page d (NULL: none). */
 static size_t
 stmt_filter_read(struct request *req, struct tmpl_dict *d,
-    struct stmt_filter *f)
+    struct form_value *v, struct stmt_filter *f)
 {
-	const char	*v;
 	size_t		 bad = 0;
 	int		 y, m, dd, given_from, given_to;
 
 	memset(f, 0, sizeof(*f));
-	bad = form_check(stmt_fields, 2, &req->query,
-	    app_lang(req), d);
-	v = app_query(req, "from");
-	given_from = v != NULL && valid_date(v, &y, &m, &dd) == VALID_OK;
-	f->from = given_from ? v : STMT_FIRST_DAY;
-	v = app_query(req, "to");
-	given_to = v != NULL && valid_date(v, &y, &m, &dd) == VALID_OK;
-	f->to = given_to ? v : STMT_LAST_DAY;
+	bad = form_read(stmt_fields, T__MAX, &req->query, app_lang(req), d, v);
+	given_from = v[T_FROM].set;
+	f->from = given_from ? v[T_FROM].str : STMT_FIRST_DAY;
+	given_to = v[T_TO].set;
+	f->to = given_to ? v[T_TO].str : STMT_LAST_DAY;
 	if (strcmp(f->from, f->to) > 0) {
 		form_error(d, "to", app_text(req, "ledger.filter.order"));
 		bad++;
@@ -131,7 +132,7 @@ stmt_filter_read(struct request *req, struct tmpl_dict *d,
 	snprintf(f->query, sizeof(f->query), "from=%s&to=%s",
 	    given_from ? f->from : "", given_to ? f->to : "");
 	/* The page cursor, "YYYY-MM-DD_ID"; anything else is page one. */
-	pager_parse_before(&req->query, STMT_PAGE, 1, &f->page);
+	pager_before_key(&f->page, STMT_PAGE, v[T_BEFORE].str);
 	if (f->page.cursor != PAGER_NONE &&
 	    valid_date(f->page.key, &y, &m, &dd) == VALID_OK) {
 		util_copy(f->cur_date, sizeof(f->cur_date), f->page.key);
@@ -285,6 +286,7 @@ out:
 static int
 stmt_page(struct request *req, const struct ledger_party *m, int own)
 {
+	struct form_value	 v[T__MAX];
 	struct stmt_filter	 f;
 	struct tmpl_dict	*d;
 	long long		 bal;
@@ -314,7 +316,8 @@ stmt_page(struct request *req, const struct ledger_party *m, int own)
 		return app_status_of(e);
 	ledger_format_hours(bal, 0, h);
 	tmpl_set(d, "BALANCE", h);
-	if (stmt_filter_read(req, d, &f) > 0)
+	form_summary(d, app_lang(req), "ledger.summary.dates", NULL, 3);
+	if (stmt_filter_read(req, d, v, &f) > 0)
 		return app_render(req, 422);
 	if (own)
 		snprintf(csv, sizeof(csv), "/exchanges/statement.csv?%s",
@@ -379,21 +382,19 @@ exchanges_member_statement(struct request *req)
 }
 
 /* Whose statement the CSV is: the actor's own (no member=, or their
- * own id), or member= for a coordinator with member.activity.  0 with
- * *m loaded, or the status. */
+ * own id), or member= (mv, as read) for a coordinator with
+ * member.activity.  0 with *m loaded, or the status. */
 static int
-stmt_csv_member(struct request *req, struct ledger_party *m)
+stmt_csv_member(struct request *req, const struct form_value *mv,
+    struct ledger_party *m)
 {
-	const char	*mid = app_query(req, "member");
-	long long	 id;
-
-	if (mid == NULL || mid[0] == '\0')
+	if (mv->str[0] == '\0')
 		return stmt_self(req, m);
-	if (valid_id(mid, &id) != VALID_OK)
+	if (!mv->set)
 		return 403;
-	if (id == req->actor.acting_id)
+	if (mv->id == req->actor.acting_id)
 		return stmt_self(req, m);
-	return stmt_member(req, id, m);
+	return stmt_member(req, mv->id, m);
 }
 
 /* One CSV line of statement row r; *bal is the running balance. */
@@ -421,25 +422,23 @@ stmt_csv_row(struct buf *b, struct db_rows *r, long long *bal)
 int
 exchanges_statement_csv(struct request *req)
 {
+	struct form_value	 v[T__MAX];
 	struct ledger_party	 m;
 	struct stmt_filter	 f;
-	struct tmpl_dict	*scratch;
 	struct db_rows		*r = NULL;
 	struct buf		*b = &req->resp.body;
 	struct stmt_sums	 sums;
 	long long		 bal, lim = STMT_CSV_MAX;
 	enum weft_err		 e;
+	size_t			 bad;
 	int			 st;
 
-	if ((st = stmt_csv_member(req, &m)) != 0)
+	/* A bad member is answered before bad filters. */
+	bad = stmt_filter_read(req, NULL, v, &f);
+	if ((st = stmt_csv_member(req, &v[T_MEMBER], &m)) != 0)
 		return st;
-	/* The filters' messages go to a page nobody sees. */
-	if ((scratch = tmpl_dict_new()) == NULL)
-		return 500;
-	st = stmt_filter_read(req, scratch, &f) > 0 ? 400 : 0;
-	tmpl_dict_free(scratch);
-	if (st != 0)
-		return st;
+	if (bad > 0)
+		return 400;
 	/* The balance before the range opens the running balance. */
 	if ((e = stmt_sums(m.id, &f, f.from, 0, &sums)) != WEFT_OK ||
 	    (e = db_query(&r, STMT_SELECT(

@@ -20,15 +20,17 @@
  * member can hold grants (ROLE_GRANTS_MAX). */
 #define AUDIT_SCOPES	32
 
-static const struct form_field audit_fields[] = {
-	{ "actor", FORM_TEXT, 0, 0, 32 },
-	{ "target_member", FORM_TEXT, 0, 0, 32 },
-	{ "target_type", FORM_TEXT, 0, 0, 32 },
-	{ "target_id", FORM_ID, 0, 0, 0 },
-	{ "action", FORM_TEXT, 0, 0, 64 },
-	{ "from", FORM_DATE, 0, 0, 0 },
-	{ "to", FORM_DATE, 0, 0, 0 },
-	{ "before", FORM_ID, 0, 0, 0 },
+enum { U_ACTOR, U_TARGET_MEMBER, U_TARGET_TYPE, U_TARGET_ID, U_ACTION,
+    U_FROM, U_TO, U_BEFORE, U__MAX };
+static const struct form_field audit_fields[U__MAX] = {
+	[U_ACTOR] = { "actor", FORM_TEXT, 0, 0, 32 },
+	[U_TARGET_MEMBER] = { "target_member", FORM_TEXT, 0, 0, 32 },
+	[U_TARGET_TYPE] = { "target_type", FORM_TEXT, 0, 0, 32 },
+	[U_TARGET_ID] = { "target_id", FORM_ID, 0, 0, 0 },
+	[U_ACTION] = { "action", FORM_TEXT, 0, 0, 64 },
+	[U_FROM] = { "from", FORM_DATE, 0, 0, 0 },
+	[U_TO] = { "to", FORM_DATE, 0, 0, 0 },
+	[U_BEFORE] = { "before", FORM_ID, 0, 0, 0 },
 };
 
 /* The filters, as validated. */
@@ -40,6 +42,7 @@ struct audit_filter {
 	const char	*from;		/* YYYY-MM-DD or "" */
 	const char	*to;
 	long long	 target_id;
+	const char	*target_id_arg;	/* as sent, for links; "" for none */
 	struct pager	 page;		/* before=ID: rows with ids below */
 	long long	 actor_id;	/* resolved; -1: no such member */
 	long long	 member_id;
@@ -256,9 +259,8 @@ audit_actions(struct tmpl_dict *d, const char *sel)
  * URL.  The newest page's href keeps its "?" when there are no filters.
  */
 static enum weft_err
-audit_links(struct tmpl_dict *d, struct request *req,
-    const struct audit_filter *f, const struct pager_result *pr,
-    long long last)
+audit_links(struct tmpl_dict *d, const struct audit_filter *f,
+    const struct pager_result *pr, long long last)
 {
 	struct buf	 params, link;
 	enum weft_err	 e;
@@ -268,7 +270,7 @@ audit_links(struct tmpl_dict *d, struct request *req,
 	pager_param(&params, "actor", f->actor);
 	pager_param(&params, "target_member", f->target_member);
 	pager_param(&params, "target_type", f->target_type);
-	pager_param(&params, "target_id", app_query(req, "target_id"));
+	pager_param(&params, "target_id", f->target_id_arg);
 	pager_param(&params, "action", f->action);
 	pager_param(&params, "from", f->from);
 	pager_param(&params, "to", f->to);
@@ -318,7 +320,7 @@ audit_rows(struct tmpl_dict *d, struct request *req, struct audit_filter *f)
 		last = db_int(r, 0);
 	}
 	tmpl_show(d, i > 0 ? "HAS_ROWS" : "NO_ROWS");
-	e = audit_links(d, req, f, &pr, last);
+	e = audit_links(d, f, &pr, last);
 out:
 	if (r != NULL)
 		db_rows_free(r);
@@ -330,26 +332,32 @@ out:
 int
 members_audit(struct request *req)
 {
+	struct form_value	 v[U__MAX];
 	struct audit_filter	 f;
 	struct tmpl_dict	*d;
 	enum weft_err		 e;
+	size_t			 bad;
 
 	if ((d = app_page(req, "members/audit.tpl",
 	    app_text(req, "members.audit_log.title"))) == NULL)
 		return 500;
+	bad = form_read(audit_fields, U__MAX, &req->query, app_lang(req), NULL,
+	    v);
 	memset(&f, 0, sizeof(f));
-	f.actor = app_query_str(req, "actor");
-	f.target_member = app_query_str(req, "target_member");
-	f.target_type = app_query_str(req, "target_type");
-	f.action = app_query_str(req, "action");
-	f.from = app_query_str(req, "from");
-	f.to = app_query_str(req, "to");
-	f.target_id = app_query_id(req, "target_id");
-	pager_parse_before(&req->query, AUDIT_PAGE, 0, &f.page);
+	f.actor = v[U_ACTOR].str;
+	f.target_member = v[U_TARGET_MEMBER].str;
+	f.target_type = v[U_TARGET_TYPE].str;
+	f.action = v[U_ACTION].str;
+	f.from = v[U_FROM].str;
+	f.to = v[U_TO].str;
+	f.target_id = v[U_TARGET_ID].set ? v[U_TARGET_ID].id : 0;
+	f.target_id_arg = v[U_TARGET_ID].set ? v[U_TARGET_ID].str : "";
+	pager_before_id(&f.page, AUDIT_PAGE,
+	    v[U_BEFORE].set ? v[U_BEFORE].id : 0);
 	if ((e = audit_actions(d, f.action)) != WEFT_OK)
 		return app_status_of(e);
-	if (form_check(audit_fields, NELEM(audit_fields), &req->query,
-	    app_lang(req), d) > 0) {
+	form_show(audit_fields, U__MAX, v, app_lang(req), d);
+	if (bad > 0) {
 		tmpl_show(d, "NO_ROWS");
 		return app_render(req, 422);
 	}

@@ -15,25 +15,42 @@
 #include "util.h"
 #include "valid.h"
 
-/* The coordinator-only profile status, as in 002_members.sql. */
-static const struct profile_pstatus {
-	const char	*key;
-	const char	*label_key;
-} profile_pstatuses[] = {
-	{ "new", "members.profile.pstatus.new" },
-	{ "complete", "members.profile.pstatus.complete" },
-	{ "incomplete", "members.profile.pstatus.incomplete" },
-	{ "hidden", "members.profile.pstatus.hidden" },
+/* The coordinator-only profile status, as in 002_members.sql, and the
+ * phrase of each. */
+enum profile_pstatus {
+	PSTATUS_NEW,
+	PSTATUS_COMPLETE,
+	PSTATUS_INCOMPLETE,
+	PSTATUS_HIDDEN,
+	PSTATUS__MAX
+};
+static const char *const profile_pstatus_keys[PSTATUS__MAX] = {
+	[PSTATUS_NEW] = "new",
+	[PSTATUS_COMPLETE] = "complete",
+	[PSTATUS_INCOMPLETE] = "incomplete",
+	[PSTATUS_HIDDEN] = "hidden",
+};
+static const char *const profile_pstatus_labels[PSTATUS__MAX] = {
+	[PSTATUS_NEW] = "members.profile.pstatus.new",
+	[PSTATUS_COMPLETE] = "members.profile.pstatus.complete",
+	[PSTATUS_INCOMPLETE] = "members.profile.pstatus.incomplete",
+	[PSTATUS_HIDDEN] = "members.profile.pstatus.hidden",
 };
 
-/* lang and profile_status are checked against their lists instead. */
-static const struct form_field profile_edit_fields[] = {
-	{ "name", FORM_TEXT, 1, 1, 128 },
-	{ "email", FORM_EMAIL, 1, 0, 254 },
-	{ "phone", FORM_TEXT, 0, 0, 40 },
-	{ "address", FORM_TEXT, 0, 0, 255 },
-	{ "about", FORM_MULTILINE, 0, 0, 4000 },
-	{ "is_organisation", FORM_BOOL, 0, 0, 0 },
+/* lang (the member's own may stay) and profile_status are explained
+ * after the others (members_edit). */
+enum { E_NAME, E_EMAIL, E_PHONE, E_ADDRESS, E_ABOUT, E_ORG, E_LANG,
+    E_PSTATUS, E__MAX };
+static const struct form_field profile_edit_fields[E__MAX] = {
+	[E_NAME] = { "name", FORM_TEXT, 1, 1, 128 },
+	[E_EMAIL] = { "email", FORM_EMAIL, 1, 0, 254 },
+	[E_PHONE] = { "phone", FORM_TEXT, 0, 0, 40 },
+	[E_ADDRESS] = { "address", FORM_TEXT, 0, 0, 255 },
+	[E_ABOUT] = { "about", FORM_MULTILINE, 0, 0, 4000 },
+	[E_ORG] = { "is_organisation", FORM_BOOL, 0, 0, 0 },
+	[E_LANG] = { "lang", FORM_LANG, 0, 0, 0, .flags = FORM_QUIET },
+	[E_PSTATUS] = { "profile_status", FORM_CHOICE, 1, 0, 0,
+	    FORM_CHOICES(profile_pstatus_keys), .flags = FORM_QUIET },
 };
 
 /* Commits after the audit row; the answer is a 303 to path with flash. */
@@ -52,7 +69,7 @@ static struct tmpl_dict *
 profile_edit_page(struct request *req, const struct member *m,
     const char *lang, const char *pstatus)
 {
-	struct tmpl_dict	*d, *o;
+	struct tmpl_dict	*d;
 	size_t			 i;
 
 	if ((d = app_page(req, "members/edit.tpl",
@@ -62,14 +79,10 @@ profile_edit_page(struct request *req, const struct member *m,
 	tmpl_set(d, "MEMBER_NAME", m->name);
 	tmpl_set(d, "MEMBER_USERNAME", m->username);
 	profile_lang_options(d, lang, m->lang);
-	for (i = 0; i < NELEM(profile_pstatuses); i++) {
-		o = tmpl_section(d, "PSTATUS_OPTION");
-		tmpl_set(o, "VALUE", profile_pstatuses[i].key);
-		tmpl_set(o, "LABEL", app_text(req,
-		    profile_pstatuses[i].label_key));
-		if (strcmp(pstatus, profile_pstatuses[i].key) == 0)
-			tmpl_show(o, "SELECTED");
-	}
+	for (i = 0; i < PSTATUS__MAX; i++)
+		form_option(d, "PSTATUS_OPTION", profile_pstatus_keys[i],
+		    app_text(req, profile_pstatus_labels[i]),
+		    strcmp(pstatus, profile_pstatus_keys[i]) == 0);
 	return d;
 }
 
@@ -167,24 +180,21 @@ profile_diff(struct buf *b, struct buf *a, const char *key,
 
 /* Only the fields that change go to the audit row (before and after). */
 static int
-profile_changes(const struct request *req, const struct member *m,
+profile_changes(const struct form_value *v, const struct member *m,
     const char *about, struct buf *b, struct buf *a)
 {
-	int	 n = 0, org = app_form(req, "is_organisation") != NULL;
+	int	 n = 0;
 
-	profile_diff(b, a, "name", m->name, app_form(req, "name"), &n);
-	profile_diff(b, a, "email", m->email, app_form(req, "email"), &n);
-	profile_diff(b, a, "phone", m->phone, app_form_str(req, "phone"),
-	    &n);
-	profile_diff(b, a, "address", m->address,
-	    app_form_str(req, "address"), &n);
-	profile_diff(b, a, "about", about, app_form_str(req, "about"),
-	    &n);
-	profile_diff(b, a, "lang", m->lang, app_form(req, "lang"), &n);
+	profile_diff(b, a, "name", m->name, v[E_NAME].str, &n);
+	profile_diff(b, a, "email", m->email, v[E_EMAIL].str, &n);
+	profile_diff(b, a, "phone", m->phone, v[E_PHONE].str, &n);
+	profile_diff(b, a, "address", m->address, v[E_ADDRESS].str, &n);
+	profile_diff(b, a, "about", about, v[E_ABOUT].str, &n);
+	profile_diff(b, a, "lang", m->lang, v[E_LANG].str, &n);
 	profile_diff(b, a, "profile_status", m->profile_status,
-	    app_form(req, "profile_status"), &n);
+	    v[E_PSTATUS].str, &n);
 	profile_diff(b, a, "is_organisation", m->is_organisation ? "1" : "0",
-	    org ? "1" : "0", &n);
+	    v[E_ORG].on ? "1" : "0", &n);
 	if (n > 0) {
 		buf_puts(b, "}");
 		buf_puts(a, "}");
@@ -201,12 +211,12 @@ profile_changes(const struct request *req, const struct member *m,
  */
 static int
 profile_email_may(struct request *req, const struct member *before,
-    int *st)
+    const char *email, int *st)
 {
 	enum role_refusal	 why;
 	enum weft_err		 e;
 
-	if (strcmp(before->email, app_form_str(req, "email")) == 0)
+	if (strcmp(before->email, email) == 0)
 		return 1;
 	if ((e = profile_takeover_may(req, before, &why)) != WEFT_OK) {
 		db_rollback();
@@ -225,7 +235,7 @@ profile_email_may(struct request *req, const struct member *before,
 /* The edit's transaction: re-read, compare, update, audit, commit.  A
  * form that changes nothing writes nothing, and so has no audit row. */
 static int
-profile_save(struct request *req, long long id)
+profile_save(struct request *req, long long id, const struct form_value *v)
 {
 	static const char sql[] = "UPDATE members SET name = ?, email = ?,"
 	    " phone = ?, address = ?, about = ?, lang = ?, profile_status = ?,"
@@ -238,22 +248,19 @@ profile_save(struct request *req, long long id)
 
 	if ((st = members_lock(req, id, PERM_MEMBER_EDIT, &before)) != 0)
 		return st;
-	if (!profile_email_may(req, &before, &st))
+	if (!profile_email_may(req, &before, v[E_EMAIL].str, &st))
 		return st;
 	buf_init(&b);
 	buf_init(&a);
 	buf_init(&about);
 	snprintf(path, sizeof(path), "/members/%lld", id);
 	if ((e = profile_about(id, &about)) == WEFT_OK &&
-	    (n = profile_changes(req, &before, about.p, &b, &a)) > 0 &&
+	    (n = profile_changes(v, &before, about.p, &b, &a)) > 0 &&
 	    (e = buf_failed(&b) || buf_failed(&a) ? WEFT_ERR_NOMEM :
 	    WEFT_OK) == WEFT_OK &&
-	    (e = db_exec(sql, "sssssssii", app_form(req, "name"),
-	    app_form(req, "email"), app_form_str(req, "phone"),
-	    app_form_str(req, "address"), app_form_str(req, "about"),
-	    app_form(req, "lang"), app_form(req, "profile_status"),
-	    (long long)(app_form(req, "is_organisation") != NULL), id)) ==
-	    WEFT_OK)
+	    (e = db_exec(sql, "sssssssii", v[E_NAME].str, v[E_EMAIL].str,
+	    v[E_PHONE].str, v[E_ADDRESS].str, v[E_ABOUT].str, v[E_LANG].str,
+	    v[E_PSTATUS].str, (long long)v[E_ORG].on, id)) == WEFT_OK)
 		e = audit_write(&req->actor, "member.edit", "member", id,
 		    before.community, b.p, a.p);
 	if (e != WEFT_OK) {
@@ -270,44 +277,35 @@ profile_save(struct request *req, long long id)
 	return st;
 }
 
-static int
-profile_pstatus_ok(const char *v)
-{
-	size_t	 i;
-
-	for (i = 0; v != NULL && i < NELEM(profile_pstatuses); i++)
-		if (strcmp(v, profile_pstatuses[i].key) == 0)
-			return 1;
-	return 0;
-}
-
 /* POST /members/:id/edit: a message per field; nothing saved on error. */
 int
 members_edit(struct request *req)
 {
+	struct form_value	 v[E__MAX];
 	struct member		 m;
 	struct tmpl_dict	*d;
-	const char		*lang = app_form_str(req, "lang");
-	const char		*ps = app_form_str(req, "profile_status");
+	const char		*lang;
 	int			 st, bad;
 
 	if ((st = members_target(req, PERM_MEMBER_EDIT, &m)) != 0)
 		return st;
-	if ((d = profile_edit_page(req, &m, lang, ps)) == NULL)
+	bad = form_read(profile_edit_fields, E__MAX, &req->form,
+	    app_lang(req), NULL, v) > 0;
+	lang = v[E_LANG].str;
+	if ((d = profile_edit_page(req, &m, lang, v[E_PSTATUS].str)) == NULL)
 		return 500;
-	bad = form_check(profile_edit_fields, NELEM(profile_edit_fields),
-	    &req->form, app_lang(req), d) > 0;
+	form_show(profile_edit_fields, E__MAX, v, app_lang(req), d);
 	if (!profile_lang_ok(lang, m.lang)) {
 		form_error(d, "lang", app_text(req, lang[0] == '\0' ?
 		    valid_err_keys[VALID_EMPTY] : valid_err_keys[VALID_RANGE]));
 		bad = 1;
 	}
-	if (!profile_pstatus_ok(ps)) {
-		form_error(d, "profile_status", app_text(req, ps[0] == '\0' ?
-		    valid_err_keys[VALID_EMPTY] : valid_err_keys[VALID_RANGE]));
+	if (!v[E_PSTATUS].set) {
+		form_error(d, "profile_status",
+		    app_text(req, valid_err_keys[v[E_PSTATUS].err]));
 		bad = 1;
 	}
 	if (bad)
 		return app_render(req, 422);
-	return profile_save(req, m.id);
+	return profile_save(req, m.id, v);
 }

@@ -16,13 +16,22 @@
 
 #define PROFILE_COMMUNITIES_MAX	64
 
+/* The status a new account starts with. */
+static const char *const profile_new_statuses[] = { "applying", "approved" };
+
 /* community, status and lang are checked by profile_new_check(). */
-static const struct form_field profile_new_fields[] = {
-	{ "username", FORM_USERNAME, 1, 0, 0 },
-	{ "name", FORM_TEXT, 1, 1, 128 },
-	{ "email", FORM_EMAIL, 1, 0, 254 },
-	{ "password", FORM_PASSWORD, 0, 0, 0 },	/* valid_password */
-	{ "password2", FORM_PASSWORD, 0, 1, 1024 },
+enum { A_USERNAME, A_NAME, A_EMAIL, A_PASSWORD, A_PASSWORD2, A_COMMUNITY,
+    A_STATUS, A_LANG, A__MAX };
+static const struct form_field profile_new_fields[A__MAX] = {
+	[A_USERNAME] = { "username", FORM_USERNAME, 1, 0, 0 },
+	[A_NAME] = { "name", FORM_TEXT, 1, 1, 128 },
+	[A_EMAIL] = { "email", FORM_EMAIL, 1, 0, 254 },
+	[A_PASSWORD] = { "password", FORM_PASSWORD, 0, 0, 0 },
+	[A_PASSWORD2] = { "password2", FORM_PASSWORD, 0, 1, 1024 },
+	[A_COMMUNITY] = { "community", FORM_ID, 0, 0, 0, .flags = FORM_QUIET },
+	[A_STATUS] = { "status", FORM_CHOICE, 0, 0, 0,
+	    FORM_CHOICES(profile_new_statuses), .flags = FORM_QUIET },
+	[A_LANG] = { "lang", FORM_LANG, 0, 0, 0, .flags = FORM_QUIET },
 };
 
 /*
@@ -64,28 +73,25 @@ profile_new_page(struct request *req, const char *comm, const char *status,
 /* The checks the table cannot make; *comm gets the community (0: none).
  * Returns how many fields are wrong, or -1 on a database error. */
 static int
-profile_new_check(struct request *req, struct tmpl_dict *d, long long *comm)
+profile_new_check(struct request *req, struct tmpl_dict *d,
+    const struct form_value *v, long long *comm)
 {
 	long long	 ids[PROFILE_COMMUNITIES_MAX], known = 0;
-	const char	*c = app_form_str(req, "community");
-	const char	*pw = app_form_str(req, "password");
-	const char	*status = app_form_str(req, "status");
+	const char	*pw = v[A_PASSWORD].str;
 	struct scope	 sc = { SCOPE_SITE, 0, "" };
 	size_t		 n;
-	int		 site, comm_ok, bad = 0;
+	int		 site, comm_ok, bad = 0, approved;
 
 	*comm = 0;
 	n = role_communities(&req->actor.grants, PERM_MEMBER_ADD, &site,
 	    ids, NELEM(ids));
-	if (pw[0] != '\0' && strcmp(pw, app_form_str(req, "password2")) !=
-	    0) {
+	if (pw[0] != '\0' && strcmp(pw, v[A_PASSWORD2].str) != 0) {
 		form_error(d, "password2", app_text(req, "password.mismatch"));
 		bad++;
 	}
-	if (c[0] != '\0') {
-		if (valid_id(c, comm) != VALID_OK)
-			*comm = 0;
-		else if (db_query_int(&known, "SELECT COUNT(*) FROM"
+	if (v[A_COMMUNITY].str[0] != '\0') {
+		*comm = v[A_COMMUNITY].set ? v[A_COMMUNITY].id : 0;
+		if (*comm > 0 && db_query_int(&known, "SELECT COUNT(*) FROM"
 		    " communities WHERE id = ?", "i", *comm) != WEFT_OK)
 			return -1;
 		comm_ok = *comm > 0 && known > 0 &&
@@ -98,18 +104,18 @@ profile_new_check(struct request *req, struct tmpl_dict *d, long long *comm)
 		bad++;
 	} else
 		scope_of_community(*comm, &sc);
-	if (strcmp(status, "applying") != 0 && strcmp(status, "approved") !=
-	    0) {
+	approved = v[A_STATUS].set && v[A_STATUS].choice == 1;
+	if (!v[A_STATUS].set) {
 		form_error(d, "status", app_text(req,
 		    valid_err_keys[VALID_RANGE]));
 		bad++;
-	} else if (strcmp(status, "approved") == 0 && comm_ok &&
+	} else if (approved && comm_ok &&
 	    !role_allows(&req->actor.grants, PERM_MEMBER_APPROVE, &sc)) {
 		form_error(d, "status", app_text(req,
 		    "members.profile.error.approve"));
 		bad++;
 	}
-	if (!profile_lang_ok(app_form_str(req, "lang"), "")) {
+	if (!profile_lang_ok(v[A_LANG].str, "")) {
 		form_error(d, "lang", app_text(req,
 		    valid_err_keys[VALID_RANGE]));
 		bad++;
@@ -128,20 +134,20 @@ members_new_form(struct request *req)
 
 /* {"username":...,"name":...,...}: the audit's after of a new member. */
 static void
-profile_new_json(struct buf *a, const struct request *req, long long comm)
+profile_new_json(struct buf *a, const struct form_value *v, long long comm)
 {
 	buf_puts(a, "{\"username\":");
-	buf_json_str(a, app_form(req, "username"));
+	buf_json_str(a, v[A_USERNAME].str);
 	buf_puts(a, ",\"name\":");
-	buf_json_str(a, app_form(req, "name"));
+	buf_json_str(a, v[A_NAME].str);
 	buf_puts(a, ",\"email\":");
-	buf_json_str(a, app_form(req, "email"));
+	buf_json_str(a, v[A_EMAIL].str);
 	buf_puts(a, ",\"status\":");
-	buf_json_str(a, app_form(req, "status"));
+	buf_json_str(a, v[A_STATUS].str);
 	buf_printf(a, ",\"community\":%lld,\"lang\":", comm);
-	buf_json_str(a, app_form(req, "lang"));
+	buf_json_str(a, v[A_LANG].str);
 	buf_printf(a, ",\"password_set\":%s}",
-	    app_form_str(req, "password")[0] != '\0' ? "true" : "false");
+	    v[A_PASSWORD].str[0] != '\0' ? "true" : "false");
 }
 
 /*
@@ -153,13 +159,14 @@ profile_new_json(struct buf *a, const struct request *req, long long comm)
  * error: the unique key decides, so two racing adds cannot both win.
  */
 static int
-profile_insert(struct request *req, struct tmpl_dict *d, long long comm)
+profile_insert(struct request *req, struct tmpl_dict *d,
+    const struct form_value *v, long long comm)
 {
 	static const char sql[] = "INSERT INTO members (username, email, name,"
 	    " password_hash, status, lang, community_id, about, approved_at)"
 	    " VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0), '',"
 	    " IF(? = 'approved', UTC_TIMESTAMP(), NULL))";
-	const char	*pw = app_form_str(req, "password");
+	const char	*pw = v[A_PASSWORD].str;
 	char		 hash[AUTH_HASH_MAX], secret[AUTH_TOKEN_HEX], path[64];
 	struct buf	 a;
 	enum weft_err	 e;
@@ -175,12 +182,11 @@ profile_insert(struct request *req, struct tmpl_dict *d, long long comm)
 	if (e != WEFT_OK)
 		return app_status_of(e);
 	buf_init(&a);
-	profile_new_json(&a, req, comm);
+	profile_new_json(&a, v, comm);
 	if ((e = buf_failed(&a) ? WEFT_ERR_NOMEM : db_begin()) == WEFT_OK &&
-	    (e = db_exec(sql, "ssssssis", app_form(req, "username"),
-	    app_form(req, "email"), app_form(req, "name"), hash,
-	    app_form(req, "status"), app_form(req, "lang"), comm,
-	    app_form(req, "status"))) == WEFT_OK) {
+	    (e = db_exec(sql, "ssssssis", v[A_USERNAME].str, v[A_EMAIL].str,
+	    v[A_NAME].str, hash, v[A_STATUS].str, v[A_LANG].str, comm,
+	    v[A_STATUS].str)) == WEFT_OK) {
 		id = db_insert_id();
 		if ((e = audit_write(&req->actor, "member.add", "member", id,
 		    comm, NULL, a.p)) == WEFT_OK)
@@ -206,19 +212,20 @@ profile_insert(struct request *req, struct tmpl_dict *d, long long comm)
 int
 members_new(struct request *req)
 {
+	struct form_value	 v[A__MAX];
 	struct tmpl_dict	*d;
 	long long		 comm;
 	int			 bad, more;
 
-	if ((d = profile_new_page(req, app_form_str(req, "community"),
-	    app_form_str(req, "status"),
-	    app_form_str(req, "lang"))) == NULL)
+	bad = form_read(profile_new_fields, A__MAX, &req->form,
+	    app_lang(req), NULL, v) > 0;
+	if ((d = profile_new_page(req, v[A_COMMUNITY].str, v[A_STATUS].str,
+	    v[A_LANG].str)) == NULL)
 		return 500;
-	bad = form_check(profile_new_fields, NELEM(profile_new_fields),
-	    &req->form, app_lang(req), d) > 0;
-	if ((more = profile_new_check(req, d, &comm)) == -1)
+	form_show(profile_new_fields, A__MAX, v, app_lang(req), d);
+	if ((more = profile_new_check(req, d, v, &comm)) == -1)
 		return 500;
 	if (bad || more > 0)
 		return app_render(req, 422);
-	return profile_insert(req, d, comm);
+	return profile_insert(req, d, v, comm);
 }

@@ -15,9 +15,10 @@
 #include "profile.h"
 #include "util.h"
 
-static const struct form_field profile_password_fields[] = {
-	{ "password", FORM_PASSWORD, 1, 0, 0 },	/* valid_password */
-	{ "password2", FORM_PASSWORD, 1, 1, 1024 },
+enum { PW_PASSWORD, PW_PASSWORD2, PW__MAX };
+static const struct form_field profile_password_fields[PW__MAX] = {
+	[PW_PASSWORD] = { "password", FORM_PASSWORD, 1, 0, 0 },
+	[PW_PASSWORD2] = { "password2", FORM_PASSWORD, 1, 1, 1024 },
 };
 
 /* The coordinator set their own password here: this browser gets a
@@ -125,26 +126,25 @@ profile_password_store(struct request *req, long long id, const char *hash)
 int
 members_password(struct request *req)
 {
+	struct form_value	 v[PW__MAX];
 	struct member		 m;
 	struct tmpl_dict	*d;
-	const char		*pw = app_form(req, "password");
-	const char		*pw2 = app_form(req, "password2");
 	char			 hash[AUTH_HASH_MAX];
 	enum weft_err		 e;
 	int			 st, bad;
 
 	if ((st = profile_edit_stored(req, &m, &d)) != 0)
 		return st;
-	bad = form_check(profile_password_fields,
-	    NELEM(profile_password_fields), &req->form, app_lang(req),
-	    d) > 0;
-	if (!bad && strcmp(pw, pw2) != 0) {
+	bad = form_read(profile_password_fields, PW__MAX, &req->form,
+	    app_lang(req), d, v) > 0;
+	if (!bad && strcmp(v[PW_PASSWORD].str, v[PW_PASSWORD2].str) != 0) {
 		form_error(d, "password2", app_text(req, "password.mismatch"));
 		bad = 1;
 	}
 	if (bad)
 		return app_render(req, 422);
-	if ((e = auth_password_hash(pw, hash, sizeof(hash))) != WEFT_OK)
+	if ((e = auth_password_hash(v[PW_PASSWORD].str, hash, sizeof(hash))) !=
+	    WEFT_OK)
 		return app_status_of(e);
 	st = profile_password_store(req, m.id, hash);
 	explicit_bzero(hash, sizeof(hash));

@@ -193,39 +193,39 @@ test_links(void **state)
 	buf_free(&b);
 }
 
-/* pager_parse_before() of a query string (keyed: before=KEY_ID). */
+/* pager_before_key() of before= in a query string. */
 static void
-parse_before(const char *qs, int keyed, struct pager *p)
+parse_before(const char *qs, struct pager *p)
 {
 	struct http_kvlist	 q;
 
 	memset(&q, 0, sizeof(q));
 	assert_int_equal(http_parse_urlencoded(qs, strlen(qs), &lim, &q),
 	    HTTP_PARSE_OK);
-	pager_parse_before(&q, 20, keyed, p);
+	pager_before_key(p, 20, http_kv_get(&q, "before"));
 	http_kvlist_free(&q);
 }
 
 static void
 test_before(void **state)
 {
-	static const char *const bad_id[] = {
-		"before=", "before=0", "before=-4", "before=12x", "before=x",
-		"before=99999999999999999999", "before=2024-01-02_5",
-	};
 	static const char *const bad_keyed[] = {
 		"before=5", "before=2024-01-02_", "before=2024-01-02_0",
-		"before=2024-01-02_x", "before=_",
+		"before=2024-01-02_x", "before=_", "before=2024-01-02_-3",
+		"before=2024-01-02_99999999999999999999", "before=", "x=1",
 	};
 	struct pager		 p;
 	struct pager_result	 r;
 	size_t			 i;
 
-	parse_before("kind=offer", 0, &p);
+	pager_before_id(&p, 20, 0);
 	assert_int_equal(p.cursor, PAGER_NONE);
 	assert_int_equal(p.id, 0);
 	assert_int_equal(pager_limit(&p), 21);
-	parse_before("kind=offer&before=42", 0, &p);
+	pager_before_id(&p, 20, -4);
+	assert_int_equal(p.cursor, PAGER_NONE);
+	assert_int_equal(p.id, 0);
+	pager_before_id(&p, 20, 42);
 	assert_int_equal(p.cursor, PAGER_AFTER);
 	assert_int_equal(p.id, 42);
 	assert_false(pager_reverse(&p));
@@ -238,20 +238,23 @@ test_before(void **state)
 	pager_result(&p, 20, &r);
 	assert_int_equal(r.shown, 20);
 	assert_false(r.has_next);
-	for (i = 0; i < NELEM(bad_id); i++) {
-		parse_before(bad_id[i], 0, &p);
-		assert_int_equal(p.cursor, PAGER_NONE);
-		assert_int_equal(p.id, 0);
-	}
-	parse_before("before=2024-01-02_5", 1, &p);
+	/* The first page has neither. */
+	pager_before_id(&p, 20, 0);
+	pager_result(&p, 20, &r);
+	assert_false(r.has_next);
+	assert_false(r.has_first);
+
+	parse_before("before=2024-01-02_5", &p);
 	assert_int_equal(p.cursor, PAGER_AFTER);
 	assert_string_equal(p.key, "2024-01-02");
 	assert_int_equal(p.id, 5);
 	for (i = 0; i < NELEM(bad_keyed); i++) {
-		parse_before(bad_keyed[i], 1, &p);
-		assert_int_equal(p.cursor, PAGER_NONE);
-		assert_int_equal(p.id, 0);
+		parse_before(bad_keyed[i], &p);
+		if (p.cursor != PAGER_NONE || p.id != 0 || p.key[0] != '\0')
+			fail_msg("\"%s\" is a cursor", bad_keyed[i]);
 	}
+	pager_before_key(&p, 20, NULL);
+	assert_int_equal(p.cursor, PAGER_NONE);
 }
 
 static void
@@ -275,7 +278,7 @@ test_before_links(void **state)
 	assert_string_equal(b.p, "/x?before=a%20b_7");
 	assert_false(buf_failed(&b));
 	/* And it reads back. */
-	parse_before(b.p + 3, 1, &p);
+	parse_before(b.p + 3, &p);
 	assert_int_equal(p.cursor, PAGER_AFTER);
 	assert_string_equal(p.key, "a b");
 	assert_int_equal(p.id, 7);
