@@ -227,6 +227,36 @@ ads_directory_rows(struct request *req, struct tmpl_dict *d,
 	    D_BEFORE, last) : WEFT_OK;
 }
 
+/*
+ * The page of an ad list with its filter form: the n filters of table
+ * fields read from the query string into v (the kind first, the
+ * category and community at cat and comm), the selects filled (the
+ * communities limited to the actor's ad.list scope when limit).  NULL
+ * with *st the status to answer on an error; else *bad is how many
+ * filters were refused.
+ */
+static struct tmpl_dict *
+ads_list_page(struct request *req, const char *tpl, const char *title_key,
+    const struct form_field *fields, size_t n, size_t cat, size_t comm,
+    int limit, struct form_value *v, size_t *bad, int *st)
+{
+	struct tmpl_dict	*d;
+	enum weft_err		 e;
+
+	*st = 500;
+	if ((d = app_page(req, tpl, app_text(req, title_key))) == NULL)
+		return NULL;
+	*bad = form_read(fields, n, &req->query, app_lang(req), d, v);
+	ads_kind_filter(d, &v[0]);
+	if ((e = ads_category_options(d, ads_id(&v[cat]), 0)) != WEFT_OK ||
+	    (e = ads_community_filter(req, d, ads_id(&v[comm]), limit,
+	    PERM_AD_LIST)) != WEFT_OK) {
+		*st = app_status_of(e);
+		return NULL;
+	}
+	return d;
+}
+
 /* GET /ads: active, unexpired ads of approved members. */
 int
 ads_directory(struct request *req)
@@ -235,19 +265,14 @@ ads_directory(struct request *req)
 	struct tmpl_dict	*d;
 	enum weft_err		 e;
 	size_t			 bad;
+	int			 st;
 
-	if ((d = app_page(req, "exchanges/ads_directory.tpl",
-	    app_text(req, "ads.title.directory"))) == NULL)
-		return 500;
-	bad = form_read(directory_fields, D__MAX, &req->query, app_lang(req),
-	    d, v);
-	ads_kind_filter(d, &v[D_KIND]);
+	if ((d = ads_list_page(req, "exchanges/ads_directory.tpl",
+	    "ads.title.directory", directory_fields, D__MAX, D_CATEGORY,
+	    D_COMMUNITY, 0, v, &bad, &st)) == NULL)
+		return st;
 	if (role_allows_somewhere(&req->actor.grants, PERM_AD_LIST))
 		tmpl_show(d, "MANAGE");
-	if ((e = ads_category_options(d, ads_id(&v[D_CATEGORY]), 0)) !=
-	    WEFT_OK || (e = ads_community_filter(req, d,
-	    ads_id(&v[D_COMMUNITY]), 0, 0)) != WEFT_OK)
-		return app_status_of(e);
 	if (bad > 0)
 		return app_render(req, 422);
 	if ((e = ads_directory_rows(req, d, v)) != WEFT_OK)
@@ -490,18 +515,13 @@ ads_manage(struct request *req)
 	struct tmpl_dict	*d;
 	enum weft_err		 e;
 	size_t			 bad;
+	int			 st;
 
-	if ((d = app_page(req, "exchanges/ads_manage.tpl",
-	    app_text(req, "ads.title.manage"))) == NULL)
-		return 500;
-	bad = form_read(manage_fields, M__MAX, &req->query, app_lang(req), d,
-	    v);
-	ads_kind_filter(d, &v[M_KIND]);
+	if ((d = ads_list_page(req, "exchanges/ads_manage.tpl",
+	    "ads.title.manage", manage_fields, M__MAX, M_CATEGORY, M_COMMUNITY,
+	    1, v, &bad, &st)) == NULL)
+		return st;
 	ads_status_filter(d, &v[M_STATUS]);
-	if ((e = ads_category_options(d, ads_id(&v[M_CATEGORY]), 0)) !=
-	    WEFT_OK || (e = ads_community_filter(req, d,
-	    ads_id(&v[M_COMMUNITY]), 1, PERM_AD_LIST)) != WEFT_OK)
-		return app_status_of(e);
 	if (bad > 0)
 		return app_render(req, 422);
 	if ((e = ads_manage_rows(req, d, v)) != WEFT_OK)
