@@ -43,7 +43,7 @@ become_check(const struct request *req, const struct member *t,
 	return WEFT_OK;
 }
 
-/* The new session's cookie, as account.c sets it at log-in. */
+/* The new session's cookie, as account/main.c sets it at log-in. */
 static void
 become_cookie(struct request *req, const char *token)
 {

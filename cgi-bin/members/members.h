@@ -145,7 +145,7 @@ enum weft_err	 members_status_panel(struct tmpl_dict *, struct request *,
 enum weft_err	 members_notes_panel(struct tmpl_dict *, struct request *,
 		    const struct member *);	/* notes.c: NOTES_PANEL */
 enum weft_err	 members_angels_panel(struct tmpl_dict *, struct request *,
-		    const struct member *);	/* angels.c: ANGELS_PANEL */
+		    const struct member *);	/* relations.c: ANGELS_PANEL */
 enum weft_err	 members_become_panel(struct tmpl_dict *, struct request *,
 		    const struct member *, struct member_grants *tg);
 						/* become.c: BECOME_PANEL */
@@ -157,7 +157,7 @@ enum weft_err	 members_grants_panel(struct tmpl_dict *, struct request *,
 int	 members_list(struct request *);		/* list.c */
 int	 members_export(struct request *);		/* list.c */
 int	 members_dashboard(struct request *);		/* dashboard.c */
-int	 members_roles(struct request *);		/* roles.c */
+int	 members_matrix(struct request *);		/* matrix.c */
 int	 members_new_form(struct request *);		/* profile_new.c */
 int	 members_new(struct request *);			/* profile_new.c */
 int	 members_show(struct request *);		/* profile.c */
@@ -173,11 +173,11 @@ int	 members_set_community(struct request *);	/* status.c */
 int	 members_notes(struct request *);		/* notes.c */
 int	 members_note_add(struct request *);		/* notes.c */
 int	 members_note_edit(struct request *);		/* notes.c */
-int	 members_angel_add(struct request *);		/* angels.c */
-int	 members_angel_remove(struct request *);	/* angels.c */
-int	 members_angel_mode(struct request *);		/* angels.c */
-int	 members_manager_add(struct request *);		/* angels.c */
-int	 members_manager_remove(struct request *);	/* angels.c */
+int	 members_angel_add(struct request *);		/* relations.c */
+int	 members_angel_remove(struct request *);	/* relations.c */
+int	 members_angel_mode(struct request *);		/* relations.c */
+int	 members_manager_add(struct request *);		/* relations.c */
+int	 members_manager_remove(struct request *);	/* relations.c */
 int	 members_communities(struct request *);		/* communities.c */
 int	 members_community_add(struct request *);	/* communities.c */
 int	 members_become(struct request *);		/* become.c */

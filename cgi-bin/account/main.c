@@ -632,7 +632,7 @@ signup_done(struct request *req)
 /* ---- the program ----------------------------------------------------- */
 
 static const struct route account_routes[] = {
-#include "account/routes.def"
+#include "routes.def"
 };
 
 int
