@@ -222,14 +222,13 @@ lint:
 
 # ---- fuzzing (libFuzzer, clang) ------------------------------------------
 # One driver per tests/fuzz/fuzz_NAME.c, seeded from tests/fuzz/corpus/NAME/
-# (`make fuzz FUZZERS=route` runs one).  The common code the drivers reach
-# (FUZZ_COMMON: one missing shows as a link error) is compiled again by
-# clang with the fuzzer's coverage and the sanitizers, the ctemplate shim
-# included; drivers link with clang++ for ctemplate's C++ runtime.
+# (`make fuzz FUZZERS=route` runs one).  The common library is compiled
+# again by clang with the fuzzer's coverage and the sanitizers, the
+# ctemplate shim included (a driver links what it reaches of it); drivers
+# link with clang++ for ctemplate's C++ runtime.
 # fuzz_route looks paths up in the programs' own route tables (app_areas[]).
 
 FUZZERS		?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
-FUZZ_COMMON	 = app_route buf config db db_rows form http i18n log valid
 FUZZ_OBJ	 = $(TST)/fuzz-obj
 FUZZ_FLAGS	 = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 		   -fno-sanitize-recover=undefined $(WARN)
@@ -246,8 +245,8 @@ $(FUZZ_OBJ)/app_areas.o: $(GEN)/app_areas.c $(COMMON_H) $(AREA_ROUTES)
 	@mkdir -p $(dir $@)
 	clang $(CPPFLAGS) -Icgi-bin -std=c17 $(FUZZ_FLAGS) \
 	    -fsanitize=fuzzer-no-link -c -o $@ $<
-$(FUZZ_OBJ)/libweft.a: $(patsubst %,$(FUZZ_OBJ)/%.o,$(FUZZ_COMMON) tmpl_shim \
-    app_areas)
+$(FUZZ_OBJ)/libweft.a: $(patsubst cgi-bin/common/%.c,$(FUZZ_OBJ)/%.o,$(COMMON_C)) \
+    $(FUZZ_OBJ)/tmpl_shim.o $(FUZZ_OBJ)/app_areas.o
 	rm -f $@ && ar rcs $@ $^
 $(FUZZ_OBJ)/fuzz_%.o: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(COMMON_H)
 	@mkdir -p $(dir $@)
