@@ -24,7 +24,6 @@
 /* The exchange (id) a form key has recorded. */
 extern const char ledger_key_sql[];
 
-void		 ledger_copy(char *dst, size_t len, const char *src);
 /* Columns c .. c+5 of r: a party (LEDGER_PARTY_COLS). */
 void		 ledger_party_cols(struct db_rows *r, unsigned c,
 		    struct ledger_party *);

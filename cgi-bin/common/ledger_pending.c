@@ -20,6 +20,7 @@
 #include "ledger_internal.h"
 #include "log.h"
 #include "settings.h"
+#include "util.h"
 
 #define PENDING_AUTO_BATCH	20	/* confirmed by the setting per call */
 
@@ -68,27 +69,27 @@ pending_cols(struct db_rows *r, struct ledger_proposal *x)
 
 	x->id = db_int(r, c);
 	x->hundredths = db_int(r, c + 1);
-	ledger_copy(x->service_date, sizeof(x->service_date), db_str(r, c + 2));
-	ledger_copy(x->description, sizeof(x->description), db_str(r, c + 3));
+	util_copy(x->service_date, sizeof(x->service_date), db_str(r, c + 2));
+	util_copy(x->description, sizeof(x->description), db_str(r, c + 3));
 	x->ad_id = db_int(r, c + 4);
-	ledger_copy(x->ad_title, sizeof(x->ad_title), db_str(r, c + 5));
+	util_copy(x->ad_title, sizeof(x->ad_title), db_str(r, c + 5));
 	x->recorded_by = db_int(r, c + 6);
-	ledger_copy(x->recorded_by_name, sizeof(x->recorded_by_name),
+	util_copy(x->recorded_by_name, sizeof(x->recorded_by_name),
 	    db_str(r, c + 7));
 	x->recorded_as = db_int(r, c + 8);
-	ledger_copy(x->recorded_as_name, sizeof(x->recorded_as_name),
+	util_copy(x->recorded_as_name, sizeof(x->recorded_as_name),
 	    db_str(r, c + 9));
 	x->status = pending_status(db_str(r, c + 10));
-	ledger_copy(x->reason, sizeof(x->reason), db_str(r, c + 11));
-	ledger_copy(x->disputed_by_name, sizeof(x->disputed_by_name),
+	util_copy(x->reason, sizeof(x->reason), db_str(r, c + 11));
+	util_copy(x->disputed_by_name, sizeof(x->disputed_by_name),
 	    db_str(r, c + 12));
-	ledger_copy(x->disputed_at, sizeof(x->disputed_at), db_str(r, c + 13));
+	util_copy(x->disputed_at, sizeof(x->disputed_at), db_str(r, c + 13));
 	x->settled_by = db_int(r, c + 14);
-	ledger_copy(x->settled_by_name, sizeof(x->settled_by_name),
+	util_copy(x->settled_by_name, sizeof(x->settled_by_name),
 	    db_str(r, c + 15));
-	ledger_copy(x->settled_at, sizeof(x->settled_at), db_str(r, c + 16));
+	util_copy(x->settled_at, sizeof(x->settled_at), db_str(r, c + 16));
 	x->exchange_id = db_int(r, c + 17);
-	ledger_copy(x->created_at, sizeof(x->created_at), db_str(r, c + 18));
+	util_copy(x->created_at, sizeof(x->created_at), db_str(r, c + 18));
 }
 
 enum weft_err
@@ -210,12 +211,12 @@ pending_lock(long long id, long long days, struct pending_row *o)
 	o->x.provider = db_int(r, 0);
 	o->x.recipient = db_int(r, 1);
 	o->x.hundredths = db_int(r, 2);
-	ledger_copy(o->date, sizeof(o->date), db_str(r, 3));
-	ledger_copy(o->description, sizeof(o->description), db_str(r, 4));
+	util_copy(o->date, sizeof(o->date), db_str(r, 3));
+	util_copy(o->description, sizeof(o->description), db_str(r, 4));
 	o->x.ad_id = db_int(r, 5);
 	o->recorded_by = db_int(r, 6);
 	o->recorded_as = db_int(r, 7);
-	ledger_copy(o->key, sizeof(o->key), db_str(r, 8));
+	util_copy(o->key, sizeof(o->key), db_str(r, 8));
 	o->status = pending_status(db_str(r, 9));
 	o->exchange_id = db_int(r, 10);
 	o->due = db_int(r, 11) != 0;

@@ -17,9 +17,10 @@
 #include "exchanges.h"
 #include "form.h"
 #include "ledger.h"
+#include "pager.h"
+#include "util.h"
 #include "valid.h"
 
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define LIST_PAGE	50
 #define LIST_CSV_MAX	100000
 #define LIST_NO_CURSOR	((1LL << 53) + 1)
@@ -59,7 +60,7 @@ struct list_filter {
 	long long		 recorded_by;
 	long long		 reversed;	/* list_reversed_keys[] */
 	long long		 status;	/* list_status_keys[] */
-	long long		 before;	/* page: ids below this */
+	struct pager		 page;		/* before=ID: ids below it */
 	char			 query[256];	/* the filters, for links */
 };
 
@@ -205,7 +206,8 @@ list_filter_read(struct request *req, struct tmpl_dict *d,
 		form_error(d, "to", app_text(req, "ledger.filter.order"));
 		bad++;
 	}
-	f->before = v[X_BEFORE].set ? v[X_BEFORE].id : LIST_NO_CURSOR;
+	pager_before_id(&f->page, LIST_PAGE,
+	    v[X_BEFORE].set ? v[X_BEFORE].id : 0);
 	return bad;
 }
 
@@ -222,7 +224,6 @@ list_selects(struct tmpl_dict *d, const struct list_filter *f)
 		"Cancelled",
 	};
 	struct db_rows		*r;
-	struct tmpl_dict	*o;
 	enum weft_err		 e;
 	size_t			 i;
 
@@ -237,20 +238,12 @@ list_selects(struct tmpl_dict *d, const struct list_filter *f)
 		return e;
 	form_options(d, "CATEGORY_OPTION", r, f->category);
 	db_rows_free(r);
-	for (i = 0; i < NELEM(list_reversed_keys); i++) {
-		o = tmpl_section(d, "REVERSED_OPTION");
-		tmpl_set(o, "VALUE", list_reversed_keys[i]);
-		tmpl_set(o, "LABEL", rev_labels[i]);
-		if ((long long)i == f->reversed)
-			tmpl_show(o, "SELECTED");
-	}
-	for (i = 0; i < NELEM(list_status_keys); i++) {
-		o = tmpl_section(d, "STATUS_OPTION");
-		tmpl_set(o, "VALUE", list_status_keys[i]);
-		tmpl_set(o, "LABEL", status_labels[i]);
-		if ((long long)i == f->status)
-			tmpl_show(o, "SELECTED");
-	}
+	for (i = 0; i < NELEM(list_reversed_keys); i++)
+		form_option(d, "REVERSED_OPTION", list_reversed_keys[i],
+		    rev_labels[i], (long long)i == f->reversed);
+	for (i = 0; i < NELEM(list_status_keys); i++)
+		form_option(d, "STATUS_OPTION", list_status_keys[i],
+		    status_labels[i], (long long)i == f->status);
 	return WEFT_OK;
 }
 
@@ -340,34 +333,42 @@ static enum weft_err
 list_rows(struct tmpl_dict *d, const struct list_filter *f)
 {
 	struct db_rows		*r;
-	struct tmpl_dict	*s;
-	char			 next[320];
-	size_t			 n = 0;
+	struct pager_result	 pr;
+	struct buf		 next;
+	long long		 last = 0;
+	size_t			 n;
 	enum weft_err		 e;
 
 	if (f->status != 0)
 		e = db_query(&r, PLIST_COLS PLIST_FROM " AND e.id < ?"
 		    " ORDER BY e.id DESC LIMIT ?", PLIST_FMT "ii",
-		    PLIST_ARGS(f), f->before, (long long)LIST_PAGE + 1);
+		    PLIST_ARGS(f), f->page.cursor == PAGER_NONE ?
+		    LIST_NO_CURSOR : f->page.id,
+		    (long long)pager_limit(&f->page));
 	else
 		e = db_query(&r, LIST_COLS LIST_FROM " AND e.id < ?"
 		    " ORDER BY e.id DESC LIMIT ?", LIST_FMT "ii", LIST_ARGS(f),
-		    f->before, (long long)LIST_PAGE + 1);
+		    f->page.cursor == PAGER_NONE ? LIST_NO_CURSOR : f->page.id,
+		    (long long)pager_limit(&f->page));
 	if (e != WEFT_OK)
 		return e;
-	while (n < LIST_PAGE && db_next(r)) {
+	pager_result(&f->page, db_nrows(r), &pr);
+	for (n = 0; n < pr.shown && db_next(r); n++) {
 		list_row(d, r, f->status != 0);
-		if (++n == LIST_PAGE && db_nrows(r) > LIST_PAGE) {
-			snprintf(next, sizeof(next), "/exchanges/list?%s%s"
-			    "before=%s", f->query, f->query[0] ? "&" : "",
-			    db_str(r, 0));
-			s = tmpl_section(d, "NEXT");
-			tmpl_set(s, "HREF", next);
-		}
+		last = db_int(r, 0);
 	}
 	tmpl_show(d, n > 0 ? "ROWS" : "NO_ROWS");
 	db_rows_free(r);
-	return WEFT_OK;
+	if (pr.has_next) {
+		buf_init(&next);
+		pager_href_before(&next, "/exchanges/list", f->query, NULL,
+		    last);
+		e = buf_failed(&next) ? WEFT_ERR_NOMEM : WEFT_OK;
+		if (e == WEFT_OK)
+			tmpl_set(tmpl_section(d, "NEXT"), "HREF", next.p);
+		buf_free(&next);
+	}
+	return e;
 }
 
 /* GET /exchanges/list. */
@@ -405,18 +406,11 @@ list_csv_row(struct buf *b, struct db_rows *r, int proposal)
 	char	 h[LEDGER_HOURS_LEN];
 
 	buf_printf(b, "%lld,%s,", db_int(r, 0), db_str(r, 1));
-	buf_csv_field(b, db_str(r, 3));
-	buf_puts(b, ",");
-	buf_csv_field(b, db_str(r, 2));
-	buf_puts(b, ",");
-	buf_csv_field(b, db_str(r, 5));
-	buf_puts(b, ",");
-	buf_csv_field(b, db_str(r, 4));
+	buf_csv_fields(b, 4, db_str(r, 3), db_str(r, 2), db_str(r, 5),
+	    db_str(r, 4));
 	ledger_format_hours(db_int(r, 6), 0, h);
 	buf_printf(b, ",%s,", h);
-	buf_csv_field(b, db_str(r, 7));
-	buf_puts(b, ",");
-	buf_csv_field(b, db_str(r, 8));
+	buf_csv_fields(b, 2, db_str(r, 7), db_str(r, 8));
 	if (proposal) {
 		buf_printf(b, ",%s,", db_str(r, 9));
 		buf_csv_field(b, db_str(r, 10));
@@ -458,9 +452,5 @@ exchanges_list_csv(struct request *req)
 	while (db_next(r))
 		list_csv_row(b, r, f.status != 0);
 	db_rows_free(r);
-	http_header(&req->resp, "Content-Type", "text/csv; charset=utf-8");
-	http_header(&req->resp, "Content-Disposition",
-	    "attachment; filename=\"exchanges.csv\"");
-	req->resp.status = 200;
-	return 0;
+	return app_csv(req, "exchanges.csv");
 }
