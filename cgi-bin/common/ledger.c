@@ -515,24 +515,20 @@ err:
 }
 
 enum weft_err
-ledger_record(const struct actor *a, const struct ledger_settings *s,
-    const struct ledger_entry *x, int audit, long long *id,
-    enum ledger_refusal *why)
+ledger_retry(ledger_tx_fn tx, void *ctx)
 {
-	enum weft_err	 e;
+	long long	 pair[2];
+	enum weft_err	 e = WEFT_ERR_CONFLICT;
 	int		 i, made = 0;
 
-	*id = 0;
-	*why = LEDGER_OK;
-	if (x->hundredths <= 0 || x->provider == x->recipient ||
-	    !ledger_key_ok(x->form_key))
-		return WEFT_ERR_INVALID;
 	for (i = 0; i < LEDGER_TRIES; i++) {
-		e = ledger_record_tx(a, x, audit, ledger_floor(s,
-		    x->hundredths), id, why);
-		if (e == WEFT_ERR_NOTFOUND && !made) {
-			if ((e = ledger_make_rows(x->provider,
-			    x->recipient)) != WEFT_OK)
+		pair[0] = pair[1] = 0;
+		e = tx(ctx, pair);
+		if (e == WEFT_ERR_NOTFOUND && pair[0] != 0 && !made) {
+			/* A party's first exchange: its balance row, made
+			 * outside any transaction, then once more. */
+			if ((e = ledger_make_rows(pair[0], pair[1])) !=
+			    WEFT_OK)
 				return e;
 			made = 1;
 			i--;
@@ -542,7 +538,45 @@ ledger_record(const struct actor *a, const struct ledger_settings *s,
 			break;
 		log_msg(LOGL_INFO, "ledger: lock conflict, trying again");
 	}
-	if (e != WEFT_OK)
+	return e;
+}
+
+/* ledger_record()'s arguments, for ledger_retry(). */
+struct ledger_record_args {
+	const struct actor		*a;
+	const struct ledger_settings	*s;
+	const struct ledger_entry	*x;
+	int				 audit;
+	long long			*id;
+	enum ledger_refusal		*why;
+};
+
+static enum weft_err
+ledger_record_try(void *ctx, long long pair[2])
+{
+	struct ledger_record_args	*r = ctx;
+
+	*r->why = LEDGER_OK;
+	pair[0] = r->x->provider;
+	pair[1] = r->x->recipient;
+	return ledger_record_tx(r->a, r->x, r->audit, ledger_floor(r->s,
+	    r->x->hundredths), r->id, r->why);
+}
+
+enum weft_err
+ledger_record(const struct actor *a, const struct ledger_settings *s,
+    const struct ledger_entry *x, int audit, long long *id,
+    enum ledger_refusal *why)
+{
+	struct ledger_record_args	 r = { a, s, x, audit, id, why };
+	enum weft_err			 e;
+
+	*id = 0;
+	*why = LEDGER_OK;
+	if (x->hundredths <= 0 || x->provider == x->recipient ||
+	    !ledger_key_ok(x->form_key))
+		return WEFT_ERR_INVALID;
+	if ((e = ledger_retry(ledger_record_try, &r)) != WEFT_OK)
 		*id = 0;
 	return e;
 }

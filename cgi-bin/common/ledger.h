@@ -223,27 +223,16 @@ enum ledger_status {
 extern const char *const ledger_status_names[LEDGER_STATUS__MAX];
 
 struct ledger_proposal {
-	long long		 id;
-	struct ledger_party	 provider;
-	struct ledger_party	 recipient;
-	long long		 hundredths;
-	char			 service_date[11];
-	char			 description[256];
-	long long		 ad_id;		/* 0: none */
-	char			 ad_title[121];
-	long long		 recorded_by;
-	char			 recorded_by_name[129];
-	long long		 recorded_as;
-	char			 recorded_as_name[129];
+	struct ledger_exchange	 x;	/* what it records, as an exchange
+					   would (x.reason: the dispute's,
+					   '' for none) */
 	enum ledger_status	 status;
-	char			 reason[256];	/* the dispute's, '' for none */
 	char			 disputed_by_name[129];	/* '' when never */
 	char			 disputed_at[20];
 	long long		 settled_by;	/* 0: open, or the setting */
 	char			 settled_by_name[129];
 	char			 settled_at[20];	/* '' while open */
 	long long		 exchange_id;	/* confirmed: its exchange */
-	char			 created_at[20];
 };
 
 /* Loads proposal id; WEFT_ERR_NOTFOUND when there is none. */

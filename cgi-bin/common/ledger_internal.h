@@ -41,6 +41,18 @@ enum weft_err	 ledger_why_not(long long to, long long from, long long h,
 		    long long floor);
 /* Both balance rows, outside any transaction. */
 enum weft_err	 ledger_make_rows(long long a, long long b);
+
+/*
+ * One attempt of a transaction that moves hours.  WEFT_ERR_CONFLICT: a
+ * deadlock or a lock wait, try again; WEFT_ERR_NOTFOUND with pair set
+ * to the two parties: a balance row was missing, nothing was done.
+ */
+typedef enum weft_err (*ledger_tx_fn)(void *ctx, long long pair[2]);
+
+/* Runs tx(ctx) until it is done: again after a conflict (LEDGER_TRIES in
+ * all), and once more after making pair's balance rows; a
+ * WEFT_ERR_NOTFOUND without a pair is tx's own answer. */
+enum weft_err	 ledger_retry(ledger_tx_fn tx, void *ctx);
 /* The audit JSON of an exchange into b. */
 void		 ledger_json(struct buf *b, long long id,
 		    const struct ledger_entry *, long long reverses,

@@ -63,9 +63,10 @@ static const char pending_load_sql[] =
 
 /* The columns after the two parties' (pending_load_sql). */
 static void
-pending_cols(struct db_rows *r, struct ledger_proposal *x)
+pending_cols(struct db_rows *r, struct ledger_proposal *p)
 {
-	unsigned	 c = 2 * LEDGER_PARTY_NCOLS;
+	struct ledger_exchange	*x = &p->x;
+	unsigned		 c = 2 * LEDGER_PARTY_NCOLS;
 
 	x->id = db_int(r, c);
 	x->hundredths = db_int(r, c + 1);
@@ -79,35 +80,35 @@ pending_cols(struct db_rows *r, struct ledger_proposal *x)
 	x->recorded_as = db_int(r, c + 8);
 	util_copy(x->recorded_as_name, sizeof(x->recorded_as_name),
 	    db_str(r, c + 9));
-	x->status = pending_status(db_str(r, c + 10));
+	p->status = pending_status(db_str(r, c + 10));
 	util_copy(x->reason, sizeof(x->reason), db_str(r, c + 11));
-	util_copy(x->disputed_by_name, sizeof(x->disputed_by_name),
+	util_copy(p->disputed_by_name, sizeof(p->disputed_by_name),
 	    db_str(r, c + 12));
-	util_copy(x->disputed_at, sizeof(x->disputed_at), db_str(r, c + 13));
-	x->settled_by = db_int(r, c + 14);
-	util_copy(x->settled_by_name, sizeof(x->settled_by_name),
+	util_copy(p->disputed_at, sizeof(p->disputed_at), db_str(r, c + 13));
+	p->settled_by = db_int(r, c + 14);
+	util_copy(p->settled_by_name, sizeof(p->settled_by_name),
 	    db_str(r, c + 15));
-	util_copy(x->settled_at, sizeof(x->settled_at), db_str(r, c + 16));
-	x->exchange_id = db_int(r, c + 17);
+	util_copy(p->settled_at, sizeof(p->settled_at), db_str(r, c + 16));
+	p->exchange_id = db_int(r, c + 17);
 	util_copy(x->created_at, sizeof(x->created_at), db_str(r, c + 18));
 }
 
 enum weft_err
-ledger_proposal_load(long long id, struct ledger_proposal *x)
+ledger_proposal_load(long long id, struct ledger_proposal *p)
 {
 	struct db_rows	*r;
 	enum weft_err	 e;
 
-	memset(x, 0, sizeof(*x));
+	memset(p, 0, sizeof(*p));
 	if ((e = db_query(&r, pending_load_sql, "i", id)) != WEFT_OK)
 		return e;
 	if (!db_next(r)) {
 		db_rows_free(r);
 		return WEFT_ERR_NOTFOUND;
 	}
-	ledger_party_cols(r, 0, &x->provider);
-	ledger_party_cols(r, LEDGER_PARTY_NCOLS, &x->recipient);
-	pending_cols(r, x);
+	ledger_party_cols(r, 0, &p->x.provider);
+	ledger_party_cols(r, LEDGER_PARTY_NCOLS, &p->x.recipient);
+	pending_cols(r, p);
 	db_rows_free(r);
 	return WEFT_OK;
 }
@@ -331,7 +332,7 @@ static const char *const pending_confirm_actions[LEDGER_BY__MAX] = {
 
 /* One attempt of ledger_confirm(), with the row it read in *o (o->id 0:
  * none).  WEFT_ERR_NOTFOUND with o->id set: a balance row was missing
- * (the caller makes it and tries again). */
+ * (ledger_retry() makes it and tries again). */
 static enum weft_err
 pending_confirm_tx(const struct actor *a, const struct ledger_settings *s,
     long long id, enum ledger_confirmer by, struct pending_row *o,
@@ -373,38 +374,46 @@ err:
 	return e;
 }
 
+/* ledger_confirm()'s arguments, for ledger_retry(). */
+struct pending_confirm_args {
+	const struct actor		*a;
+	const struct ledger_settings	*s;
+	long long			 id;
+	enum ledger_confirmer		 by;
+	long long			*xid;
+	enum ledger_refusal		*why;
+};
+
+static enum weft_err
+pending_confirm_try(void *ctx, long long pair[2])
+{
+	struct pending_confirm_args	*c = ctx;
+	struct pending_row		 o;
+	enum weft_err			 e;
+
+	*c->xid = 0;
+	*c->why = LEDGER_OK;
+	memset(&o, 0, sizeof(o));
+	e = pending_confirm_tx(c->a, c->s, c->id, c->by, &o, c->xid, c->why);
+	if (e == WEFT_ERR_NOTFOUND && o.id != 0) {
+		pair[0] = o.x.provider;
+		pair[1] = o.x.recipient;
+	}
+	return e;
+}
+
 enum weft_err
 ledger_confirm(const struct actor *a, const struct ledger_settings *s,
     long long id, enum ledger_confirmer by, long long *xid,
     enum ledger_refusal *why)
 {
-	struct pending_row	 o;
-	enum weft_err		 e;
-	int			 i, made = 0;
+	struct pending_confirm_args	 c = { a, s, id, by, xid, why };
+	enum weft_err			 e;
 
 	if ((unsigned)by >= LEDGER_BY__MAX || (by != LEDGER_BY_SETTING &&
 	    a == NULL))
 		return WEFT_ERR_INVALID;
-	for (i = 0; i < LEDGER_TRIES; i++) {
-		*xid = 0;
-		*why = LEDGER_OK;
-		memset(&o, 0, sizeof(o));
-		e = pending_confirm_tx(a, s, id, by, &o, xid, why);
-		if (e == WEFT_ERR_NOTFOUND && o.id != 0 && !made) {
-			/* A party's first exchange: its balance row, made
-			 * outside the transaction, then once more. */
-			if ((e = ledger_make_rows(o.x.provider,
-			    o.x.recipient)) != WEFT_OK)
-				return e;
-			made = 1;
-			i--;
-			continue;
-		}
-		if (e != WEFT_ERR_CONFLICT)
-			break;
-		log_msg(LOGL_INFO, "ledger: lock conflict, trying again");
-	}
-	if (e != WEFT_OK)
+	if ((e = ledger_retry(pending_confirm_try, &c)) != WEFT_OK)
 		*xid = 0;
 	return e;
 }

@@ -37,6 +37,14 @@ int	 exchanges_pending_confirm(struct request *);	/* pending.c */
 int	 exchanges_pending_dispute(struct request *);	/* pending.c */
 int	 exchanges_pending_cancel(struct request *);	/* pending.c */
 
+struct ledger_exchange;
+/* What an exchange records, on the page d of it (or of a proposal): its
+ * id, both parties (linked to their statements for whom holds
+ * member.activity over them), hours, date, what, ad, who recorded it and
+ * when.  record.c. */
+void	 exchanges_show_entry(struct request *, struct tmpl_dict *d,
+	    const struct ledger_exchange *);
+
 /* Phrases of each family (sorted by key, strcmp order). */
 extern const struct i18n_phrase exchanges_ads_phrases[];
 extern const size_t exchanges_ads_nphrases;

@@ -27,7 +27,7 @@ static const struct form_field dispute_fields[D__MAX] = {
 	[D_REASON] = { "reason", FORM_TEXT, 0, 0, 255 },
 };
 
-/* What the actor may do with proposal x. */
+/* What the actor may do with proposal p. */
 struct pending_may {
 	int	 see;
 	int	 answer;
@@ -35,7 +35,7 @@ struct pending_may {
 };
 
 static enum weft_err
-pending_may(const struct request *req, const struct ledger_proposal *x,
+pending_may(const struct request *req, const struct ledger_proposal *p,
     struct pending_may *m)
 {
 	const struct actor	*a = &req->actor;
@@ -45,15 +45,15 @@ pending_may(const struct request *req, const struct ledger_proposal *x,
 	int			 provider;
 
 	memset(m, 0, sizeof(*m));
-	if ((e = act_for(a, x->provider.id, &ap)) != WEFT_OK ||
-	    (e = act_for(a, x->recipient.id, &ar)) != WEFT_OK)
+	if ((e = act_for(a, p->x.provider.id, &ap)) != WEFT_OK ||
+	    (e = act_for(a, p->x.recipient.id, &ar)) != WEFT_OK)
 		return e;
 	/* The provider, really or by "become", never consents for the
 	 * other side. */
-	provider = a->acting_id == x->provider.id ||
-	    a->member_id == x->provider.id;
-	ledger_party_scope(&x->provider, &sp);
-	ledger_party_scope(&x->recipient, &sr);
+	provider = a->acting_id == p->x.provider.id ||
+	    a->member_id == p->x.provider.id;
+	ledger_party_scope(&p->x.provider, &sp);
+	ledger_party_scope(&p->x.recipient, &sr);
 	m->answer = ar != ACT_NONE && !provider;
 	m->resolve = !provider &&
 	    role_allows(&a->grants, PERM_EXCHANGE_EDIT, &sp) &&
@@ -71,7 +71,7 @@ pending_may(const struct request *req, const struct ledger_proposal *x,
  * 403 as for a proposal out of reach.
  */
 static int
-pending_target(struct request *req, enum perm perm, struct ledger_proposal *x,
+pending_target(struct request *req, enum perm perm, struct ledger_proposal *p,
     struct pending_may *m)
 {
 	static const struct scope site = { SCOPE_SITE, 0, "" };
@@ -82,75 +82,47 @@ pending_target(struct request *req, enum perm perm, struct ledger_proposal *x,
 	    &site) ? 404 : 403;
 	if (app_param_id(req, 0) <= 0)
 		return nf;
-	if ((e = ledger_proposal_load(app_param_id(req, 0), x)) ==
+	if ((e = ledger_proposal_load(app_param_id(req, 0), p)) ==
 	    WEFT_ERR_NOTFOUND)
 		return nf;
-	if (e != WEFT_OK || (e = pending_may(req, x, m)) != WEFT_OK)
+	if (e != WEFT_OK || (e = pending_may(req, p, m)) != WEFT_OK)
 		return app_status_of(e);
 	return 0;
 }
 
-static void
-pending_party(struct tmpl_dict *d, const char *section,
-    const struct ledger_party *p)
-{
-	struct tmpl_dict	*s = tmpl_section(d, section);
-
-	tmpl_set(s, "NAME", p->name);
-	tmpl_set(s, "USERNAME", p->username);
-}
-
 /* Where the proposal stands. */
 static void
-pending_state(struct tmpl_dict *d, const struct ledger_proposal *x)
+pending_state(struct tmpl_dict *d, const struct ledger_proposal *p)
 {
 	static const char *const sections[LEDGER_STATUS__MAX] = {
 		"PENDING", "DISPUTED", "CONFIRMED", "CANCELLED",
 	};
-	struct tmpl_dict	*s = tmpl_section(d, sections[x->status]);
+	struct tmpl_dict	*s = tmpl_section(d, sections[p->status]);
 
-	tmpl_set(s, "REASON", x->reason);
-	if (x->reason[0] != '\0')
+	tmpl_set(s, "REASON", p->x.reason);
+	if (p->x.reason[0] != '\0')
 		tmpl_show(s, "HAS_REASON");
-	tmpl_set(s, "DISPUTED_BY", x->disputed_by_name);
-	tmpl_set(s, "DISPUTED_AT", x->disputed_at);
-	tmpl_set(s, "NAME", x->settled_by_name);
-	tmpl_set(s, "AT", x->settled_at);
-	tmpl_set_int(s, "EXCHANGE_ID", x->exchange_id);
-	tmpl_show(s, x->settled_by != 0 ? "BY" : "AUTO");
+	tmpl_set(s, "DISPUTED_BY", p->disputed_by_name);
+	tmpl_set(s, "DISPUTED_AT", p->disputed_at);
+	tmpl_set(s, "NAME", p->settled_by_name);
+	tmpl_set(s, "AT", p->settled_at);
+	tmpl_set_int(s, "EXCHANGE_ID", p->exchange_id);
+	tmpl_show(s, p->settled_by != 0 ? "BY" : "AUTO");
 }
 
 static void
-pending_fill(struct tmpl_dict *d,
-    const struct ledger_proposal *x, const struct pending_may *m)
+pending_fill(struct request *req, struct tmpl_dict *d,
+    const struct ledger_proposal *p, const struct pending_may *m)
 {
 	struct tmpl_dict	*s;
-	char			 h[LEDGER_HOURS_LEN];
 	int			 open;
 
-	tmpl_set_int(d, "ID", x->id);
-	pending_party(d, "PROVIDER", &x->provider);
-	pending_party(d, "RECIPIENT", &x->recipient);
-	ledger_format_hours(x->hundredths, 0, h);
-	tmpl_set(d, "HOURS", h);
-	tmpl_set(d, "SERVICE_DATE", x->service_date);
-	tmpl_set(d, "DESCRIPTION", x->description);
-	tmpl_set(d, "RECORDED_BY", x->recorded_by_name);
-	tmpl_set(d, "CREATED_AT", x->created_at);
-	if (x->recorded_as != x->recorded_by) {
-		s = tmpl_section(d, "RECORDED_AS");
-		tmpl_set(s, "NAME", x->recorded_as_name);
-	}
-	if (x->ad_id != 0) {
-		s = tmpl_section(d, "AD");
-		tmpl_set_int(s, "AD_ID", x->ad_id);
-		tmpl_set(s, "AD_TITLE", x->ad_title);
-	}
-	pending_state(d, x);
-	open = x->status == LEDGER_PENDING || x->status == LEDGER_DISPUTED;
+	exchanges_show_entry(req, d, &p->x);
+	pending_state(d, p);
+	open = p->status == LEDGER_PENDING || p->status == LEDGER_DISPUTED;
 	if (open && m->answer) {
 		s = tmpl_section(d, "ANSWER");
-		if (x->status == LEDGER_PENDING)
+		if (p->status == LEDGER_PENDING)
 			tmpl_show(s, "DISPUTE");
 	}
 	if (open && m->resolve && !m->answer)
@@ -161,23 +133,23 @@ pending_fill(struct tmpl_dict *d,
 int
 exchanges_pending_show(struct request *req)
 {
-	struct ledger_proposal	 x;
+	struct ledger_proposal	 p;
 	struct pending_may	 m;
 	struct tmpl_dict	*d;
 	char			 title[96];
 	int			 st;
 
-	if ((st = pending_target(req, PERM_EXCHANGE_LIST, &x, &m)) != 0)
+	if ((st = pending_target(req, PERM_EXCHANGE_LIST, &p, &m)) != 0)
 		return st;
 	if (!m.see)
 		return 403;
 	snprintf(title, sizeof(title), "%s #%lld",
-	    app_text(req, "ledger.pending.title"), x.id);
+	    app_text(req, "ledger.pending.title"), p.x.id);
 	if ((d = app_page(req, "exchanges/ledger_pending_show.tpl", title)) ==
 	    NULL)
 		return 500;
 	tmpl_set(d, "HEADING", title);
-	pending_fill(d, &x, &m);
+	pending_fill(req, d, &p, &m);
 	return app_render(req, 200);
 }
 
@@ -218,7 +190,7 @@ pending_refused(struct request *req, enum ledger_refusal why,
 int
 exchanges_pending_confirm(struct request *req)
 {
-	struct ledger_proposal	 x;
+	struct ledger_proposal	 p;
 	struct ledger_settings	 s;
 	struct pending_may	 m;
 	enum ledger_refusal	 why;
@@ -226,20 +198,20 @@ exchanges_pending_confirm(struct request *req)
 	long long		 xid;
 	int			 st;
 
-	if ((st = pending_target(req, PERM_EXCHANGE_EDIT, &x, &m)) != 0)
+	if ((st = pending_target(req, PERM_EXCHANGE_EDIT, &p, &m)) != 0)
 		return st;
 	if (!m.answer && !m.resolve)
 		return 403;
 	if ((e = ledger_settings_load(&s)) != WEFT_OK ||
-	    (e = ledger_confirm(&req->actor, &s, x.id, m.answer ?
+	    (e = ledger_confirm(&req->actor, &s, p.x.id, m.answer ?
 	    LEDGER_BY_RECIPIENT : LEDGER_BY_COORDINATOR, &xid, &why)) !=
 	    WEFT_OK)
 		return app_status_of(e);
 	if (why == LEDGER_OK)
-		return pending_redirect(req, x.id, xid,
+		return pending_redirect(req, p.x.id, xid,
 		    "ledger.flash.confirmed");
 	if (why == LEDGER_REFUSE_CONFIRMED)
-		return pending_redirect(req, x.id, xid,
+		return pending_redirect(req, p.x.id, xid,
 		    "ledger.flash.already_confirmed");
 	return pending_refused(req, why, &s);
 }
@@ -250,7 +222,7 @@ int
 exchanges_pending_dispute(struct request *req)
 {
 	struct form_value	 v[D__MAX];
-	struct ledger_proposal	 x;
+	struct ledger_proposal	 p;
 	struct pending_may	 m;
 	enum ledger_refusal	 why;
 	enum weft_err		 e;
@@ -258,7 +230,7 @@ exchanges_pending_dispute(struct request *req)
 
 	/* Nobody learns of a proposal through this route that is not
 	 * theirs to answer. */
-	if ((st = pending_target(req, PERM__MAX, &x, &m)) != 0)
+	if ((st = pending_target(req, PERM__MAX, &p, &m)) != 0)
 		return st;
 	if (!m.answer)
 		return 403;
@@ -266,13 +238,13 @@ exchanges_pending_dispute(struct request *req)
 	    v) > 0)
 		return app_error(req, 422, app_text(req,
 		    valid_err_keys[v[D_REASON].err]));
-	if ((e = ledger_dispute(&req->actor, x.id, v[D_REASON].str, &why)) !=
+	if ((e = ledger_dispute(&req->actor, p.x.id, v[D_REASON].str, &why)) !=
 	    WEFT_OK)
 		return app_status_of(e);
 	if (why == LEDGER_OK)
-		return pending_redirect(req, x.id, 0, "ledger.flash.disputed");
+		return pending_redirect(req, p.x.id, 0, "ledger.flash.disputed");
 	if (why == LEDGER_REFUSE_DISPUTED)
-		return pending_redirect(req, x.id, 0,
+		return pending_redirect(req, p.x.id, 0,
 		    "ledger.flash.already_disputed");
 	return pending_refused(req, why, NULL);
 }
@@ -281,20 +253,20 @@ exchanges_pending_dispute(struct request *req)
 int
 exchanges_pending_cancel(struct request *req)
 {
-	struct ledger_proposal	 x;
+	struct ledger_proposal	 p;
 	struct pending_may	 m;
 	enum ledger_refusal	 why;
 	enum weft_err		 e;
 	int			 st;
 
-	if ((st = pending_target(req, PERM_EXCHANGE_EDIT, &x, &m)) != 0)
+	if ((st = pending_target(req, PERM_EXCHANGE_EDIT, &p, &m)) != 0)
 		return st;
 	if (!m.resolve)
 		return 403;
-	if ((e = ledger_cancel(&req->actor, x.id, &why)) != WEFT_OK)
+	if ((e = ledger_cancel(&req->actor, p.x.id, &why)) != WEFT_OK)
 		return app_status_of(e);
 	if (why == LEDGER_OK || why == LEDGER_REFUSE_CANCELLED)
-		return pending_redirect(req, x.id, 0, why == LEDGER_OK ?
+		return pending_redirect(req, p.x.id, 0, why == LEDGER_OK ?
 		    "ledger.flash.cancelled" : "ledger.flash.already_cancelled");
 	return pending_refused(req, why, NULL);
 }

@@ -511,11 +511,10 @@ show_party(struct request *req, struct tmpl_dict *d, const char *section,
 		tmpl_show(s, "STATEMENT");
 }
 
-static void
-show_fill(struct request *req, struct tmpl_dict *d,
+void
+exchanges_show_entry(struct request *req, struct tmpl_dict *d,
     const struct ledger_exchange *x)
 {
-	struct scope		 sp, sr;
 	struct tmpl_dict	*s;
 	char			 h[LEDGER_HOURS_LEN];
 
@@ -537,6 +536,16 @@ show_fill(struct request *req, struct tmpl_dict *d,
 		tmpl_set_int(s, "AD_ID", x->ad_id);
 		tmpl_set(s, "AD_TITLE", x->ad_title);
 	}
+}
+
+static void
+show_fill(struct request *req, struct tmpl_dict *d,
+    const struct ledger_exchange *x)
+{
+	struct scope		 sp, sr;
+	struct tmpl_dict	*s;
+
+	exchanges_show_entry(req, d, x);
 	if (x->reverses_id != 0) {
 		s = tmpl_section(d, "REVERSES");
 		tmpl_set_int(s, "REVERSES_ID", x->reverses_id);

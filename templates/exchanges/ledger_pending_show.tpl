@@ -5,9 +5,9 @@
 {{#CANCELLED}}<p class="note">Cancelled by {{NAME}} on {{AT}} UTC{{#HAS_REASON}}, after a dispute: {{REASON}}{{/HAS_REASON}}. No hours moved.</p>{{/CANCELLED}}
 <dl class="exchange">
 <dt>Provider (gave the service)</dt>
-<dd>{{#PROVIDER}}{{NAME}} ({{USERNAME}}){{/PROVIDER}}</dd>
+<dd>{{#PROVIDER}}{{NAME}} ({{USERNAME}}){{#STATEMENT}} · <a href="/exchanges/members/{{ID}}">statement</a>{{/STATEMENT}}{{/PROVIDER}}</dd>
 <dt>Recipient (received the service)</dt>
-<dd>{{#RECIPIENT}}{{NAME}} ({{USERNAME}}){{/RECIPIENT}}</dd>
+<dd>{{#RECIPIENT}}{{NAME}} ({{USERNAME}}){{#STATEMENT}} · <a href="/exchanges/members/{{ID}}">statement</a>{{/STATEMENT}}{{/RECIPIENT}}</dd>
 <dt>Hours</dt>
 <dd>{{HOURS}}</dd>
 <dt>Date of the service</dt>

@@ -227,12 +227,12 @@ test_propose_moves_nothing(void **state)
 	assert_int_equal(sum, 0);
 	assert_int_equal(ledger_proposal_load(id, &p), WEFT_OK);
 	assert_int_equal(p.status, LEDGER_PENDING);
-	assert_int_equal(p.provider.id, mem[0]);
-	assert_int_equal(p.recipient.id, mem[1]);
-	assert_int_equal(p.hundredths, 150);
-	assert_int_equal(p.recorded_by, mem[0]);
+	assert_int_equal(p.x.provider.id, mem[0]);
+	assert_int_equal(p.x.recipient.id, mem[1]);
+	assert_int_equal(p.x.hundredths, 150);
+	assert_int_equal(p.x.recorded_by, mem[0]);
 	assert_int_equal(p.exchange_id, 0);
-	assert_string_equal(p.description, "pending unit test");
+	assert_string_equal(p.x.description, "pending unit test");
 	assert_int_equal(ledger_proposal_load(1LL << 52, &p),
 	    WEFT_ERR_NOTFOUND);
 }
@@ -384,7 +384,7 @@ test_dispute_cancel(void **state)
 	assert_int_equal(why, LEDGER_OK);
 	assert_int_equal(ledger_proposal_load(d, &p), WEFT_OK);
 	assert_int_equal(p.status, LEDGER_DISPUTED);
-	assert_string_equal(p.reason, "I was not home");
+	assert_string_equal(p.x.reason, "I was not home");
 	assert_string_not_equal(p.disputed_at, "");
 	assert_int_equal(ledger_dispute(&actor, d, "again", &why), WEFT_OK);
 	assert_int_equal(why, LEDGER_REFUSE_DISPUTED);
