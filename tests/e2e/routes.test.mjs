@@ -245,7 +245,7 @@ const EXPECTED = [
 	// 10).  The demo's "in" one waits for alice.
 	R('exchanges', 'GET', '/exchanges/pending/:id', 'member', '-', {
 		obj: 'pending',
-		cite: 'ROLES.md "Members": exchanges they take part in (the "in" one waits for alice); "Scope of a grant": visible to a coordinator scoped to either party (exchange.list)',
+		cite: 'docs/authorization.md "Members": exchanges they take part in (the "in" one waits for alice); "Scope of a grant": visible to a coordinator scoped to either party (exchange.list)',
 		rule: (a, v) => (a === 'member' && v === 'in') ? 'allowed' :
 		    byPerm('exchange.list', 'pending', v, a, { mode: 'any' }),
 	}),
@@ -254,14 +254,14 @@ const EXPECTED = [
 	// second confirmation is answered 303 with the first's exchange).
 	R('exchanges', 'POST', '/exchanges/pending/:id/confirm', 'member', '-', {
 		obj: 'pending',
-		cite: 'ROLES.md rule 10: the recipient (or whoever acts for them) confirms; "Scope of a grant": a coordinator deciding for them needs exchange.edit over both parties',
+		cite: 'docs/authorization.md rule 10: the recipient (or whoever acts for them) confirms; "Scope of a grant": a coordinator deciding for them needs exchange.edit over both parties',
 		rule: (a, v) => byPerm('exchange.edit', 'pending', v, a, { mode: 'all' }),
 	}),
 	// Only the recipient's side disputes: the "in" one waits for alice,
 	// who disputes it for real (it moves nothing); no coordinator may.
 	R('exchanges', 'POST', '/exchanges/pending/:id/dispute', 'member', '-', {
 		obj: 'pending', alice: true,
-		cite: 'ROLES.md rule 10: only the member whose hours it takes (or whoever acts for them) disputes; rule 1: nobody else learns whether it exists',
+		cite: 'docs/authorization.md rule 10: only the member whose hours it takes (or whoever acts for them) disputes; rule 1: nobody else learns whether it exists',
 		rule: (a, v) => (a === 'member' && v === 'in') ? 'allowed' : 'refused',
 	}),
 	R('exchanges', 'POST', '/exchanges/pending/:id/cancel', 'perm', 'exchange.edit', { obj: 'pending' }),
