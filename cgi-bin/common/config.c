@@ -48,6 +48,8 @@ static const struct config_key {
 	N(throttle_window_s, CONFIG_INT, 1, 86400),
 	N(throttle_account_max, CONFIG_INT, 1, 100000),
 	N(throttle_address_max, CONFIG_INT, 1, 1000000),
+	N(signup_window_s, CONFIG_INT, 60, 86400 * 7),
+	N(signup_address_max, CONFIG_INT, 1, 100000),
 	N(log_level, CONFIG_INT, 0, 3),
 #undef S
 #undef N
@@ -77,6 +79,8 @@ config_defaults(struct config *c)
 	c->throttle_window_s = 900;
 	c->throttle_account_max = 5;
 	c->throttle_address_max = 20;
+	c->signup_window_s = 3600;
+	c->signup_address_max = 5;
 	c->log_level = 1;
 }
 

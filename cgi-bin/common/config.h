@@ -31,6 +31,8 @@ struct config {
 	int		 throttle_window_s;	/* default 900 */
 	int		 throttle_account_max;	/* failures per window, default 5 */
 	int		 throttle_address_max;	/* failures per window, default 20 */
+	int		 signup_window_s;	/* default 3600 */
+	int		 signup_address_max;	/* applications per window, default 5 */
 	int		 log_level;	/* 0 debug .. 3 error, default 1 */
 };
 

@@ -1,4 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Apply to join the timebank</h1>
+{{#SIGNUP_ERROR}}<p class="error" role="alert" id="signup-error">{{MESSAGE}}</p>{{/SIGNUP_ERROR}}
 <p>Tell us who you are. A coordinator reviews every application; you can log in and edit yours while you wait.</p>
 {{#FORM_ERRORS}}<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
 <h2 id="error-summary-title">Please correct the following</h2>
