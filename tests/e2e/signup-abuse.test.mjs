@@ -173,24 +173,18 @@ function nginxFile(name) {
 	return readFileSync(`${ROOT}/nginx/${name}`, 'utf8');
 }
 
-// The lines of the signup limit (the address map, the method map, the
-// zone) as both configurations must spell them; comments and indentation
-// out.
-function signupLimitLines(conf) {
-	const out = [];
-	const lines = conf.split('\n').map((l) => l.replace(/#.*/, '').trim());
-	for (let i = 0; i < lines.length; i++) {
-		if (/^map \$remote_addr \$weft_client_net\b/.test(lines[i]) ||
-		    /^map \$request_method \$weft_signup_limit_key\b/.test(lines[i])) {
-			for (; i < lines.length && lines[i] !== '}'; i++)
-				if (lines[i])
-					out.push(lines[i].replace(/\s+/g, ' '));
-			out.push('}');
-		} else if (/^limit_req_zone \$weft_signup_limit_key\b/.test(lines[i])) {
-			out.push(lines[i].replace(/\s+/g, ' '));
-		}
-	}
-	return out;
+// The lines of a block of conf that starts with a line matching re, up
+// to its closing brace (or the one line when it is not a block); comments
+// and indentation out.
+function confLines(conf, re) {
+	const lines = conf.split('\n').map((l) => l.replace(/#.*/, '').trim().replace(/\s+/g, ' '));
+	const i = lines.findIndex((l) => re.test(l));
+	if (i < 0)
+		return [];
+	if (!lines[i].endsWith('{'))
+		return [lines[i]];
+	const end = lines.indexOf('}', i);
+	return lines.slice(i, end + 1).filter((l) => l !== '');
 }
 
 function signupLocation(conf) {
@@ -201,17 +195,28 @@ function signupLocation(conf) {
 test('both nginx configurations limit POST /signup with the same zone, keyed by the /64', () => {
 	const prod = nginxFile('weft.conf');
 	const local = nginxFile('local.conf.in');
-	const p = signupLimitLines(prod);
-	assert.ok(p.some((l) => /^limit_req_zone \$weft_signup_limit_key zone=weft_signup:\S+ rate=\d+r\/m;$/.test(l)),
-	    `production declares the weft_signup zone: ${p.join(' | ')}`);
-	assert.ok(p.includes('POST $weft_client_net;'), 'posts are keyed by the client network');
-	assert.ok(p.includes('default "";'), 'other methods are not counted');
-	assert.deepEqual(signupLimitLines(local), p, 'the local template has the same lines');
+	const net = /^map \$remote_addr \$weft_client_net /;
+	const zone = /^limit_req_zone \$weft_signup_limit_key /;
+	const key = /^map (\S+|"[^"]*") \$weft_signup_limit_key /;
+	assert.ok(confLines(prod, net).length > 3, 'production maps the client network');
+	assert.match(confLines(prod, zone)[0] || '', /^limit_req_zone \$weft_signup_limit_key zone=weft_signup:\S+ rate=\d+r\/m;$/,
+	    'production declares the weft_signup zone');
+	assert.deepEqual(confLines(local, net), confLines(prod, net), 'the local template maps the network alike');
+	assert.deepEqual(confLines(local, zone), confLines(prod, zone), 'and has the same zone');
+	// Production: every POST by its network, nothing else.
+	assert.deepEqual(confLines(prod, key), ['map $request_method $weft_signup_limit_key {',
+	    'POST $weft_client_net;', 'default "";', '}']);
+	// Local: the same, but the tests' own 127.0.0.1 is not limited.
+	assert.deepEqual(confLines(local, key), ['map "$request_method $remote_addr" $weft_signup_limit_key {',
+	    '"POST 127.0.0.1" "";', '"~^POST " $weft_client_net;', 'default "";', '}']);
+	const burst = (conf) => (signupLocation(conf).match(/limit_req zone=weft_signup burst=(\d+) nodelay;/) || [])[1];
+	assert.ok(burst(prod), 'production limits /signup');
+	assert.equal(burst(local), burst(prod), 'with the burst of the local template');
 	for (const [name, conf] of [['weft.conf', prod], ['local.conf.in', local]]) {
 		const loc = signupLocation(conf);
-		assert.match(loc, /limit_req zone=weft_signup burst=\d+ nodelay;/, `${name}: /signup is limited`);
 		assert.match(loc, /limit_req_status 429;/, `${name}: with 429`);
 		assert.match(loc, /fastcgi_pass unix:\S+\/account\.sock;/, `${name}: to account`);
+		assert.match(conf, /error_page 429 @throttled;/, `${name}: nginx's 429 says why`);
 	}
 });
 
