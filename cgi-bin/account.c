@@ -585,11 +585,14 @@ signup_check(struct request *req, struct tmpl_dict *d,
  * What a well-formed application must pass before its password is hashed,
  * the costly step (argon2id, issue 15, 6): its address is not over its
  * applications (429, Retry-After), and in one statement, the username is
- * free and no application with this e-mail is waiting (422; members.email
- * compares without case).  Approved members' e-mails are not refused:
- * households and angels share addresses, and whether an e-mail belongs to
- * a member is not a visitor's to learn.  Then the application is counted.
- * Returns SIGNUP_ADMITTED, or the handler's answer when refused.
+ * free and no application with this e-mail is waiting (422; the column's
+ * collation, utf8mb4_unicode_ci, ignores case).  Approved members' e-mails
+ * are not refused: households and angels share addresses, and whether an
+ * e-mail belongs to a member is not a visitor's to learn.  Two applications
+ * sent at the same moment may both pass the e-mail check (a coordinator
+ * sees both); the username's unique key decides its race.  Then the
+ * application is counted.  Returns SIGNUP_ADMITTED, or the handler's
+ * answer when refused.
  */
 static int
 signup_admit(struct request *req, struct tmpl_dict *d, const char *username,
