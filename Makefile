@@ -52,7 +52,7 @@ REL		 = var/build
 TST		 = var/build-test
 
 .PHONY: all build build-test deps run stop test unit fuzz lint-templates \
-	install clean bench nginx-conf
+	lint install clean bench nginx-conf
 
 all: build
 
@@ -215,6 +215,10 @@ test: deps
 
 unit: build-test
 	tests/run.sh $(TST) --unit-only
+
+# The size limits (files, functions); also the first layer of tests/run.sh.
+lint:
+	tests/lint/sizes.sh
 
 # ---- fuzzing (libFuzzer, clang) ------------------------------------------
 

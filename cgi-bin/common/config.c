@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "log.h"
+#include "util.h"
 
 struct config config;
 
@@ -55,7 +56,7 @@ static const struct config_key {
 #undef N
 };
 
-#define CONFIG_NKEYS (sizeof(config_keys) / sizeof(config_keys[0]))
+#define CONFIG_NKEYS NELEM(config_keys)
 
 void
 config_defaults(struct config *c)
