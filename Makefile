@@ -7,7 +7,8 @@
 #                run every test layer, stop it; non-zero on any failure
 #   make fuzz    run the parser fuzz driver (FUZZ_SECONDS, default 60)
 #   make deps    install Debian and npm packages (as root), skip what is there
-#   make install install the programs, templates and SQL under PREFIX
+#   make install install the programs, templates, SQL and man pages under PREFIX
+#   make docs    regenerate the parts of docs/ read out of the code's tables
 
 PORT		?= 8080
 PREFIX		?= /usr/local
@@ -36,6 +37,8 @@ COMMON_CC	 = cgi-bin/common/tmpl_shim.cc
 COMMON_H	:= $(wildcard cgi-bin/common/*.h)
 PROGRAMS	 = account members exchanges
 TOOLS		 = weft-passwd
+# Built from tools/NAME.c for the build and its tests, never installed.
+DEV_TOOLS	 = weft-docs
 UNIT_TESTS	:= $(basename $(notdir $(wildcard tests/unit/test_*.c)))
 TEMPLATES	:= $(shell find templates -name '*.tpl' 2>/dev/null | sort)
 
@@ -45,13 +48,13 @@ REL		 = var/build
 TST		 = var/build-test
 
 .PHONY: all build build-test deps run stop test unit fuzz lint-templates \
-	install clean bench
+	install clean bench docs
 
 all: build
 
-build: $(addprefix $(REL)/,$(PROGRAMS) $(TOOLS)) lint-templates
+build: $(addprefix $(REL)/,$(PROGRAMS) $(TOOLS) $(DEV_TOOLS)) lint-templates
 
-build-test: $(addprefix $(TST)/,$(PROGRAMS) $(TOOLS)) \
+build-test: $(addprefix $(TST)/,$(PROGRAMS) $(TOOLS) $(DEV_TOOLS)) \
 	$(addprefix $(TST)/tests/,$(UNIT_TESTS)) lint-templates
 
 # ---- objects -------------------------------------------------------------
@@ -68,6 +71,12 @@ $(TST)/obj/%.o: cgi-bin/%.c $(COMMON_H) $(wildcard cgi-bin/*/*.h)
 $(TST)/obj/%.o: cgi-bin/%.cc $(COMMON_H)
 	@mkdir -p $(dir $@)
 	$(CXX) $(CPPFLAGS) $(CXXFLAGS_TEST) -c -o $@ $<
+$(REL)/obj/tools/%.o: tools/%.c $(COMMON_H)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS_REL) -c -o $@ $<
+$(TST)/obj/tools/%.o: tools/%.c $(COMMON_H)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS_TEST) -c -o $@ $<
 $(TST)/obj/tests/%.o: tests/unit/%.c $(COMMON_H)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS_TEST) -Wno-unused-parameter -c -o $@ $<
@@ -95,6 +104,13 @@ endef
 $(foreach p,$(PROGRAMS) $(TOOLS),\
     $(eval $(call prog_rule,$(REL),$(p),$$(LDFLAGS_REL)))\
     $(eval $(call prog_rule,$(TST),$(p),$$(LDFLAGS_TEST))))
+define tool_rule
+$(1)/$(2): $(1)/obj/tools/$(2).o $(1)/libweft.a
+	$$(CXX) $(3) -o $$@ $$^ $$(PKG_LIBS)
+endef
+$(foreach t,$(DEV_TOOLS),\
+    $(eval $(call tool_rule,$(REL),$(t),$$(LDFLAGS_REL)))\
+    $(eval $(call tool_rule,$(TST),$(t),$$(LDFLAGS_TEST))))
 $(TST)/tests/%: $(TST)/obj/tests/%.o $(TST)/libweft.a
 	@mkdir -p $(dir $@)
 	$(CXX) $(LDFLAGS_TEST) -o $@ $^ $(PKG_LIBS) -lcmocka
@@ -111,6 +127,13 @@ $(REL)/templates.ok: $(TEMPLATES)
 		    "$${t#templates/}" || { echo "$$t: template syntax error"; exit 1; }; \
 	done
 	@touch $@
+
+# ---- docs: the parts read out of the code's tables ------------------------
+# Each generated part of docs/ is marked with the command that prints it;
+# tests/run.sh fails when one differs from what the tables give now.
+
+docs: $(REL)/weft-docs
+	tools/docs.sh $(REL)
 
 # ---- dependencies --------------------------------------------------------
 
@@ -217,6 +240,10 @@ install: build
 	install -m 0755 $(addprefix $(REL)/,$(PROGRAMS) $(TOOLS)) \
 	    $(DESTDIR)$(PREFIX)/lib/weft/
 	cp -R templates sql nginx $(DESTDIR)$(PREFIX)/share/weft/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man5 \
+	    $(DESTDIR)$(PREFIX)/share/man/man8
+	install -m 0644 docs/weft.conf.5 $(DESTDIR)$(PREFIX)/share/man/man5/
+	install -m 0644 docs/weft.8 $(DESTDIR)$(PREFIX)/share/man/man8/
 
 clean:
 	rm -rf $(REL) $(TST)
