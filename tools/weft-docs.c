@@ -37,8 +37,8 @@ docs_matrix(void)
 	printf("| role | key |\n|---|---|\n");
 	for (r = 0; r < ROLE__MAX; r++)
 		printf("| %s | `%s` |\n", role_titles[r], role_keys[r]);
-	printf("\nY = yes, in the grant's scope; — = no; a digit is a note "
-	    "below the table.\n\n| permission |");
+	printf("\nY = yes, in the grant's scope; — = no; a superscript digit is "
+	    "a footnote below the table.\n\n| permission |");
 	for (r = 0; r < ROLE__MAX; r++)
 		printf(" %s |", role_keys[r]);
 	printf("\n|---|");
@@ -141,6 +141,17 @@ docs_config(void)
 	return 0;
 }
 
+/* A Markdown table cell: a '|' would end it. */
+static void
+docs_md_cell(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '|')
+			putchar('\\');
+		putchar(*s);
+	}
+}
+
 static int
 docs_config_md(void)
 {
@@ -153,9 +164,11 @@ docs_config_md(void)
 	for (i = 0; i < config_nkeys; i++) {
 		k = &config_keys[i];
 		docs_env_name(k->key, env, sizeof(env));
-		printf("| `%s` | %s%s%s | `%s` | %s |\n", k->key,
+		printf("| `%s` | %s%s%s | `%s` | ", k->key,
 		    k->def[0] ? "`" : "", k->def[0] ? k->def : "(empty)",
-		    k->def[0] ? "`" : "", env, k->desc);
+		    k->def[0] ? "`" : "", env);
+		docs_md_cell(k->desc);
+		printf(" |\n");
 	}
 	return 0;
 }

@@ -31,8 +31,9 @@ const struct config_key config_keys[] = {
 	    "INSERT, UPDATE and DELETE on the database; schema changes are "
 	    "made by the migrations, as a user who may."),
 	S(db_password, "", "secret",
-	    "The password of db_user. Keep the file readable by the programs' "
-	    "user only, or pass the password as WEFT_DB_PASSWORD."),
+	    "The password of db_user. The file is read by the master before "
+	    "any worker starts: keep it readable by the user who starts the "
+	    "programs only, or pass the password as WEFT_DB_PASSWORD."),
 	S(templates_dir, "/usr/local/share/weft/templates", "path",
 	    "The folder of the page templates (layout.tpl, error.tpl and one "
 	    "folder per area), as make install puts them. Read when a program "
