@@ -110,8 +110,8 @@ app_read_body(FCGX_Request *r, struct request *req,
 		return 413;
 	if (n == 0)
 		return 0;
-	if (strncasecmp(ctype, "application/x-www-form-urlencoded", 33) != 0)
-		return 400;
+	if (!http_is_urlencoded(ctype))
+		return 415;
 	if ((body = malloc((size_t)n + 1)) == NULL)
 		return 500;
 	got = FCGX_GetStr(body, (int)n, r->in);
@@ -124,6 +124,40 @@ app_read_body(FCGX_Request *r, struct request *req,
 	free(body);
 	return pr == HTTP_PARSE_OK ? 0 : pr == HTTP_PARSE_TOO_LARGE ? 413 :
 	    pr == HTTP_PARSE_BAD ? 400 : 500;
+}
+
+/* The cookies weft reads; every other one on the host is another
+ * application's (issue 15, 8).  The names depend on config.cookie_secure,
+ * so the list is made after the config is loaded. */
+static const char *const *
+app_cookie_names(void)
+{
+	static const char	*names[4];
+
+	if (names[0] == NULL) {
+		names[0] = auth_cookie_name();
+		names[1] = auth_csrf_cookie_name();
+		names[2] = APP_FLASH_COOKIE;
+		names[3] = NULL;
+	}
+	return names;
+}
+
+/* A damaged cookie of weft's is said so, and cleared, so that the next
+ * request works: without that every page would be a 400 until the
+ * member found how to delete it. */
+static void
+app_clear_bad_cookies(struct request *req)
+{
+	const char *const	*names = app_cookie_names();
+	int			 i;
+
+	app_error(req, 400, app_text(req, "error.cookie"));
+	for (i = 0; names[i] != NULL; i++)
+		if (req->bad_cookies & (1u << i))
+			http_cookie(&req->resp, names[i], "", 0,
+			    HTTP_COOKIE_HTTPONLY |
+			    (config.cookie_secure ? HTTP_COOKIE_SECURE : 0));
 }
 
 /* Parses everything of the request but the session; 0 or an HTTP status. */
@@ -149,9 +183,12 @@ app_parse(FCGX_Request *r, struct request *req, char *path, size_t pathsz)
 	if ((pr = http_parse_urlencoded(qs, strlen(qs), &lim, &req->query)) !=
 	    HTTP_PARSE_OK)
 		return pr == HTTP_PARSE_TOO_LARGE ? 413 : 400;
-	if ((pr = http_parse_cookies(cookie, strlen(cookie), &lim,
-	    &req->cookies)) != HTTP_PARSE_OK)
+	if ((pr = http_parse_cookies_owned(cookie, strlen(cookie), &lim,
+	    app_cookie_names(), &req->bad_cookies, &req->cookies)) !=
+	    HTTP_PARSE_OK)
 		return pr == HTTP_PARSE_TOO_LARGE ? 413 : 400;
+	if (req->bad_cookies != 0)
+		return 400;
 	if (req->method == HTTP_POST)
 		return app_read_body(r, req, &lim);
 	return 0;
@@ -180,7 +217,7 @@ app_visitor_csrf(struct request *req)
 static void
 app_take_flash(struct request *req)
 {
-	const char	*f = http_kv_get(&req->cookies, "weft-flash");
+	const char	*f = http_kv_get(&req->cookies, APP_FLASH_COOKIE);
 
 	if (f == NULL || f[0] == '\0' || strlen(f) >= sizeof(req->flash) ||
 	    strspn(f, "abcdefghijklmnopqrstuvwxyz0123456789._") != strlen(f))
@@ -190,7 +227,7 @@ app_take_flash(struct request *req)
 	if (!i18n_has(f))
 		return;
 	snprintf(req->flash, sizeof(req->flash), "%s", f);
-	http_cookie(&req->resp, "weft-flash", "", 0,
+	http_cookie(&req->resp, APP_FLASH_COOKIE, "", 0,
 	    config.cookie_secure ? HTTP_COOKIE_SECURE : 0);
 }
 
@@ -282,7 +319,9 @@ app_handle(FCGX_Request *r, const struct program *prog, struct request *req)
 	st = req->route->handler(req);
 out:
 	db_rollback();	/* a handler that returned mid-transaction */
-	if (st > 0)
+	if (st > 0 && req->bad_cookies != 0)
+		app_clear_bad_cookies(req);
+	else if (st > 0)
 		app_error(req, st, NULL);
 	else if (req->resp.failed || buf_failed(&req->resp.body)) {
 		log_msg(LOGL_ERROR, "response could not be built");

@@ -58,6 +58,8 @@ struct program {
 };
 
 #define APP_PARAMS_MAX	4
+/* The one-time flash message's cookie: a phrase key, read once. */
+#define APP_FLASH_COOKIE	"weft-flash"
 
 struct request {
 	enum http_method	 method;
@@ -73,6 +75,7 @@ struct request {
 	struct tmpl_dict	*layout;	/* set by app_page() */
 	const char		*page_tpl;
 	char			 flash[64];	/* phrase key, "" for none */
+	unsigned		 bad_cookies;	/* damaged cookies of weft's */
 	char			 param_buf[256];
 };
 

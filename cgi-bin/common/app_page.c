@@ -185,7 +185,7 @@ app_redirect(struct request *req, const char *path, const char *flash_key)
 {
 	http_redirect(&req->resp, path);
 	if (flash_key != NULL)
-		http_cookie(&req->resp, "weft-flash", flash_key, 60,
+		http_cookie(&req->resp, APP_FLASH_COOKIE, flash_key, 60,
 		    config.cookie_secure ? HTTP_COOKIE_SECURE : 0);
 	return 0;
 }

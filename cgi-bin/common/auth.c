@@ -29,7 +29,6 @@
 
 #define AUTH_SALT_LEN	16
 #define AUTH_HASH_LEN	32
-#define AUTH_KEY_MAX	128	/* login_throttle.k */
 #define AUTH_TOUCH_S	60	/* seconds between last_seen_at writes */
 
 const char *const member_status_keys[MEMBER_STATUS__MAX] = {
@@ -452,92 +451,15 @@ auth_dummy_hash(void)
 /* The account key: the username lower-cased (ASCII, as usernames are),
  * cut at a character boundary to fit login_throttle.k. */
 static void
-auth_account_key(const char *username, char out[AUTH_KEY_MAX + 1])
+auth_account_key(const char *username, char out[AUTH_ACCOUNT_KEY_MAX + 1])
 {
 	size_t	 i;
 
-	for (i = 0; username[i] != '\0' && i < AUTH_KEY_MAX; i++)
+	for (i = 0; username[i] != '\0' && i < AUTH_ACCOUNT_KEY_MAX; i++)
 		out[i] = (char)tolower((unsigned char)username[i]);
 	while (i > 0 && ((unsigned char)username[i] & 0xc0) == 0x80)
 		i--;
 	out[i] = '\0';
-}
-
-/*
- * Is the account or the address over its limit in the current fixed
- * window?  Sets *retry_after_s to the seconds until the later of the
- * windows that block ends.  Attempts checked at the same moment in
- * several workers may each pass: the limit can be overshot by at most
- * the number of workers, which is harmless.
- */
-static enum weft_err
-auth_throttled(const char *acct, const char *addr, int *throttled,
-    int *retry_after_s)
-{
-	struct db_rows	*r = NULL;
-	enum weft_err	 e;
-	long long	 failures, age, max, left;
-
-	*throttled = 0;
-	*retry_after_s = 0;
-	if ((e = db_query(&r, "SELECT kind, failures,"
-	    " TIMESTAMPDIFF(SECOND, window_start, UTC_TIMESTAMP())"
-	    " FROM login_throttle"
-	    " WHERE (kind = 'account' AND k = ?)"
-	    " OR (kind = 'address' AND k = ?)", "ss", acct, addr)) != WEFT_OK)
-		return e;
-	while (db_next(r)) {
-		failures = db_int(r, 1);
-		age = db_int(r, 2);
-		max = strcmp(db_str(r, 0), "account") == 0 ?
-		    config.throttle_account_max : config.throttle_address_max;
-		if (age >= config.throttle_window_s || failures < max)
-			continue;
-		*throttled = 1;
-		left = config.throttle_window_s - age;
-		if (left < 1)
-			left = 1;
-		if (left > *retry_after_s)
-			*retry_after_s = (int)left;
-	}
-	db_rows_free(r);
-	return WEFT_OK;
-}
-
-/* One more failure for (kind, k); a window that has ended starts anew.
- * failures is assigned first, so that both IF()s read the old
- * window_start. */
-static enum weft_err
-auth_count_failure(const char *kind, const char *k)
-{
-	long long	 w = config.throttle_window_s;
-
-	return db_exec("INSERT INTO login_throttle (kind, k, failures,"
-	    " window_start) VALUES (?, ?, 1, UTC_TIMESTAMP())"
-	    " ON DUPLICATE KEY UPDATE"
-	    " failures = IF(window_start <= UTC_TIMESTAMP()"
-	    " - INTERVAL ? SECOND, 1, failures + 1),"
-	    " window_start = IF(window_start <= UTC_TIMESTAMP()"
-	    " - INTERVAL ? SECOND, UTC_TIMESTAMP(), window_start)",
-	    "ssii", kind, k, w, w);
-}
-
-static enum weft_err
-auth_failed(const char *acct, const char *addr)
-{
-	static unsigned	 nfailed;
-	enum weft_err	 e;
-
-	if ((e = auth_count_failure("account", acct)) != WEFT_OK ||
-	    (e = auth_count_failure("address", addr)) != WEFT_OK)
-		return e;
-	/* Rows of ended windows (mostly made-up usernames) are swept now
-	 * and then; window_start has no index and needs none for this. */
-	if (++nfailed % 64 == 0)
-		e = db_exec("DELETE FROM login_throttle"
-		    " WHERE window_start < UTC_TIMESTAMP() - INTERVAL ? SECOND",
-		    "i", (long long)config.throttle_window_s);
-	return e;
 }
 
 /* After a successful log-in: a stronger hash when config asks for one.
@@ -561,13 +483,13 @@ auth_login(const char *username, const char *password, const char *addr,
     long long *member_id, int *retry_after_s)
 {
 	struct db_rows		*r = NULL;
-	char			 acct[AUTH_KEY_MAX + 1];
+	char			 acct[AUTH_ACCOUNT_KEY_MAX + 1];
 	char			 hash[AUTH_HASH_MAX];
 	const char		*check;
 	enum member_status	 status = MEMBER_DISABLED;
 	enum login_result	 res = LOGIN_ERROR;
 	long long		 id = 0;
-	int			 throttled, ok;
+	int			 ok;
 
 	*member_id = 0;
 	*retry_after_s = 0;
@@ -581,9 +503,9 @@ auth_login(const char *username, const char *password, const char *addr,
 		return LOGIN_ERROR;
 	auth_account_key(username, acct);
 	/* Throttled: refused before any password is looked at. */
-	if (auth_throttled(acct, addr, &throttled, retry_after_s) != WEFT_OK)
+	if (auth_throttle_check(acct, addr, retry_after_s) != WEFT_OK)
 		return LOGIN_ERROR;
-	if (throttled)
+	if (*retry_after_s > 0)
 		return LOGIN_THROTTLED;
 	hash[0] = '\0';
 	if (db_query(&r, "SELECT id, password_hash, status FROM members"
@@ -604,12 +526,11 @@ auth_login(const char *username, const char *password, const char *addr,
 		return LOGIN_ERROR;
 	}
 	if (ok == 0 || id == 0) {
-		if (auth_failed(acct, addr) != WEFT_OK)
+		if (auth_throttle_fail(acct, addr) != WEFT_OK)
 			return LOGIN_ERROR;
 		return LOGIN_BAD;
 	}
-	if (db_exec("DELETE FROM login_throttle WHERE kind = 'account'"
-	    " AND k = ?", "s", acct) != WEFT_OK)
+	if (auth_throttle_clear(acct, addr) != WEFT_OK)
 		goto out;
 	if (status == MEMBER_DISABLED) {
 		res = LOGIN_DISABLED;

@@ -82,16 +82,39 @@ enum weft_err	 auth_token_new(char token[AUTH_TOKEN_HEX],
 enum login_result {
 	LOGIN_OK,
 	LOGIN_BAD,		/* unknown user or wrong password: same answer */
-	LOGIN_THROTTLED,	/* too many failures for account or address */
+	LOGIN_THROTTLED,	/* too many failures: account+address, address */
 	LOGIN_DISABLED,		/* right password, account disabled */
 	LOGIN_ERROR,
 	LOGIN__MAX
 };
 
 /*
- * Checks username and password, with throttling per account and per
- * address and the same work (one argon2 verification) for unknown
- * accounts.  On LOGIN_OK sets *member_id and rehashes the password when
+ * ---- Throttling (auth_throttle.c) ----
+ * Failed log-ins are counted per (account, address) with growing delays,
+ * and per address in a fixed window; an IPv6 address counts by its /64,
+ * the part one subscriber is given.  There is no limit per account alone:
+ * anyone could then lock anyone out (issue 15, 7).  An attacker's
+ * address slows itself; the owner logs in from their own.
+ */
+#define AUTH_ACCOUNT_KEY_MAX	128	/* bytes of the lower-cased username */
+#define AUTH_ADDR_KEY_MAX	64	/* INET6_ADDRSTRLEN, "/64" and NUL */
+/* The throttling key of a client address: an IPv4 address as it is
+ * (also when written IPv4-mapped), an IPv6 address as its /64 network,
+ * anything else as given, cut to fit. */
+void		 auth_address_key(const char *addr,
+		    char out[AUTH_ADDR_KEY_MAX]);
+/* Is a log-in for acct (the lower-cased username) from addr held back?
+ * *retry_after_s is then the seconds until it is not, else 0. */
+enum weft_err	 auth_throttle_check(const char *acct, const char *addr,
+		    int *retry_after_s);
+/* One more failure for acct from addr, and for addr. */
+enum weft_err	 auth_throttle_fail(const char *acct, const char *addr);
+/* A log-in that worked: the (account, address) count starts again. */
+enum weft_err	 auth_throttle_clear(const char *acct, const char *addr);
+
+/*
+ * Checks username and password, with the throttling above and the same
+ * work (one argon2 verification) for unknown accounts.  On LOGIN_OK sets *member_id and rehashes the password when
  * the parameters have risen; on LOGIN_THROTTLED sets *retry_after_s.
  */
 enum login_result auth_login(const char *username, const char *password,

@@ -138,13 +138,18 @@ void
 buf_csv_field(struct buf *b, const char *s)
 {
 	const char	*p;
+	size_t		 lead;
 
 	if (s == NULL)
 		s = "";
 	buf_append(b, "\"", 1);
 	/* A cell starting with one of these is a formula to a spreadsheet:
-	 * CSV injection.  The apostrophe makes it text. */
-	if (strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0')
+	 * CSV injection.  Spreadsheets skip leading blanks before they look
+	 * ("  =1+1" is a formula too), and a cell starting with a tab or a
+	 * line break is refused by some of them.  The apostrophe makes it
+	 * text. */
+	lead = strspn(s, " \t\r\n");
+	if (lead > 0 || (s[0] != '\0' && strchr("=+-@", s[0]) != NULL))
 		buf_append(b, "'", 1);
 	for (p = s; *p != '\0'; p++) {
 		if (*p == '"')

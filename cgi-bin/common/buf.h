@@ -24,8 +24,9 @@ void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* Appends s as a JSON string literal, quotes included. */
 void	 buf_json_str(struct buf *, const char *s);
-/* Appends s as one CSV field (RFC 4180 quoting; a leading = + - @ is
- * prefixed with ' so spreadsheets do not run it as a formula). */
+/* Appends s as one CSV field (RFC 4180 quoting; a field that starts with
+ * = + - @ or with blanks, which may hide a formula, is prefixed with ' so
+ * that spreadsheets do not run it). */
 void	 buf_csv_field(struct buf *, const char *s);
 int	 buf_failed(const struct buf *);
 

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <errmsg.h>
 #include <mysql.h>
@@ -26,6 +27,7 @@
 #define DB_PARAMS_MAX		64	/* parameters of one statement */
 #define DB_CONNECT_TIMEOUT_S	2
 #define DB_IO_TIMEOUT_S		30
+#define DB_OUTAGE_LOG_S		60	/* one line per interval while down */
 
 /*
  * The transaction state.  DB_TX_FAILED is a transaction that the server
@@ -64,6 +66,20 @@ static enum weft_err		 db_tx_err;
 static unsigned			 db_last_errno;
 static unsigned long long	 db_last_affected;
 static long long		 db_last_insert_id;
+
+/*
+ * A database outage, as this worker has seen it.  With the database down
+ * every request fails to connect; logging each failure wrote about 2,000
+ * lines a second under load.  The first failure is logged with its
+ * reason, then one line per DB_OUTAGE_LOG_S with the count of failures
+ * since the last line, then the recovery with the outage's length.
+ */
+static struct {
+	time_t		 since;		/* 0: the database is reachable */
+	time_t		 last_line;
+	unsigned long	 failures;	/* since last_line */
+	unsigned long	 total;
+} db_outage;
 
 /* ---- errors ---------------------------------------------------------- */
 
@@ -271,6 +287,42 @@ static const char *const db_session_sql[] = {
 	"SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED",
 };
 
+/* A failed connect: logged in full the first time, then counted. */
+static void
+db_outage_failed(unsigned e, const char *msg)
+{
+	time_t	 now = time(NULL);
+
+	if (db_outage.since == 0) {
+		db_outage.since = db_outage.last_line = now;
+		db_outage.failures = 0;
+		db_outage.total = 1;
+		log_msg(LOGL_ERROR, "db: connecting to %s: %u %s",
+		    config.db_socket, e, msg);
+		return;
+	}
+	db_outage.failures++;
+	db_outage.total++;
+	if (now - db_outage.last_line < DB_OUTAGE_LOG_S)
+		return;
+	log_msg(LOGL_ERROR, "db: still unreachable after %lds: %lu failed "
+	    "connects in the last %lds (%u %s)", (long)(now - db_outage.since),
+	    db_outage.failures, (long)(now - db_outage.last_line), e, msg);
+	db_outage.last_line = now;
+	db_outage.failures = 0;
+}
+
+/* A connect that worked: the end of an outage, if there was one. */
+static void
+db_outage_over(void)
+{
+	if (db_outage.since == 0)
+		return;
+	log_msg(LOGL_WARN, "db: reachable again after %lds and %lu failed "
+	    "connects", (long)(time(NULL) - db_outage.since), db_outage.total);
+	db_outage.since = 0;
+}
+
 /*
  * Opens the connection from config: unix socket, utf8mb4, short connect
  * timeout (a down database must answer 503 fast), bounded reads and
@@ -308,11 +360,11 @@ db_open(void)
 	if (mysql_real_connect(m, NULL, config.db_user, config.db_password,
 	    config.db_name, 0, config.db_socket, CLIENT_FOUND_ROWS) == NULL) {
 		db_last_errno = mysql_errno(m);
-		log_msg(LOGL_ERROR, "db: connecting to %s: %u %s",
-		    config.db_socket, mysql_errno(m), mysql_error(m));
+		db_outage_failed(mysql_errno(m), mysql_error(m));
 		mysql_close(m);
 		return WEFT_ERR_DB_DOWN;
 	}
+	db_outage_over();
 	for (i = 0; i < sizeof(db_session_sql) / sizeof(db_session_sql[0]);
 	    i++) {
 		if (mysql_real_query(m, db_session_sql[i],

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "http.h"
@@ -223,6 +224,34 @@ trim(const char **p, size_t *len)
 		(*len)--;
 }
 
+int
+http_is_urlencoded(const char *ct)
+{
+	static const char	 type[] = "application/x-www-form-urlencoded";
+	size_t			 n = sizeof(type) - 1;
+
+	if (ct == NULL || strncasecmp(ct, type, n) != 0)
+		return 0;
+	ct += n;
+	ct += strspn(ct, " \t");
+	if (*ct == '\0')
+		return 1;
+	if (*ct++ != ';')
+		return 0;
+	ct += strspn(ct, " \t");
+	if (strncasecmp(ct, "charset=", 8) != 0)
+		return 0;
+	ct += 8;
+	if (strncasecmp(ct, "utf-8", 5) == 0)
+		ct += 5;
+	else if (strncasecmp(ct, "\"utf-8\"", 7) == 0)
+		ct += 7;
+	else
+		return 0;
+	ct += strspn(ct, " \t");
+	return *ct == '\0';
+}
+
 /* Copies s[0..len) into a new NUL-terminated string, or NULL. */
 static char *
 dupmem(const char *s, size_t len)
@@ -236,34 +265,69 @@ dupmem(const char *s, size_t len)
 	return d;
 }
 
+/* The index in owned (NULL-terminated) of the cookie named [name,
+ * name + len), or -1. */
+static int
+cookie_owned(const char *const *owned, const char *name, size_t len)
+{
+	int	 i;
+
+	for (i = 0; owned[i] != NULL; i++)
+		if (strlen(owned[i]) == len && memcmp(owned[i], name, len) == 0)
+			return i;
+	return -1;
+}
+
+/* Control characters (a tab too: it is only allowed as the whitespace
+ * that is trimmed) or a value that is not UTF-8. */
+static int
+cookie_bad(const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return 1;
+	return len > 0 && valid_utf8(s, len) != VALID_OK;
+}
+
 /*
  * RFC 6265 section 5.2 with these choices: pairs are split on ';' and
  * trimmed of spaces and tabs around the name and the value; a pair
  * without '=' or with an empty name is skipped; a value in double quotes
- * loses the quotes (and is otherwise kept as sent, not decoded).  Control
- * characters anywhere (a tab is allowed only as the whitespace that is
- * trimmed) and names or values that are not UTF-8 are HTTP_PARSE_BAD:
- * browsers never send them, so they are an attack or a broken client.
+ * loses the quotes (and is otherwise kept as sent, not decoded).
+ *
+ * With owned NULL every pair is judged: control characters anywhere and
+ * names or values that are not UTF-8 are HTTP_PARSE_BAD, and the pairs
+ * count against fields_max.  With owned, the pairs of other names are
+ * skipped unread: other applications on the same host set cookies that
+ * are not weft's to judge (issue 15, 8).  Only the owned ones are
+ * checked, strictly, and counted, against HTTP_COOKIES_OWNED_MAX; one
+ * that fails the check is left out and its bit (1 << its index in owned)
+ * set in *damaged, so that the caller can say so and clear it.
  */
 enum http_parse
-http_parse_cookies(const char *in, size_t len,
-    const struct http_limits *lim, struct http_kvlist *out)
+http_parse_cookies_owned(const char *in, size_t len,
+    const struct http_limits *lim, const char *const *owned,
+    unsigned *damaged, struct http_kvlist *out)
 {
 	enum http_parse	 rc = HTTP_PARSE_OK;
 	const char	*p, *semi, *eq, *name, *val;
-	size_t		 start, i, seglen, nlen, vlen;
+	size_t		 start, i, seglen, nlen, vlen, max;
 	char		*key = NULL, *value = NULL;
-	unsigned char	 c;
+	int		 which = -1;
 
 	if (lim == NULL)
 		lim = &http_limits_default;
 	if (in == NULL)
 		return len == 0 ? HTTP_PARSE_OK : HTTP_PARSE_BAD;
-	for (i = 0; i < len; i++) {
-		c = (unsigned char)in[i];
-		if ((c < 0x20 && c != '\t') || c == 0x7f)
+	for (i = 0; owned == NULL && i < len; i++)
+		if (((unsigned char)in[i] < 0x20 && in[i] != '\t') ||
+		    in[i] == 0x7f)
 			return HTTP_PARSE_BAD;
-	}
+	max = owned != NULL ? HTTP_COOKIES_OWNED_MAX : lim->fields_max;
+	if (damaged != NULL)
+		*damaged = 0;
 	start = out->n;
 	for (i = 0; i < len; i += seglen + 1) {
 		p = in + i;
@@ -277,18 +341,20 @@ http_parse_cookies(const char *in, size_t len,
 		vlen = seglen - nlen - 1;
 		trim(&name, &nlen);
 		trim(&val, &vlen);
-		if (nlen == 0)
+		if (nlen == 0 || (owned != NULL &&
+		    (which = cookie_owned(owned, name, nlen)) < 0))
 			continue;
 		if (vlen >= 2 && val[0] == '"' && val[vlen - 1] == '"') {
 			val++;
 			vlen -= 2;
 		}
-		if (memchr(name, '\t', nlen) != NULL ||
-		    memchr(val, '\t', vlen) != NULL ||
-		    valid_utf8(name, nlen) != VALID_OK ||
-		    (vlen > 0 && valid_utf8(val, vlen) != VALID_OK)) {
-			rc = HTTP_PARSE_BAD;
-			goto err;
+		if (cookie_bad(name, nlen) || cookie_bad(val, vlen)) {
+			if (owned == NULL || damaged == NULL) {
+				rc = HTTP_PARSE_BAD;
+				goto err;
+			}
+			*damaged |= 1u << which;
+			continue;
 		}
 		if (nlen > lim->field_len_max || vlen > lim->field_len_max) {
 			rc = HTTP_PARSE_TOO_LARGE;
@@ -299,8 +365,8 @@ http_parse_cookies(const char *in, size_t len,
 			rc = HTTP_PARSE_NOMEM;
 			goto err;
 		}
-		if ((rc = kvlist_push(out, lim->fields_max, key, value,
-		    vlen)) != HTTP_PARSE_OK)
+		if ((rc = kvlist_push(out, max, key, value, vlen)) !=
+		    HTTP_PARSE_OK)
 			goto err;
 		key = value = NULL;
 	}
@@ -310,6 +376,13 @@ err:
 	free(value);
 	kvlist_truncate(out, start);
 	return rc;
+}
+
+enum http_parse
+http_parse_cookies(const char *in, size_t len, const struct http_limits *lim,
+    struct http_kvlist *out)
+{
+	return http_parse_cookies_owned(in, len, lim, NULL, NULL, out);
 }
 
 const char *
@@ -587,6 +660,8 @@ http_status_text(int status)
 		return "Conflict";
 	case 413:
 		return "Content Too Large";
+	case 415:
+		return "Unsupported Media Type";
 	case 422:
 		return "Unprocessable Content";
 	case 429:

@@ -55,6 +55,20 @@ enum http_parse	 http_parse_urlencoded(const char *in, size_t len,
  * pairs without '=' are skipped, as browsers do. */
 enum http_parse	 http_parse_cookies(const char *in, size_t len,
 		    const struct http_limits *, struct http_kvlist *out);
+/* As http_parse_cookies(), but only the pairs named in owned (a NULL-
+ * terminated list of at most 32) are read, checked and counted, at most
+ * HTTP_COOKIES_OWNED_MAX of them; the others are skipped unjudged.  An
+ * owned pair that is not well-formed is left out, with bit (1 << index
+ * in owned) set in *damaged. */
+#define HTTP_COOKIES_OWNED_MAX	16
+enum http_parse	 http_parse_cookies_owned(const char *in, size_t len,
+		    const struct http_limits *, const char *const *owned,
+		    unsigned *damaged, struct http_kvlist *out);
+/* Is a Content-Type header application/x-www-form-urlencoded, alone or
+ * with a charset parameter of utf-8 (RFC 9110 8.3: case-insensitive, the
+ * value may be quoted)?  Nothing else is: not a type that only starts
+ * with it, not another parameter or charset (issue 15, 11). */
+int		 http_is_urlencoded(const char *content_type);
 /* First value for key, or NULL. */
 const char	*http_kv_get(const struct http_kvlist *, const char *key);
 void		 http_kvlist_free(struct http_kvlist *);

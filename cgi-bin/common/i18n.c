@@ -25,6 +25,8 @@ static const struct i18n_phrase i18n_en[] = {
 	{ "error.409", "Someone else changed this at the same moment. "
 	    "Please look again and retry." },
 	{ "error.413", "What you sent is too large." },
+	{ "error.415", "This form was sent in a way weft does not accept. "
+	    "Please send it again from the page." },
 	{ "error.422", "Some fields need correcting: see the messages "
 	    "below." },
 	{ "error.429", "Too many requests. Please wait a moment and try "
@@ -33,6 +35,9 @@ static const struct i18n_phrase i18n_en[] = {
 	    "logged; please try again later." },
 	{ "error.503", "The service is busy or down for a moment. Please "
 	    "try again in a few seconds." },
+	{ "error.cookie", "Your browser sent a cookie of this site that was "
+	    "damaged. It has been removed: please reload the page (you may "
+	    "need to log in again)." },
 	{ "error.csrf", "This form has expired. Please reload the page and "
 	    "send it again." },
 	{ "flash.application_sent", "Thank you: your application has been "

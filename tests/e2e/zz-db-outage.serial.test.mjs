@@ -6,13 +6,17 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import {
-	Jar, PASSWORD, VAR, assertSecurityHeaders, get, getCsrf, login, request,
-	stack,
+	Jar, PASSWORD, VAR, assertSecurityHeaders, confNum, get, getCsrf, login,
+	request, stack,
 } from './lib.mjs';
 
 const pidOf = (prog) => readFileSync(`${VAR}/run/${prog}.pid`, 'utf8').trim();
+
+// What a program has logged since offset (bytes) of its log.
+const logSize = (prog) => statSync(`${VAR}/log/${prog}.log`).size;
+const logSince = (prog, offset) => readFileSync(`${VAR}/log/${prog}.log`).subarray(offset).toString('utf8');
 
 test('DB stopped: 503 with Retry-After; DB started: pages work again', async (t) => {
 	assert.ok(VAR, 'WEFT_VAR is set');
@@ -24,11 +28,13 @@ test('DB stopped: 503 with Retry-After; DB started: pages work again', async (t)
 	const visitor = new Jar();
 	const visitorCsrf = getCsrf((await get('/login', visitor)).body);
 
+	const logAt = { account: logSize('account'), members: logSize('members') };
 	stack('db-stop', VAR);
 	let restarted = false;
 	try {
-		// More requests than workers, so that every worker meets the outage.
-		for (let i = 0; i < 6; i++) {
+		// More requests than workers, so that every worker meets the
+		// outage, and many more than one line per worker would allow.
+		for (let i = 0; i < 30; i++) {
 			for (const [path, jar, what] of [
 				['/', bob, 'GET / as bob'],
 				['/me', bob, 'GET /me as bob'],
@@ -57,6 +63,20 @@ test('DB stopped: 503 with Retry-After; DB started: pages work again', async (t)
 		assert.equal((await request('/static/weft.css')).status, 200, 'static files');
 		assert.equal((await request('/no-such-page')).status, 404, 'unknown routes are 404 without the database');
 
+		// Issue 15 (9): the first failure is logged, then one line per
+		// minute at most: not a line per request.  Each worker logs
+		// the failure it meets (a lost connection, then the connect
+		// that failed): a few lines per worker, whatever the load.
+		const workers = confNum('workers', 2);
+		for (const prog of ['account', 'members']) {
+			const lines = logSince(prog, logAt[prog]).split('\n').filter((l) => / db: /.test(l));
+			assert.ok(lines.length >= 1, `${prog} logged the outage`);
+			assert.ok(lines.length <= 3 * workers,
+			    `${prog} logged ${lines.length} database lines for ${30 * 3 + 3} requests:\n${lines.join('\n')}`);
+			assert.ok(lines.some((l) => /db: connecting to .*: [0-9]+ /.test(l)), `${prog}: the first failure says why`);
+		}
+		const before = { account: logSize('account'), members: logSize('members') };
+
 		stack('db-start', VAR);
 		restarted = true;
 
@@ -76,6 +96,11 @@ test('DB stopped: 503 with Retry-After; DB started: pages work again', async (t)
 		assert.equal((await get('/me', fresh)).status, 200, 'a new login works');
 		assert.deepEqual({ account: pidOf('account'), members: pidOf('members') }, pids,
 		    'the programs were not restarted');
+		// The recovery is logged, once per worker that saw the outage.
+		for (const prog of ['account', 'members']) {
+			const back = logSince(prog, before[prog]).split('\n').filter((l) => /db: reachable again after [0-9]+s and [0-9]+ failed connects/.test(l));
+			assert.ok(back.length >= 1 && back.length <= workers, `${prog} logged its recovery (${back.length} lines)`);
+		}
 	} finally {
 		if (!restarted) {
 			t.diagnostic('restarting the database after a failure');

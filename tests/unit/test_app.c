@@ -140,6 +140,14 @@ test_buf_escaping(void **state)
 	buf_csv_field(&b, NULL);
 	assert_string_equal(b.p,
 	    "\"plain\",\"say \"\"hi\"\"\",\"'=SUM(A1)\",\"\"");
+	/* Issue 15 (10): a formula behind blanks is defused too. */
+	buf_reset(&b);
+	buf_csv_field(&b, "  =1+1");
+	buf_csv_field(&b, "\t@SUM(A1)");
+	buf_csv_field(&b, "\r\n+1");
+	buf_csv_field(&b, "a =b");
+	assert_string_equal(b.p,
+	    "\"'  =1+1\"\"'\t@SUM(A1)\"\"'\r\n+1\"\"a =b\"");
 	buf_reset(&b);
 	buf_printf(&b, "%d-%s", 42, "x");
 	assert_string_equal(b.p, "42-x");

@@ -196,6 +196,31 @@ test_member_status(void **state)
 	assert_int_equal(member_status_parse(NULL, &s), -1);
 }
 
+/* Issue 15 (7): IPv6 addresses throttle by their /64. */
+static void
+test_address_key(void **state)
+{
+	char	 k[AUTH_ADDR_KEY_MAX];
+
+	(void)state;
+	auth_address_key("192.0.2.7", k);
+	assert_string_equal(k, "192.0.2.7");
+	auth_address_key("::ffff:192.0.2.7", k);
+	assert_string_equal(k, "192.0.2.7");
+	auth_address_key("2001:db8:1:2:aaaa:bbbb:cccc:dddd", k);
+	assert_string_equal(k, "2001:db8:1:2::/64");
+	auth_address_key("2001:db8:1:2::1", k);
+	assert_string_equal(k, "2001:db8:1:2::/64");
+	auth_address_key("2001:db8:1:3::1", k);
+	assert_string_equal(k, "2001:db8:1:3::/64");
+	auth_address_key("::1", k);
+	assert_string_equal(k, "::/64");
+	auth_address_key("unix:", k);
+	assert_string_equal(k, "unix:");
+	auth_address_key(NULL, k);
+	assert_string_equal(k, "");
+}
+
 int
 main(void)
 {
@@ -208,6 +233,7 @@ main(void)
 		cmocka_unit_test_setup(test_random_hex, setup),
 		cmocka_unit_test_setup(test_cookie_names, setup),
 		cmocka_unit_test_setup(test_member_status, setup),
+		cmocka_unit_test(test_address_key),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

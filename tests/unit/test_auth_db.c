@@ -61,8 +61,8 @@ group_teardown(void **state)
 	(void)state;
 	if (member == 0)
 		return 0;
-	db_exec("DELETE FROM login_throttle WHERE k LIKE 'authtest%'"
-	    " OR k LIKE 'test-addr-%' OR k LIKE 'nobody-authtest%'", "");
+	db_exec("DELETE FROM login_throttle WHERE k LIKE '% authtest%'"
+	    " OR k LIKE 'test-addr-%' OR k LIKE '% nobody-authtest%'", "");
 	db_exec("DELETE FROM grants WHERE member_id = ?", "i", member);
 	db_exec("DELETE FROM members WHERE id = ?", "i", member);
 	db_close();
@@ -89,8 +89,12 @@ count_sessions(void)
 static void
 clear_throttle(void)
 {
-	assert_int_equal(db_exec("DELETE FROM login_throttle WHERE k = ?"
-	    " OR k = ?", "ss", username, addr), WEFT_OK);
+	char	 ak[AUTH_ADDR_KEY_MAX];
+
+	auth_address_key(addr, ak);
+	assert_int_equal(db_exec("DELETE FROM login_throttle WHERE k LIKE ?"
+	    " OR k LIKE ? OR k = ?", "sss", "% authtest%", "% nobody-authtest%",
+	    ak), WEFT_OK);
 }
 
 static void
@@ -366,11 +370,46 @@ test_login(void **state)
 	clear_throttle();
 }
 
-static void
-test_throttle_account(void **state)
+/* The (address, account) pair's failures, -1 when it has no row. */
+static long long
+pair_failures(const char *from)
 {
-	long long	 id, n;
-	int		 i, retry;
+	char		 k[256], ak[AUTH_ADDR_KEY_MAX];
+	long long	 n;
+
+	auth_address_key(from, ak);
+	snprintf(k, sizeof(k), "%s %s", ak, username);
+	switch (db_query_int(&n, "SELECT failures FROM login_throttle"
+	    " WHERE kind = 'pair' AND k = ?", "s", k)) {
+	case WEFT_OK:
+		return n;
+	case WEFT_ERR_NOTFOUND:
+		return -1;
+	default:
+		return -2;
+	}
+}
+
+/* Moves the pair's last failure s seconds into the past. */
+static void
+pair_age(const char *from, long long s)
+{
+	char	 k[256], ak[AUTH_ADDR_KEY_MAX];
+
+	auth_address_key(from, ak);
+	snprintf(k, sizeof(k), "%s %s", ak, username);
+	assert_int_equal(db_exec("UPDATE login_throttle SET last_failure ="
+	    " last_failure - INTERVAL ? SECOND WHERE kind = 'pair' AND k = ?",
+	    "is", s, k), WEFT_OK);
+}
+
+/* Issue 15 (7): the failures of one address hold back that address on
+ * that account, with growing delays, and nobody else. */
+static void
+test_throttle_pair(void **state)
+{
+	long long	 id;
+	int		 i, retry, first;
 
 	(void)state;
 	need_db();
@@ -378,41 +417,49 @@ test_throttle_account(void **state)
 	for (i = 0; i < config.throttle_account_max; i++)
 		assert_int_equal(auth_login(username, "wrong", addr, &id,
 		    &retry), LOGIN_BAD);
-	assert_int_equal(db_query_int(&n, "SELECT failures FROM"
-	    " login_throttle WHERE kind = 'account' AND k = ?", "s", username),
-	    WEFT_OK);
-	assert_int_equal(n, config.throttle_account_max);
-	/* Over the limit: refused even with the right password, and the
-	 * refusals are not counted. */
+	assert_int_equal(pair_failures(addr), config.throttle_account_max);
+	/* Over the free tries: held back even with the right password,
+	 * and the refusals are not counted. */
 	assert_int_equal(auth_login(username, PW, addr, &id, &retry),
 	    LOGIN_THROTTLED);
 	assert_int_equal(id, 0);
-	assert_true(retry > 0 && retry <= config.throttle_window_s);
-	assert_int_equal(auth_login(username, PW, "elsewhere", &id, &retry),
-	    LOGIN_THROTTLED);
-	assert_int_equal(db_query_int(&n, "SELECT failures FROM"
-	    " login_throttle WHERE kind = 'account' AND k = ?", "s", username),
-	    WEFT_OK);
-	assert_int_equal(n, config.throttle_account_max);
-	/* A window that has ended starts anew. */
-	assert_int_equal(db_exec("UPDATE login_throttle SET window_start ="
-	    " UTC_TIMESTAMP() - INTERVAL ? SECOND WHERE k = ?", "is",
-	    (long long)config.throttle_window_s + 1, username), WEFT_OK);
+	assert_true(retry > 0 && retry <= 15);
+	first = retry;
+	assert_int_equal(pair_failures(addr), config.throttle_account_max);
+	/* The owner, from another address, is not held back at all. */
+	assert_int_equal(auth_login(username, PW, "another-addr", &id,
+	    &retry), LOGIN_OK);
+	assert_int_equal(id, member);
+	/* Once the delay is over, one more try; failing it doubles it. */
+	pair_age(addr, 16);
 	assert_int_equal(auth_login(username, "wrong", addr, &id, &retry),
 	    LOGIN_BAD);
-	assert_int_equal(db_query_int(&n, "SELECT failures FROM"
-	    " login_throttle WHERE kind = 'account' AND k = ?", "s", username),
-	    WEFT_OK);
-	assert_int_equal(n, 1);
-	/* Success clears the account's count. */
-	assert_int_equal(db_exec("DELETE FROM login_throttle WHERE k = ?", "s",
-	    addr), WEFT_OK);
+	assert_int_equal(auth_login(username, PW, addr, &id, &retry),
+	    LOGIN_THROTTLED);
+	assert_true(retry > first && retry <= 30);
+	/* The delay doubles up to the window and never beyond; a window
+	 * after the last failure the count starts again.  (The address's
+	 * own count is cleared on the way: it is another test's.) */
+	for (i = 0; i < 12 && retry < config.throttle_window_s - 1; i++) {
+		first = retry;
+		pair_age(addr, retry);
+		assert_int_equal(db_exec("DELETE FROM login_throttle WHERE"
+		    " kind = 'address'", ""), WEFT_OK);
+		assert_int_equal(auth_login(username, "wrong", addr, &id,
+		    &retry), LOGIN_BAD);
+		assert_int_equal(auth_login(username, PW, addr, &id, &retry),
+		    LOGIN_THROTTLED);
+		assert_true(retry > first && retry <= config.throttle_window_s);
+	}
+	assert_true(retry >= config.throttle_window_s - 1);
+	pair_age(addr, config.throttle_window_s);
+	assert_int_equal(auth_login(username, "wrong", addr, &id, &retry),
+	    LOGIN_BAD);
+	assert_int_equal(pair_failures(addr), 1);
+	/* Success clears the pair's count. */
 	assert_int_equal(auth_login(username, PW, addr, &id, &retry),
 	    LOGIN_OK);
-	assert_int_equal(db_query_int(&n, "SELECT COUNT(*) FROM"
-	    " login_throttle WHERE kind = 'account' AND k = ?", "s", username),
-	    WEFT_OK);
-	assert_int_equal(n, 0);
+	assert_int_equal(pair_failures(addr), -1);
 	clear_throttle();
 }
 
@@ -478,7 +525,7 @@ main(void)
 		cmocka_unit_test(test_sessions_end_member),
 		cmocka_unit_test(test_disabled_loses_sessions),
 		cmocka_unit_test(test_login),
-		cmocka_unit_test(test_throttle_account),
+		cmocka_unit_test(test_throttle_pair),
 		cmocka_unit_test(test_throttle_address),
 		cmocka_unit_test(test_rehash_on_login),
 	};

@@ -747,6 +747,82 @@ test_security_headers(void **state)
 	http_response_free(&r);
 }
 
+/* Issue 15 (8): the cookies of other applications are not weft's to
+ * judge; weft's own are checked strictly and a damaged one is named. */
+static void
+test_cookie_owned(void **state)
+{
+	static const char *const owned[] = { "weft", "weft-csrf", NULL };
+	struct http_kvlist	 l = { 0 };
+	unsigned		 bad;
+	char			*many;
+	const char		*junk = "tracker=\x01\xff\xfe; x=\"a\tb\"; "
+	    "weft=tok; other=\x7f; weft-csrf=abc";
+
+	(void)state;
+	assert_int_equal(http_parse_cookies_owned(junk, strlen(junk), &lim,
+	    owned, &bad, &l), HTTP_PARSE_OK);
+	assert_int_equal(bad, 0);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(http_kv_get(&l, "weft"), "tok");
+	assert_string_equal(http_kv_get(&l, "weft-csrf"), "abc");
+	assert_null(http_kv_get(&l, "tracker"));
+	http_kvlist_free(&l);
+	/* The same header judged whole is refused, as before. */
+	assert_int_equal(cookie_rc(junk), HTTP_PARSE_BAD);
+
+	/* More foreign pairs than fields_max: not counted. */
+	many = many_pairs(lim.fields_max + 50, ';');
+	assert_int_equal(http_parse_cookies_owned(many, strlen(many), &lim,
+	    owned, &bad, &l), HTTP_PARSE_OK);
+	assert_int_equal(l.n, 0);
+	http_kvlist_free(&l);
+	assert_int_equal(cookie_rc(many), HTTP_PARSE_TOO_LARGE);
+	free(many);
+
+	/* A damaged cookie of weft's is left out and named. */
+	junk = "weft=a\x01b; weft-csrf=ok";
+	assert_int_equal(http_parse_cookies_owned(junk, strlen(junk), &lim,
+	    owned, &bad, &l), HTTP_PARSE_OK);
+	assert_int_equal(bad, 1u << 0);
+	assert_int_equal(l.n, 1);
+	assert_null(http_kv_get(&l, "weft"));
+	http_kvlist_free(&l);
+	junk = "weft-csrf=\xc3\x28";
+	assert_int_equal(http_parse_cookies_owned(junk, strlen(junk), &lim,
+	    owned, &bad, &l), HTTP_PARSE_OK);
+	assert_int_equal(bad, 1u << 1);
+	assert_int_equal(l.n, 0);
+	http_kvlist_free(&l);
+}
+
+/* Issue 15 (11): the form type alone, or with charset=utf-8. */
+static void
+test_urlencoded_type(void **state)
+{
+	(void)state;
+	assert_true(http_is_urlencoded("application/x-www-form-urlencoded"));
+	assert_true(http_is_urlencoded("Application/X-WWW-Form-URLEncoded"));
+	assert_true(http_is_urlencoded(
+	    "application/x-www-form-urlencoded;charset=UTF-8"));
+	assert_true(http_is_urlencoded(
+	    "application/x-www-form-urlencoded ; charset=\"utf-8\" "));
+	assert_false(http_is_urlencoded(NULL));
+	assert_false(http_is_urlencoded(""));
+	assert_false(http_is_urlencoded(
+	    "application/x-www-form-urlencodedxyz"));
+	assert_false(http_is_urlencoded(
+	    "application/x-www-form-urlencoded-evil"));
+	assert_false(http_is_urlencoded(
+	    "application/x-www-form-urlencoded; charset=latin1"));
+	assert_false(http_is_urlencoded(
+	    "application/x-www-form-urlencoded; boundary=x"));
+	assert_false(http_is_urlencoded(
+	    "application/x-www-form-urlencoded; charset=utf-8; x=y"));
+	assert_false(http_is_urlencoded("multipart/form-data; boundary=x"));
+	assert_false(http_is_urlencoded("text/plain"));
+}
+
 static void
 test_status_text(void **state)
 {
@@ -786,6 +862,8 @@ main(void)
 		cmocka_unit_test(test_cookie_utf8),
 		cmocka_unit_test(test_cookie_many_and_long),
 		cmocka_unit_test(test_cookie_repeated),
+		cmocka_unit_test(test_cookie_owned),
+		cmocka_unit_test(test_urlencoded_type),
 		cmocka_unit_test(test_method),
 		cmocka_unit_test(test_header),
 		cmocka_unit_test(test_header_injection),
