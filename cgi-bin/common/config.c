@@ -70,19 +70,27 @@ const struct config_key config_keys[] = {
 	    "The largest request body a program reads; a larger one is "
 	    "answered 413. nginx has its own limit (client_max_body_size)."),
 	N(fields_max, CONFIG_SIZE, 8, 100000, "200", "n",
-	    "The most fields in one query string, one form body or one "
-	    "Cookie header; more is answered 413."),
+	    "The most fields in one query string or one form body; more is "
+	    "answered 413. Of a Cookie header only weft's own cookies are "
+	    "read (at most 16), the others are skipped."),
 	N(field_len_max, CONFIG_SIZE, 64, 64 * 1024 * 1024, "16384", "bytes",
-	    "The longest name or value of one field, once decoded; longer is "
-	    "answered 413."),
+	    "The longest name or value of one field or cookie, once decoded; "
+	    "longer is answered 413."),
 	N(throttle_window_s, CONFIG_INT, 1, 86400, "900", "seconds",
-	    "The window over which failed log-ins are counted. Once a limit "
-	    "below is reached, log-in is refused until the window ends."),
+	    "Log-in throttling: the longest wait after failed log-ins, the "
+	    "time after its last failure that a client address and username "
+	    "start again with a clean count, and the fixed window over which "
+	    "an address's failures are counted."),
 	N(throttle_account_max, CONFIG_INT, 1, 100000, "5", "n",
-	    "Failed log-ins per username in one window. An unknown username "
-	    "is counted and answered as a known one."),
+	    "Failed log-ins to one username from one client address before "
+	    "each further try has to wait: 15 seconds, then twice as long each "
+	    "time, up to throttle_window_s. The owner, from another address, "
+	    "is not held back. An IPv6 address counts by its /64."),
 	N(throttle_address_max, CONFIG_INT, 1, 1000000, "20", "n",
-	    "Failed log-ins per client address in one window."),
+	    "Failed log-ins from one client address, to any usernames, in one "
+	    "window; then log-in from that address is refused until the "
+	    "window ends. An unknown username is counted and answered as a "
+	    "known one."),
 	N(log_level, CONFIG_INT, 0, 3, "1", "0-3",
 	    "The least important log line written: 0 debug, 1 info, 2 warn, "
 	    "3 error."),
