@@ -610,17 +610,7 @@ signup_done(struct request *req)
 /* ---- the program ----------------------------------------------------- */
 
 static const struct route account_routes[] = {
-	{ HTTP_GET, "/", ACCESS_PUBLIC, 0, home },
-	{ HTTP_GET, "/login", ACCESS_PUBLIC, 0, login_form },
-	{ HTTP_POST, "/login", ACCESS_PUBLIC, 0, login_post },
-	{ HTTP_POST, "/logout", ACCESS_LOGIN, 0, logout },
-	{ HTTP_GET, "/me", ACCESS_LOGIN, 0, profile_form },
-	{ HTTP_POST, "/me", ACCESS_LOGIN, 0, profile_post },
-	{ HTTP_GET, "/me/password", ACCESS_LOGIN, 0, password_form },
-	{ HTTP_POST, "/me/password", ACCESS_LOGIN, 0, password_post },
-	{ HTTP_GET, "/signup", ACCESS_PUBLIC, 0, signup_form },
-	{ HTTP_POST, "/signup", ACCESS_PUBLIC, 0, signup_post },
-	{ HTTP_GET, "/signup/done", ACCESS_PUBLIC, 0, signup_done },
+#include "account/routes.def"
 };
 
 int

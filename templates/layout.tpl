@@ -15,7 +15,16 @@
 {{#NAV}}<li><a href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>
 {{/NAV}}
 </ul>
-</nav>
+{{#MENU}}<details class="menu" id="menu-{{ID}}">
+<summary><span class="icon" aria-hidden="true">{{ICON}}</span> {{LABEL}}</summary>
+<div class="menu-panel">
+{{#GROUP}}{{#HEADING}}<p class="menu-heading" id="menu-{{GROUP_ID}}">{{TEXT}}</p>
+{{/HEADING}}<ul{{#LABELLED}} aria-labelledby="menu-{{GROUP_ID}}"{{/LABELLED}}>
+{{#ITEM}}<li><a href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>
+{{/ITEM}}</ul>
+{{/GROUP}}</div>
+</details>
+{{/MENU}}</nav>
 <div class="who">
 {{#USER}}<span>{{NAME}}</span>
 <form method="post" action="/logout" class="inline">

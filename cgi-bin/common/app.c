@@ -247,34 +247,16 @@ app_guard(struct request *req)
 			return -1;
 		}
 	}
-	switch (req->route->access) {
-	case ACCESS_PUBLIC:
+	switch (app_access(a, req->route->access, req->route->perm)) {
+	case APP_ALLOW:
 		return 0;
-	case ACCESS_LOGIN:
-	case ACCESS_MEMBER:
-	case ACCESS_PERM:
-	case ACCESS_COORDINATOR:
-		if (a->member_id == 0) {
-			if (req->method != HTTP_GET && req->method != HTTP_HEAD)
-				return 403;
-			snprintf(next, sizeof(next), "/login?next=%s",
-			    req->path);
-			app_redirect(req, next, NULL);
-			return -1;
-		}
-		if (req->route->access == ACCESS_LOGIN)
-			return 0;
-		if (a->status != MEMBER_APPROVED)
+	case APP_LOGIN_FIRST:
+		if (req->method != HTTP_GET && req->method != HTTP_HEAD)
 			return 403;
-		if (req->route->access == ACCESS_MEMBER ||
-		    (req->route->access == ACCESS_COORDINATOR &&
-		    a->grants.n > 0) ||
-		    (req->route->access == ACCESS_PERM &&
-		    role_allows_somewhere(&a->grants, req->route->perm)))
-			return 0;
-		return 403;
+		snprintf(next, sizeof(next), "/login?next=%s", req->path);
+		app_redirect(req, next, NULL);
+		return -1;
 	default:
-		/* ACCESS_UNSET: a route that forgot to say is refused. */
 		return 403;
 	}
 }

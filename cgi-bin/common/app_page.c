@@ -10,49 +10,6 @@
 #include "i18n.h"
 #include "log.h"
 
-/* The navigation, as a table: an entry shows when the actor could pass
- * the guard of the page it links to. */
-static const struct app_nav {
-	const char	*href;
-	const char	*label_key;
-	enum access	 access;
-	enum perm	 perm;
-} app_nav[] = {
-	{ "/", "nav.home", ACCESS_LOGIN, 0 },
-	{ "/ads", "nav.ads", ACCESS_MEMBER, 0 },
-	{ "/exchanges", "nav.exchanges", ACCESS_MEMBER, 0 },
-	{ "/members", "nav.members", ACCESS_PERM, PERM_MEMBER_LIST },
-	{ "/members/dashboard", "nav.dashboard", ACCESS_PERM,
-	    PERM_DASHBOARD_VIEW },
-	{ "/ads/manage", "nav.ads_manage", ACCESS_PERM, PERM_AD_LIST },
-	{ "/exchanges/list", "nav.exchanges_list", ACCESS_PERM,
-	    PERM_EXCHANGE_LIST },
-	{ "/members/audit", "nav.audit", ACCESS_PERM, PERM_AUDIT_VIEW },
-	{ "/members/roles", "nav.roles", ACCESS_COORDINATOR, 0 },
-	{ "/me", "nav.profile", ACCESS_LOGIN, 0 },
-};
-
-static int
-app_nav_visible(const struct actor *a, const struct app_nav *n)
-{
-	if (a->member_id == 0)
-		return n->access == ACCESS_PUBLIC;
-	switch (n->access) {
-	case ACCESS_PUBLIC:
-	case ACCESS_LOGIN:
-		return 1;
-	case ACCESS_MEMBER:
-		return a->status == MEMBER_APPROVED;
-	case ACCESS_COORDINATOR:
-		return a->status == MEMBER_APPROVED && a->grants.n > 0;
-	case ACCESS_PERM:
-		return a->status == MEMBER_APPROVED &&
-		    role_allows_somewhere(&a->grants, n->perm);
-	default:
-		return 0;
-	}
-}
-
 const char *
 app_lang(const struct request *req)
 {
@@ -70,24 +27,11 @@ app_layout(struct request *req, const char *title)
 {
 	const struct actor	*a = &req->actor;
 	struct tmpl_dict	*d = req->layout, *s;
-	size_t			 i, n;
 
 	tmpl_set(d, "TITLE", title);
 	tmpl_set(d, "LANG", app_lang(req));
 	tmpl_set(d, "CSRF", a->csrf);
-	for (i = 0; i < sizeof(app_nav) / sizeof(app_nav[0]); i++) {
-		if (!app_nav_visible(a, &app_nav[i]))
-			continue;
-		s = tmpl_section(d, "NAV");
-		tmpl_set(s, "HREF", app_nav[i].href);
-		tmpl_set(s, "LABEL", app_text(req, app_nav[i].label_key));
-		/* The longest matching prefix would be nicer; exact is
-		 * enough for aria-current on the page itself. */
-		n = strlen(app_nav[i].href);
-		if (req->path != NULL && strncmp(req->path, app_nav[i].href,
-		    n) == 0 && req->path[n] == '\0')
-			tmpl_show(s, "CURRENT");
-	}
+	app_nav_fill(req, d);
 	if (a->member_id != 0) {
 		s = tmpl_section(d, "USER");
 		tmpl_set(s, "NAME", a->name);

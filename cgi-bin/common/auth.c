@@ -25,6 +25,7 @@
 #include "config.h"
 #include "db.h"
 #include "log.h"
+#include "settings.h"
 #include "sha256.h"
 
 #define AUTH_SALT_LEN	16
@@ -295,13 +296,17 @@ auth_visitor(struct actor *a, const char *addr)
  * grant (the session's columns repeated; one row with NULL grant columns
  * for a member without any), which saves every logged-in page a round
  * trip.  There is no ORDER BY: it would cost a temporary table, and
- * role_grants_read() orders the few grants by id itself.
+ * role_grants_read() orders the few grants by id itself.  It returns the
+ * settings generation too (one primary key read), so that the worker's
+ * copy of the settings is checked without a statement of its own
+ * (settings.h).
  */
 static const char auth_sql_load[] =
     "SELECT s.member_id, COALESCE(s.acting_member_id, s.member_id), s.csrf,"
     " m.status, m.username, m.name, m.lang, COALESCE(m.community_id, 0),"
     " r.name, r.status,"
     " TIMESTAMPDIFF(SECOND, s.last_seen_at, UTC_TIMESTAMP()),"
+    " (SELECT generation FROM cache_generations WHERE name = 'settings'),"
     " g.id, g.role, g.scope_kind, g.community_id, g.lang"
     " FROM sessions s"
     " JOIN members m ON m.id = COALESCE(s.acting_member_id, s.member_id)"
@@ -310,7 +315,8 @@ static const char auth_sql_load[] =
     " WHERE s.id = ?"
     " AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND"
     " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND";
-#define AUTH_COL_GRANTS	11	/* the first grant column of auth_sql_load */
+#define AUTH_COL_SETTINGS 11	/* the settings generation */
+#define AUTH_COL_GRANTS	12	/* the first grant column of auth_sql_load */
 
 /* Copies column col of the current row into dst (size n), "" for NULL. */
 static void
@@ -331,6 +337,7 @@ auth_session_load(const char *token, const char *addr, struct actor *a)
 	long long		 idle;
 
 	auth_visitor(a, addr);
+	settings_expect(0);
 	if (token == NULL || auth_token_id(token, id) == -1)
 		return WEFT_OK;
 	if ((e = db_query(&r, auth_sql_load, "bii", id, sizeof(id),
@@ -343,6 +350,7 @@ auth_session_load(const char *token, const char *addr, struct actor *a)
 		return db_exec("DELETE FROM sessions WHERE id = ?", "b", id,
 		    sizeof(id));
 	}
+	settings_expect(db_int(r, AUTH_COL_SETTINGS));
 	a->member_id = db_int(r, 0);
 	a->acting_id = db_int(r, 1);
 	auth_col(r, 2, a->csrf, sizeof(a->csrf));

@@ -12,6 +12,7 @@
 #include "db.h"
 #include "ledger.h"
 #include "log.h"
+#include "settings.h"
 #include "valid.h"
 
 /* Tries of one transaction that hit a deadlock or a lock wait. */
@@ -147,93 +148,37 @@ ledger_party_scope(const struct ledger_party *p, struct scope *out)
 
 /* ---- settings and small helpers ----------------------------------------- */
 
-static void
-ledger_settings_default(struct ledger_settings *s)
-{
-	s->max_hundredths = 2400;
-	s->oldest_days = 365;
-	s->credit_limit = -2000;
-	s->mode = LEDGER_LIMIT_SOFT;
-}
-
-/* One row of the settings table into s.  A value out of its range keeps
- * the default and says so: a typo in the settings must not open the
- * ledger to anything. */
-static void
-ledger_settings_row(struct ledger_settings *s, const char *name,
-    const char *val)
-{
-	long long	 n;
-
-	if (strcmp(name, "credit_limit_mode") == 0) {
-		if (strcmp(val, "hard") == 0)
-			s->mode = LEDGER_LIMIT_HARD;
-		else if (strcmp(val, "soft") != 0)
-			log_msg(LOGL_WARN, "settings: bad %s", name);
-		return;
-	}
-	if (val[0] == '-' &&
-	    strcmp(name, "credit_limit_hundredths") == 0 &&
-	    valid_int(val + 1, 0, 1000000000000LL, &n) == VALID_OK)
-		s->credit_limit = -n;
-	else if (strcmp(name, "credit_limit_hundredths") == 0 &&
-	    valid_int(val, 0, 0, &n) == VALID_OK)
-		s->credit_limit = 0;
-	else if (strcmp(name, "exchange_max_hundredths") == 0 &&
-	    valid_int(val, 25, 1000000000LL, &n) == VALID_OK)
-		s->max_hundredths = n;
-	else if (strcmp(name, "exchange_oldest_days") == 0 &&
-	    valid_int(val, 0, 36500, &n) == VALID_OK)
-		s->oldest_days = n;
-	else
-		log_msg(LOGL_WARN, "settings: bad %s", name);
-}
-
-#define LEDGER_SETTINGS_SQL \
-	"SELECT name, value FROM settings WHERE name IN" \
-	" ('exchange_max_hundredths', 'exchange_oldest_days'," \
-	" 'credit_limit_hundredths', 'credit_limit_mode')"
-
 enum weft_err
 ledger_settings_load(struct ledger_settings *s)
 {
-	struct db_rows	*r;
 	enum weft_err	 e;
 
-	ledger_settings_default(s);
-	if ((e = db_query(&r, LEDGER_SETTINGS_SQL, "")) != WEFT_OK)
-		return e;
-	while (db_next(r))
-		ledger_settings_row(s, db_str(r, 0), db_str(r, 1));
-	db_rows_free(r);
-	return WEFT_OK;
+	/* On an error the values are those read before, or the defaults:
+	 * the caller answers 503 either way. */
+	e = settings_refresh();
+	s->max_hundredths = settings_int(SETTING_EXCHANGE_MAX);
+	s->oldest_days = settings_int(SETTING_EXCHANGE_OLDEST_DAYS);
+	s->credit_limit = settings_int(SETTING_CREDIT_LIMIT);
+	s->mode = settings_int(SETTING_CREDIT_LIMIT_MODE) == 1 ?
+	    LEDGER_LIMIT_HARD : LEDGER_LIMIT_SOFT;	/* "soft", "hard" */
+	return e;
 }
 
-/* The key's exchange as one more row, named by no setting ('' is none):
- * a posted form costs one round trip, not two. */
-static const char ledger_settings_key_sql[] = LEDGER_SETTINGS_SQL
-    " UNION ALL SELECT '', id FROM exchanges WHERE form_key = ?";
+/* The exchange a form key has recorded. */
+static const char ledger_key_sql[] =
+    "SELECT id FROM exchanges WHERE form_key = ?";
 
 enum weft_err
 ledger_settings_key(const char *key, struct ledger_settings *s,
     long long *recorded)
 {
-	struct db_rows	*r;
 	enum weft_err	 e;
 
-	ledger_settings_default(s);
 	*recorded = 0;
-	if ((e = db_query(&r, ledger_settings_key_sql, "s", key)) != WEFT_OK)
+	if ((e = ledger_settings_load(s)) != WEFT_OK)
 		return e;
-	while (db_next(r)) {
-		if (db_str(r, 0)[0] != '\0')
-			ledger_settings_row(s, db_str(r, 0), db_str(r, 1));
-		else if (valid_int(db_str(r, 1), 1, LLONG_MAX, recorded) !=
-		    VALID_OK)
-			e = WEFT_ERR_DB;
-	}
-	db_rows_free(r);
-	return e;
+	e = db_query_int(recorded, ledger_key_sql, "s", key);
+	return e == WEFT_ERR_NOTFOUND ? WEFT_OK : e;
 }
 
 void
@@ -469,8 +414,7 @@ ledger_key_exchange(const char *key, long long *id)
 {
 	enum weft_err	 e;
 
-	e = db_query_int(id, "SELECT id FROM exchanges WHERE form_key = ?",
-	    "s", key);
+	e = db_query_int(id, ledger_key_sql, "s", key);
 	return e == WEFT_ERR_NOTFOUND ? WEFT_ERR_DB : e;
 }
 

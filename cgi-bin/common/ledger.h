@@ -57,8 +57,8 @@ enum ledger_limit_mode {
 	LEDGER_LIMIT__MAX
 };
 
-/* The site's settings for the ledger (the settings table; defaults when a
- * row is missing or unreadable). */
+/* The site's settings for the ledger, as one request reads them
+ * (settings.h: the registry, the defaults, the worker's copy). */
 struct ledger_settings {
 	long long		 max_hundredths;	/* per exchange */
 	long long		 oldest_days;	/* oldest service date */
@@ -66,10 +66,12 @@ struct ledger_settings {
 	enum ledger_limit_mode	 mode;
 };
 
+/* No statement, but when the settings changed since this worker read
+ * them (settings_refresh()). */
 enum weft_err	 ledger_settings_load(struct ledger_settings *);
-/* The settings and, in the same round trip, the exchange that form key
- * `key` has recorded already (*recorded 0 when none): what a posted
- * recording form is judged by. */
+/* The settings and the exchange that form key `key` has recorded already
+ * (*recorded 0 when none), in one round trip: what a posted recording
+ * form is judged by. */
 enum weft_err	 ledger_settings_key(const char *key, struct ledger_settings *,
 		    long long *recorded);
 

@@ -63,9 +63,10 @@ export async function close() {
 		await browser.close();
 }
 
-// A browser context of its own, logged in through the form.
-export async function session(username) {
-	const context = await browser.newContext({ viewport: VIEWPORT });
+// A browser context of its own, logged in through the form; viewport
+// {width, height} for another screen than the desktop's.
+export async function session(username, viewport = VIEWPORT) {
+	const context = await browser.newContext({ viewport });
 	const page = await context.newPage();
 	page.on('console', (m) => {
 		const where = m.location() && m.location().url;
@@ -97,7 +98,7 @@ async function shot(s, name) {
 async function assertAccessible(s, name) {
 	const url = s.page.url();
 	const html = await s.page.content();
-	const ctx = await browser.newContext({ bypassCSP: true, viewport: VIEWPORT,
+	const ctx = await browser.newContext({ bypassCSP: true, viewport: s.page.viewportSize(),
 	    storageState: await s.context.storageState() });
 	let result;
 	try {

@@ -70,10 +70,14 @@ export function dateIn(days) {
 	return new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
 }
 
+// A setting's value; with value, sets it as the registry's write path
+// does (cgi-bin/common/settings.c): the row and the settings generation
+// in one transaction, so every worker reads it on its next request.
 export function setting(name, value) {
 	const old = one(`SELECT value FROM settings WHERE name = ${q(name)}`);
 	if (value !== undefined)
-		rootSql(`UPDATE settings SET value = ${q(value)} WHERE name = ${q(name)}`);
+		rootSql(`START TRANSACTION; UPDATE settings SET value = ${q(value)} WHERE name = ${q(name)};
+		    UPDATE cache_generations SET generation = generation + 1 WHERE name = 'settings'; COMMIT`);
 	return old;
 }
 

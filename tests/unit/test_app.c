@@ -64,9 +64,10 @@ handler(struct request *req)
 }
 
 static const struct route routes[] = {
-	{ HTTP_GET, "/a", ACCESS_PUBLIC, 0, handler },
-	{ HTTP_POST, "/a", ACCESS_LOGIN, 0, handler },
-	{ HTTP_GET, "/m/:id", ACCESS_PERM, PERM_MEMBER_LIST, handler },
+	{ HTTP_GET, "/a", ACCESS_PUBLIC, 0, APP_HANDLER(handler) },
+	{ HTTP_POST, "/a", ACCESS_LOGIN, 0, APP_HANDLER(handler) },
+	{ HTTP_GET, "/m/:id", ACCESS_PERM, PERM_MEMBER_LIST,
+	    APP_HANDLER(handler) },
 };
 
 static const struct program prog = { "t", routes, 3 };

@@ -24,6 +24,7 @@
 #include "db.h"
 #include "ledger.h"
 #include "log.h"
+#include "settings.h"
 #include "tmpl.h"
 
 static long long	 mem[3];	/* a, b, c */
@@ -70,11 +71,17 @@ setting_get(const char *name, char *out, size_t len)
 	db_rows_free(r);
 }
 
+/* A setting changed by hand, with the generation moved, and then the
+ * next "request": the worker's copy (settings.h) is checked once per
+ * request, and these tests load no session that would start one. */
 static void
 setting_set(const char *name, const char *value)
 {
 	assert_int_equal(db_exec("UPDATE settings SET value = ? WHERE name = ?",
 	    "ss", value, name), WEFT_OK);
+	assert_int_equal(db_exec("UPDATE cache_generations SET generation ="
+	    " generation + 1 WHERE name = 'settings'", ""), WEFT_OK);
+	settings_expect(0);
 }
 
 static int
@@ -122,6 +129,8 @@ group_teardown(void **state)
 	if (limit_was[0] != '\0')
 		db_exec("UPDATE settings SET value = ? WHERE name ="
 		    " 'credit_limit_hundredths'", "s", limit_was);
+	db_exec("UPDATE cache_generations SET generation = generation + 1"
+	    " WHERE name = 'settings'", "");
 	db_exec("DELETE FROM audit_log WHERE object_type = 'exchange' AND"
 	    " object_id IN (SELECT id FROM exchanges WHERE provider_id IN"
 	    " (?, ?, ?))", "iii", mem[0], mem[1], mem[2]);

@@ -1,0 +1,284 @@
+/*
+ * The settings registry (settings.h): the table, the per-worker copy and
+ * the one way to change a setting.  sql/012_settings_generation.sql has
+ * the generation the copy is checked against.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "auth.h"
+#include "buf.h"
+#include "db.h"
+#include "log.h"
+#include "settings.h"
+
+static const char *const settings_limit_modes[] = { "soft", "hard", NULL };
+
+/* The settings, their types and defaults: the table is the format. */
+const struct setting_def settings_defs[SETTING__MAX] = {
+	[SETTING_EXCHANGE_MAX] = { "exchange_max_hundredths", SETTING_INT,
+	    "2400", 25, 1000000000LL, NULL, "exchanges",
+	    "The most hours one exchange may record, in hundredths of an "
+	    "hour (2400: 24 hours)." },
+	[SETTING_EXCHANGE_OLDEST_DAYS] = { "exchange_oldest_days",
+	    SETTING_INT, "365", 0, 36500, NULL, "exchanges",
+	    "How many days back the date of a service recorded as an "
+	    "exchange may be." },
+	[SETTING_CREDIT_LIMIT] = { "credit_limit_hundredths", SETTING_INT,
+	    "-2000", -1000000000000LL, 0, NULL, "exchanges",
+	    "The lowest balance a member may reach, in hundredths of an hour "
+	    "(-2000: 20 hours in debit)." },
+	[SETTING_CREDIT_LIMIT_MODE] = { "credit_limit_mode", SETTING_CHOICE,
+	    "soft", 0, 0, settings_limit_modes, "exchanges",
+	    "soft: an exchange below the credit limit is recorded and shown "
+	    "to coordinators on the dashboard; hard: it is refused." },
+};
+
+const char *const setting_type_names[SETTING_TYPE__MAX] = {
+	"integer", "choice",
+};
+
+/*
+ * The worker's copy.  generation is the one the values were read at (0:
+ * not read, or read inside a transaction that changed them, which may
+ * yet roll back); seen is this request's, from the session statement or
+ * from the first read (0: not known yet).
+ */
+static struct {
+	int		 ready;
+	int		 dirty;	/* settings_set() ran in this request */
+	long long	 generation;
+	long long	 seen;
+	long long	 n[SETTING__MAX];
+	char		 s[SETTING__MAX][SETTINGS_VALUE_MAX];
+} settings_copy;
+
+int
+settings_find(const char *name, enum setting *out)
+{
+	size_t	 i;
+
+	for (i = 0; name != NULL && i < SETTING__MAX; i++)
+		if (strcmp(settings_defs[i].name, name) == 0) {
+			*out = (enum setting)i;
+			return 0;
+		}
+	return -1;
+}
+
+enum valid_err
+settings_parse(enum setting id, const char *value, long long *n)
+{
+	const struct setting_def	*d;
+	long long			 i;
+
+	*n = 0;
+	if ((unsigned)id >= SETTING__MAX)
+		return VALID_FORMAT;
+	d = &settings_defs[id];
+	if (value == NULL || value[0] == '\0')
+		return VALID_EMPTY;
+	if (strlen(value) >= SETTINGS_VALUE_MAX)
+		return VALID_TOO_LONG;
+	switch (d->type) {
+	case SETTING_INT:
+		return valid_int(value, d->min, d->max, n);
+	case SETTING_CHOICE:
+		for (i = 0; d->choices[i] != NULL; i++)
+			if (strcmp(d->choices[i], value) == 0) {
+				*n = i;
+				return VALID_OK;
+			}
+		return VALID_FORMAT;
+	default:
+		return VALID_FORMAT;
+	}
+}
+
+/* Stores value as setting id's, if valid: 0, or -1 (kept as it was). */
+static int
+settings_store(enum setting id, const char *value)
+{
+	long long	 n;
+
+	if (settings_parse(id, value, &n) != VALID_OK)
+		return -1;
+	settings_copy.n[id] = n;
+	snprintf(settings_copy.s[id], SETTINGS_VALUE_MAX, "%s", value);
+	return 0;
+}
+
+static void
+settings_defaults(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < SETTING__MAX; i++)
+		if (settings_store((enum setting)i, settings_defs[i].dflt) ==
+		    -1)
+			log_msg(LOGL_ERROR, "settings: the default of %s is "
+			    "not valid", settings_defs[i].name);
+	settings_copy.ready = 1;
+}
+
+void
+settings_expect(long long generation)
+{
+	settings_copy.seen = generation;
+	settings_copy.dirty = 0;
+}
+
+/*
+ * The generation, and every row when it is not the copy's (the join
+ * finds no row of settings when it is): one statement either way.  The
+ * values and the number they were read at come from one snapshot.
+ */
+static const char settings_sql[] =
+    "SELECT g.generation, s.name, s.value FROM cache_generations g"
+    " LEFT JOIN settings s ON g.generation <> ?"
+    " WHERE g.name = 'settings'";
+
+/* One row of the settings table into the copy; a value the table
+ * refuses keeps the default and says so: a typo in the settings must not
+ * open the ledger to anything. */
+static void
+settings_row(const char *name, const char *value)
+{
+	enum setting	 id;
+
+	if (name == NULL || settings_find(name, &id) == -1)
+		return;	/* another version's setting, or none */
+	if (settings_store(id, value != NULL ? value : "") == -1)
+		log_msg(LOGL_WARN, "settings: bad %s", name);
+}
+
+enum weft_err
+settings_refresh(void)
+{
+	struct db_rows	*r;
+	long long	 gen = 0;
+	enum weft_err	 e;
+
+	if (!settings_copy.ready)
+		settings_defaults();
+	if (settings_copy.seen != 0 &&
+	    settings_copy.seen == settings_copy.generation)
+		return WEFT_OK;
+	if ((e = db_query(&r, settings_sql, "i", settings_copy.generation)) !=
+	    WEFT_OK)
+		return e;
+	if (db_next(r) && (gen = db_int(r, 0)) != settings_copy.generation) {
+		settings_defaults();
+		do
+			settings_row(db_str(r, 1), db_str(r, 2));
+		while (db_next(r));
+		settings_copy.generation = settings_copy.dirty ? 0 : gen;
+	}
+	db_rows_free(r);
+	if (gen == 0) {
+		log_msg(LOGL_ERROR, "settings: no generation (sql/012)");
+		return WEFT_ERR_DB;
+	}
+	settings_copy.seen = gen;
+	return WEFT_OK;
+}
+
+/* The copy made current if the database answers, for reading id. */
+static void
+settings_current(enum setting id)
+{
+	enum weft_err	 e;
+
+	if ((e = settings_refresh()) != WEFT_OK)
+		log_msg(LOGL_WARN, "settings: %s read as before: %s",
+		    settings_defs[id].name, weft_strerror(e));
+}
+
+long long
+settings_int(enum setting id)
+{
+	settings_current(id);
+	return settings_copy.n[id];
+}
+
+const char *
+settings_str(enum setting id)
+{
+	settings_current(id);
+	return settings_copy.s[id];
+}
+
+/* {"name":…,"value":…}, value null for none. */
+static void
+settings_json(struct buf *b, const char *name, const char *value)
+{
+	buf_puts(b, "{\"name\":");
+	buf_json_str(b, name);
+	buf_puts(b, ",\"value\":");
+	if (value != NULL)
+		buf_json_str(b, value);
+	else
+		buf_puts(b, "null");
+	buf_puts(b, "}");
+}
+
+/* The stored value of name into before (NULL: no row), its row locked. */
+static enum weft_err
+settings_lock(const char *name, struct buf *before)
+{
+	struct db_rows	*r;
+	enum weft_err	 e;
+
+	if ((e = db_query(&r, "SELECT value FROM settings WHERE name = ?"
+	    " FOR UPDATE", "s", name)) != WEFT_OK)
+		return e;
+	settings_json(before, name, db_next(r) ? db_str(r, 0) : NULL);
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
+enum weft_err
+settings_set(const struct actor *a, enum setting id, const char *value,
+    enum valid_err *why)
+{
+	const char	*name;
+	struct buf	 before, after;
+	long long	 n, gen;
+	enum weft_err	 e;
+
+	if ((*why = settings_parse(id, value, &n)) != VALID_OK)
+		return WEFT_ERR_INVALID;
+	name = settings_defs[id].name;
+	buf_init(&before);
+	buf_init(&after);
+	settings_json(&after, name, value);
+	if ((e = settings_lock(name, &before)) != WEFT_OK ||
+	    (e = db_exec("INSERT INTO settings (name, value) VALUES (?, ?)"
+	    " ON DUPLICATE KEY UPDATE value = VALUES(value),"
+	    " updated_at = UTC_TIMESTAMP()", "ss", name, value)) != WEFT_OK ||
+	    (e = db_exec("UPDATE cache_generations SET generation ="
+	    " LAST_INSERT_ID(generation + 1) WHERE name = 'settings'", "")) !=
+	    WEFT_OK)
+		goto out;
+	if (db_affected() != 1 || (gen = db_insert_id()) <= 0) {
+		log_msg(LOGL_ERROR, "settings: no generation (sql/012)");
+		e = WEFT_ERR_DB;
+		goto out;
+	}
+	if (buf_failed(&before) || buf_failed(&after)) {
+		e = WEFT_ERR_NOMEM;
+		goto out;
+	}
+	e = audit_write(a, "setting.set", "setting", gen, 0, before.p,
+	    after.p);
+out:
+	/* Read again, at once and on the next request: this transaction
+	 * may still roll back. */
+	settings_copy.dirty = 1;
+	settings_copy.generation = 0;
+	settings_copy.seen = 0;
+	buf_free(&before);
+	buf_free(&after);
+	return e;
+}

@@ -1,0 +1,98 @@
+/*
+ * The site's settings: what an Admin changes while weft runs (weft.conf,
+ * config.h, is what the operator sets before it starts).  One table,
+ * settings_defs[] in settings.c, says for each setting its name, type,
+ * default, range or choices, what it means and which area reads it.  The
+ * database has a row of `settings` (name, value) for each setting that
+ * was set; one without a row, or with a value the table refuses, has its
+ * default.  Every area reads them through settings_int() and
+ * settings_str().
+ *
+ * Each worker keeps a copy, current on every request without a round
+ * trip of its own (docs/performance.md): a writer (settings_set())
+ * increases the settings generation in the transaction of its change,
+ * the statement that loads a session returns the generation
+ * (settings_expect()), and the copy is read again only when that number
+ * is not the one it was read at.  A visitor's request loads no session:
+ * its first read of a setting asks the database for the generation, and
+ * the values only when it moved, in one statement; a visitor's page that
+ * reads no setting costs nothing.  Either way a change is seen by every
+ * worker on its very next request.
+ */
+#ifndef WEFT_SETTINGS_H
+#define WEFT_SETTINGS_H
+
+#include "err.h"
+#include "valid.h"
+
+enum setting {
+	SETTING_EXCHANGE_MAX,		/* exchange_max_hundredths */
+	SETTING_EXCHANGE_OLDEST_DAYS,	/* exchange_oldest_days */
+	SETTING_CREDIT_LIMIT,		/* credit_limit_hundredths */
+	SETTING_CREDIT_LIMIT_MODE,	/* credit_limit_mode */
+	SETTING__MAX
+};
+
+/* A text type comes with the first text setting (the site area's). */
+enum setting_type {
+	SETTING_INT,		/* decimal integer in [min, max] */
+	SETTING_CHOICE,		/* one of choices; read as its index */
+	SETTING_TYPE__MAX
+};
+
+#define SETTINGS_VALUE_MAX	256	/* bytes, settings.value included */
+
+struct setting_def {
+	const char		*name;
+	enum setting_type	 type;
+	const char		*dflt;		/* as stored; valid itself */
+	long long		 min;		/* SETTING_INT */
+	long long		 max;
+	const char *const	*choices;	/* SETTING_CHOICE; NULL ends */
+	const char		*area;		/* the program that reads it */
+	const char		*description;
+};
+
+extern const struct setting_def	 settings_defs[SETTING__MAX];
+extern const char *const	 setting_type_names[SETTING_TYPE__MAX];
+
+/* The setting called name; 0, or -1 when there is none. */
+int		 settings_find(const char *name, enum setting *out);
+/* Is value valid for the setting?  *n is the integer (SETTING_INT) or
+ * the index of the choice (SETTING_CHOICE). */
+enum valid_err	 settings_parse(enum setting, const char *value,
+		    long long *n);
+
+/*
+ * Starts a request: the generation its session statement returned, or 0
+ * when there was none (a visitor, an expired session).  Called by
+ * auth_session_load() for every request; the copy is checked at most
+ * once between two calls, so code that serves no request (a daemon, a
+ * tool) calls settings_expect(0) before each piece of its work.
+ */
+void		 settings_expect(long long generation);
+/* Makes the copy current for this request: nothing to do when the
+ * session's generation is the copy's, else one statement.  A database
+ * error keeps the values read before (the defaults, when none were). */
+enum weft_err	 settings_refresh(void);
+/* A setting's value (settings_refresh() first, its error logged): the
+ * integer, or the choice's index; and as stored ("-2000", "soft").  A
+ * value in the database that the table refuses reads as the default, and
+ * is logged. */
+long long	 settings_int(enum setting);
+const char	*settings_str(enum setting);
+
+/*
+ * Sets a setting inside the caller's transaction (db_begin() .. commit):
+ * validates value through the table (*why says why it was refused:
+ * WEFT_ERR_INVALID returned, nothing written), stores it, increases the
+ * settings generation, and writes the audit row "setting.set" (object:
+ * the new generation; before and after as {"name", "value"}, a value of
+ * null where the default was in force).  Every worker sees it on its next
+ * request after the commit; this worker's copy is read again at once.
+ */
+struct actor;
+enum weft_err	 settings_set(const struct actor *, enum setting,
+		    const char *value, enum valid_err *why);
+
+#endif
