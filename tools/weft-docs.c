@@ -14,6 +14,8 @@
  *				docs/weft.conf.5
  *	weft-docs --config-md	the same keys as a Markdown table, for
  *				docs/configuration.md
+ *	weft-docs --settings	the site settings (settings.c), Markdown,
+ *				for docs/configuration.md
  *
  * Writes nothing but standard output; reads no file and no database.
  */
@@ -24,6 +26,7 @@
 #include "i18n.h"
 #include "log.h"
 #include "role.h"
+#include "settings.h"
 
 /* Footnote digits as the Markdown tables write them. */
 static const char *const docs_sup[] = { "¹", "²", "³", "⁴" };
@@ -173,6 +176,40 @@ docs_config_md(void)
 	return 0;
 }
 
+/* The values a setting may take: a range, or its choices. */
+static void
+docs_setting_values(const struct setting_def *d)
+{
+	size_t	 i;
+
+	if (d->type == SETTING_CHOICE) {
+		for (i = 0; d->choices != NULL && d->choices[i] != NULL; i++)
+			printf("%s`%s`", i ? ", " : "", d->choices[i]);
+		return;
+	}
+	printf("%lld to %lld", d->min, d->max);
+}
+
+static int
+docs_settings(void)
+{
+	const struct setting_def	*d;
+	int				 i;
+
+	printf("| name | type | default | values | read by | what it is for |\n"
+	    "|---|---|---|---|---|---|\n");
+	for (i = 0; i < SETTING__MAX; i++) {
+		d = &settings_defs[i];
+		printf("| `%s` | %s | `%s` | ", d->name,
+		    setting_type_names[d->type], d->dflt);
+		docs_setting_values(d);
+		printf(" | %s | ", d->area);
+		docs_md_cell(d->description);
+		printf(" |\n");
+	}
+	return 0;
+}
+
 static const struct docs_part {
 	const char	*flag;
 	int		(*print)(void);
@@ -181,6 +218,7 @@ static const struct docs_part {
 	{ "--refusals", docs_refusals },
 	{ "--config", docs_config },
 	{ "--config-md", docs_config_md },
+	{ "--settings", docs_settings },
 };
 
 int
