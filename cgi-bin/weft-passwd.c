@@ -23,40 +23,11 @@ passwd_usage(void)
 	return 2;
 }
 
-/* One line of stdin into buf without its line ending; -1 when empty,
- * unreadable, holding a NUL or longer than PASSWD_MAX bytes. */
-static int
-passwd_read(char *buf, size_t len)
-{
-	char	*line = NULL;
-	size_t	 cap = 0;
-	ssize_t	 n;
-	int	 rc = -1;
-
-	if ((n = getline(&line, &cap, stdin)) <= 0)
-		goto out;
-	if (line[n - 1] == '\n')
-		line[--n] = '\0';
-	if (n > 0 && line[n - 1] == '\r')
-		line[--n] = '\0';
-	if (n == 0 || (size_t)n >= len || n > PASSWD_MAX ||
-	    memchr(line, '\0', (size_t)n) != NULL)
-		goto out;
-	memcpy(buf, line, (size_t)n + 1);
-	rc = 0;
-out:
-	if (line != NULL) {
-		explicit_bzero(line, cap);
-		free(line);
-	}
-	return rc;
-}
-
 int
 main(int argc, char *argv[])
 {
 	const char	*conf = NULL;
-	char		 pw[PASSWD_MAX + 2], hash[AUTH_HASH_MAX];
+	char		 pw[PASSWD_MAX + 1], hash[AUTH_HASH_MAX];
 	int		 c, rc = 1;
 
 	while ((c = getopt(argc, argv, "c:")) != -1) {
@@ -76,7 +47,7 @@ main(int argc, char *argv[])
 		    conf != NULL ? conf : "(defaults)");
 		return 1;
 	}
-	if (passwd_read(pw, sizeof(pw)) == -1) {
+	if (auth_password_read(stdin, pw, sizeof(pw)) != WEFT_OK) {
 		fprintf(stderr, "weft-passwd: expected one non-empty line of "
 		    "at most %d bytes on standard input\n", PASSWD_MAX);
 		goto out;

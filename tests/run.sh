@@ -76,7 +76,7 @@ bad() {		# bad LAYER MESSAGE: one failure, said out loud
 
 stop_stack() {
 	if [ "$STACK_UP" = 1 ]; then
-		timeout 60 cgi-bin/weft-stack stop "$VARDIR" >"$WORK/stop.out" 2>&1 ||
+		timeout 60 tools/weft-stack stop "$VARDIR" >"$WORK/stop.out" 2>&1 ||
 		    { echo "run.sh: weft-stack stop failed:"; cat "$WORK/stop.out"; }
 		STACK_UP=0
 	fi
@@ -213,15 +213,15 @@ done
 start_stack() {
 	local port
 	layer stack
-	if [ ! -x cgi-bin/weft-stack ]; then
-		bad stack "cgi-bin/weft-stack is missing"
+	if [ ! -x tools/weft-stack ]; then
+		bad stack "tools/weft-stack is missing"
 		return 1
 	fi
-	port=$(cgi-bin/weft-stack free-port) || { bad stack "free-port failed"; return 1; }
+	port=$(tools/weft-stack free-port) || { bad stack "free-port failed"; return 1; }
 	VARDIR=$(mktemp -d /tmp/weft-test.XXXXXX) || { bad stack "mktemp"; return 1; }
 	echo "== stack: $VARDIR on port $port"
 	STACK_UP=1
-	if ! timeout "$T_STACK" cgi-bin/weft-stack start "$VARDIR" --port "$port" \
+	if ! timeout "$T_STACK" tools/weft-stack start "$VARDIR" --port "$port" \
 	    --bin "$BUILDDIR" --demo >"$WORK/stack-start.out" 2>&1; then
 		bad stack "weft-stack start failed:"
 		tail -n 40 "$WORK/stack-start.out" | sed 's/^/    /'

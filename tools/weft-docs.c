@@ -16,8 +16,12 @@
  *				docs/configuration.md
  *	weft-docs --settings	the site settings (settings.c), Markdown,
  *				for docs/configuration.md
+ *	weft-docs --programs	the program manifest as mdoc, for
+ *				docs/weft.8, from the rows that
+ *				`tools/weft-programs rows` prints on stdin
  *
- * Writes nothing but standard output; reads no file and no database.
+ * Writes nothing but standard output; reads no file and no database
+ * (--programs its standard input).
  */
 #include <stdio.h>
 #include <string.h>
@@ -210,6 +214,79 @@ docs_settings(void)
 	return 0;
 }
 
+#define DOCS_PROGRAMS_MAX	64
+
+/* A manifest row: name, kind, prefixes (", " between them), workers. */
+struct docs_program {
+	char	 f[4][128];
+};
+
+/* Reads the rows weft-programs printed; -1 on a line that is not one. */
+static int
+docs_programs_read(struct docs_program *rows, size_t *n)
+{
+	char	 line[512], *p, *f;
+	size_t	 i, o;
+
+	for (*n = 0; fgets(line, sizeof(line), stdin) != NULL; (*n)++) {
+		line[strcspn(line, "\n")] = '\0';
+		if (*n == DOCS_PROGRAMS_MAX)
+			return -1;
+		for (i = 0, p = line; i < 4 && (f = strsep(&p, "\t")) != NULL;
+		    i++) {
+			/* Blanks would end a -column cell: prefixes are
+			 * joined by ", ". */
+			for (o = 0; *f != '\0' && o + 3 < sizeof(rows->f[i]); f++)
+				if (*f == ',') {
+					rows[*n].f[i][o++] = ',';
+					rows[*n].f[i][o++] = ' ';
+				} else
+					rows[*n].f[i][o++] = *f;
+			rows[*n].f[i][o] = '\0';
+		}
+		if (i != 4 || p != NULL) {
+			fprintf(stderr, "weft-docs: not a manifest row: %s\n",
+			    line);
+			return -1;
+		}
+	}
+	return ferror(stdin) ? -1 : 0;
+}
+
+/*
+ * The manifest's rows (name, kind, prefixes, workers, tab-separated, as
+ * weft-programs checked them) as an mdoc table: the programs' list of
+ * weft(8).  Each column is as wide as its widest cell.
+ */
+static int
+docs_programs(void)
+{
+	static const char *const head[4] = {
+		"program", "kind", "prefixes", "workers",
+	};
+	struct docs_program	 rows[DOCS_PROGRAMS_MAX];
+	const char		*wide[4];
+	size_t			 n, i, c;
+
+	if (docs_programs_read(rows, &n) == -1)
+		return 1;
+	printf(".Bl -column");
+	for (c = 0; c < 4; c++) {
+		wide[c] = head[c];
+		for (i = 0; i < n; i++)
+			if (strlen(rows[i].f[c]) > strlen(wide[c]))
+				wide[c] = rows[i].f[c];
+		printf(" \"%s\"", wide[c]);
+	}
+	printf(" -offset indent\n.It Sy program Ta Sy kind Ta Sy prefixes Ta "
+	    "Sy workers\n");
+	for (i = 0; i < n; i++)
+		printf(".It Nm %s Ta %s Ta %s Ta %s\n", rows[i].f[0],
+		    rows[i].f[1], rows[i].f[2], rows[i].f[3]);
+	printf(".El\n");
+	return 0;
+}
+
 static const struct docs_part {
 	const char	*flag;
 	int		(*print)(void);
@@ -219,6 +296,7 @@ static const struct docs_part {
 	{ "--config", docs_config },
 	{ "--config-md", docs_config_md },
 	{ "--settings", docs_settings },
+	{ "--programs", docs_programs },
 };
 
 int

@@ -25,10 +25,11 @@
  *
  * and the build includes every area's table once more, without the
  * handlers (APP_HANDLER() defined as ".handler = NULL" before this
- * header; the Makefile writes var/gen/app_areas.c from PROGRAMS), into
- * the common library as app_areas[]: a row with APP_NAV() is an entry of
- * the navigation or of a coordinator menu, which every program's layout
- * shows wherever the viewer may use it (app_nav.c).
+ * header; the Makefile writes var/gen/app_areas.c for the FastCGI
+ * programs of cgi-bin/programs), into the common library as app_areas[]:
+ * a row with APP_NAV() is an entry of the navigation or of a coordinator
+ * menu, which every program's layout shows wherever the viewer may use it
+ * (app_nav.c).
  */
 #ifndef WEFT_APP_H
 #define WEFT_APP_H

@@ -145,6 +145,37 @@ auth_token_new(char token[AUTH_TOKEN_HEX], unsigned char id[SHA256_LEN])
 /* ---- passwords ------------------------------------------------------- */
 
 enum weft_err
+auth_password_read(FILE *in, char *out, size_t size)
+{
+	char		*line = NULL;
+	size_t		 cap = 0;
+	ssize_t		 n;
+	enum weft_err	 e = WEFT_ERR_INVALID;
+
+	if (size > 0)
+		out[0] = '\0';
+	if ((n = getline(&line, &cap, in)) <= 0) {
+		e = WEFT_ERR_SYS;
+		goto out;
+	}
+	if (line[n - 1] == '\n')
+		line[--n] = '\0';
+	if (n > 0 && line[n - 1] == '\r')
+		line[--n] = '\0';
+	if (n == 0 || (size_t)n >= size ||
+	    memchr(line, '\0', (size_t)n) != NULL)
+		goto out;
+	memcpy(out, line, (size_t)n + 1);
+	e = WEFT_OK;
+out:
+	if (line != NULL) {
+		explicit_bzero(line, cap);
+		free(line);
+	}
+	return e;
+}
+
+enum weft_err
 auth_password_hash(const char *password, char *out, size_t outlen)
 {
 	unsigned char	 salt[AUTH_SALT_LEN];

@@ -6,6 +6,7 @@
 #define WEFT_AUTH_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "err.h"
 #include "role.h"
@@ -46,6 +47,12 @@ struct actor {
 	char			 addr[64];	/* client address, for audit */
 };
 
+/* Reads a password typed or piped to a tool (weft-passwd, weft-migrate
+ * -p): one line of in, its line ending (\n, \r\n) optional and dropped,
+ * into out.  WEFT_ERR_INVALID when the line is empty, holds a NUL or does
+ * not fit in size bytes with its NUL; WEFT_ERR_SYS when nothing could be
+ * read.  What was read is wiped from memory but out. */
+enum weft_err	 auth_password_read(FILE *in, char *out, size_t size);
 /* Hashes password with the configured argon2id parameters into out. */
 enum weft_err	 auth_password_hash(const char *password, char *out,
 		    size_t outlen);

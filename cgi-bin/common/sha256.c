@@ -130,3 +130,18 @@ sha256(const void *data, size_t len, unsigned char out[SHA256_LEN])
 	sha256_update(&s, data, len);
 	sha256_final(&s, out);
 }
+
+void
+sha256_hex(const void *data, size_t len, char out[SHA256_HEX])
+{
+	static const char	 digits[] = "0123456789abcdef";
+	unsigned char		 d[SHA256_LEN];
+	size_t			 i;
+
+	sha256(data, len, d);
+	for (i = 0; i < SHA256_LEN; i++) {
+		out[2 * i] = digits[d[i] >> 4];
+		out[2 * i + 1] = digits[d[i] & 0xf];
+	}
+	out[2 * SHA256_LEN] = '\0';
+}

@@ -3,7 +3,7 @@
 # tests/bench/run.sh: `make bench` (issue 5).  weft's pages measured
 # against the machine's own limits, side by side in one run:
 #
-#   1. a private stack (cgi-bin/weft-stack, release build, demo timebank)
+#   1. a private stack (tools/weft-stack, release build, demo timebank)
 #      in a temporary directory on a free port, with the bench dataset
 #      loaded at SCALE members (tests/bench/gen.sql.in);
 #   2. the same nginx also serves a static file of the member list page's
@@ -55,7 +55,10 @@ export LC_ALL=C
 
 REPO=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd -P)
 BENCH=$REPO/tests/bench
-STACK=$REPO/cgi-bin/weft-stack
+STACK=$REPO/tools/weft-stack
+# The programs whose workers are measured and restarted: the manifest's.
+mapfile -t PROGRAMS < <("$REPO/tools/weft-programs" names)
+((${#PROGRAMS[@]})) || { echo "bench: cgi-bin/programs is not usable" >&2; exit 1; }
 
 SCALES=${SCALES:-${SCALE:-10k}}
 DURATION=${BENCH_DURATION:-10}
@@ -316,7 +319,7 @@ baselines() {
 # "prog pid rss_kb" for every worker of the programs and of bench-bare.
 rss_snapshot() {
 	local prog master
-	for prog in account members exchanges; do
+	for prog in "${PROGRAMS[@]}"; do
 		master=$(cat "$VAR/run/$prog.pid" 2>/dev/null) || continue
 		ps -o pid=,rss= --ppid "$master" | awk -v p="$prog" '{ print p, $1, $2 }'
 	done
@@ -331,7 +334,7 @@ rss_snapshot() {
 # time goes.
 cpu_snapshot() {
 	local p masters=() pids=() app=0 db=0 ngx=0 pid
-	for p in account members exchanges; do
+	for p in "${PROGRAMS[@]}"; do
 		masters+=("$(cat "$VAR/run/$p.pid" 2>/dev/null || true)")
 	done
 	[[ -n $BARE_PID ]] && masters+=("$BARE_PID")
@@ -492,7 +495,7 @@ ledger_check() {
 # they reconnect and pick up MariaDB's global settings.
 workers_restart() {
 	local p pid old=()
-	for p in account members exchanges; do
+	for p in "${PROGRAMS[@]}"; do
 		old+=($(ps -o pid= --ppid "$(cat "$VAR/run/$p.pid")" || true))
 	done
 	for pid in "${old[@]}"; do

@@ -293,7 +293,7 @@ export function memberId(username) {
 
 // weft-stack subcommands on the test stack (db-stop, db-start).
 export function stack(...args) {
-	return execFileSync(`${ROOT}/cgi-bin/weft-stack`, [...args], {
+	return execFileSync(`${ROOT}/tools/weft-stack`, [...args], {
 		encoding: 'utf8',
 		timeout: 120000,
 		stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,14 +8,15 @@
 //    access and permission as the program prints them with --routes) the
 //    actor may pass by the permission table of roles.mjs, each in its
 //    place (bar, "+" menu, or a group of the gear menu), with its label.
-// 3. Every program lays out the same entries: the members and exchanges
-//    programs show what the account program's home page shows.
+// 3. Every program lays out the same entries: a page of each program of
+//    the manifest shows what the account program's home page shows.
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { BIN, Jar, get, login, text } from './lib.mjs';
 import { ACTORS, guardAllows } from './roles.mjs';
+import { FASTCGI } from './programs.mjs';
 
 // What the product offers, as reviewed: href -> [place, program, label].
 // A new entry fails this test until it is added here.
@@ -140,8 +141,15 @@ test('every program lays out the same navigation', async () => {
 	const jar = await login(ACTORS.admin.user);
 	const strip = (html) => navOf(html).entries.map((e) => `${e.place} ${e.href} ${e.label}`);
 	const home = strip((await get('/', jar)).body);
-	// Pages of the members and exchanges programs.
-	for (const path of ['/members/dashboard', '/exchanges', '/exchanges/list']) {
+	// A page of each FastCGI program of the manifest: its first entry in
+	// NAV that the admin may open.
+	const paths = FASTCGI.map((prog) => {
+		const href = Object.keys(NAV).find((h) => NAV[h][1] === prog &&
+		    guardAllows('admin', getRoute(prog, h).access, getRoute(prog, h).perm));
+		assert.ok(href, `${prog} (cgi-bin/programs) has an entry in NAV that the admin may open`);
+		return href;
+	});
+	for (const path of paths) {
 		const r = await get(path, jar);
 		assert.equal(r.status, 200, `GET ${path}`);
 		assert.deepEqual(strip(r.body), home, `the navigation of ${path}`);

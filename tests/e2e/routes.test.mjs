@@ -32,11 +32,11 @@ import {
 	BIN, BareKeys, Jar, get, getCsrf, login, memberId, request, sql, text,
 } from './lib.mjs';
 import { ACTORS, PERMS, guardAllows } from './roles.mjs';
+import { FASTCGI } from './programs.mjs';
 
-// The programs of DESIGN.md; those built are checked.
-const ALL_PROGRAMS = ['account', 'members', 'exchanges', 'broadcasts', 'payments',
-	'translations', 'site'];
-const PROGRAMS = ALL_PROGRAMS.filter((p) => BIN && existsSync(`${BIN}/${p}`));
+// The FastCGI programs of the manifest (cgi-bin/programs), each of which
+// must be built and have its routes in EXPECTED.
+const PROGRAMS = FASTCGI;
 
 // An id that names no row.
 const MISSING = 999999999;
@@ -493,9 +493,20 @@ const WANT_TEXT = {
 
 const keys = new BareKeys();
 
-test('the programs are built', () => {
+test('every FastCGI program of the manifest is built and has its routes in EXPECTED', () => {
 	assert.ok(PROGRAMS.includes('account') && PROGRAMS.includes('members') &&
-	    PROGRAMS.includes('exchanges'), `programs in ${BIN}: ${PROGRAMS.join(', ')}`);
+	    PROGRAMS.includes('exchanges'), `the manifest lists ${PROGRAMS.join(', ')}`);
+	const problems = [];
+	for (const prog of PROGRAMS) {
+		if (!BIN || !existsSync(`${BIN}/${prog}`))
+			problems.push(`${prog} (cgi-bin/programs) is not built in ${BIN || '(WEFT_BIN unset)'}`);
+		if (!EXPECTED.some((e) => e.prog === prog))
+			problems.push(`${prog} (cgi-bin/programs) has no route in tests/e2e/routes.test.mjs EXPECTED`);
+	}
+	for (const prog of new Set(EXPECTED.map((e) => e.prog)))
+		if (!PROGRAMS.includes(prog))
+			problems.push(`EXPECTED has routes of ${prog}, which is not a FastCGI program of cgi-bin/programs`);
+	assert.deepEqual(problems, []);
 });
 
 for (const prog of PROGRAMS) {

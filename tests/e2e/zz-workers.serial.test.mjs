@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { VAR, get, login } from './lib.mjs';
+import { NAMES } from './programs.mjs';
 
 const masterOf = (prog) => readFileSync(`${VAR}/run/${prog}.pid`, 'utf8').trim();
 const workersOf = (master) => {
@@ -21,10 +22,10 @@ const workersOf = (master) => {
 };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-test('a worker that exits is replaced, and the program keeps answering', async () => {
+test('a worker that exits is replaced, and the program keeps answering, for every program of the manifest', async () => {
 	assert.ok(VAR, 'WEFT_VAR is set');
 	const bob = await login('bob');
-	for (const prog of ['account', 'members', 'exchanges']) {
+	for (const prog of NAMES) {
 		const master = masterOf(prog);
 		const before = workersOf(master);
 		assert.ok(before.length >= 1, `${prog} has workers`);

@@ -221,6 +221,43 @@ test_address_key(void **state)
 	assert_string_equal(k, "");
 }
 
+/* What auth_password_read makes of in (len bytes), into an 8-byte out. */
+static enum weft_err
+read_pw(const char *in, size_t len, char out[8])
+{
+	FILE		*f;
+	enum weft_err	 e;
+
+	assert_non_null(f = fmemopen((void *)(uintptr_t)in, len, "r"));
+	e = auth_password_read(f, out, 8);
+	fclose(f);
+	return e;
+}
+
+/* A tool's password: one line, its line ending dropped; an empty line,
+ * one with a NUL, one too long for the buffer and no line at all are
+ * refused, and nothing of them is left in out. */
+static void
+test_password_read(void **state)
+{
+	char	 out[8];
+
+	(void)state;
+	assert_int_equal(read_pw("secret\n", 7, out), WEFT_OK);
+	assert_string_equal(out, "secret");
+	assert_int_equal(read_pw("secret\r\nmore\n", 13, out), WEFT_OK);
+	assert_string_equal(out, "secret");
+	assert_int_equal(read_pw("1234567", 7, out), WEFT_OK);
+	assert_string_equal(out, "1234567");
+	assert_int_equal(read_pw("12345678\n", 9, out), WEFT_ERR_INVALID);
+	assert_string_equal(out, "");
+	assert_int_equal(read_pw("\n", 1, out), WEFT_ERR_INVALID);
+	assert_int_equal(read_pw("\r\n", 2, out), WEFT_ERR_INVALID);
+	assert_int_equal(read_pw("ab\0cd\n", 6, out), WEFT_ERR_INVALID);
+	assert_string_equal(out, "");
+	assert_int_equal(read_pw("", 0, out), WEFT_ERR_SYS);
+}
+
 int
 main(void)
 {
@@ -234,6 +271,7 @@ main(void)
 		cmocka_unit_test_setup(test_cookie_names, setup),
 		cmocka_unit_test_setup(test_member_status, setup),
 		cmocka_unit_test(test_address_key),
+		cmocka_unit_test(test_password_read),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -59,6 +59,21 @@ test_fips_examples(void **state)
 	    "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
 }
 
+/* The hex form is the digest's bytes, high nibble first, lower case. */
+static void
+test_hex(void **state)
+{
+	char	 got[SHA256_HEX];
+
+	memset(got, 'x', sizeof(got));
+	sha256_hex("abc", 3, got);
+	assert_string_equal(got, "ba7816bf8f01cfea414140de5dae2223"
+	    "b00361a396177a9cb410ff61f20015ad");
+	sha256_hex("", 0, got);
+	assert_string_equal(got, "e3b0c44298fc1c149afbf4c8996fb924"
+	    "27ae41e4649b934ca495991b7852b855");
+}
+
 static void
 test_million_a(void **state)
 {
@@ -115,6 +130,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fips_examples),
+		cmocka_unit_test(test_hex),
 		cmocka_unit_test(test_million_a),
 		cmocka_unit_test(test_boundaries),
 	};
