@@ -171,23 +171,34 @@ home(struct request *req)
 
 /* ---- log in and out -------------------------------------------------- */
 
-static const struct form_field login_fields[] = {
-	{ "username", FORM_TEXT, 1, 1, 128 },
-	{ "password", FORM_PASSWORD, 1, 1, 1024 },
+/* next first: the GET reads it alone, from the query string.  Where it
+ * leads is http_path_is_local()'s question. */
+enum { L_NEXT, L_USERNAME, L_PASSWORD, L__MAX };
+static const struct form_field login_fields[L__MAX] = {
+	[L_NEXT] = { "next", FORM_TEXT, 0, 1, 4096, .flags = FORM_QUIET },
+	[L_USERNAME] = { "username", FORM_TEXT, 1, 1, 128 },
+	[L_PASSWORD] = { "password", FORM_PASSWORD, 1, 1, 1024 },
 };
+
+/* Is next a path to go on to after logging in? */
+static int
+login_next_ok(const struct form_value *next)
+{
+	return next->set && http_path_is_local(next->str);
+}
 
 /* The login page; next is kept in a hidden field when it is local. */
 static struct tmpl_dict *
-login_page(struct request *req, const char *next)
+login_page(struct request *req, const struct form_value *next)
 {
 	struct tmpl_dict	*d, *s;
 
 	if ((d = app_page(req, "account/login.tpl",
 	    app_text(req, "nav.login"))) == NULL)
 		return NULL;
-	if (next != NULL && http_path_is_local(next)) {
+	if (login_next_ok(next)) {
 		s = tmpl_section(d, "NEXT");
-		tmpl_set(s, "PATH", next);
+		tmpl_set(s, "PATH", next->str);
 	}
 	if (req->actor.member_id != 0) {
 		s = tmpl_section(d, "LOGGED_IN");
@@ -201,7 +212,11 @@ login_page(struct request *req, const char *next)
 static int
 login_form(struct request *req)
 {
-	if (login_page(req, app_query(req, "next")) == NULL)
+	struct form_value	 v[L__MAX];
+
+	(void)form_read(login_fields, L_NEXT + 1, &req->query, app_lang(req),
+	    NULL, v);
+	if (login_page(req, &v[L_NEXT]) == NULL)
 		return 500;
 	return app_render(req, 200);
 }
@@ -221,18 +236,21 @@ login_refused(struct request *req, struct tmpl_dict *d, int status,
 static int
 login_post(struct request *req)
 {
-	const char		*next = app_form(req, "next");
+	struct form_value	 v[L__MAX];
 	struct tmpl_dict	*d;
 	long long		 id;
+	size_t			 bad;
 	int			 retry;
 
-	if ((d = login_page(req, next)) == NULL)
+	bad = form_read(login_fields, L__MAX, &req->form, app_lang(req), NULL,
+	    v);
+	if ((d = login_page(req, &v[L_NEXT])) == NULL)
 		return 500;
-	if (form_check(login_fields, NELEM(login_fields), &req->form,
-	    app_lang(req), d) > 0)
+	form_show(login_fields, L__MAX, v, app_lang(req), d);
+	if (bad > 0)
 		return app_render(req, 422);
-	switch (auth_login(app_form(req, "username"),
-	    app_form(req, "password"), req->actor.addr, &id, &retry)) {
+	switch (auth_login(v[L_USERNAME].str, v[L_PASSWORD].str,
+	    req->actor.addr, &id, &retry)) {
 	case LOGIN_OK:
 		break;
 	case LOGIN_BAD:
@@ -252,7 +270,7 @@ login_post(struct request *req)
 		return 500;
 	log_msg(LOGL_INFO, "member %lld logged in", id);
 	http_redirect(&req->resp,
-	    next != NULL && http_path_is_local(next) ? next : "/");
+	    login_next_ok(&v[L_NEXT]) ? v[L_NEXT].str : "/");
 	return 0;
 }
 
@@ -274,20 +292,22 @@ logout(struct request *req)
 /* The community field comes last: only applying members have it (an
  * approved member's community is a coordinator's, member.community).
  * The language is checked against i18n_langs[] instead. */
-static const struct form_field profile_fields[] = {
-	{ "name", FORM_TEXT, 1, 1, 128 },
-	{ "email", FORM_EMAIL, 1, 0, 254 },
-	{ "phone", FORM_TEXT, 0, 0, 40 },
-	{ "address", FORM_TEXT, 0, 0, 255 },
-	{ "about", FORM_MULTILINE, 0, 0, 4000 },
-	{ "community", FORM_ID, 0, 0, 0 },
+enum { P_NAME, P_EMAIL, P_PHONE, P_ADDRESS, P_ABOUT, P_LANG, P_COMMUNITY,
+    P__MAX };
+static const struct form_field profile_fields[P__MAX] = {
+	[P_NAME] = { "name", FORM_TEXT, 1, 1, 128 },
+	[P_EMAIL] = { "email", FORM_EMAIL, 1, 0, 254 },
+	[P_PHONE] = { "phone", FORM_TEXT, 0, 0, 40 },
+	[P_ADDRESS] = { "address", FORM_TEXT, 0, 0, 255 },
+	[P_ABOUT] = { "about", FORM_MULTILINE, 0, 0, 4000 },
+	[P_LANG] = { "lang", FORM_LANG, 0, 0, 0, .flags = FORM_QUIET },
+	[P_COMMUNITY] = { "community", FORM_ID, 0, 0, 0 },
 };
 
 static size_t
 profile_nfields(const struct request *req)
 {
-	return NELEM(profile_fields) -
-	    (req->actor.status == MEMBER_APPLYING ? 0 : 1);
+	return req->actor.status == MEMBER_APPLYING ? P__MAX : P_COMMUNITY;
 }
 
 /* The profile page around the form: username, status and the selects. */
@@ -349,18 +369,21 @@ out:
 static int
 profile_post(struct request *req)
 {
-	const char		*lang = app_form(req, "lang");
-	long long		 comm = app_form_id(req, "community");
+	struct form_value	 v[P__MAX];
+	const char		*lang;
+	long long		 comm = 0;
 	struct tmpl_dict	*d;
 	enum weft_err		 e;
 	int			 ok, known;
 
-	if (lang == NULL || lang[0] == '\0')
-		lang = app_lang(req);
+	ok = form_read(profile_fields, profile_nfields(req), &req->form,
+	    app_lang(req), NULL, v) == 0;
+	lang = v[P_LANG].str[0] != '\0' ? v[P_LANG].str : app_lang(req);
+	if (req->actor.status == MEMBER_APPLYING && v[P_COMMUNITY].set)
+		comm = v[P_COMMUNITY].id;
 	if ((d = profile_page(req, lang, comm)) == NULL)
 		return 500;
-	ok = form_check(profile_fields, profile_nfields(req), &req->form,
-	    app_lang(req), d) == 0;
+	form_show(profile_fields, profile_nfields(req), v, app_lang(req), d);
 	if (!i18n_lang_offered(lang)) {
 		form_error(d, "lang",
 		    app_text(req, valid_err_keys[VALID_RANGE]));
@@ -381,9 +404,8 @@ profile_post(struct request *req)
 	    " address = ?, about = ?, lang = ?, community_id ="
 	    " IF(status = 'applying', NULLIF(?, 0), community_id),"
 	    " updated_at = UTC_TIMESTAMP() WHERE id = ?", "ssssssii",
-	    app_form(req, "name"), app_form(req, "email"),
-	    app_form_str(req, "phone"), app_form_str(req, "address"),
-	    app_form_str(req, "about"), lang, comm, req->actor.acting_id);
+	    v[P_NAME].str, v[P_EMAIL].str, v[P_PHONE].str, v[P_ADDRESS].str,
+	    v[P_ABOUT].str, lang, comm, req->actor.acting_id);
 	if (e != WEFT_OK)
 		return app_status_of(e);
 	return app_redirect(req, "/me", "flash.saved");
@@ -391,10 +413,11 @@ profile_post(struct request *req)
 
 /* ---- own password ---------------------------------------------------- */
 
-static const struct form_field password_fields[] = {
-	{ "current", FORM_PASSWORD, 1, 1, 1024 },
-	{ "password", FORM_PASSWORD, 1, 0, 0 },	/* valid_password */
-	{ "password2", FORM_PASSWORD, 1, 1, 1024 },
+enum { W_CURRENT, W_PASSWORD, W_PASSWORD2, W__MAX };
+static const struct form_field password_fields[W__MAX] = {
+	[W_CURRENT] = { "current", FORM_PASSWORD, 1, 1, 1024 },
+	[W_PASSWORD] = { "password", FORM_PASSWORD, 1, 0, 0 },
+	[W_PASSWORD2] = { "password2", FORM_PASSWORD, 1, 1, 1024 },
 };
 
 static struct tmpl_dict *
@@ -450,7 +473,7 @@ static int
 password_post(struct request *req)
 {
 	const struct actor	*a = &req->actor;
-	const char		*pw = app_form(req, "password");
+	struct form_value	 v[W__MAX];
 	struct tmpl_dict	*d;
 	long long		 id;
 	int			 retry, bad;
@@ -458,16 +481,16 @@ password_post(struct request *req)
 
 	if ((d = password_page(req)) == NULL)
 		return 500;
-	bad = form_check(password_fields, NELEM(password_fields), &req->form,
-	    app_lang(req), d) > 0;
-	if (!bad && strcmp(pw, app_form(req, "password2")) != 0) {
+	bad = form_read(password_fields, W__MAX, &req->form, app_lang(req), d,
+	    v) > 0;
+	if (!bad && strcmp(v[W_PASSWORD].str, v[W_PASSWORD2].str) != 0) {
 		form_error(d, "password2", app_text(req, "password.mismatch"));
 		bad = 1;
 	}
 	if (bad)
 		return app_render(req, 422);
-	switch (auth_login(a->username, app_form(req, "current"), a->addr,
-	    &id, &retry)) {
+	switch (auth_login(a->username, v[W_CURRENT].str, a->addr, &id,
+	    &retry)) {
 	case LOGIN_OK:
 		if (id == a->acting_id)
 			break;
@@ -484,7 +507,7 @@ password_post(struct request *req)
 	default:
 		return 500;
 	}
-	if ((e = password_store(a->acting_id, pw)) != WEFT_OK)
+	if ((e = password_store(a->acting_id, v[W_PASSWORD].str)) != WEFT_OK)
 		return app_status_of(e);
 	log_msg(LOGL_INFO, "member %lld changed their password", a->acting_id);
 	if (a->member_id == a->acting_id &&
@@ -495,14 +518,16 @@ password_post(struct request *req)
 
 /* ---- signup application ---------------------------------------------- */
 
-static const struct form_field signup_fields[] = {
-	{ "username", FORM_USERNAME, 1, 0, 0 },
-	{ "name", FORM_TEXT, 1, 1, 128 },
-	{ "email", FORM_EMAIL, 1, 0, 254 },
-	{ "password", FORM_PASSWORD, 1, 0, 0 },	/* valid_password */
-	{ "password2", FORM_PASSWORD, 1, 1, 1024 },
-	{ "community", FORM_ID, 0, 0, 0 },
-	{ "about", FORM_MULTILINE, 0, 0, 4000 },
+enum { S_USERNAME, S_NAME, S_EMAIL, S_PASSWORD, S_PASSWORD2, S_COMMUNITY,
+    S_ABOUT, S__MAX };
+static const struct form_field signup_fields[S__MAX] = {
+	[S_USERNAME] = { "username", FORM_USERNAME, 1, 0, 0 },
+	[S_NAME] = { "name", FORM_TEXT, 1, 1, 128 },
+	[S_EMAIL] = { "email", FORM_EMAIL, 1, 0, 254 },
+	[S_PASSWORD] = { "password", FORM_PASSWORD, 1, 0, 0 },
+	[S_PASSWORD2] = { "password2", FORM_PASSWORD, 1, 1, 1024 },
+	[S_COMMUNITY] = { "community", FORM_ID, 0, 0, 0 },
+	[S_ABOUT] = { "about", FORM_MULTILINE, 0, 0, 4000 },
 };
 
 static struct tmpl_dict *
@@ -534,14 +559,13 @@ signup_form(struct request *req)
 /* Checks what the table cannot: passwords equal, community exists.
  * Returns 1 when both hold, 0 when not, -1 on a database error. */
 static int
-signup_check(struct request *req, struct tmpl_dict *d, long long comm)
+signup_check(struct request *req, struct tmpl_dict *d,
+    const struct form_value *v, long long comm)
 {
-	const char	*pw = app_form(req, "password");
-	const char	*pw2 = app_form(req, "password2");
-	int		 ok = 1, known;
+	int	 ok = 1, known;
 
-	if (pw != NULL && pw2 != NULL && pw2[0] != '\0' &&
-	    strcmp(pw, pw2) != 0) {
+	if (v[S_PASSWORD].sent && v[S_PASSWORD2].str[0] != '\0' &&
+	    strcmp(v[S_PASSWORD].str, v[S_PASSWORD2].str) != 0) {
 		form_error(d, "password2", app_text(req, "password.mismatch"));
 		ok = 0;
 	}
@@ -560,7 +584,8 @@ signup_check(struct request *req, struct tmpl_dict *d, long long comm)
 static int
 signup_post(struct request *req)
 {
-	long long		 comm = app_form_id(req, "community");
+	struct form_value	 v[S__MAX];
+	long long		 comm;
 	struct tmpl_dict	*d;
 	char			 hash[AUTH_HASH_MAX];
 	enum weft_err		 e;
@@ -570,22 +595,24 @@ signup_post(struct request *req)
 		http_redirect(&req->resp, "/");
 		return 0;
 	}
+	bad = form_read(signup_fields, S__MAX, &req->form, app_lang(req), NULL,
+	    v) > 0;
+	comm = v[S_COMMUNITY].set ? v[S_COMMUNITY].id : 0;
 	if ((d = signup_page(req, comm)) == NULL)
 		return 500;
-	bad = form_check(signup_fields, NELEM(signup_fields), &req->form,
-	    app_lang(req), d) > 0;
-	if ((ok = signup_check(req, d, comm)) == -1)
+	form_show(signup_fields, S__MAX, v, app_lang(req), d);
+	if ((ok = signup_check(req, d, v, comm)) == -1)
 		return 500;
 	if (!ok || bad)
 		return app_render(req, 422);
-	if ((e = auth_password_hash(app_form(req, "password"), hash,
-	    sizeof(hash))) != WEFT_OK)
+	if ((e = auth_password_hash(v[S_PASSWORD].str, hash, sizeof(hash))) !=
+	    WEFT_OK)
 		return app_status_of(e);
 	e = db_exec("INSERT INTO members (username, email, name, password_hash,"
 	    " status, lang, community_id, about) VALUES (?, ?, ?, ?,"
 	    " 'applying', 'en', NULLIF(?, 0), ?)", "ssssis",
-	    app_form(req, "username"), app_form(req, "email"),
-	    app_form(req, "name"), hash, comm, app_form_str(req, "about"));
+	    v[S_USERNAME].str, v[S_EMAIL].str, v[S_NAME].str, hash, comm,
+	    v[S_ABOUT].str);
 	if (e == WEFT_ERR_DUPLICATE) {
 		form_error(d, "username",
 		    app_text(req, "signup.username_taken"));

@@ -176,18 +176,8 @@ const struct route *app_route_find(const struct program *,
 
 /* Path parameter i as a positive id, or 0 when it is not one. */
 long long	 app_param_id(const struct request *, size_t i);
-/* Submitted form value, or NULL. */
-const char	*app_form(const struct request *, const char *key);
-const char	*app_query(const struct request *, const char *key);
-/* As app_form() and app_query(), but "" when the field was not sent: for
- * optional fields, where absent and empty mean the same. */
-const char	*app_form_str(const struct request *, const char *key);
-const char	*app_query_str(const struct request *, const char *key);
-/* A submitted row id (valid_id(): canonical, 1 .. 2^53), or 0 when the
- * field is absent, empty or not an id: for optional selects and filters
- * where 0 means "none chosen".  Whether the id exists is the caller's. */
-long long	 app_form_id(const struct request *, const char *key);
-long long	 app_query_id(const struct request *, const char *key);
+/* Form and query fields are read through a field table into typed
+ * values: form_read() (form.h), never key by key. */
 
 /* Starts a page: returns the dictionary of the page body (file, relative
  * to the templates root), rendered inside layout.tpl with title, the
@@ -212,7 +202,7 @@ int		 app_status_of(enum weft_err);
 /* The actor's phrase for key. */
 const char	*app_text(const struct request *, const char *key);
 /* The actor's language tag, "en" when none is set (visitors): the lang
- * argument of form_check() and i18n_text(). */
+ * argument of form_read() and i18n_text(). */
 const char	*app_lang(const struct request *);
 
 #endif

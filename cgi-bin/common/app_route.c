@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "app.h"
-#include "valid.h"
 
 const char *const access_keys[ACCESS__MAX] = {
 	"unset", "public", "login", "member", "perm", "coordinator",
@@ -93,48 +92,4 @@ app_param_id(const struct request *req, size_t i)
 		return 0;
 	v = strtoll(s, &end, 10);
 	return *end == '\0' ? v : 0;
-}
-
-const char *
-app_form(const struct request *req, const char *key)
-{
-	return http_kv_get(&req->form, key);
-}
-
-const char *
-app_query(const struct request *req, const char *key)
-{
-	return http_kv_get(&req->query, key);
-}
-
-const char *
-app_form_str(const struct request *req, const char *key)
-{
-	const char	*v = app_form(req, key);
-
-	return v != NULL ? v : "";
-}
-
-const char *
-app_query_str(const struct request *req, const char *key)
-{
-	const char	*v = app_query(req, key);
-
-	return v != NULL ? v : "";
-}
-
-long long
-app_form_id(const struct request *req, const char *key)
-{
-	long long	 id;
-
-	return valid_id(app_form(req, key), &id) == VALID_OK ? id : 0;
-}
-
-long long
-app_query_id(const struct request *req, const char *key)
-{
-	long long	 id;
-
-	return valid_id(app_query(req, key), &id) == VALID_OK ? id : 0;
 }

@@ -1,11 +1,17 @@
+/* form.h: a form's table read into typed values, and the page it fills. */
+#include <assert.h>
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "db.h"
 #include "form.h"
 #include "i18n.h"
-#include "valid.h"
+
+/* The summary's include: its marker in the templates and its file. */
+#define FORM_SUMMARY		"FORM_ERROR_SUMMARY"
+#define FORM_SUMMARY_FILE	"form_errors.tpl"
 
 /* "email" -> "EMAIL" + suffix, the template's name for the field. */
 static void
@@ -19,73 +25,188 @@ form_var(char *out, size_t len, const char *field, const char *suffix)
 	strncat(out, suffix, len - strlen(out) - 1);
 }
 
-/* One field's verdict; the submitted value has been found non-empty. */
-static enum valid_err
-form_check_value(const struct form_field *f, const char *v)
+/* The index of in among the choices of f, or -1. */
+static long long
+form_choice(const struct form_field *f, const char *in)
 {
-	long long	 n;
-	int		 y, m, d;
+	size_t	 i;
+
+	for (i = 0; i < f->nchoices; i++)
+		if (strcmp(in, f->choices[i]) == 0)
+			return (long long)i;
+	return -1;
+}
+
+/*
+ * One field's verdict on a value found non-empty, its typed value into
+ * *v.  v->by_kind is set when the kind's own check refused it, after the
+ * text was found acceptable: that refusal has the field's own message.
+ */
+static enum valid_err
+form_value_of(const struct form_field *f, const char *in,
+    struct form_value *v)
+{
+	enum valid_err	 e;
+	long long	 i;
 
 	switch (f->kind) {
 	case FORM_TEXT:
-	case FORM_PASSWORD:
-		if (f->kind == FORM_PASSWORD && f->min == 0)
-			return valid_password(v);
-		return valid_text(v, (size_t)f->min, (size_t)f->max, 0);
+		return valid_text(in, (size_t)f->min, (size_t)f->max, 0);
 	case FORM_MULTILINE:
-		return valid_text(v, (size_t)f->min, (size_t)f->max, 1);
+		return valid_text(in, (size_t)f->min, (size_t)f->max, 1);
+	case FORM_PASSWORD:
+		if (f->min == 0)
+			return valid_password(in);
+		return valid_text(in, (size_t)f->min, (size_t)f->max, 0);
 	case FORM_EMAIL:
-		return valid_email(v);
+		return valid_email(in);
 	case FORM_USERNAME:
-		return valid_username(v);
+		return valid_username(in);
 	case FORM_INT:
-		return valid_int(v, f->min, f->max, &n);
+		return valid_int(in, f->min, f->max, &v->n);
 	case FORM_ID:
-		return valid_id(v, &n);
+		return valid_id(in, &v->id);
+	case FORM_HOURS:
+		if ((e = valid_text(in, 1, FORM_HOURS_LEN, 0)) != VALID_OK)
+			return e;
+		v->by_kind = 1;
+		return valid_hours(in, f->max > 0 ? f->max : LLONG_MAX,
+		    &v->hours);
 	case FORM_DATE:
-		return valid_date(v, &y, &m, &d);
+		return valid_date(in, &v->date.y, &v->date.m, &v->date.d);
 	case FORM_LANG:
-		return valid_lang(v);
+		return valid_lang(in);
+	case FORM_CHOICE:
+		if (f->max > 0 && (e = valid_text(in, (size_t)f->min,
+		    (size_t)f->max, 0)) != VALID_OK)
+			return e;
+		v->by_kind = 1;
+		if ((i = form_choice(f, in)) < 0)
+			return VALID_RANGE;
+		v->choice = (size_t)i;
+		return VALID_OK;
 	case FORM_BOOL:
 	default:
 		return VALID_OK;
 	}
 }
 
-size_t
-form_check(const struct form_field *fields, size_t n,
-    const struct http_kvlist *in, const char *lang, struct tmpl_dict *page)
+int
+form_table_ok(const struct form_field *fields, size_t n)
 {
-	size_t		 i, bad = 0;
-	const char	*v;
-	char		 var[80];
-	enum valid_err	 e;
+	size_t	 i, j;
 
 	for (i = 0; i < n; i++) {
-		v = http_kv_get(in, fields[i].name);
-		if (fields[i].kind == FORM_BOOL) {
-			if (v != NULL) {
-				form_var(var, sizeof(var), fields[i].name,
-				    "_CHECKED");
+		if (fields[i].name == NULL || fields[i].name[0] == '\0' ||
+		    fields[i].kind >= FORM_KIND__MAX)
+			return 0;
+		if (fields[i].kind == FORM_CHOICE &&
+		    (fields[i].choices == NULL || fields[i].nchoices == 0))
+			return 0;
+		for (j = 0; j < i; j++)
+			if (strcmp(fields[i].name, fields[j].name) == 0)
+				return 0;
+	}
+	return 1;
+}
+
+size_t
+form_read(const struct form_field *fields, size_t n,
+    const struct http_kvlist *in, const char *lang, struct tmpl_dict *page,
+    struct form_value *out)
+{
+	const struct form_field	*f;
+	struct form_value	*v;
+	const char		*s;
+	size_t			 i, bad = 0;
+
+	assert(form_table_ok(fields, n));
+	for (i = 0; i < n; i++) {
+		f = &fields[i];
+		v = &out[i];
+		memset(v, 0, sizeof(*v));
+		s = http_kv_get(in, f->name);
+		v->sent = s != NULL;
+		v->str = s != NULL ? s : "";
+		if (f->kind == FORM_BOOL) {
+			v->set = v->on = v->sent;
+			continue;
+		}
+		if (v->str[0] == '\0')
+			v->err = f->required ? VALID_EMPTY : VALID_OK;
+		else if ((v->err = form_value_of(f, v->str, v)) == VALID_OK)
+			v->set = 1;
+		if (v->set)
+			v->by_kind = 0;
+		if (v->err != VALID_OK && !(f->flags & FORM_QUIET))
+			bad++;
+	}
+	if (page != NULL)
+		form_show(fields, n, out, lang, page);
+	return bad;
+}
+
+/* The message for field f, whose value v was refused. */
+static void
+form_message(const struct form_field *f, const struct form_value *v,
+    const char *lang, char *msg, size_t len)
+{
+	if (v->by_kind && f->why != NULL)
+		f->why(f, v->str, v->err, lang, msg, len);
+	else
+		snprintf(msg, len, "%s", i18n_text(lang, v->by_kind &&
+		    f->refusal != NULL ? f->refusal : valid_err_keys[v->err]));
+}
+
+/* The page's summary include, made with the usual heading (in lang)
+ * when the page has none yet. */
+static struct tmpl_dict *
+form_summary_dict(struct tmpl_dict *page, const char *lang)
+{
+	struct tmpl_dict	*s;
+	int			 added;
+
+	s = tmpl_include_once(page, FORM_SUMMARY, FORM_SUMMARY_FILE, &added);
+	if (added) {
+		tmpl_set(s, "TITLE", i18n_text(lang, "form.summary"));
+		tmpl_set(s, "HEADING_ID", "error-summary-title");
+		tmpl_set_int(s, "LEVEL", 2);
+	}
+	return s;
+}
+
+void
+form_show(const struct form_field *fields, size_t n,
+    const struct form_value *values, const char *lang,
+    struct tmpl_dict *page)
+{
+	const struct form_field	*f;
+	const struct form_value	*v;
+	char			 var[80], msg[512];
+	size_t			 i;
+
+	(void)form_summary_dict(page, lang);
+	for (i = 0; i < n; i++) {
+		f = &fields[i];
+		v = &values[i];
+		if (f->flags & FORM_QUIET)
+			continue;
+		if (f->kind == FORM_BOOL) {
+			if (v->on) {
+				form_var(var, sizeof(var), f->name, "_CHECKED");
 				tmpl_show(page, var);
 			}
 			continue;
 		}
-		if (v != NULL && fields[i].kind != FORM_PASSWORD) {
-			form_var(var, sizeof(var), fields[i].name, "");
-			tmpl_set(page, var, v);
+		if (v->sent && f->kind != FORM_PASSWORD) {
+			form_var(var, sizeof(var), f->name, "");
+			tmpl_set(page, var, v->str);
 		}
-		if (v == NULL || v[0] == '\0')
-			e = fields[i].required ? VALID_EMPTY : VALID_OK;
-		else
-			e = form_check_value(&fields[i], v);
-		if (e != VALID_OK) {
-			form_error(page, fields[i].name,
-			    i18n_text(lang, valid_err_keys[e]));
-			bad++;
+		if (v->err != VALID_OK) {
+			form_message(f, v, lang, msg, sizeof(msg));
+			form_error(page, f->name, msg);
 		}
 	}
-	return bad;
 }
 
 void
@@ -94,16 +215,31 @@ form_error(struct tmpl_dict *page, const char *field, const char *message)
 	char			 var[80];
 	struct tmpl_dict	*item;
 
+	if (page == NULL)
+		return;
 	/* The summary at the top links each message to its field. */
-	if ((item = tmpl_section(page, "FORM_ERROR_LIST")) != NULL) {
-		tmpl_set(item, "FIELD", field);
-		tmpl_set(item, "MESSAGE", message);
-	}
+	item = tmpl_section(form_summary_dict(page, NULL), "FORM_ERROR_LIST");
+	tmpl_set(item, "FIELD", field);
+	tmpl_set(item, "MESSAGE", message);
 	form_var(var, sizeof(var), field, "_INVALID");
 	tmpl_show(page, var);
 	form_var(var, sizeof(var), field, "_ERROR");
 	tmpl_set(page, var, message);
 	tmpl_show(page, "FORM_ERRORS");
+}
+
+void
+form_summary(struct tmpl_dict *page, const char *lang, const char *title_key,
+    const char *heading_id, int level)
+{
+	struct tmpl_dict	*s = form_summary_dict(page, lang);
+
+	if (title_key != NULL)
+		tmpl_set(s, "TITLE", i18n_text(lang, title_key));
+	if (heading_id != NULL)
+		tmpl_set(s, "HEADING_ID", heading_id);
+	if (level > 0)
+		tmpl_set_int(s, "LEVEL", level);
 }
 
 void

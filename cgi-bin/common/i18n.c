@@ -45,6 +45,8 @@ static const struct i18n_phrase i18n_en[] = {
 	{ "flash.logged_out", "You have been logged out." },
 	{ "flash.password_changed", "Your password has been changed." },
 	{ "flash.saved", "Your changes have been saved." },
+	{ "form.summary", "Please correct the following" },
+	{ "form.summary.filters", "Please correct the filters" },
 	{ "login.applying", "Your application is awaiting approval by a "
 	    "coordinator. You can still edit it." },
 	{ "login.disabled", "This account is disabled. Please contact a "

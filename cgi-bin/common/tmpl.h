@@ -25,6 +25,10 @@ struct tmpl_dict *tmpl_section(struct tmpl_dict *, const char *section);
 /* {{>name}} in the template expands file with the returned dictionary. */
 struct tmpl_dict *tmpl_include(struct tmpl_dict *, const char *name,
 		    const char *file);
+/* As tmpl_include(), but the dictionary already there when there is one
+ * (*added 0): for an include that a page has at most once. */
+struct tmpl_dict *tmpl_include_once(struct tmpl_dict *, const char *name,
+		    const char *file, int *added);
 /* Expands file (relative to root) into out (appended). */
 enum weft_err	 tmpl_render(const struct tmpl_dict *, const char *file,
 		    struct buf *out);

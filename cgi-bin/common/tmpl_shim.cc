@@ -680,6 +680,23 @@ tmpl_include(struct tmpl_dict *d, const char *name, const char *file)
 	return inc;
 }
 
+extern "C" struct tmpl_dict *
+tmpl_include_once(struct tmpl_dict *d, const char *name, const char *file,
+    int *added)
+{
+	tmpl_entry	*e;
+
+	*added = 0;
+	if (d->arena->failed ||
+	    (e = tmpl_entry_get(d, TMPL_INCLUDE, &d->includes, name)) ==
+	    nullptr)
+		return &tmpl_sink;
+	if (e->n > 0)
+		return e->dicts[0];
+	*added = 1;
+	return tmpl_include(d, name, file);
+}
+
 extern "C" enum weft_err
 tmpl_render(const struct tmpl_dict *d, const char *file, struct buf *out)
 {

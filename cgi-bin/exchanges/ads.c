@@ -86,18 +86,23 @@ ads_url_arg(struct buf *b, const char *key, const char *val)
 }
 
 /* The kind filter's select: KIND_OFFER_SELECTED / KIND_REQUEST_SELECTED. */
-static int
-ads_kind_filter(struct tmpl_dict *d, const char *kind)
+static void
+ads_kind_filter(struct tmpl_dict *d, const struct form_value *kind)
 {
-	if (kind[0] == '\0')
-		return 1;
-	if (strcmp(kind, "offer") == 0)
-		tmpl_show(d, "KIND_OFFER_SELECTED");
-	else if (strcmp(kind, "request") == 0)
-		tmpl_show(d, "KIND_REQUEST_SELECTED");
-	else
-		return 0;
-	return 1;
+	static const char *const sections[AD_KIND__MAX] = {
+		[AD_OFFER] = "KIND_OFFER_SELECTED",
+		[AD_REQUEST] = "KIND_REQUEST_SELECTED",
+	};
+
+	if (kind->set)
+		tmpl_show(d, sections[kind->choice]);
+}
+
+/* The id of an optional id filter, 0 for none. */
+static long long
+ads_id(const struct form_value *v)
+{
+	return v->set ? v->id : 0;
 }
 
 /* Options of a community filter: every community, or with perm only
@@ -167,12 +172,14 @@ ads_next(struct tmpl_dict *d, struct buf *url, long long last)
 
 /* ---- the directory ------------------------------------------------- */
 
-static const struct form_field directory_fields[] = {
-	{ "kind", FORM_TEXT, 0, 0, 16 },
-	{ "category", FORM_ID, 0, 0, 0 },
-	{ "community", FORM_ID, 0, 0, 0 },
-	{ "q", FORM_TEXT, 0, 0, 100 },
-	{ "before", FORM_ID, 0, 0, 0 },
+enum { D_KIND, D_CATEGORY, D_COMMUNITY, D_Q, D_BEFORE, D__MAX };
+static const struct form_field directory_fields[D__MAX] = {
+	[D_KIND] = { "kind", FORM_CHOICE, 0, 0, 16,
+	    FORM_CHOICES(ad_kind_keys), .refusal = "ads.error.kind" },
+	[D_CATEGORY] = { "category", FORM_ID, 0, 0, 0 },
+	[D_COMMUNITY] = { "community", FORM_ID, 0, 0, 0 },
+	[D_Q] = { "q", FORM_TEXT, 0, 0, 100 },
+	[D_BEFORE] = { "before", FORM_ID, 0, 0, 0 },
 };
 
 /*
@@ -186,19 +193,20 @@ static const struct form_field directory_fields[] = {
  * them all (5-8 ms at 2,000 ads, against 0.2-0.3 ms; tests/bench).
  */
 static enum weft_err
-ads_directory_rows(struct request *req, struct tmpl_dict *d)
+ads_directory_rows(struct request *req, struct tmpl_dict *d,
+    const struct form_value *v)
 {
 	struct db_rows	*r = NULL;
 	struct buf	 url;
-	const char	*kind = app_query_str(req, "kind");
-	long long	 cat = app_query_id(req, "category");
-	long long	 comm = app_query_id(req, "community");
-	long long	 before = app_query_id(req, "before"), last = 0;
+	const char	*kind = v[D_KIND].str;
+	long long	 cat = ads_id(&v[D_CATEGORY]);
+	long long	 comm = ads_id(&v[D_COMMUNITY]);
+	long long	 before = ads_id(&v[D_BEFORE]), last = 0;
 	char		 ft[512];
 	size_t		 n = 0;
 	enum weft_err	 e;
 
-	ads_ft_query(app_query_str(req, "q"), ft, sizeof(ft));
+	ads_ft_query(v[D_Q].str, ft, sizeof(ft));
 	if ((e = db_query(&r, "SELECT STRAIGHT_JOIN a.id, a.kind, a.title,"
 	    " c.name, COALESCE(cm.name, ''), m.name, m.username, a.expires_on"
 	    " FROM ads a FORCE INDEX FOR ORDER BY (PRIMARY, ads_kind_id)"
@@ -228,9 +236,9 @@ ads_directory_rows(struct request *req, struct tmpl_dict *d)
 		buf_init(&url);
 		buf_puts(&url, "/ads?");
 		ads_url_arg(&url, "kind", kind);
-		ads_url_arg(&url, "category", app_query_str(req, "category"));
-		ads_url_arg(&url, "community", app_query_str(req, "community"));
-		ads_url_arg(&url, "q", app_query_str(req, "q"));
+		ads_url_arg(&url, "category", v[D_CATEGORY].str);
+		ads_url_arg(&url, "community", v[D_COMMUNITY].str);
+		ads_url_arg(&url, "q", v[D_Q].str);
 		ads_next(d, &url, last);
 		buf_free(&url);
 	}
@@ -242,6 +250,7 @@ ads_directory_rows(struct request *req, struct tmpl_dict *d)
 int
 ads_directory(struct request *req)
 {
+	struct form_value	 v[D__MAX];
 	struct tmpl_dict	*d;
 	enum weft_err		 e;
 	size_t			 bad;
@@ -249,21 +258,18 @@ ads_directory(struct request *req)
 	if ((d = app_page(req, "exchanges/ads_directory.tpl",
 	    app_text(req, "ads.title.directory"))) == NULL)
 		return 500;
-	bad = form_check(directory_fields, NELEM(directory_fields),
-	    &req->query, ads_lang(req), d);
-	if (!ads_kind_filter(d, app_query_str(req, "kind"))) {
-		form_error(d, "kind", app_text(req, "ads.error.kind"));
-		bad++;
-	}
+	bad = form_read(directory_fields, D__MAX, &req->query, app_lang(req),
+	    d, v);
+	ads_kind_filter(d, &v[D_KIND]);
 	if (role_allows_somewhere(&req->actor.grants, PERM_AD_LIST))
 		tmpl_show(d, "MANAGE");
-	if ((e = ads_category_options(d, app_query_id(req, "category"), 0)) !=
+	if ((e = ads_category_options(d, ads_id(&v[D_CATEGORY]), 0)) !=
 	    WEFT_OK || (e = ads_community_filter(req, d,
-	    app_query_id(req, "community"), 0, 0)) != WEFT_OK)
+	    ads_id(&v[D_COMMUNITY]), 0, 0)) != WEFT_OK)
 		return app_status_of(e);
 	if (bad > 0)
 		return app_render(req, 422);
-	if ((e = ads_directory_rows(req, d)) != WEFT_OK)
+	if ((e = ads_directory_rows(req, d, v)) != WEFT_OK)
 		return app_status_of(e);
 	return app_render(req, 200);
 }
@@ -387,35 +393,36 @@ ads_mine(struct request *req)
 
 /* ---- the coordinators' list ---------------------------------------- */
 
-static const struct form_field manage_fields[] = {
-	{ "kind", FORM_TEXT, 0, 0, 16 },
-	{ "status", FORM_TEXT, 0, 0, 16 },
-	{ "category", FORM_ID, 0, 0, 0 },
-	{ "community", FORM_ID, 0, 0, 0 },
-	{ "member", FORM_USERNAME, 0, 0, 0 },
-	{ "q", FORM_TEXT, 0, 0, 100 },
-	{ "from", FORM_DATE, 0, 0, 0 },
-	{ "to", FORM_DATE, 0, 0, 0 },
-	{ "before", FORM_ID, 0, 0, 0 },
+/* The status filter: "" (any), active (and current), expired, deleted. */
+static const char *const ads_status_keys[] = {
+	"active", "expired", "deleted",
 };
 
-/* The status filter: "" (any), active (and current), expired, deleted. */
-static int
-ads_status_filter(struct tmpl_dict *d, const char *st)
+/* The filters, in the order of the next page's link, then the page. */
+enum { M_KIND, M_STATUS, M_CATEGORY, M_COMMUNITY, M_MEMBER, M_Q, M_FROM,
+    M_TO, M_BEFORE, M__MAX };
+static const struct form_field manage_fields[M__MAX] = {
+	[M_KIND] = { "kind", FORM_CHOICE, 0, 0, 16,
+	    FORM_CHOICES(ad_kind_keys), .refusal = "ads.error.kind" },
+	[M_STATUS] = { "status", FORM_CHOICE, 0, 0, 16,
+	    FORM_CHOICES(ads_status_keys), .refusal = "ads.error.status" },
+	[M_CATEGORY] = { "category", FORM_ID, 0, 0, 0 },
+	[M_COMMUNITY] = { "community", FORM_ID, 0, 0, 0 },
+	[M_MEMBER] = { "member", FORM_USERNAME, 0, 0, 0 },
+	[M_Q] = { "q", FORM_TEXT, 0, 0, 100 },
+	[M_FROM] = { "from", FORM_DATE, 0, 0, 0 },
+	[M_TO] = { "to", FORM_DATE, 0, 0, 0 },
+	[M_BEFORE] = { "before", FORM_ID, 0, 0, 0 },
+};
+
+static void
+ads_status_filter(struct tmpl_dict *d, const struct form_value *st)
 {
-	static const char *const keys[] = { "active", "expired", "deleted" };
 	static const char *const sections[] = { "STATUS_ACTIVE_SELECTED",
 	    "STATUS_EXPIRED_SELECTED", "STATUS_DELETED_SELECTED" };
-	size_t	 i;
 
-	if (st[0] == '\0')
-		return 1;
-	for (i = 0; i < NELEM(keys); i++)
-		if (strcmp(st, keys[i]) == 0) {
-			tmpl_show(d, sections[i]);
-			return 1;
-		}
-	return 0;
+	if (st->set)
+		tmpl_show(d, sections[st->choice]);
 }
 
 /*
@@ -470,30 +477,27 @@ static const char ads_manage_sql[] =
     " ORDER BY a.id DESC LIMIT 51";
 
 static enum weft_err
-ads_manage_rows(struct request *req, struct tmpl_dict *d)
+ads_manage_rows(struct request *req, struct tmpl_dict *d,
+    const struct form_value *v)
 {
-	static const char *const args[] = {
-		"kind", "status", "category", "community", "member", "q",
-		"from", "to",
-	};
 	struct db_rows		*r = NULL;
 	struct tmpl_dict	*s;
 	struct buf		 url;
-	const char		*kind = app_query_str(req, "kind");
-	const char		*st = app_query_str(req, "status");
-	const char		*mem = app_query_str(req, "member");
-	const char		*from = app_query_str(req, "from");
-	const char		*to = app_query_str(req, "to");
-	long long		 cat = app_query_id(req, "category"),
-				 comm = app_query_id(req, "community"),
-				 before = app_query_id(req, "before"), last = 0;
+	const char		*kind = v[M_KIND].str;
+	const char		*st = v[M_STATUS].str;
+	const char		*mem = v[M_MEMBER].str;
+	const char		*from = v[M_FROM].str;
+	const char		*to = v[M_TO].str;
+	long long		 cat = ads_id(&v[M_CATEGORY]),
+				 comm = ads_id(&v[M_COMMUNITY]),
+				 before = ads_id(&v[M_BEFORE]), last = 0;
 	char			 ft[512], ids[ROLE_GRANTS_MAX * 21];
 	int			 site;
 	size_t			 i, n = 0;
 	enum weft_err		 e;
 
 	ads_list_scope(req, &site, ids, sizeof(ids));
-	ads_ft_query(app_query_str(req, "q"), ft, sizeof(ft));
+	ads_ft_query(v[M_Q].str, ft, sizeof(ft));
 	if ((e = db_query(&r, ads_manage_sql, "isssssssiiiissssssssii",
 	    (long long)site, ids, kind, kind, st, st, st, st, cat, cat, comm,
 	    comm, mem, mem, ft, ft, from, from, to, to, before, before)) !=
@@ -514,8 +518,8 @@ ads_manage_rows(struct request *req, struct tmpl_dict *d)
 	if (n > ADS_MANAGE_PAGE) {
 		buf_init(&url);
 		buf_puts(&url, "/ads/manage?");
-		for (i = 0; i < NELEM(args); i++)
-			ads_url_arg(&url, args[i], app_query_str(req, args[i]));
+		for (i = 0; i < M_BEFORE; i++)
+			ads_url_arg(&url, manage_fields[i].name, v[i].str);
 		ads_next(d, &url, last);
 		buf_free(&url);
 	}
@@ -528,6 +532,7 @@ ads_manage_rows(struct request *req, struct tmpl_dict *d)
 int
 ads_manage(struct request *req)
 {
+	struct form_value	 v[M__MAX];
 	struct tmpl_dict	*d;
 	enum weft_err		 e;
 	size_t			 bad;
@@ -535,23 +540,17 @@ ads_manage(struct request *req)
 	if ((d = app_page(req, "exchanges/ads_manage.tpl",
 	    app_text(req, "ads.title.manage"))) == NULL)
 		return 500;
-	bad = form_check(manage_fields, NELEM(manage_fields), &req->query,
-	    ads_lang(req), d);
-	if (!ads_kind_filter(d, app_query_str(req, "kind"))) {
-		form_error(d, "kind", app_text(req, "ads.error.kind"));
-		bad++;
-	}
-	if (!ads_status_filter(d, app_query_str(req, "status"))) {
-		form_error(d, "status", app_text(req, "ads.error.status"));
-		bad++;
-	}
-	if ((e = ads_category_options(d, app_query_id(req, "category"), 0)) !=
+	bad = form_read(manage_fields, M__MAX, &req->query, app_lang(req), d,
+	    v);
+	ads_kind_filter(d, &v[M_KIND]);
+	ads_status_filter(d, &v[M_STATUS]);
+	if ((e = ads_category_options(d, ads_id(&v[M_CATEGORY]), 0)) !=
 	    WEFT_OK || (e = ads_community_filter(req, d,
-	    app_query_id(req, "community"), 1, PERM_AD_LIST)) != WEFT_OK)
+	    ads_id(&v[M_COMMUNITY]), 1, PERM_AD_LIST)) != WEFT_OK)
 		return app_status_of(e);
 	if (bad > 0)
 		return app_render(req, 422);
-	if ((e = ads_manage_rows(req, d)) != WEFT_OK)
+	if ((e = ads_manage_rows(req, d, v)) != WEFT_OK)
 		return app_status_of(e);
 	return app_render(req, 200);
 }

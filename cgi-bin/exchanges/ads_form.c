@@ -20,15 +20,19 @@
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
-/* `for` comes last: only a new ad has an owner to choose. */
-static const struct form_field ads_fields[] = {
-	{ "kind", FORM_TEXT, 1, 1, 16 },
-	{ "title", FORM_TEXT, 1, 1, AD_TITLE_MAX },
-	{ "description", FORM_MULTILINE, 0, 0, AD_DESC_MAX },
-	{ "category", FORM_ID, 1, 0, 0 },
-	{ "community", FORM_TEXT, 0, 0, 20 },
-	{ "expires_on", FORM_DATE, 1, 0, 0 },
-	{ "for", FORM_USERNAME, 0, 0, 0 },
+/* `for` comes last: only a new ad has an owner to choose.  The
+ * community is "" (none), "own" (the owner's) or an id. */
+enum { A_KIND, A_TITLE, A_DESCRIPTION, A_CATEGORY, A_COMMUNITY, A_EXPIRES,
+    A_FOR, A__MAX };
+static const struct form_field ads_fields[A__MAX] = {
+	[A_KIND] = { "kind", FORM_CHOICE, 1, 1, 16,
+	    FORM_CHOICES(ad_kind_keys), .refusal = "ads.error.kind" },
+	[A_TITLE] = { "title", FORM_TEXT, 1, 1, AD_TITLE_MAX },
+	[A_DESCRIPTION] = { "description", FORM_MULTILINE, 0, 0, AD_DESC_MAX },
+	[A_CATEGORY] = { "category", FORM_ID, 1, 0, 0 },
+	[A_COMMUNITY] = { "community", FORM_TEXT, 0, 0, 20 },
+	[A_EXPIRES] = { "expires_on", FORM_DATE, 1, 0, 0 },
+	[A_FOR] = { "for", FORM_USERNAME, 0, 0, 0 },
 };
 
 /* Whose a new ad is, and how the actor reaches them. */
@@ -131,16 +135,13 @@ ads_dates(struct tmpl_dict *d, char *def, size_t deflen)
  * whenever a value was sent, so that its message shows.
  */
 static enum weft_err
-ads_show_for(struct request *req, struct tmpl_dict *d)
+ads_show_for(struct request *req, struct tmpl_dict *d, const char *v)
 {
-	const char	*v = app_form(req, "for");
 	long long	 n = 0;
 	enum weft_err	 e;
 
-	if (v == NULL)
-		v = app_query(req, "for");
 	if (!role_allows_somewhere(&req->actor.grants, PERM_AD_POST_FOR) &&
-	    (v == NULL || v[0] == '\0')) {
+	    v[0] == '\0') {
 		if ((e = db_query_int(&n, "SELECT EXISTS (SELECT 1 FROM"
 		    " guardian_angels WHERE angel_id = ?) OR EXISTS (SELECT 1"
 		    " FROM org_managers WHERE manager_id = ?)", "ii",
@@ -153,10 +154,12 @@ ads_show_for(struct request *req, struct tmpl_dict *d)
 	return WEFT_OK;
 }
 
-/* The form page, new (ad NULL) or edit, with the selects filled. */
+/* The form page, new (ad NULL: for_user is the `for` sent, "" for
+ * none) or edit, with the selects filled. */
 static struct tmpl_dict *
 ads_form_page(struct request *req, const struct ad *ad,
-    const struct ads_choice *c, char *def, size_t deflen)
+    const struct ads_choice *c, const char *for_user, char *def,
+    size_t deflen)
 {
 	struct tmpl_dict	*d;
 	char			 action[64];
@@ -170,7 +173,7 @@ ads_form_page(struct request *req, const struct ad *ad,
 	} else {
 		snprintf(action, sizeof(action), "/ads/new");
 		tmpl_show(d, "NEW");
-		if (ads_show_for(req, d) != WEFT_OK)
+		if (ads_show_for(req, d, for_user) != WEFT_OK)
 			return NULL;
 	}
 	tmpl_set(d, "ACTION", action);
@@ -188,11 +191,11 @@ ads_form_page(struct request *req, const struct ad *ad,
 
 /* The choices as submitted, for re-rendering a POSTed form. */
 static void
-ads_choice_posted(const struct request *req, struct ads_choice *c)
+ads_choice_posted(const struct form_value *v, struct ads_choice *c)
 {
-	c->kind = app_form_str(req, "kind");
-	c->category = app_form_id(req, "category");
-	c->community = app_form_str(req, "community");
+	c->kind = v[A_KIND].str;
+	c->category = v[A_CATEGORY].set ? v[A_CATEGORY].id : 0;
+	c->community = v[A_COMMUNITY].str;
 }
 
 /*
@@ -226,9 +229,9 @@ ads_community_allowed(const struct request *req, enum act_as as,
  * error. */
 static int
 ads_check_community(struct request *req, struct tmpl_dict *d,
-    const struct ad *ad, const struct ads_owner *o, long long *c)
+    const struct ad *ad, const struct ads_owner *o, const char *v,
+    long long *c)
 {
-	const char	*v = app_form_str(req, "community");
 	long long	 n;
 
 	*c = 0;
@@ -259,28 +262,24 @@ ads_check_community(struct request *req, struct tmpl_dict *d,
 }
 
 /*
- * What the field table cannot check: kind, an active category (or the
- * ad's own), the community, and an expiry after today and at most a year
- * ahead (an edit may keep the ad's date).  Fields already marked by
- * form_check() are not checked twice.  Returns how many are invalid, or
- * -1 on a database error.
+ * What the field table cannot check: an active category (or the ad's
+ * own), the community, and an expiry after today and at most a year
+ * ahead (an edit may keep the ad's date).  Fields the form refused are
+ * not checked again.  Returns how many are invalid, or -1 on a database
+ * error.
  */
 static int
 ads_form_check(struct request *req, struct tmpl_dict *d, const struct ad *ad,
-    const struct ads_owner *o, long long *community)
+    const struct ads_owner *o, const struct form_value *v,
+    long long *community)
 {
-	const char	*exp = app_form(req, "expires_on");
-	enum ad_kind	 k;
+	const char	*exp = v[A_EXPIRES].str;
 	long long	 cat, n;
-	int		 bad = 0, y, m, day, ok;
+	int		 bad = 0, ok;
 
 	*community = 0;
-	if (app_form_str(req, "kind")[0] != '\0' &&
-	    ad_kind_parse(app_form(req, "kind"), &k) != 0) {
-		form_error(d, "kind", app_text(req, "ads.error.kind"));
-		bad++;
-	}
-	if ((cat = app_form_id(req, "category")) > 0) {
+	if (v[A_CATEGORY].set) {
+		cat = v[A_CATEGORY].id;
 		if (db_query_int(&n, "SELECT COUNT(*) FROM categories WHERE"
 		    " id = ? AND (active = 1 OR id = ?)", "ii", cat,
 		    ad != NULL ? ad->category_id : 0) != WEFT_OK)
@@ -292,11 +291,12 @@ ads_form_check(struct request *req, struct tmpl_dict *d, const struct ad *ad,
 		}
 	}
 	if (o->known) {
-		if ((ok = ads_check_community(req, d, ad, o, community)) == -1)
+		if ((ok = ads_check_community(req, d, ad, o,
+		    v[A_COMMUNITY].str, community)) == -1)
 			return -1;
 		bad += !ok;
 	}
-	if (exp != NULL && valid_date(exp, &y, &m, &day) == VALID_OK &&
+	if (v[A_EXPIRES].set &&
 	    (ad == NULL || strcmp(exp, ad->expires_on) != 0)) {
 		if (db_query_int(&n, "SELECT ? > UTC_DATE() AND"
 		    " ? <= UTC_DATE() + INTERVAL 1 YEAR", "ss", exp, exp) !=
@@ -322,10 +322,11 @@ ads_form_check(struct request *req, struct tmpl_dict *d, const struct ad *ad,
  * of scope.
  */
 static int
-ads_new_owner(struct request *req, struct ads_owner *o, const char **why)
+ads_new_owner(struct request *req, const struct form_value *f,
+    struct ads_owner *o, const char **why)
 {
 	static const struct scope site = { SCOPE_SITE, 0, "" };
-	const char	*u = app_form(req, "for");
+	const char	*u = f->str;
 	struct db_rows	*r = NULL;
 	struct scope	 sc;
 	enum weft_err	 e;
@@ -336,11 +337,11 @@ ads_new_owner(struct request *req, struct ads_owner *o, const char **why)
 	o->community = req->actor.community;
 	o->as = ACT_SELF;
 	o->known = 1;
-	if (u == NULL || u[0] == '\0' || strcmp(u, req->actor.username) == 0)
+	if (u[0] == '\0' || strcmp(u, req->actor.username) == 0)
 		return 0;
 	o->known = 0;
-	if (valid_username(u) != VALID_OK)
-		return 0;	/* form_check() says why */
+	if (!f->set)
+		return 0;	/* the form says why */
 	if ((e = db_query(&r, "SELECT id, COALESCE(community_id, 0),"
 	    " status = 'approved' FROM members WHERE username = ?", "s",
 	    u)) != WEFT_OK)
@@ -373,15 +374,19 @@ int
 ads_new_form(struct request *req)
 {
 	struct ads_choice	 c = { "", 0, "own" };
+	struct form_value	 v[A__MAX];
 	struct tmpl_dict	*d;
 	char			 def[16] = "";
-	const char		*u = app_query(req, "for");
 
-	if ((d = ads_form_page(req, NULL, &c, def, sizeof(def))) == NULL)
+	/* A link may name whose the ad is (?for=username). */
+	(void)form_read(ads_fields, A__MAX, &req->query, app_lang(req), NULL,
+	    v);
+	if ((d = ads_form_page(req, NULL, &c, v[A_FOR].str, def,
+	    sizeof(def))) == NULL)
 		return 500;
 	tmpl_set(d, "EXPIRES_ON", def);
-	if (u != NULL && valid_username(u) == VALID_OK)
-		tmpl_set(d, "FOR", u);
+	if (v[A_FOR].set)
+		tmpl_set(d, "FOR", v[A_FOR].str);
 	return app_render(req, 200);
 }
 
@@ -389,7 +394,7 @@ ads_new_form(struct request *req)
  * transaction. */
 static enum weft_err
 ads_insert(struct request *req, const struct ads_owner *o,
-    long long community, long long *id)
+    const struct form_value *v, long long community, long long *id)
 {
 	struct ad	 after;
 	struct buf	 js;
@@ -403,11 +408,9 @@ ads_insert(struct request *req, const struct ads_owner *o,
 	    " created_by, created_as, created_at, updated_at) VALUES"
 	    " (?, ?, ?, ?, ?, NULLIF(?, 0), ?, 'active', ?, ?,"
 	    " UTC_TIMESTAMP(), UTC_TIMESTAMP())", "isssiisii", o->id,
-	    app_form(req, "kind"), app_form(req, "title"),
-	    app_form_str(req, "description"),
-	    app_form_id(req, "category"), community,
-	    app_form(req, "expires_on"), req->actor.member_id,
-	    req->actor.acting_id)) != WEFT_OK)
+	    v[A_KIND].str, v[A_TITLE].str, v[A_DESCRIPTION].str,
+	    v[A_CATEGORY].id, community, v[A_EXPIRES].str,
+	    req->actor.member_id, req->actor.acting_id)) != WEFT_OK)
 		goto err;
 	*id = db_insert_id();
 	if (ads_on_behalf(req, o->id)) {
@@ -434,6 +437,7 @@ err:
 int
 ads_new(struct request *req)
 {
+	struct form_value	 v[A__MAX];
 	struct ads_owner	 o;
 	struct ads_choice	 c;
 	struct tmpl_dict	*d;
@@ -443,22 +447,24 @@ ads_new(struct request *req)
 	enum weft_err		 e;
 	int			 st, bad;
 
-	if ((st = ads_new_owner(req, &o, &why)) != 0)
+	bad = (int)form_read(ads_fields, A__MAX, &req->form, app_lang(req),
+	    NULL, v);
+	if ((st = ads_new_owner(req, &v[A_FOR], &o, &why)) != 0)
 		return st;
-	ads_choice_posted(req, &c);
-	if ((d = ads_form_page(req, NULL, &c, def, sizeof(def))) == NULL)
+	ads_choice_posted(v, &c);
+	if ((d = ads_form_page(req, NULL, &c, v[A_FOR].str, def,
+	    sizeof(def))) == NULL)
 		return 500;
-	bad = (int)form_check(ads_fields, NELEM(ads_fields), &req->form,
-	    ads_lang(req), d);
+	form_show(ads_fields, A__MAX, v, app_lang(req), d);
 	if (why != NULL) {
 		form_error(d, "for", app_text(req, why));
 		bad++;
 	}
-	if ((st = ads_form_check(req, d, NULL, &o, &community)) == -1)
+	if ((st = ads_form_check(req, d, NULL, &o, v, &community)) == -1)
 		return 500;
 	if (bad + st > 0)
 		return app_render(req, 422);
-	if ((e = ads_insert(req, &o, community, &id)) != WEFT_OK)
+	if ((e = ads_insert(req, &o, v, community, &id)) != WEFT_OK)
 		return app_status_of(e);
 	snprintf(path, sizeof(path), "/ads/%lld", id);
 	return app_redirect(req, path, "ads.flash.posted");
@@ -484,7 +490,7 @@ ads_edit_form(struct request *req)
 	c.kind = ad_kind_keys[ad.kind];
 	c.category = ad.category_id;
 	c.community = ad.community_id > 0 ? comm : "";
-	if ((d = ads_form_page(req, &ad, &c, def, sizeof(def))) == NULL)
+	if ((d = ads_form_page(req, &ad, &c, "", def, sizeof(def))) == NULL)
 		return 500;
 	tmpl_set(d, "TITLE", ad.title);
 	tmpl_set(d, "DESCRIPTION", ad.description);
@@ -522,17 +528,17 @@ ads_audit_change(struct request *req, const char *action,
 
 /* Saves a checked edit: the UPDATE and its audit row; commits. */
 static enum weft_err
-ads_update(struct request *req, const struct ad *ad, long long community)
+ads_update(struct request *req, const struct ad *ad,
+    const struct form_value *v, long long community)
 {
 	enum weft_err	 e;
 
 	if ((e = db_exec("UPDATE ads SET kind = ?, title = ?,"
 	    " description = ?, category_id = ?, community_id = NULLIF(?, 0),"
 	    " expires_on = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?",
-	    "sssiisi", app_form(req, "kind"), app_form(req, "title"),
-	    app_form_str(req, "description"),
-	    app_form_id(req, "category"), community,
-	    app_form(req, "expires_on"), ad->id)) != WEFT_OK ||
+	    "sssiisi", v[A_KIND].str, v[A_TITLE].str, v[A_DESCRIPTION].str,
+	    v[A_CATEGORY].id, community, v[A_EXPIRES].str, ad->id)) !=
+	    WEFT_OK ||
 	    (e = ads_audit_change(req, "ad.edit", ad)) != WEFT_OK) {
 		db_rollback();
 		return e;
@@ -546,6 +552,7 @@ ads_update(struct request *req, const struct ad *ad, long long community)
 int
 ads_edit(struct request *req)
 {
+	struct form_value	 v[A__MAX];
 	struct ad		 ad;
 	struct ads_owner	 o;
 	struct ads_choice	 c;
@@ -568,13 +575,15 @@ ads_edit(struct request *req)
 	o.community = ad.owner_community;
 	o.as = as;
 	o.known = 1;
-	ads_choice_posted(req, &c);
+	/* Without `for`: an ad's owner stays. */
+	bad = (int)form_read(ads_fields, A_FOR, &req->form, app_lang(req),
+	    NULL, v);
+	ads_choice_posted(v, &c);
 	st = 500;
-	if ((d = ads_form_page(req, &ad, &c, def, sizeof(def))) == NULL)
+	if ((d = ads_form_page(req, &ad, &c, "", def, sizeof(def))) == NULL)
 		goto refuse;
-	bad = (int)form_check(ads_fields, NELEM(ads_fields) - 1, &req->form,
-	    ads_lang(req), d);
-	if ((st = ads_form_check(req, d, &ad, &o, &community)) == -1) {
+	form_show(ads_fields, A_FOR, v, app_lang(req), d);
+	if ((st = ads_form_check(req, d, &ad, &o, v, &community)) == -1) {
 		st = 500;
 		goto refuse;
 	}
@@ -582,7 +591,7 @@ ads_edit(struct request *req)
 		db_rollback();
 		return app_render(req, 422);
 	}
-	if ((e = ads_update(req, &ad, community)) != WEFT_OK)
+	if ((e = ads_update(req, &ad, v, community)) != WEFT_OK)
 		return app_status_of(e);
 	snprintf(path, sizeof(path), "/ads/%lld", ad.id);
 	return app_redirect(req, path, "ads.flash.saved");

@@ -19,17 +19,23 @@
 #define LIST_CSV_MAX	100000
 #define LIST_NO_CURSOR	((1LL << 53) + 1)
 
-static const struct form_field list_fields[] = {
-	{ "member", FORM_TEXT, 0, 1, 64 },
-	{ "community", FORM_ID, 0, 0, 0 },
-	{ "from", FORM_DATE, 0, 0, 0 },
-	{ "to", FORM_DATE, 0, 0, 0 },
-	{ "category", FORM_ID, 0, 0, 0 },
-	{ "recorded_by", FORM_TEXT, 0, 1, 64 },
-};
-
 /* The "reversed" filter: any; reversed or a reversal; neither. */
 static const char *const list_reversed_keys[] = { "", "yes", "no" };
+
+/* The query string: the filters and the page (ids below before). */
+enum { X_MEMBER, X_COMMUNITY, X_FROM, X_TO, X_CATEGORY, X_RECORDED_BY,
+    X_REVERSED, X_BEFORE, X__MAX };
+static const struct form_field list_fields[X__MAX] = {
+	[X_MEMBER] = { "member", FORM_TEXT, 0, 1, 64 },
+	[X_COMMUNITY] = { "community", FORM_ID, 0, 0, 0 },
+	[X_FROM] = { "from", FORM_DATE, 0, 0, 0 },
+	[X_TO] = { "to", FORM_DATE, 0, 0, 0 },
+	[X_CATEGORY] = { "category", FORM_ID, 0, 0, 0 },
+	[X_RECORDED_BY] = { "recorded_by", FORM_TEXT, 0, 1, 64 },
+	[X_REVERSED] = { "reversed", FORM_CHOICE, 0, 0, 0,
+	    FORM_CHOICES(list_reversed_keys), .refusal = "valid.format" },
+	[X_BEFORE] = { "before", FORM_ID, 0, 0, 0, .flags = FORM_QUIET },
+};
 
 struct list_filter {
 	struct ledger_scope	 sc;
@@ -87,16 +93,16 @@ list_query_add(struct list_filter *f, const char *key, const char *val)
  * history too); returns 1 when there is no such member. */
 static int
 list_member(struct request *req, struct tmpl_dict *d, struct list_filter *f,
-    const char *field, long long *id, enum weft_err *err)
+    const char *field, const struct form_value *v, long long *id,
+    enum weft_err *err)
 {
-	const char		*v = app_query(req, field);
 	struct ledger_party	 p;
 	enum weft_err		 e;
 
 	*id = 0;
-	if (v == NULL || v[0] == '\0' || valid_text(v, 1, 64, 0) != VALID_OK)
+	if (!v->set)
 		return 0;
-	if ((e = ledger_party_find(v, &p)) == WEFT_OK) {
+	if ((e = ledger_party_find(v->str, &p)) == WEFT_OK) {
 		*id = p.id;
 		list_query_add(f, field, p.username);
 		return 0;
@@ -109,32 +115,25 @@ list_member(struct request *req, struct tmpl_dict *d, struct list_filter *f,
 	return 1;
 }
 
-/* An optional id or date filter, kept when valid (form_check has given
+/* An optional id or date filter, kept when valid (the form has given
  * the message otherwise). */
-static void
-list_id(struct request *req, struct list_filter *f, const char *key,
-    long long *out)
+static long long
+list_id(struct list_filter *f, const char *key, const struct form_value *v)
 {
-	const char	*v = app_query(req, key);
-
-	*out = 0;
-	if (v != NULL && valid_id(v, out) == VALID_OK)
-		list_query_add(f, key, v);
-	else
-		*out = 0;
+	if (!v->set)
+		return 0;
+	list_query_add(f, key, v->str);
+	return v->id;
 }
 
 static const char *
-list_date(struct request *req, struct list_filter *f, const char *key,
+list_date(struct list_filter *f, const char *key, const struct form_value *v,
     const char *dflt)
 {
-	const char	*v = app_query(req, key);
-	int		 y, m, d;
-
-	if (v == NULL || valid_date(v, &y, &m, &d) != VALID_OK)
+	if (!v->set)
 		return dflt;
-	list_query_add(f, key, v);
-	return v;
+	list_query_add(f, key, v->str);
+	return v->str;
 }
 
 /* Reads the filters from the query string into f and the page d;
@@ -143,37 +142,29 @@ static size_t
 list_filter_read(struct request *req, struct tmpl_dict *d,
     struct list_filter *f, enum weft_err *err)
 {
-	const char	*v = app_query(req, "reversed");
-	size_t		 bad, i;
+	struct form_value	 v[X__MAX];
+	size_t			 bad;
 
 	memset(f, 0, sizeof(*f));
 	ledger_scope_of(&req->actor, PERM_EXCHANGE_LIST, &f->sc);
-	bad = form_check(list_fields, NELEM(list_fields), &req->query,
-	    req->actor.lang[0] ? req->actor.lang : "en", d);
-	bad += (size_t)list_member(req, d, f, "member", &f->member, err);
-	bad += (size_t)list_member(req, d, f, "recorded_by", &f->recorded_by,
-	    err);
-	list_id(req, f, "community", &f->community);
-	list_id(req, f, "category", &f->category);
-	f->from = list_date(req, f, "from", "1000-01-01");
-	f->to = list_date(req, f, "to", "9999-12-31");
-	for (i = 0; v != NULL && i < NELEM(list_reversed_keys); i++)
-		if (strcmp(v, list_reversed_keys[i]) == 0)
-			break;
-	if (v != NULL && i == NELEM(list_reversed_keys)) {
-		form_error(d, "reversed", app_text(req, "valid.format"));
-		bad++;
-	} else if (v != NULL && i > 0) {
-		f->reversed = (long long)i;
-		list_query_add(f, "reversed", v);
+	bad = form_read(list_fields, X__MAX, &req->query, app_lang(req), d, v);
+	bad += (size_t)list_member(req, d, f, "member", &v[X_MEMBER],
+	    &f->member, err);
+	bad += (size_t)list_member(req, d, f, "recorded_by",
+	    &v[X_RECORDED_BY], &f->recorded_by, err);
+	f->community = list_id(f, "community", &v[X_COMMUNITY]);
+	f->category = list_id(f, "category", &v[X_CATEGORY]);
+	f->from = list_date(f, "from", &v[X_FROM], "1000-01-01");
+	f->to = list_date(f, "to", &v[X_TO], "9999-12-31");
+	if (v[X_REVERSED].set && v[X_REVERSED].choice > 0) {
+		f->reversed = (long long)v[X_REVERSED].choice;
+		list_query_add(f, "reversed", v[X_REVERSED].str);
 	}
 	if (strcmp(f->from, f->to) > 0) {
 		form_error(d, "to", app_text(req, "ledger.filter.order"));
 		bad++;
 	}
-	v = app_query(req, "before");
-	if (v == NULL || valid_id(v, &f->before) != VALID_OK)
-		f->before = LIST_NO_CURSOR;
+	f->before = v[X_BEFORE].set ? v[X_BEFORE].id : LIST_NO_CURSOR;
 	return bad;
 }
 
@@ -298,6 +289,7 @@ exchanges_list(struct request *req)
 	if ((d = app_page(req, "exchanges/ledger_list.tpl",
 	    app_text(req, "ledger.list.title"))) == NULL)
 		return 500;
+	form_summary(d, app_lang(req), "form.summary.filters", NULL, 0);
 	bad = list_filter_read(req, d, &f, &e);
 	if (e != WEFT_OK || (e = list_selects(d, &f)) != WEFT_OK)
 		return app_status_of(e);
@@ -317,18 +309,13 @@ int
 exchanges_list_csv(struct request *req)
 {
 	struct list_filter	 f;
-	struct tmpl_dict	*scratch;
 	struct db_rows		*r = NULL;
 	struct buf		*b = &req->resp.body;
 	char			 h[LEDGER_HOURS_LEN];
 	enum weft_err		 e = WEFT_OK;
 	size_t			 bad;
 
-	/* The filters' messages go to a page nobody sees. */
-	if ((scratch = tmpl_dict_new()) == NULL)
-		return 500;
-	bad = list_filter_read(req, scratch, &f, &e);
-	tmpl_dict_free(scratch);
+	bad = list_filter_read(req, NULL, &f, &e);
 	if (e != WEFT_OK)
 		return app_status_of(e);
 	if (bad > 0)

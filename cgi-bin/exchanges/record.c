@@ -14,6 +14,7 @@
 #include "db.h"
 #include "exchanges.h"
 #include "form.h"
+#include "i18n.h"
 #include "ledger.h"
 #include "log.h"
 #include "valid.h"
@@ -23,15 +24,6 @@
 /* Members east of UTC may record today's service while it is still
  * yesterday in UTC: one day of grace before a date is "in the future". */
 #define RECORD_GRACE_DAYS	1
-
-static const struct form_field record_fields[] = {
-	{ "provider", FORM_TEXT, 1, 1, 64 },
-	{ "recipient", FORM_TEXT, 1, 1, 64 },
-	{ "hours", FORM_TEXT, 1, 1, 32 },
-	{ "service_date", FORM_DATE, 1, 0, 0 },
-	{ "description", FORM_TEXT, 1, 1, 255 },
-	{ "ad", FORM_ID, 0, 0, 0 },
-};
 
 static const char *
 record_lang(const struct request *req)
@@ -103,42 +95,52 @@ record_hours_key(const char *in, enum valid_err e)
 	return "ledger.hours.quarter";
 }
 
-/* The hours field against the settings' maximum; 1 when refused. */
-static int
-record_hours(struct request *req, struct tmpl_dict *d,
-    const struct ledger_settings *s, long long *h)
+/* The message for hours that valid_hours() refused: the form's field
+ * table names it (form.h), with the settings' maximum as f->max. */
+static void
+record_hours_why(const struct form_field *f, const char *in,
+    enum valid_err e, const char *lang, char *msg, size_t len)
 {
-	const char	*v = app_form(req, "hours");
-	const char	*key;
+	const char	*key = record_hours_key(in, e);
 	char		 max[LEDGER_HOURS_LEN];
-	enum valid_err	 e;
 
-	if (v == NULL || valid_text(v, 1, 32, 0) != VALID_OK)
-		return 0;	/* form_check has said why */
-	if ((e = valid_hours(v, s->max_hundredths, h)) == VALID_OK)
-		return 0;
-	key = record_hours_key(v, e);
-	if (strcmp(key, "ledger.hours.max") == 0) {
-		ledger_format_hours(s->max_hundredths, 0, max);
-		record_error2(req, d, "hours", key, max);
-	} else
-		form_error(d, "hours", app_text(req, key));
-	return 1;
+	if (strcmp(key, "ledger.hours.max") != 0) {
+		snprintf(msg, len, "%s", i18n_text(lang, key));
+		return;
+	}
+	ledger_format_hours(f->max, 0, max);
+	snprintf(msg, len, "%s %s.", i18n_text(lang, key), max);
 }
+
+/* The form; the most hours are a setting, put in a copy of the table
+ * (record_validate).  The form key is read first, alone: a key already
+ * used answers before the form is judged at all. */
+enum { R_PROVIDER, R_RECIPIENT, R_HOURS, R_DATE, R_DESCRIPTION, R_AD,
+    R__MAX };
+static const struct form_field record_fields[R__MAX] = {
+	[R_PROVIDER] = { "provider", FORM_TEXT, 1, 1, 64 },
+	[R_RECIPIENT] = { "recipient", FORM_TEXT, 1, 1, 64 },
+	[R_HOURS] = { "hours", FORM_HOURS, 1, 0, 0,
+	    .why = record_hours_why },
+	[R_DATE] = { "service_date", FORM_DATE, 1, 0, 0 },
+	[R_DESCRIPTION] = { "description", FORM_TEXT, 1, 1, 255 },
+	[R_AD] = { "ad", FORM_ID, 0, 0, 0 },
+};
+static const struct form_field record_key_field = {
+	"form_key", FORM_TEXT, 1, 1, LEDGER_KEY_LEN, .flags = FORM_QUIET,
+};
 
 /* The date of service: not in the future, not older than the setting. */
 static int
 record_date(struct request *req, struct tmpl_dict *d,
-    const struct ledger_settings *s)
+    const struct ledger_settings *s, const struct form_value *v)
 {
-	const char	*v = app_form(req, "service_date");
 	long long	 day, today = record_today();
 	char		 oldest[11];
-	int		 y, m, dd;
 
-	if (v == NULL || valid_date(v, &y, &m, &dd) != VALID_OK)
+	if (!v->set)
 		return 0;
-	day = record_days(y, m, dd);
+	day = record_days(v->date.y, v->date.m, v->date.d);
 	if (day > today + RECORD_GRACE_DAYS) {
 		form_error(d, "service_date", app_text(req,
 		    "ledger.date.future"));
@@ -159,7 +161,8 @@ record_date(struct request *req, struct tmpl_dict *d,
  * were refused. */
 static int
 record_parties(struct request *req, struct tmpl_dict *d,
-    struct ledger_party *p, struct ledger_party *r, enum weft_err *err)
+    const struct form_value *v, struct ledger_party *p,
+    struct ledger_party *r, enum weft_err *err)
 {
 	static const char *const fields[2] = { "provider", "recipient" };
 	struct ledger_party	 found[2];
@@ -167,12 +170,9 @@ record_parties(struct request *req, struct tmpl_dict *d,
 	enum weft_err		 e;
 	int			 i, bad = 0;
 
-	for (i = 0; i < 2; i++) {
-		names[i] = app_form(req, fields[i]);
-		if (names[i] != NULL &&
-		    valid_text(names[i], 1, 64, 0) != VALID_OK)
-			names[i] = NULL;	/* form_check has said why */
-	}
+	/* Refused ones are NULL: the form has said why. */
+	names[0] = v[R_PROVIDER].set ? v[R_PROVIDER].str : NULL;
+	names[1] = v[R_RECIPIENT].set ? v[R_RECIPIENT].str : NULL;
 	if ((e = ledger_parties_find(names, found)) != WEFT_OK)
 		*err = e;
 	for (i = 0; i < 2 && e == WEFT_OK; i++) {
@@ -191,18 +191,18 @@ record_parties(struct request *req, struct tmpl_dict *d,
 
 /* The optional ad: one of the two parties' offers or requests. */
 static int
-record_ad(struct request *req, struct tmpl_dict *d, long long provider,
-    long long recipient, long long *ad, enum weft_err *err)
+record_ad(struct request *req, struct tmpl_dict *d, const struct form_value *v,
+    long long provider, long long recipient, long long *ad,
+    enum weft_err *err)
 {
-	const char	*v = app_form(req, "ad");
 	long long	 owner = 0;
 	enum weft_err	 e;
 
 	*ad = 0;
 	/* Judged only once both parties are known. */
-	if (v == NULL || v[0] == '\0' || valid_id(v, ad) != VALID_OK ||
-	    provider == 0 || recipient == 0)
+	if (!v->set || provider == 0 || recipient == 0)
 		return 0;
+	*ad = v->id;
 	e = db_query_int(&owner, "SELECT member_id FROM ads WHERE id = ?",
 	    "i", *ad);
 	if (e != WEFT_OK && e != WEFT_ERR_NOTFOUND) {
@@ -278,6 +278,7 @@ record_page(struct request *req, const struct ledger_settings *s,
 	if ((d = app_page(req, "exchanges/ledger_new.tpl",
 	    app_text(req, "ledger.new.title"))) == NULL)
 		return NULL;
+	form_summary(d, record_lang(req), "ledger.summary.recorded", NULL, 0);
 	tmpl_set(d, "FORM_KEY", key);
 	ledger_format_hours(s->max_hundredths, 0, max);
 	tmpl_set(d, "MAX_HOURS", max);
@@ -306,17 +307,17 @@ int
 exchanges_new_form(struct request *req)
 {
 	static const struct {
-		const char	*key;
+		size_t		 field;
 		const char	*var;
 	} pre[] = {
-		{ "provider", "PROVIDER" },
-		{ "recipient", "RECIPIENT" },
-		{ "ad", "AD" },
+		{ R_PROVIDER, "PROVIDER" },
+		{ R_RECIPIENT, "RECIPIENT" },
+		{ R_AD, "AD" },
 	};
+	struct form_value	 v[R__MAX];
 	struct ledger_settings	 s;
 	struct tmpl_dict	*d;
 	char			 key[AUTH_TOKEN_HEX], today[11];
-	const char		*v;
 	enum weft_err		 e;
 	size_t			 i;
 
@@ -326,41 +327,47 @@ exchanges_new_form(struct request *req)
 		return 500;
 	if ((d = record_page(req, &s, key)) == NULL)
 		return 500;
-	for (i = 0; i < NELEM(pre); i++) {
-		v = app_query(req, pre[i].key);
-		if (v != NULL && valid_text(v, 1, 64, 0) == VALID_OK)
-			tmpl_set(d, pre[i].var, v);
-	}
+	/* The links that start a recording fill in what they know. */
+	(void)form_read(record_fields, R__MAX, &req->query, record_lang(req),
+	    NULL, v);
+	for (i = 0; i < NELEM(pre); i++)
+		if (v[pre[i].field].set)
+			tmpl_set(d, pre[i].var, v[pre[i].field].str);
 	record_day_str(record_today(), today);
 	tmpl_set(d, "SERVICE_DATE", today);
 	return app_render(req, 200);
 }
 
-/* Validates the submitted form: the field table, then what the table
- * cannot check (hours and date against the settings, the parties, the
- * ad); fills x.  Returns how many fields were refused. */
+/* Validates the submitted form: the field table (the hours up to the
+ * settings' maximum), then what the table cannot check (the date against
+ * the settings, the parties, the ad); fills x.  Returns how many fields
+ * were refused. */
 static size_t
 record_validate(struct request *req, struct tmpl_dict *d,
     const struct ledger_settings *s, struct ledger_entry *x,
     struct ledger_party *p, struct ledger_party *r, enum weft_err *err)
 {
-	size_t	 bad;
+	struct form_field	 f[R__MAX];
+	struct form_value	 v[R__MAX];
+	size_t			 bad;
 
-	bad = form_check(record_fields, NELEM(record_fields), &req->form,
-	    record_lang(req), d);
-	bad += (size_t)record_hours(req, d, s, &x->hundredths);
-	bad += (size_t)record_date(req, d, s);
-	bad += (size_t)record_parties(req, d, p, r, err);
+	memcpy(f, record_fields, sizeof(f));
+	f[R_HOURS].max = s->max_hundredths;
+	bad = form_read(f, R__MAX, &req->form, record_lang(req), d, v);
+	bad += (size_t)record_date(req, d, s, &v[R_DATE]);
+	bad += (size_t)record_parties(req, d, v, p, r, err);
 	if (p->id != 0 && p->id == r->id) {
 		form_error(d, "recipient", app_text(req, "ledger.member.same"));
 		bad++;
 	}
-	bad += (size_t)record_ad(req, d, p->id, r->id, &x->ad_id, err);
+	bad += (size_t)record_ad(req, d, &v[R_AD], p->id, r->id, &x->ad_id,
+	    err);
+	x->hundredths = v[R_HOURS].set ? v[R_HOURS].hours : 0;
 	x->provider = p->id;
 	x->recipient = r->id;
 	x->community = ledger_audit_community(p, r);
-	x->service_date = app_form(req, "service_date");
-	x->description = app_form(req, "description");
+	x->service_date = v[R_DATE].str;
+	x->description = v[R_DESCRIPTION].str;
 	return bad;
 }
 
@@ -368,7 +375,8 @@ record_validate(struct request *req, struct tmpl_dict *d,
 int
 exchanges_record(struct request *req)
 {
-	const char		*key = app_form(req, "form_key");
+	struct form_value	 k;
+	const char		*key;
 	struct ledger_settings	 s;
 	struct ledger_entry	 x;
 	struct ledger_party	 p, r;
@@ -380,8 +388,11 @@ exchanges_record(struct request *req)
 	size_t			 bad;
 	int			 st, audit;
 
-	if (!ledger_key_ok(key))
+	(void)form_read(&record_key_field, 1, &req->form, record_lang(req),
+	    NULL, &k);
+	if (!k.set || !ledger_key_ok(k.str))
 		return 400;
+	key = k.str;
 	/* A key already used answers with its exchange before anything
 	 * else: the replay of a form must not be judged again. */
 	if ((e = ledger_settings_key(key, &s, &id)) != WEFT_OK)
@@ -574,6 +585,11 @@ const struct i18n_phrase exchanges_ledger_phrases[] = {
 	{ "ledger.show.title", "Exchange" },
 	{ "ledger.statement.member_title", "Statement of" },
 	{ "ledger.statement.title", "Your balance and statement" },
+	{ "ledger.summary.dates", "Please correct the dates" },
+	{ "ledger.summary.recorded", "Nothing was recorded: please correct "
+	    "the following" },
+	{ "ledger.summary.reversed", "Nothing was reversed: please correct "
+	    "the following" },
 };
 const size_t exchanges_ledger_nphrases =
     sizeof(exchanges_ledger_phrases) / sizeof(exchanges_ledger_phrases[0]);

@@ -13,13 +13,15 @@
 #include "ledger.h"
 #include "valid.h"
 
-static const struct form_field reverse_fields[] = {
-	{ "reason", FORM_TEXT, 1, 1, 255 },
+enum { V_REASON, V__MAX };
+static const struct form_field reverse_fields[V__MAX] = {
+	[V_REASON] = { "reason", FORM_TEXT, 1, 1, 255 },
 };
 
 /* The form again, with what was wrong (422). */
 static int
-reverse_again(struct request *req, const struct ledger_exchange *x)
+reverse_again(struct request *req, const struct ledger_exchange *x,
+    const struct form_value *v)
 {
 	struct tmpl_dict	*d;
 	char			 h[LEDGER_HOURS_LEN];
@@ -34,7 +36,8 @@ reverse_again(struct request *req, const struct ledger_exchange *x)
 	tmpl_set(d, "HOURS", h);
 	tmpl_set(d, "SERVICE_DATE", x->service_date);
 	tmpl_set(d, "DESCRIPTION", x->description);
-	form_check(reverse_fields, 1, &req->form,
+	form_summary(d, app_lang(req), "ledger.summary.reversed", NULL, 0);
+	form_show(reverse_fields, V__MAX, v,
 	    req->actor.lang[0] ? req->actor.lang : "en", d);
 	return app_render(req, 422);
 }
@@ -47,7 +50,7 @@ exchanges_reverse(struct request *req)
 	struct scope		 sp, sr;
 	enum ledger_refusal	 why;
 	enum weft_err		 e;
-	const char		*reason = app_form(req, "reason");
+	struct form_value	 v[V__MAX];
 	long long		 rid;
 	char			 path[64];
 	int			 nf;
@@ -71,10 +74,11 @@ exchanges_reverse(struct request *req)
 	if (x.reverses_id != 0 || x.reversed_by != 0)
 		return app_error(req, 409, app_text(req, x.reverses_id != 0 ?
 		    "ledger.refuse.is_reversal" : "ledger.refuse.reversed"));
-	if (reason == NULL || valid_text(reason, 1, 255, 0) != VALID_OK)
-		return reverse_again(req, &x);
-	if ((e = ledger_reverse(&req->actor, x.id, reason, &rid, &why)) !=
-	    WEFT_OK)
+	if (form_read(reverse_fields, V__MAX, &req->form, app_lang(req), NULL,
+	    v) > 0)
+		return reverse_again(req, &x, v);
+	if ((e = ledger_reverse(&req->actor, x.id, v[V_REASON].str, &rid,
+	    &why)) != WEFT_OK)
 		return app_status_of(e);
 	if (why != LEDGER_OK)	/* reversed meanwhile by someone else */
 		return app_error(req, 409, app_text(req,

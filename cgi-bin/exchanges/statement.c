@@ -23,9 +23,14 @@
 #define STMT_FIRST_DAY	"1000-01-01"	/* MariaDB's DATE range */
 #define STMT_LAST_DAY	"9999-12-31"
 
-static const struct form_field stmt_fields[] = {
-	{ "from", FORM_DATE, 0, 0, 0 },
-	{ "to", FORM_DATE, 0, 0, 0 },
+/* The query string: the filters, the page cursor ("YYYY-MM-DD_ID"),
+ * and for the CSV whose statement it is (an id; none: one's own). */
+enum { T_FROM, T_TO, T_BEFORE, T_MEMBER, T__MAX };
+static const struct form_field stmt_fields[T__MAX] = {
+	[T_FROM] = { "from", FORM_DATE, 0, 0, 0 },
+	[T_TO] = { "to", FORM_DATE, 0, 0, 0 },
+	[T_BEFORE] = { "before", FORM_TEXT, 0, 1, 32, .flags = FORM_QUIET },
+	[T_MEMBER] = { "member", FORM_ID, 0, 0, 0, .flags = FORM_QUIET },
 };
 
 /* The filters of a statement, read from the query string. */
@@ -102,26 +107,24 @@ struct stmt_sums {
 	long long	 balance;	/* after the row asked for */
 };
 
-/* Reads the filters; returns how many are invalid, each with its message
- * on the page d. */
+/* Reads the query string into v and the filters into f; returns how
+ * many are invalid, each with its message on the page d (NULL: none). */
 static size_t
 stmt_filter_read(struct request *req, struct tmpl_dict *d,
-    struct stmt_filter *f)
+    struct form_value *v, struct stmt_filter *f)
 {
-	const char	*v;
+	const char	*c;
 	long long	 id;
 	size_t		 bad = 0;
 	int		 y, m, dd, given_from, given_to;
 
 	memset(f, 0, sizeof(*f));
-	bad = form_check(stmt_fields, 2, &req->query,
-	    req->actor.lang[0] ? req->actor.lang : "en", d);
-	v = app_query(req, "from");
-	given_from = v != NULL && valid_date(v, &y, &m, &dd) == VALID_OK;
-	f->from = given_from ? v : STMT_FIRST_DAY;
-	v = app_query(req, "to");
-	given_to = v != NULL && valid_date(v, &y, &m, &dd) == VALID_OK;
-	f->to = given_to ? v : STMT_LAST_DAY;
+	bad = form_read(stmt_fields, T__MAX, &req->query, app_lang(req), d, v);
+	c = v[T_BEFORE].str;
+	given_from = v[T_FROM].set;
+	f->from = given_from ? v[T_FROM].str : STMT_FIRST_DAY;
+	given_to = v[T_TO].set;
+	f->to = given_to ? v[T_TO].str : STMT_LAST_DAY;
 	if (strcmp(f->from, f->to) > 0) {
 		form_error(d, "to", app_text(req, "ledger.filter.order"));
 		bad++;
@@ -131,12 +134,11 @@ stmt_filter_read(struct request *req, struct tmpl_dict *d,
 	/* The page cursor, "YYYY-MM-DD_ID"; anything else is page one. */
 	snprintf(f->cur_date, sizeof(f->cur_date), "%s", STMT_LAST_DAY);
 	f->cur_id = (1LL << 53) + 1;
-	v = app_query(req, "before");
-	if (v != NULL && strlen(v) > 11 && v[10] == '_') {
-		memcpy(f->cur_date, v, 10);
+	if (strlen(c) > 11 && c[10] == '_') {
+		memcpy(f->cur_date, c, 10);
 		f->cur_date[10] = '\0';
 		if (valid_date(f->cur_date, &y, &m, &dd) == VALID_OK &&
-		    valid_id(v + 11, &id) == VALID_OK)
+		    valid_id(c + 11, &id) == VALID_OK)
 			f->cur_id = id;
 		else
 			snprintf(f->cur_date, sizeof(f->cur_date), "%s",
@@ -283,6 +285,7 @@ out:
 static int
 stmt_page(struct request *req, const struct ledger_party *m, int own)
 {
+	struct form_value	 v[T__MAX];
 	struct stmt_filter	 f;
 	struct tmpl_dict	*d;
 	long long		 bal;
@@ -312,7 +315,8 @@ stmt_page(struct request *req, const struct ledger_party *m, int own)
 		return app_status_of(e);
 	ledger_format_hours(bal, 0, h);
 	tmpl_set(d, "BALANCE", h);
-	if (stmt_filter_read(req, d, &f) > 0)
+	form_summary(d, app_lang(req), "ledger.summary.dates", NULL, 3);
+	if (stmt_filter_read(req, d, v, &f) > 0)
 		return app_render(req, 422);
 	if (own)
 		snprintf(csv, sizeof(csv), "/exchanges/statement.csv?%s",
@@ -387,35 +391,32 @@ exchanges_member_statement(struct request *req)
 int
 exchanges_statement_csv(struct request *req)
 {
-	const char		*mid = app_query(req, "member");
+	struct form_value	 v[T__MAX];
 	struct ledger_party	 m;
 	struct stmt_filter	 f;
-	struct tmpl_dict	*scratch;
 	struct db_rows		*r = NULL;
 	struct buf		*b = &req->resp.body;
 	struct stmt_sums	 sums;
-	long long		 id, bal, lim = STMT_CSV_MAX;
+	long long		 bal, lim = STMT_CSV_MAX;
 	char			 h[LEDGER_HOURS_LEN];
 	enum weft_err		 e;
+	size_t			 bad;
 	int			 st;
 
-	if (mid == NULL || mid[0] == '\0')
+	/* A bad member is answered before bad filters. */
+	bad = stmt_filter_read(req, NULL, v, &f);
+	if (v[T_MEMBER].str[0] == '\0')
 		st = stmt_self(req, &m);
-	else if (valid_id(mid, &id) != VALID_OK)
+	else if (!v[T_MEMBER].set)
 		st = 403;
-	else if (id == req->actor.acting_id)
+	else if (v[T_MEMBER].id == req->actor.acting_id)
 		st = stmt_self(req, &m);
 	else
-		st = stmt_member(req, id, &m);
+		st = stmt_member(req, v[T_MEMBER].id, &m);
 	if (st != 0)
 		return st;
-	/* The filters' messages go to a page nobody sees. */
-	if ((scratch = tmpl_dict_new()) == NULL)
-		return 500;
-	st = stmt_filter_read(req, scratch, &f) > 0 ? 400 : 0;
-	tmpl_dict_free(scratch);
-	if (st != 0)
-		return st;
+	if (bad > 0)
+		return 400;
 	/* The balance before the range opens the running balance. */
 	if ((e = stmt_sums(m.id, &f, f.from, 0, &sums)) != WEFT_OK ||
 	    (e = db_query(&r, STMT_SELECT(

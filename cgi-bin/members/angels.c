@@ -88,8 +88,9 @@ static const struct angels_rel angels_rels[REL__MAX] = {
 	},
 };
 
-static const struct form_field angels_mode_fields[] = {
-	{ "on", FORM_INT, 1, 0, 1 },
+enum { O_ON, O__MAX };
+static const struct form_field angels_mode_fields[O__MAX] = {
+	[O_ON] = { "on", FORM_INT, 1, 0, 1 },
 };
 
 static const char *
@@ -223,6 +224,7 @@ angels_page(struct request *req)
 	    app_text(req, "members.angels.title"))) == NULL)
 		return NULL;
 	tmpl_show(d, "STANDALONE");
+	form_summary(d, app_lang(req), NULL, "angels-errors-title", 0);
 	return d;
 }
 
@@ -273,6 +275,7 @@ static int
 angels_add(struct request *req, const struct angels_rel *rel)
 {
 	struct member		 m, o;
+	struct form_value	 v;
 	struct tmpl_dict	*d;
 	struct buf		 after;
 	enum weft_err		 e;
@@ -286,13 +289,12 @@ angels_add(struct request *req, const struct angels_rel *rel)
 		return 403;
 	if ((d = angels_page(req)) == NULL)
 		return 500;
-	if (form_check(&rel->field, 1, &req->form, angels_lang(req), d) > 0)
+	if (form_read(&rel->field, 1, &req->form, angels_lang(req), d, &v) > 0)
 		return angels_render(req, d, &m, 422);
 	if (rel->org_only && !m.is_organisation)
 		return app_error(req, 409, app_text(req,
 		    "members.angels.error.not_organisation"));
-	if ((st = angels_other(req, d, rel, app_form(req, rel->field.name),
-	    &o)) != 0)
+	if ((st = angels_other(req, d, rel, v.str, &o)) != 0)
 		return st == 422 ? angels_render(req, d, &m, 422) : st;
 	if (o.id == m.id) {
 		form_error(d, rel->field.name, app_text(req, rel->key_self));
@@ -424,6 +426,7 @@ int
 members_angel_mode(struct request *req)
 {
 	struct member		 m, before;
+	struct form_value	 v[O__MAX];
 	struct tmpl_dict	*d;
 	struct scope		 sc;
 	struct buf		 b, a;
@@ -435,11 +438,10 @@ members_angel_mode(struct request *req)
 		return st;
 	if ((d = angels_page(req)) == NULL)
 		return 500;
-	if (form_check(angels_mode_fields, NELEM(angels_mode_fields),
-	    &req->form, angels_lang(req), d) > 0)
+	if (form_read(angels_mode_fields, O__MAX, &req->form, angels_lang(req),
+	    d, v) > 0)
 		return angels_render(req, d, &m, 422);
-	if (valid_int(app_form(req, "on"), 0, 1, &on) != VALID_OK)
-		return 400;	/* form_check said it was valid */
+	on = v[O_ON].n;
 	buf_init(&b);
 	buf_init(&a);
 	if ((e = db_begin()) != WEFT_OK ||

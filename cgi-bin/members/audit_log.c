@@ -20,15 +20,17 @@
  * member can hold grants (ROLE_GRANTS_MAX). */
 #define AUDIT_SCOPES	32
 
-static const struct form_field audit_fields[] = {
-	{ "actor", FORM_TEXT, 0, 0, 32 },
-	{ "target_member", FORM_TEXT, 0, 0, 32 },
-	{ "target_type", FORM_TEXT, 0, 0, 32 },
-	{ "target_id", FORM_ID, 0, 0, 0 },
-	{ "action", FORM_TEXT, 0, 0, 64 },
-	{ "from", FORM_DATE, 0, 0, 0 },
-	{ "to", FORM_DATE, 0, 0, 0 },
-	{ "before", FORM_ID, 0, 0, 0 },
+enum { U_ACTOR, U_TARGET_MEMBER, U_TARGET_TYPE, U_TARGET_ID, U_ACTION,
+    U_FROM, U_TO, U_BEFORE, U__MAX };
+static const struct form_field audit_fields[U__MAX] = {
+	[U_ACTOR] = { "actor", FORM_TEXT, 0, 0, 32 },
+	[U_TARGET_MEMBER] = { "target_member", FORM_TEXT, 0, 0, 32 },
+	[U_TARGET_TYPE] = { "target_type", FORM_TEXT, 0, 0, 32 },
+	[U_TARGET_ID] = { "target_id", FORM_ID, 0, 0, 0 },
+	[U_ACTION] = { "action", FORM_TEXT, 0, 0, 64 },
+	[U_FROM] = { "from", FORM_DATE, 0, 0, 0 },
+	[U_TO] = { "to", FORM_DATE, 0, 0, 0 },
+	[U_BEFORE] = { "before", FORM_ID, 0, 0, 0 },
 };
 
 /* The filters, as validated. */
@@ -40,6 +42,7 @@ struct audit_filter {
 	const char	*from;		/* YYYY-MM-DD or "" */
 	const char	*to;
 	long long	 target_id;
+	const char	*target_id_arg;	/* as sent, for links; "" for none */
 	long long	 before;	/* keyset: rows with id < before */
 	long long	 actor_id;	/* resolved; -1: no such member */
 	long long	 member_id;
@@ -305,7 +308,7 @@ audit_rows(struct tmpl_dict *d, struct request *req, struct audit_filter *f)
 	audit_link_arg(&link, "actor", f->actor);
 	audit_link_arg(&link, "target_member", f->target_member);
 	audit_link_arg(&link, "target_type", f->target_type);
-	audit_link_arg(&link, "target_id", app_query(req, "target_id"));
+	audit_link_arg(&link, "target_id", f->target_id_arg);
 	audit_link_arg(&link, "action", f->action);
 	audit_link_arg(&link, "from", f->from);
 	audit_link_arg(&link, "to", f->to);
@@ -339,26 +342,31 @@ out:
 int
 members_audit(struct request *req)
 {
+	struct form_value	 v[U__MAX];
 	struct audit_filter	 f;
 	struct tmpl_dict	*d;
 	enum weft_err		 e;
+	size_t			 bad;
 
 	if ((d = app_page(req, "members/audit.tpl",
 	    app_text(req, "members.audit_log.title"))) == NULL)
 		return 500;
+	bad = form_read(audit_fields, U__MAX, &req->query, app_lang(req), NULL,
+	    v);
 	memset(&f, 0, sizeof(f));
-	f.actor = app_query_str(req, "actor");
-	f.target_member = app_query_str(req, "target_member");
-	f.target_type = app_query_str(req, "target_type");
-	f.action = app_query_str(req, "action");
-	f.from = app_query_str(req, "from");
-	f.to = app_query_str(req, "to");
-	f.target_id = app_query_id(req, "target_id");
-	f.before = app_query_id(req, "before");
+	f.actor = v[U_ACTOR].str;
+	f.target_member = v[U_TARGET_MEMBER].str;
+	f.target_type = v[U_TARGET_TYPE].str;
+	f.action = v[U_ACTION].str;
+	f.from = v[U_FROM].str;
+	f.to = v[U_TO].str;
+	f.target_id = v[U_TARGET_ID].set ? v[U_TARGET_ID].id : 0;
+	f.target_id_arg = v[U_TARGET_ID].set ? v[U_TARGET_ID].str : "";
+	f.before = v[U_BEFORE].set ? v[U_BEFORE].id : 0;
 	if ((e = audit_actions(d, f.action)) != WEFT_OK)
 		return app_status_of(e);
-	if (form_check(audit_fields, NELEM(audit_fields), &req->query,
-	    req->actor.lang[0] ? req->actor.lang : "en", d) > 0) {
+	form_show(audit_fields, U__MAX, v, app_lang(req), d);
+	if (bad > 0) {
 		tmpl_show(d, "NO_ROWS");
 		return app_render(req, 422);
 	}

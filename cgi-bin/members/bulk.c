@@ -41,6 +41,22 @@ static const char *const bulk_action_labels[BULK__MAX] = {
 	[BULK_REVOKE] = "members.bulk.action.revoke",
 };
 
+/* "all_matching=1": the list's filter rather than the ids. */
+static const char *const bulk_yes[] = { "1" };
+
+/* The form's own fields; the accounts are bulk_select.c's.  No table
+ * message: a refused batch has one message, bulk_refuse_form()'s. */
+enum { B_ACTION, B_ROLE, B_SCOPE, B_ALL, B__MAX };
+static const struct form_field bulk_fields[B__MAX] = {
+	[B_ACTION] = { "action", FORM_CHOICE, 0, 0, 0,
+	    FORM_CHOICES(bulk_action_keys), .flags = FORM_QUIET },
+	[B_ROLE] = { "role", FORM_CHOICE, 0, 0, 0, FORM_CHOICES(role_keys),
+	    .flags = FORM_QUIET },
+	[B_SCOPE] = { "scope", FORM_TEXT, 0, 0, 64, .flags = FORM_QUIET },
+	[B_ALL] = { "all_matching", FORM_CHOICE, 0, 0, 0,
+	    FORM_CHOICES(bulk_yes), .flags = FORM_QUIET },
+};
+
 static const char *const bulk_verdict_keys[BULK_VERDICT__MAX] = {
 	[BULK_CHANGE] = "change",
 	[BULK_SAME] = "same",
@@ -149,32 +165,32 @@ bulk_items_fill(struct tmpl_dict *d, const struct request *req,
  * Returns -1 once the page is rendered, else the status to answer. */
 static int
 bulk_refuse_form(struct request *req, const struct bulk_job *job,
-    const char *field, const char *key)
+    const struct form_value *v, const char *field, const char *key)
 {
 	struct tmpl_dict	*d, *o;
 	size_t			 i;
-	const char		*sel = app_form_str(req, "action");
 
 	if ((d = app_page(req, "members/bulk.tpl",
 	    app_text(req, "members.bulk.title"))) == NULL ||
 	    bulk_ids_set(d, job) != WEFT_OK)
 		return 500;
+	form_show(bulk_fields, B__MAX, v, app_lang(req), d);
 	tmpl_set_int(d, "N_TOTAL", (long long)job->n);
 	for (i = 0; i < BULK__MAX; i++) {
 		o = tmpl_section(d, "ACTION_OPTION");
 		tmpl_set(o, "VALUE", bulk_action_keys[i]);
 		tmpl_set(o, "LABEL", app_text(req, bulk_action_labels[i]));
-		if (strcmp(sel, bulk_action_keys[i]) == 0)
+		if (v[B_ACTION].set && v[B_ACTION].choice == i)
 			tmpl_show(o, "SELECTED");
 	}
 	for (i = 0; i < ROLE__MAX; i++) {
 		o = tmpl_section(d, "ROLE_OPTION");
 		tmpl_set(o, "VALUE", role_keys[i]);
 		tmpl_set(o, "LABEL", role_titles[i]);
-		if (strcmp(app_form_str(req, "role"), role_keys[i]) == 0)
+		if (v[B_ROLE].set && v[B_ROLE].choice == i)
 			tmpl_show(o, "SELECTED");
 	}
-	tmpl_set(d, "SCOPE", app_form_str(req, "scope"));
+	tmpl_set(d, "SCOPE", v[B_SCOPE].str);
 	form_error(d, field, app_text(req, key));
 	(void)app_render(req, 422);
 	return -1;
@@ -188,46 +204,47 @@ bulk_refuse_form(struct request *req, const struct bulk_job *job,
 static int
 bulk_read(struct request *req, struct bulk_job *job, int allow_all)
 {
+	struct form_value	 v[B__MAX];
 	struct bulk_filter	 f;
 	enum weft_err		 e;
-	size_t			 i;
 	long long		 n;
-	const char		*a = app_form_str(req, "action");
 
-	for (i = 0; i < BULK__MAX && strcmp(a, bulk_action_keys[i]) != 0; i++)
-		continue;
-	job->action = (enum bulk_action)i;
+	(void)form_read(bulk_fields, B__MAX, &req->form, app_lang(req), NULL,
+	    v);
+	job->action = v[B_ACTION].set ? (enum bulk_action)v[B_ACTION].choice :
+	    BULK__MAX;
 	if (bulk_ids_form(req, job) != 0)
-		return bulk_refuse_form(req, job, "ids",
+		return bulk_refuse_form(req, job, v, "ids",
 		    "members.bulk.error.ids");
-	if (allow_all && strcmp(app_form_str(req, "all_matching"), "1") == 0) {
+	if (allow_all && v[B_ALL].set) {
 		if (bulk_filter_read(req, &f) != 0)
-			return bulk_refuse_form(req, job, "ids",
+			return bulk_refuse_form(req, job, v, "ids",
 			    "members.bulk.error.filter");
 		if ((e = bulk_all_matching(req, job, &f)) != WEFT_OK)
 			return app_status_of(e);
 	}
 	qsort(job->items, job->n, sizeof(job->items[0]), bulk_cmp);
 	if (job->n == 0)
-		return bulk_refuse_form(req, job, "ids",
+		return bulk_refuse_form(req, job, v, "ids",
 		    "members.bulk.error.none");
-	if (i == BULK__MAX)
-		return bulk_refuse_form(req, job, "action",
+	if (job->action == BULK__MAX)
+		return bulk_refuse_form(req, job, v, "action",
 		    "members.bulk.error.action");
 	if (job->action != BULK_GRANT && job->action != BULK_REVOKE)
 		return 0;
-	if (role_parse(app_form(req, "role"), &job->role) != 0)
-		return bulk_refuse_form(req, job, "role",
+	if (!v[B_ROLE].set)
+		return bulk_refuse_form(req, job, v, "role",
 		    "members.bulk.error.role");
-	if (scope_parse(app_form(req, "scope"), &job->scope) != 0)
-		return bulk_refuse_form(req, job, "scope",
+	job->role = (enum role)v[B_ROLE].choice;
+	if (scope_parse(v[B_SCOPE].str, &job->scope) != 0)
+		return bulk_refuse_form(req, job, v, "scope",
 		    "members.bulk.error.scope");
 	if (job->scope.kind == SCOPE_COMMUNITY) {
 		if ((e = db_query_int(&n, "SELECT COUNT(*) FROM communities "
 		    "WHERE id = ?", "i", job->scope.community)) != WEFT_OK)
 			return app_status_of(e);
 		if (n == 0)
-			return bulk_refuse_form(req, job, "scope",
+			return bulk_refuse_form(req, job, v, "scope",
 			    "members.bulk.error.community");
 	}
 	return 0;

@@ -9,6 +9,7 @@
 
 #include "bulk.h"
 #include "db.h"
+#include "form.h"
 #include "members.h"
 #include "valid.h"
 
@@ -65,18 +66,32 @@ bulk_ids_form(const struct request *req, struct bulk_job *job)
 	return 0;
 }
 
-/* "" -1 (any), "no"/"0" 0, "yes"/"1" 1, else -2 (invalid): the list
- * page writes yes/no. */
+/* A yes/no filter: the list page writes yes and no; 1 and 0 are taken
+ * too.  The index modulo 2 is the value. */
+static const char *const bulk_yes_no[] = { "no", "yes", "0", "1" };
+
+/* The member list's filter as the bulk form posts it back, each f_ and
+ * the list's name.  The community is "none" or an id. */
+enum { F_STATUS, F_ROLE, F_COMMUNITY, F_Q, F_ORG, F_OPTOUT, F__MAX };
+static const struct form_field bulk_filter_fields[F__MAX] = {
+	[F_STATUS] = { "f_status", FORM_CHOICE, 0, 0, 0,
+	    FORM_CHOICES(member_status_keys), .flags = FORM_QUIET },
+	[F_ROLE] = { "f_role", FORM_CHOICE, 0, 0, 0, FORM_CHOICES(role_keys),
+	    .flags = FORM_QUIET },
+	[F_COMMUNITY] = { "f_community", FORM_TEXT, 0, 0, 24,
+	    .flags = FORM_QUIET },
+	[F_Q] = { "f_q", FORM_TEXT, 0, 1, 128, .flags = FORM_QUIET },
+	[F_ORG] = { "f_org", FORM_CHOICE, 0, 0, 0, FORM_CHOICES(bulk_yes_no),
+	    .flags = FORM_QUIET },
+	[F_OPTOUT] = { "f_optout", FORM_CHOICE, 0, 0, 0,
+	    FORM_CHOICES(bulk_yes_no), .flags = FORM_QUIET },
+};
+
+/* -1 any (not sent), 0 no, 1 yes. */
 static long long
-bulk_tristate(const char *v)
+bulk_tristate(const struct form_value *v)
 {
-	if (v[0] == '\0')
-		return -1;
-	if (strcmp(v, "no") == 0 || strcmp(v, "0") == 0)
-		return 0;
-	if (strcmp(v, "yes") == 0 || strcmp(v, "1") == 0)
-		return 1;
-	return -2;
+	return v->set ? (long long)(v->choice % 2) : -1;
 }
 
 /* Reads f_status, f_role, f_community, f_q, f_org, f_optout; -1 when
@@ -84,33 +99,32 @@ bulk_tristate(const char *v)
 int
 bulk_filter_read(const struct request *req, struct bulk_filter *f)
 {
-	enum member_status	 st;
-	enum role		 r;
-	const char		*q = app_form_str(req, "f_q"), *c;
-	size_t			 n = 0;
+	struct form_value	 v[F__MAX];
+	const char		*q, *c;
+	size_t			 i, n = 0;
 
 	memset(f, 0, sizeof(*f));
-	f->status = app_form_str(req, "f_status");
-	f->role = app_form_str(req, "f_role");
-	if ((f->status[0] && member_status_parse(f->status, &st) != 0) ||
-	    (f->role[0] && role_parse(f->role, &r) != 0))
-		return -1;
-	c = app_form_str(req, "f_community");
+	(void)form_read(bulk_filter_fields, F__MAX, &req->form, app_lang(req),
+	    NULL, v);
+	for (i = 0; i < F__MAX; i++)
+		if (v[i].err != VALID_OK)
+			return -1;
+	f->status = v[F_STATUS].str;
+	f->role = v[F_ROLE].str;
+	c = v[F_COMMUNITY].str;
 	if (strcmp(c, "none") == 0)
 		f->no_community = 1;
 	else if (c[0] && valid_id(c, &f->community) != VALID_OK)
 		return -1;
-	if ((f->org = bulk_tristate(app_form_str(req, "f_org"))) == -2 ||
-	    (f->optout = bulk_tristate(app_form_str(req, "f_optout"))) == -2)
-		return -1;
+	f->org = bulk_tristate(&v[F_ORG]);
+	f->optout = bulk_tristate(&v[F_OPTOUT]);
 	/* As the list: the organisation filter is "only organisations" or
 	 * nothing. */
 	if (f->org == 0)
 		f->org = -1;
-	if (q[0] == '\0')
+	if (!v[F_Q].set)
 		return 0;
-	if (valid_text(q, 1, 128, 0) != VALID_OK)
-		return -1;
+	q = v[F_Q].str;
 	/* LIKE's own characters are escaped: the text is matched as typed. */
 	f->like[n++] = '%';
 	for (; *q != '\0' && n + 3 < sizeof(f->like); q++) {

@@ -13,8 +13,9 @@
 #include "form.h"
 #include "members.h"
 
-static const struct form_field communities_fields[] = {
-	{ "name", FORM_TEXT, 1, 1, 128 },
+enum { C_NAME, C__MAX };
+static const struct form_field communities_fields[C__MAX] = {
+	[C_NAME] = { "name", FORM_TEXT, 1, 1, 128 },
 };
 
 static const struct scope communities_site = { SCOPE_SITE, 0, "" };
@@ -102,6 +103,7 @@ members_communities(struct request *req)
 int
 members_community_add(struct request *req)
 {
+	struct form_value	 v[C__MAX];
 	struct tmpl_dict	*d;
 	struct buf		 after;
 	const char		*name;
@@ -113,10 +115,10 @@ members_community_add(struct request *req)
 		return 403;
 	if ((d = communities_page(req)) == NULL)
 		return 500;
-	if (form_check(communities_fields, 1, &req->form,
-	    req->actor.lang[0] ? req->actor.lang : "en", d) > 0)
+	if (form_read(communities_fields, C__MAX, &req->form, app_lang(req), d,
+	    v) > 0)
 		return communities_render(req, d, 422);
-	name = app_form(req, "name");
+	name = v[C_NAME].str;
 	buf_init(&after);
 	if ((e = db_begin()) != WEFT_OK ||
 	    (e = db_exec("INSERT INTO communities (name) VALUES (?)", "s",

@@ -210,39 +210,46 @@ members_grants(struct request *req)
 	return app_render(req, 200);
 }
 
+/* The add form.  No table message: a refusal names one field, with
+ * the reason (grants_refuse_form). */
+enum { G_ROLE, G_SCOPE, G_LANG, G__MAX };
+static const struct form_field grants_fields[G__MAX] = {
+	[G_ROLE] = { "role", FORM_CHOICE, 0, 0, 0, FORM_CHOICES(role_keys),
+	    .flags = FORM_QUIET },
+	[G_SCOPE] = { "scope", FORM_TEXT, 0, 0, 64, .flags = FORM_QUIET },
+	[G_LANG] = { "lang", FORM_LANG, 0, 0, 0, .flags = FORM_QUIET },
+};
+
 /*
  * The scope of the add form: "site", "community:N", "language:xx", or
  * "language" with the tag in the field lang (the form's text input, since
  * a select cannot hold every tag).  0 ok, -1 when it is not a scope.
  */
 static int
-grants_form_scope(const struct request *req, struct scope *s)
+grants_form_scope(const struct form_value *v, struct scope *s)
 {
-	const char	*v = app_form(req, "scope"), *lang;
-	char		 buf[ROLE_LANG_MAX + 16];
+	char	 buf[ROLE_LANG_MAX + 16];
 
-	if (v != NULL && strcmp(v, "language") == 0) {
-		lang = app_form(req, "lang");
-		if (lang == NULL || strlen(lang) >= ROLE_LANG_MAX)
+	if (strcmp(v[G_SCOPE].str, "language") == 0) {
+		if (!v[G_LANG].sent || strlen(v[G_LANG].str) >= ROLE_LANG_MAX)
 			return -1;
-		snprintf(buf, sizeof(buf), "language:%s", lang);
+		snprintf(buf, sizeof(buf), "language:%s", v[G_LANG].str);
 		return scope_parse(buf, s);
 	}
-	return scope_parse(v, s);
+	return scope_parse(v[G_SCOPE].str, s);
 }
 
 /* The form again with a message on field, status 422: nothing saved. */
 static int
 grants_refuse_form(struct request *req, const struct member *m,
-    const char *field, const char *message)
+    const struct form_value *v, const char *field, const char *message)
 {
 	struct tmpl_dict	*d;
 
-	if ((d = grants_page(req, m, app_form(req, "role"),
-	    app_form(req, "scope"))) == NULL)
+	if ((d = grants_page(req, m, v[G_ROLE].str, v[G_SCOPE].str)) == NULL)
 		return 500;
-	tmpl_set(d, "LANG_VALUE", app_form(req, "lang") != NULL ?
-	    app_form(req, "lang") : "");
+	tmpl_set(d, "LANG_VALUE", v[G_LANG].str);
+	form_show(grants_fields, G__MAX, v, app_lang(req), d);
 	form_error(d, field, message);
 	return app_render(req, 422);
 }
@@ -271,6 +278,7 @@ grants_held(long long member_id, enum role r, const struct scope *s)
 int
 members_grant_add(struct request *req)
 {
+	struct form_value	 v[G__MAX];
 	struct member		 m;
 	struct scope		 s;
 	enum role		 r;
@@ -281,22 +289,25 @@ members_grant_add(struct request *req)
 
 	if ((st = members_target(req, PERM_ROLE_ASSIGN, &m)) != 0)
 		return st;
-	if (role_parse(app_form(req, "role"), &r) != 0)
-		return grants_refuse_form(req, &m, "role",
+	(void)form_read(grants_fields, G__MAX, &req->form, app_lang(req), NULL,
+	    v);
+	if (!v[G_ROLE].set)
+		return grants_refuse_form(req, &m, v, "role",
 		    app_text(req, "members.grants.error.role"));
-	if (grants_form_scope(req, &s) != 0)
-		return grants_refuse_form(req, &m, "scope",
+	r = (enum role)v[G_ROLE].choice;
+	if (grants_form_scope(v, &s) != 0)
+		return grants_refuse_form(req, &m, v, "scope",
 		    app_text(req, "members.grants.error.scope"));
 	if ((held = grants_held(m.id, r, &s)) < 0)
 		return 500;
 	e = role_grant_add(&req->actor, m.id, r, &s, &why);
 	if (e == WEFT_ERR_NOTFOUND && s.kind == SCOPE_COMMUNITY)
-		return grants_refuse_form(req, &m, "scope",
+		return grants_refuse_form(req, &m, v, "scope",
 		    app_text(req, "members.grants.error.community"));
 	if (e != WEFT_OK)
 		return app_status_of(e);
 	if (why != ROLE_OK)
-		return grants_refuse_form(req, &m,
+		return grants_refuse_form(req, &m, v,
 		    why == ROLE_REFUSE_BAD_SCOPE ? "scope" : "role",
 		    app_text(req, role_refusal_keys[why]));
 	log_msg(LOGL_INFO, "member %lld: grant %s added", m.id, role_keys[r]);

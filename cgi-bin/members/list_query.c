@@ -480,25 +480,11 @@ members_list_reverse(struct list_row *rows, size_t n)
 
 /* ---- filters ---------------------------------------------------------- */
 
-static const struct form_field list_fields[] = {
-	{ "q", FORM_TEXT, 0, 0, LIST_Q_MAX },
-	{ "status", FORM_TEXT, 0, 0, 16 },
-	{ "role", FORM_TEXT, 0, 0, 16 },
-	{ "community", FORM_ID, 0, 0, 0 },
-	{ "org", FORM_BOOL, 0, 0, 0 },
-	{ "optout", FORM_TEXT, 0, 0, 8 },
-	{ "joined_from", FORM_DATE, 0, 0, 0 },
-	{ "joined_to", FORM_DATE, 0, 0, 0 },
-	{ "login", FORM_TEXT, 0, 0, 8 },
-	{ "login_date", FORM_DATE, 0, 0, 0 },
-	{ "sort", FORM_TEXT, 0, 0, 8 },
-	{ "dir", FORM_TEXT, 0, 0, 4 },
-};
-
 static const char *const list_status_values[] = {
 	"", "applying", "approved", "disabled",
 };
 static const char *const list_optout_values[] = { "", "yes", "no" };
+static const char *const list_dir_values[] = { "asc", "desc" };
 const char *const members_list_login_keys[LIST_LOGIN__MAX] = {
 	"", "never", "before", "after",
 };
@@ -506,17 +492,28 @@ const char *const members_list_sort_keys[LIST_SORT__MAX] = {
 	"name", "username", "joined", "login",
 };
 
-/* The index of v in values[], -1 when it is none of them. */
-static int
-list_pick(const char *v, const char *const *values, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(v != NULL ? v : "", values[i]) == 0)
-			return (int)i;
-	return -1;
-}
+/* The filters; each select's value must be one of those offered. */
+enum { Q_Q, Q_STATUS, Q_ROLE, Q_COMMUNITY, Q_ORG, Q_OPTOUT, Q_JOINED_FROM,
+    Q_JOINED_TO, Q_LOGIN, Q_LOGIN_DATE, Q_SORT, Q_DIR, Q__MAX };
+static const struct form_field list_fields[Q__MAX] = {
+	[Q_Q] = { "q", FORM_TEXT, 0, 0, LIST_Q_MAX },
+	[Q_STATUS] = { "status", FORM_CHOICE, 0, 0, 16,
+	    FORM_CHOICES(list_status_values) },
+	[Q_ROLE] = { "role", FORM_CHOICE, 0, 0, 16, FORM_CHOICES(role_keys) },
+	[Q_COMMUNITY] = { "community", FORM_ID, 0, 0, 0 },
+	[Q_ORG] = { "org", FORM_BOOL, 0, 0, 0 },
+	[Q_OPTOUT] = { "optout", FORM_CHOICE, 0, 0, 8,
+	    FORM_CHOICES(list_optout_values) },
+	[Q_JOINED_FROM] = { "joined_from", FORM_DATE, 0, 0, 0 },
+	[Q_JOINED_TO] = { "joined_to", FORM_DATE, 0, 0, 0 },
+	[Q_LOGIN] = { "login", FORM_CHOICE, 0, 0, 8,
+	    FORM_CHOICES(members_list_login_keys) },
+	[Q_LOGIN_DATE] = { "login_date", FORM_DATE, 0, 0, 0 },
+	[Q_SORT] = { "sort", FORM_CHOICE, 0, 0, 8,
+	    FORM_CHOICES(members_list_sort_keys) },
+	[Q_DIR] = { "dir", FORM_CHOICE, 0, 0, 4,
+	    FORM_CHOICES(list_dir_values) },
+};
 
 static void
 list_bad(struct request *req, struct tmpl_dict *d, const char *field,
@@ -525,57 +522,20 @@ list_bad(struct request *req, struct tmpl_dict *d, const char *field,
 	form_error(d, field, app_text(req, key));
 }
 
-/* The choices of the selects: each must be one of those offered. */
-static size_t
-list_read_choices(struct request *req, struct tmpl_dict *d,
-    struct list_filter *f)
+/* The choices of the selects (the form has refused the others). */
+static void
+list_read_choices(const struct form_value *v, struct list_filter *f)
 {
-	const char	*v;
-	enum role	 r;
-	size_t		 bad = 0;
-	int		 i;
-
-	if ((i = list_pick(app_query(req, "status"), list_status_values,
-	    NELEM(list_status_values))) < 0) {
-		list_bad(req, d, "status", "valid.range");
-		bad++;
-	} else
-		list_copy(f->status, sizeof(f->status), list_status_values[i]);
-	v = app_query(req, "role");
-	if (v != NULL && v[0] != '\0' && role_parse(v, &r) != 0) {
-		list_bad(req, d, "role", "valid.range");
-		bad++;
-	} else
-		list_copy(f->role, sizeof(f->role), v);
-	if ((i = list_pick(app_query(req, "optout"), list_optout_values,
-	    NELEM(list_optout_values))) < 0) {
-		list_bad(req, d, "optout", "valid.range");
-		bad++;
-	} else
-		f->optout = i == 0 ? -1 : i == 1 ? 1 : 0;
-	if ((i = list_pick(app_query(req, "login"), members_list_login_keys,
-	    LIST_LOGIN__MAX)) < 0) {
-		list_bad(req, d, "login", "valid.range");
-		bad++;
-	} else
-		f->login = (enum list_login)i;
-	v = app_query(req, "sort");
-	if (v != NULL && v[0] != '\0') {
-		if ((i = list_pick(v, members_list_sort_keys,
-		    LIST_SORT__MAX)) < 0) {
-			list_bad(req, d, "sort", "valid.range");
-			bad++;
-		} else
-			f->sort = (enum list_sort)i;
-	}
-	v = app_query(req, "dir");
-	if (v != NULL && strcmp(v, "desc") == 0)
-		f->desc = 1;
-	else if (v != NULL && v[0] != '\0' && strcmp(v, "asc") != 0) {
-		list_bad(req, d, "dir", "valid.range");
-		bad++;
-	}
-	return bad;
+	list_copy(f->status, sizeof(f->status),
+	    v[Q_STATUS].set ? v[Q_STATUS].str : "");
+	list_copy(f->role, sizeof(f->role),
+	    v[Q_ROLE].set ? v[Q_ROLE].str : "");
+	f->optout = !v[Q_OPTOUT].set ? -1 : v[Q_OPTOUT].choice == 1 ? 1 : 0;
+	f->login = v[Q_LOGIN].set ? (enum list_login)v[Q_LOGIN].choice :
+	    LIST_LOGIN_ANY;
+	if (v[Q_SORT].set)
+		f->sort = (enum list_sort)v[Q_SORT].choice;
+	f->desc = v[Q_DIR].set && v[Q_DIR].choice == 1;
 }
 
 /*
@@ -587,34 +547,29 @@ size_t
 members_list_read(struct request *req, struct tmpl_dict *d,
     struct list_filter *f)
 {
-	const char	*v;
-	size_t		 bad, len;
-	long long	 id;
+	struct form_value	 v[Q__MAX];
+	const char		*q;
+	size_t			 bad, len;
 
 	memset(f, 0, sizeof(*f));
-	f->optout = -1;
-	bad = form_check(list_fields, NELEM(list_fields), &req->query,
-	    req->actor.lang[0] ? req->actor.lang : "en", d);
-	bad += list_read_choices(req, d, f);
+	form_summary(d, app_lang(req), "form.summary.filters", NULL, 0);
+	bad = form_read(list_fields, Q__MAX, &req->query, app_lang(req), d, v);
+	list_read_choices(v, f);
 	/* Leading and trailing blanks are noise in a search box. */
-	v = app_query(req, "q");
-	if (v != NULL) {
-		while (*v == ' ')
-			v++;
-		list_copy(f->q, sizeof(f->q), v);
-		for (len = strlen(f->q); len > 0 && f->q[len - 1] == ' ';)
-			f->q[--len] = '\0';
-	}
-	v = app_query(req, "community");
-	if (v != NULL && v[0] != '\0' && valid_id(v, &id) == VALID_OK)
-		f->community = id;
-	f->org = app_query(req, "org") != NULL;
+	for (q = v[Q_Q].str; *q == ' '; q++)
+		continue;
+	list_copy(f->q, sizeof(f->q), q);
+	for (len = strlen(f->q); len > 0 && f->q[len - 1] == ' ';)
+		f->q[--len] = '\0';
+	if (v[Q_COMMUNITY].set)
+		f->community = v[Q_COMMUNITY].id;
+	f->org = v[Q_ORG].on;
+	/* As sent: a refused date has its message, and still counts as
+	 * given for the checks below. */
 	list_copy(f->joined_from, sizeof(f->joined_from),
-	    app_query(req, "joined_from"));
-	list_copy(f->joined_to, sizeof(f->joined_to),
-	    app_query(req, "joined_to"));
-	list_copy(f->login_date, sizeof(f->login_date),
-	    app_query(req, "login_date"));
+	    v[Q_JOINED_FROM].str);
+	list_copy(f->joined_to, sizeof(f->joined_to), v[Q_JOINED_TO].str);
+	list_copy(f->login_date, sizeof(f->login_date), v[Q_LOGIN_DATE].str);
 	/* Same format on both sides, so text order is date order. */
 	if (f->joined_from[0] && f->joined_to[0] &&
 	    strcmp(f->joined_from, f->joined_to) > 0) {

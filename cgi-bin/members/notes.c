@@ -17,8 +17,9 @@
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define NOTES_PANEL_LATEST	3
 
-static const struct form_field notes_fields[] = {
-	{ "body", FORM_MULTILINE, 1, 1, 5000 },
+enum { N_BODY, N__MAX };
+static const struct form_field notes_fields[N__MAX] = {
+	[N_BODY] = { "body", FORM_MULTILINE, 1, 1, 5000 },
 };
 
 /* Newest first; the id breaks ties within one second.  The panel shows
@@ -85,13 +86,13 @@ notes_row(struct tmpl_dict *d, const struct db_rows *r)
 
 /*
  * The notes page of member m.  redo says which form is answered again
- * with the submitted text and its messages: -1 none, 0 the new note,
- * else the note being edited.  The forms are sections of their own so
- * that one form's messages are not inherited by another.
+ * with the submitted text v and its messages: -1 none (v NULL), 0 the
+ * new note, else the note being edited.  The forms are sections of their
+ * own so that one form's messages are not inherited by another.
  */
 static int
 notes_page(struct request *req, const struct member *m, long long redo,
-    int status)
+    const struct form_value *v, int status)
 {
 	struct tmpl_dict	*d, *s, *e;
 	struct db_rows		*r;
@@ -103,9 +104,9 @@ notes_page(struct request *req, const struct member *m, long long redo,
 	tmpl_set_int(d, "MEMBER_ID", m->id);
 	tmpl_set(d, "MEMBER_NAME", m->name);
 	s = tmpl_section(d, "ADD");
+	form_summary(s, notes_lang(req), NULL, "add-errors-title", 3);
 	if (redo == 0)
-		form_check(notes_fields, NELEM(notes_fields), &req->form,
-		    notes_lang(req), s);
+		form_show(notes_fields, N__MAX, v, notes_lang(req), s);
 	if ((err = db_query(&r, notes_sql_all, "i", m->id)) != WEFT_OK)
 		return app_status_of(err);
 	if (db_nrows(r) == 0)
@@ -117,8 +118,7 @@ notes_page(struct request *req, const struct member *m, long long redo,
 		e = tmpl_section(s, "EDIT");
 		tmpl_set(e, "BODY", db_str(r, 3));
 		if (redo == db_int(r, 0))
-			form_check(notes_fields, NELEM(notes_fields),
-			    &req->form, notes_lang(req), e);
+			form_show(notes_fields, N__MAX, v, notes_lang(req), e);
 	}
 	db_rows_free(r);
 	return app_render(req, status);
@@ -133,23 +133,7 @@ members_notes(struct request *req)
 
 	if ((st = members_target(req, PERM_MEMBER_NOTES, &m)) != 0)
 		return st;
-	return notes_page(req, &m, -1, 200);
-}
-
-/* Is the submitted body acceptable?  form_check needs a dictionary to
- * write into; the real page is built only when it is not. */
-static int
-notes_body_ok(const struct request *req)
-{
-	struct tmpl_dict	*scratch;
-	size_t			 bad;
-
-	if ((scratch = tmpl_dict_new()) == NULL)
-		return -1;
-	bad = form_check(notes_fields, NELEM(notes_fields), &req->form,
-	    notes_lang(req), scratch);
-	tmpl_dict_free(scratch);
-	return bad == 0;
+	return notes_page(req, &m, -1, NULL, 200);
 }
 
 /* {"member_id":N,"body":"..."}: the audit's view of a note. */
@@ -165,24 +149,26 @@ notes_json(struct buf *b, long long member_id, const char *body)
 int
 members_note_add(struct request *req)
 {
-	struct member	 m;
-	struct buf	 a;
-	char		 path[64];
-	enum weft_err	 e;
-	int		 st, ok;
+	struct form_value	 v[N__MAX];
+	struct member		 m;
+	struct buf		 a;
+	char			 path[64];
+	enum weft_err		 e;
+	int			 st;
 
 	if ((st = members_target(req, PERM_MEMBER_NOTES, &m)) != 0)
 		return st;
-	if ((ok = notes_body_ok(req)) != 1)
-		return ok == -1 ? 500 : notes_page(req, &m, 0, 422);
+	if (form_read(notes_fields, N__MAX, &req->form, notes_lang(req), NULL,
+	    v) > 0)
+		return notes_page(req, &m, 0, v, 422);
 	if ((st = members_lock(req, m.id, PERM_MEMBER_NOTES, &m)) != 0)
 		return st;
 	buf_init(&a);
-	notes_json(&a, m.id, app_form(req, "body"));
+	notes_json(&a, m.id, v[N_BODY].str);
 	if ((e = buf_failed(&a) ? WEFT_ERR_NOMEM : WEFT_OK) != WEFT_OK ||
 	    (e = db_exec("INSERT INTO member_notes (member_id, author_id, body)"
 	    " VALUES (?, ?, ?)", "iis", m.id, req->actor.acting_id,
-	    app_form(req, "body"))) != WEFT_OK ||
+	    v[N_BODY].str)) != WEFT_OK ||
 	    (e = audit_write(&req->actor, "note.add", "member_note",
 	    db_insert_id(), m.community, NULL, a.p)) != WEFT_OK ||
 	    (e = db_commit()) != WEFT_OK) {
@@ -225,12 +211,11 @@ notes_load(long long member_id, long long note_id, int lock,
 	return buf_failed(b) ? WEFT_ERR_NOMEM : WEFT_OK;
 }
 
-/* The edit's transaction; old holds the text as it was. */
+/* The edit's transaction; old holds the text as it was, body the new. */
 static int
 notes_save(struct request *req, struct member *m, long long note_id,
-    struct buf *old)
+    struct buf *old, const char *body)
 {
-	const char	*body = app_form(req, "body");
 	struct buf	 b, a;
 	char		 path[64];
 	long long	 author = 0;
@@ -281,11 +266,12 @@ out:
 int
 members_note_edit(struct request *req)
 {
-	struct member	 m;
-	struct buf	 old;
-	long long	 note_id = app_param_id(req, 1), author = 0;
-	enum weft_err	 e;
-	int		 st, ok;
+	struct form_value	 v[N__MAX];
+	struct member		 m;
+	struct buf		 old;
+	long long		 note_id = app_param_id(req, 1), author = 0;
+	enum weft_err		 e;
+	int			 st;
 
 	if ((st = members_target(req, PERM_MEMBER_NOTES, &m)) != 0)
 		return st;
@@ -296,10 +282,11 @@ members_note_edit(struct request *req)
 		st = app_status_of(e);
 	else if (author != req->actor.acting_id)
 		st = 403;
-	else if ((ok = notes_body_ok(req)) != 1)
-		st = ok == -1 ? 500 : notes_page(req, &m, note_id, 422);
+	else if (form_read(notes_fields, N__MAX, &req->form, notes_lang(req),
+	    NULL, v) > 0)
+		st = notes_page(req, &m, note_id, v, 422);
 	else
-		st = notes_save(req, &m, note_id, &old);
+		st = notes_save(req, &m, note_id, &old, v[N_BODY].str);
 	buf_free(&old);
 	return st;
 }

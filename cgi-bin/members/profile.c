@@ -30,15 +30,26 @@ static const struct profile_lang {
 	{ "es", "Español" },
 };
 
-/* The coordinator-only profile status, as in 002_members.sql. */
-static const struct profile_pstatus {
-	const char	*key;
-	const char	*label_key;
-} profile_pstatuses[] = {
-	{ "new", "members.profile.pstatus.new" },
-	{ "complete", "members.profile.pstatus.complete" },
-	{ "incomplete", "members.profile.pstatus.incomplete" },
-	{ "hidden", "members.profile.pstatus.hidden" },
+/* The coordinator-only profile status, as in 002_members.sql, and the
+ * phrase of each. */
+enum profile_pstatus {
+	PSTATUS_NEW,
+	PSTATUS_COMPLETE,
+	PSTATUS_INCOMPLETE,
+	PSTATUS_HIDDEN,
+	PSTATUS__MAX
+};
+static const char *const profile_pstatus_keys[PSTATUS__MAX] = {
+	[PSTATUS_NEW] = "new",
+	[PSTATUS_COMPLETE] = "complete",
+	[PSTATUS_INCOMPLETE] = "incomplete",
+	[PSTATUS_HIDDEN] = "hidden",
+};
+static const char *const profile_pstatus_labels[PSTATUS__MAX] = {
+	[PSTATUS_NEW] = "members.profile.pstatus.new",
+	[PSTATUS_COMPLETE] = "members.profile.pstatus.complete",
+	[PSTATUS_INCOMPLETE] = "members.profile.pstatus.incomplete",
+	[PSTATUS_HIDDEN] = "members.profile.pstatus.hidden",
 };
 
 static const char *
@@ -163,19 +174,26 @@ members_show(struct request *req)
 
 /* ---- editing --------------------------------------------------------- */
 
-/* lang and profile_status are checked against their lists instead. */
-static const struct form_field profile_edit_fields[] = {
-	{ "name", FORM_TEXT, 1, 1, 128 },
-	{ "email", FORM_EMAIL, 1, 0, 254 },
-	{ "phone", FORM_TEXT, 0, 0, 40 },
-	{ "address", FORM_TEXT, 0, 0, 255 },
-	{ "about", FORM_MULTILINE, 0, 0, 4000 },
-	{ "is_organisation", FORM_BOOL, 0, 0, 0 },
+/* lang (the member's own may stay) and profile_status are explained
+ * after the others (members_edit). */
+enum { E_NAME, E_EMAIL, E_PHONE, E_ADDRESS, E_ABOUT, E_ORG, E_LANG,
+    E_PSTATUS, E__MAX };
+static const struct form_field profile_edit_fields[E__MAX] = {
+	[E_NAME] = { "name", FORM_TEXT, 1, 1, 128 },
+	[E_EMAIL] = { "email", FORM_EMAIL, 1, 0, 254 },
+	[E_PHONE] = { "phone", FORM_TEXT, 0, 0, 40 },
+	[E_ADDRESS] = { "address", FORM_TEXT, 0, 0, 255 },
+	[E_ABOUT] = { "about", FORM_MULTILINE, 0, 0, 4000 },
+	[E_ORG] = { "is_organisation", FORM_BOOL, 0, 0, 0 },
+	[E_LANG] = { "lang", FORM_LANG, 0, 0, 0, .flags = FORM_QUIET },
+	[E_PSTATUS] = { "profile_status", FORM_CHOICE, 1, 0, 0,
+	    FORM_CHOICES(profile_pstatus_keys), .flags = FORM_QUIET },
 };
 
-static const struct form_field profile_password_fields[] = {
-	{ "password", FORM_PASSWORD, 1, 0, 0 },	/* valid_password */
-	{ "password2", FORM_PASSWORD, 1, 1, 1024 },
+enum { PW_PASSWORD, PW_PASSWORD2, PW__MAX };
+static const struct form_field profile_password_fields[PW__MAX] = {
+	[PW_PASSWORD] = { "password", FORM_PASSWORD, 1, 0, 0 },
+	[PW_PASSWORD2] = { "password2", FORM_PASSWORD, 1, 1, 1024 },
 };
 
 /* The edit page around its two forms; lang and pstatus select options. */
@@ -193,12 +211,11 @@ profile_edit_page(struct request *req, const struct member *m,
 	tmpl_set(d, "MEMBER_NAME", m->name);
 	tmpl_set(d, "MEMBER_USERNAME", m->username);
 	profile_lang_options(d, lang, m->lang);
-	for (i = 0; i < NELEM(profile_pstatuses); i++) {
+	for (i = 0; i < PSTATUS__MAX; i++) {
 		o = tmpl_section(d, "PSTATUS_OPTION");
-		tmpl_set(o, "VALUE", profile_pstatuses[i].key);
-		tmpl_set(o, "LABEL", app_text(req,
-		    profile_pstatuses[i].label_key));
-		if (strcmp(pstatus, profile_pstatuses[i].key) == 0)
+		tmpl_set(o, "VALUE", profile_pstatus_keys[i]);
+		tmpl_set(o, "LABEL", app_text(req, profile_pstatus_labels[i]));
+		if (strcmp(pstatus, profile_pstatus_keys[i]) == 0)
 			tmpl_show(o, "SELECTED");
 	}
 	return d;
@@ -287,24 +304,21 @@ profile_diff(struct buf *b, struct buf *a, const char *key,
 
 /* Only the fields that change go to the audit row (before and after). */
 static int
-profile_changes(const struct request *req, const struct member *m,
+profile_changes(const struct form_value *v, const struct member *m,
     const char *about, struct buf *b, struct buf *a)
 {
-	int	 n = 0, org = app_form(req, "is_organisation") != NULL;
+	int	 n = 0;
 
-	profile_diff(b, a, "name", m->name, app_form(req, "name"), &n);
-	profile_diff(b, a, "email", m->email, app_form(req, "email"), &n);
-	profile_diff(b, a, "phone", m->phone, app_form_str(req, "phone"),
-	    &n);
-	profile_diff(b, a, "address", m->address,
-	    app_form_str(req, "address"), &n);
-	profile_diff(b, a, "about", about, app_form_str(req, "about"),
-	    &n);
-	profile_diff(b, a, "lang", m->lang, app_form(req, "lang"), &n);
+	profile_diff(b, a, "name", m->name, v[E_NAME].str, &n);
+	profile_diff(b, a, "email", m->email, v[E_EMAIL].str, &n);
+	profile_diff(b, a, "phone", m->phone, v[E_PHONE].str, &n);
+	profile_diff(b, a, "address", m->address, v[E_ADDRESS].str, &n);
+	profile_diff(b, a, "about", about, v[E_ABOUT].str, &n);
+	profile_diff(b, a, "lang", m->lang, v[E_LANG].str, &n);
 	profile_diff(b, a, "profile_status", m->profile_status,
-	    app_form(req, "profile_status"), &n);
+	    v[E_PSTATUS].str, &n);
 	profile_diff(b, a, "is_organisation", m->is_organisation ? "1" : "0",
-	    org ? "1" : "0", &n);
+	    v[E_ORG].on ? "1" : "0", &n);
 	if (n > 0) {
 		buf_puts(b, "}");
 		buf_puts(a, "}");
@@ -324,12 +338,12 @@ static enum weft_err profile_takeover_may(const struct request *,
  */
 static int
 profile_email_may(struct request *req, const struct member *before,
-    int *st)
+    const char *email, int *st)
 {
 	enum role_refusal	 why;
 	enum weft_err		 e;
 
-	if (strcmp(before->email, app_form_str(req, "email")) == 0)
+	if (strcmp(before->email, email) == 0)
 		return 1;
 	if ((e = profile_takeover_may(req, before, &why)) != WEFT_OK) {
 		db_rollback();
@@ -348,7 +362,7 @@ profile_email_may(struct request *req, const struct member *before,
 /* The edit's transaction: re-read, compare, update, audit, commit.  A
  * form that changes nothing writes nothing, and so has no audit row. */
 static int
-profile_save(struct request *req, long long id)
+profile_save(struct request *req, long long id, const struct form_value *v)
 {
 	static const char sql[] = "UPDATE members SET name = ?, email = ?,"
 	    " phone = ?, address = ?, about = ?, lang = ?, profile_status = ?,"
@@ -361,22 +375,19 @@ profile_save(struct request *req, long long id)
 
 	if ((st = members_lock(req, id, PERM_MEMBER_EDIT, &before)) != 0)
 		return st;
-	if (!profile_email_may(req, &before, &st))
+	if (!profile_email_may(req, &before, v[E_EMAIL].str, &st))
 		return st;
 	buf_init(&b);
 	buf_init(&a);
 	buf_init(&about);
 	snprintf(path, sizeof(path), "/members/%lld", id);
 	if ((e = profile_about(id, &about)) == WEFT_OK &&
-	    (n = profile_changes(req, &before, about.p, &b, &a)) > 0 &&
+	    (n = profile_changes(v, &before, about.p, &b, &a)) > 0 &&
 	    (e = buf_failed(&b) || buf_failed(&a) ? WEFT_ERR_NOMEM :
 	    WEFT_OK) == WEFT_OK &&
-	    (e = db_exec(sql, "sssssssii", app_form(req, "name"),
-	    app_form(req, "email"), app_form_str(req, "phone"),
-	    app_form_str(req, "address"), app_form_str(req, "about"),
-	    app_form(req, "lang"), app_form(req, "profile_status"),
-	    (long long)(app_form(req, "is_organisation") != NULL), id)) ==
-	    WEFT_OK)
+	    (e = db_exec(sql, "sssssssii", v[E_NAME].str, v[E_EMAIL].str,
+	    v[E_PHONE].str, v[E_ADDRESS].str, v[E_ABOUT].str, v[E_LANG].str,
+	    v[E_PSTATUS].str, (long long)v[E_ORG].on, id)) == WEFT_OK)
 		e = audit_write(&req->actor, "member.edit", "member", id,
 		    before.community, b.p, a.p);
 	if (e != WEFT_OK) {
@@ -393,46 +404,37 @@ profile_save(struct request *req, long long id)
 	return st;
 }
 
-static int
-profile_pstatus_ok(const char *v)
-{
-	size_t	 i;
-
-	for (i = 0; v != NULL && i < NELEM(profile_pstatuses); i++)
-		if (strcmp(v, profile_pstatuses[i].key) == 0)
-			return 1;
-	return 0;
-}
-
 /* POST /members/:id/edit: a message per field; nothing saved on error. */
 int
 members_edit(struct request *req)
 {
+	struct form_value	 v[E__MAX];
 	struct member		 m;
 	struct tmpl_dict	*d;
-	const char		*lang = app_form_str(req, "lang");
-	const char		*ps = app_form_str(req, "profile_status");
+	const char		*lang;
 	int			 st, bad;
 
 	if ((st = members_target(req, PERM_MEMBER_EDIT, &m)) != 0)
 		return st;
-	if ((d = profile_edit_page(req, &m, lang, ps)) == NULL)
+	bad = form_read(profile_edit_fields, E__MAX, &req->form,
+	    profile_lang(req), NULL, v) > 0;
+	lang = v[E_LANG].str;
+	if ((d = profile_edit_page(req, &m, lang, v[E_PSTATUS].str)) == NULL)
 		return 500;
-	bad = form_check(profile_edit_fields, NELEM(profile_edit_fields),
-	    &req->form, profile_lang(req), d) > 0;
+	form_show(profile_edit_fields, E__MAX, v, profile_lang(req), d);
 	if (!profile_lang_ok(lang, m.lang)) {
 		form_error(d, "lang", app_text(req, lang[0] == '\0' ?
 		    valid_err_keys[VALID_EMPTY] : valid_err_keys[VALID_RANGE]));
 		bad = 1;
 	}
-	if (!profile_pstatus_ok(ps)) {
-		form_error(d, "profile_status", app_text(req, ps[0] == '\0' ?
-		    valid_err_keys[VALID_EMPTY] : valid_err_keys[VALID_RANGE]));
+	if (!v[E_PSTATUS].set) {
+		form_error(d, "profile_status",
+		    app_text(req, valid_err_keys[v[E_PSTATUS].err]));
 		bad = 1;
 	}
 	if (bad)
 		return app_render(req, 422);
-	return profile_save(req, m.id);
+	return profile_save(req, m.id, v);
 }
 
 /* ---- the member's password ------------------------------------------- */
@@ -542,10 +544,9 @@ profile_password_store(struct request *req, long long id, const char *hash)
 int
 members_password(struct request *req)
 {
+	struct form_value	 v[PW__MAX];
 	struct member		 m;
 	struct tmpl_dict	*d;
-	const char		*pw = app_form(req, "password");
-	const char		*pw2 = app_form(req, "password2");
 	char			 hash[AUTH_HASH_MAX];
 	enum weft_err		 e;
 	int			 st, bad;
@@ -557,16 +558,16 @@ members_password(struct request *req)
 		return 500;
 	if ((e = profile_edit_values(d, &m)) != WEFT_OK)
 		return app_status_of(e);
-	bad = form_check(profile_password_fields,
-	    NELEM(profile_password_fields), &req->form, profile_lang(req),
-	    d) > 0;
-	if (!bad && strcmp(pw, pw2) != 0) {
+	bad = form_read(profile_password_fields, PW__MAX, &req->form,
+	    profile_lang(req), d, v) > 0;
+	if (!bad && strcmp(v[PW_PASSWORD].str, v[PW_PASSWORD2].str) != 0) {
 		form_error(d, "password2", app_text(req, "password.mismatch"));
 		bad = 1;
 	}
 	if (bad)
 		return app_render(req, 422);
-	if ((e = auth_password_hash(pw, hash, sizeof(hash))) != WEFT_OK)
+	if ((e = auth_password_hash(v[PW_PASSWORD].str, hash, sizeof(hash))) !=
+	    WEFT_OK)
 		return app_status_of(e);
 	st = profile_password_store(req, m.id, hash);
 	explicit_bzero(hash, sizeof(hash));
@@ -575,13 +576,22 @@ members_password(struct request *req)
 
 /* ---- adding a member ------------------------------------------------- */
 
+/* The status a new account starts with. */
+static const char *const profile_new_statuses[] = { "applying", "approved" };
+
 /* community, status and lang are checked by profile_new_check(). */
-static const struct form_field profile_new_fields[] = {
-	{ "username", FORM_USERNAME, 1, 0, 0 },
-	{ "name", FORM_TEXT, 1, 1, 128 },
-	{ "email", FORM_EMAIL, 1, 0, 254 },
-	{ "password", FORM_PASSWORD, 0, 0, 0 },	/* valid_password */
-	{ "password2", FORM_PASSWORD, 0, 1, 1024 },
+enum { A_USERNAME, A_NAME, A_EMAIL, A_PASSWORD, A_PASSWORD2, A_COMMUNITY,
+    A_STATUS, A_LANG, A__MAX };
+static const struct form_field profile_new_fields[A__MAX] = {
+	[A_USERNAME] = { "username", FORM_USERNAME, 1, 0, 0 },
+	[A_NAME] = { "name", FORM_TEXT, 1, 1, 128 },
+	[A_EMAIL] = { "email", FORM_EMAIL, 1, 0, 254 },
+	[A_PASSWORD] = { "password", FORM_PASSWORD, 0, 0, 0 },
+	[A_PASSWORD2] = { "password2", FORM_PASSWORD, 0, 1, 1024 },
+	[A_COMMUNITY] = { "community", FORM_ID, 0, 0, 0, .flags = FORM_QUIET },
+	[A_STATUS] = { "status", FORM_CHOICE, 0, 0, 0,
+	    FORM_CHOICES(profile_new_statuses), .flags = FORM_QUIET },
+	[A_LANG] = { "lang", FORM_LANG, 0, 0, 0, .flags = FORM_QUIET },
 };
 
 /* Is id among the communities the actor's perm covers (ids/n/site as
@@ -642,28 +652,25 @@ profile_new_page(struct request *req, const char *comm, const char *status,
 /* The checks the table cannot make; *comm gets the community (0: none).
  * Returns how many fields are wrong, or -1 on a database error. */
 static int
-profile_new_check(struct request *req, struct tmpl_dict *d, long long *comm)
+profile_new_check(struct request *req, struct tmpl_dict *d,
+    const struct form_value *v, long long *comm)
 {
 	long long	 ids[PROFILE_COMMUNITIES_MAX], known = 0;
-	const char	*c = app_form_str(req, "community");
-	const char	*pw = app_form_str(req, "password");
-	const char	*status = app_form_str(req, "status");
+	const char	*pw = v[A_PASSWORD].str;
 	struct scope	 sc = { SCOPE_SITE, 0, "" };
 	size_t		 n;
-	int		 site, comm_ok, bad = 0;
+	int		 site, comm_ok, bad = 0, approved;
 
 	*comm = 0;
 	n = members_scope_ids(&req->actor, PERM_MEMBER_ADD, &site, ids,
 	    NELEM(ids));
-	if (pw[0] != '\0' && strcmp(pw, app_form_str(req, "password2")) !=
-	    0) {
+	if (pw[0] != '\0' && strcmp(pw, v[A_PASSWORD2].str) != 0) {
 		form_error(d, "password2", app_text(req, "password.mismatch"));
 		bad++;
 	}
-	if (c[0] != '\0') {
-		if (valid_id(c, comm) != VALID_OK)
-			*comm = 0;
-		else if (db_query_int(&known, "SELECT COUNT(*) FROM"
+	if (v[A_COMMUNITY].str[0] != '\0') {
+		*comm = v[A_COMMUNITY].set ? v[A_COMMUNITY].id : 0;
+		if (*comm > 0 && db_query_int(&known, "SELECT COUNT(*) FROM"
 		    " communities WHERE id = ?", "i", *comm) != WEFT_OK)
 			return -1;
 		comm_ok = *comm > 0 && known > 0 &&
@@ -678,18 +685,18 @@ profile_new_check(struct request *req, struct tmpl_dict *d, long long *comm)
 		sc.kind = SCOPE_COMMUNITY;
 		sc.community = *comm;
 	}
-	if (strcmp(status, "applying") != 0 && strcmp(status, "approved") !=
-	    0) {
+	approved = v[A_STATUS].set && v[A_STATUS].choice == 1;
+	if (!v[A_STATUS].set) {
 		form_error(d, "status", app_text(req,
 		    valid_err_keys[VALID_RANGE]));
 		bad++;
-	} else if (strcmp(status, "approved") == 0 && comm_ok &&
+	} else if (approved && comm_ok &&
 	    !role_allows(&req->actor.grants, PERM_MEMBER_APPROVE, &sc)) {
 		form_error(d, "status", app_text(req,
 		    "members.profile.error.approve"));
 		bad++;
 	}
-	if (!profile_lang_ok(app_form_str(req, "lang"), "")) {
+	if (!profile_lang_ok(v[A_LANG].str, "")) {
 		form_error(d, "lang", app_text(req,
 		    valid_err_keys[VALID_RANGE]));
 		bad++;
@@ -708,20 +715,20 @@ members_new_form(struct request *req)
 
 /* {"username":...,"name":...,...}: the audit's after of a new member. */
 static void
-profile_new_json(struct buf *a, const struct request *req, long long comm)
+profile_new_json(struct buf *a, const struct form_value *v, long long comm)
 {
 	buf_puts(a, "{\"username\":");
-	buf_json_str(a, app_form(req, "username"));
+	buf_json_str(a, v[A_USERNAME].str);
 	buf_puts(a, ",\"name\":");
-	buf_json_str(a, app_form(req, "name"));
+	buf_json_str(a, v[A_NAME].str);
 	buf_puts(a, ",\"email\":");
-	buf_json_str(a, app_form(req, "email"));
+	buf_json_str(a, v[A_EMAIL].str);
 	buf_puts(a, ",\"status\":");
-	buf_json_str(a, app_form(req, "status"));
+	buf_json_str(a, v[A_STATUS].str);
 	buf_printf(a, ",\"community\":%lld,\"lang\":", comm);
-	buf_json_str(a, app_form(req, "lang"));
+	buf_json_str(a, v[A_LANG].str);
 	buf_printf(a, ",\"password_set\":%s}",
-	    app_form_str(req, "password")[0] != '\0' ? "true" : "false");
+	    v[A_PASSWORD].str[0] != '\0' ? "true" : "false");
 }
 
 /*
@@ -733,13 +740,14 @@ profile_new_json(struct buf *a, const struct request *req, long long comm)
  * error: the unique key decides, so two racing adds cannot both win.
  */
 static int
-profile_insert(struct request *req, struct tmpl_dict *d, long long comm)
+profile_insert(struct request *req, struct tmpl_dict *d,
+    const struct form_value *v, long long comm)
 {
 	static const char sql[] = "INSERT INTO members (username, email, name,"
 	    " password_hash, status, lang, community_id, about, approved_at)"
 	    " VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0), '',"
 	    " IF(? = 'approved', UTC_TIMESTAMP(), NULL))";
-	const char	*pw = app_form_str(req, "password");
+	const char	*pw = v[A_PASSWORD].str;
 	char		 hash[AUTH_HASH_MAX], secret[AUTH_TOKEN_HEX], path[64];
 	struct buf	 a;
 	enum weft_err	 e;
@@ -755,12 +763,11 @@ profile_insert(struct request *req, struct tmpl_dict *d, long long comm)
 	if (e != WEFT_OK)
 		return app_status_of(e);
 	buf_init(&a);
-	profile_new_json(&a, req, comm);
+	profile_new_json(&a, v, comm);
 	if ((e = buf_failed(&a) ? WEFT_ERR_NOMEM : db_begin()) == WEFT_OK &&
-	    (e = db_exec(sql, "ssssssis", app_form(req, "username"),
-	    app_form(req, "email"), app_form(req, "name"), hash,
-	    app_form(req, "status"), app_form(req, "lang"), comm,
-	    app_form(req, "status"))) == WEFT_OK) {
+	    (e = db_exec(sql, "ssssssis", v[A_USERNAME].str, v[A_EMAIL].str,
+	    v[A_NAME].str, hash, v[A_STATUS].str, v[A_LANG].str, comm,
+	    v[A_STATUS].str)) == WEFT_OK) {
 		id = db_insert_id();
 		if ((e = audit_write(&req->actor, "member.add", "member", id,
 		    comm, NULL, a.p)) == WEFT_OK)
@@ -786,21 +793,22 @@ profile_insert(struct request *req, struct tmpl_dict *d, long long comm)
 int
 members_new(struct request *req)
 {
+	struct form_value	 v[A__MAX];
 	struct tmpl_dict	*d;
 	long long		 comm;
 	int			 bad, more;
 
-	if ((d = profile_new_page(req, app_form_str(req, "community"),
-	    app_form_str(req, "status"),
-	    app_form_str(req, "lang"))) == NULL)
+	bad = form_read(profile_new_fields, A__MAX, &req->form,
+	    profile_lang(req), NULL, v) > 0;
+	if ((d = profile_new_page(req, v[A_COMMUNITY].str, v[A_STATUS].str,
+	    v[A_LANG].str)) == NULL)
 		return 500;
-	bad = form_check(profile_new_fields, NELEM(profile_new_fields),
-	    &req->form, profile_lang(req), d) > 0;
-	if ((more = profile_new_check(req, d, &comm)) == -1)
+	form_show(profile_new_fields, A__MAX, v, profile_lang(req), d);
+	if ((more = profile_new_check(req, d, v, &comm)) == -1)
 		return 500;
 	if (bad || more > 0)
 		return app_render(req, 422);
-	return profile_insert(req, d, comm);
+	return profile_insert(req, d, v, comm);
 }
 
 const struct i18n_phrase members_profile_phrases[] = {

@@ -42,13 +42,23 @@ enum status_form {
 
 static enum status_form	 status_redo;
 
-static const struct form_field status_approve_fields[] = {
-	{ "approved_on", FORM_DATE, 0, 0, 0 },	/* empty: today */
-	{ "notify", FORM_BOOL, 0, 0, 0 },
+/* An empty date is today. */
+enum { AP_DATE, AP_NOTIFY, AP__MAX };
+static const struct form_field status_approve_fields[AP__MAX] = {
+	[AP_DATE] = { "approved_on", FORM_DATE, 0, 0, 0 },
+	[AP_NOTIFY] = { "notify", FORM_BOOL, 0, 0, 0 },
 };
 
-static const struct form_field status_optout_fields[] = {
-	{ "optout", FORM_INT, 1, 0, 1 },
+enum { OP_OPTOUT, OP__MAX };
+static const struct form_field status_optout_fields[OP__MAX] = {
+	[OP_OPTOUT] = { "optout", FORM_INT, 1, 0, 1 },
+};
+
+/* "none" or a community's id. */
+enum { CM_COMMUNITY, CM__MAX };
+static const struct form_field status_community_fields[CM__MAX] = {
+	[CM_COMMUNITY] = { "community", FORM_TEXT, 0, 0, 24,
+	    .flags = FORM_QUIET },
 };
 
 static const char *
@@ -79,25 +89,25 @@ status_section(enum member_status s)
 
 /*
  * The approve form's checks: a date (empty means today) neither in the
- * future nor before the member joined.  Marks errors in d (a scratch
- * dictionary, or the panel's when re-rendering); *date gets the date.
- * Returns how many fields are wrong, -1 when the clock cannot be read.
+ * future nor before the member joined.  Reads the form into v and marks
+ * errors in d (NULL, or the panel's when re-rendering); *date gets the
+ * date.  Returns how many fields are wrong, -1 when the clock cannot be
+ * read.
  */
 static int
 status_approve_check(const struct request *req, const struct member *m,
-    struct tmpl_dict *d, char date[11])
+    struct tmpl_dict *d, struct form_value *v, char date[11])
 {
-	const char	*v = app_form(req, "approved_on");
 	char		 today[11];
 	int		 bad;
 
 	if (status_today(today) == -1)
 		return -1;
-	bad = (int)form_check(status_approve_fields,
-	    NELEM(status_approve_fields), &req->form, status_lang(req), d);
+	bad = (int)form_read(status_approve_fields, AP__MAX, &req->form,
+	    status_lang(req), d, v);
 	if (bad > 0)
 		return bad;
-	snprintf(date, 11, "%s", v != NULL && v[0] != '\0' ? v : today);
+	snprintf(date, 11, "%s", v[AP_DATE].set ? v[AP_DATE].str : today);
 	if (strcmp(date, today) > 0) {
 		form_error(d, "approved_on", app_text(req,
 		    "members.status.error.future"));
@@ -221,18 +231,15 @@ status_json(char *out, size_t len, enum member_status s)
 int
 members_approve(struct request *req)
 {
+	struct form_value	 v[AP__MAX];
 	struct member		 m;
-	struct tmpl_dict	*scratch;
 	char			 date[11], before[64], after[160], path[64];
 	int			 st, bad, notify;
 	enum weft_err		 e;
 
 	if ((st = members_target(req, PERM_MEMBER_APPROVE, &m)) != 0)
 		return st;
-	if ((scratch = tmpl_dict_new()) == NULL)
-		return 500;
-	bad = status_approve_check(req, &m, scratch, date);
-	tmpl_dict_free(scratch);
+	bad = status_approve_check(req, &m, NULL, v, date);
 	if (bad != 0)
 		return bad == -1 ? 500 : status_again(req, STATUS_FORM_APPROVE);
 	if ((st = status_lock(req, PERM_MEMBER_APPROVE, &m, NULL)) != 0)
@@ -240,7 +247,7 @@ members_approve(struct request *req)
 	if (m.status != MEMBER_APPLYING)
 		return status_conflict(req, "members.status.conflict.approve",
 		    &m);
-	notify = app_form(req, "notify") != NULL;
+	notify = v[AP_NOTIFY].on;
 	status_json(before, sizeof(before), m.status);
 	snprintf(after, sizeof(after), "{\"status\":\"approved\","
 	    "\"approved_on\":\"%s\",\"notify\":%s,\"mail_sent\":false}", date,
@@ -341,23 +348,17 @@ members_enable(struct request *req)
 int
 members_optout(struct request *req)
 {
+	struct form_value	 v[OP__MAX];
 	struct member		 m;
-	struct tmpl_dict	*scratch;
-	const char		*v = app_form(req, "optout");
 	char			 path[64];
-	size_t			 bad;
 	int			 st, set;
 
 	if ((st = members_target(req, PERM_MEMBER_OPTOUT, &m)) != 0)
 		return st;
-	if ((scratch = tmpl_dict_new()) == NULL)
-		return 500;
-	bad = form_check(status_optout_fields, NELEM(status_optout_fields),
-	    &req->form, status_lang(req), scratch);
-	tmpl_dict_free(scratch);
-	if (bad > 0)
+	if (form_read(status_optout_fields, OP__MAX, &req->form,
+	    status_lang(req), NULL, v) > 0)
 		return status_again(req, STATUS_FORM_OPTOUT);
-	set = strcmp(v, "1") == 0;
+	set = v[OP_OPTOUT].n == 1;
 	if ((st = status_lock(req, PERM_MEMBER_OPTOUT, &m, NULL)) != 0)
 		return st;
 	if (m.optout == set) {
@@ -384,13 +385,15 @@ members_optout(struct request *req)
 static int
 status_community_value(const struct request *req, long long *id)
 {
-	const char	*v = app_form(req, "community");
-	long long	 n = 0;
+	struct form_value	 v[CM__MAX];
+	long long		 n = 0;
 
 	*id = 0;
-	if (v != NULL && strcmp(v, "none") == 0)
+	(void)form_read(status_community_fields, CM__MAX, &req->form,
+	    status_lang(req), NULL, v);
+	if (strcmp(v[CM_COMMUNITY].str, "none") == 0)
 		return 1;
-	if (v == NULL || valid_id(v, id) != VALID_OK)
+	if (valid_id(v[CM_COMMUNITY].str, id) != VALID_OK)
 		return 0;
 	if (db_query_int(&n, "SELECT COUNT(*) FROM communities WHERE id = ?",
 	    "i", *id) != WEFT_OK)
@@ -494,10 +497,12 @@ status_panel_approve(struct tmpl_dict *p, const struct request *req,
     const struct member *m)
 {
 	struct tmpl_dict	*s = tmpl_section(p, "APPROVE");
+	struct form_value	 v[AP__MAX];
 	char			 date[11];
 
+	form_summary(s, status_lang(req), NULL, "approve-errors-title", 4);
 	if (status_redo == STATUS_FORM_APPROVE) {
-		(void)status_approve_check(req, m, s, date);
+		(void)status_approve_check(req, m, s, v, date);
 		return;
 	}
 	if (status_today(date) == 0)
@@ -511,6 +516,7 @@ members_status_panel(struct tmpl_dict *d, struct request *req,
     const struct member *m)
 {
 	const struct grants	*g = &req->actor.grants;
+	struct form_value	 ov[OP__MAX];
 	struct tmpl_dict	*p, *s;
 	struct scope		 sc;
 	enum weft_err		 e;
@@ -540,9 +546,8 @@ members_status_panel(struct tmpl_dict *d, struct request *req,
 		s = tmpl_section(p, "OPTOUT");
 		tmpl_show(s, m->optout ? "OPTOUT_CLEAR" : "OPTOUT_SET");
 		if (status_redo == STATUS_FORM_OPTOUT)
-			form_check(status_optout_fields,
-			    NELEM(status_optout_fields), &req->form,
-			    status_lang(req), s);
+			(void)form_read(status_optout_fields, OP__MAX,
+			    &req->form, status_lang(req), s, ov);
 	}
 	if (comm) {
 		s = tmpl_section(p, "COMMUNITY");

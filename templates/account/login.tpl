@@ -1,12 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Log in</h1>
 {{#LOGGED_IN}}<p>You are logged in as {{NAME}}. Logging in again starts a new session.</p>{{/LOGGED_IN}}
 {{#LOGIN_ERROR}}<p class="error" role="alert" id="login-error">{{MESSAGE}}</p>{{/LOGIN_ERROR}}
-{{#FORM_ERRORS}}<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-<h2 id="error-summary-title">Please correct the following</h2>
-<ul>
-{{#FORM_ERROR_LIST}}<li><a href="#{{FIELD}}">{{MESSAGE}}</a></li>
-{{/FORM_ERROR_LIST}}</ul>
-</div>{{/FORM_ERRORS}}
+{{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 <form method="post" action="/login">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 {{#NEXT}}<input type="hidden" name="next" value="{{PATH}}">{{/NEXT}}

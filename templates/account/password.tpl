@@ -1,11 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Change your password</h1>
 <p>Changing your password logs you out everywhere else.</p>
-{{#FORM_ERRORS}}<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-<h2 id="error-summary-title">Please correct the following</h2>
-<ul>
-{{#FORM_ERROR_LIST}}<li><a href="#{{FIELD}}">{{MESSAGE}}</a></li>
-{{/FORM_ERROR_LIST}}</ul>
-</div>{{/FORM_ERRORS}}
+{{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 <form method="post" action="/me/password">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="text" name="username" value="{{USERNAME}}" autocomplete="username" hidden>

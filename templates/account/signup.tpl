@@ -1,11 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Apply to join the timebank</h1>
 <p>Tell us who you are. A coordinator reviews every application; you can log in and edit yours while you wait.</p>
-{{#FORM_ERRORS}}<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-<h2 id="error-summary-title">Please correct the following</h2>
-<ul>
-{{#FORM_ERROR_LIST}}<li><a href="#{{FIELD}}">{{MESSAGE}}</a></li>
-{{/FORM_ERROR_LIST}}</ul>
-</div>{{/FORM_ERRORS}}
+{{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 <form method="post" action="/signup">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="username">Username <span class="hint">(3 to 32 lower-case letters, digits, dots, dashes or underscores)</span></label>

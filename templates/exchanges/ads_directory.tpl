@@ -1,11 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Offers and requests</h1>
 <p><a href="/ads/new">Post an offer or a request</a> · <a href="/ads/mine">My offers and requests</a>{{#MANAGE}} · <a href="/ads/manage">All offers and requests (coordinators)</a>{{/MANAGE}}</p>
-{{#FORM_ERRORS}}<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-<h2 id="error-summary-title">Please correct the following</h2>
-<ul>
-{{#FORM_ERROR_LIST}}<li><a href="#{{FIELD}}">{{MESSAGE}}</a></li>
-{{/FORM_ERROR_LIST}}</ul>
-</div>{{/FORM_ERRORS}}
+{{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 <h2 id="search-title">Search</h2>
 <form method="get" action="/ads" role="search" aria-labelledby="search-title">
 <label for="kind">Offers or requests</label>

@@ -2,12 +2,7 @@
 <p>An offer says what you can do for other members; a request says what you would like help with. Your ad is shown in the directory until its expiry date; you can renew it from <a href="/ads/mine">My offers and requests</a>.</p>{{/NEW}}
 {{#EDIT}}<h1>Edit an ad</h1>
 <p>The ad of <strong>{{AD_OWNER_NAME}}</strong> ({{AD_OWNER_USERNAME}}). <a href="/ads/{{AD_ID}}">Back to the ad</a>.</p>{{/EDIT}}
-{{#FORM_ERRORS}}<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-<h2 id="error-summary-title">Please correct the following</h2>
-<ul>
-{{#FORM_ERROR_LIST}}<li><a href="#{{FIELD}}">{{MESSAGE}}</a></li>
-{{/FORM_ERROR_LIST}}</ul>
-</div>{{/FORM_ERRORS}}
+{{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 <form method="post" action="{{ACTION}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 {{#FOR_FIELD}}<label for="for">For another member <span class="hint">(their username; leave empty for your own ad)</span></label>

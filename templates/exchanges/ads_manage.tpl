@@ -1,11 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>All offers and requests</h1>
 <p>Every ad in your scope, deleted and expired ones too. <a href="/ads/new">Post an ad for a member</a> · <a href="/ads">The directory</a></p>
-{{#FORM_ERRORS}}<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-<h2 id="error-summary-title">Please correct the following</h2>
-<ul>
-{{#FORM_ERROR_LIST}}<li><a href="#{{FIELD}}">{{MESSAGE}}</a></li>
-{{/FORM_ERROR_LIST}}</ul>
-</div>{{/FORM_ERRORS}}
+{{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 <h2 id="filter-title">Filters</h2>
 <form method="get" action="/ads/manage" role="search" aria-labelledby="filter-title">
 <label for="kind">Offers or requests</label>

@@ -1,11 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Recorded exchanges</h1>
 <p>Exchanges in which at least one member belongs to a community you look after.</p>
-{{#FORM_ERRORS}}<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-<h2 id="error-summary-title">Please correct the filters</h2>
-<ul>
-{{#FORM_ERROR_LIST}}<li><a href="#{{FIELD}}">{{MESSAGE}}</a></li>
-{{/FORM_ERROR_LIST}}</ul>
-</div>{{/FORM_ERRORS}}
+{{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 <form method="get" action="/exchanges/list" class="filters">
 <label for="member">Member <span class="hint">(username: provider or recipient)</span></label>
 <input type="text" id="member" name="member" value="{{MEMBER}}" autocapitalize="none" spellcheck="false"{{#MEMBER_INVALID}} aria-invalid="true" aria-describedby="member-error"{{/MEMBER_INVALID}}>

@@ -1,11 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Record an exchange</h1>
 <p>An exchange moves hours to the member who gave a service from the member who received it. You can record an exchange you took part in{{#RECORD_FOR}}, and, as a coordinator, one between two members of the communities you look after{{/RECORD_FOR}}. Your username is <strong>{{ME}}</strong>.</p>
-{{#FORM_ERRORS}}<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-<h2 id="error-summary-title">Nothing was recorded: please correct the following</h2>
-<ul>
-{{#FORM_ERROR_LIST}}<li><a href="#{{FIELD}}">{{MESSAGE}}</a></li>
-{{/FORM_ERROR_LIST}}</ul>
-</div>{{/FORM_ERRORS}}
+{{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 <form method="post" action="/exchanges/new">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="form_key" value="{{FORM_KEY}}">

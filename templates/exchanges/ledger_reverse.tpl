@@ -1,12 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Reverse exchange #{{ID}}</h1>
 <p>{{PROVIDER}} gave {{HOURS}} hours to {{RECIPIENT}} on {{SERVICE_DATE}}: {{DESCRIPTION}}</p>
 <p>A mistake is corrected by a reversing exchange: the same hours go back, both exchanges stay on both statements, linked to each other. Nothing is deleted.</p>
-{{#FORM_ERRORS}}<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-<h2 id="error-summary-title">Nothing was reversed: please correct the following</h2>
-<ul>
-{{#FORM_ERROR_LIST}}<li><a href="#{{FIELD}}">{{MESSAGE}}</a></li>
-{{/FORM_ERROR_LIST}}</ul>
-</div>{{/FORM_ERRORS}}
+{{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 <form method="post" action="/exchanges/{{ID}}/reverse">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="reason">Reason <span class="hint">(required, up to 255 characters)</span></label>

@@ -3,12 +3,7 @@
 <p class="balance">Balance: <strong>{{BALANCE}}</strong> hours</p>
 {{#OWN}}<p><a href="/exchanges/new">Record an exchange</a></p>{{/OWN}}
 <h2>Statement</h2>
-{{#FORM_ERRORS}}<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-<h3 id="error-summary-title">Please correct the dates</h3>
-<ul>
-{{#FORM_ERROR_LIST}}<li><a href="#{{FIELD}}">{{MESSAGE}}</a></li>
-{{/FORM_ERROR_LIST}}</ul>
-</div>{{/FORM_ERRORS}}
+{{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 <form method="get" action="{{ACTION}}" class="filters">
 <label for="from">From <span class="hint">(date of service, YYYY-MM-DD)</span></label>
 <input type="date" id="from" name="from" value="{{FROM}}"{{#FROM_INVALID}} aria-invalid="true" aria-describedby="from-error"{{/FROM_INVALID}}>

@@ -1,11 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}{{#STANDALONE}}<h1>Guardian angels and managers of {{MEMBER_NAME}}</h1>
 <p><a href="/members/{{MEMBER_ID}}">Back to the profile of {{MEMBER_NAME}}</a></p>
-{{#FORM_ERRORS}}<div class="error-summary" role="alert" aria-labelledby="angels-errors-title">
-<h2 id="angels-errors-title">Please correct the following</h2>
-<ul>
-{{#FORM_ERROR_LIST}}<li><a href="#{{FIELD}}">{{MESSAGE}}</a></li>
-{{/FORM_ERROR_LIST}}</ul>
-</div>{{/FORM_ERRORS}}{{/STANDALONE}}
+{{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}{{/STANDALONE}}
 {{#ANGELS}}<section class="panel" aria-labelledby="angels-title">
 <h2 id="angels-title">Guardian angels</h2>
 <p>A guardian angel can post offers and requests and record exchanges for {{MEMBER_NAME}} while Guardian Angel Mode is on.</p>

@@ -4,12 +4,7 @@ acting as another member), what, on which object, before and after, when
 and from where. Nobody can change or delete these records.{{#SCOPED}} You see
 the records of your Community Timebanks.{{/SCOPED}}</p>
 <h2>Filter</h2>
-{{#FORM_ERRORS}}<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-<h2 id="error-summary-title">Please correct the following</h2>
-<ul>
-{{#FORM_ERROR_LIST}}<li><a href="#{{FIELD}}">{{MESSAGE}}</a></li>
-{{/FORM_ERROR_LIST}}</ul>
-</div>{{/FORM_ERRORS}}
+{{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 <form method="get" action="/members/audit" class="filters">
 <label for="actor">Made by (username)</label>
 <input type="text" id="actor" name="actor" value="{{ACTOR}}"{{#ACTOR_INVALID}} aria-invalid="true" aria-describedby="actor-error"{{/ACTOR_INVALID}}>

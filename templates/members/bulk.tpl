@@ -1,10 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Bulk action</h1>
-{{#FORM_ERRORS}}<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-<h2 id="error-summary-title">Please correct the following</h2>
-<ul>
-{{#FORM_ERROR_LIST}}<li><a href="#{{FIELD}}">{{MESSAGE}}</a></li>
-{{/FORM_ERROR_LIST}}</ul>
-</div>{{/FORM_ERRORS}}
+{{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 <p id="ids">Accounts chosen: {{N_TOTAL}}.{{#IDS_INVALID}} <span class="field-error">{{IDS_ERROR}}</span>{{/IDS_INVALID}} Choose them on the <a href="/members">member list</a>.</p>
 <h2>What to do</h2>
 <p>Nothing is changed yet: the next page lists every account with what will

@@ -1,11 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Community Timebanks</h1>
 <p>Community Timebanks are groups of members within the timebank. A coordinator appointed for one community works with that community's members only.</p>
-{{#FORM_ERRORS}}<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-<h2 id="error-summary-title">Please correct the following</h2>
-<ul>
-{{#FORM_ERROR_LIST}}<li><a href="#{{FIELD}}">{{MESSAGE}}</a></li>
-{{/FORM_ERROR_LIST}}</ul>
-</div>{{/FORM_ERRORS}}
+{{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 <h2>Communities</h2>
 {{#NONE}}<p>There is no Community Timebank you coordinate.</p>{{/NONE}}
 {{#LIST}}<table class="communities">

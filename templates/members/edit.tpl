@@ -1,11 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Edit the profile of {{MEMBER_NAME}}</h1>
 <p>Username: <strong>{{MEMBER_USERNAME}}</strong>. <a href="/members/{{MEMBER_ID}}">Back to the profile</a>.</p>
-{{#FORM_ERRORS}}<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-<h2 id="error-summary-title">Please correct the following</h2>
-<ul>
-{{#FORM_ERROR_LIST}}<li><a href="#{{FIELD}}">{{MESSAGE}}</a></li>
-{{/FORM_ERROR_LIST}}</ul>
-</div>{{/FORM_ERRORS}}
+{{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 <h2>Profile</h2>
 <form method="post" action="/members/{{MEMBER_ID}}/edit">
 <input type="hidden" name="csrf" value="{{CSRF}}">

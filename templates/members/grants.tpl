@@ -18,12 +18,7 @@
 {{/GRANT}}</tbody>
 </table>{{/HAS_GRANTS}}
 {{#ADD_FORM}}<h2>Give a role</h2>
-{{#FORM_ERRORS}}<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-<h2 id="error-summary-title">Please correct the following</h2>
-<ul>
-{{#FORM_ERROR_LIST}}<li><a href="#{{FIELD}}">{{MESSAGE}}</a></li>
-{{/FORM_ERROR_LIST}}</ul>
-</div>{{/FORM_ERRORS}}
+{{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 <form method="post" action="/members/{{MEMBER_ID}}/roles">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="role">Role</label>

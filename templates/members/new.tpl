@@ -1,12 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Add a member</h1>
 <p>The new account is applying or approved at once. Leave the password empty if the member
 should not log in yet: a coordinator can set one later on the member's profile.</p>
-{{#FORM_ERRORS}}<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
-<h2 id="error-summary-title">Please correct the following</h2>
-<ul>
-{{#FORM_ERROR_LIST}}<li><a href="#{{FIELD}}">{{MESSAGE}}</a></li>
-{{/FORM_ERROR_LIST}}</ul>
-</div>{{/FORM_ERRORS}}
+{{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 <form method="post" action="/members/new">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="username">Username <span class="hint">(3 to 32 lower-case letters, digits, dots, dashes or underscores)</span></label>

@@ -2,12 +2,7 @@
 <p>Seen by coordinators only, never by the member. Only the author of a note can edit it.
 <a href="/members/{{MEMBER_ID}}">Back to the profile</a>.</p>
 {{#ADD}}<h2>Add a note</h2>
-{{#FORM_ERRORS}}<div class="error-summary" role="alert" aria-labelledby="add-errors-title">
-<h3 id="add-errors-title">Please correct the following</h3>
-<ul>
-{{#FORM_ERROR_LIST}}<li><a href="#body">{{MESSAGE}}</a></li>
-{{/FORM_ERROR_LIST}}</ul>
-</div>{{/FORM_ERRORS}}
+{{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 <form method="post" action="/members/{{MEMBER_ID}}/notes">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="body">Note <span class="hint">(up to 5000 characters)</span></label>

@@ -2,12 +2,7 @@
 <h2 id="status-panel-title">Membership</h2>
 <p>This member is <strong>{{#MEMBER_APPLYING}}applying{{/MEMBER_APPLYING}}{{#MEMBER_APPROVED}}approved{{/MEMBER_APPROVED}}{{#MEMBER_DISABLED}}disabled{{/MEMBER_DISABLED}}</strong>.</p>
 {{#APPROVE}}<h3>Approve the application</h3>
-{{#FORM_ERRORS}}<div class="error-summary" role="alert" aria-labelledby="approve-errors-title">
-<h4 id="approve-errors-title">Please correct the following</h4>
-<ul>
-{{#FORM_ERROR_LIST}}<li><a href="#approved_on">{{MESSAGE}}</a></li>
-{{/FORM_ERROR_LIST}}</ul>
-</div>{{/FORM_ERRORS}}
+{{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 <form method="post" action="/members/{{MEMBER_ID}}/approve">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="approved_on">Approval date <span class="hint">(YYYY-MM-DD; not in the future)</span></label>
