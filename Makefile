@@ -55,7 +55,7 @@ REL		 = var/build
 TST		 = var/build-test
 
 .PHONY: all build build-test deps run stop test unit fuzz lint-templates \
-	install clean bench nginx-conf docs
+	lint install clean bench nginx-conf docs
 
 all: build
 
@@ -238,6 +238,12 @@ test: deps
 
 unit: build-test
 	tests/run.sh $(TST) --unit-only
+
+# The size limits (files, functions) and no citation of files outside the
+# repo; tests/run.sh runs both too.
+lint:
+	tests/lint/sizes.sh
+	tests/lint/citations.sh
 
 # ---- fuzzing (libFuzzer, clang) ------------------------------------------
 

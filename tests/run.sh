@@ -101,6 +101,29 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# ---- lint: the size limits ------------------------------------------------
+
+# The checker's own cases first (TAP-like "ok"/"not ok" lines), then the
+# tree: one pass, or one failure per file or function over its limit.
+echo "== lint (sizes)"
+layer lint
+out=$WORK/lint-selftest.out
+tests/lint/test_sizes.sh >"$out" 2>&1
+PASS[lint]=$((PASS[lint] + $(grep -cE '^ok [0-9]' "$out")))
+nok=$(grep -cE '^not ok [0-9]' "$out")
+FAIL[lint]=$((FAIL[lint] + nok))
+[ "$nok" -gt 0 ] && { echo "FAIL [lint] tests/lint/test_sizes.sh:"; grep -E '^not ok' "$out" | sed 's/^/    /'; }
+out=$WORK/lint-sizes.out
+if tests/lint/sizes.sh >"$out" 2>&1; then
+	PASS[lint]=$((PASS[lint] + 1))
+else
+	while IFS= read -r line; do
+		bad lint "$line"
+	done < <(grep -vE '^sizes: ' "$out")
+	[ "${FAIL[lint]}" = 0 ] && bad lint "tests/lint/sizes.sh failed: $(tail -n 1 "$out")"
+fi
+echo "  $(tail -n 1 "$out")"
+
 # ---- unit tests (cmocka, TAP) -------------------------------------------
 
 # run_unit LAYER BINARY [ENV...]: counts TAP "ok" / "not ok" lines; a

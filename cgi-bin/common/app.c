@@ -27,6 +27,7 @@
 #include "db.h"
 #include "i18n.h"
 #include "log.h"
+#include "util.h"
 
 #define APP_WORKERS_MAX	256
 #define APP_PATH_MAX	2048
@@ -362,7 +363,7 @@ app_put_records(FCGX_Request *r, const struct app_seg *seg, size_t nseg)
 		iov[0].iov_base = hdr;
 		iov[0].iov_len = sizeof(hdr);
 		for (k = 1, len = 0; i < nseg && len < APP_RECORD_MAX &&
-		    k < (int)(sizeof(iov) / sizeof(iov[0])); ) {
+		    k < (int)NELEM(iov); ) {
 			take = seg[i].n - off;
 			if (take > APP_RECORD_MAX - len)
 				take = APP_RECORD_MAX - len;

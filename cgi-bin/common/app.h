@@ -20,7 +20,7 @@
  *	};
  *	int main(int argc, char *argv[]) {
  *		return app_main(argc, argv, &(struct program){"members",
- *		    routes, sizeof(routes) / sizeof(routes[0])});
+ *		    routes, NELEM(routes)});
  *	}
  *
  * and the build includes every area's table once more, without the
@@ -193,12 +193,25 @@ int		 app_render(struct request *, int status);
 /* Renders the error page with status and message (NULL: the standard
  * sentence for status); returns 0. */
 int		 app_error(struct request *, int status, const char *message);
+/* 200 with the CSV in req->resp.body, as an attachment named filename
+ * (a plain name: no quotes); returns 0. */
+int		 app_csv(struct request *, const char *filename);
 /* 303 to path with a one-time flash message (phrase key or NULL). */
 int		 app_redirect(struct request *, const char *path,
 		    const char *flash_key);
 /* The HTTP status for an error from the common module: 503 when the
  * database is down, 404, 403, 409 (duplicate, lock conflict), else 500. */
 int		 app_status_of(enum weft_err);
+/*
+ * The answer for the target of a path id under perm, from what loading
+ * it returned (docs/authorization.md rule 1, no probing by id): 0 when it
+ * loaded; for a missing target (WEFT_ERR_NOTFOUND: also pass it for an id
+ * that is not one) 404 only when the actor holds perm site-wide, else the
+ * same 403 as for a target out of scope; else app_status_of(e).  Whether
+ * a target that exists is in scope is the caller's to check next.
+ */
+int		 app_target_status(const struct request *, enum perm,
+		    enum weft_err e);
 /* The actor's phrase for key. */
 const char	*app_text(const struct request *, const char *key);
 /* The actor's language tag, "en" when none is set (visitors): the lang

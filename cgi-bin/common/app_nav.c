@@ -11,6 +11,7 @@
 #include "app.h"
 #include "i18n.h"
 #include "log.h"
+#include "util.h"
 
 #define APP_NAV_MAX	64	/* entries over all areas */
 #define APP_MENU_GROUPS	3
@@ -174,6 +175,6 @@ app_nav_fill(struct request *req, struct tmpl_dict *d)
 
 	n = app_nav_visible(&req->actor, APP_MENU_BAR, e, APP_NAV_MAX);
 	app_nav_items(req, d, "NAV", e, n);
-	for (i = 0; i < sizeof(app_menus) / sizeof(app_menus[0]); i++)
+	for (i = 0; i < NELEM(app_menus); i++)
 		app_nav_menu(req, d, &app_menus[i]);
 }

@@ -9,6 +9,7 @@
 #include "config.h"
 #include "i18n.h"
 #include "log.h"
+#include "util.h"
 
 const char *
 app_lang(const struct request *req)
@@ -125,6 +126,18 @@ app_error(struct request *req, int status, const char *message)
 }
 
 int
+app_csv(struct request *req, const char *filename)
+{
+	char	 disp[128];
+
+	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", filename);
+	http_header(&req->resp, "Content-Type", "text/csv; charset=utf-8");
+	http_header(&req->resp, "Content-Disposition", disp);
+	req->resp.status = 200;
+	return 0;
+}
+
+int
 app_redirect(struct request *req, const char *path, const char *flash_key)
 {
 	http_redirect(&req->resp, path);
@@ -154,4 +167,16 @@ app_status_of(enum weft_err e)
 	default:
 		return 500;
 	}
+}
+
+int
+app_target_status(const struct request *req, enum perm perm, enum weft_err e)
+{
+	static const struct scope site = { SCOPE_SITE, 0, "" };
+
+	if (e == WEFT_OK)
+		return 0;
+	if (e == WEFT_ERR_NOTFOUND)
+		return role_allows(&req->actor.grants, perm, &site) ? 404 : 403;
+	return app_status_of(e);
 }

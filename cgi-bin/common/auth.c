@@ -27,6 +27,7 @@
 #include "log.h"
 #include "settings.h"
 #include "sha256.h"
+#include "util.h"
 
 #define AUTH_SALT_LEN	16
 #define AUTH_HASH_LEN	32
@@ -43,12 +44,11 @@ member_status_parse(const char *s, enum member_status *out)
 {
 	int	 i;
 
-	for (i = 0; s != NULL && i < MEMBER_STATUS__MAX; i++)
-		if (strcmp(s, member_status_keys[i]) == 0) {
-			*out = (enum member_status)i;
-			return 0;
-		}
-	return -1;
+	if ((i = util_lookup(member_status_keys, MEMBER_STATUS__MAX, s)) ==
+	    -1)
+		return -1;
+	*out = (enum member_status)i;
+	return 0;
 }
 
 /* ---- randomness ------------------------------------------------------ */
@@ -311,7 +311,7 @@ auth_visitor(struct actor *a, const char *addr)
 {
 	char	 keep[sizeof(a->addr)];
 
-	snprintf(keep, sizeof(keep), "%s", addr != NULL ? addr : "");
+	util_copy(keep, sizeof(keep), addr);
 	memset(a, 0, sizeof(*a));
 	snprintf(a->addr, sizeof(a->addr), "%s", keep);
 	snprintf(a->lang, sizeof(a->lang), "en");
@@ -353,9 +353,7 @@ static const char auth_sql_load[] =
 static void
 auth_col(const struct db_rows *r, unsigned col, char *dst, size_t n)
 {
-	const char	*s = db_str(r, col);
-
-	snprintf(dst, n, "%s", s != NULL ? s : "");
+	util_copy(dst, n, db_str(r, col));
 }
 
 enum weft_err
@@ -431,7 +429,7 @@ auth_session_create(long long member_id, const char *addr,
 	if ((e = auth_token_new(token, id)) != WEFT_OK ||
 	    (e = auth_random_hex(csrf)) != WEFT_OK)
 		goto out;
-	snprintf(where, sizeof(where), "%s", addr != NULL ? addr : "");
+	util_copy(where, sizeof(where), addr);
 	/* Sessions idle past their limit are garbage: sweep them here, on
 	 * the indexed last_seen_at, rather than in a separate job. */
 	if ((e = db_exec("DELETE FROM sessions"

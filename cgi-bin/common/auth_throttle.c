@@ -21,6 +21,7 @@
 #include "auth.h"
 #include "config.h"
 #include "db.h"
+#include "util.h"
 
 #define AUTH_DELAY_BASE_S	15
 /* Address key, a space, account key: login_throttle.k holds 200. */
@@ -47,7 +48,7 @@ auth_address_key(const char *addr, char out[AUTH_ADDR_KEY_MAX])
 			return;
 		}
 	}
-	snprintf(out, AUTH_ADDR_KEY_MAX, "%s", addr != NULL ? addr : "");
+	util_copy(out, AUTH_ADDR_KEY_MAX, addr);
 }
 
 static void

@@ -159,3 +159,18 @@ buf_csv_field(struct buf *b, const char *s)
 	}
 	buf_append(b, "\"", 1);
 }
+
+void
+buf_csv_fields(struct buf *b, size_t n, ...)
+{
+	va_list	 ap;
+	size_t	 i;
+
+	va_start(ap, n);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_append(b, ",", 1);
+		buf_csv_field(b, va_arg(ap, const char *));
+	}
+	va_end(ap);
+}

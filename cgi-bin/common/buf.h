@@ -28,6 +28,9 @@ void	 buf_json_str(struct buf *, const char *s);
  * = + - @ or with blanks, which may hide a formula, is prefixed with ' so
  * that spreadsheets do not run it). */
 void	 buf_csv_field(struct buf *, const char *s);
+/* Appends n fields (const char *, NULL as ""), each as buf_csv_field()
+ * does, separated by commas. */
+void	 buf_csv_fields(struct buf *, size_t n, ...);
 int	 buf_failed(const struct buf *);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "log.h"
+#include "util.h"
 
 struct config config;
 
@@ -98,7 +99,7 @@ const struct config_key config_keys[] = {
 #undef S
 #undef N
 
-const size_t config_nkeys = sizeof(config_keys) / sizeof(config_keys[0]);
+const size_t config_nkeys = NELEM(config_keys);
 
 static int	 config_set(struct config *, const struct config_key *,
 		    const char *);

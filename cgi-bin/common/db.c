@@ -22,6 +22,7 @@
 #include "db.h"
 #include "db_internal.h"
 #include "log.h"
+#include "util.h"
 
 #define DB_STMT_MAX		256	/* cache slots, a power of two */
 #define DB_PARAMS_MAX		64	/* parameters of one statement */
@@ -365,7 +366,7 @@ db_open(void)
 		return WEFT_ERR_DB_DOWN;
 	}
 	db_outage_over();
-	for (i = 0; i < sizeof(db_session_sql) / sizeof(db_session_sql[0]);
+	for (i = 0; i < NELEM(db_session_sql);
 	    i++) {
 		if (mysql_real_query(m, db_session_sql[i],
 		    strlen(db_session_sql[i])) != 0) {

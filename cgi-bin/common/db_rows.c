@@ -154,51 +154,14 @@ db_fetch_cell(MYSQL_STMT *st, const char *sql, struct db_rows *r,
 	return WEFT_OK;
 }
 
-/*
- * Fetches the whole result of an executed statement into a new db_rows
- * (owned by the caller).  Every column is bound as a string: numbers,
- * dates and text arrive as their text, binary columns as their bytes.
- * The buffers are sized by max_length, which store_result computes
- * because the statement was prepared with STMT_ATTR_UPDATE_MAX_LENGTH.
- */
-enum weft_err
-db_fetch(MYSQL_STMT *st, const char *sql, struct db_rows **out)
+/* Binds every column of the result (fields f) to its buffer in cols: a
+ * time column to a MYSQL_TIME, any other as a string of its max_length. */
+static enum weft_err
+db_fetch_binds(const MYSQL_FIELD *f, unsigned ncols, struct db_col *cols,
+    MYSQL_BIND *bind)
 {
-	struct db_rows	*r;
-	struct db_col	*cols = NULL;
-	MYSQL_BIND	*bind = NULL;
-	MYSQL_RES	*meta = NULL;
-	MYSQL_FIELD	*f;
-	size_t		 row, ncells;
-	unsigned	 i, ncols;
-	int		 rc, stored = 0;
-	enum weft_err	 e = WEFT_ERR_NOMEM;
+	unsigned	 i;
 
-	if ((r = calloc(1, sizeof(*r))) == NULL)
-		return WEFT_ERR_NOMEM;
-	buf_init(&r->data);
-	if ((ncols = mysql_stmt_field_count(st)) == 0)
-		goto done;
-	r->ncols = ncols;
-	if (mysql_stmt_store_result(st) != 0) {
-		e = db_fail_stmt(st, sql);
-		goto err;
-	}
-	stored = 1;
-	if ((meta = mysql_stmt_result_metadata(st)) == NULL ||
-	    (f = mysql_fetch_fields(meta)) == NULL) {
-		e = db_fail_stmt(st, sql);
-		goto err;
-	}
-	r->nrows = (size_t)mysql_stmt_num_rows(st);
-	if (r->nrows > SIZE_MAX / sizeof(struct db_cell) / ncols)
-		goto err;
-	ncells = r->nrows * ncols;
-	/* Every field of every cell is set by db_fetch_cell(). */
-	if ((ncells > 0 && (r->cells = malloc(ncells * sizeof(*r->cells))) ==
-	    NULL) || (cols = calloc(ncols, sizeof(*cols))) == NULL ||
-	    (bind = calloc(ncols, sizeof(*bind))) == NULL)
-		goto err;
 	for (i = 0; i < ncols; i++) {
 		bind[i].length = &cols[i].len;
 		bind[i].is_null = &cols[i].null;
@@ -215,39 +178,98 @@ db_fetch(MYSQL_STMT *st, const char *sql, struct db_rows **out)
 		}
 		cols[i].cap = f[i].max_length + 1;
 		if ((cols[i].buf = malloc(cols[i].cap)) == NULL)
-			goto err;
+			return WEFT_ERR_NOMEM;
 		bind[i].buffer_type = MYSQL_TYPE_STRING;
 		bind[i].buffer = cols[i].buf;
 		bind[i].buffer_length = cols[i].cap;
 	}
-	if (mysql_stmt_bind_result(st, bind) != 0) {
-		e = db_fail_stmt(st, sql);
-		goto err;
-	}
+	return WEFT_OK;
+}
+
+/* Fetches the stored rows into r's cells (r->nrows of them counted by
+ * store_result, r->cells allocated for them); r->nrows becomes the rows
+ * fetched. */
+static enum weft_err
+db_fetch_rows(MYSQL_STMT *st, const char *sql, struct db_rows *r,
+    struct db_col *cols)
+{
+	size_t		 row;
+	unsigned	 i;
+	enum weft_err	 e;
+	int		 rc;
+
 	for (row = 0; (rc = mysql_stmt_fetch(st)) != MYSQL_NO_DATA; row++) {
-		if (rc != 0 && rc != MYSQL_DATA_TRUNCATED) {
-			e = db_fail_stmt(st, sql);
-			goto err;
-		}
+		if (rc != 0 && rc != MYSQL_DATA_TRUNCATED)
+			return db_fail_stmt(st, sql);
 		if (row == r->nrows) {
 			log_msg(LOGL_ERROR, "db: more rows than counted");
-			e = WEFT_ERR_DB;
-			goto err;
+			return WEFT_ERR_DB;
 		}
-		for (i = 0; i < ncols; i++)
+		for (i = 0; i < r->ncols; i++)
 			if ((e = db_fetch_cell(st, sql, r,
-			    &r->cells[row * ncols + i], &cols[i], i)) !=
+			    &r->cells[row * r->ncols + i], &cols[i], i)) !=
 			    WEFT_OK)
-				goto err;
+				return e;
 	}
 	r->nrows = row;
-	if (buf_failed(&r->data)) {
-		e = WEFT_ERR_NOMEM;
-		goto err;
+	return buf_failed(&r->data) ? WEFT_ERR_NOMEM : WEFT_OK;
+}
+
+/*
+ * Fetches the whole result of an executed statement into a new db_rows
+ * (owned by the caller).  Every column is bound as a string: numbers,
+ * dates and text arrive as their text, binary columns as their bytes.
+ * The buffers are sized by max_length, which store_result computes
+ * because the statement was prepared with STMT_ATTR_UPDATE_MAX_LENGTH.
+ */
+enum weft_err
+db_fetch(MYSQL_STMT *st, const char *sql, struct db_rows **out)
+{
+	struct db_rows	*r;
+	struct db_col	*cols = NULL;
+	MYSQL_BIND	*bind = NULL;
+	MYSQL_RES	*meta = NULL;
+	MYSQL_FIELD	*f;
+	size_t		 ncells;
+	unsigned	 i, ncols;
+	int		 stored = 0;
+	enum weft_err	 e = WEFT_ERR_NOMEM;
+
+	if ((r = calloc(1, sizeof(*r))) == NULL)
+		return WEFT_ERR_NOMEM;
+	buf_init(&r->data);
+	if ((ncols = mysql_stmt_field_count(st)) == 0) {
+		e = WEFT_OK;
+		goto out;
 	}
-done:
-	e = WEFT_OK;
-err:
+	r->ncols = ncols;
+	if (mysql_stmt_store_result(st) != 0) {
+		e = db_fail_stmt(st, sql);
+		goto out;
+	}
+	stored = 1;
+	if ((meta = mysql_stmt_result_metadata(st)) == NULL ||
+	    (f = mysql_fetch_fields(meta)) == NULL) {
+		e = db_fail_stmt(st, sql);
+		goto out;
+	}
+	r->nrows = (size_t)mysql_stmt_num_rows(st);
+	if (r->nrows > SIZE_MAX / sizeof(struct db_cell) / ncols)
+		goto out;
+	ncells = r->nrows * ncols;
+	/* Every field of every cell is set by db_fetch_cell(). */
+	if ((ncells > 0 && (r->cells = malloc(ncells * sizeof(*r->cells))) ==
+	    NULL) || (cols = calloc(ncols, sizeof(*cols))) == NULL ||
+	    (bind = calloc(ncols, sizeof(*bind))) == NULL)
+		goto out;
+	if ((e = db_fetch_binds(f, ncols, cols, bind)) != WEFT_OK)
+		goto out;
+	if (mysql_stmt_bind_result(st, bind) != 0) {
+		e = db_fail_stmt(st, sql);
+		goto out;
+	}
+	e = db_fetch_rows(st, sql, r, cols);
+out:
 	if (stored && mysql_stmt_free_result(st) != 0 && e == WEFT_OK)
 		e = db_fail_stmt(st, sql);
 	if (meta != NULL)

@@ -243,16 +243,22 @@ form_summary(struct tmpl_dict *page, const char *lang, const char *title_key,
 }
 
 void
+form_option(struct tmpl_dict *page, const char *section, const char *value,
+    const char *label, int selected)
+{
+	struct tmpl_dict	*o = tmpl_section(page, section);
+
+	tmpl_set(o, "VALUE", value);
+	tmpl_set(o, "LABEL", label);
+	if (selected)
+		tmpl_show(o, "SELECTED");
+}
+
+void
 form_options(struct tmpl_dict *page, const char *section,
     struct db_rows *rows, long long selected)
 {
-	struct tmpl_dict	*o;
-
-	while (db_next(rows)) {
-		o = tmpl_section(page, section);
-		tmpl_set(o, "VALUE", db_str(rows, 0));
-		tmpl_set(o, "LABEL", db_str(rows, 1));
-		if (selected != 0 && db_int(rows, 0) == selected)
-			tmpl_show(o, "SELECTED");
-	}
+	while (db_next(rows))
+		form_option(page, section, db_str(rows, 0), db_str(rows, 1),
+		    selected != 0 && db_int(rows, 0) == selected);
 }

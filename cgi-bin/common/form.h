@@ -39,6 +39,7 @@
 
 #include "http.h"
 #include "tmpl.h"
+#include "util.h"
 #include "valid.h"
 
 enum form_kind {
@@ -97,7 +98,7 @@ struct form_field {
 
 /* FORM_CHOICE's keys from an array: .choices and .nchoices. */
 #define FORM_CHOICES(a)	.choices = (a), \
-			.nchoices = sizeof(a) / sizeof((a)[0])
+			.nchoices = NELEM(a)
 
 struct form_date {
 	int	 y, m, d;
@@ -164,5 +165,9 @@ struct db_rows;
  */
 void		 form_options(struct tmpl_dict *page, const char *section,
 		    struct db_rows *rows, long long selected);
+/* One option of a <select>: a repetition of section with {{VALUE}},
+ * {{LABEL}}, and {{#SELECTED}} when selected. */
+void		 form_option(struct tmpl_dict *page, const char *section,
+		    const char *value, const char *label, int selected);
 
 #endif

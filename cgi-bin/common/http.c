@@ -291,6 +291,54 @@ cookie_bad(const char *s, size_t len)
 	return len > 0 && valid_utf8(s, len) != VALID_OK;
 }
 
+/* Splits one pair p[0..n) of a Cookie header into its name and value,
+ * both trimmed of spaces and tabs, the value's double quotes dropped;
+ * returns 0 for a pair without '=' or with an empty name. */
+static int
+cookie_pair(const char *p, size_t n, const char **name, size_t *nlen,
+    const char **val, size_t *vlen)
+{
+	const char	*eq;
+
+	if ((eq = memchr(p, '=', n)) == NULL)
+		return 0;
+	*name = p;
+	*nlen = (size_t)(eq - p);
+	*val = eq + 1;
+	*vlen = n - *nlen - 1;
+	trim(name, nlen);
+	trim(val, vlen);
+	if (*nlen == 0)
+		return 0;
+	if (*vlen >= 2 && (*val)[0] == '"' && (*val)[*vlen - 1] == '"') {
+		(*val)++;
+		*vlen -= 2;
+	}
+	return 1;
+}
+
+/* Appends a copy of the pair to out, at most max pairs in all. */
+static enum http_parse
+cookie_push(struct http_kvlist *out, size_t max,
+    const struct http_limits *lim, const char *name, size_t nlen,
+    const char *val, size_t vlen)
+{
+	enum http_parse	 rc;
+	char		*key, *value = NULL;
+
+	if (nlen > lim->field_len_max || vlen > lim->field_len_max)
+		return HTTP_PARSE_TOO_LARGE;
+	if ((key = dupmem(name, nlen)) == NULL ||
+	    (value = dupmem(val, vlen)) == NULL)
+		rc = HTTP_PARSE_NOMEM;
+	else if ((rc = kvlist_push(out, max, key, value, vlen)) ==
+	    HTTP_PARSE_OK)
+		return HTTP_PARSE_OK;
+	free(key);
+	free(value);
+	return rc;
+}
+
 /*
  * RFC 6265 section 5.2 with these choices: pairs are split on ';' and
  * trimmed of spaces and tabs around the name and the value; a pair
@@ -312,9 +360,8 @@ http_parse_cookies_owned(const char *in, size_t len,
     unsigned *damaged, struct http_kvlist *out)
 {
 	enum http_parse	 rc = HTTP_PARSE_OK;
-	const char	*p, *semi, *eq, *name, *val;
+	const char	*p, *semi, *name, *val;
 	size_t		 start, i, seglen, nlen, vlen, max;
-	char		*key = NULL, *value = NULL;
 	int		 which = -1;
 
 	if (lim == NULL)
@@ -333,21 +380,10 @@ http_parse_cookies_owned(const char *in, size_t len,
 		p = in + i;
 		semi = memchr(p, ';', len - i);
 		seglen = semi != NULL ? (size_t)(semi - p) : len - i;
-		if ((eq = memchr(p, '=', seglen)) == NULL)
-			continue;
-		name = p;
-		nlen = (size_t)(eq - p);
-		val = eq + 1;
-		vlen = seglen - nlen - 1;
-		trim(&name, &nlen);
-		trim(&val, &vlen);
-		if (nlen == 0 || (owned != NULL &&
+		if (!cookie_pair(p, seglen, &name, &nlen, &val, &vlen) ||
+		    (owned != NULL &&
 		    (which = cookie_owned(owned, name, nlen)) < 0))
 			continue;
-		if (vlen >= 2 && val[0] == '"' && val[vlen - 1] == '"') {
-			val++;
-			vlen -= 2;
-		}
 		if (cookie_bad(name, nlen) || cookie_bad(val, vlen)) {
 			if (owned == NULL || damaged == NULL) {
 				rc = HTTP_PARSE_BAD;
@@ -356,24 +392,12 @@ http_parse_cookies_owned(const char *in, size_t len,
 			*damaged |= 1u << which;
 			continue;
 		}
-		if (nlen > lim->field_len_max || vlen > lim->field_len_max) {
-			rc = HTTP_PARSE_TOO_LARGE;
-			goto err;
-		}
-		if ((key = dupmem(name, nlen)) == NULL ||
-		    (value = dupmem(val, vlen)) == NULL) {
-			rc = HTTP_PARSE_NOMEM;
-			goto err;
-		}
-		if ((rc = kvlist_push(out, max, key, value, vlen)) !=
+		if ((rc = cookie_push(out, max, lim, name, nlen, val, vlen)) !=
 		    HTTP_PARSE_OK)
 			goto err;
-		key = value = NULL;
 	}
 	return HTTP_PARSE_OK;
 err:
-	free(key);
-	free(value);
 	kvlist_truncate(out, start);
 	return rc;
 }

@@ -14,6 +14,7 @@
 
 #include "i18n.h"
 #include "log.h"
+#include "util.h"
 
 
 /* Sorted by key in strcmp order: '.' and '_' sort before letters. */
@@ -111,7 +112,7 @@ static const struct i18n_phrase i18n_en[] = {
 	{ "valid.too_short", "This is too short." },
 };
 
-#define I18N_N	(sizeof(i18n_en) / sizeof(i18n_en[0]))
+#define I18N_N	NELEM(i18n_en)
 
 /*
  * Unknown keys already logged, so that a missing phrase on a busy page
@@ -218,7 +219,7 @@ const struct i18n_lang i18n_langs[] = {
 	{ "en", "English" },
 	{ "es", "Español" },
 };
-const size_t i18n_nlangs = sizeof(i18n_langs) / sizeof(i18n_langs[0]);
+const size_t i18n_nlangs = NELEM(i18n_langs);
 
 int
 i18n_lang_offered(const char *tag)

@@ -5,7 +5,6 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "audit.h"
 #include "buf.h"
@@ -13,6 +12,7 @@
 #include "ledger.h"
 #include "log.h"
 #include "settings.h"
+#include "util.h"
 #include "valid.h"
 
 /* Tries of one transaction that hit a deadlock or a lock wait. */
@@ -28,12 +28,6 @@ const char *const ledger_refusal_keys[LEDGER_REFUSE__MAX] = {
 
 /* ---- parties ------------------------------------------------------------- */
 
-static void
-ledger_copy(char *dst, size_t len, const char *src)
-{
-	snprintf(dst, len, "%s", src != NULL ? src : "");
-}
-
 /* Columns c .. c+5 of a query are a members row: id, username, name,
  * status, community (0 for none), is_organisation. */
 static void
@@ -41,8 +35,8 @@ ledger_party_cols(struct db_rows *r, unsigned c, struct ledger_party *p)
 {
 	memset(p, 0, sizeof(*p));
 	p->id = db_int(r, c);
-	ledger_copy(p->username, sizeof(p->username), db_str(r, c + 1));
-	ledger_copy(p->name, sizeof(p->name), db_str(r, c + 2));
+	util_copy(p->username, sizeof(p->username), db_str(r, c + 1));
+	util_copy(p->name, sizeof(p->name), db_str(r, c + 2));
 	if (member_status_parse(db_str(r, c + 3), &p->status) != 0)
 		p->status = MEMBER_DISABLED;	/* unreadable: the safe one */
 	p->community = db_int(r, c + 4);
@@ -138,12 +132,7 @@ ledger_audit_community(const struct ledger_party *p,
 void
 ledger_party_scope(const struct ledger_party *p, struct scope *out)
 {
-	memset(out, 0, sizeof(*out));
-	if (p->community > 0) {
-		out->kind = SCOPE_COMMUNITY;
-		out->community = p->community;
-	} else
-		out->kind = SCOPE_SITE;
+	scope_of_community(p->community, out);
 }
 
 /* ---- settings and small helpers ----------------------------------------- */
@@ -258,20 +247,20 @@ ledger_exchange_load(long long id, struct ledger_exchange *x)
 	ledger_party_cols(r, 6, &x->recipient);
 	x->id = db_int(r, 12);
 	x->hundredths = db_int(r, 13);
-	ledger_copy(x->service_date, sizeof(x->service_date), db_str(r, 14));
-	ledger_copy(x->description, sizeof(x->description), db_str(r, 15));
+	util_copy(x->service_date, sizeof(x->service_date), db_str(r, 14));
+	util_copy(x->description, sizeof(x->description), db_str(r, 15));
 	x->ad_id = db_int(r, 16);
-	ledger_copy(x->ad_title, sizeof(x->ad_title), db_str(r, 17));
+	util_copy(x->ad_title, sizeof(x->ad_title), db_str(r, 17));
 	x->recorded_by = db_int(r, 18);
-	ledger_copy(x->recorded_by_name, sizeof(x->recorded_by_name),
+	util_copy(x->recorded_by_name, sizeof(x->recorded_by_name),
 	    db_str(r, 19));
 	x->recorded_as = db_int(r, 20);
-	ledger_copy(x->recorded_as_name, sizeof(x->recorded_as_name),
+	util_copy(x->recorded_as_name, sizeof(x->recorded_as_name),
 	    db_str(r, 21));
 	x->reverses_id = db_int(r, 22);
 	x->reversed_by = db_int(r, 23);
-	ledger_copy(x->reason, sizeof(x->reason), db_str(r, 24));
-	ledger_copy(x->created_at, sizeof(x->created_at), db_str(r, 25));
+	util_copy(x->reason, sizeof(x->reason), db_str(r, 24));
+	util_copy(x->created_at, sizeof(x->created_at), db_str(r, 25));
 	db_rows_free(r);
 	return WEFT_OK;
 }
@@ -528,8 +517,8 @@ ledger_original_lock(long long id, struct ledger_original *o)
 	o->x.provider = db_int(r, 0);
 	o->x.recipient = db_int(r, 1);
 	o->x.hundredths = db_int(r, 2);
-	ledger_copy(o->date, sizeof(o->date), db_str(r, 3));
-	ledger_copy(o->description, sizeof(o->description), db_str(r, 4));
+	util_copy(o->date, sizeof(o->date), db_str(r, 3));
+	util_copy(o->description, sizeof(o->description), db_str(r, 4));
 	o->x.ad_id = db_int(r, 5);
 	o->reverses = db_int(r, 6);
 	o->x.service_date = o->date;
@@ -557,19 +546,6 @@ ledger_entry_community(struct ledger_entry *x)
 	return WEFT_OK;
 }
 
-/* Today's date in UTC, the database's time zone too, "YYYY-MM-DD". */
-static enum weft_err
-ledger_today(char out[11])
-{
-	struct tm	 tm;
-	time_t		 now = time(NULL);
-
-	if (now == (time_t)-1 || gmtime_r(&now, &tm) == NULL ||
-	    strftime(out, 11, "%Y-%m-%d", &tm) != 10)
-		return WEFT_ERR_SYS;
-	return WEFT_OK;
-}
-
 /* One attempt of ledger_reverse(). */
 static enum weft_err
 ledger_reverse_tx(const struct actor *a, long long id, const char *reason,
@@ -579,7 +555,7 @@ ledger_reverse_tx(const struct actor *a, long long id, const char *reason,
 	struct ledger_entry	 rx;
 	struct buf		 before;
 	int			 moved;
-	char			 today[11];
+	char			 today[UTIL_DATE_LEN];
 	enum weft_err		 e;
 
 	buf_init(&before);
@@ -608,7 +584,7 @@ ledger_reverse_tx(const struct actor *a, long long id, const char *reason,
 		e = WEFT_ERR_DB;
 		goto err;
 	}
-	if ((e = ledger_today(today)) != WEFT_OK ||
+	if ((e = util_today(today)) != WEFT_OK ||
 	    (e = ledger_entry_community(&rx)) != WEFT_OK)
 		goto err;
 	rx.service_date = today;

@@ -10,6 +10,7 @@
 
 #include "db.h"
 #include "ledger.h"
+#include "util.h"
 
 #define LEDGER_UNDER_SHOWN	20	/* members listed on the panel */
 
@@ -23,26 +24,14 @@
 void
 ledger_scope_of(const struct actor *a, enum perm perm, struct ledger_scope *s)
 {
-	static const struct scope site = { SCOPE_SITE, 0, "" };
-	const struct grant	*g;
-	size_t			 i, j, len = 0;
+	size_t	 i, len = 0;
 
 	memset(s, 0, sizeof(*s));
-	if ((s->site = role_allows(&a->grants, perm, &site)))
-		return;
-	for (i = 0; i < a->grants.n && s->n < LEDGER_SCOPE_MAX; i++) {
-		g = &a->grants.g[i];
-		if (g->scope.kind != SCOPE_COMMUNITY ||
-		    !role_allows(&a->grants, perm, &g->scope))
-			continue;
-		for (j = 0; j < s->n && s->ids[j] != g->scope.community; j++)
-			continue;
-		if (j < s->n)
-			continue;
-		s->ids[s->n++] = g->scope.community;
+	s->n = role_communities(&a->grants, perm, &s->site, s->ids,
+	    LEDGER_SCOPE_MAX);
+	for (i = 0; i < s->n; i++)
 		len += (size_t)snprintf(s->list + len, sizeof(s->list) - len,
-		    "%s%lld", len > 0 ? "," : "", g->scope.community);
-	}
+		    "%s%lld", len > 0 ? "," : "", s->ids[i]);
 }
 
 /* The twelve month labels, oldest first, and the first day of the
@@ -51,11 +40,10 @@ static enum weft_err
 ledger_months(struct ledger_figures *f, char start[11])
 {
 	struct tm	 tm;
-	time_t		 now = time(NULL);
 	long		 k;
 	int		 i;
 
-	if (now == (time_t)-1 || gmtime_r(&now, &tm) == NULL)
+	if (util_now_tm(&tm) != WEFT_OK)
 		return WEFT_ERR_SYS;
 	for (i = 0; i < LEDGER_MONTHS; i++) {
 		/* Months counted from year 0, so that going back over a new

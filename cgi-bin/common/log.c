@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "util.h"
 
 static const char *const log_level_names[LOGL__MAX] = {
 	"debug", "info", "warn", "error",
@@ -25,7 +26,7 @@ log_init(const char *program, enum log_level min)
 void
 log_context(const char *addr, long long member_id)
 {
-	snprintf(log_addr, sizeof(log_addr), "%s", addr ? addr : "");
+	util_copy(log_addr, sizeof(log_addr), addr);
 	log_member = member_id;
 }
 

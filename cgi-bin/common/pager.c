@@ -109,16 +109,14 @@ pager_result(const struct pager *p, size_t fetched, struct pager_result *r)
 	}
 }
 
-void
-pager_param(struct buf *b, const char *name, const char *value)
+/* Appends value percent-encoded: RFC 3986 unreserved characters kept. */
+static void
+pager_encode(struct buf *b, const char *value)
 {
 	static const char	 hex[] = "0123456789ABCDEF";
 	const unsigned char	*s;
 	char			 esc[3];
 
-	if (value == NULL || value[0] == '\0')
-		return;
-	buf_printf(b, "&%s=", name);
 	for (s = (const unsigned char *)value; *s != '\0'; s++) {
 		if ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
 		    (*s >= '0' && *s <= '9') || strchr("-._~", *s) != NULL) {
@@ -133,10 +131,39 @@ pager_param(struct buf *b, const char *name, const char *value)
 }
 
 void
+pager_param(struct buf *b, const char *name, const char *value)
+{
+	if (value == NULL || value[0] == '\0')
+		return;
+	buf_printf(b, "&%s=", name);
+	pager_encode(b, value);
+}
+
+/* Appends path, then "?" and the list's own parameters (params, a
+ * leading '&' dropped), then the cursor c (built as "&name=value..."). */
+static void
+pager_join(struct buf *b, const char *path, const char *params,
+    struct buf *c)
+{
+	const char	*q = params != NULL ? params : "";
+
+	buf_puts(b, path);
+	if (q[0] == '&')
+		q++;
+	if (q[0] != '\0' || c->len > 0)
+		buf_puts(b, "?");
+	buf_puts(b, q);
+	if (c->len > 0)
+		buf_puts(b, q[0] != '\0' ? c->p : c->p + 1);
+	if (buf_failed(c))
+		b->failed = 1;
+}
+
+void
 pager_href(struct buf *b, const char *path, const char *params,
     enum pager_cursor cursor, const char *key, int key_null, long long id)
 {
-	const char	*side, *q;
+	const char	*side;
 	struct buf	 c;
 	char		 name[16];
 
@@ -153,17 +180,52 @@ pager_href(struct buf *b, const char *path, const char *params,
 			pager_param(&c, name, key);
 		buf_printf(&c, "&%s_id=%lld", side, id);
 	}
-	buf_puts(b, path);
-	q = params != NULL ? params : "";
-	if (q[0] == '&')
-		q++;
-	if (q[0] != '\0' || c.len > 0)
-		buf_puts(b, "?");
-	buf_puts(b, q);
-	if (c.len > 0)
-		buf_puts(b, q[0] != '\0' ? c.p : c.p + 1);
-	if (buf_failed(&c))
-		b->failed = 1;
+	pager_join(b, path, params, &c);
+	buf_free(&c);
+}
+
+void
+pager_before_id(struct pager *p, size_t per_page, long long id)
+{
+	memset(p, 0, sizeof(p[0]));
+	p->per_page = per_page > 0 ? per_page : 1;
+	if (id > 0) {
+		p->id = id;
+		p->cursor = PAGER_AFTER;
+	}
+}
+
+void
+pager_before_key(struct pager *p, size_t per_page, const char *before)
+{
+	const char	*id;
+	long long	 n;
+	size_t		 len;
+
+	pager_before_id(p, per_page, 0);
+	if (before == NULL || (id = strchr(before, '_')) == NULL ||
+	    (len = (size_t)(id - before)) >= sizeof(p->key) ||
+	    valid_id(id + 1, &n) != VALID_OK)
+		return;
+	pager_before_id(p, per_page, n);
+	memcpy(p->key, before, len);
+	p->key[len] = '\0';
+}
+
+void
+pager_href_before(struct buf *b, const char *path, const char *params,
+    const char *key, long long id)
+{
+	struct buf	 c;
+
+	buf_init(&c);
+	buf_puts(&c, "&before=");
+	if (key != NULL) {
+		pager_encode(&c, key);
+		buf_puts(&c, "_");
+	}
+	buf_printf(&c, "%lld", id);
+	pager_join(b, path, params, &c);
 	buf_free(&c);
 }
 

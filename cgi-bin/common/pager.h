@@ -91,6 +91,25 @@ void		 pager_href(struct buf *, const char *path, const char *params,
 		    enum pager_cursor, const char *key, int key_null,
 		    long long id);
 
+/*
+ * Lists that only page forward, newest first, with one "Older" link,
+ * name their cursor in one parameter: before=ID, or before=KEY_ID when
+ * the list is ordered by a key first (KEY holds no '_': a date).  Both
+ * set p as a PAGER_AFTER cursor, the rows after it in the list's order,
+ * or PAGER_NONE for the first page: pager_before_id() from the id as the
+ * list's form table read it (0: absent or refused), pager_before_key()
+ * from before=KEY_ID as sent (NULL, "" or malformed: the first page; the
+ * key in p->key).  pager_href_before() appends path, "?", params as
+ * pager_href() does, and the cursor of the row (key, id): key NULL for
+ * an id alone.
+ */
+void		 pager_before_id(struct pager *p, size_t per_page,
+		    long long id);
+void		 pager_before_key(struct pager *p, size_t per_page,
+		    const char *before);
+void		 pager_href_before(struct buf *, const char *path,
+		    const char *params, const char *key, long long id);
+
 /* The LIKE pattern "in%" for a prefix search, with in's own \\, % and _
  * escaped (MariaDB's default escape character); out holds at least
  * 2 * strlen(in) + 2 bytes, else -1 and out is "". */

@@ -10,6 +10,7 @@
 
 #include "i18n.h"
 #include "role.h"
+#include "util.h"
 #include "valid.h"
 
 const char *const role_keys[ROLE__MAX] = {
@@ -211,14 +212,10 @@ role_parse(const char *key, enum role *out)
 {
 	int	 i;
 
-	if (key == NULL)
+	if ((i = util_lookup(role_keys, ROLE__MAX, key)) == -1)
 		return -1;
-	for (i = 0; i < ROLE__MAX; i++)
-		if (strcmp(key, role_keys[i]) == 0) {
-			*out = (enum role)i;
-			return 0;
-		}
-	return -1;
+	*out = (enum role)i;
+	return 0;
 }
 
 int
@@ -226,14 +223,10 @@ perm_parse(const char *key, enum perm *out)
 {
 	int	 i;
 
-	if (key == NULL)
+	if ((i = util_lookup(perm_keys, PERM__MAX, key)) == -1)
 		return -1;
-	for (i = 0; i < PERM__MAX; i++)
-		if (strcmp(key, perm_keys[i]) == 0) {
-			*out = (enum perm)i;
-			return 0;
-		}
-	return -1;
+	*out = (enum perm)i;
+	return 0;
 }
 
 /*
@@ -280,6 +273,50 @@ scope_parse(const char *in, struct scope *out)
 }
 
 /* Writes "" for a scope that is not one (so it never parses back). */
+size_t
+role_communities(const struct grants *gs, enum perm perm, int *site,
+    long long *ids, size_t max)
+{
+	static const struct scope s_site = { SCOPE_SITE, 0, "" };
+	const struct grant	*g;
+	size_t			 i, j, n = 0;
+
+	if ((*site = role_allows(gs, perm, &s_site)))
+		return 0;
+	for (i = 0; i < gs->n && n < max; i++) {
+		g = &gs->g[i];
+		if (g->scope.kind != SCOPE_COMMUNITY ||
+		    !role_allows(gs, perm, &g->scope))
+			continue;
+		for (j = 0; j < n && ids[j] != g->scope.community; j++)
+			continue;
+		if (j == n)
+			ids[n++] = g->scope.community;
+	}
+	return n;
+}
+
+int
+role_communities_has(long long id, int site, const long long *ids, size_t n)
+{
+	size_t	 i;
+
+	if (site)
+		return 1;
+	for (i = 0; i < n; i++)
+		if (ids[i] == id)
+			return 1;
+	return 0;
+}
+
+void
+scope_of_community(long long community, struct scope *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->kind = community > 0 ? SCOPE_COMMUNITY : SCOPE_SITE;
+	out->community = community > 0 ? community : 0;
+}
+
 void
 scope_format(const struct scope *s, char *out, size_t len)
 {

@@ -100,6 +100,21 @@ const char	*role_cell_note(enum perm, enum role);
 
 int		 role_parse(const char *key, enum role *out);	/* 0 ok */
 int		 perm_parse(const char *key, enum perm *out);	/* 0 ok */
+/*
+ * The communities where grants hold perm (docs/authorization.md rule 2):
+ * *site set when perm is held site-wide (then none are listed, every one
+ * is reached); else up to max distinct community ids, in grant order.
+ * Returns how many were listed.
+ */
+size_t		 role_communities(const struct grants *, enum perm,
+		    int *site, long long *ids, size_t max);
+/* Is community id among them (site, ids, n as role_communities() gave
+ * them)? */
+int		 role_communities_has(long long id, int site,
+		    const long long *ids, size_t n);
+/* The scope an object of community lies in: community:N, or site for
+ * none (0: only site grants reach it). */
+void		 scope_of_community(long long community, struct scope *out);
 /* "site", "community:12", "language:es" <-> struct scope; 0 ok. */
 int		 scope_parse(const char *in, struct scope *out);
 void		 scope_format(const struct scope *, char *out, size_t len);

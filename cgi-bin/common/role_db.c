@@ -13,6 +13,7 @@
 #include "db.h"
 #include "log.h"
 #include "role.h"
+#include "util.h"
 
 static const char *const scope_kind_keys[SCOPE__MAX] = {
 	[SCOPE_SITE] = "site",
@@ -34,12 +35,8 @@ role_row_grant(const struct db_rows *rows, unsigned c, struct grant *g)
 	memset(g, 0, sizeof(*g));
 	if (role_parse(db_str(rows, c), &g->role) != 0)
 		return WEFT_ERR_DB;
-	if ((kind = db_str(rows, c + 1)) == NULL)
-		return WEFT_ERR_DB;
-	for (k = 0; k < SCOPE__MAX; k++)
-		if (strcmp(kind, scope_kind_keys[k]) == 0)
-			break;
-	if (k == SCOPE__MAX)
+	kind = db_str(rows, c + 1);
+	if ((k = util_lookup(scope_kind_keys, SCOPE__MAX, kind)) == -1)
 		return WEFT_ERR_DB;
 	g->scope.kind = (enum scope_kind)k;
 	if (g->scope.kind == SCOPE_COMMUNITY)
@@ -177,15 +174,6 @@ role_guard_last_admin(long long member_id, enum role_refusal *why)
 	return WEFT_OK;
 }
 
-/* A member's own scope for rule 2: their community, or site. */
-static void
-role_member_scope(long long community, struct scope *s)
-{
-	memset(s, 0, sizeof(*s));
-	s->kind = community > 0 ? SCOPE_COMMUNITY : SCOPE_SITE;
-	s->community = community > 0 ? community : 0;
-}
-
 /* {"member_id":N,"role":"...","scope":"..."}, for the audit row. */
 static void
 role_grant_json(struct buf *b, long long member_id, enum role r,
@@ -201,64 +189,91 @@ role_grant_json(struct buf *b, long long member_id, enum role r,
 	buf_puts(b, "}");
 }
 
+/* The audit row of a grant added (it is the row's after) or removed (its
+ * before), then the commit of the transaction both are part of.  The
+ * row's community is the grant's when it is community-scoped, else 0 (a
+ * site-level object). */
+static enum weft_err
+role_grant_audit(const struct actor *a, const char *action, long long id,
+    long long member_id, enum role r, const struct scope *s, int removed)
+{
+	struct buf	 b;
+	enum weft_err	 e;
+
+	buf_init(&b);
+	role_grant_json(&b, member_id, r, s);
+	if (buf_failed(&b))
+		e = WEFT_ERR_NOMEM;
+	else if ((e = audit_write(a, action, "grant", id,
+	    s->kind == SCOPE_COMMUNITY ? s->community : 0,
+	    removed ? b.p : NULL, removed ? NULL : b.p)) == WEFT_OK)
+		e = db_commit();
+	buf_free(&b);
+	return e;
+}
+
+/* The grantee's own scope (rule 2), read in share mode so that the
+ * member cannot be deleted or moved before the insert; WEFT_ERR_NOTFOUND
+ * when there is no such member. */
+static enum weft_err
+role_grantee(long long member_id, struct scope *ms)
+{
+	enum weft_err	 e;
+	long long	 community;
+
+	if ((e = db_query_int(&community, "SELECT community_id FROM members"
+	    " WHERE id = ? LOCK IN SHARE MODE", "i", member_id)) == WEFT_OK)
+		scope_of_community(community, ms);
+	return e;
+}
+
+/* WEFT_ERR_NOTFOUND when s is a community scope of no community. */
+static enum weft_err
+role_scope_exists(const struct scope *s)
+{
+	enum weft_err	 e;
+	long long	 n;
+
+	if (s->kind != SCOPE_COMMUNITY)
+		return WEFT_OK;
+	if ((e = db_query_int(&n, "SELECT COUNT(*) FROM communities"
+	    " WHERE id = ?", "i", s->community)) != WEFT_OK)
+		return e;
+	return n > 0 ? WEFT_OK : WEFT_ERR_NOTFOUND;
+}
+
 /*
  * Gives member_id the grant (r, s).  Rule 3 is checked twice: on the
  * actor's grants alone before anything is read, then on the member's own
  * community (rule 2: a community:N admin appoints only members of N).
- * The member row is read in share mode so that it cannot be deleted or
- * moved between the check and the insert.
  *
  * A grant the member already holds is a no-op: WEFT_OK with *why ==
  * ROLE_OK, nothing written and no audit row, since nothing changed (a form
- * sent twice then does no harm).  The audit row's community is the
- * grant's when it is community-scoped, else 0 (a site-level object).
+ * sent twice then does no harm).
  */
 enum weft_err
 role_grant_add(const struct actor *a, long long member_id, enum role r,
     const struct scope *s, enum role_refusal *why)
 {
-	static const char	 sql_member[] =
-	    "SELECT community_id FROM members WHERE id = ? "
-	    "LOCK IN SHARE MODE";
-	static const char	 sql_community[] =
-	    "SELECT COUNT(*) FROM communities WHERE id = ?";
 	static const char	 sql_insert[] =
 	    "INSERT INTO grants (member_id, role, scope_kind, community_id, "
 	    "lang, granted_by) VALUES (?, ?, ?, ?, ?, ?)";
-	struct db_rows		*rows = NULL;
 	struct scope		 ms;
-	struct buf		 after;
 	enum weft_err		 e;
-	long long		 n, id;
 
-	buf_init(&after);
 	if ((*why = role_may_grant(&a->grants, r, s)) != ROLE_OK)
 		return WEFT_OK;
 	if ((e = db_begin()) != WEFT_OK)
 		return e;
-	if ((e = db_query(&rows, sql_member, "i", member_id)) != WEFT_OK)
+	if ((e = role_grantee(member_id, &ms)) != WEFT_OK)
 		goto err;
-	if (!db_next(rows)) {
-		e = WEFT_ERR_NOTFOUND;
-		goto err;
-	}
-	role_member_scope(db_int(rows, 0), &ms);
-	db_rows_free(rows);
-	rows = NULL;
 	if (!role_allows(&a->grants, PERM_ROLE_ASSIGN, &ms)) {
 		*why = ROLE_REFUSE_OUT_OF_SCOPE;
 		db_rollback();
 		return WEFT_OK;
 	}
-	if (s->kind == SCOPE_COMMUNITY) {
-		if ((e = db_query_int(&n, sql_community, "i",
-		    s->community)) != WEFT_OK)
-			goto err;
-		if (n == 0) {
-			e = WEFT_ERR_NOTFOUND;
-			goto err;
-		}
-	}
+	if ((e = role_scope_exists(s)) != WEFT_OK)
+		goto err;
 	e = db_exec(sql_insert, "issisi", member_id, role_keys[r],
 	    scope_kind_keys[s->kind],
 	    s->kind == SCOPE_COMMUNITY ? s->community : 0LL,
@@ -267,27 +282,39 @@ role_grant_add(const struct actor *a, long long member_id, enum role r,
 		db_rollback();
 		return WEFT_OK;
 	}
-	if (e != WEFT_OK)
-		goto err;
-	id = db_insert_id();
-	role_grant_json(&after, member_id, r, s);
-	if (buf_failed(&after)) {
-		e = WEFT_ERR_NOMEM;
-		goto err;
-	}
-	if ((e = audit_write(a, "grant.add", "grant", id,
-	    s->kind == SCOPE_COMMUNITY ? s->community : 0, NULL,
-	    after.p)) != WEFT_OK)
-		goto err;
-	if ((e = db_commit()) != WEFT_OK)
-		goto err;
-	buf_free(&after);
-	return WEFT_OK;
+	if (e == WEFT_OK && (e = role_grant_audit(a, "grant.add",
+	    db_insert_id(), member_id, r, s, 0)) == WEFT_OK)
+		return WEFT_OK;
 err:
-	if (rows != NULL)
-		db_rows_free(rows);
 	db_rollback();
-	buf_free(&after);
+	return e;
+}
+
+/* The grant to remove: its row, its member and that member's own scope
+ * (ms); WEFT_ERR_NOTFOUND when there is none. */
+static enum weft_err
+role_grant_read(long long grant_id, struct grant *g, long long *member_id,
+    struct scope *ms)
+{
+	static const char	 sql_grant[] =
+	    "SELECT g.member_id, g.role, g.scope_kind, g.community_id, "
+	    "g.lang, m.community_id FROM grants g "
+	    "JOIN members m ON m.id = g.member_id WHERE g.id = ?";
+	struct db_rows		*rows = NULL;
+	enum weft_err		 e;
+
+	if ((e = db_query(&rows, sql_grant, "i", grant_id)) != WEFT_OK)
+		return e;
+	if (!db_next(rows))
+		e = WEFT_ERR_NOTFOUND;
+	else if ((e = role_row_grant(rows, 1, g)) != WEFT_OK)
+		log_msg(LOGL_ERROR, "grant %lld: unreadable row", grant_id);
+	else {
+		*member_id = db_int(rows, 0);
+		g->id = grant_id;
+		scope_of_community(db_int(rows, 5), ms);
+	}
+	db_rows_free(rows);
 	return e;
 }
 
@@ -305,20 +332,11 @@ enum weft_err
 role_grant_remove(const struct actor *a, long long grant_id,
     enum role_refusal *why)
 {
-	static const char	 sql_grant[] =
-	    "SELECT g.member_id, g.role, g.scope_kind, g.community_id, "
-	    "g.lang, m.community_id FROM grants g "
-	    "JOIN members m ON m.id = g.member_id WHERE g.id = ?";
-	static const char	 sql_delete[] =
-	    "DELETE FROM grants WHERE id = ?";
-	struct db_rows		*rows = NULL;
 	struct grant		 g;
 	struct scope		 ms;
-	struct buf		 before;
 	enum weft_err		 e;
-	long long		 member_id;
+	long long		 member_id = 0;
 
-	buf_init(&before);
 	*why = ROLE_OK;
 	if (!role_allows_somewhere(&a->grants, PERM_ROLE_ASSIGN)) {
 		*why = ROLE_REFUSE_NO_PERM;
@@ -326,21 +344,8 @@ role_grant_remove(const struct actor *a, long long grant_id,
 	}
 	if ((e = db_begin()) != WEFT_OK)
 		return e;
-	if ((e = db_query(&rows, sql_grant, "i", grant_id)) != WEFT_OK)
+	if ((e = role_grant_read(grant_id, &g, &member_id, &ms)) != WEFT_OK)
 		goto err;
-	if (!db_next(rows)) {
-		e = WEFT_ERR_NOTFOUND;
-		goto err;
-	}
-	member_id = db_int(rows, 0);
-	if ((e = role_row_grant(rows, 1, &g)) != WEFT_OK) {
-		log_msg(LOGL_ERROR, "grant %lld: unreadable row", grant_id);
-		goto err;
-	}
-	g.id = grant_id;
-	role_member_scope(db_int(rows, 5), &ms);
-	db_rows_free(rows);
-	rows = NULL;
 	if ((*why = role_may_grant(&a->grants, g.role, &g.scope)) ==
 	    ROLE_OK && !role_allows(&a->grants, PERM_ROLE_ASSIGN, &ms))
 		*why = ROLE_REFUSE_OUT_OF_SCOPE;
@@ -352,29 +357,17 @@ role_grant_remove(const struct actor *a, long long grant_id,
 		db_rollback();
 		return WEFT_OK;
 	}
-	if ((e = db_exec(sql_delete, "i", grant_id)) != WEFT_OK)
+	if ((e = db_exec("DELETE FROM grants WHERE id = ?", "i", grant_id)) !=
+	    WEFT_OK)
 		goto err;
 	if (db_affected() == 0) {
 		e = WEFT_ERR_NOTFOUND;
 		goto err;
 	}
-	role_grant_json(&before, member_id, g.role, &g.scope);
-	if (buf_failed(&before)) {
-		e = WEFT_ERR_NOMEM;
-		goto err;
-	}
-	if ((e = audit_write(a, "grant.remove", "grant", grant_id,
-	    g.scope.kind == SCOPE_COMMUNITY ? g.scope.community : 0,
-	    before.p, NULL)) != WEFT_OK)
-		goto err;
-	if ((e = db_commit()) != WEFT_OK)
-		goto err;
-	buf_free(&before);
-	return WEFT_OK;
+	if ((e = role_grant_audit(a, "grant.remove", grant_id, member_id,
+	    g.role, &g.scope, 1)) == WEFT_OK)
+		return WEFT_OK;
 err:
-	if (rows != NULL)
-		db_rows_free(rows);
 	db_rollback();
-	buf_free(&before);
 	return e;
 }

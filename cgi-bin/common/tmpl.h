@@ -19,6 +19,11 @@ struct tmpl_dict *tmpl_dict_new(void);
 void		 tmpl_dict_free(struct tmpl_dict *);
 void		 tmpl_set(struct tmpl_dict *, const char *key, const char *val);
 void		 tmpl_set_int(struct tmpl_dict *, const char *key, long long);
+/* One repetition of section per line of text (LF or CRLF; none for ""),
+ * with key set to the line: line breaks shown without markup in the
+ * text itself. */
+void		 tmpl_lines(struct tmpl_dict *, const char *section,
+		    const char *key, const char *text);
 void		 tmpl_show(struct tmpl_dict *, const char *section);
 /* Adds one repetition of section and returns its dictionary. */
 struct tmpl_dict *tmpl_section(struct tmpl_dict *, const char *section);

@@ -603,12 +603,11 @@ tmpl_dict_free(struct tmpl_dict *d)
 	tmpl_arena_free(&a);
 }
 
-extern "C" void
-tmpl_set(struct tmpl_dict *d, const char *key, const char *val)
+// Sets key to the n bytes at v (not NUL-terminated).
+static void
+tmpl_set_n(struct tmpl_dict *d, const char *key, const char *v, size_t n)
 {
 	tmpl_entry	*e;
-	const char	*v = val != nullptr ? val : "";
-	size_t		 n = strlen(v);
 	char		*copy;
 
 	if (d->arena->failed ||
@@ -617,6 +616,33 @@ tmpl_set(struct tmpl_dict *d, const char *key, const char *val)
 		return;
 	e->val = copy;
 	e->vlen = n;
+}
+
+extern "C" void
+tmpl_set(struct tmpl_dict *d, const char *key, const char *val)
+{
+	const char	*v = val != nullptr ? val : "";
+
+	tmpl_set_n(d, key, v, strlen(v));
+}
+
+extern "C" void
+tmpl_lines(struct tmpl_dict *d, const char *section, const char *key,
+    const char *text)
+{
+	const char	*p = text != nullptr ? text : "", *nl;
+	size_t		 n;
+
+	while (*p != '\0') {
+		nl = strchr(p, '\n');
+		n = nl != nullptr ? static_cast<size_t>(nl - p) : strlen(p);
+		if (n > 0 && p[n - 1] == '\r')
+			n--;
+		tmpl_set_n(tmpl_section(d, section), key, p, n);
+		if (nl == nullptr)
+			break;
+		p = nl + 1;
+	}
 }
 
 extern "C" void

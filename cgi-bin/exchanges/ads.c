@@ -15,14 +15,14 @@
 #include "buf.h"
 #include "db.h"
 #include "form.h"
+#include "ledger.h"
+#include "pager.h"
+#include "util.h"
 
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define ADS_MANAGE_PAGE	50
 #define ADS_MINE_MAX	100	/* ads per member on "My ads" */
 #define ADS_ACTS_MAX	16	/* members one acts for, on "My ads" */
 #define ADS_FT_WORDS	8
-
-static const struct scope ads_site = { SCOPE_SITE, 0, "" };
 
 /* ---- filters ------------------------------------------------------- */
 
@@ -66,25 +66,6 @@ ads_ft_query(const char *q, char *out, size_t len)
 	}
 }
 
-/* Appends key=value& to a query string, percent-encoded (RFC 3986
- * unreserved characters as they are), when value is not empty. */
-static void
-ads_url_arg(struct buf *b, const char *key, const char *val)
-{
-	const unsigned char	*p;
-
-	if (val == NULL || val[0] == '\0')
-		return;
-	buf_printf(b, "%s=", key);
-	for (p = (const unsigned char *)val; *p != '\0'; p++)
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL)
-			buf_append(b, (const char *)p, 1);
-		else
-			buf_printf(b, "%%%02X", *p);
-	buf_puts(b, "&");
-}
-
 /* The kind filter's select: KIND_OFFER_SELECTED / KIND_REQUEST_SELECTED. */
 static void
 ads_kind_filter(struct tmpl_dict *d, const struct form_value *kind)
@@ -112,7 +93,6 @@ ads_community_filter(const struct request *req, struct tmpl_dict *d,
     long long selected, int limit, enum perm perm)
 {
 	struct db_rows		*r = NULL;
-	struct tmpl_dict	*o;
 	struct scope		 sc;
 	enum weft_err		 e;
 
@@ -123,11 +103,8 @@ ads_community_filter(const struct request *req, struct tmpl_dict *d,
 		ads_scope_of(db_int(r, 0), 0, &sc);
 		if (limit && !role_allows(&req->actor.grants, perm, &sc))
 			continue;
-		o = tmpl_section(d, "COMMUNITY_OPTION");
-		tmpl_set(o, "VALUE", db_str(r, 0));
-		tmpl_set(o, "LABEL", db_str(r, 1));
-		if (db_int(r, 0) == selected)
-			tmpl_show(o, "SELECTED");
+		form_option(d, "COMMUNITY_OPTION", db_str(r, 0), db_str(r, 1),
+		    db_int(r, 0) == selected);
 	}
 	db_rows_free(r);
 	return WEFT_OK;
@@ -157,17 +134,29 @@ ads_row(const struct request *req, struct tmpl_dict *d,
 }
 
 /* The "next page" link when the query found one row more than a page:
- * the filters again and before = the last id shown. */
-static void
-ads_next(struct tmpl_dict *d, struct buf *url, long long last)
+ * path with the n filters of the list's table again, as sent (v), and
+ * before= the last id shown. */
+static enum weft_err
+ads_next(struct tmpl_dict *d, const char *path,
+    const struct form_field *fields, const struct form_value *v, size_t n,
+    long long last)
 {
-	struct tmpl_dict	*s;
+	struct buf	 params, url;
+	enum weft_err	 e;
+	size_t		 i;
 
-	buf_printf(url, "before=%lld", last);
-	if (buf_failed(url))
-		return;
-	s = tmpl_section(d, "NEXT");
-	tmpl_set(s, "HREF", url->p);
+	buf_init(&params);
+	buf_init(&url);
+	for (i = 0; i < n; i++)
+		pager_param(&params, fields[i].name, v[i].str);
+	pager_href_before(&url, path, params.p, NULL, last);
+	e = buf_failed(&params) || buf_failed(&url) ? WEFT_ERR_NOMEM :
+	    WEFT_OK;
+	if (e == WEFT_OK)
+		tmpl_set(tmpl_section(d, "NEXT"), "HREF", url.p);
+	buf_free(&params);
+	buf_free(&url);
+	return e;
 }
 
 /* ---- the directory ------------------------------------------------- */
@@ -196,16 +185,18 @@ static enum weft_err
 ads_directory_rows(struct request *req, struct tmpl_dict *d,
     const struct form_value *v)
 {
-	struct db_rows	*r = NULL;
-	struct buf	 url;
-	const char	*kind = v[D_KIND].str;
-	long long	 cat = ads_id(&v[D_CATEGORY]);
-	long long	 comm = ads_id(&v[D_COMMUNITY]);
-	long long	 before = ads_id(&v[D_BEFORE]), last = 0;
-	char		 ft[512];
-	size_t		 n = 0;
-	enum weft_err	 e;
+	struct db_rows		*r = NULL;
+	struct pager		 pg;
+	struct pager_result	 pr;
+	const char		*kind = v[D_KIND].str;
+	long long		 cat = ads_id(&v[D_CATEGORY]);
+	long long		 comm = ads_id(&v[D_COMMUNITY]);
+	long long		 last = 0;
+	char			 ft[512];
+	size_t			 n;
+	enum weft_err		 e;
 
+	pager_before_id(&pg, AD_PAGE, ads_id(&v[D_BEFORE]));
 	ads_ft_query(v[D_Q].str, ft, sizeof(ft));
 	if ((e = db_query(&r, "SELECT STRAIGHT_JOIN a.id, a.kind, a.title,"
 	    " c.name, COALESCE(cm.name, ''), m.name, m.username, a.expires_on"
@@ -221,29 +212,49 @@ ads_directory_rows(struct request *req, struct tmpl_dict *d,
 	    " AND (? = '' OR MATCH (a.title, a.description)"
 	    " AGAINST (? IN BOOLEAN MODE))"
 	    " AND (? = 0 OR a.id < ?)"
-	    " ORDER BY a.id DESC LIMIT 21", "ssiiiissii", kind, kind, cat,
-	    cat, comm, comm, ft, ft, before, before)) != WEFT_OK)
+	    " ORDER BY a.id DESC LIMIT ?", "ssiiiissiii", kind, kind, cat,
+	    cat, comm, comm, ft, ft, pg.id, pg.id,
+	    (long long)pager_limit(&pg))) != WEFT_OK)
 		return e;
-	while (db_next(r) && n++ < AD_PAGE) {
+	pager_result(&pg, db_nrows(r), &pr);
+	for (n = 0; n < pr.shown && db_next(r); n++) {
 		ads_row(req, d, r);
 		last = db_int(r, 0);
 	}
-	if (n == 0)
-		tmpl_show(d, "EMPTY");
-	else
-		tmpl_show(d, "RESULTS");
-	if (n > AD_PAGE) {
-		buf_init(&url);
-		buf_puts(&url, "/ads?");
-		ads_url_arg(&url, "kind", kind);
-		ads_url_arg(&url, "category", v[D_CATEGORY].str);
-		ads_url_arg(&url, "community", v[D_COMMUNITY].str);
-		ads_url_arg(&url, "q", v[D_Q].str);
-		ads_next(d, &url, last);
-		buf_free(&url);
-	}
 	db_rows_free(r);
-	return WEFT_OK;
+	tmpl_show(d, n == 0 ? "EMPTY" : "RESULTS");
+	return pr.has_next ? ads_next(d, "/ads", directory_fields, v,
+	    D_BEFORE, last) : WEFT_OK;
+}
+
+/*
+ * The page of an ad list with its filter form: the n filters of table
+ * fields read from the query string into v (the kind first, the
+ * category and community at cat and comm), the selects filled (the
+ * communities limited to the actor's ad.list scope when limit).  NULL
+ * with *st the status to answer on an error; else *bad is how many
+ * filters were refused.
+ */
+static struct tmpl_dict *
+ads_list_page(struct request *req, const char *tpl, const char *title_key,
+    const struct form_field *fields, size_t n, size_t cat, size_t comm,
+    int limit, struct form_value *v, size_t *bad, int *st)
+{
+	struct tmpl_dict	*d;
+	enum weft_err		 e;
+
+	*st = 500;
+	if ((d = app_page(req, tpl, app_text(req, title_key))) == NULL)
+		return NULL;
+	*bad = form_read(fields, n, &req->query, app_lang(req), d, v);
+	ads_kind_filter(d, &v[0]);
+	if ((e = ads_category_options(d, ads_id(&v[cat]), 0)) != WEFT_OK ||
+	    (e = ads_community_filter(req, d, ads_id(&v[comm]), limit,
+	    PERM_AD_LIST)) != WEFT_OK) {
+		*st = app_status_of(e);
+		return NULL;
+	}
+	return d;
 }
 
 /* GET /ads: active, unexpired ads of approved members. */
@@ -254,19 +265,14 @@ ads_directory(struct request *req)
 	struct tmpl_dict	*d;
 	enum weft_err		 e;
 	size_t			 bad;
+	int			 st;
 
-	if ((d = app_page(req, "exchanges/ads_directory.tpl",
-	    app_text(req, "ads.title.directory"))) == NULL)
-		return 500;
-	bad = form_read(directory_fields, D__MAX, &req->query, app_lang(req),
-	    d, v);
-	ads_kind_filter(d, &v[D_KIND]);
+	if ((d = ads_list_page(req, "exchanges/ads_directory.tpl",
+	    "ads.title.directory", directory_fields, D__MAX, D_CATEGORY,
+	    D_COMMUNITY, 0, v, &bad, &st)) == NULL)
+		return st;
 	if (role_allows_somewhere(&req->actor.grants, PERM_AD_LIST))
 		tmpl_show(d, "MANAGE");
-	if ((e = ads_category_options(d, ads_id(&v[D_CATEGORY]), 0)) !=
-	    WEFT_OK || (e = ads_community_filter(req, d,
-	    ads_id(&v[D_COMMUNITY]), 0, 0)) != WEFT_OK)
-		return app_status_of(e);
 	if (bad > 0)
 		return app_render(req, 422);
 	if ((e = ads_directory_rows(req, d, v)) != WEFT_OK)
@@ -425,33 +431,6 @@ ads_status_filter(struct tmpl_dict *d, const struct form_value *st)
 		tmpl_show(d, sections[st->choice]);
 }
 
-/*
- * The communities where the actor holds ad.list, as "1,4" for
- * FIND_IN_SET (a bound parameter: the statement's text stays fixed);
- * *site when the grant is site-wide.  An ad's community for this is its
- * scope's: its own, else its owner's; an ad of neither is site's.
- */
-static void
-ads_list_scope(const struct request *req, int *site, char *out, size_t len)
-{
-	const struct grants	*gs = &req->actor.grants;
-	size_t			 i, n = 0;
-	int			 w;
-
-	out[0] = '\0';
-	*site = role_allows(gs, PERM_AD_LIST, &ads_site);
-	for (i = 0; !*site && i < gs->n; i++) {
-		if (gs->g[i].scope.kind != SCOPE_COMMUNITY ||
-		    !role_allows(gs, PERM_AD_LIST, &gs->g[i].scope))
-			continue;
-		w = snprintf(out + n, len - n, "%s%lld", n > 0 ? "," : "",
-		    gs->g[i].scope.community);
-		if (w < 0 || (size_t)w >= len - n)
-			break;
-		n += (size_t)w;
-	}
-}
-
 static const char ads_manage_sql[] =
     "SELECT a.id, a.kind, a.title, c.name, COALESCE(cm.name, ''), m.name,"
     " m.username, a.expires_on, a.status = 'deleted',"
@@ -474,7 +453,7 @@ static const char ads_manage_sql[] =
     " AND (? = '' OR a.created_at >= ?)"
     " AND (? = '' OR a.created_at < ? + INTERVAL 1 DAY)"
     " AND (? = 0 OR a.id < ?)"
-    " ORDER BY a.id DESC LIMIT 51";
+    " ORDER BY a.id DESC LIMIT ?";
 
 static enum weft_err
 ads_manage_rows(struct request *req, struct tmpl_dict *d,
@@ -482,7 +461,9 @@ ads_manage_rows(struct request *req, struct tmpl_dict *d,
 {
 	struct db_rows		*r = NULL;
 	struct tmpl_dict	*s;
-	struct buf		 url;
+	struct pager		 pg;
+	struct pager_result	 pr;
+	struct ledger_scope	 sc;
 	const char		*kind = v[M_KIND].str;
 	const char		*st = v[M_STATUS].str;
 	const char		*mem = v[M_MEMBER].str;
@@ -490,20 +471,25 @@ ads_manage_rows(struct request *req, struct tmpl_dict *d,
 	const char		*to = v[M_TO].str;
 	long long		 cat = ads_id(&v[M_CATEGORY]),
 				 comm = ads_id(&v[M_COMMUNITY]),
-				 before = ads_id(&v[M_BEFORE]), last = 0;
-	char			 ft[512], ids[ROLE_GRANTS_MAX * 21];
-	int			 site;
-	size_t			 i, n = 0;
+				 last = 0;
+	char			 ft[512];
+	size_t			 n;
 	enum weft_err		 e;
 
-	ads_list_scope(req, &site, ids, sizeof(ids));
+	pager_before_id(&pg, ADS_MANAGE_PAGE, ads_id(&v[M_BEFORE]));
+	/* The communities where the actor holds ad.list, as "1,4" for
+	 * FIND_IN_SET (a bound parameter: the statement's text stays
+	 * fixed).  An ad's community for this is its scope's: its own,
+	 * else its owner's; an ad of neither is site's. */
+	ledger_scope_of(&req->actor, PERM_AD_LIST, &sc);
 	ads_ft_query(v[M_Q].str, ft, sizeof(ft));
-	if ((e = db_query(&r, ads_manage_sql, "isssssssiiiissssssssii",
-	    (long long)site, ids, kind, kind, st, st, st, st, cat, cat, comm,
-	    comm, mem, mem, ft, ft, from, from, to, to, before, before)) !=
-	    WEFT_OK)
+	if ((e = db_query(&r, ads_manage_sql, "isssssssiiiissssssssiii",
+	    (long long)sc.site, sc.list, kind, kind, st, st, st, st, cat,
+	    cat, comm, comm, mem, mem, ft, ft, from, from, to, to, pg.id,
+	    pg.id, (long long)pager_limit(&pg))) != WEFT_OK)
 		return e;
-	while (db_next(r) && n++ < ADS_MANAGE_PAGE) {
+	pager_result(&pg, db_nrows(r), &pr);
+	for (n = 0; n < pr.shown && db_next(r); n++) {
 		s = ads_row(req, d, r);
 		if (db_int(r, 8) != 0)
 			tmpl_show(s, "DELETED");
@@ -514,17 +500,10 @@ ads_manage_rows(struct request *req, struct tmpl_dict *d,
 		tmpl_set(s, "CREATED_AT", db_str(r, 10));
 		last = db_int(r, 0);
 	}
-	tmpl_show(d, n == 0 ? "EMPTY" : "RESULTS");
-	if (n > ADS_MANAGE_PAGE) {
-		buf_init(&url);
-		buf_puts(&url, "/ads/manage?");
-		for (i = 0; i < M_BEFORE; i++)
-			ads_url_arg(&url, manage_fields[i].name, v[i].str);
-		ads_next(d, &url, last);
-		buf_free(&url);
-	}
 	db_rows_free(r);
-	return WEFT_OK;
+	tmpl_show(d, n == 0 ? "EMPTY" : "RESULTS");
+	return pr.has_next ? ads_next(d, "/ads/manage", manage_fields, v,
+	    M_BEFORE, last) : WEFT_OK;
 }
 
 /* GET /ads/manage (ad.list): every ad in the actor's scope, deleted and
@@ -536,18 +515,13 @@ ads_manage(struct request *req)
 	struct tmpl_dict	*d;
 	enum weft_err		 e;
 	size_t			 bad;
+	int			 st;
 
-	if ((d = app_page(req, "exchanges/ads_manage.tpl",
-	    app_text(req, "ads.title.manage"))) == NULL)
-		return 500;
-	bad = form_read(manage_fields, M__MAX, &req->query, app_lang(req), d,
-	    v);
-	ads_kind_filter(d, &v[M_KIND]);
+	if ((d = ads_list_page(req, "exchanges/ads_manage.tpl",
+	    "ads.title.manage", manage_fields, M__MAX, M_CATEGORY, M_COMMUNITY,
+	    1, v, &bad, &st)) == NULL)
+		return st;
 	ads_status_filter(d, &v[M_STATUS]);
-	if ((e = ads_category_options(d, ads_id(&v[M_CATEGORY]), 0)) !=
-	    WEFT_OK || (e = ads_community_filter(req, d,
-	    ads_id(&v[M_COMMUNITY]), 1, PERM_AD_LIST)) != WEFT_OK)
-		return app_status_of(e);
 	if (bad > 0)
 		return app_render(req, 422);
 	if ((e = ads_manage_rows(req, d, v)) != WEFT_OK)
@@ -571,16 +545,11 @@ ads_show(struct request *req)
 	enum act_as		 as;
 	enum weft_err		 e;
 	long long		 id = app_param_id(req, 0);
-	int			 missing, ok;
+	int			 st, ok;
 
-	missing = role_allows(&req->actor.grants, PERM_AD_LIST, &ads_site) ?
-	    404 : 403;
-	if (id <= 0)
-		return missing;
-	if ((e = ad_load(id, 0, &ad)) == WEFT_ERR_NOTFOUND)
-		return missing;
-	if (e != WEFT_OK)
-		return app_status_of(e);
+	e = id > 0 ? ad_load(id, 0, &ad) : WEFT_ERR_NOTFOUND;
+	if ((st = app_target_status(req, PERM_AD_LIST, e)) != 0)
+		return st;
 	if ((ok = ads_reach(req, PERM_AD_LIST, &ad, &as)) == -1)
 		return 500;
 	if (ad.deleted && !ok)
@@ -626,5 +595,4 @@ const struct i18n_phrase exchanges_ads_phrases[] = {
 	{ "ads.title.mine", "My offers and requests" },
 	{ "ads.title.new", "Post an offer or a request" },
 };
-const size_t exchanges_ads_nphrases =
-    sizeof(exchanges_ads_phrases) / sizeof(exchanges_ads_phrases[0]);
+const size_t exchanges_ads_nphrases = NELEM(exchanges_ads_phrases);

@@ -1,7 +1,7 @@
 /*
  * Offers and requests (service ads), shared by the ads page families:
  * ads.c (directory, own ads, coordinators' list, one ad), ads_form.c
- * (post, edit, renew, delete) and ads_ad.c (the record, its scope and who
+ * (post, edit, renew, delete) and ad.c (the record, its scope and who
  * may act on it).  Not part of the exchanges area's public interface
  * (exchanges.h).
  */
@@ -87,7 +87,5 @@ void		 ad_fill(struct tmpl_dict *, const struct request *,
  * category), `selected` marked: CATEGORY_OPTION {VALUE LABEL SELECTED}. */
 enum weft_err	 ads_category_options(struct tmpl_dict *, long long selected,
 		    long long keep);
-/* The actor's language for messages. */
-const char	*ads_lang(const struct request *);
 
 #endif

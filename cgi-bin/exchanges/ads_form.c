@@ -16,9 +16,8 @@
 #include "db.h"
 #include "form.h"
 #include "log.h"
+#include "util.h"
 #include "valid.h"
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 /* `for` comes last: only a new ad has an owner to choose.  The
  * community is "" (none), "own" (the owner's) or an id. */
@@ -77,7 +76,6 @@ ads_community_options(struct request *req, struct tmpl_dict *d,
     const struct ad *ad, const char *selected)
 {
 	struct db_rows		*r = NULL;
-	struct tmpl_dict	*o;
 	struct scope		 sc;
 	enum weft_err		 e;
 	long long		 id;
@@ -96,11 +94,8 @@ ads_community_options(struct request *req, struct tmpl_dict *d,
 		    &sc) && (ad == NULL || (id != ad->owner_community &&
 		    id != ad->community_id)))
 			continue;
-		o = tmpl_section(d, "COMMUNITY_OPTION");
-		tmpl_set(o, "VALUE", db_str(r, 0));
-		tmpl_set(o, "LABEL", db_str(r, 1));
-		if (strcmp(selected, db_str(r, 0)) == 0)
-			tmpl_show(o, "SELECTED");
+		form_option(d, "COMMUNITY_OPTION", db_str(r, 0), db_str(r, 1),
+		    strcmp(selected, db_str(r, 0)) == 0);
 	}
 	db_rows_free(r);
 	return WEFT_OK;
@@ -526,6 +521,43 @@ ads_audit_change(struct request *req, const char *action,
 	return e;
 }
 
+/*
+ * Opens the transaction of a change to the path's ad and reads the ad
+ * locked (ads_target: perm over its scope, or acting for its owner), so
+ * that a concurrent change of its community cannot slip past the scope
+ * check.  Returns 0 inside the transaction, else the status to answer,
+ * rolled back.
+ */
+static int
+ads_lock(struct request *req, enum perm perm, struct ad *ad,
+    enum act_as *as)
+{
+	enum weft_err	 e;
+	int		 st;
+
+	if ((e = db_begin()) != WEFT_OK)
+		return app_status_of(e);
+	if ((st = ads_target(req, perm, 1, ad, as)) != 0)
+		db_rollback();
+	return st;
+}
+
+/* One statement on the locked ad (its id the only parameter), the audit
+ * row, the commit; rolled back on error. */
+static enum weft_err
+ads_change(struct request *req, const char *sql, const char *action,
+    const struct ad *ad)
+{
+	enum weft_err	 e;
+
+	if ((e = db_exec(sql, "i", ad->id)) != WEFT_OK ||
+	    (e = ads_audit_change(req, action, ad)) != WEFT_OK) {
+		db_rollback();
+		return e;
+	}
+	return db_commit();
+}
+
 /* Saves a checked edit: the UPDATE and its audit row; commits. */
 static enum weft_err
 ads_update(struct request *req, const struct ad *ad,
@@ -563,10 +595,8 @@ ads_edit(struct request *req)
 	long long		 community;
 	int			 st, bad;
 
-	if ((e = db_begin()) != WEFT_OK)
-		return app_status_of(e);
-	if ((st = ads_target(req, PERM_AD_EDIT, 1, &ad, &as)) != 0)
-		goto refuse;
+	if ((st = ads_lock(req, PERM_AD_EDIT, &ad, &as)) != 0)
+		return st;
 	if (ad.deleted) {
 		db_rollback();
 		return app_error(req, 409, app_text(req, "ads.error.deleted"));
@@ -634,25 +664,16 @@ ads_renew(struct request *req)
 	enum weft_err	 e;
 	int		 st;
 
-	if ((e = db_begin()) != WEFT_OK)
-		return app_status_of(e);
-	if ((st = ads_target(req, PERM_AD_EDIT, 1, &ad, &as)) != 0) {
-		db_rollback();
+	if ((st = ads_lock(req, PERM_AD_EDIT, &ad, &as)) != 0)
 		return st;
-	}
 	if (ad.deleted) {
 		db_rollback();
 		return app_error(req, 409, app_text(req, "ads.error.deleted"));
 	}
-	if ((e = db_exec("UPDATE ads SET expires_on = LEAST("
+	if ((e = ads_change(req, "UPDATE ads SET expires_on = LEAST("
 	    "GREATEST(expires_on, UTC_DATE()) + INTERVAL 3 MONTH,"
 	    " UTC_DATE() + INTERVAL 1 YEAR), updated_at = UTC_TIMESTAMP()"
-	    " WHERE id = ?", "i", ad.id)) != WEFT_OK ||
-	    (e = ads_audit_change(req, "ad.renew", &ad)) != WEFT_OK) {
-		db_rollback();
-		return app_status_of(e);
-	}
-	if ((e = db_commit()) != WEFT_OK)
+	    " WHERE id = ?", "ad.renew", &ad)) != WEFT_OK)
 		return app_status_of(e);
 	return ads_done(req, &ad, as, 0, "ads.flash.renewed");
 }
@@ -667,24 +688,15 @@ ads_delete(struct request *req)
 	enum weft_err	 e;
 	int		 st;
 
-	if ((e = db_begin()) != WEFT_OK)
-		return app_status_of(e);
-	if ((st = ads_target(req, PERM_AD_DELETE, 1, &ad, &as)) != 0) {
-		db_rollback();
+	if ((st = ads_lock(req, PERM_AD_DELETE, &ad, &as)) != 0)
 		return st;
-	}
 	if (ad.deleted) {
 		db_rollback();
 		return ads_done(req, &ad, as, 1, "ads.flash.deleted");
 	}
-	if ((e = db_exec("UPDATE ads SET status = 'deleted',"
-	    " updated_at = UTC_TIMESTAMP() WHERE id = ?", "i", ad.id)) !=
-	    WEFT_OK ||
-	    (e = ads_audit_change(req, "ad.delete", &ad)) != WEFT_OK) {
-		db_rollback();
-		return app_status_of(e);
-	}
-	if ((e = db_commit()) != WEFT_OK)
+	if ((e = ads_change(req, "UPDATE ads SET status = 'deleted',"
+	    " updated_at = UTC_TIMESTAMP() WHERE id = ?", "ad.delete", &ad)) !=
+	    WEFT_OK)
 		return app_status_of(e);
 	log_msg(LOGL_INFO, "ad %lld deleted", ad.id);
 	return ads_done(req, &ad, as, 1, "ads.flash.deleted");

@@ -12,9 +12,10 @@
 #include "exchanges.h"
 #include "form.h"
 #include "ledger.h"
+#include "pager.h"
+#include "util.h"
 #include "valid.h"
 
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define LIST_PAGE	50
 #define LIST_CSV_MAX	100000
 #define LIST_NO_CURSOR	((1LL << 53) + 1)
@@ -46,7 +47,7 @@ struct list_filter {
 	long long		 category;
 	long long		 recorded_by;
 	long long		 reversed;	/* list_reversed_keys[] */
-	long long		 before;	/* page: ids below this */
+	struct pager		 page;		/* before=ID: ids below it */
 	char			 query[256];	/* the filters, for links */
 };
 
@@ -164,7 +165,8 @@ list_filter_read(struct request *req, struct tmpl_dict *d,
 		form_error(d, "to", app_text(req, "ledger.filter.order"));
 		bad++;
 	}
-	f->before = v[X_BEFORE].set ? v[X_BEFORE].id : LIST_NO_CURSOR;
+	pager_before_id(&f->page, LIST_PAGE,
+	    v[X_BEFORE].set ? v[X_BEFORE].id : 0);
 	return bad;
 }
 
@@ -177,7 +179,6 @@ list_selects(struct tmpl_dict *d, const struct list_filter *f)
 		"All", "Reversed, or a reversal", "Neither",
 	};
 	struct db_rows		*r;
-	struct tmpl_dict	*o;
 	enum weft_err		 e;
 	size_t			 i;
 
@@ -192,13 +193,9 @@ list_selects(struct tmpl_dict *d, const struct list_filter *f)
 		return e;
 	form_options(d, "CATEGORY_OPTION", r, f->category);
 	db_rows_free(r);
-	for (i = 0; i < NELEM(list_reversed_keys); i++) {
-		o = tmpl_section(d, "REVERSED_OPTION");
-		tmpl_set(o, "VALUE", list_reversed_keys[i]);
-		tmpl_set(o, "LABEL", rev_labels[i]);
-		if ((long long)i == f->reversed)
-			tmpl_show(o, "SELECTED");
-	}
+	for (i = 0; i < NELEM(list_reversed_keys); i++)
+		form_option(d, "REVERSED_OPTION", list_reversed_keys[i],
+		    rev_labels[i], (long long)i == f->reversed);
 	return WEFT_OK;
 }
 
@@ -252,28 +249,34 @@ static enum weft_err
 list_rows(struct tmpl_dict *d, const struct list_filter *f)
 {
 	struct db_rows		*r;
-	struct tmpl_dict	*s;
-	char			 next[320];
-	size_t			 n = 0;
+	struct pager_result	 pr;
+	struct buf		 next;
+	long long		 last = 0;
+	size_t			 n;
 	enum weft_err		 e;
 
 	if ((e = db_query(&r, LIST_COLS LIST_FROM " AND e.id < ?"
 	    " ORDER BY e.id DESC LIMIT ?", LIST_FMT "ii", LIST_ARGS(f),
-	    f->before, (long long)LIST_PAGE + 1)) != WEFT_OK)
+	    f->page.cursor == PAGER_NONE ? LIST_NO_CURSOR : f->page.id,
+	    (long long)pager_limit(&f->page))) != WEFT_OK)
 		return e;
-	while (n < LIST_PAGE && db_next(r)) {
+	pager_result(&f->page, db_nrows(r), &pr);
+	for (n = 0; n < pr.shown && db_next(r); n++) {
 		list_row(d, r);
-		if (++n == LIST_PAGE && db_nrows(r) > LIST_PAGE) {
-			snprintf(next, sizeof(next), "/exchanges/list?%s%s"
-			    "before=%s", f->query, f->query[0] ? "&" : "",
-			    db_str(r, 0));
-			s = tmpl_section(d, "NEXT");
-			tmpl_set(s, "HREF", next);
-		}
+		last = db_int(r, 0);
 	}
 	tmpl_show(d, n > 0 ? "ROWS" : "NO_ROWS");
 	db_rows_free(r);
-	return WEFT_OK;
+	if (pr.has_next) {
+		buf_init(&next);
+		pager_href_before(&next, "/exchanges/list", f->query, NULL,
+		    last);
+		e = buf_failed(&next) ? WEFT_ERR_NOMEM : WEFT_OK;
+		if (e == WEFT_OK)
+			tmpl_set(tmpl_section(d, "NEXT"), "HREF", next.p);
+		buf_free(&next);
+	}
+	return e;
 }
 
 /* GET /exchanges/list. */
@@ -328,25 +331,14 @@ exchanges_list_csv(struct request *req)
 	    "hours,description,recorded_by,reverses,reversed_by\r\n");
 	while (db_next(r)) {
 		buf_printf(b, "%lld,%s,", db_int(r, 0), db_str(r, 1));
-		buf_csv_field(b, db_str(r, 3));
-		buf_puts(b, ",");
-		buf_csv_field(b, db_str(r, 2));
-		buf_puts(b, ",");
-		buf_csv_field(b, db_str(r, 5));
-		buf_puts(b, ",");
-		buf_csv_field(b, db_str(r, 4));
+		buf_csv_fields(b, 4, db_str(r, 3), db_str(r, 2), db_str(r, 5),
+		    db_str(r, 4));
 		ledger_format_hours(db_int(r, 6), 0, h);
 		buf_printf(b, ",%s,", h);
-		buf_csv_field(b, db_str(r, 7));
-		buf_puts(b, ",");
-		buf_csv_field(b, db_str(r, 8));
+		buf_csv_fields(b, 2, db_str(r, 7), db_str(r, 8));
 		buf_printf(b, ",%s,%s\r\n", db_int(r, 9) ? db_str(r, 9) : "",
 		    db_int(r, 10) ? db_str(r, 10) : "");
 	}
 	db_rows_free(r);
-	http_header(&req->resp, "Content-Type", "text/csv; charset=utf-8");
-	http_header(&req->resp, "Content-Disposition",
-	    "attachment; filename=\"exchanges.csv\"");
-	req->resp.status = 200;
-	return 0;
+	return app_csv(req, "exchanges.csv");
 }

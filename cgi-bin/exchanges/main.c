@@ -7,6 +7,7 @@
  * permission over that member's scope.
  */
 #include "exchanges.h"
+#include "util.h"
 
 static const struct route exchanges_routes[] = {
 #include "routes.def"
@@ -17,7 +18,7 @@ main(int argc, char *argv[])
 {
 	static const struct program prog = {
 		"exchanges", exchanges_routes,
-		sizeof(exchanges_routes) / sizeof(exchanges_routes[0]),
+		NELEM(exchanges_routes),
 	};
 
 	if (i18n_register(exchanges_ads_phrases, exchanges_ads_nphrases) ==

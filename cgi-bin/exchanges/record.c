@@ -17,19 +17,12 @@
 #include "i18n.h"
 #include "ledger.h"
 #include "log.h"
+#include "util.h"
 #include "valid.h"
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 /* Members east of UTC may record today's service while it is still
  * yesterday in UTC: one day of grace before a date is "in the future". */
 #define RECORD_GRACE_DAYS	1
-
-static const char *
-record_lang(const struct request *req)
-{
-	return req->actor.lang[0] != '\0' ? req->actor.lang : "en";
-}
 
 /* A message made of a phrase and a value: "The most is" + " 24.00". */
 static void
@@ -278,7 +271,7 @@ record_page(struct request *req, const struct ledger_settings *s,
 	if ((d = app_page(req, "exchanges/ledger_new.tpl",
 	    app_text(req, "ledger.new.title"))) == NULL)
 		return NULL;
-	form_summary(d, record_lang(req), "ledger.summary.recorded", NULL, 0);
+	form_summary(d, app_lang(req), "ledger.summary.recorded", NULL, 0);
 	tmpl_set(d, "FORM_KEY", key);
 	ledger_format_hours(s->max_hundredths, 0, max);
 	tmpl_set(d, "MAX_HOURS", max);
@@ -317,7 +310,7 @@ exchanges_new_form(struct request *req)
 	struct form_value	 v[R__MAX];
 	struct ledger_settings	 s;
 	struct tmpl_dict	*d;
-	char			 key[AUTH_TOKEN_HEX], today[11];
+	char			 key[AUTH_TOKEN_HEX], today[UTIL_DATE_LEN];
 	enum weft_err		 e;
 	size_t			 i;
 
@@ -328,12 +321,13 @@ exchanges_new_form(struct request *req)
 	if ((d = record_page(req, &s, key)) == NULL)
 		return 500;
 	/* The links that start a recording fill in what they know. */
-	(void)form_read(record_fields, R__MAX, &req->query, record_lang(req),
+	(void)form_read(record_fields, R__MAX, &req->query, app_lang(req),
 	    NULL, v);
 	for (i = 0; i < NELEM(pre); i++)
 		if (v[pre[i].field].set)
 			tmpl_set(d, pre[i].var, v[pre[i].field].str);
-	record_day_str(record_today(), today);
+	if (util_today(today) != WEFT_OK)
+		return 500;
 	tmpl_set(d, "SERVICE_DATE", today);
 	return app_render(req, 200);
 }
@@ -353,7 +347,7 @@ record_validate(struct request *req, struct tmpl_dict *d,
 
 	memcpy(f, record_fields, sizeof(f));
 	f[R_HOURS].max = s->max_hundredths;
-	bad = form_read(f, R__MAX, &req->form, record_lang(req), d, v);
+	bad = form_read(f, R__MAX, &req->form, app_lang(req), d, v);
 	bad += (size_t)record_date(req, d, s, &v[R_DATE]);
 	bad += (size_t)record_parties(req, d, v, p, r, err);
 	if (p->id != 0 && p->id == r->id) {
@@ -388,7 +382,7 @@ exchanges_record(struct request *req)
 	size_t			 bad;
 	int			 st, audit;
 
-	(void)form_read(&record_key_field, 1, &req->form, record_lang(req),
+	(void)form_read(&record_key_field, 1, &req->form, app_lang(req),
 	    NULL, &k);
 	if (!k.set || !ledger_key_ok(k.str))
 		return 400;
@@ -517,22 +511,16 @@ show_fill(struct request *req, struct tmpl_dict *d,
 int
 exchanges_show(struct request *req)
 {
-	static const struct scope site = { SCOPE_SITE, 0, "" };
 	struct ledger_exchange	 x;
 	struct tmpl_dict	*d;
 	enum weft_err		 e;
-	int			 nf;
+	long long		 id = app_param_id(req, 0);
+	int			 st;
 	char			 title[64];
 
-	nf = role_allows(&req->actor.grants, PERM_EXCHANGE_LIST, &site) ?
-	    404 : 403;
-	if (app_param_id(req, 0) <= 0)
-		return nf;
-	if ((e = ledger_exchange_load(app_param_id(req, 0), &x)) ==
-	    WEFT_ERR_NOTFOUND)
-		return nf;
-	if (e != WEFT_OK)
-		return app_status_of(e);
+	e = id > 0 ? ledger_exchange_load(id, &x) : WEFT_ERR_NOTFOUND;
+	if ((st = app_target_status(req, PERM_EXCHANGE_LIST, e)) != 0)
+		return st;
 	if (!show_may_see(req, &x, &e))
 		return e != WEFT_OK ? app_status_of(e) : 403;
 	snprintf(title, sizeof(title), "%s #%lld",
@@ -591,5 +579,4 @@ const struct i18n_phrase exchanges_ledger_phrases[] = {
 	{ "ledger.summary.reversed", "Nothing was reversed: please correct "
 	    "the following" },
 };
-const size_t exchanges_ledger_nphrases =
-    sizeof(exchanges_ledger_phrases) / sizeof(exchanges_ledger_phrases[0]);
+const size_t exchanges_ledger_nphrases = NELEM(exchanges_ledger_phrases);

@@ -37,35 +37,25 @@ reverse_again(struct request *req, const struct ledger_exchange *x,
 	tmpl_set(d, "SERVICE_DATE", x->service_date);
 	tmpl_set(d, "DESCRIPTION", x->description);
 	form_summary(d, app_lang(req), "ledger.summary.reversed", NULL, 0);
-	form_show(reverse_fields, V__MAX, v,
-	    req->actor.lang[0] ? req->actor.lang : "en", d);
+	form_show(reverse_fields, V__MAX, v, app_lang(req), d);
 	return app_render(req, 422);
 }
 
 int
 exchanges_reverse(struct request *req)
 {
-	static const struct scope site = { SCOPE_SITE, 0, "" };
 	struct ledger_exchange	 x;
 	struct scope		 sp, sr;
 	enum ledger_refusal	 why;
 	enum weft_err		 e;
 	struct form_value	 v[V__MAX];
-	long long		 rid;
+	long long		 rid, id = app_param_id(req, 0);
 	char			 path[64];
-	int			 nf;
+	int			 st;
 
-	/* Rule 1: the same 403 for a missing id as for one out of scope,
-	 * unless the permission is held site-wide. */
-	nf = role_allows(&req->actor.grants, PERM_EXCHANGE_EDIT, &site) ?
-	    404 : 403;
-	if (app_param_id(req, 0) <= 0)
-		return nf;
-	if ((e = ledger_exchange_load(app_param_id(req, 0), &x)) ==
-	    WEFT_ERR_NOTFOUND)
-		return nf;
-	if (e != WEFT_OK)
-		return app_status_of(e);
+	e = id > 0 ? ledger_exchange_load(id, &x) : WEFT_ERR_NOTFOUND;
+	if ((st = app_target_status(req, PERM_EXCHANGE_EDIT, e)) != 0)
+		return st;
 	ledger_party_scope(&x.provider, &sp);
 	ledger_party_scope(&x.recipient, &sr);
 	if (!role_allows(&req->actor.grants, PERM_EXCHANGE_EDIT, &sp) ||

@@ -16,6 +16,8 @@
 #include "exchanges.h"
 #include "form.h"
 #include "ledger.h"
+#include "pager.h"
+#include "util.h"
 #include "valid.h"
 
 #define STMT_PAGE	50
@@ -37,6 +39,7 @@ static const struct form_field stmt_fields[T__MAX] = {
 struct stmt_filter {
 	const char	*from;		/* STMT_FIRST_DAY when not given */
 	const char	*to;		/* STMT_LAST_DAY when not given */
+	struct pager	 page;		/* before=DATE_ID */
 	char		 cur_date[11];	/* the page starts before this row */
 	long long	 cur_id;
 	char		 query[64];	/* "from=...&to=..." for links */
@@ -113,14 +116,11 @@ static size_t
 stmt_filter_read(struct request *req, struct tmpl_dict *d,
     struct form_value *v, struct stmt_filter *f)
 {
-	const char	*c;
-	long long	 id;
 	size_t		 bad = 0;
 	int		 y, m, dd, given_from, given_to;
 
 	memset(f, 0, sizeof(*f));
 	bad = form_read(stmt_fields, T__MAX, &req->query, app_lang(req), d, v);
-	c = v[T_BEFORE].str;
 	given_from = v[T_FROM].set;
 	f->from = given_from ? v[T_FROM].str : STMT_FIRST_DAY;
 	given_to = v[T_TO].set;
@@ -132,17 +132,15 @@ stmt_filter_read(struct request *req, struct tmpl_dict *d,
 	snprintf(f->query, sizeof(f->query), "from=%s&to=%s",
 	    given_from ? f->from : "", given_to ? f->to : "");
 	/* The page cursor, "YYYY-MM-DD_ID"; anything else is page one. */
-	snprintf(f->cur_date, sizeof(f->cur_date), "%s", STMT_LAST_DAY);
-	f->cur_id = (1LL << 53) + 1;
-	if (strlen(c) > 11 && c[10] == '_') {
-		memcpy(f->cur_date, c, 10);
-		f->cur_date[10] = '\0';
-		if (valid_date(f->cur_date, &y, &m, &dd) == VALID_OK &&
-		    valid_id(c + 11, &id) == VALID_OK)
-			f->cur_id = id;
-		else
-			snprintf(f->cur_date, sizeof(f->cur_date), "%s",
-			    STMT_LAST_DAY);
+	pager_before_key(&f->page, STMT_PAGE, v[T_BEFORE].str);
+	if (f->page.cursor != PAGER_NONE &&
+	    valid_date(f->page.key, &y, &m, &dd) == VALID_OK) {
+		util_copy(f->cur_date, sizeof(f->cur_date), f->page.key);
+		f->cur_id = f->page.id;
+	} else {
+		f->page.cursor = PAGER_NONE;
+		util_copy(f->cur_date, sizeof(f->cur_date), STMT_LAST_DAY);
+		f->cur_id = (1LL << 53) + 1;
 	}
 	return bad;
 }
@@ -243,10 +241,10 @@ stmt_rows(struct tmpl_dict *d, long long member, const struct stmt_filter *f,
     const char *base)
 {
 	struct db_rows		*r = NULL;
-	struct tmpl_dict	*s;
-	long long		 bal = 0, lim = STMT_PAGE + 1;
+	struct pager_result	 pr;
+	struct buf		 next;
+	long long		 bal = 0, lim = (long long)pager_limit(&f->page);
 	size_t			 n = 0;
-	char			 next[160];
 	enum weft_err		 e;
 
 	if ((e = db_query(&r, STMT_SELECT(
@@ -258,25 +256,28 @@ stmt_rows(struct tmpl_dict *d, long long member, const struct stmt_filter *f,
 	    member, f->from, f->to, f->cur_date, f->cur_date, f->cur_id, lim,
 	    lim)) != WEFT_OK)
 		return e;
-	while (n < STMT_PAGE && db_next(r)) {
+	buf_init(&next);
+	pager_result(&f->page, db_nrows(r), &pr);
+	while (n < pr.shown && db_next(r)) {
 		if (n == 0 && (e = stmt_totals(d, member, f, db_str(r, 1),
 		    db_int(r, 0), &bal)) != WEFT_OK)
 			goto out;
 		stmt_row(d, r, bal);
 		bal -= db_int(r, 3);
-		n++;
-		if (n == STMT_PAGE && db_nrows(r) > STMT_PAGE) {
-			snprintf(next, sizeof(next), "%s?%s&before=%s_%s",
-			    base, f->query, db_str(r, 1), db_str(r, 0));
-			s = tmpl_section(d, "NEXT");
-			tmpl_set(s, "HREF", next);
-		}
+		if (++n == pr.shown && pr.has_next)
+			pager_href_before(&next, base, f->query, db_str(r, 1),
+			    db_int(r, 0));
 	}
 	if (n == 0 && (e = stmt_totals(d, member, f, f->to, 0, &bal)) !=
 	    WEFT_OK)
 		goto out;
 	tmpl_show(d, n > 0 ? "ROWS" : "NO_ROWS");
+	if (buf_failed(&next))
+		e = WEFT_ERR_NOMEM;
+	else if (next.len > 0)
+		tmpl_set(tmpl_section(d, "NEXT"), "HREF", next.p);
 out:
+	buf_free(&next);
 	db_rows_free(r);
 	return e;
 }
@@ -346,19 +347,13 @@ stmt_self(struct request *req, struct ledger_party *m)
 static int
 stmt_member(struct request *req, long long id, struct ledger_party *m)
 {
-	static const struct scope site = { SCOPE_SITE, 0, "" };
 	struct scope	 sc;
 	enum weft_err	 e;
-	int		 nf;
+	int		 st;
 
-	nf = role_allows(&req->actor.grants, PERM_MEMBER_ACTIVITY, &site) ?
-	    404 : 403;
-	if (id <= 0)
-		return nf;
-	if ((e = ledger_party_load(id, m)) == WEFT_ERR_NOTFOUND)
-		return nf;
-	if (e != WEFT_OK)
-		return app_status_of(e);
+	e = id > 0 ? ledger_party_load(id, m) : WEFT_ERR_NOTFOUND;
+	if ((st = app_target_status(req, PERM_MEMBER_ACTIVITY, e)) != 0)
+		return st;
 	ledger_party_scope(m, &sc);
 	return role_allows(&req->actor.grants, PERM_MEMBER_ACTIVITY, &sc) ?
 	    0 : 403;
@@ -386,6 +381,42 @@ exchanges_member_statement(struct request *req)
 	return stmt_page(req, &m, m.id == req->actor.acting_id);
 }
 
+/* Whose statement the CSV is: the actor's own (no member=, or their
+ * own id), or member= (mv, as read) for a coordinator with
+ * member.activity.  0 with *m loaded, or the status. */
+static int
+stmt_csv_member(struct request *req, const struct form_value *mv,
+    struct ledger_party *m)
+{
+	if (mv->str[0] == '\0')
+		return stmt_self(req, m);
+	if (!mv->set)
+		return 403;
+	if (mv->id == req->actor.acting_id)
+		return stmt_self(req, m);
+	return stmt_member(req, mv->id, m);
+}
+
+/* One CSV line of statement row r; *bal is the running balance. */
+static void
+stmt_csv_row(struct buf *b, struct db_rows *r, long long *bal)
+{
+	char	 h[LEDGER_HOURS_LEN];
+
+	*bal += db_int(r, 3);
+	buf_printf(b, "%lld,%s,", db_int(r, 0), db_str(r, 1));
+	buf_csv_fields(b, 3, db_str(r, 2), db_str(r, 5), db_str(r, 6));
+	ledger_format_hours(db_int(r, 3) > 0 ? db_int(r, 3) : 0, 0, h);
+	buf_printf(b, ",%s,", db_int(r, 3) > 0 ? h : "");
+	ledger_format_hours(db_int(r, 3) < 0 ? -db_int(r, 3) : 0, 0, h);
+	buf_printf(b, "%s,", db_int(r, 3) < 0 ? h : "");
+	ledger_format_hours(*bal, 0, h);
+	buf_printf(b, "%s,%s,%s,", h, db_int(r, 7) ? db_str(r, 7) : "",
+	    db_int(r, 8) ? db_str(r, 8) : "");
+	buf_csv_field(b, db_str(r, 9));
+	buf_puts(b, "\r\n");
+}
+
 /* GET /exchanges/statement.csv[?from=&to=&member=]: the whole range,
  * oldest first, with the running balance (at most STMT_CSV_MAX rows). */
 int
@@ -398,22 +429,13 @@ exchanges_statement_csv(struct request *req)
 	struct buf		*b = &req->resp.body;
 	struct stmt_sums	 sums;
 	long long		 bal, lim = STMT_CSV_MAX;
-	char			 h[LEDGER_HOURS_LEN];
 	enum weft_err		 e;
 	size_t			 bad;
 	int			 st;
 
 	/* A bad member is answered before bad filters. */
 	bad = stmt_filter_read(req, NULL, v, &f);
-	if (v[T_MEMBER].str[0] == '\0')
-		st = stmt_self(req, &m);
-	else if (!v[T_MEMBER].set)
-		st = 403;
-	else if (v[T_MEMBER].id == req->actor.acting_id)
-		st = stmt_self(req, &m);
-	else
-		st = stmt_member(req, v[T_MEMBER].id, &m);
-	if (st != 0)
+	if ((st = stmt_csv_member(req, &v[T_MEMBER], &m)) != 0)
 		return st;
 	if (bad > 0)
 		return 400;
@@ -429,28 +451,8 @@ exchanges_statement_csv(struct request *req)
 	bal = sums.balance;
 	buf_puts(b, "id,date,description,other_member,other_name,hours_in,"
 	    "hours_out,balance,reverses,reversed_by,reason\r\n");
-	while (db_next(r)) {
-		bal += db_int(r, 3);
-		buf_printf(b, "%lld,%s,", db_int(r, 0), db_str(r, 1));
-		buf_csv_field(b, db_str(r, 2));
-		buf_puts(b, ",");
-		buf_csv_field(b, db_str(r, 5));
-		buf_puts(b, ",");
-		buf_csv_field(b, db_str(r, 6));
-		ledger_format_hours(db_int(r, 3) > 0 ? db_int(r, 3) : 0, 0, h);
-		buf_printf(b, ",%s,", db_int(r, 3) > 0 ? h : "");
-		ledger_format_hours(db_int(r, 3) < 0 ? -db_int(r, 3) : 0, 0, h);
-		buf_printf(b, "%s,", db_int(r, 3) < 0 ? h : "");
-		ledger_format_hours(bal, 0, h);
-		buf_printf(b, "%s,%s,%s,", h, db_int(r, 7) ? db_str(r, 7) : "",
-		    db_int(r, 8) ? db_str(r, 8) : "");
-		buf_csv_field(b, db_str(r, 9));
-		buf_puts(b, "\r\n");
-	}
+	while (db_next(r))
+		stmt_csv_row(b, r, &bal);
 	db_rows_free(r);
-	http_header(&req->resp, "Content-Type", "text/csv; charset=utf-8");
-	http_header(&req->resp, "Content-Disposition",
-	    "attachment; filename=\"statement.csv\"");
-	req->resp.status = 200;
-	return 0;
+	return app_csv(req, "statement.csv");
 }

@@ -12,8 +12,8 @@
 #include "db.h"
 #include "form.h"
 #include "members.h"
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+#include "pager.h"
+#include "util.h"
 
 #define AUDIT_PAGE	50
 /* The scoped admin's communities bound into the query: as many as one
@@ -43,7 +43,7 @@ struct audit_filter {
 	const char	*to;
 	long long	 target_id;
 	const char	*target_id_arg;	/* as sent, for links; "" for none */
-	long long	 before;	/* keyset: rows with id < before */
+	struct pager	 page;		/* before=ID: rows with ids below */
 	long long	 actor_id;	/* resolved; -1: no such member */
 	long long	 member_id;
 };
@@ -215,11 +215,11 @@ audit_query(struct db_rows **r, const struct audit_filter *f, int site,
 	    "AND (? = '' OR a.action = ?) "
 	    "AND (? = '' OR a.at >= ?) "
 	    "AND (? = '' OR a.at < DATE_ADD(?, INTERVAL 1 DAY)) "
-	    "ORDER BY a.id DESC LIMIT 51";
+	    "ORDER BY a.id DESC LIMIT ?";
 
 	return db_query(r, sql, "ii" "i" "iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii"
-	    "iii" "ss" "ii" "iiii" "ss" "ss" "ss",
-	    f->before, f->before, (long long)site,
+	    "iii" "ss" "ii" "iiii" "ss" "ss" "ss" "i",
+	    f->page.id, f->page.id, (long long)site,
 	    c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10],
 	    c[11], c[12], c[13], c[14], c[15], c[16], c[17], c[18], c[19],
 	    c[20], c[21], c[22], c[23], c[24], c[25], c[26], c[27], c[28],
@@ -227,27 +227,8 @@ audit_query(struct db_rows **r, const struct audit_filter *f, int site,
 	    f->actor_id, f->actor_id, f->actor_id,
 	    f->target_type, f->target_type, f->target_id, f->target_id,
 	    f->member_id, f->member_id, f->member_id, f->member_id,
-	    f->action, f->action, f->from, f->from, f->to, f->to);
-}
-
-/* Appends "&key=value" (value percent-encoded) when value is set, after
- * the "/members/audit?" that starts b. */
-static void
-audit_link_arg(struct buf *b, const char *key, const char *v)
-{
-	static const char	 hex[] = "0123456789ABCDEF";
-	const unsigned char	*p;
-
-	if (v == NULL || v[0] == '\0')
-		return;
-	buf_printf(b, "%s%s=", b->p[b->len - 1] == '?' ? "" : "&", key);
-	for (p = (const unsigned char *)v; *p != '\0'; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL)
-			buf_append(b, (const char *)p, 1);
-		else
-			buf_printf(b, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
-	}
+	    f->action, f->action, f->from, f->from, f->to, f->to,
+	    (long long)pager_limit(&f->page));
 }
 
 /* The filter form's action select: every action in the log. */
@@ -271,28 +252,61 @@ audit_actions(struct tmpl_dict *d, const char *sel)
 	return WEFT_OK;
 }
 
+/*
+ * The "newest" link (on a later page) and the "older" one (when there is
+ * more), after the row last.  Whole hrefs, not query fragments: the
+ * auto-escaper would percent-encode the & and = of a variable inside a
+ * URL.  The newest page's href keeps its "?" when there are no filters.
+ */
+static enum weft_err
+audit_links(struct tmpl_dict *d, const struct audit_filter *f,
+    const struct pager_result *pr, long long last)
+{
+	struct buf	 params, link;
+	enum weft_err	 e;
+
+	buf_init(&params);
+	buf_init(&link);
+	pager_param(&params, "actor", f->actor);
+	pager_param(&params, "target_member", f->target_member);
+	pager_param(&params, "target_type", f->target_type);
+	pager_param(&params, "target_id", f->target_id_arg);
+	pager_param(&params, "action", f->action);
+	pager_param(&params, "from", f->from);
+	pager_param(&params, "to", f->to);
+	buf_printf(&link, "/members/audit?%s", params.len > 0 ?
+	    params.p + 1 : "");
+	if (pr->has_first && !buf_failed(&link))
+		tmpl_set(tmpl_section(d, "NEWEST"), "HREF", link.p);
+	buf_reset(&link);
+	pager_href_before(&link, "/members/audit", params.p, NULL, last);
+	e = buf_failed(&params) || buf_failed(&link) ? WEFT_ERR_NOMEM :
+	    WEFT_OK;
+	if (e == WEFT_OK && pr->has_next)
+		tmpl_set(tmpl_section(d, "OLDER"), "HREF", link.p);
+	buf_free(&params);
+	buf_free(&link);
+	return e;
+}
+
 /* Fills the rows and the "older" link; the filters are valid. */
 static enum weft_err
 audit_rows(struct tmpl_dict *d, struct request *req, struct audit_filter *f)
 {
 	long long		 c[AUDIT_SCOPES];
 	struct db_rows		*r = NULL;
-	struct tmpl_dict	*s;
-	struct buf		 tmp, link;
+	struct pager_result	 pr;
+	struct buf		 tmp;
 	enum weft_err		 e;
 	size_t			 i;
 	int			 site;
 	long long		 last = 0;
 
 	buf_init(&tmp);
-	buf_init(&link);
-	/* Whole hrefs, not query fragments: the auto-escaper would
-	 * percent-encode the & and = of a variable inside a URL. */
-	buf_puts(&link, "/members/audit?");
 	for (i = 0; i < AUDIT_SCOPES; i++)
 		c[i] = -1;
-	(void)members_scope_ids(&req->actor, PERM_AUDIT_VIEW, &site, c,
-	    AUDIT_SCOPES);
+	(void)role_communities(&req->actor.grants, PERM_AUDIT_VIEW, &site,
+	    c, AUDIT_SCOPES);
 	if (!site)
 		tmpl_show(d, "SCOPED");
 	if ((e = audit_user(f->actor, &f->actor_id)) != WEFT_OK ||
@@ -300,41 +314,17 @@ audit_rows(struct tmpl_dict *d, struct request *req, struct audit_filter *f)
 		goto out;
 	if ((e = audit_query(&r, f, site, c)) != WEFT_OK)
 		goto out;
-	for (i = 0; i < AUDIT_PAGE && db_next(r); i++) {
+	pager_result(&f->page, db_nrows(r), &pr);
+	for (i = 0; i < pr.shown && db_next(r); i++) {
 		audit_row(d, r, &tmp);
 		last = db_int(r, 0);
 	}
 	tmpl_show(d, i > 0 ? "HAS_ROWS" : "NO_ROWS");
-	audit_link_arg(&link, "actor", f->actor);
-	audit_link_arg(&link, "target_member", f->target_member);
-	audit_link_arg(&link, "target_type", f->target_type);
-	audit_link_arg(&link, "target_id", f->target_id_arg);
-	audit_link_arg(&link, "action", f->action);
-	audit_link_arg(&link, "from", f->from);
-	audit_link_arg(&link, "to", f->to);
-	if (buf_failed(&link)) {
-		e = WEFT_ERR_NOMEM;
-		goto out;
-	}
-	if (f->before > 0) {
-		s = tmpl_section(d, "NEWEST");
-		tmpl_set(s, "HREF", link.p);
-	}
-	if (db_next(r)) {
-		buf_printf(&link, "%sbefore=%lld",
-		    link.p[link.len - 1] == '?' ? "" : "&", last);
-		if (buf_failed(&link)) {
-			e = WEFT_ERR_NOMEM;
-			goto out;
-		}
-		s = tmpl_section(d, "OLDER");
-		tmpl_set(s, "HREF", link.p);
-	}
+	e = audit_links(d, f, &pr, last);
 out:
 	if (r != NULL)
 		db_rows_free(r);
 	buf_free(&tmp);
-	buf_free(&link);
 	return e;
 }
 
@@ -362,7 +352,8 @@ members_audit(struct request *req)
 	f.to = v[U_TO].str;
 	f.target_id = v[U_TARGET_ID].set ? v[U_TARGET_ID].id : 0;
 	f.target_id_arg = v[U_TARGET_ID].set ? v[U_TARGET_ID].str : "";
-	f.before = v[U_BEFORE].set ? v[U_BEFORE].id : 0;
+	pager_before_id(&f.page, AUDIT_PAGE,
+	    v[U_BEFORE].set ? v[U_BEFORE].id : 0);
 	if ((e = audit_actions(d, f.action)) != WEFT_OK)
 		return app_status_of(e);
 	form_show(audit_fields, U__MAX, v, app_lang(req), d);

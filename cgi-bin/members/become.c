@@ -17,6 +17,7 @@
 #include "db.h"
 #include "log.h"
 #include "members.h"
+#include "util.h"
 
 static int
 become_acting(const struct actor *a)
@@ -42,7 +43,7 @@ become_check(const struct request *req, const struct member *t,
 	return WEFT_OK;
 }
 
-/* The new session's cookie, as account.c sets it at log-in. */
+/* The new session's cookie, as account/main.c sets it at log-in. */
 static void
 become_cookie(struct request *req, const char *token)
 {
@@ -182,5 +183,4 @@ const struct i18n_phrase members_become_phrases[] = {
 	    "another member. Return to yourself first." },
 	{ "members.become.flash.returned", "You are yourself again." },
 };
-const size_t members_become_nphrases =
-    sizeof(members_become_phrases) / sizeof(members_become_phrases[0]);
+const size_t members_become_nphrases = NELEM(members_become_phrases);

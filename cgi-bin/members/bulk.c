@@ -20,8 +20,7 @@
 #include "form.h"
 #include "log.h"
 #include "members.h"
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+#include "util.h"
 
 static const char *const bulk_action_keys[BULK__MAX] = {
 	[BULK_APPROVE] = "approve",
@@ -167,7 +166,7 @@ static int
 bulk_refuse_form(struct request *req, const struct bulk_job *job,
     const struct form_value *v, const char *field, const char *key)
 {
-	struct tmpl_dict	*d, *o;
+	struct tmpl_dict	*d;
 	size_t			 i;
 
 	if ((d = app_page(req, "members/bulk.tpl",
@@ -176,20 +175,13 @@ bulk_refuse_form(struct request *req, const struct bulk_job *job,
 		return 500;
 	form_show(bulk_fields, B__MAX, v, app_lang(req), d);
 	tmpl_set_int(d, "N_TOTAL", (long long)job->n);
-	for (i = 0; i < BULK__MAX; i++) {
-		o = tmpl_section(d, "ACTION_OPTION");
-		tmpl_set(o, "VALUE", bulk_action_keys[i]);
-		tmpl_set(o, "LABEL", app_text(req, bulk_action_labels[i]));
-		if (v[B_ACTION].set && v[B_ACTION].choice == i)
-			tmpl_show(o, "SELECTED");
-	}
-	for (i = 0; i < ROLE__MAX; i++) {
-		o = tmpl_section(d, "ROLE_OPTION");
-		tmpl_set(o, "VALUE", role_keys[i]);
-		tmpl_set(o, "LABEL", role_titles[i]);
-		if (v[B_ROLE].set && v[B_ROLE].choice == i)
-			tmpl_show(o, "SELECTED");
-	}
+	for (i = 0; i < BULK__MAX; i++)
+		form_option(d, "ACTION_OPTION", bulk_action_keys[i],
+		    app_text(req, bulk_action_labels[i]),
+		    v[B_ACTION].set && v[B_ACTION].choice == i);
+	for (i = 0; i < ROLE__MAX; i++)
+		form_option(d, "ROLE_OPTION", role_keys[i], role_titles[i],
+		    v[B_ROLE].set && v[B_ROLE].choice == i);
 	tmpl_set(d, "SCOPE", v[B_SCOPE].str);
 	form_error(d, field, app_text(req, key));
 	(void)app_render(req, 422);

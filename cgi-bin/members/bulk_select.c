@@ -183,8 +183,8 @@ bulk_all_matching(const struct request *req, struct bulk_job *job,
 	size_t		 i, n;
 	int		 site;
 
-	n = members_scope_ids(&req->actor, PERM_MEMBER_BULK, &site, ids,
-	    ROLE_GRANTS_MAX);
+	n = role_communities(&req->actor.grants, PERM_MEMBER_BULK, &site,
+	    ids, ROLE_GRANTS_MAX);
 	if (site)
 		return bulk_match(job, f, f->community);
 	if (f->no_community)

@@ -20,6 +20,7 @@
 #include "db.h"
 #include "ledger.h"
 #include "members.h"
+#include "util.h"
 
 #define DASH_SCOPE_MAX	16	/* community placeholders in the SQL */
 #define DASH_MONTHS	12
@@ -68,8 +69,8 @@ dash_scope(const struct request *req, struct dash_scope *s)
 	int		 site;
 
 	memset(s, 0, sizeof(*s));
-	n = members_scope_ids(&req->actor, PERM_DASHBOARD_VIEW, &site, ids,
-	    DASH_SCOPE_MAX + 1);
+	n = role_communities(&req->actor.grants, PERM_DASHBOARD_VIEW, &site,
+	    ids, DASH_SCOPE_MAX + 1);
 	s->site = site;
 	s->truncated = !site && n > DASH_SCOPE_MAX;
 	s->n = n > DASH_SCOPE_MAX ? DASH_SCOPE_MAX : n;
@@ -172,25 +173,30 @@ dash_members(struct tmpl_dict *d, struct db_rows *r, const char *section)
 static enum weft_err
 dash_lists(struct tmpl_dict *d, const struct dash_scope *s)
 {
+	static const struct {
+		const char	*section;
+		const char	*sql;
+	} lists[] = {
+		{ "OLDEST", "SELECT m.id, m.name, m.username,"
+		    " DATE(m.joined_at) FROM members m"
+		    " WHERE m.status = 'applying' AND " DASH_SCOPE
+		    " ORDER BY m.joined_at, m.id LIMIT 5" },
+		{ "NEWEST", "SELECT m.id, m.name, m.username,"
+		    " DATE(m.joined_at) FROM members m"
+		    " WHERE m.status = 'approved' AND " DASH_SCOPE
+		    " ORDER BY m.joined_at DESC, m.id DESC LIMIT 10" },
+	};
 	struct db_rows	*r;
 	enum weft_err	 e;
+	size_t		 i;
 
-	if ((e = db_query(&r, "SELECT m.id, m.name, m.username,"
-	    " DATE(m.joined_at) FROM members m"
-	    " WHERE m.status = 'applying' AND " DASH_SCOPE
-	    " ORDER BY m.joined_at, m.id LIMIT 5", DASH_FMT,
-	    DASH_ARGS(s))) != WEFT_OK)
-		return e;
-	dash_members(d, r, "OLDEST");
-	db_rows_free(r);
-	if ((e = db_query(&r, "SELECT m.id, m.name, m.username,"
-	    " DATE(m.joined_at) FROM members m"
-	    " WHERE m.status = 'approved' AND " DASH_SCOPE
-	    " ORDER BY m.joined_at DESC, m.id DESC LIMIT 10", DASH_FMT,
-	    DASH_ARGS(s))) != WEFT_OK)
-		return e;
-	dash_members(d, r, "NEWEST");
-	db_rows_free(r);
+	for (i = 0; i < NELEM(lists); i++) {
+		if ((e = db_query(&r, lists[i].sql, DASH_FMT, DASH_ARGS(s))) !=
+		    WEFT_OK)
+			return e;
+		dash_members(d, r, lists[i].section);
+		db_rows_free(r);
+	}
 	return WEFT_OK;
 }
 
@@ -281,15 +287,14 @@ dash_chart(struct tmpl_dict *d, const struct dash_scope *s)
 {
 	struct db_rows	*r;
 	struct tm	 now;
-	time_t		 t = time(NULL);
 	long long	 v[DASH_MONTHS] = { 0 }, max = 0;
 	char		 from[32], ym[32];
 	struct buf	 desc;
 	enum weft_err	 e;
 	int		 i, y, m;
 
-	if (t == (time_t)-1 || gmtime_r(&t, &now) == NULL)
-		return WEFT_ERR_SYS;
+	if ((e = util_now_tm(&now)) != WEFT_OK)
+		return e;
 	dash_month(&now, DASH_MONTHS - 1, &y, &m);
 	snprintf(from, sizeof(from), "%04d-%02d-01", y, m);
 	/* Site-wide without the community term, as in dash_status(), and
@@ -360,5 +365,4 @@ members_dashboard(struct request *req)
 const struct i18n_phrase members_dashboard_phrases[] = {
 	{ "members.dashboard.title", "Dashboard" },
 };
-const size_t members_dashboard_nphrases =
-    sizeof(members_dashboard_phrases) / sizeof(members_dashboard_phrases[0]);
+const size_t members_dashboard_nphrases = NELEM(members_dashboard_phrases);

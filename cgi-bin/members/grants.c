@@ -13,9 +13,8 @@
 #include "form.h"
 #include "log.h"
 #include "members.h"
+#include "util.h"
 #include "valid.h"
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 /*
  * The scope in words, as sections of d: SITE; COMMUNITY with
@@ -136,22 +135,16 @@ grants_form_options(struct tmpl_dict *d, struct request *req,
 		if (!grants_role_offered(a, (enum role)i))
 			continue;
 		any = 1;
-		o = tmpl_section(d, "ROLE_OPTION");
-		tmpl_set(o, "VALUE", role_keys[i]);
-		tmpl_set(o, "LABEL", role_titles[i]);
-		if (sel_role != NULL && strcmp(sel_role, role_keys[i]) == 0)
-			tmpl_show(o, "SELECTED");
+		form_option(d, "ROLE_OPTION", role_keys[i], role_titles[i],
+		    sel_role != NULL && strcmp(sel_role, role_keys[i]) == 0);
 	}
 	if (!any)
 		return WEFT_OK;
 	tmpl_show(d, "ADD_FORM");
-	if (role_allows(a, PERM_ROLE_ASSIGN, &site)) {
-		o = tmpl_section(d, "SCOPE_OPTION");
-		tmpl_set(o, "VALUE", "site");
-		tmpl_set(o, "LABEL", app_text(req, "members.grants.scope_site"));
-		if (sel_scope != NULL && strcmp(sel_scope, "site") == 0)
-			tmpl_show(o, "SELECTED");
-	}
+	if (role_allows(a, PERM_ROLE_ASSIGN, &site))
+		form_option(d, "SCOPE_OPTION", "site",
+		    app_text(req, "members.grants.scope_site"),
+		    sel_scope != NULL && strcmp(sel_scope, "site") == 0);
 	if ((e = db_query(&r, sql, "")) != WEFT_OK)
 		return e;
 	memset(&s, 0, sizeof(s));
@@ -161,11 +154,8 @@ grants_form_options(struct tmpl_dict *d, struct request *req,
 		if (!role_allows(a, PERM_ROLE_ASSIGN, &s))
 			continue;
 		scope_format(&s, v, sizeof(v));
-		o = tmpl_section(d, "SCOPE_OPTION");
-		tmpl_set(o, "VALUE", v);
-		tmpl_set(o, "LABEL", db_str(r, 1));
-		if (sel_scope != NULL && strcmp(sel_scope, v) == 0)
-			tmpl_show(o, "SELECTED");
+		form_option(d, "SCOPE_OPTION", v, db_str(r, 1),
+		    sel_scope != NULL && strcmp(sel_scope, v) == 0);
 	}
 	db_rows_free(r);
 	if (grants_role_offered(a, ROLE_TRANSLATOR)) {

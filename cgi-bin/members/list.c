@@ -24,7 +24,9 @@
 #include <string.h>
 
 #include "db.h"
+#include "form.h"
 #include "list.h"
+#include "util.h"
 
 /* ---- the page --------------------------------------------------------- */
 
@@ -34,19 +36,14 @@ list_form_fill(struct request *req, struct tmpl_dict *d,
     const struct list_filter *f, const struct list_view *v,
     const struct list_communities *c)
 {
-	struct tmpl_dict	*o;
-	char			 sec[40];
+	char			 sec[40], num[24];
 	long long		 ids[LIST_SCOPE_MAX + 1], id;
-	size_t			 n, i, j;
+	size_t			 n, j;
 	int			 site, k;
 
-	for (k = 0; k < ROLE__MAX; k++) {
-		o = tmpl_section(d, "ROLE_OPTION");
-		tmpl_set(o, "VALUE", role_keys[k]);
-		tmpl_set(o, "LABEL", role_titles[k]);
-		if (strcmp(f->role, role_keys[k]) == 0)
-			tmpl_show(o, "SELECTED");
-	}
+	for (k = 0; k < ROLE__MAX; k++)
+		form_option(d, "ROLE_OPTION", role_keys[k], role_titles[k],
+		    strcmp(f->role, role_keys[k]) == 0);
 	snprintf(sec, sizeof(sec), "STATUS_IS_%s", f->status[0] ?
 	    f->status : "ANY");
 	tmpl_show(d, sec);
@@ -64,19 +61,15 @@ list_form_fill(struct request *req, struct tmpl_dict *d,
 		tmpl_show(d, "FULL");
 	tmpl_show(d, v->email_search ? "EMAIL_SEARCH" : "NO_EMAIL_SEARCH");
 	/* Only the communities the viewer's member.list covers. */
-	n = members_scope_ids(&req->actor, PERM_MEMBER_LIST, &site, ids,
-	    NELEM(ids));
+	n = role_communities(&req->actor.grants, PERM_MEMBER_LIST, &site,
+	    ids, NELEM(ids));
 	for (j = 0; j < c->n; j++) {
 		id = c->byname[j].id;
-		for (i = 0; !site && i < n && ids[i] != id; i++)
+		if (!role_communities_has(id, site, ids, n))
 			continue;
-		if (!site && i == n)
-			continue;
-		o = tmpl_section(d, "COMMUNITY_OPTION");
-		tmpl_set_int(o, "VALUE", id);
-		tmpl_set(o, "LABEL", c->byname[j].name);
-		if (id == f->community)
-			tmpl_show(o, "SELECTED");
+		snprintf(num, sizeof(num), "%lld", id);
+		form_option(d, "COMMUNITY_OPTION", num, c->byname[j].name,
+		    id == f->community);
 	}
 	tmpl_show(d, site ? "ALL_COMMUNITIES" : "MY_COMMUNITIES");
 }
@@ -194,9 +187,7 @@ list_row_fill(struct request *req, struct tmpl_dict *d,
 	s = tmpl_section(t, "ROW_FULL");
 	if ((e = list_row_full(t, s, c, row)) != WEFT_OK)
 		return e;
-	memset(&sc, 0, sizeof(sc));
-	sc.kind = row->community > 0 ? SCOPE_COMMUNITY : SCOPE_SITE;
-	sc.community = row->community;
+	scope_of_community(row->community, &sc);
 	if (role_allows(&req->actor.grants, PERM_MEMBER_NOTES, &sc))
 		tmpl_show(s, "ROW_NOTES");
 	if (!v->contact)
@@ -411,13 +402,7 @@ list_csv_row(struct buf *b, const struct request *req,
 	int		 contact;
 
 	snprintf(num, sizeof(num), "%lld", row->id);
-	buf_csv_field(b, num);
-	buf_puts(b, ",");
-	buf_csv_field(b, row->username);
-	buf_puts(b, ",");
-	buf_csv_field(b, row->name);
-	buf_puts(b, ",");
-	buf_csv_field(b, row->status);
+	buf_csv_fields(b, 4, num, row->username, row->name, row->status);
 	if (v->full) {
 		if ((e = members_list_community_name(c, row->community,
 		    &name)) != WEFT_OK)
@@ -426,20 +411,16 @@ list_csv_row(struct buf *b, const struct request *req,
 		buf_csv_field(b, name);
 		buf_puts(b, row->org ? ",\"yes\"," : ",\"no\",");
 		buf_puts(b, row->optout ? "\"yes\"," : "\"no\",");
-		buf_csv_field(b, row->joined);
-		buf_puts(b, ",");
-		buf_csv_field(b, row->login_null ? "never" : row->login);
+		buf_csv_fields(b, 2, row->joined,
+		    row->login_null ? "never" : row->login);
 	}
 	if (v->contact) {
-		memset(&sc, 0, sizeof(sc));
-		sc.kind = row->community > 0 ? SCOPE_COMMUNITY : SCOPE_SITE;
-		sc.community = row->community;
+		scope_of_community(row->community, &sc);
 		contact = role_allows(&req->actor.grants, PERM_MEMBER_CONTACT,
 		    &sc);
 		buf_puts(b, ",");
-		buf_csv_field(b, contact ? row->email : "");
-		buf_puts(b, ",");
-		buf_csv_field(b, contact ? row->phone : "");
+		buf_csv_fields(b, 2, contact ? row->email : "",
+		    contact ? row->phone : "");
 	}
 	buf_puts(b, "\r\n");
 	return WEFT_OK;
@@ -543,11 +524,7 @@ members_export(struct request *req)
 		buf_puts(&req->resp.body, "\r\n");
 		http_header(&req->resp, "X-Weft-Truncated", "100000");
 	}
-	req->resp.status = 200;
-	http_header(&req->resp, "Content-Type", "text/csv; charset=utf-8");
-	http_header(&req->resp, "Content-Disposition",
-	    "attachment; filename=\"members.csv\"");
-	return 0;
+	return app_csv(req, "members.csv");
 }
 
 const struct i18n_phrase members_list_phrases[] = {
@@ -578,5 +555,4 @@ const struct i18n_phrase members_list_phrases[] = {
 	{ "members.list.truncated", "Only the first 100000 rows are in this "
 	    "file: narrow the filters to get the rest." },
 };
-const size_t members_list_nphrases =
-    sizeof(members_list_phrases) / sizeof(members_list_phrases[0]);
+const size_t members_list_nphrases = NELEM(members_list_phrases);

@@ -11,8 +11,8 @@
 #include "db.h"
 #include "members.h"
 #include "pager.h"
+#include "util.h"
 
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define LIST_PER_PAGE	50
 #define LIST_SCOPE_MAX	16	/* community placeholders in the SQL */
 #define LIST_Q_MAX	64	/* characters of a search */

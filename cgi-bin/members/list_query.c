@@ -11,6 +11,7 @@
 #include "db.h"
 #include "form.h"
 #include "list.h"
+#include "util.h"
 #include "valid.h"
 
 /*
@@ -234,12 +235,6 @@ static const char *const
 	LIST_ONE_FROM(LIST_FIRST, LIST_FIX_SCOPE),
 	LIST_ONE_STATUS_FROM(LIST_FIRST, LIST_FIX_SCOPE_STATUS),
 };
-
-static void
-list_copy(char *dst, size_t len, const char *src)
-{
-	snprintf(dst, len, "%s", src != NULL ? src : "");
-}
 
 /* A column as a string, "" for NULL. */
 static const char *
@@ -526,9 +521,9 @@ list_bad(struct request *req, struct tmpl_dict *d, const char *field,
 static void
 list_read_choices(const struct form_value *v, struct list_filter *f)
 {
-	list_copy(f->status, sizeof(f->status),
+	util_copy(f->status, sizeof(f->status),
 	    v[Q_STATUS].set ? v[Q_STATUS].str : "");
-	list_copy(f->role, sizeof(f->role),
+	util_copy(f->role, sizeof(f->role),
 	    v[Q_ROLE].set ? v[Q_ROLE].str : "");
 	f->optout = !v[Q_OPTOUT].set ? -1 : v[Q_OPTOUT].choice == 1 ? 1 : 0;
 	f->login = v[Q_LOGIN].set ? (enum list_login)v[Q_LOGIN].choice :
@@ -558,7 +553,7 @@ members_list_read(struct request *req, struct tmpl_dict *d,
 	/* Leading and trailing blanks are noise in a search box. */
 	for (q = v[Q_Q].str; *q == ' '; q++)
 		continue;
-	list_copy(f->q, sizeof(f->q), q);
+	util_copy(f->q, sizeof(f->q), q);
 	for (len = strlen(f->q); len > 0 && f->q[len - 1] == ' ';)
 		f->q[--len] = '\0';
 	if (v[Q_COMMUNITY].set)
@@ -566,10 +561,10 @@ members_list_read(struct request *req, struct tmpl_dict *d,
 	f->org = v[Q_ORG].on;
 	/* As sent: a refused date has its message, and still counts as
 	 * given for the checks below. */
-	list_copy(f->joined_from, sizeof(f->joined_from),
+	util_copy(f->joined_from, sizeof(f->joined_from),
 	    v[Q_JOINED_FROM].str);
-	list_copy(f->joined_to, sizeof(f->joined_to), v[Q_JOINED_TO].str);
-	list_copy(f->login_date, sizeof(f->login_date), v[Q_LOGIN_DATE].str);
+	util_copy(f->joined_to, sizeof(f->joined_to), v[Q_JOINED_TO].str);
+	util_copy(f->login_date, sizeof(f->login_date), v[Q_LOGIN_DATE].str);
 	/* Same format on both sides, so text order is date order. */
 	if (f->joined_from[0] && f->joined_to[0] &&
 	    strcmp(f->joined_from, f->joined_to) > 0) {
@@ -651,8 +646,8 @@ members_list_view(struct request *req, struct tmpl_dict *d,
 	int		 site;
 
 	memset(v, 0, sizeof(*v));
-	n = members_scope_ids(&req->actor, PERM_MEMBER_LIST, &site, ids,
-	    NELEM(ids));
+	n = role_communities(&req->actor.grants, PERM_MEMBER_LIST, &site,
+	    ids, NELEM(ids));
 	v->site = site;
 	for (i = 0; !site && i < n && i < LIST_SCOPE_MAX; i++)
 		v->ids[v->nids++] = ids[i];

@@ -5,6 +5,7 @@
  * comes before "/members/:id".
  */
 #include "members.h"
+#include "util.h"
 
 static const struct route members_routes[] = {
 #include "routes.def"
@@ -15,7 +16,7 @@ main(int argc, char *argv[])
 {
 	static const struct program prog = {
 		"members", members_routes,
-		sizeof(members_routes) / sizeof(members_routes[0]),
+		NELEM(members_routes),
 	};
 
 	static const struct {
@@ -36,7 +37,7 @@ main(int argc, char *argv[])
 	};
 	size_t	 i;
 
-	for (i = 0; i < sizeof(phrases) / sizeof(phrases[0]); i++)
+	for (i = 0; i < NELEM(phrases); i++)
 		if (i18n_register(phrases[i].p, *phrases[i].n) == -1)
 			return 1;
 	return app_main(argc, argv, &prog);

@@ -72,10 +72,6 @@ void		 member_fill(struct tmpl_dict *, const struct request *,
 /* {"status":"approved","community":3,...}: the audit before/after. */
 void		 member_json(struct buf *, const struct member *);
 
-/* The actor's communities for perm: *site set when perm is held
- * site-wide (then ids is not used); else up to max community ids. */
-size_t		 members_scope_ids(const struct actor *, enum perm, int *site,
-		    long long *ids, size_t max);
 
 /* Each page family has its phrases (sorted by key, strcmp order), registered by main(). */
 extern const struct i18n_phrase members_list_phrases[];
@@ -119,18 +115,37 @@ enum weft_err	 member_grants_get(struct member_grants *,
 		    const struct grants **out);
 
 /*
- * Panels of the profile page (members_show in profile.c), each from the
- * family that owns the data: each adds an include dictionary named
+ * The form of the status panel a profile page answers again: a refused
+ * approve, opt-out or community form re-renders the whole profile page
+ * (members_profile) with status 422, that form filled with what was sent
+ * and why it was refused.  STATUS_FORM_NONE for the plain page.
+ */
+enum status_form {
+	STATUS_FORM_NONE,
+	STATUS_FORM_APPROVE,
+	STATUS_FORM_OPTOUT,
+	STATUS_FORM_COMMUNITY,
+	STATUS_FORM__MAX
+};
+
+/* The profile page of the member of path parameter 0 (members_show is
+ * it with STATUS_FORM_NONE); returns as a handler does. */
+int		 members_profile(struct request *, enum status_form redo);
+
+/*
+ * Panels of the profile page (members_profile in profile.c), each from
+ * the family that owns the data: each adds an include dictionary named
  * NAME_PANEL (file members/<family>_panel.tpl) to the page when the actor
  * may see it, and fills it.  show.tpl has {{>NOTES_PANEL}} etc.  The
  * become and grants panels share the target's grants (tg).
  */
 enum weft_err	 members_status_panel(struct tmpl_dict *, struct request *,
-		    const struct member *);	/* status.c: STATUS_PANEL */
+		    const struct member *, enum status_form redo);
+						/* status.c: STATUS_PANEL */
 enum weft_err	 members_notes_panel(struct tmpl_dict *, struct request *,
 		    const struct member *);	/* notes.c: NOTES_PANEL */
 enum weft_err	 members_angels_panel(struct tmpl_dict *, struct request *,
-		    const struct member *);	/* angels.c: ANGELS_PANEL */
+		    const struct member *);	/* relations.c: ANGELS_PANEL */
 enum weft_err	 members_become_panel(struct tmpl_dict *, struct request *,
 		    const struct member *, struct member_grants *tg);
 						/* become.c: BECOME_PANEL */
@@ -142,13 +157,13 @@ enum weft_err	 members_grants_panel(struct tmpl_dict *, struct request *,
 int	 members_list(struct request *);		/* list.c */
 int	 members_export(struct request *);		/* list.c */
 int	 members_dashboard(struct request *);		/* dashboard.c */
-int	 members_roles(struct request *);		/* roles.c */
-int	 members_new_form(struct request *);		/* profile.c */
-int	 members_new(struct request *);			/* profile.c */
+int	 members_matrix(struct request *);		/* matrix.c */
+int	 members_new_form(struct request *);		/* profile_new.c */
+int	 members_new(struct request *);			/* profile_new.c */
 int	 members_show(struct request *);		/* profile.c */
-int	 members_edit_form(struct request *);		/* profile.c */
-int	 members_edit(struct request *);		/* profile.c */
-int	 members_password(struct request *);		/* profile.c */
+int	 members_edit_form(struct request *);		/* profile_edit.c */
+int	 members_edit(struct request *);		/* profile_edit.c */
+int	 members_password(struct request *);		/* profile_password.c */
 int	 members_approve(struct request *);		/* status.c */
 int	 members_unapprove(struct request *);		/* status.c */
 int	 members_disable(struct request *);		/* status.c */
@@ -158,11 +173,11 @@ int	 members_set_community(struct request *);	/* status.c */
 int	 members_notes(struct request *);		/* notes.c */
 int	 members_note_add(struct request *);		/* notes.c */
 int	 members_note_edit(struct request *);		/* notes.c */
-int	 members_angel_add(struct request *);		/* angels.c */
-int	 members_angel_remove(struct request *);	/* angels.c */
-int	 members_angel_mode(struct request *);		/* angels.c */
-int	 members_manager_add(struct request *);		/* angels.c */
-int	 members_manager_remove(struct request *);	/* angels.c */
+int	 members_angel_add(struct request *);		/* relations.c */
+int	 members_angel_remove(struct request *);	/* relations.c */
+int	 members_angel_mode(struct request *);		/* relations.c */
+int	 members_manager_add(struct request *);		/* relations.c */
+int	 members_manager_remove(struct request *);	/* relations.c */
 int	 members_communities(struct request *);		/* communities.c */
 int	 members_community_add(struct request *);	/* communities.c */
 int	 members_become(struct request *);		/* become.c */

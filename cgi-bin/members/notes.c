@@ -13,8 +13,8 @@
 #include "db.h"
 #include "form.h"
 #include "members.h"
+#include "util.h"
 
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define NOTES_PANEL_LATEST	3
 
 enum { N_BODY, N__MAX };
@@ -35,39 +35,6 @@ static const char notes_sql_latest[] =
     " JOIN members a ON a.id = n.author_id"
     " WHERE n.member_id = ? ORDER BY n.created_at DESC, n.id DESC LIMIT 3";
 
-static const char *
-notes_lang(const struct request *req)
-{
-	return req->actor.lang[0] != '\0' ? req->actor.lang : "en";
-}
-
-/* A note's text as LINE sections, so that its line breaks show without
- * markup in the text itself. */
-static void
-notes_lines(struct tmpl_dict *d, const char *body)
-{
-	struct tmpl_dict	*l;
-	const char		*nl;
-	char			 line[5001 * 4];
-	size_t			 n;
-
-	while (*body != '\0') {
-		nl = strchr(body, '\n');
-		n = nl != NULL ? (size_t)(nl - body) : strlen(body);
-		if (n >= sizeof(line))
-			n = sizeof(line) - 1;
-		memcpy(line, body, n);
-		line[n] = '\0';
-		if (n > 0 && line[n - 1] == '\r')
-			line[n - 1] = '\0';
-		l = tmpl_section(d, "LINE");
-		tmpl_set(l, "TEXT", line);
-		if (nl == NULL)
-			break;
-		body = nl + 1;
-	}
-}
-
 /* One row of notes_sql_*: a NOTE section with its author and times. */
 static struct tmpl_dict *
 notes_row(struct tmpl_dict *d, const struct db_rows *r)
@@ -76,7 +43,7 @@ notes_row(struct tmpl_dict *d, const struct db_rows *r)
 
 	tmpl_set_int(s, "NOTE_ID", db_int(r, 0));
 	tmpl_set(s, "AUTHOR", db_str(r, 2));
-	notes_lines(s, db_str(r, 3));
+	tmpl_lines(s, "LINE", "TEXT", db_str(r, 3));
 	tmpl_set(s, "CREATED", db_str(r, 4));
 	if (db_str(r, 5) != NULL && db_str(r, 5)[0] != '\0')
 		tmpl_set(tmpl_section(s, "UPDATED"), "UPDATED_AT",
@@ -104,9 +71,9 @@ notes_page(struct request *req, const struct member *m, long long redo,
 	tmpl_set_int(d, "MEMBER_ID", m->id);
 	tmpl_set(d, "MEMBER_NAME", m->name);
 	s = tmpl_section(d, "ADD");
-	form_summary(s, notes_lang(req), NULL, "add-errors-title", 3);
+	form_summary(s, app_lang(req), NULL, "add-errors-title", 3);
 	if (redo == 0)
-		form_show(notes_fields, N__MAX, v, notes_lang(req), s);
+		form_show(notes_fields, N__MAX, v, app_lang(req), s);
 	if ((err = db_query(&r, notes_sql_all, "i", m->id)) != WEFT_OK)
 		return app_status_of(err);
 	if (db_nrows(r) == 0)
@@ -118,7 +85,7 @@ notes_page(struct request *req, const struct member *m, long long redo,
 		e = tmpl_section(s, "EDIT");
 		tmpl_set(e, "BODY", db_str(r, 3));
 		if (redo == db_int(r, 0))
-			form_show(notes_fields, N__MAX, v, notes_lang(req), e);
+			form_show(notes_fields, N__MAX, v, app_lang(req), e);
 	}
 	db_rows_free(r);
 	return app_render(req, status);
@@ -158,7 +125,7 @@ members_note_add(struct request *req)
 
 	if ((st = members_target(req, PERM_MEMBER_NOTES, &m)) != 0)
 		return st;
-	if (form_read(notes_fields, N__MAX, &req->form, notes_lang(req), NULL,
+	if (form_read(notes_fields, N__MAX, &req->form, app_lang(req), NULL,
 	    v) > 0)
 		return notes_page(req, &m, 0, v, 422);
 	if ((st = members_lock(req, m.id, PERM_MEMBER_NOTES, &m)) != 0)
@@ -282,7 +249,7 @@ members_note_edit(struct request *req)
 		st = app_status_of(e);
 	else if (author != req->actor.acting_id)
 		st = 403;
-	else if (form_read(notes_fields, N__MAX, &req->form, notes_lang(req),
+	else if (form_read(notes_fields, N__MAX, &req->form, app_lang(req),
 	    NULL, v) > 0)
 		st = notes_page(req, &m, note_id, v, 422);
 	else
@@ -333,5 +300,4 @@ const struct i18n_phrase members_notes_phrases[] = {
 	{ "members.notes.flash.unchanged", "Nothing was changed." },
 	{ "members.notes.title", "Coordinator notes" },
 };
-const size_t members_notes_nphrases =
-    sizeof(members_notes_phrases) / sizeof(members_notes_phrases[0]);
+const size_t members_notes_nphrases = NELEM(members_notes_phrases);

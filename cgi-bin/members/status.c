@@ -14,33 +14,15 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "audit.h"
 #include "db.h"
 #include "form.h"
 #include "members.h"
+#include "util.h"
 #include "valid.h"
 
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define STATUS_COMMUNITIES_MAX	64
-
-/*
- * The form being answered again with its errors.  A bad approve, opt-out
- * or community form re-renders the whole profile page (members_show) with
- * status 422; the panel, built inside it, looks here to fill that form
- * with the submitted values and the messages.  Workers handle one
- * request at a time, so a file-level variable is enough.
- */
-enum status_form {
-	STATUS_FORM_NONE,
-	STATUS_FORM_APPROVE,
-	STATUS_FORM_OPTOUT,
-	STATUS_FORM_COMMUNITY,
-	STATUS_FORM__MAX
-};
-
-static enum status_form	 status_redo;
 
 /* An empty date is today. */
 enum { AP_DATE, AP_NOTIFY, AP__MAX };
@@ -62,25 +44,6 @@ static const struct form_field status_community_fields[CM__MAX] = {
 };
 
 static const char *
-status_lang(const struct request *req)
-{
-	return req->actor.lang[0] != '\0' ? req->actor.lang : "en";
-}
-
-/* Today's date in UTC, "YYYY-MM-DD" (out holds 11 bytes). */
-static int
-status_today(char out[11])
-{
-	struct tm	 tm;
-	time_t		 now = time(NULL);
-
-	if (now == (time_t)-1 || gmtime_r(&now, &tm) == NULL ||
-	    strftime(out, 11, "%Y-%m-%d", &tm) != 10)
-		return -1;
-	return 0;
-}
-
-static const char *
 status_section(enum member_status s)
 {
 	return s == MEMBER_APPLYING ? "MEMBER_APPLYING" :
@@ -98,13 +61,13 @@ static int
 status_approve_check(const struct request *req, const struct member *m,
     struct tmpl_dict *d, struct form_value *v, char date[11])
 {
-	char		 today[11];
+	char		 today[UTIL_DATE_LEN];
 	int		 bad;
 
-	if (status_today(today) == -1)
+	if (util_today(today) != WEFT_OK)
 		return -1;
 	bad = (int)form_read(status_approve_fields, AP__MAX, &req->form,
-	    status_lang(req), d, v);
+	    app_lang(req), d, v);
 	if (bad > 0)
 		return bad;
 	snprintf(date, 11, "%s", v[AP_DATE].set ? v[AP_DATE].str : today);
@@ -128,9 +91,7 @@ status_again(struct request *req, enum status_form f)
 {
 	int	 st;
 
-	status_redo = f;
-	st = members_show(req);
-	status_redo = STATUS_FORM_NONE;
+	st = members_profile(req, f);
 	if (st == 0 && req->resp.status == 200)
 		req->resp.status = 422;
 	return st;
@@ -356,7 +317,7 @@ members_optout(struct request *req)
 	if ((st = members_target(req, PERM_MEMBER_OPTOUT, &m)) != 0)
 		return st;
 	if (form_read(status_optout_fields, OP__MAX, &req->form,
-	    status_lang(req), NULL, v) > 0)
+	    app_lang(req), NULL, v) > 0)
 		return status_again(req, STATUS_FORM_OPTOUT);
 	set = v[OP_OPTOUT].n == 1;
 	if ((st = status_lock(req, PERM_MEMBER_OPTOUT, &m, NULL)) != 0)
@@ -390,7 +351,7 @@ status_community_value(const struct request *req, long long *id)
 
 	*id = 0;
 	(void)form_read(status_community_fields, CM__MAX, &req->form,
-	    status_lang(req), NULL, v);
+	    app_lang(req), NULL, v);
 	if (strcmp(v[CM_COMMUNITY].str, "none") == 0)
 		return 1;
 	if (valid_id(v[CM_COMMUNITY].str, id) != VALID_OK)
@@ -423,10 +384,7 @@ members_set_community(struct request *req)
 		return 500;
 	if (ok == 0)
 		return status_again(req, STATUS_FORM_COMMUNITY);
-	if (id > 0) {
-		to.kind = SCOPE_COMMUNITY;
-		to.community = id;
-	}
+	scope_of_community(id, &to);
 	if (!role_allows(&req->actor.grants, PERM_MEMBER_COMMUNITY, &to))
 		return 403;
 	if ((st = status_lock(req, PERM_MEMBER_COMMUNITY, &m, NULL)) != 0)
@@ -463,11 +421,11 @@ status_communities(struct tmpl_dict *s, const struct request *req,
 	struct db_rows		*r;
 	struct tmpl_dict	*o;
 	enum weft_err		 e;
-	size_t			 n, i;
+	size_t			 n;
 	int			 site;
 
-	n = members_scope_ids(&req->actor, PERM_MEMBER_COMMUNITY, &site, ids,
-	    NELEM(ids));
+	n = role_communities(&req->actor.grants, PERM_MEMBER_COMMUNITY, &site,
+	    ids, NELEM(ids));
 	if (site) {
 		o = tmpl_section(s, "NONE_OPTION");
 		if (m->community == 0)
@@ -477,15 +435,11 @@ status_communities(struct tmpl_dict *s, const struct request *req,
 	    " ORDER BY name, id", "")) != WEFT_OK)
 		return e;
 	while (db_next(r)) {
-		for (i = 0; i < n && ids[i] != db_int(r, 0); i++)
+		if (!role_communities_has(db_int(r, 0), site, ids, n) &&
+		    db_int(r, 0) != m->community)
 			continue;
-		if (!site && i == n && db_int(r, 0) != m->community)
-			continue;
-		o = tmpl_section(s, "COMMUNITY_OPTION");
-		tmpl_set(o, "VALUE", db_str(r, 0));
-		tmpl_set(o, "LABEL", db_str(r, 1));
-		if (db_int(r, 0) == m->community)
-			tmpl_show(o, "SELECTED");
+		form_option(s, "COMMUNITY_OPTION", db_str(r, 0), db_str(r, 1),
+		    db_int(r, 0) == m->community);
 	}
 	db_rows_free(r);
 	return WEFT_OK;
@@ -494,18 +448,18 @@ status_communities(struct tmpl_dict *s, const struct request *req,
 /* The approve form: today by default, or what was sent with its errors. */
 static void
 status_panel_approve(struct tmpl_dict *p, const struct request *req,
-    const struct member *m)
+    const struct member *m, enum status_form redo)
 {
 	struct tmpl_dict	*s = tmpl_section(p, "APPROVE");
 	struct form_value	 v[AP__MAX];
 	char			 date[11];
 
-	form_summary(s, status_lang(req), NULL, "approve-errors-title", 4);
-	if (status_redo == STATUS_FORM_APPROVE) {
+	form_summary(s, app_lang(req), NULL, "approve-errors-title", 4);
+	if (redo == STATUS_FORM_APPROVE) {
 		(void)status_approve_check(req, m, s, v, date);
 		return;
 	}
-	if (status_today(date) == 0)
+	if (util_today(date) == WEFT_OK)
 		tmpl_set(s, "APPROVED_ON", date);
 }
 
@@ -513,7 +467,7 @@ status_panel_approve(struct tmpl_dict *p, const struct request *req,
  * actor may use on this member in its present state. */
 enum weft_err
 members_status_panel(struct tmpl_dict *d, struct request *req,
-    const struct member *m)
+    const struct member *m, enum status_form redo)
 {
 	const struct grants	*g = &req->actor.grants;
 	struct form_value	 ov[OP__MAX];
@@ -536,7 +490,7 @@ members_status_panel(struct tmpl_dict *d, struct request *req,
 	tmpl_set_int(p, "MEMBER_ID", m->id);
 	tmpl_show(p, status_section(m->status));
 	if (approve && m->status == MEMBER_APPLYING)
-		status_panel_approve(p, req, m);
+		status_panel_approve(p, req, m, redo);
 	if (unapprove && m->status == MEMBER_APPROVED)
 		tmpl_show(p, "UNAPPROVE");
 	if (disable)
@@ -545,15 +499,15 @@ members_status_panel(struct tmpl_dict *d, struct request *req,
 	if (optout) {
 		s = tmpl_section(p, "OPTOUT");
 		tmpl_show(s, m->optout ? "OPTOUT_CLEAR" : "OPTOUT_SET");
-		if (status_redo == STATUS_FORM_OPTOUT)
+		if (redo == STATUS_FORM_OPTOUT)
 			(void)form_read(status_optout_fields, OP__MAX,
-			    &req->form, status_lang(req), s, ov);
+			    &req->form, app_lang(req), s, ov);
 	}
 	if (comm) {
 		s = tmpl_section(p, "COMMUNITY");
 		if ((e = status_communities(s, req, m)) != WEFT_OK)
 			return e;
-		if (status_redo == STATUS_FORM_COMMUNITY)
+		if (redo == STATUS_FORM_COMMUNITY)
 			form_error(s, "community", app_text(req,
 			    "members.status.error.community"));
 	}
@@ -595,5 +549,4 @@ const struct i18n_phrase members_status_phrases[] = {
 	{ "members.status.now.approved", "The member is approved." },
 	{ "members.status.now.disabled", "The member is disabled." },
 };
-const size_t members_status_nphrases =
-    sizeof(members_status_phrases) / sizeof(members_status_phrases[0]);
+const size_t members_status_nphrases = NELEM(members_status_phrases);

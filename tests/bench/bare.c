@@ -59,19 +59,14 @@ bare_signals(void)
 	return sigaction(SIGPIPE, &sa, NULL);
 }
 
-/*
- * Reads file into bare_resp as a complete CGI response: "Status: 200
- * OK", the file's header lines (LF or CRLF) as CRLF lines, the
- * Content-Length of the body, a blank line, the body.  Returns 0 or -1.
- */
+/* The whole of file, NUL-terminated, in *out (the caller frees it), its
+ * length in *len.  Returns 0 or -1. */
 static int
-bare_load(const char *file)
+bare_read(const char *file, char **out, size_t *len)
 {
 	FILE	*f;
-	char	*in, *body, *p, *eol;
 	long	 n;
-	size_t	 got, hlen, blen, cap, len = 0;
-	int	 rc = -1, w;
+	size_t	 got;
 
 	if ((f = fopen(file, "rb")) == NULL) {
 		fprintf(stderr, "bench-bare: %s: %s\n", file, strerror(errno));
@@ -83,14 +78,35 @@ bare_load(const char *file)
 		fclose(f);
 		return -1;
 	}
-	if ((in = malloc((size_t)n + 1)) == NULL) {
+	if ((*out = malloc((size_t)n + 1)) == NULL) {
 		fclose(f);
 		return -1;
 	}
-	got = fread(in, 1, (size_t)n, f);
-	if (fclose(f) != 0 || got != (size_t)n)
-		goto out;
-	in[n] = '\0';
+	got = fread(*out, 1, (size_t)n, f);
+	if (fclose(f) != 0 || got != (size_t)n) {
+		free(*out);
+		return -1;
+	}
+	(*out)[n] = '\0';
+	*len = (size_t)n;
+	return 0;
+}
+
+/*
+ * Reads file into bare_resp as a complete CGI response: "Status: 200
+ * OK", the file's header lines (LF or CRLF) as CRLF lines, the
+ * Content-Length of the body, a blank line, the body.  Returns 0 or -1.
+ */
+static int
+bare_load(const char *file)
+{
+	char	*in, *body, *p, *eol;
+	long	 n;
+	size_t	 size, hlen, blen, cap, len = 0;
+	int	 rc = -1, w;
+
+	if (bare_read(file, &in, &size) == -1)
+		return -1;
 	/* The blank line: "\n\n" or "\r\n\r\n". */
 	if ((body = strstr(in, "\r\n\r\n")) != NULL) {
 		hlen = (size_t)(body - in);
@@ -103,7 +119,7 @@ bare_load(const char *file)
 		    "headers\n", file);
 		goto out;
 	}
-	blen = (size_t)n - (size_t)(body - in);
+	blen = size - (size_t)(body - in);
 	cap = hlen * 2 + blen + 128;
 	if ((bare_resp = malloc(cap)) == NULL)
 		goto out;
@@ -153,12 +169,44 @@ bare_worker(int fd)
 	return 0;
 }
 
+/* Forks n workers on fd, waits for SIGTERM, then stops them. */
+static void
+bare_run(int fd, int n)
+{
+	pid_t	 pids[BARE_WORKERS_MAX];
+	int	 i, alive;
+
+	for (i = 0; i < n; i++) {
+		if ((pids[i] = fork()) == -1) {
+			fprintf(stderr, "bench-bare: fork: %s\n",
+			    strerror(errno));
+			n = i;
+			bare_stop = 1;
+			break;
+		}
+		if (pids[i] == 0)
+			_exit(bare_worker(fd));
+	}
+	/* The master waits for SIGTERM, then stops the workers. */
+	while (!bare_stop)
+		pause();
+	for (i = 0; i < n; i++)
+		if (kill(pids[i], SIGTERM) == -1 && errno != ESRCH)
+			fprintf(stderr, "bench-bare: kill: %s\n",
+			    strerror(errno));
+	for (alive = n; alive > 0;) {
+		if (wait(NULL) != -1)
+			alive--;
+		else if (errno != EINTR)
+			break;
+	}
+}
+
 int
 main(int argc, char *argv[])
 {
 	const char	*sock = NULL, *file = NULL;
-	pid_t		 pids[BARE_WORKERS_MAX];
-	int		 c, i, n = 2, fd, alive;
+	int		 c, n = 2, fd;
 
 	while ((c = getopt(argc, argv, "s:f:n:")) != -1) {
 		switch (c) {
@@ -188,30 +236,7 @@ main(int argc, char *argv[])
 		fprintf(stderr, "bench-bare: cannot listen on %s\n", sock);
 		return 1;
 	}
-	for (i = 0; i < n; i++) {
-		if ((pids[i] = fork()) == -1) {
-			fprintf(stderr, "bench-bare: fork: %s\n",
-			    strerror(errno));
-			n = i;
-			bare_stop = 1;
-			break;
-		}
-		if (pids[i] == 0)
-			_exit(bare_worker(fd));
-	}
-	/* The master waits for SIGTERM, then stops the workers. */
-	while (!bare_stop)
-		pause();
-	for (i = 0; i < n; i++)
-		if (kill(pids[i], SIGTERM) == -1 && errno != ESRCH)
-			fprintf(stderr, "bench-bare: kill: %s\n",
-			    strerror(errno));
-	for (alive = n; alive > 0;) {
-		if (wait(NULL) != -1)
-			alive--;
-		else if (errno != EINTR)
-			break;
-	}
+	bare_run(fd, n);
 	close(fd);
 	unlink(sock);
 	return 0;

@@ -1,7 +1,8 @@
 /*
  * The framework's pure parts: route matching and lookup (404 vs 405),
- * path ids, the buffer's JSON and CSV escaping (config parsing is
- * test_config.c).  Each accepted case has its refused twin.
+ * path ids, the rule-1 answer for a missing target, the buffer's JSON
+ * and CSV escaping (config parsing is test_config.c).  Each accepted
+ * case has its refused twin.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -120,6 +121,41 @@ test_param_id(void **state)
 	}
 }
 
+/* A missing target is 404 only for a site-wide holder of the route's
+ * permission; a scoped holder gets the 403 of a target out of scope;
+ * other errors keep their own status, and a loaded target goes on. */
+static void
+test_target_status(void **state)
+{
+	struct request	 req;
+
+	(void)state;
+	memset(&req, 0, sizeof(req));
+	req.actor.grants.n = 1;
+	req.actor.grants.g[0].role = ROLE_MEMBER;
+	req.actor.grants.g[0].scope.kind = SCOPE_SITE;
+	assert_int_equal(app_target_status(&req, PERM_MEMBER_LIST,
+	    WEFT_ERR_NOTFOUND), 404);
+	assert_int_equal(app_target_status(&req, PERM_MEMBER_LIST, WEFT_OK),
+	    0);
+	assert_int_equal(app_target_status(&req, PERM_MEMBER_LIST,
+	    WEFT_ERR_DB_DOWN), 503);
+	/* The same role scoped to a community. */
+	req.actor.grants.g[0].scope.kind = SCOPE_COMMUNITY;
+	req.actor.grants.g[0].scope.community = 1;
+	assert_int_equal(app_target_status(&req, PERM_MEMBER_LIST,
+	    WEFT_ERR_NOTFOUND), 403);
+	assert_int_equal(app_target_status(&req, PERM_MEMBER_LIST, WEFT_OK),
+	    0);
+	assert_int_equal(app_target_status(&req, PERM_MEMBER_LIST,
+	    WEFT_ERR_DB), 500);
+	/* Site-wide, but a role without this permission. */
+	req.actor.grants.g[0].role = ROLE_TRANSLATOR;
+	req.actor.grants.g[0].scope.kind = SCOPE_SITE;
+	assert_int_equal(app_target_status(&req, PERM_MEMBER_LIST,
+	    WEFT_ERR_NOTFOUND), 403);
+}
+
 static void
 test_buf_escaping(void **state)
 {
@@ -139,6 +175,15 @@ test_buf_escaping(void **state)
 	buf_csv_field(&b, NULL);
 	assert_string_equal(b.p,
 	    "\"plain\",\"say \"\"hi\"\"\",\"'=SUM(A1)\",\"\"");
+	/* The same cells in one call: separators, none after the last. */
+	buf_reset(&b);
+	buf_csv_fields(&b, 4, "plain", "say \"hi\"", "=SUM(A1)",
+	    (const char *)NULL);
+	assert_string_equal(b.p,
+	    "\"plain\",\"say \"\"hi\"\"\",\"'=SUM(A1)\",\"\"");
+	buf_reset(&b);
+	buf_csv_fields(&b, 1, "one");
+	assert_string_equal(b.p, "\"one\"");
 	/* Issue 15 (10): a formula behind blanks is defused too. */
 	buf_reset(&b);
 	buf_csv_field(&b, "  =1+1");
@@ -162,6 +207,7 @@ main(void)
 		cmocka_unit_test(test_route_match),
 		cmocka_unit_test(test_route_find),
 		cmocka_unit_test(test_param_id),
+		cmocka_unit_test(test_target_status),
 		cmocka_unit_test(test_buf_escaping),
 	};
 

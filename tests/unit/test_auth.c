@@ -17,6 +17,7 @@
 
 #include "auth.h"
 #include "config.h"
+#include "util.h"
 
 /* Cheap parameters: the tests check behaviour, not strength. */
 static int
@@ -114,7 +115,7 @@ test_malformed(void **state)
 	size_t	 i;
 
 	(void)state;
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+	for (i = 0; i < NELEM(bad); i++) {
 		assert_int_equal(auth_password_verify(bad[i], "password"), -1);
 		assert_int_equal(auth_password_needs_rehash(bad[i]), -1);
 	}

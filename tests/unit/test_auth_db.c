@@ -20,6 +20,7 @@
 #include "config.h"
 #include "db.h"
 #include "log.h"
+#include "util.h"
 
 #define PW	"a test password, long enough"
 
@@ -150,7 +151,7 @@ test_session_bad_tokens(void **state)
 
 	(void)state;
 	need_db();
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+	for (i = 0; i < NELEM(bad); i++) {
 		assert_int_equal(auth_session_load(bad[i], "x", &a), WEFT_OK);
 		assert_false(a.has_session);
 		assert_int_equal(a.member_id, 0);
@@ -223,6 +224,42 @@ add_grant(long long who, const char *role, const char *kind, long long comm,
 	    who, role, kind, comm, lang), WEFT_OK);
 }
 
+/* test_session_grants, acting as other: other's grants, not the real
+ * member's; then one grant too many for other. */
+static void
+session_grants_acting(const char *tok, struct actor *ap, long long other)
+{
+	struct actor	 a = *ap;
+	char		 lang[16];
+	int		 i;
+
+	/* Acting as a member without grants: none of the real member's. */
+	assert_int_equal(db_exec("UPDATE sessions SET acting_member_id = ?"
+	    " WHERE id = ?", "ib", other, a.session_id, sizeof(a.session_id)),
+	    WEFT_OK);
+	assert_int_equal(auth_session_load(tok, "", &a), WEFT_OK);
+	assert_true(a.has_session);
+	assert_int_equal(a.member_id, member);
+	assert_int_equal(a.acting_id, other);
+	assert_string_equal(a.name, "Auth Other");
+	assert_string_equal(a.real_name, "Auth Test");
+	assert_int_equal(a.grants.n, 0);
+	/* The other way round: the acting member's grants. */
+	add_grant(other, "member", "site", 0, "");
+	assert_int_equal(auth_session_load(tok, "", &a), WEFT_OK);
+	assert_int_equal(a.grants.n, 1);
+	assert_int_equal(a.grants.g[0].role, ROLE_MEMBER);
+	/* One grant too many: an error, and a visitor. */
+	for (i = 0; i < ROLE_GRANTS_MAX; i++) {
+		snprintf(lang, sizeof(lang), "x-t%d", i);
+		add_grant(other, "translator", "language", 0, lang);
+	}
+	assert_int_equal(auth_session_load(tok, "", &a), WEFT_ERR_INVALID);
+	assert_false(a.has_session);
+	assert_int_equal(a.member_id, 0);
+	assert_int_equal(a.grants.n, 0);
+}
+
 /*
  * The grants come with the session, in one statement: the acting
  * member's, ordered by id (not by the index the join reads them through),
@@ -232,10 +269,9 @@ add_grant(long long who, const char *role, const char *kind, long long comm,
 static void
 test_session_grants(void **state)
 {
-	char		 tok[AUTH_TOKEN_HEX], lang[16];
+	char		 tok[AUTH_TOKEN_HEX];
 	struct actor	 a;
 	long long	 other, first, comm = 0;
-	int		 i;
 
 	(void)state;
 	need_db();
@@ -266,31 +302,7 @@ test_session_grants(void **state)
 		assert_int_equal(a.grants.g[2].role, ROLE_SUPPORT);
 		assert_int_equal(a.grants.g[2].scope.community, comm);
 	}
-	/* Acting as a member without grants: none of the real member's. */
-	assert_int_equal(db_exec("UPDATE sessions SET acting_member_id = ?"
-	    " WHERE id = ?", "ib", other, a.session_id, sizeof(a.session_id)),
-	    WEFT_OK);
-	assert_int_equal(auth_session_load(tok, "", &a), WEFT_OK);
-	assert_true(a.has_session);
-	assert_int_equal(a.member_id, member);
-	assert_int_equal(a.acting_id, other);
-	assert_string_equal(a.name, "Auth Other");
-	assert_string_equal(a.real_name, "Auth Test");
-	assert_int_equal(a.grants.n, 0);
-	/* The other way round: the acting member's grants. */
-	add_grant(other, "member", "site", 0, "");
-	assert_int_equal(auth_session_load(tok, "", &a), WEFT_OK);
-	assert_int_equal(a.grants.n, 1);
-	assert_int_equal(a.grants.g[0].role, ROLE_MEMBER);
-	/* One grant too many: an error, and a visitor. */
-	for (i = 0; i < ROLE_GRANTS_MAX; i++) {
-		snprintf(lang, sizeof(lang), "x-t%d", i);
-		add_grant(other, "translator", "language", 0, lang);
-	}
-	assert_int_equal(auth_session_load(tok, "", &a), WEFT_ERR_INVALID);
-	assert_false(a.has_session);
-	assert_int_equal(a.member_id, 0);
-	assert_int_equal(a.grants.n, 0);
+	session_grants_acting(tok, &a, other);
 	assert_int_equal(auth_sessions_end_member(member), WEFT_OK);
 	assert_int_equal(db_exec("DELETE FROM grants WHERE member_id IN (?, ?)",
 	    "ii", member, other), WEFT_OK);

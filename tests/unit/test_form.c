@@ -21,6 +21,7 @@
 #include "http.h"
 #include "i18n.h"
 #include "tmpl.h"
+#include "util.h"
 
 static char	 root[64];
 
@@ -66,75 +67,79 @@ struct kcase {
 #define C(name, req, min, max) \
 	{ name, FORM_CHOICE, req, min, max, FORM_CHOICES(yn) }
 
+static const char *const yn[] = { "no", "yes" };
+
+/* Each kind's good and bad inputs, one row a case. */
+static const struct kcase kind_cases[] = {
+	{ F("t", FORM_TEXT, 1, 1, 5), "t=abc", VALID_OK, 0 },
+	{ F("t", FORM_TEXT, 1, 1, 5), "t=abcdef", VALID_TOO_LONG, 0 },
+	{ F("t", FORM_TEXT, 1, 2, 5), "t=a", VALID_TOO_SHORT, 0 },
+	{ F("t", FORM_TEXT, 1, 1, 5), "t=a%01", VALID_FORMAT, 0 },
+	{ F("t", FORM_TEXT, 1, 1, 5), "t=a%0Ab", VALID_FORMAT, 0 },
+	{ F("t", FORM_TEXT, 1, 1, 5), "t=+++", VALID_EMPTY, 0 },
+	{ F("t", FORM_MULTILINE, 1, 1, 5), "t=a%0Ab", VALID_OK, 0 },
+	{ F("t", FORM_MULTILINE, 1, 1, 5), "t=a%01", VALID_FORMAT, 0 },
+	{ F("e", FORM_EMAIL, 1, 0, 0), "e=a%40example.org",
+	    VALID_OK, 0 },
+	{ F("e", FORM_EMAIL, 1, 0, 0), "e=a.example.org",
+	    VALID_FORMAT, 0 },
+	{ F("u", FORM_USERNAME, 1, 0, 0), "u=alice", VALID_OK, 0 },
+	{ F("u", FORM_USERNAME, 1, 0, 0), "u=Alice", VALID_FORMAT, 0 },
+	{ F("u", FORM_USERNAME, 1, 0, 0), "u=al", VALID_TOO_SHORT, 0 },
+	{ F("p", FORM_PASSWORD, 1, 0, 0), "p=longenough1",
+	    VALID_OK, 0 },
+	{ F("p", FORM_PASSWORD, 1, 0, 0), "p=short",
+	    VALID_TOO_SHORT, 0 },
+	{ F("p", FORM_PASSWORD, 1, 1, 8), "p=short", VALID_OK, 0 },
+	{ F("p", FORM_PASSWORD, 1, 1, 4), "p=short",
+	    VALID_TOO_LONG, 0 },
+	{ F("i", FORM_INT, 1, 0, 1), "i=1", VALID_OK, 0 },
+	{ F("i", FORM_INT, 1, 0, 1), "i=2", VALID_RANGE, 0 },
+	{ F("i", FORM_INT, 1, -5, 5), "i=-5", VALID_OK, 0 },
+	{ F("i", FORM_INT, 1, 0, 1), "i=1.0", VALID_FORMAT, 0 },
+	{ F("d", FORM_ID, 1, 0, 0), "d=42", VALID_OK, 0 },
+	{ F("d", FORM_ID, 1, 0, 0), "d=0", VALID_RANGE, 0 },
+	{ F("d", FORM_ID, 1, 0, 0), "d=042", VALID_FORMAT, 0 },
+	{ F("d", FORM_ID, 1, 0, 0), "d=9007199254740993",
+	    VALID_RANGE, 0 },
+	{ F("h", FORM_HOURS, 1, 0, 2400), "h=1.5", VALID_OK, 0 },
+	{ F("h", FORM_HOURS, 1, 0, 2400), "h=24", VALID_OK, 0 },
+	{ F("h", FORM_HOURS, 1, 0, 2400), "h=24.25", VALID_RANGE, 1 },
+	{ F("h", FORM_HOURS, 1, 0, 2400), "h=0", VALID_RANGE, 1 },
+	{ F("h", FORM_HOURS, 1, 0, 2400), "h=1.3", VALID_FORMAT, 1 },
+	{ F("h", FORM_HOURS, 1, 0, 2400), "h=-1", VALID_FORMAT, 1 },
+	{ F("h", FORM_HOURS, 1, 0, 0), "h=999999", VALID_OK, 0 },
+	{ F("h", FORM_HOURS, 1, 0, 0),
+	    "h=111111111111111111111111111111111",
+	    VALID_TOO_LONG, 0 },
+	{ F("w", FORM_DATE, 1, 0, 0), "w=2024-02-29", VALID_OK, 0 },
+	{ F("w", FORM_DATE, 1, 0, 0), "w=2023-02-29", VALID_RANGE, 0 },
+	{ F("w", FORM_DATE, 1, 0, 0), "w=2024-2-29", VALID_FORMAT, 0 },
+	{ F("l", FORM_LANG, 1, 0, 0), "l=pt-BR", VALID_OK, 0 },
+	{ F("l", FORM_LANG, 1, 0, 0), "l=p", VALID_FORMAT, 0 },
+	{ C("c", 1, 0, 0), "c=yes", VALID_OK, 0 },
+	{ C("c", 1, 0, 0), "c=YES", VALID_RANGE, 1 },
+	{ C("c", 1, 0, 3), "c=maybe", VALID_TOO_LONG, 0 },
+	{ F("b", FORM_BOOL, 0, 0, 0), "b=anything", VALID_OK, 0 },
+};
+
 static void
 test_kinds(void **state)
 {
-	static const char *const yn[] = { "no", "yes" };
-	static const struct kcase cases[] = {
-		{ F("t", FORM_TEXT, 1, 1, 5), "t=abc", VALID_OK, 0 },
-		{ F("t", FORM_TEXT, 1, 1, 5), "t=abcdef", VALID_TOO_LONG, 0 },
-		{ F("t", FORM_TEXT, 1, 2, 5), "t=a", VALID_TOO_SHORT, 0 },
-		{ F("t", FORM_TEXT, 1, 1, 5), "t=a%01", VALID_FORMAT, 0 },
-		{ F("t", FORM_TEXT, 1, 1, 5), "t=a%0Ab", VALID_FORMAT, 0 },
-		{ F("t", FORM_TEXT, 1, 1, 5), "t=+++", VALID_EMPTY, 0 },
-		{ F("t", FORM_MULTILINE, 1, 1, 5), "t=a%0Ab", VALID_OK, 0 },
-		{ F("t", FORM_MULTILINE, 1, 1, 5), "t=a%01", VALID_FORMAT, 0 },
-		{ F("e", FORM_EMAIL, 1, 0, 0), "e=a%40example.org",
-		    VALID_OK, 0 },
-		{ F("e", FORM_EMAIL, 1, 0, 0), "e=a.example.org",
-		    VALID_FORMAT, 0 },
-		{ F("u", FORM_USERNAME, 1, 0, 0), "u=alice", VALID_OK, 0 },
-		{ F("u", FORM_USERNAME, 1, 0, 0), "u=Alice", VALID_FORMAT, 0 },
-		{ F("u", FORM_USERNAME, 1, 0, 0), "u=al", VALID_TOO_SHORT, 0 },
-		{ F("p", FORM_PASSWORD, 1, 0, 0), "p=longenough1",
-		    VALID_OK, 0 },
-		{ F("p", FORM_PASSWORD, 1, 0, 0), "p=short",
-		    VALID_TOO_SHORT, 0 },
-		{ F("p", FORM_PASSWORD, 1, 1, 8), "p=short", VALID_OK, 0 },
-		{ F("p", FORM_PASSWORD, 1, 1, 4), "p=short",
-		    VALID_TOO_LONG, 0 },
-		{ F("i", FORM_INT, 1, 0, 1), "i=1", VALID_OK, 0 },
-		{ F("i", FORM_INT, 1, 0, 1), "i=2", VALID_RANGE, 0 },
-		{ F("i", FORM_INT, 1, -5, 5), "i=-5", VALID_OK, 0 },
-		{ F("i", FORM_INT, 1, 0, 1), "i=1.0", VALID_FORMAT, 0 },
-		{ F("d", FORM_ID, 1, 0, 0), "d=42", VALID_OK, 0 },
-		{ F("d", FORM_ID, 1, 0, 0), "d=0", VALID_RANGE, 0 },
-		{ F("d", FORM_ID, 1, 0, 0), "d=042", VALID_FORMAT, 0 },
-		{ F("d", FORM_ID, 1, 0, 0), "d=9007199254740993",
-		    VALID_RANGE, 0 },
-		{ F("h", FORM_HOURS, 1, 0, 2400), "h=1.5", VALID_OK, 0 },
-		{ F("h", FORM_HOURS, 1, 0, 2400), "h=24", VALID_OK, 0 },
-		{ F("h", FORM_HOURS, 1, 0, 2400), "h=24.25", VALID_RANGE, 1 },
-		{ F("h", FORM_HOURS, 1, 0, 2400), "h=0", VALID_RANGE, 1 },
-		{ F("h", FORM_HOURS, 1, 0, 2400), "h=1.3", VALID_FORMAT, 1 },
-		{ F("h", FORM_HOURS, 1, 0, 2400), "h=-1", VALID_FORMAT, 1 },
-		{ F("h", FORM_HOURS, 1, 0, 0), "h=999999", VALID_OK, 0 },
-		{ F("h", FORM_HOURS, 1, 0, 0),
-		    "h=111111111111111111111111111111111",
-		    VALID_TOO_LONG, 0 },
-		{ F("w", FORM_DATE, 1, 0, 0), "w=2024-02-29", VALID_OK, 0 },
-		{ F("w", FORM_DATE, 1, 0, 0), "w=2023-02-29", VALID_RANGE, 0 },
-		{ F("w", FORM_DATE, 1, 0, 0), "w=2024-2-29", VALID_FORMAT, 0 },
-		{ F("l", FORM_LANG, 1, 0, 0), "l=pt-BR", VALID_OK, 0 },
-		{ F("l", FORM_LANG, 1, 0, 0), "l=p", VALID_FORMAT, 0 },
-		{ C("c", 1, 0, 0), "c=yes", VALID_OK, 0 },
-		{ C("c", 1, 0, 0), "c=YES", VALID_RANGE, 1 },
-		{ C("c", 1, 0, 3), "c=maybe", VALID_TOO_LONG, 0 },
-		{ F("b", FORM_BOOL, 0, 0, 0), "b=anything", VALID_OK, 0 },
-	};
 	struct form_value	 v;
 	size_t			 i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		size_t	 bad = read1(&cases[i].f, cases[i].body, &v);
+	for (i = 0; i < NELEM(kind_cases); i++) {
+		const struct kcase	*c = &kind_cases[i];
+		size_t			 bad = read1(&c->f, c->body, &v);
 
-		if (v.err != cases[i].err || v.by_kind != cases[i].by_kind)
+		if (v.err != c->err || v.by_kind != c->by_kind)
 			fail_msg("case %zu (%s): err %d by_kind %d", i,
-			    cases[i].body, v.err, v.by_kind);
+			    c->body, v.err, v.by_kind);
 		assert_int_equal(v.sent, 1);
-		assert_int_equal(v.set, cases[i].err == VALID_OK);
-		assert_int_equal(bad, cases[i].err != VALID_OK);
+		assert_int_equal(v.set, c->err == VALID_OK);
+		assert_int_equal(bad, c->err != VALID_OK);
 	}
 }
 

@@ -1,7 +1,8 @@
 /*
  * pager.c: reading the cursor of a keyset page (each malformed cursor next
  * to the good one it differs from), what a fetch makes of the page, and
- * the links it writes.
+ * the links it writes; the same for the one-parameter before= cursor of
+ * the lists that only page forward.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,8 +14,7 @@
 #include <cmocka.h>
 
 #include "pager.h"
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+#include "util.h"
 
 static const struct http_limits lim = { 64, 4096 };
 
@@ -193,6 +193,98 @@ test_links(void **state)
 	buf_free(&b);
 }
 
+/* pager_before_key() of before= in a query string. */
+static void
+parse_before(const char *qs, struct pager *p)
+{
+	struct http_kvlist	 q;
+
+	memset(&q, 0, sizeof(q));
+	assert_int_equal(http_parse_urlencoded(qs, strlen(qs), &lim, &q),
+	    HTTP_PARSE_OK);
+	pager_before_key(p, 20, http_kv_get(&q, "before"));
+	http_kvlist_free(&q);
+}
+
+static void
+test_before(void **state)
+{
+	static const char *const bad_keyed[] = {
+		"before=5", "before=2024-01-02_", "before=2024-01-02_0",
+		"before=2024-01-02_x", "before=_", "before=2024-01-02_-3",
+		"before=2024-01-02_99999999999999999999", "before=", "x=1",
+	};
+	struct pager		 p;
+	struct pager_result	 r;
+	size_t			 i;
+
+	pager_before_id(&p, 20, 0);
+	assert_int_equal(p.cursor, PAGER_NONE);
+	assert_int_equal(p.id, 0);
+	assert_int_equal(pager_limit(&p), 21);
+	pager_before_id(&p, 20, -4);
+	assert_int_equal(p.cursor, PAGER_NONE);
+	assert_int_equal(p.id, 0);
+	pager_before_id(&p, 20, 42);
+	assert_int_equal(p.cursor, PAGER_AFTER);
+	assert_int_equal(p.id, 42);
+	assert_false(pager_reverse(&p));
+	/* The rows after the cursor in list order: a "newest" link, and
+	 * an "older" one only when the fetch found one row more. */
+	pager_result(&p, 21, &r);
+	assert_int_equal(r.shown, 20);
+	assert_true(r.has_next);
+	assert_true(r.has_first);
+	pager_result(&p, 20, &r);
+	assert_int_equal(r.shown, 20);
+	assert_false(r.has_next);
+	/* The first page has neither. */
+	pager_before_id(&p, 20, 0);
+	pager_result(&p, 20, &r);
+	assert_false(r.has_next);
+	assert_false(r.has_first);
+
+	parse_before("before=2024-01-02_5", &p);
+	assert_int_equal(p.cursor, PAGER_AFTER);
+	assert_string_equal(p.key, "2024-01-02");
+	assert_int_equal(p.id, 5);
+	for (i = 0; i < NELEM(bad_keyed); i++) {
+		parse_before(bad_keyed[i], &p);
+		if (p.cursor != PAGER_NONE || p.id != 0 || p.key[0] != '\0')
+			fail_msg("\"%s\" is a cursor", bad_keyed[i]);
+	}
+	pager_before_key(&p, 20, NULL);
+	assert_int_equal(p.cursor, PAGER_NONE);
+}
+
+static void
+test_before_links(void **state)
+{
+	struct buf	 b;
+	struct pager	 p;
+
+	buf_init(&b);
+	pager_href_before(&b, "/ads", NULL, NULL, 41);
+	assert_string_equal(b.p, "/ads?before=41");
+	buf_reset(&b);
+	pager_href_before(&b, "/ads", "&kind=offer&q=a%20b", NULL, 41);
+	assert_string_equal(b.p, "/ads?kind=offer&q=a%20b&before=41");
+	buf_reset(&b);
+	/* Parameters without their leading '&', as a list may keep them. */
+	pager_href_before(&b, "/exchanges", "from=&to=", "2024-01-02", 7);
+	assert_string_equal(b.p, "/exchanges?from=&to=&before=2024-01-02_7");
+	buf_reset(&b);
+	pager_href_before(&b, "/x", "", "a b", 7);
+	assert_string_equal(b.p, "/x?before=a%20b_7");
+	assert_false(buf_failed(&b));
+	/* And it reads back. */
+	parse_before(b.p + 3, &p);
+	assert_int_equal(p.cursor, PAGER_AFTER);
+	assert_string_equal(p.key, "a b");
+	assert_int_equal(p.id, 7);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -201,6 +293,8 @@ main(void)
 		cmocka_unit_test(test_parse_bad),
 		cmocka_unit_test(test_result),
 		cmocka_unit_test(test_links),
+		cmocka_unit_test(test_before),
+		cmocka_unit_test(test_before_links),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -17,6 +17,7 @@
 
 #include "i18n.h"
 #include "role.h"
+#include "util.h"
 
 /* ROLES.md "Permissions", copied line for line. */
 static const char *const roles_md_matrix[] = {
@@ -107,8 +108,6 @@ static const char *const roles_md_who[] = {
 	"| Payment Coordinator | `payment` |",
 	"| Translator | `translator` |",
 };
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 /* Splits a markdown row into trimmed cells (without the outer pipes). */
 static size_t

@@ -26,6 +26,7 @@
 #include "ledger.h"
 #include "log.h"
 #include "settings.h"
+#include "util.h"
 
 static long long	 member;
 static struct actor	 actor;
@@ -346,7 +347,7 @@ test_set_refused(void **state)
 	(void)state;
 	need_db();
 	g = generation();
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+	for (i = 0; i < NELEM(bad); i++) {
 		stored(bad[i].id, before);
 		assert_int_equal(db_begin(), WEFT_OK);
 		assert_int_equal(settings_set(&actor, bad[i].id, bad[i].value,

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "sha256.h"
+#include "util.h"
 
 static void
 hex(const unsigned char *d, char out[2 * SHA256_LEN + 1])
@@ -121,7 +122,7 @@ test_boundaries(void **state)
 
 	(void)state;
 	memset(a, 'a', sizeof(a));
-	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+	for (i = 0; i < NELEM(v); i++)
 		check(a, v[i].n, v[i].want);
 }
 

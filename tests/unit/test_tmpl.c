@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "tmpl.h"
+#include "util.h"
 
 static char	 root[64];
 
@@ -62,7 +63,7 @@ teardown(void **state)
 	size_t		 i;
 
 	(void)state;
-	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+	for (i = 0; i < NELEM(files); i++) {
 		snprintf(path, sizeof(path), "%s/%s", root, files[i]);
 		unlink(path);
 	}

@@ -8,7 +8,7 @@
 #include "members.h"
 
 int
-members_roles(struct request *req)
+members_matrix(struct request *req)
 {
 	struct tmpl_dict	*d, *row, *cell, *s;
 	const char		*note;

@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "db.h"
 #include "form.h"
+#include "util.h"
 
 const char *const ad_kind_keys[AD_KIND__MAX] = {
 	"offer",
@@ -23,26 +24,12 @@ const char *const ad_kind_phrases[AD_KIND__MAX] = {
 int
 ad_kind_parse(const char *s, enum ad_kind *out)
 {
-	size_t	 i;
+	int	 i;
 
-	for (i = 0; s != NULL && i < AD_KIND__MAX; i++)
-		if (strcmp(s, ad_kind_keys[i]) == 0) {
-			*out = (enum ad_kind)i;
-			return 0;
-		}
-	return -1;
-}
-
-const char *
-ads_lang(const struct request *req)
-{
-	return req->actor.lang[0] != '\0' ? req->actor.lang : "en";
-}
-
-static void
-ad_copy(char *dst, size_t len, const char *src)
-{
-	snprintf(dst, len, "%s", src != NULL ? src : "");
+	if ((i = util_lookup(ad_kind_keys, AD_KIND__MAX, s)) == -1)
+		return -1;
+	*out = (enum ad_kind)i;
+	return 0;
 }
 
 /*
@@ -86,21 +73,21 @@ ad_load(long long id, int for_update, struct ad *ad)
 	ad->member_id = db_int(r, 1);
 	if (ad_kind_parse(db_str(r, 2), &ad->kind) != 0)
 		ad->kind = AD_OFFER;
-	ad_copy(ad->title, sizeof(ad->title), db_str(r, 3));
-	ad_copy(ad->description, sizeof(ad->description), db_str(r, 4));
+	util_copy(ad->title, sizeof(ad->title), db_str(r, 3));
+	util_copy(ad->description, sizeof(ad->description), db_str(r, 4));
 	ad->category_id = db_int(r, 5);
-	ad_copy(ad->category, sizeof(ad->category), db_str(r, 6));
+	util_copy(ad->category, sizeof(ad->category), db_str(r, 6));
 	ad->community_id = db_int(r, 7);
-	ad_copy(ad->community, sizeof(ad->community), db_str(r, 8));
+	util_copy(ad->community, sizeof(ad->community), db_str(r, 8));
 	ad->owner_community = db_int(r, 9);
-	ad_copy(ad->owner_username, sizeof(ad->owner_username),
+	util_copy(ad->owner_username, sizeof(ad->owner_username),
 	    db_str(r, 10));
-	ad_copy(ad->owner_name, sizeof(ad->owner_name), db_str(r, 11));
-	ad_copy(ad->expires_on, sizeof(ad->expires_on), db_str(r, 12));
+	util_copy(ad->owner_name, sizeof(ad->owner_name), db_str(r, 11));
+	util_copy(ad->expires_on, sizeof(ad->expires_on), db_str(r, 12));
 	ad->expired = db_int(r, 13) != 0;
 	ad->deleted = db_int(r, 14) != 0;
-	ad_copy(ad->created_at, sizeof(ad->created_at), db_str(r, 15));
-	ad_copy(ad->updated_at, sizeof(ad->updated_at), db_str(r, 16));
+	util_copy(ad->created_at, sizeof(ad->created_at), db_str(r, 15));
+	util_copy(ad->updated_at, sizeof(ad->updated_at), db_str(r, 16));
 	db_rows_free(r);
 	return WEFT_OK;
 }
@@ -109,14 +96,7 @@ void
 ads_scope_of(long long community, long long owner_community,
     struct scope *out)
 {
-	memset(out, 0, sizeof(*out));
-	if (community <= 0)
-		community = owner_community;
-	if (community > 0) {
-		out->kind = SCOPE_COMMUNITY;
-		out->community = community;
-	} else
-		out->kind = SCOPE_SITE;
+	scope_of_community(community > 0 ? community : owner_community, out);
 }
 
 void
@@ -143,19 +123,14 @@ int
 ads_target(struct request *req, enum perm perm, int for_update,
     struct ad *ad, enum act_as *as)
 {
-	static const struct scope site = { SCOPE_SITE, 0, "" };
 	long long	 id = app_param_id(req, 0);
 	enum weft_err	 e;
-	int		 missing, ok;
+	int		 st, ok;
 
 	*as = ACT_NONE;
-	missing = role_allows(&req->actor.grants, perm, &site) ? 404 : 403;
-	if (id <= 0)
-		return missing;
-	if ((e = ad_load(id, for_update, ad)) == WEFT_ERR_NOTFOUND)
-		return missing;
-	if (e != WEFT_OK)
-		return app_status_of(e);
+	e = id > 0 ? ad_load(id, for_update, ad) : WEFT_ERR_NOTFOUND;
+	if ((st = app_target_status(req, perm, e)) != 0)
+		return st;
 	if ((ok = ads_reach(req, perm, ad, as)) == -1)
 		return 500;
 	return ok ? 0 : 403;
@@ -186,33 +161,6 @@ ad_json(struct buf *b, const struct ad *ad)
 	buf_puts(b, "}");
 }
 
-/* The description as lines: templates cannot turn "\n" into <br>
- * themselves, and a CSP without inline style rules out style="". */
-static void
-ad_fill_lines(struct tmpl_dict *d, const char *text)
-{
-	struct tmpl_dict	*s;
-	const char		*p = text, *nl;
-	char			 line[AD_DESC_MAX * 4 + 1];
-	size_t			 n;
-
-	while (*p != '\0') {
-		nl = strchr(p, '\n');
-		n = nl != NULL ? (size_t)(nl - p) : strlen(p);
-		if (n >= sizeof(line))
-			n = sizeof(line) - 1;
-		memcpy(line, p, n);
-		line[n] = '\0';
-		if (n > 0 && line[n - 1] == '\r')
-			line[n - 1] = '\0';
-		s = tmpl_section(d, "AD_LINE");
-		tmpl_set(s, "LINE", line);
-		if (nl == NULL)
-			break;
-		p = nl + 1;
-	}
-}
-
 void
 ad_fill(struct tmpl_dict *d, const struct request *req, const struct ad *ad)
 {
@@ -220,7 +168,7 @@ ad_fill(struct tmpl_dict *d, const struct request *req, const struct ad *ad)
 	tmpl_set(d, "AD_KIND", app_text(req, ad_kind_phrases[ad->kind]));
 	tmpl_show(d, ad->kind == AD_OFFER ? "AD_OFFER" : "AD_REQUEST");
 	tmpl_set(d, "AD_TITLE", ad->title);
-	ad_fill_lines(d, ad->description);
+	tmpl_lines(d, "AD_LINE", "LINE", ad->description);
 	tmpl_set(d, "AD_CATEGORY", ad->category);
 	tmpl_set(d, "AD_COMMUNITY", ad->community_id > 0 ? ad->community :
 	    "—");

@@ -16,9 +16,8 @@
 #include "i18n.h"
 #include "ledger.h"
 #include "log.h"
+#include "util.h"
 #include "valid.h"
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 static int
 account_cookie_flags(void)
@@ -314,7 +313,7 @@ profile_nfields(const struct request *req)
 static struct tmpl_dict *
 profile_page(struct request *req, const char *lang, long long community)
 {
-	struct tmpl_dict	*d, *o;
+	struct tmpl_dict	*d;
 	size_t			 i;
 
 	if ((d = app_page(req, "account/profile.tpl",
@@ -323,13 +322,9 @@ profile_page(struct request *req, const char *lang, long long community)
 	tmpl_set(d, "USERNAME", req->actor.username);
 	tmpl_show(d, req->actor.status == MEMBER_APPLYING ? "APPLYING" :
 	    "APPROVED");
-	for (i = 0; i < i18n_nlangs; i++) {
-		o = tmpl_section(d, "LANG_OPTION");
-		tmpl_set(o, "VALUE", i18n_langs[i].tag);
-		tmpl_set(o, "LABEL", i18n_langs[i].label);
-		if (strcmp(lang, i18n_langs[i].tag) == 0)
-			tmpl_show(o, "SELECTED");
-	}
+	for (i = 0; i < i18n_nlangs; i++)
+		form_option(d, "LANG_OPTION", i18n_langs[i].tag,
+		    i18n_langs[i].label, strcmp(lang, i18n_langs[i].tag) == 0);
 	if (req->actor.status == MEMBER_APPLYING &&
 	    account_communities(d, community) != WEFT_OK)
 		return NULL;
@@ -637,7 +632,7 @@ signup_done(struct request *req)
 /* ---- the program ----------------------------------------------------- */
 
 static const struct route account_routes[] = {
-#include "account/routes.def"
+#include "routes.def"
 };
 
 int

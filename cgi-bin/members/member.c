@@ -8,22 +8,12 @@
 #include "db.h"
 #include "log.h"
 #include "members.h"
+#include "util.h"
 
 void
 member_scope(const struct member *m, struct scope *out)
 {
-	memset(out, 0, sizeof(*out));
-	if (m->community > 0) {
-		out->kind = SCOPE_COMMUNITY;
-		out->community = m->community;
-	} else
-		out->kind = SCOPE_SITE;
-}
-
-static void
-member_copy(char *dst, size_t len, const char *src)
-{
-	snprintf(dst, len, "%s", src != NULL ? src : "");
+	scope_of_community(m->community, out);
 }
 
 enum weft_err
@@ -31,22 +21,17 @@ member_load(long long id, int for_update, struct member *m)
 {
 	/* Two texts, not one built at run time: statements are cached by
 	 * their SQL text. */
-	static const char sql[] =
-	    "SELECT m.id, m.username, m.name, m.email, m.phone, m.address, "
-	    "m.about, m.lang, m.status, m.profile_status, "
-	    "COALESCE(m.community_id, 0), COALESCE(c.name, ''), "
-	    "m.is_organisation, m.optout, m.angel_mode, m.joined_at, "
-	    "COALESCE(m.approved_at, ''), COALESCE(m.last_login_at, '') "
-	    "FROM members m LEFT JOIN communities c ON c.id = m.community_id "
-	    "WHERE m.id = ?";
-	static const char sql_lock[] =
-	    "SELECT m.id, m.username, m.name, m.email, m.phone, m.address, "
-	    "m.about, m.lang, m.status, m.profile_status, "
-	    "COALESCE(m.community_id, 0), COALESCE(c.name, ''), "
-	    "m.is_organisation, m.optout, m.angel_mode, m.joined_at, "
-	    "COALESCE(m.approved_at, ''), COALESCE(m.last_login_at, '') "
-	    "FROM members m LEFT JOIN communities c ON c.id = m.community_id "
-	    "WHERE m.id = ? FOR UPDATE";
+#define MEMBER_LOAD_SQL \
+	"SELECT m.id, m.username, m.name, m.email, m.phone, m.address, " \
+	"m.about, m.lang, m.status, m.profile_status, " \
+	"COALESCE(m.community_id, 0), COALESCE(c.name, ''), " \
+	"m.is_organisation, m.optout, m.angel_mode, m.joined_at, " \
+	"COALESCE(m.approved_at, ''), COALESCE(m.last_login_at, '') " \
+	"FROM members m LEFT JOIN communities c ON c.id = m.community_id " \
+	"WHERE m.id = ?"
+	static const char sql[] = MEMBER_LOAD_SQL;
+	static const char sql_lock[] = MEMBER_LOAD_SQL " FOR UPDATE";
+#undef MEMBER_LOAD_SQL
 	struct db_rows	*r;
 	enum weft_err	 e;
 
@@ -59,26 +44,26 @@ member_load(long long id, int for_update, struct member *m)
 		return WEFT_ERR_NOTFOUND;
 	}
 	m->id = db_int(r, 0);
-	member_copy(m->username, sizeof(m->username), db_str(r, 1));
-	member_copy(m->name, sizeof(m->name), db_str(r, 2));
-	member_copy(m->email, sizeof(m->email), db_str(r, 3));
-	member_copy(m->phone, sizeof(m->phone), db_str(r, 4));
-	member_copy(m->address, sizeof(m->address), db_str(r, 5));
-	member_copy(m->about, sizeof(m->about), db_str(r, 6));
-	member_copy(m->lang, sizeof(m->lang), db_str(r, 7));
+	util_copy(m->username, sizeof(m->username), db_str(r, 1));
+	util_copy(m->name, sizeof(m->name), db_str(r, 2));
+	util_copy(m->email, sizeof(m->email), db_str(r, 3));
+	util_copy(m->phone, sizeof(m->phone), db_str(r, 4));
+	util_copy(m->address, sizeof(m->address), db_str(r, 5));
+	util_copy(m->about, sizeof(m->about), db_str(r, 6));
+	util_copy(m->lang, sizeof(m->lang), db_str(r, 7));
 	if (member_status_parse(db_str(r, 8), &m->status) != 0)
 		m->status = MEMBER_DISABLED;	/* unreadable: the safe one */
-	member_copy(m->profile_status, sizeof(m->profile_status),
+	util_copy(m->profile_status, sizeof(m->profile_status),
 	    db_str(r, 9));
 	m->community = db_int(r, 10);
-	member_copy(m->community_name, sizeof(m->community_name),
+	util_copy(m->community_name, sizeof(m->community_name),
 	    db_str(r, 11));
 	m->is_organisation = db_int(r, 12) != 0;
 	m->optout = db_int(r, 13) != 0;
 	m->angel_mode = db_int(r, 14) != 0;
-	member_copy(m->joined_at, sizeof(m->joined_at), db_str(r, 15));
-	member_copy(m->approved_at, sizeof(m->approved_at), db_str(r, 16));
-	member_copy(m->last_login_at, sizeof(m->last_login_at),
+	util_copy(m->joined_at, sizeof(m->joined_at), db_str(r, 15));
+	util_copy(m->approved_at, sizeof(m->approved_at), db_str(r, 16));
+	util_copy(m->last_login_at, sizeof(m->last_login_at),
 	    db_str(r, 17));
 	db_rows_free(r);
 	return WEFT_OK;
@@ -88,18 +73,13 @@ int
 members_target_id(struct request *req, long long id, enum perm perm,
     struct member *m)
 {
-	static const struct scope site = { SCOPE_SITE, 0, "" };
 	struct scope	 sc;
 	enum weft_err	 e;
-	int		 sitewide;
+	int		 st;
 
-	sitewide = role_allows(&req->actor.grants, perm, &site);
-	if (id <= 0)
-		return sitewide ? 404 : 403;
-	if ((e = member_load(id, 0, m)) == WEFT_ERR_NOTFOUND)
-		return sitewide ? 404 : 403;
-	if (e != WEFT_OK)
-		return app_status_of(e);
+	e = id > 0 ? member_load(id, 0, m) : WEFT_ERR_NOTFOUND;
+	if ((st = app_target_status(req, perm, e)) != 0)
+		return st;
 	member_scope(m, &sc);
 	if (!role_allows(&req->actor.grants, perm, &sc))
 		return 403;
@@ -218,28 +198,4 @@ member_json(struct buf *b, const struct member *m)
 	buf_json_str(b, member_status_keys[m->status]);
 	buf_printf(b, ",\"community\":%lld,\"optout\":%d,\"angel_mode\":%d}",
 	    m->community, m->optout, m->angel_mode);
-}
-
-size_t
-members_scope_ids(const struct actor *a, enum perm perm, int *site,
-    long long *ids, size_t max)
-{
-	static const struct scope s_site = { SCOPE_SITE, 0, "" };
-	size_t	 i, j, n = 0;
-
-	*site = role_allows(&a->grants, perm, &s_site);
-	if (*site)
-		return 0;
-	for (i = 0; i < a->grants.n && n < max; i++) {
-		const struct grant *g = &a->grants.g[i];
-
-		if (g->scope.kind != SCOPE_COMMUNITY ||
-		    !role_allows(&a->grants, perm, &g->scope))
-			continue;
-		for (j = 0; j < n && ids[j] != g->scope.community; j++)
-			continue;
-		if (j == n)
-			ids[n++] = g->scope.community;
-	}
-	return n;
 }

@@ -22,9 +22,8 @@
 #include "db.h"
 #include "form.h"
 #include "members.h"
+#include "util.h"
 #include "valid.h"
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 enum angels_kind {
 	REL_ANGEL,
@@ -92,12 +91,6 @@ enum { O_ON, O__MAX };
 static const struct form_field angels_mode_fields[O__MAX] = {
 	[O_ON] = { "on", FORM_INT, 1, 0, 1 },
 };
-
-static const char *
-angels_lang(const struct request *req)
-{
-	return req->actor.lang[0] != '\0' ? req->actor.lang : "en";
-}
 
 /* May the actor change this relation of m (assign, remove)? */
 static int
@@ -289,7 +282,7 @@ angels_add(struct request *req, const struct angels_rel *rel)
 		return 403;
 	if ((d = angels_page(req)) == NULL)
 		return 500;
-	if (form_read(&rel->field, 1, &req->form, angels_lang(req), d, &v) > 0)
+	if (form_read(&rel->field, 1, &req->form, app_lang(req), d, &v) > 0)
 		return angels_render(req, d, &m, 422);
 	if (rel->org_only && !m.is_organisation)
 		return app_error(req, 409, app_text(req,
@@ -438,7 +431,7 @@ members_angel_mode(struct request *req)
 		return st;
 	if ((d = angels_page(req)) == NULL)
 		return 500;
-	if (form_read(angels_mode_fields, O__MAX, &req->form, angels_lang(req),
+	if (form_read(angels_mode_fields, O__MAX, &req->form, app_lang(req),
 	    d, v) > 0)
 		return angels_render(req, d, &m, 422);
 	on = v[O_ON].n;
@@ -505,5 +498,4 @@ const struct i18n_phrase members_angels_phrases[] = {
 	    "removed." },
 	{ "members.angels.title", "Guardian angels and managers" },
 };
-const size_t members_angels_nphrases =
-    sizeof(members_angels_phrases) / sizeof(members_angels_phrases[0]);
+const size_t members_angels_nphrases = NELEM(members_angels_phrases);

@@ -1,0 +1,35 @@
+/*
+ * What the files of a member's profile share (profile.c: the page, the
+ * language select, the phrases; profile_edit.c: editing;
+ * profile_password.c: setting the password; profile_new.c: adding a
+ * member).  Private to the members area.
+ */
+#ifndef WEFT_MEMBERS_PROFILE_H
+#define WEFT_MEMBERS_PROFILE_H
+
+#include "members.h"
+
+/* Options of the language select (LANG_OPTION {VALUE LABEL SELECTED});
+ * current, the member's stored language, is offered too when it is not
+ * in the list, so that saving the form does not change it unasked. */
+void		 profile_lang_options(struct tmpl_dict *, const char *selected,
+		    const char *current);
+/* Is tag one of the languages offered, or the member's current one? */
+int		 profile_lang_ok(const char *tag, const char *current);
+
+/* The edit page (its two forms: the profile and the password) of the
+ * path's member, checked for member.edit (members_target), with the
+ * stored values in the profile form: 0 with *m and *d, else the status
+ * to answer. */
+int		 profile_edit_stored(struct request *, struct member *m,
+		    struct tmpl_dict **d);
+
+/*
+ * May the actor take over m's account by setting its password or e-mail
+ * address?  *why is ROLE_OK or the refusal (docs/authorization.md rule 5:
+ * m's grants must all be covered by the actor's).
+ */
+enum weft_err	 profile_takeover_may(const struct request *,
+		    const struct member *m, enum role_refusal *why);
+
+#endif

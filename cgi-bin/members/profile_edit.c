@@ -1,0 +1,311 @@
+/*
+ * Editing a member's profile (member.edit): the edit page and the save,
+ * in one transaction with its audit row (docs/authorization.md rules 2
+ * and 6).  A change of e-mail address is a takeover of the account and
+ * is refused as setting the password would be (profile_takeover_may).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "db.h"
+#include "form.h"
+#include "members.h"
+#include "profile.h"
+#include "util.h"
+#include "valid.h"
+
+/* The coordinator-only profile status, as in 002_members.sql, and the
+ * phrase of each. */
+enum profile_pstatus {
+	PSTATUS_NEW,
+	PSTATUS_COMPLETE,
+	PSTATUS_INCOMPLETE,
+	PSTATUS_HIDDEN,
+	PSTATUS__MAX
+};
+static const char *const profile_pstatus_keys[PSTATUS__MAX] = {
+	[PSTATUS_NEW] = "new",
+	[PSTATUS_COMPLETE] = "complete",
+	[PSTATUS_INCOMPLETE] = "incomplete",
+	[PSTATUS_HIDDEN] = "hidden",
+};
+static const char *const profile_pstatus_labels[PSTATUS__MAX] = {
+	[PSTATUS_NEW] = "members.profile.pstatus.new",
+	[PSTATUS_COMPLETE] = "members.profile.pstatus.complete",
+	[PSTATUS_INCOMPLETE] = "members.profile.pstatus.incomplete",
+	[PSTATUS_HIDDEN] = "members.profile.pstatus.hidden",
+};
+
+/* lang (the member's own may stay) and profile_status are explained
+ * after the others (members_edit). */
+enum { E_NAME, E_EMAIL, E_PHONE, E_ADDRESS, E_ABOUT, E_ORG, E_LANG,
+    E_PSTATUS, E__MAX };
+static const struct form_field profile_edit_fields[E__MAX] = {
+	[E_NAME] = { "name", FORM_TEXT, 1, 1, 128 },
+	[E_EMAIL] = { "email", FORM_EMAIL, 1, 0, 254 },
+	[E_PHONE] = { "phone", FORM_TEXT, 0, 0, 40 },
+	[E_ADDRESS] = { "address", FORM_TEXT, 0, 0, 255 },
+	[E_ABOUT] = { "about", FORM_MULTILINE, 0, 0, 4000 },
+	[E_ORG] = { "is_organisation", FORM_BOOL, 0, 0, 0 },
+	[E_LANG] = { "lang", FORM_LANG, 0, 0, 0, .flags = FORM_QUIET },
+	[E_PSTATUS] = { "profile_status", FORM_CHOICE, 1, 0, 0,
+	    FORM_CHOICES(profile_pstatus_keys), .flags = FORM_QUIET },
+};
+
+/* Commits after the audit row; the answer is a 303 to path with flash. */
+static int
+profile_commit(struct request *req, const char *path, const char *flash)
+{
+	enum weft_err	 e;
+
+	if ((e = db_commit()) != WEFT_OK)
+		return app_status_of(e);
+	return app_redirect(req, path, flash);
+}
+
+/* The edit page around its two forms; lang and pstatus select options. */
+static struct tmpl_dict *
+profile_edit_page(struct request *req, const struct member *m,
+    const char *lang, const char *pstatus)
+{
+	struct tmpl_dict	*d;
+	size_t			 i;
+
+	if ((d = app_page(req, "members/edit.tpl",
+	    app_text(req, "members.profile.title.edit"))) == NULL)
+		return NULL;
+	tmpl_set_int(d, "MEMBER_ID", m->id);
+	tmpl_set(d, "MEMBER_NAME", m->name);
+	tmpl_set(d, "MEMBER_USERNAME", m->username);
+	profile_lang_options(d, lang, m->lang);
+	for (i = 0; i < PSTATUS__MAX; i++)
+		form_option(d, "PSTATUS_OPTION", profile_pstatus_keys[i],
+		    app_text(req, profile_pstatus_labels[i]),
+		    strcmp(pstatus, profile_pstatus_keys[i]) == 0);
+	return d;
+}
+
+/*
+ * The member's "about" text whole, into out.  struct member holds at most
+ * 4095 bytes of it, and 4000 characters may take more: the form must
+ * show, and the comparison see, what is stored, or saving the form would
+ * cut the text short.
+ */
+static enum weft_err
+profile_about(long long id, struct buf *out)
+{
+	struct db_rows	*r;
+	enum weft_err	 e;
+
+	if ((e = db_query(&r, "SELECT about FROM members WHERE id = ?", "i",
+	    id)) != WEFT_OK)
+		return e;
+	if (db_next(r) && db_str(r, 0) != NULL)
+		buf_append(out, db_str(r, 0), db_len(r, 0));
+	else
+		buf_puts(out, "");
+	db_rows_free(r);
+	return buf_failed(out) ? WEFT_ERR_NOMEM : WEFT_OK;
+}
+
+/* The stored values in the profile form (a GET, or beside a refused
+ * password change). */
+static enum weft_err
+profile_edit_values(struct tmpl_dict *d, const struct member *m)
+{
+	struct buf	 about;
+	enum weft_err	 e;
+
+	buf_init(&about);
+	if ((e = profile_about(m->id, &about)) == WEFT_OK)
+		tmpl_set(d, "ABOUT", about.p);
+	buf_free(&about);
+	tmpl_set(d, "NAME", m->name);
+	tmpl_set(d, "EMAIL", m->email);
+	tmpl_set(d, "PHONE", m->phone);
+	tmpl_set(d, "ADDRESS", m->address);
+	if (m->is_organisation)
+		tmpl_show(d, "IS_ORGANISATION_CHECKED");
+	return e;
+}
+
+int
+profile_edit_stored(struct request *req, struct member *m,
+    struct tmpl_dict **d)
+{
+	enum weft_err	 e;
+	int		 st;
+
+	if ((st = members_target(req, PERM_MEMBER_EDIT, m)) != 0)
+		return st;
+	if ((*d = profile_edit_page(req, m, m->lang, m->profile_status)) ==
+	    NULL)
+		return 500;
+	if ((e = profile_edit_values(*d, m)) != WEFT_OK)
+		return app_status_of(e);
+	return 0;
+}
+
+/* GET /members/:id/edit. */
+int
+members_edit_form(struct request *req)
+{
+	struct member		 m;
+	struct tmpl_dict	*d;
+	int			 st;
+
+	if ((st = profile_edit_stored(req, &m, &d)) != 0)
+		return st;
+	return app_render(req, 200);
+}
+
+/* One changed field in the audit's before and after objects. */
+static void
+profile_diff(struct buf *b, struct buf *a, const char *key,
+    const char *old, const char *new, int *n)
+{
+	if (strcmp(old, new) == 0)
+		return;
+	buf_puts(b, *n ? "," : "{");
+	buf_puts(a, *n ? "," : "{");
+	buf_json_str(b, key);
+	buf_puts(b, ":");
+	buf_json_str(b, old);
+	buf_json_str(a, key);
+	buf_puts(a, ":");
+	buf_json_str(a, new);
+	(*n)++;
+}
+
+/* Only the fields that change go to the audit row (before and after). */
+static int
+profile_changes(const struct form_value *v, const struct member *m,
+    const char *about, struct buf *b, struct buf *a)
+{
+	int	 n = 0;
+
+	profile_diff(b, a, "name", m->name, v[E_NAME].str, &n);
+	profile_diff(b, a, "email", m->email, v[E_EMAIL].str, &n);
+	profile_diff(b, a, "phone", m->phone, v[E_PHONE].str, &n);
+	profile_diff(b, a, "address", m->address, v[E_ADDRESS].str, &n);
+	profile_diff(b, a, "about", about, v[E_ABOUT].str, &n);
+	profile_diff(b, a, "lang", m->lang, v[E_LANG].str, &n);
+	profile_diff(b, a, "profile_status", m->profile_status,
+	    v[E_PSTATUS].str, &n);
+	profile_diff(b, a, "is_organisation", m->is_organisation ? "1" : "0",
+	    v[E_ORG].on ? "1" : "0", &n);
+	if (n > 0) {
+		buf_puts(b, "}");
+		buf_puts(a, "}");
+	}
+	return n;
+}
+
+/*
+ * Changing someone's e-mail address is taking over their account as
+ * surely as setting their password (a password reset goes to it): the
+ * same rule (profile_takeover_may) refuses it, 403 and nothing written.
+ * Returns 1 when the change may go on; else 0, the transaction rolled
+ * back and *st the answer (app_error's 0 among them).
+ */
+static int
+profile_email_may(struct request *req, const struct member *before,
+    const char *email, int *st)
+{
+	enum role_refusal	 why;
+	enum weft_err		 e;
+
+	if (strcmp(before->email, email) == 0)
+		return 1;
+	if ((e = profile_takeover_may(req, before, &why)) != WEFT_OK) {
+		db_rollback();
+		*st = app_status_of(e);
+		return 0;
+	}
+	if (why == ROLE_OK)
+		return 1;
+	db_rollback();
+	*st = app_error(req, 403, app_text(req, why ==
+	    ROLE_REFUSE_OUT_OF_SCOPE ? role_refusal_keys[why] :
+	    "members.profile.error.email_rights"));
+	return 0;
+}
+
+/* The edit's transaction: re-read, compare, update, audit, commit.  A
+ * form that changes nothing writes nothing, and so has no audit row. */
+static int
+profile_save(struct request *req, long long id, const struct form_value *v)
+{
+	static const char sql[] = "UPDATE members SET name = ?, email = ?,"
+	    " phone = ?, address = ?, about = ?, lang = ?, profile_status = ?,"
+	    " is_organisation = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?";
+	struct member	 before;
+	struct buf	 b, a, about;
+	char		 path[64];
+	enum weft_err	 e;
+	int		 st, n = 0;
+
+	if ((st = members_lock(req, id, PERM_MEMBER_EDIT, &before)) != 0)
+		return st;
+	if (!profile_email_may(req, &before, v[E_EMAIL].str, &st))
+		return st;
+	buf_init(&b);
+	buf_init(&a);
+	buf_init(&about);
+	snprintf(path, sizeof(path), "/members/%lld", id);
+	if ((e = profile_about(id, &about)) == WEFT_OK &&
+	    (n = profile_changes(v, &before, about.p, &b, &a)) > 0 &&
+	    (e = buf_failed(&b) || buf_failed(&a) ? WEFT_ERR_NOMEM :
+	    WEFT_OK) == WEFT_OK &&
+	    (e = db_exec(sql, "sssssssii", v[E_NAME].str, v[E_EMAIL].str,
+	    v[E_PHONE].str, v[E_ADDRESS].str, v[E_ABOUT].str, v[E_LANG].str,
+	    v[E_PSTATUS].str, (long long)v[E_ORG].on, id)) == WEFT_OK)
+		e = audit_write(&req->actor, "member.edit", "member", id,
+		    before.community, b.p, a.p);
+	if (e != WEFT_OK) {
+		db_rollback();
+		st = app_status_of(e);
+	} else if (n == 0) {
+		db_rollback();
+		st = app_redirect(req, path, "members.profile.flash.unchanged");
+	} else
+		st = profile_commit(req, path, "members.profile.flash.saved");
+	buf_free(&b);
+	buf_free(&a);
+	buf_free(&about);
+	return st;
+}
+
+/* POST /members/:id/edit: a message per field; nothing saved on error. */
+int
+members_edit(struct request *req)
+{
+	struct form_value	 v[E__MAX];
+	struct member		 m;
+	struct tmpl_dict	*d;
+	const char		*lang;
+	int			 st, bad;
+
+	if ((st = members_target(req, PERM_MEMBER_EDIT, &m)) != 0)
+		return st;
+	bad = form_read(profile_edit_fields, E__MAX, &req->form,
+	    app_lang(req), NULL, v) > 0;
+	lang = v[E_LANG].str;
+	if ((d = profile_edit_page(req, &m, lang, v[E_PSTATUS].str)) == NULL)
+		return 500;
+	form_show(profile_edit_fields, E__MAX, v, app_lang(req), d);
+	if (!profile_lang_ok(lang, m.lang)) {
+		form_error(d, "lang", app_text(req, lang[0] == '\0' ?
+		    valid_err_keys[VALID_EMPTY] : valid_err_keys[VALID_RANGE]));
+		bad = 1;
+	}
+	if (!v[E_PSTATUS].set) {
+		form_error(d, "profile_status",
+		    app_text(req, valid_err_keys[v[E_PSTATUS].err]));
+		bad = 1;
+	}
+	if (bad)
+		return app_render(req, 422);
+	return profile_save(req, m.id, v);
+}
