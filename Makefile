@@ -5,7 +5,7 @@
 #   make stop    stop a stack left running in the background
 #   make test    build with sanitizers, start a private stack on free ports,
 #                run every test layer, stop it; non-zero on any failure
-#   make fuzz    run the parser fuzz driver (FUZZ_SECONDS, default 60)
+#   make fuzz    run every fuzz driver, FUZZ_SECONDS each (default 60)
 #   make deps    install Debian and npm packages (as root), skip what is there
 #   make install install the programs, templates, SQL and man pages under PREFIX
 #   make nginx-conf  write the programs' locations into nginx/weft.conf
@@ -54,8 +54,8 @@ TEMPLATES	:= $(shell find templates -name '*.tpl' 2>/dev/null | sort)
 REL		 = var/build
 TST		 = var/build-test
 
-.PHONY: all build build-test deps run stop test unit fuzz lint-templates \
-	lint install clean bench nginx-conf docs
+.PHONY: all build build-test deps run stop test unit fuzz fuzz-build \
+	lint-templates lint install clean bench nginx-conf docs
 
 all: build
 
@@ -246,19 +246,49 @@ lint:
 	tests/lint/citations.sh
 
 # ---- fuzzing (libFuzzer, clang) ------------------------------------------
+# One driver per tests/fuzz/fuzz_NAME.c, seeded from tests/fuzz/corpus/NAME/
+# (`make fuzz FUZZERS=route` runs one).  The common library is compiled
+# again by clang with the fuzzer's coverage and the sanitizers, the
+# ctemplate shim included (a driver links what it reaches of it); drivers
+# link with clang++ for ctemplate's C++ runtime.
+# fuzz_route looks paths up in the programs' own route tables (app_areas[]).
 
-FUZZ_SRC = tests/fuzz/fuzz_http.c cgi-bin/common/http.c cgi-bin/common/buf.c \
-	cgi-bin/common/valid.c
-$(TST)/fuzz_http: $(FUZZ_SRC) $(COMMON_H)
+FUZZERS		?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_OBJ	 = $(TST)/fuzz-obj
+FUZZ_FLAGS	 = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+		   -fno-sanitize-recover=undefined $(WARN)
+
+$(FUZZ_OBJ)/%.o: cgi-bin/common/%.c $(COMMON_H)
 	@mkdir -p $(dir $@)
-	clang -std=c17 -g -O1 $(WARN) -D_GNU_SOURCE -Icgi-bin/common \
-	    -fsanitize=fuzzer,address,undefined -o $@ $(FUZZ_SRC)
+	clang $(CPPFLAGS) -std=c17 $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
+	    -c -o $@ $<
+$(FUZZ_OBJ)/tmpl_shim.o: $(COMMON_CC) $(COMMON_H)
+	@mkdir -p $(dir $@)
+	clang++ $(CPPFLAGS) -std=c++17 $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
+	    -c -o $@ $<
+$(FUZZ_OBJ)/app_areas.o: $(GEN)/app_areas.c $(COMMON_H) $(AREA_ROUTES)
+	@mkdir -p $(dir $@)
+	clang $(CPPFLAGS) -Icgi-bin -std=c17 $(FUZZ_FLAGS) \
+	    -fsanitize=fuzzer-no-link -c -o $@ $<
+$(FUZZ_OBJ)/libweft.a: $(patsubst cgi-bin/common/%.c,$(FUZZ_OBJ)/%.o,$(COMMON_C)) \
+    $(FUZZ_OBJ)/tmpl_shim.o $(FUZZ_OBJ)/app_areas.o
+	rm -f $@ && ar rcs $@ $^
+$(FUZZ_OBJ)/fuzz_%.o: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(COMMON_H)
+	@mkdir -p $(dir $@)
+	clang $(CPPFLAGS) -std=c17 $(FUZZ_FLAGS) -fsanitize=fuzzer -c -o $@ $<
+$(TST)/fuzz_%: $(FUZZ_OBJ)/fuzz_%.o $(FUZZ_OBJ)/libweft.a
+	clang++ -fsanitize=fuzzer,address,undefined -o $@ $^ $(PKG_LIBS)
+
+fuzz-build: $(addprefix $(TST)/fuzz_,$(FUZZERS))
 
 fuzz: deps
-	$(MAKE) $(TST)/fuzz_http
-	@mkdir -p var/fuzz-corpus
-	$(TST)/fuzz_http -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
-	    var/fuzz-corpus tests/fuzz/corpus
+	$(MAKE) fuzz-build
+	@for f in $(FUZZERS); do \
+		echo "== fuzz_$$f: $(FUZZ_SECONDS) s"; \
+		mkdir -p var/fuzz-corpus/$$f && \
+		$(TST)/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+		    var/fuzz-corpus/$$f tests/fuzz/corpus/$$f || exit 1; \
+	done
 
 # ---- benchmark (issue 5) -------------------------------------------------
 # `make bench [SCALE=1k|10k|100k|1M] [SCALES="1k 10k 100k 1M"]

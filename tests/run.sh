@@ -361,35 +361,48 @@ fi
 
 # ---- fuzz (libFuzzer) -------------------------------------------------------
 
+# Every driver tests/fuzz/fuzz_NAME.c runs from a copy of its seeds,
+# tests/fuzz/corpus/NAME/, for an equal share of FUZZ_SECONDS (2 s at
+# least); a driver that crashes is one failure, its report and input kept.
 if [ "$UNIT_ONLY" = 0 ]; then
 	echo "== fuzz"
 	layer fuzz
+	FUZZERS=()
+	for f in tests/fuzz/fuzz_*.c; do
+		[ -e "$f" ] && FUZZERS+=("$(basename "$f" .c)")
+	done
 	if ! command -v clang >/dev/null; then
 		note fuzz "skipped: no clang"
-	elif [ ! -f tests/fuzz/fuzz_http.c ]; then
-		bad fuzz "tests/fuzz/fuzz_http.c is missing"
+	elif [ ${#FUZZERS[@]} = 0 ]; then
+		bad fuzz "no tests/fuzz/fuzz_*.c"
+	elif ! timeout 600 make -s TST="${BUILDDIR#"$ROOT"/}" fuzz-build >"$WORK/fuzz-build.out" 2>&1; then
+		bad fuzz "make fuzz-build failed:"
+		tail -n 30 "$WORK/fuzz-build.out" | sed 's/^/    /'
 	else
-		fuzzbin=${BUILDDIR#"$ROOT"/}/fuzz_http
-		if ! timeout 300 make -s "$fuzzbin" >"$WORK/fuzz-build.out" 2>&1; then
-			bad fuzz "make $fuzzbin failed:"
-			tail -n 30 "$WORK/fuzz-build.out" | sed 's/^/    /'
-		else
-			mkdir -p "$WORK/fuzz-corpus" "$WORK/fuzz-artifacts"
-			cp -R tests/fuzz/corpus/. "$WORK/fuzz-corpus/" 2>/dev/null
-			timeout --kill-after=10 $((FUZZ_SECONDS + 60)) "$fuzzbin" \
-			    -max_total_time="$FUZZ_SECONDS" -max_len=8192 \
-			    -artifact_prefix="$WORK/fuzz-artifacts/" \
-			    "$WORK/fuzz-corpus" >"$WORK/fuzz.out" 2>&1
+		share=$((FUZZ_SECONDS / ${#FUZZERS[@]}))
+		[ "$share" -ge 2 ] || share=2
+		runs=
+		for d in "${FUZZERS[@]}"; do
+			fuzzbin=$BUILDDIR/$d
+			name=${d#fuzz_}
+			out=$WORK/$d.out
+			mkdir -p "$WORK/$d-corpus" "$WORK/$d-artifacts"
+			cp -R "tests/fuzz/corpus/$name/." "$WORK/$d-corpus/" 2>/dev/null
+			timeout --kill-after=10 $((share + 60)) "$fuzzbin" \
+			    -max_total_time="$share" -max_len=8192 \
+			    -artifact_prefix="$WORK/$d-artifacts/" \
+			    "$WORK/$d-corpus" >"$out" 2>&1
 			rc=$?
 			if [ "$rc" = 0 ]; then
-				PASS[fuzz]=1
-				note fuzz "$(grep -Eo 'Done [0-9]+ runs in [0-9]+ second\(s\)' "$WORK/fuzz.out" | tail -n 1)"
+				PASS[fuzz]=$((PASS[fuzz] + 1))
+				runs="$runs $name $(grep -Eo 'Done [0-9]+ runs' "$out" | tail -n 1 | awk '{print $2}'),"
 			else
-				bad fuzz "fuzz_http found a crash (status $rc):"
-				grep -E 'ERROR|SUMMARY|runtime error|Test unit written|#0 |#1 |#2 ' \
-				    "$WORK/fuzz.out" | head -n 30 | sed 's/^/    /'
+				bad fuzz "$d found a crash (status $rc):"
+				grep -E 'invariant failed|ERROR|SUMMARY|runtime error|Test unit written|#0 |#1 |#2 ' \
+				    "$out" | head -n 30 | sed 's/^/    /'
 			fi
-		fi
+		done
+		note fuzz "runs in ${share} s each:${runs%,}"
 	fi
 fi
 
