@@ -1,7 +1,7 @@
 // Guardian angels (member.angels) and Managers of Organisations
-// (member.orgs).  Footnote 3 of ROLES.md: support may switch Guardian
-// Angel Mode, not assign or remove angels.  The angel or manager named in
-// the form must be an approved member in the actor's own scope; a
+// (member.orgs).  Footnote 3 of docs/authorization.md: support may switch
+// Guardian Angel Mode, not assign or remove angels.  The angel or manager
+// named in the form must be an approved member in the actor's own scope; a
 // coordinator out of scope gets 403, the same as for no such member.
 // Every change writes its audit row; bad input re-renders the form (422)
 // and saves nothing.

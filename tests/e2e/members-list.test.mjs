@@ -1,8 +1,8 @@
 // The member list (GET /members) and its CSV export: each filter narrows
 // to the right members, the sorts, keyset paging forward and back without
 // duplicates or gaps, the scope of a community coordinator, the columns
-// each role may see (ROLES.md rules 2 and 8, footnote 1), formula-safe
-// CSV, and bad input answered with 400 and the form kept.
+// each role may see (docs/authorization.md rules 2 and 8, footnote 1),
+// formula-safe CSV, and bad input answered with 400 and the form kept.
 //
 // The members are made here, in a community of their own (ZL<pid>), and
 // removed at the end; a community coordinator of that community is made

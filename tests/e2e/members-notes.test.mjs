@@ -2,7 +2,7 @@
 // listed newest first with author and time, added and edited by their
 // author only, shown in the profile's panel (the latest three), never to
 // the member nor to roles without the permission, and every write is
-// audited (ROLES.md rules 2, 6 and 8).
+// audited (docs/authorization.md rules 2, 6 and 8).
 
 import test from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,8 +1,9 @@
 // The members area, profile family: the profile page (GET /members/:id)
 // with its views per role, editing a profile, setting a member's password
-// and adding a member, each allowed case with its refused twin (ROLES.md
-// rules 1, 2, 6 and 8).  Members changed here are created by this file
-// (named after it), so the demo rows stay usable for the other files.
+// and adding a member, each allowed case with its refused twin
+// (docs/authorization.md rules 1, 2, 6 and 8).  Members changed here are
+// created by this file (named after it), so the demo rows stay usable for
+// the other files.
 
 import test from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,8 +1,8 @@
 // The members area, status family: approve, unapprove, disable, enable,
 // the broadcast opt-out and the Community Timebank of a member, and the
 // status panel that offers them; each allowed case with its refused twin
-// (ROLES.md rules 1, 2, 4 and 6).  Every member whose status changes is
-// created here; the demo admin is only ever refused (rule 4), never
+// (docs/authorization.md rules 1, 2, 4 and 6).  Every member whose status
+// changes is created here; the demo admin is only ever refused (rule 4), never
 // changed.
 
 import test from 'node:test';
