@@ -1,9 +1,9 @@
 /*
  * The account area: the home page, logging in and out, one's own profile
- * and password, and the signup application (DESIGN.md, program
- * `account`; ROLES.md "Who is who" for visitors, applying, approved and
- * disabled members).  Everything here acts on the actor's own account:
- * the acting member's while "become" is active.
+ * and password, and the signup application (docs/architecture.md, program
+ * `account`; docs/authorization.md "Who is who" for visitors, applying,
+ * approved and disabled members).  Everything here acts on the actor's own
+ * account: the acting member's while "become" is active.
  */
 #include <stdio.h>
 #include <string.h>
