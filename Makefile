@@ -7,8 +7,9 @@
 #                run every test layer, stop it; non-zero on any failure
 #   make fuzz    run every fuzz driver, FUZZ_SECONDS each (default 60)
 #   make deps    install Debian and npm packages (as root), skip what is there
-#   make install install the programs, templates and SQL under PREFIX
+#   make install install the programs, templates, SQL and man pages under PREFIX
 #   make nginx-conf  write the programs' locations into nginx/weft.conf
+#   make docs    regenerate the parts of docs/ read out of the code's tables
 
 PORT		?= 8080
 PREFIX		?= /usr/local
@@ -43,6 +44,8 @@ $(error cgi-bin/programs: no programs (see the error above))
 endif
 FASTCGI		:= $(shell tools/weft-programs names fastcgi)
 TOOLS		 = weft-passwd weft-migrate
+# Built from tools/NAME.c for the build and its tests, never installed.
+DEV_TOOLS	 = weft-docs
 UNIT_TESTS	:= $(basename $(notdir $(wildcard tests/unit/test_*.c)))
 TEMPLATES	:= $(shell find templates -name '*.tpl' 2>/dev/null | sort)
 
@@ -52,13 +55,13 @@ REL		 = var/build
 TST		 = var/build-test
 
 .PHONY: all build build-test deps run stop test unit fuzz fuzz-build \
-	lint-templates lint install clean bench nginx-conf
+	lint-templates lint install clean bench nginx-conf docs
 
 all: build
 
-build: $(addprefix $(REL)/,$(PROGRAMS) $(TOOLS)) lint-templates
+build: $(addprefix $(REL)/,$(PROGRAMS) $(TOOLS) $(DEV_TOOLS)) lint-templates
 
-build-test: $(addprefix $(TST)/,$(PROGRAMS) $(TOOLS)) \
+build-test: $(addprefix $(TST)/,$(PROGRAMS) $(TOOLS) $(DEV_TOOLS)) \
 	$(addprefix $(TST)/tests/,$(UNIT_TESTS)) lint-templates
 
 # ---- objects -------------------------------------------------------------
@@ -77,6 +80,12 @@ $(TST)/obj/%.o: cgi-bin/%.c $(COMMON_H) $(AREA_H)
 $(TST)/obj/%.o: cgi-bin/%.cc $(COMMON_H)
 	@mkdir -p $(dir $@)
 	$(CXX) $(CPPFLAGS) $(CXXFLAGS_TEST) -c -o $@ $<
+$(REL)/obj/tools/%.o: tools/%.c $(COMMON_H)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS_REL) -c -o $@ $<
+$(TST)/obj/tools/%.o: tools/%.c $(COMMON_H)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS_TEST) -c -o $@ $<
 $(TST)/obj/tests/%.o: tests/unit/%.c $(COMMON_H)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS_TEST) -Wno-unused-parameter -c -o $@ $<
@@ -139,6 +148,13 @@ endef
 $(foreach p,$(PROGRAMS) $(TOOLS),\
     $(eval $(call prog_rule,$(REL),$(p),$$(LDFLAGS_REL)))\
     $(eval $(call prog_rule,$(TST),$(p),$$(LDFLAGS_TEST))))
+define tool_rule
+$(1)/$(2): $(1)/obj/tools/$(2).o $(1)/libweft.a
+	$$(CXX) $(3) -o $$@ $$^ $$(PKG_LIBS)
+endef
+$(foreach t,$(DEV_TOOLS),\
+    $(eval $(call tool_rule,$(REL),$(t),$$(LDFLAGS_REL)))\
+    $(eval $(call tool_rule,$(TST),$(t),$$(LDFLAGS_TEST))))
 $(TST)/tests/%: $(TST)/obj/tests/%.o $(TST)/libweft.a
 	@mkdir -p $(dir $@)
 	$(CXX) $(LDFLAGS_TEST) -o $@ $^ $(PKG_LIBS) -lcmocka
@@ -155,6 +171,13 @@ $(REL)/templates.ok: $(TEMPLATES)
 		    "$${t#templates/}" || { echo "$$t: template syntax error"; exit 1; }; \
 	done
 	@touch $@
+
+# ---- docs: the parts read out of the code's tables ------------------------
+# Each generated part of docs/ is marked with the command that prints it;
+# tests/run.sh fails when one differs from what the tables give now.
+
+docs: $(REL)/weft-docs
+	tools/docs.sh $(REL)
 
 # ---- dependencies --------------------------------------------------------
 
@@ -216,9 +239,11 @@ test: deps
 unit: build-test
 	tests/run.sh $(TST) --unit-only
 
-# The size limits (files, functions); also the first layer of tests/run.sh.
+# The size limits (files, functions) and no citation of files outside the
+# repo; tests/run.sh runs both too.
 lint:
 	tests/lint/sizes.sh
+	tests/lint/citations.sh
 
 # ---- fuzzing (libFuzzer, clang) ------------------------------------------
 # One driver per tests/fuzz/fuzz_NAME.c, seeded from tests/fuzz/corpus/NAME/
@@ -296,6 +321,10 @@ install: build
 	    $(DESTDIR)$(PREFIX)/lib/weft/
 	cp -R templates sql nginx $(DESTDIR)$(PREFIX)/share/weft/
 	install -m 0644 cgi-bin/programs $(DESTDIR)$(PREFIX)/share/weft/programs
+	install -d $(DESTDIR)$(PREFIX)/share/man/man5 \
+	    $(DESTDIR)$(PREFIX)/share/man/man8
+	install -m 0644 docs/weft.conf.5 $(DESTDIR)$(PREFIX)/share/man/man5/
+	install -m 0644 docs/weft.8 $(DESTDIR)$(PREFIX)/share/man/man8/
 
 # The production server block's FastCGI locations, from the manifest; the
 # programs' sockets are under /run/weft there.

@@ -1,6 +1,6 @@
 /*
  * Acting for another member: self, guardian angel, or manager of an
- * organisation (act.h; ROLES.md "Members").
+ * organisation (act.h; docs/authorization.md "Who is who").
  */
 #include <stddef.h>
 

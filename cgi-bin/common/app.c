@@ -1,7 +1,7 @@
 /*
- * The request loop (DESIGN.md "A request, end to end", steps 1-4 and 7),
- * run by the workers of super.c's master.  Rendering lives in app_page.c,
- * route matching in app_route.c.
+ * The request loop (docs/architecture.md "A request, end to end", steps
+ * 1-6 and 9), run by the workers of super.c's master.  Rendering lives in
+ * app_page.c, route matching in app_route.c.
  */
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -195,8 +195,8 @@ app_take_flash(struct request *req)
 	    config.cookie_secure ? HTTP_COOKIE_SECURE : 0);
 }
 
-/* DESIGN.md step 4: who may reach the route, before any handler runs.
- * Returns 0 to go on, or a status (the response may be a redirect). */
+/* docs/architecture.md step 6: who may reach the route, before any handler
+ * runs.  Returns 0 to go on, or a status (the response may be a redirect). */
 static int
 app_guard(struct request *req)
 {
@@ -508,7 +508,7 @@ app_main(int argc, char *argv[], const struct program *prog)
 		log_msg(LOGL_ERROR, "cannot listen on %s", sock);
 		return 1;
 	}
-	/* STYLE.md 6: the socket is for nginx's user and ours only. */
+	/* docs/style.md 6: the socket is for nginx's user and ours only. */
 	if (chmod(sock, 0660) == -1) {
 		log_msg(LOGL_ERROR, "chmod %s: %s", sock, strerror(errno));
 		return 1;

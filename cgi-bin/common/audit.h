@@ -1,7 +1,7 @@
 /*
- * Rule 6 of ROLES.md: one audit row per coordinator write, written by the
- * caller inside the same transaction as the change.  before/after are JSON
- * objects (NULL for none) built with buf_json_str().
+ * Rule 6 of docs/authorization.md: one audit row per coordinator write,
+ * written by the caller inside the same transaction as the change.
+ * before/after are JSON objects (NULL for none) built with buf_json_str().
  */
 #ifndef WEFT_AUDIT_H
 #define WEFT_AUDIT_H

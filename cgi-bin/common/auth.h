@@ -1,6 +1,6 @@
 /*
- * Passwords (argon2id), sessions, CSRF and login throttling.  DESIGN.md
- * "Security, in short" is the contract.
+ * Passwords (argon2id), sessions, CSRF and login throttling.
+ * docs/architecture.md "Security" is the contract.
  */
 #ifndef WEFT_AUTH_H
 #define WEFT_AUTH_H
@@ -118,6 +118,16 @@ enum weft_err	 auth_throttle_check(const char *acct, const char *addr,
 enum weft_err	 auth_throttle_fail(const char *acct, const char *addr);
 /* A log-in that worked: the (account, address) count starts again. */
 enum weft_err	 auth_throttle_clear(const char *acct, const char *addr);
+/*
+ * Signup applications per client address (IPv6 by its /64, as above):
+ * signup_address_max in a fixed window of signup_window_s (issue 15, 6).
+ * What is counted is the work: call auth_signup_count() just before an
+ * application's password is hashed, not for a form that is refused.
+ * auth_signup_check: is an application from addr held back?
+ * *retry_after_s is then the seconds until the window ends, else 0.
+ */
+enum weft_err	 auth_signup_check(const char *addr, int *retry_after_s);
+enum weft_err	 auth_signup_count(const char *addr);
 
 /*
  * Checks username and password, with the throttling above and the same
@@ -130,7 +140,7 @@ enum login_result auth_login(const char *username, const char *password,
 /*
  * ---- "Become another member" (auth_become.c) ----
  * Added by the members area (become); additive, nothing above changed.
- * ROLES.md rule 5: whether the actor may become the target is
+ * docs/authorization.md rule 5: whether the actor may become the target is
  * role_may_become()'s answer, asked first by the caller.  Both calls
  * rotate the session: a new token (written to token, for the cookie) and
  * a new CSRF token replace the actor's session row, which is deleted.

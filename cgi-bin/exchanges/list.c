@@ -2,12 +2,12 @@
  * The coordinators' list of recorded exchanges (exchange.list): filters
  * (member, community, dates of service, category of the ad, recorded by,
  * reversed, status), totals of the filtered set, keyset paging, CSV
- * export.  Scoped (ROLES.md rule 2): an exchange is listed when either
- * party is in one of the actor's communities, or everywhere for a site
- * grant.  The status filter lists, instead of the recorded exchanges,
- * those recorded by their provider that wait for the recipient (pending),
- * that the recipient disputed, or that a coordinator cancelled
- * (docs/authorization.md rule 10): the same filters, from
+ * export.  Scoped (docs/authorization.md rule 2): an exchange is listed
+ * when either party is in one of the actor's communities, or everywhere
+ * for a site grant.  The status filter lists, instead of the recorded
+ * exchanges, those recorded by their provider that wait for the
+ * recipient (pending), that the recipient disputed, or that a
+ * coordinator cancelled (rule 10): the same filters, from
  * exchange_proposals.
  */
 #include <stdio.h>

@@ -1,7 +1,8 @@
 /*
  * Running a bulk batch (bulk.h).  Each account is authorized on its own
- * over its own scope (ROLES.md rule 2), the last enabled site admin is
- * kept (rule 4), and every changed account gets its audit row (rule 6).
+ * over its own scope (docs/authorization.md rule 2), the last enabled site
+ * admin is kept (rule 4), and every changed account gets its audit row
+ * (rule 6).
  *
  * Preview and apply are one function, bulk_run(): the whole batch runs in
  * one transaction with every row it touches locked, then the preview
@@ -18,7 +19,7 @@
 #include "members.h"
 
 /* The permission each action needs over each account, besides
- * member.bulk (ROLES.md table). */
+ * member.bulk (docs/authorization.md "Permissions"). */
 static const enum perm bulk_action_perm[BULK__MAX] = {
 	[BULK_APPROVE] = PERM_MEMBER_APPROVE,
 	[BULK_UNAPPROVE] = PERM_MEMBER_UNAPPROVE,
@@ -60,7 +61,7 @@ bulk_audit_member(const struct request *req, const char *action,
 }
 
 /*
- * Where each status action takes each status (STYLE.md 3: tables over
+ * Where each status action takes each status (docs/style.md 3: tables over
  * code); MEMBER_STATUS__MAX is a wrong state, refused.  Enabling gives
  * back an approved account, as status.c's single form does.
  */

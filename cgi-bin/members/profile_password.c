@@ -41,11 +41,11 @@ profile_own_session(struct request *req)
 /*
  * Setting someone's password (or e-mail address: profile_email_may) is
  * taking over their account, so it must not raise privileges either (the
- * reasoning of ROLES.md rule 5): the target's grants must all be covered
- * by the actor's, as for "become".  One's own password or address is
- * always fine; a site admin may set another site admin's (rule 5 keeps
- * admins from becoming each other, but an admin already holds everything
- * the other does).  Returns ROLE_OK or why not, in *why.
+ * reasoning of docs/authorization.md rule 5): the target's grants must all
+ * be covered by the actor's, as for "become".  One's own password or
+ * address is always fine; a site admin may set another site admin's (rule
+ * 5 keeps admins from becoming each other, but an admin already holds
+ * everything the other does).  Returns ROLE_OK or why not, in *why.
  */
 enum weft_err
 profile_takeover_may(const struct request *req, const struct member *m,

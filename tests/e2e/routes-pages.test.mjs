@@ -1,4 +1,4 @@
-// The rules of ROLES.md that the route table of routes.test.mjs does not
+// The rules of docs/authorization.md that the route table of routes.test.mjs does not
 // show by itself, checked over HTTP on the demo rows: what a page shows to
 // whom (footnote 1 and rule 8: contact details; footnote 3: the angel
 // forms), what a scoped list lists (rule 2), and how unknown routes and
@@ -8,10 +8,10 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { Jar, get, getCsrf, login, memberId, request, sql, text } from './lib.mjs';
 
-// ROLES.md footnote 1 and rule 8: the payment coordinator sees names,
-// membership status (and subscription) only, never contact details; a
-// role without member.contact (outreach) sees no contact details either;
-// a member coordinator (the twin) does.
+// docs/authorization.md footnote 1 and rule 8: the payment coordinator
+// sees names, membership status (and subscription) only, never contact
+// details; a role without member.contact (outreach) sees no contact
+// details either; a member coordinator (the twin) does.
 test('footnote 1: the payment coordinator\'s narrow view of members; rule 8: contact only with member.contact', async () => {
 	const alice = memberId('alice');
 	const mcoordId = memberId('mcoord');
@@ -56,9 +56,9 @@ test('footnote 1: the payment coordinator\'s narrow view of members; rule 8: con
 	assert.deepEqual(problems, []);
 });
 
-// ROLES.md footnote 3 on the profile page: support sees the Guardian
-// Angel Mode switch but not the forms to assign or remove an angel; the
-// member coordinator sees both.
+// docs/authorization.md footnote 3 on the profile page: support sees the
+// Guardian Angel Mode switch but not the forms to assign or remove an
+// angel; the member coordinator sees both.
 test('footnote 3: support toggles Guardian Angel Mode but is offered no angel assignment', async () => {
 	const kim = memberId('kim');
 	const sup = await get(`/members/${kim}`, await login('support'));

@@ -1,5 +1,5 @@
 /*
- * libFuzzer driver for the request parsers of http.c (STYLE.md 10), after
+ * libFuzzer driver for the request parsers of http.c (docs/style.md 10), after
  * kcgi's afl/afl-urlencoded.c.  The same bytes are parsed as a form body
  * and as a Cookie header (all cookies, and weft's own among the host's)
  * under tight and default limits, and every result is checked against
