@@ -67,25 +67,23 @@ pending_may(const struct request *req, const struct ledger_proposal *p,
 /*
  * The proposal the path names, and what the actor may do with it: 0, or
  * the status to answer.  Rule 1: a missing id is 404 only to whom holds
- * perm site-wide (PERM__MAX: nobody), and 403 to everyone else, the same
- * 403 as for a proposal out of reach.
+ * perm site-wide (app_target_status(); PERM__MAX: nobody), and 403 to
+ * everyone else, the same 403 as for a proposal out of reach.
  */
 static int
 pending_target(struct request *req, enum perm perm, struct ledger_proposal *p,
     struct pending_may *m)
 {
-	static const struct scope site = { SCOPE_SITE, 0, "" };
+	long long	 id = app_param_id(req, 0);
 	enum weft_err	 e;
-	int		 nf;
+	int		 st;
 
-	nf = perm != PERM__MAX && role_allows(&req->actor.grants, perm,
-	    &site) ? 404 : 403;
-	if (app_param_id(req, 0) <= 0)
-		return nf;
-	if ((e = ledger_proposal_load(app_param_id(req, 0), p)) ==
-	    WEFT_ERR_NOTFOUND)
-		return nf;
-	if (e != WEFT_OK || (e = pending_may(req, p, m)) != WEFT_OK)
+	e = id > 0 ? ledger_proposal_load(id, p) : WEFT_ERR_NOTFOUND;
+	if (perm == PERM__MAX && e == WEFT_ERR_NOTFOUND)
+		return 403;
+	if ((st = app_target_status(req, perm, e)) != 0)
+		return st;
+	if ((e = pending_may(req, p, m)) != WEFT_OK)
 		return app_status_of(e);
 	return 0;
 }
