@@ -142,6 +142,31 @@ test('the recipient\'s home page: Confirm and Dispute; the provider\'s statement
 	assert.ok(formFor((await get(`/exchanges/pending/${id}`, aj)).body, `/exchanges/pending/${id}/confirm`));
 });
 
+test('an angel sees what waits for the member they look after on their own home page, and confirms it', async () => {
+	const angel = makeMember({ community: 1 });
+	const ward = makeMember({ community: 1, angelMode: true, name: 'Ward of an angel' });
+	sql(`INSERT INTO guardian_angels (member_id, angel_id) VALUES (${ward.id}, ${angel.id})`);
+	const id = await propose(B, ward, '0.5');
+	// The angel's own income from the ward waits too, with no button.
+	const own = await propose(angel, ward, '0.25');
+	const aj = await as(angel.username);
+	const home = await get('/', aj);
+	assert.match(text(home.body), /for Ward of an angel/);
+	assert.ok(formFor(home.body, `/exchanges/pending/${id}/confirm`), 'Confirm for the ward');
+	assert.ok(!formFor(home.body, `/exchanges/pending/${own}/confirm`), 'not their own income');
+	assert.equal((await confirmAs(aj, own)).status, 403);
+	const w0 = balanceOf(ward.id);
+	const r = await confirmAs(aj, id);
+	assert.equal(r.status, 303);
+	assert.equal(balanceOf(ward.id), w0 - 50);
+	assert.equal(proposalRow(id).settledBy, angel.id);
+	// Mode off: neither listed nor confirmed by the angel.
+	const later = await propose(B, ward, '0.25');
+	sql(`UPDATE members SET angel_mode = 0 WHERE id = ${ward.id}`);
+	assert.ok(!formFor((await get('/', aj)).body, `/exchanges/pending/${later}/confirm`));
+	assert.equal((await confirmAs(aj, later)).status, 403);
+});
+
 test('confirm: both balances move as recording moves them, once; the exchange says who confirmed', async () => {
 	const id = await propose(B, A, '1.25');
 	const a0 = balanceOf(A.id), b0 = balanceOf(B.id), n0 = countExchanges();
