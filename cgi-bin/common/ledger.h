@@ -114,8 +114,10 @@ struct ledger_exchange {
 	long long		 reversed_by;	/* the reversal of this one */
 	char			 reason[256];
 	char			 created_at[20];
-	long long		 proposal_id;	/* recorded as this proposal */
-	char			 confirmed_by_name[129];	/* '': the setting */
+	/* Recorded by its provider as this proposal, confirmed by whom
+	 * ('': the setting) and when; 0, '' and '' for the others. */
+	long long		 proposal_id;
+	char			 confirmed_by_name[129];
 	char			 confirmed_at[20];
 };
 
@@ -147,9 +149,9 @@ enum ledger_refusal {
 	LEDGER_REFUSE_DUPLICATE_KEY,	/* form key seen: *id is the first */
 	LEDGER_REFUSE_REVERSED,		/* already reversed: *id the reversal */
 	LEDGER_REFUSE_IS_REVERSAL,	/* a reversal is not reversed */
-	LEDGER_REFUSE_CONFIRMED,	/* proposal confirmed: *id its exchange */
-	LEDGER_REFUSE_CANCELLED,	/* proposal cancelled by a coordinator */
-	LEDGER_REFUSE_DISPUTED,		/* proposal disputed already */
+	LEDGER_REFUSE_CONFIRMED,	/* confirmed: *id its exchange */
+	LEDGER_REFUSE_CANCELLED,	/* cancelled by a coordinator */
+	LEDGER_REFUSE_DISPUTED,		/* disputed already */
 	LEDGER_REFUSE__MAX
 };
 
@@ -336,8 +338,8 @@ struct ledger_figures {
 	long long	 under_limit;		/* members below the limit */
 	long long	 credit_limit;
 	enum ledger_limit_mode mode;
-	long long	 pending;		/* proposals waiting, in scope */
-	long long	 disputed;		/* disputed, in scope */
+	long long	 pending;	/* proposals waiting, in scope */
+	long long	 disputed;	/* disputed, in scope */
 };
 
 enum weft_err	 ledger_figures(const struct ledger_scope *, int days,

@@ -534,7 +534,8 @@ ledger_auto_confirm(long long member, int *n)
 			(*n)++;
 		else if (why == LEDGER_REFUSE_CREDIT_LIMIT)
 			log_msg(LOGL_INFO, "ledger: proposal %lld is due but "
-			    "below the hard credit limit: left pending", ids[i]);
+			    "below the hard credit limit: left pending",
+			    ids[i]);
 	}
 	return WEFT_OK;
 }

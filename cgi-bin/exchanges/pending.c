@@ -240,7 +240,8 @@ exchanges_pending_dispute(struct request *req)
 	    WEFT_OK)
 		return app_status_of(e);
 	if (why == LEDGER_OK)
-		return pending_redirect(req, p.x.id, 0, "ledger.flash.disputed");
+		return pending_redirect(req, p.x.id, 0,
+		    "ledger.flash.disputed");
 	if (why == LEDGER_REFUSE_DISPUTED)
 		return pending_redirect(req, p.x.id, 0,
 		    "ledger.flash.already_disputed");
@@ -265,7 +266,8 @@ exchanges_pending_cancel(struct request *req)
 		return app_status_of(e);
 	if (why == LEDGER_OK || why == LEDGER_REFUSE_CANCELLED)
 		return pending_redirect(req, p.x.id, 0, why == LEDGER_OK ?
-		    "ledger.flash.cancelled" : "ledger.flash.already_cancelled");
+		    "ledger.flash.cancelled" :
+		    "ledger.flash.already_cancelled");
 	return pending_refused(req, why, NULL);
 }
 

@@ -159,7 +159,8 @@ count(const char *sql)
 	return n;
 }
 
-#define EXCHANGES "SELECT COUNT(*) FROM exchanges WHERE provider_id IN (?, ?, ?)"
+#define EXCHANGES \
+	"SELECT COUNT(*) FROM exchanges WHERE provider_id IN (?, ?, ?)"
 
 static void
 entry(struct ledger_entry *x, int giver, int taker, long long h,
