@@ -297,7 +297,7 @@ stmt_page(struct request *req, const struct ledger_party *m, int own)
 	char			 title[192], base[48], csv[160];
 	char			 h[LEDGER_HOURS_LEN];
 	enum weft_err		 e;
-	int			 n;
+	int			 confirmed;
 
 	if (own)
 		snprintf(title, sizeof(title), "%s",
@@ -317,7 +317,7 @@ stmt_page(struct request *req, const struct ledger_party *m, int own)
 	else
 		snprintf(base, sizeof(base), "/exchanges/members/%lld", m->id);
 	tmpl_set(d, "ACTION", base);
-	if ((e = ledger_auto_confirm(m->id, &n)) != WEFT_OK ||
+	if ((e = ledger_auto_confirm(m->id, &confirmed)) != WEFT_OK ||
 	    (e = ledger_balance(m->id, &bal)) != WEFT_OK ||
 	    (e = ledger_pending_panel(d, &req->actor, m->id,
 	    LEDGER_PANEL_TO_CONFIRM | LEDGER_PANEL_WAITING |
@@ -440,7 +440,7 @@ exchanges_statement_csv(struct request *req)
 	long long		 bal, lim = STMT_CSV_MAX;
 	enum weft_err		 e;
 	size_t			 bad;
-	int			 st;
+	int			 st, confirmed;
 
 	/* A bad member is answered before bad filters. */
 	bad = stmt_filter_read(req, NULL, v, &f);
@@ -448,8 +448,9 @@ exchanges_statement_csv(struct request *req)
 		return st;
 	if (bad > 0)
 		return 400;
-	/* The balance before the range opens the running balance. */
-	if ((e = ledger_auto_confirm(m.id, &st)) != WEFT_OK ||
+	/* What has waited long enough is confirmed first, as on the page;
+	 * the balance before the range opens the running balance. */
+	if ((e = ledger_auto_confirm(m.id, &confirmed)) != WEFT_OK ||
 	    (e = stmt_sums(m.id, &f, f.from, 0, &sums)) != WEFT_OK ||
 	    (e = db_query(&r, STMT_SELECT(
 	    STMT_CSV_SIDE("provider", "") " UNION ALL "
