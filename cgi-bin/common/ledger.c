@@ -469,6 +469,10 @@ ledger_record(const struct actor *a, const struct ledger_settings *s,
 	if (x->hundredths <= 0 || x->provider == x->recipient ||
 	    !ledger_key_ok(x->form_key))
 		return WEFT_ERR_INVALID;
+	/* Rule 5: recorded by someone acting for a party ("become", an
+	 * angel, a manager) is audited like a coordinator's record_for. */
+	if (audit_on_behalf(a, x->provider) && audit_on_behalf(a, x->recipient))
+		audit = 1;
 	for (i = 0; i < LEDGER_TRIES; i++) {
 		e = ledger_record_tx(a, x, audit, ledger_floor(s,
 		    x->hundredths), id, why);

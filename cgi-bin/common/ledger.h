@@ -147,8 +147,9 @@ extern const char *const ledger_refusal_keys[LEDGER_REFUSE__MAX];
  * the lock what would take the recipient below a hard credit limit of
  * settings s (the caller's, just read), inserts the exchange (its form
  * key is UNIQUE), and, when audit is set (a coordinator's
- * exchange.record_for, ROLES.md rule 6), writes the audit row in the same
- * transaction.  recorded_by/recorded_as are the actor's real and acting
+ * exchange.record_for, rule 6) or the actor acts for a party (rule 5:
+ * "become", an angel, a manager; audit_on_behalf), writes the audit row
+ * in the same transaction.  recorded_by/recorded_as are the actor's real and acting
  * ids.  Deadlocks and lock waits are retried a few times.  Returns
  * WEFT_OK with *why == LEDGER_OK and *id the new exchange, or WEFT_OK
  * with *why saying why nothing was recorded (for a form key already used,

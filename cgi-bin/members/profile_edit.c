@@ -206,24 +206,6 @@ members_edit_form(struct request *req)
 	return app_render(req, 200);
 }
 
-/* One changed field in the audit's before and after objects. */
-static void
-profile_diff(struct buf *b, struct buf *a, const char *key,
-    const char *old, const char *new, int *n)
-{
-	if (strcmp(old, new) == 0)
-		return;
-	buf_puts(b, *n ? "," : "{");
-	buf_puts(a, *n ? "," : "{");
-	buf_json_str(b, key);
-	buf_puts(b, ":");
-	buf_json_str(b, old);
-	buf_json_str(a, key);
-	buf_puts(a, ":");
-	buf_json_str(a, new);
-	(*n)++;
-}
-
 /* Only the fields that change go to the audit row (before and after). */
 static int
 profile_changes(const struct form_value *v, const struct member *m,
@@ -231,15 +213,15 @@ profile_changes(const struct form_value *v, const struct member *m,
 {
 	int	 n = 0;
 
-	profile_diff(b, a, "name", m->name, v[E_NAME].str, &n);
-	profile_diff(b, a, "email", m->email, v[E_EMAIL].str, &n);
-	profile_diff(b, a, "phone", m->phone, v[E_PHONE].str, &n);
-	profile_diff(b, a, "address", m->address, v[E_ADDRESS].str, &n);
-	profile_diff(b, a, "about", about, v[E_ABOUT].str, &n);
-	profile_diff(b, a, "lang", m->lang, v[E_LANG].str, &n);
-	profile_diff(b, a, "profile_status", m->profile_status,
+	audit_diff(b, a, "name", m->name, v[E_NAME].str, &n);
+	audit_diff(b, a, "email", m->email, v[E_EMAIL].str, &n);
+	audit_diff(b, a, "phone", m->phone, v[E_PHONE].str, &n);
+	audit_diff(b, a, "address", m->address, v[E_ADDRESS].str, &n);
+	audit_diff(b, a, "about", about, v[E_ABOUT].str, &n);
+	audit_diff(b, a, "lang", m->lang, v[E_LANG].str, &n);
+	audit_diff(b, a, "profile_status", m->profile_status,
 	    v[E_PSTATUS].str, &n);
-	profile_diff(b, a, "is_organisation", m->is_organisation ? "1" : "0",
+	audit_diff(b, a, "is_organisation", m->is_organisation ? "1" : "0",
 	    v[E_ORG].on ? "1" : "0", &n);
 	if (n > 0) {
 		buf_puts(b, "}");
