@@ -5,10 +5,11 @@
 #   make stop    stop a stack left running in the background
 #   make test    build with sanitizers, start a private stack on free ports,
 #                run every test layer, stop it; non-zero on any failure
-#   make fuzz    run the parser fuzz driver (FUZZ_SECONDS, default 60)
+#   make fuzz    run every fuzz driver, FUZZ_SECONDS each (default 60)
 #   make deps    install Debian and npm packages (as root), skip what is there
-#   make install install the programs, templates and SQL under PREFIX
+#   make install install the programs, templates, SQL and man pages under PREFIX
 #   make nginx-conf  write the programs' locations into nginx/weft.conf
+#   make docs    regenerate the parts of docs/ read out of the code's tables
 
 PORT		?= 8080
 PREFIX		?= /usr/local
@@ -43,6 +44,8 @@ $(error cgi-bin/programs: no programs (see the error above))
 endif
 FASTCGI		:= $(shell tools/weft-programs names fastcgi)
 TOOLS		 = weft-passwd weft-migrate
+# Built from tools/NAME.c for the build and its tests, never installed.
+DEV_TOOLS	 = weft-docs
 UNIT_TESTS	:= $(basename $(notdir $(wildcard tests/unit/test_*.c)))
 TEMPLATES	:= $(shell find templates -name '*.tpl' 2>/dev/null | sort)
 
@@ -51,14 +54,14 @@ TEMPLATES	:= $(shell find templates -name '*.tpl' 2>/dev/null | sort)
 REL		 = var/build
 TST		 = var/build-test
 
-.PHONY: all build build-test deps run stop test unit fuzz lint-templates \
-	lint install clean bench nginx-conf
+.PHONY: all build build-test deps run stop test unit fuzz fuzz-build \
+	lint-templates lint install clean bench nginx-conf docs
 
 all: build
 
-build: $(addprefix $(REL)/,$(PROGRAMS) $(TOOLS)) lint-templates
+build: $(addprefix $(REL)/,$(PROGRAMS) $(TOOLS) $(DEV_TOOLS)) lint-templates
 
-build-test: $(addprefix $(TST)/,$(PROGRAMS) $(TOOLS)) \
+build-test: $(addprefix $(TST)/,$(PROGRAMS) $(TOOLS) $(DEV_TOOLS)) \
 	$(addprefix $(TST)/tests/,$(UNIT_TESTS)) lint-templates
 
 # ---- objects -------------------------------------------------------------
@@ -77,6 +80,12 @@ $(TST)/obj/%.o: cgi-bin/%.c $(COMMON_H) $(AREA_H)
 $(TST)/obj/%.o: cgi-bin/%.cc $(COMMON_H)
 	@mkdir -p $(dir $@)
 	$(CXX) $(CPPFLAGS) $(CXXFLAGS_TEST) -c -o $@ $<
+$(REL)/obj/tools/%.o: tools/%.c $(COMMON_H)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS_REL) -c -o $@ $<
+$(TST)/obj/tools/%.o: tools/%.c $(COMMON_H)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS_TEST) -c -o $@ $<
 $(TST)/obj/tests/%.o: tests/unit/%.c $(COMMON_H)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS_TEST) -Wno-unused-parameter -c -o $@ $<
@@ -139,6 +148,13 @@ endef
 $(foreach p,$(PROGRAMS) $(TOOLS),\
     $(eval $(call prog_rule,$(REL),$(p),$$(LDFLAGS_REL)))\
     $(eval $(call prog_rule,$(TST),$(p),$$(LDFLAGS_TEST))))
+define tool_rule
+$(1)/$(2): $(1)/obj/tools/$(2).o $(1)/libweft.a
+	$$(CXX) $(3) -o $$@ $$^ $$(PKG_LIBS)
+endef
+$(foreach t,$(DEV_TOOLS),\
+    $(eval $(call tool_rule,$(REL),$(t),$$(LDFLAGS_REL)))\
+    $(eval $(call tool_rule,$(TST),$(t),$$(LDFLAGS_TEST))))
 $(TST)/tests/%: $(TST)/obj/tests/%.o $(TST)/libweft.a
 	@mkdir -p $(dir $@)
 	$(CXX) $(LDFLAGS_TEST) -o $@ $^ $(PKG_LIBS) -lcmocka
@@ -155,6 +171,13 @@ $(REL)/templates.ok: $(TEMPLATES)
 		    "$${t#templates/}" || { echo "$$t: template syntax error"; exit 1; }; \
 	done
 	@touch $@
+
+# ---- docs: the parts read out of the code's tables ------------------------
+# Each generated part of docs/ is marked with the command that prints it;
+# tests/run.sh fails when one differs from what the tables give now.
+
+docs: $(REL)/weft-docs
+	tools/docs.sh $(REL)
 
 # ---- dependencies --------------------------------------------------------
 
@@ -216,24 +239,56 @@ test: deps
 unit: build-test
 	tests/run.sh $(TST) --unit-only
 
-# The size limits (files, functions); also the first layer of tests/run.sh.
+# The size limits (files, functions) and no citation of files outside the
+# repo; tests/run.sh runs both too.
 lint:
 	tests/lint/sizes.sh
+	tests/lint/citations.sh
 
 # ---- fuzzing (libFuzzer, clang) ------------------------------------------
+# One driver per tests/fuzz/fuzz_NAME.c, seeded from tests/fuzz/corpus/NAME/
+# (`make fuzz FUZZERS=route` runs one).  The common library is compiled
+# again by clang with the fuzzer's coverage and the sanitizers, the
+# ctemplate shim included (a driver links what it reaches of it); drivers
+# link with clang++ for ctemplate's C++ runtime.
+# fuzz_route looks paths up in the programs' own route tables (app_areas[]).
 
-FUZZ_SRC = tests/fuzz/fuzz_http.c cgi-bin/common/http.c cgi-bin/common/buf.c \
-	cgi-bin/common/valid.c
-$(TST)/fuzz_http: $(FUZZ_SRC) $(COMMON_H)
+FUZZERS		?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_OBJ	 = $(TST)/fuzz-obj
+FUZZ_FLAGS	 = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+		   -fno-sanitize-recover=undefined $(WARN)
+
+$(FUZZ_OBJ)/%.o: cgi-bin/common/%.c $(COMMON_H)
 	@mkdir -p $(dir $@)
-	clang -std=c17 -g -O1 $(WARN) -D_GNU_SOURCE -Icgi-bin/common \
-	    -fsanitize=fuzzer,address,undefined -o $@ $(FUZZ_SRC)
+	clang $(CPPFLAGS) -std=c17 $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
+	    -c -o $@ $<
+$(FUZZ_OBJ)/tmpl_shim.o: $(COMMON_CC) $(COMMON_H)
+	@mkdir -p $(dir $@)
+	clang++ $(CPPFLAGS) -std=c++17 $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
+	    -c -o $@ $<
+$(FUZZ_OBJ)/app_areas.o: $(GEN)/app_areas.c $(COMMON_H) $(AREA_ROUTES)
+	@mkdir -p $(dir $@)
+	clang $(CPPFLAGS) -Icgi-bin -std=c17 $(FUZZ_FLAGS) \
+	    -fsanitize=fuzzer-no-link -c -o $@ $<
+$(FUZZ_OBJ)/libweft.a: $(patsubst cgi-bin/common/%.c,$(FUZZ_OBJ)/%.o,$(COMMON_C)) \
+    $(FUZZ_OBJ)/tmpl_shim.o $(FUZZ_OBJ)/app_areas.o
+	rm -f $@ && ar rcs $@ $^
+$(FUZZ_OBJ)/fuzz_%.o: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(COMMON_H)
+	@mkdir -p $(dir $@)
+	clang $(CPPFLAGS) -std=c17 $(FUZZ_FLAGS) -fsanitize=fuzzer -c -o $@ $<
+$(TST)/fuzz_%: $(FUZZ_OBJ)/fuzz_%.o $(FUZZ_OBJ)/libweft.a
+	clang++ -fsanitize=fuzzer,address,undefined -o $@ $^ $(PKG_LIBS)
+
+fuzz-build: $(addprefix $(TST)/fuzz_,$(FUZZERS))
 
 fuzz: deps
-	$(MAKE) $(TST)/fuzz_http
-	@mkdir -p var/fuzz-corpus
-	$(TST)/fuzz_http -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
-	    var/fuzz-corpus tests/fuzz/corpus
+	$(MAKE) fuzz-build
+	@for f in $(FUZZERS); do \
+		echo "== fuzz_$$f: $(FUZZ_SECONDS) s"; \
+		mkdir -p var/fuzz-corpus/$$f && \
+		$(TST)/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+		    var/fuzz-corpus/$$f tests/fuzz/corpus/$$f || exit 1; \
+	done
 
 # ---- benchmark (issue 5) -------------------------------------------------
 # `make bench [SCALE=1k|10k|100k|1M] [SCALES="1k 10k 100k 1M"]
@@ -266,6 +321,10 @@ install: build
 	    $(DESTDIR)$(PREFIX)/lib/weft/
 	cp -R templates sql nginx $(DESTDIR)$(PREFIX)/share/weft/
 	install -m 0644 cgi-bin/programs $(DESTDIR)$(PREFIX)/share/weft/programs
+	install -d $(DESTDIR)$(PREFIX)/share/man/man5 \
+	    $(DESTDIR)$(PREFIX)/share/man/man8
+	install -m 0644 docs/weft.conf.5 $(DESTDIR)$(PREFIX)/share/man/man5/
+	install -m 0644 docs/weft.8 $(DESTDIR)$(PREFIX)/share/man/man8/
 
 # The production server block's FastCGI locations, from the manifest; the
 # programs' sockets are under /run/weft there.

@@ -33,8 +33,8 @@ INSERT INTO categories (id, name, position) VALUES
 --   community_id  the Community Timebank the ad is shown in: the owner's
 --                 own or none, unless a coordinator with member.community
 --                 put it elsewhere.  The ad's scope for coordinators
---                 (ROLES.md rule 2) is this community, else the owner's,
---                 else site.
+--                 (docs/authorization.md rule 2) is this community, else
+--                 the owner's, else site.
 --   expires_on    the last day the ad shows in the directory (UTC dates).
 --   status        'deleted' is a soft delete: the owner and coordinators
 --                 in scope still see the ad; the directory does not.

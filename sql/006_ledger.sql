@@ -1,5 +1,5 @@
--- The exchanges area, part 2: the ledger (DESIGN.md "Data", the ledger
--- invariant; cgi-bin/common/ledger.h is its only writer).
+-- The exchanges area, part 2: the ledger (docs/architecture.md "Data", the
+-- ledger invariant; cgi-bin/common/ledger.h is its only writer).
 --
 -- HOURS ARE INTEGER HUNDREDTHS, NEVER FLOATS: 1.25 hours is stored as 125,
 -- in BIGINT columns named `hundredths`.  The forms accept steps of a

@@ -12,8 +12,8 @@
 -- under example.org (RFC 2606); phone numbers are in the 555-01xx block
 -- reserved for fiction.
 --
--- Who is who (ROLES.md): a site coordinator of every role, a member
--- coordinator scoped to community 1, a Spanish translator; approved,
+-- Who is who (docs/authorization.md): a site coordinator of every role, a
+-- member coordinator scoped to community 1, a Spanish translator; approved,
 -- applying and disabled members in both communities and in none; one
 -- organisation.  Some names and texts hold non-ASCII letters, quotes and
 -- markup on purpose: pages must show them escaped, not interpreted.
@@ -170,9 +170,9 @@ INSERT INTO members (username, email, name, password_hash, status, lang,
     'Account closed at the member''s request.',
     @now - INTERVAL 141 DAY, @now - INTERVAL 139 DAY, @now - INTERVAL 60 DAY);
 
--- Grants (ROLES.md): a site coordinator of every role, northcoord scoped
--- to community 1, the translator to Spanish.  All given by admin, except
--- admin's own.
+-- Grants (docs/authorization.md): a site coordinator of every role,
+-- northcoord scoped to community 1, the translator to Spanish.  All given
+-- by admin, except admin's own.
 INSERT INTO grants (member_id, role, scope_kind, community_id, lang,
     granted_by, created_at)
 SELECT m.id, g.role, g.scope_kind, g.community_id, g.lang,

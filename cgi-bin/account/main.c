@@ -1,9 +1,11 @@
 /*
  * The account area: the home page, logging in and out, and the signup
- * application (DESIGN.md, program `account`; ROLES.md "Who is who" for
- * visitors, applying, approved and disabled members); one's own profile
- * and password are profile.c (account.h).  Everything here acts on the
- * actor's own account: the acting member's while "become" is active.
+ * application (docs/architecture.md, program `account`;
+ * docs/authorization.md "Who is who" for visitors, applying, approved and
+ * disabled members); one's own profile and password, and those of the
+ * members one acts for, are profile.c (account.h).  Everything here acts
+ * on the actor's own account: the acting member's while "become" is
+ * active.
  */
 #include <stdio.h>
 #include <string.h>

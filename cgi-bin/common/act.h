@@ -1,10 +1,10 @@
 /*
- * Acting for another member (ROLES.md, "Members": a guardian angel may do
- * a member's self-service for them while that member's Guardian Angel
- * Mode is on; a Manager of an Organisation may do it for the
- * organisation's account).  The members area assigns angels and managers;
- * the exchanges area asks this module before posting an ad or recording
- * an exchange for someone.
+ * Acting for another member (docs/authorization.md "Who is who": a
+ * guardian angel may do a member's self-service for them while that
+ * member's Guardian Angel Mode is on; a Manager of an Organisation may do
+ * it for the organisation's account).  The members area assigns angels and
+ * managers; the exchanges area asks this module before posting an ad or
+ * recording an exchange for someone.
  *
  * This is about members' self-service rights only.  A coordinator acting
  * on a member through a permission (ad.post_for, exchange.record_for) is
@@ -22,7 +22,8 @@
  * account needs the actor's grants to cover theirs (act_may_change).
  * Relations themselves may cross communities: a site coordinator may
  * make a member of one community the angel of a member of another, and
- * that angel acts for them in their own name, as ROLES.md allows.
+ * that angel acts for them in their own name (docs/authorization.md
+ * "Who is who").
  */
 #ifndef WEFT_ACT_H
 #define WEFT_ACT_H

@@ -1,25 +1,19 @@
 /*
- * The pre-forking master and the request loop (DESIGN.md "A request, end
- * to end", steps 1-4 and 7).  Rendering lives in app_page.c, route
- * matching in app_route.c.
+ * The request loop (docs/architecture.md "A request, end to end", steps
+ * 1-6 and 9), run by the workers of super.c's master.  Rendering lives in
+ * app_page.c, route matching in app_route.c.
  */
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/uio.h>
-#include <sys/wait.h>
 
 #include <errno.h>
 #include <fastcgi.h>
 #include <fcgiapp.h>
-#include <grp.h>
-#include <malloc.h>
-#include <pwd.h>
-#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -27,43 +21,12 @@
 #include "db.h"
 #include "i18n.h"
 #include "log.h"
+#include "super.h"
 #include "util.h"
 
-#define APP_WORKERS_MAX	256
 #define APP_PATH_MAX	2048
-#define APP_MMAP_MIN	(128 * 1024)	/* glibc's default mmap threshold */
 #define APP_RECORDS_MIN	8192	/* libfcgi's stream buffer: see app_write() */
 #define APP_RECORD_MAX	65535	/* FastCGI: content bytes in one record */
-
-static volatile sig_atomic_t	 app_stop;
-
-static void
-app_on_term(int sig)
-{
-	(void)sig;
-	app_stop = 1;
-	/* Makes libfcgi's accept() give up instead of retrying. */
-	FCGX_ShutdownPending();
-}
-
-/* Installs handler for SIGTERM and SIGINT without SA_RESTART, so that a
- * blocked accept() or waitpid() returns EINTR and the loop sees app_stop. */
-static int
-app_signals(void (*handler)(int))
-{
-	struct sigaction	 sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = handler;
-	sigemptyset(&sa.sa_mask);
-	if (sigaction(SIGTERM, &sa, NULL) == -1 ||
-	    sigaction(SIGINT, &sa, NULL) == -1)
-		return -1;
-	sa.sa_handler = SIG_IGN;
-	if (sigaction(SIGPIPE, &sa, NULL) == -1)
-		return -1;
-	return 0;
-}
 
 static void
 app_print_routes(const struct program *p)
@@ -232,8 +195,8 @@ app_take_flash(struct request *req)
 	    config.cookie_secure ? HTTP_COOKIE_SECURE : 0);
 }
 
-/* DESIGN.md step 4: who may reach the route, before any handler runs.
- * Returns 0 to go on, or a status (the response may be a redirect). */
+/* docs/architecture.md step 6: who may reach the route, before any handler
+ * runs.  Returns 0 to go on, or a status (the response may be a redirect). */
 static int
 app_guard(struct request *req)
 {
@@ -455,63 +418,34 @@ app_request_free(struct request *req)
 	log_context(NULL, 0);
 }
 
-/* ---- worker and master ---------------------------------------------- */
+/* ---- one worker ------------------------------------------------------ */
 
-/* STYLE.md 6: when started as root with run_user set, workers give up
- * root before they touch a request. */
+/* What every worker of a FastCGI program serves. */
+struct app_listen {
+	int			 fd;
+	const struct program	*prog;
+};
+
+/* super.c runs this in each worker: requests until super_stopping(). */
 static int
-app_drop_privileges(void)
+app_worker(void *arg)
 {
-	struct passwd	*pw;
+	const struct app_listen	*l = arg;
+	FCGX_Request		 r;
+	struct request		*req;
 
-	if (geteuid() != 0 || config.run_user[0] == '\0')
-		return 0;
-	if ((pw = getpwnam(config.run_user)) == NULL) {
-		log_msg(LOGL_ERROR, "run_user %s: no such user",
-		    config.run_user);
-		return -1;
-	}
-	if (setgroups(1, &pw->pw_gid) == -1 || setgid(pw->pw_gid) == -1 ||
-	    setuid(pw->pw_uid) == -1) {
-		log_msg(LOGL_ERROR, "dropping to %s: %s", config.run_user,
-		    strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
-static int
-app_worker(int fd, const struct program *prog)
-{
-	FCGX_Request	 r;
-	struct request	*req;
-
-	if (app_signals(app_on_term) == -1 || app_drop_privileges() == -1)
-		return 1;
-	/*
-	 * A worker's memory must not keep the high-water mark of one big
-	 * request (issue 5: worker RSS at most 16 MB).  glibc raises its
-	 * mmap threshold to the largest block freed so far, so after one
-	 * argon2id hash (argon2_m_kib, 19 MiB) every later one is carved from
-	 * the heap and its pages stay with the worker for good; a fixed
-	 * threshold keeps such blocks mapped apart and gives them back when
-	 * freed.  (A GLIBC_TUNABLES mmap_threshold chosen by the admin is
-	 * overridden: that one trades memory for hashing speed.)
-	 */
-	if (mallopt(M_MMAP_THRESHOLD, APP_MMAP_MIN) != 1)
-		log_msg(LOGL_WARN, "mallopt(M_MMAP_THRESHOLD) failed");
 	if ((req = calloc(1, sizeof(*req))) == NULL)
 		return 1;
-	if (FCGX_InitRequest(&r, fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
+	if (FCGX_InitRequest(&r, l->fd, FCGI_FAIL_ACCEPT_ON_INTR) != 0) {
 		free(req);
 		return 1;
 	}
 	/* A failed connection is not fatal: requests retry it (503 meanwhile). */
 	if (db_connect() != WEFT_OK)
 		log_msg(LOGL_WARN, "database not reachable yet");
-	while (!app_stop && FCGX_Accept_r(&r) >= 0) {
+	while (!super_stopping() && FCGX_Accept_r(&r) >= 0) {
 		http_response_init(&req->resp);
-		app_handle(&r, prog, req);
+		app_handle(&r, l->prog, req);
 		app_write(&r, req);
 		FCGX_Finish_r(&r);
 		app_request_free(req);
@@ -519,108 +453,6 @@ app_worker(int fd, const struct program *prog)
 	FCGX_Free(&r, 0);
 	free(req);
 	db_close();
-	return 0;
-}
-
-static pid_t
-app_spawn(int fd, const struct program *prog)
-{
-	pid_t	 pid = fork();
-
-	if (pid == 0)
-		_exit(app_worker(fd, prog));
-	if (pid == -1)
-		log_msg(LOGL_ERROR, "fork: %s", strerror(errno));
-	return pid;
-}
-
-/* Stops every worker: SIGTERM, up to a second's grace, then SIGKILL. */
-static void
-app_stop_workers(pid_t *pids, int n)
-{
-	struct timespec	 ts = { 0, 20 * 1000 * 1000 };
-	int		 i, alive, tries;
-
-	for (i = 0; i < n; i++)
-		if (pids[i] > 0)
-			kill(pids[i], SIGTERM);
-	for (tries = 0; tries < 50; tries++) {
-		alive = 0;
-		for (i = 0; i < n; i++) {
-			if (pids[i] <= 0)
-				continue;
-			if (waitpid(pids[i], NULL, WNOHANG) == pids[i])
-				pids[i] = 0;
-			else
-				alive++;
-		}
-		if (alive == 0)
-			return;
-		nanosleep(&ts, NULL);
-	}
-	for (i = 0; i < n; i++)
-		if (pids[i] > 0) {
-			kill(pids[i], SIGKILL);
-			waitpid(pids[i], NULL, 0);
-		}
-}
-
-/* Restarts workers that die, until SIGTERM.  A worker that dies by a
- * signal is logged as an error (the test runner looks for these). */
-static int
-app_master(int fd, const struct program *prog, int n)
-{
-	pid_t		 pids[APP_WORKERS_MAX], pid;
-	int		 i, status, empty;
-	time_t		 last_restart = 0;
-
-	for (i = 0; i < n; i++)
-		if ((pids[i] = app_spawn(fd, prog)) == -1) {
-			/* Those already started must not outlive us. */
-			app_stop_workers(pids, i);
-			return 1;
-		}
-	log_msg(LOGL_INFO, "started %d workers", n);
-	while (!app_stop) {
-		/* A slot left empty by a failed fork is retried each second
-		 * (WNOHANG below), so the master never idles without workers. */
-		for (i = 0, empty = 0; i < n; i++)
-			if (pids[i] <= 0 && (pids[i] = app_spawn(fd, prog)) <= 0)
-				empty++;
-		pid = waitpid(-1, &status, empty ? WNOHANG : 0);
-		if (pid == 0) {
-			sleep(1);
-			continue;
-		}
-		if (pid == -1) {
-			if (errno == EINTR || errno == ECHILD) {
-				if (errno == ECHILD)
-					sleep(1);
-				continue;
-			}
-			log_msg(LOGL_ERROR, "waitpid: %s", strerror(errno));
-			break;
-		}
-		for (i = 0; i < n && pids[i] != pid; i++)
-			continue;
-		if (i == n)
-			continue;
-		if (WIFSIGNALED(status))
-			log_msg(LOGL_ERROR, "worker %ld died by signal %d",
-			    (long)pid, WTERMSIG(status));
-		else
-			log_msg(LOGL_WARN, "worker %ld exited with %d",
-			    (long)pid, WEXITSTATUS(status));
-		pids[i] = 0;
-		if (app_stop)
-			break;
-		/* Crash loops must not become fork loops. */
-		if (time(NULL) == last_restart)
-			sleep(1);
-		last_restart = time(NULL);
-	}
-	app_stop_workers(pids, n);
-	log_msg(LOGL_INFO, "stopped");
 	return 0;
 }
 
@@ -659,20 +491,14 @@ app_main(int argc, char *argv[], const struct program *prog)
 	}
 	if (sock == NULL)
 		return app_usage(prog->name);
-	log_init(prog->name, LOGL_INFO);
-	if (config_load(&config, conf) != WEFT_OK)
+	if ((n = super_config(prog->name, conf, n)) < 0)
 		return 1;
-	log_init(prog->name, (enum log_level)config.log_level);
-	if (n <= 0)
-		n = config.workers;
-	if (n > APP_WORKERS_MAX)
-		n = APP_WORKERS_MAX;
 	if (tmpl_init(config.templates_dir) != WEFT_OK) {
 		log_msg(LOGL_ERROR, "templates_dir %s unusable",
 		    config.templates_dir);
 		return 1;
 	}
-	if (FCGX_Init() != 0 || app_signals(app_on_term) == -1)
+	if (FCGX_Init() != 0 || super_signals(FCGX_ShutdownPending) == -1)
 		return 1;
 	if (unlink(sock) == -1 && errno != ENOENT) {
 		log_msg(LOGL_ERROR, "unlink %s: %s", sock, strerror(errno));
@@ -682,12 +508,15 @@ app_main(int argc, char *argv[], const struct program *prog)
 		log_msg(LOGL_ERROR, "cannot listen on %s", sock);
 		return 1;
 	}
-	/* STYLE.md 6: the socket is for nginx's user and ours only. */
+	/* docs/style.md 6: the socket is for nginx's user and ours only. */
 	if (chmod(sock, 0660) == -1) {
 		log_msg(LOGL_ERROR, "chmod %s: %s", sock, strerror(errno));
 		return 1;
 	}
-	rc = app_master(fd, prog, n);
+	/* FCGX_ShutdownPending() makes libfcgi's accept() give up instead
+	 * of retrying when SIGTERM interrupts it. */
+	rc = super_run(&(struct super){ app_worker,
+	    &(struct app_listen){ fd, prog }, n, FCGX_ShutdownPending });
 	close(fd);
 	unlink(sock);
 	return rc;

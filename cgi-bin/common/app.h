@@ -1,7 +1,8 @@
 /*
  * The program skeleton every area shares: a pre-forking master, the
- * request loop, the route table, dispatch with the guards of DESIGN.md
- * step 4, page rendering inside the layout, and the one error page.
+ * request loop, the route table, dispatch with the guards of
+ * docs/architecture.md step 6, page rendering inside the layout, and the
+ * one error page.
  *
  * An area program is a route table and its handlers.  The table is the
  * area's cgi-bin/AREA/routes.def, one row per route, each handler named
@@ -42,7 +43,7 @@
 #include "tmpl.h"
 
 /* Who may reach a route, checked before its handler runs.  The zero value
- * is deliberately invalid: a route must say (ROLES.md rule 1). */
+ * is deliberately invalid: a route must say (docs/authorization.md rule 1). */
 enum access {
 	ACCESS_UNSET = 0,
 	ACCESS_PUBLIC,	/* visitors too: the short, reviewed list */

@@ -1,6 +1,6 @@
 /*
- * Pages, the error page and redirects (DESIGN.md steps 5-7): every HTML
- * answer is a body template rendered inside templates/layout.tpl.
+ * Pages, the error page and redirects (docs/architecture.md steps 7-9):
+ * every HTML answer is a body template rendered inside templates/layout.tpl.
  */
 #include <stdio.h>
 #include <string.h>

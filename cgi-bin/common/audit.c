@@ -1,7 +1,7 @@
 /*
- * The audit log (ROLES.md rule 6): one row per coordinator write, in the
- * caller's transaction, so that the change and its record stand or fall
- * together.
+ * The audit log (docs/authorization.md rule 6): one row per coordinator
+ * write, in the caller's transaction, so that the change and its record
+ * stand or fall together.
  */
 #include <stddef.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /*
- * Passwords, sessions, CSRF and login throttling (DESIGN.md "Security, in
- * short"; issue 2, "auth").
+ * Passwords, sessions, CSRF and login throttling (docs/architecture.md
+ * "Security"; issue 2, "auth").
  *
  * Passwords are argon2id with the parameters of config.  Each worker is a
  * single-threaded process that hashes one password at a time, so at most

@@ -1,6 +1,6 @@
 /*
- * Passwords (argon2id), sessions, CSRF and login throttling.  DESIGN.md
- * "Security, in short" is the contract.
+ * Passwords (argon2id), sessions, CSRF and login throttling.
+ * docs/architecture.md "Security" is the contract.
  */
 #ifndef WEFT_AUTH_H
 #define WEFT_AUTH_H
@@ -130,7 +130,7 @@ enum login_result auth_login(const char *username, const char *password,
 /*
  * ---- "Become another member" (auth_become.c) ----
  * Added by the members area (become); additive, nothing above changed.
- * ROLES.md rule 5: whether the actor may become the target is
+ * docs/authorization.md rule 5: whether the actor may become the target is
  * role_may_become()'s answer, asked first by the caller.  Both calls
  * rotate the session: a new token (written to token, for the cookie) and
  * a new CSRF token replace the actor's session row, which is deleted.

@@ -1,8 +1,8 @@
 /*
- * "Become another member", the sessions side (ROLES.md rule 5; DESIGN.md
- * "Security, in short": tokens are rotated on become).  Whether the actor
- * may become the target is role_may_become()'s answer, asked by the
- * caller; here the session row is replaced.
+ * "Become another member", the sessions side (docs/authorization.md rule
+ * 5; docs/architecture.md "Security": tokens are rotated on become).
+ * Whether the actor may become the target is role_may_become()'s answer,
+ * asked by the caller; here the session row is replaced.
  *
  * Becoming, and coming back, each replace the session row with a new
  * one: a new random token and a new CSRF token, the same real member, the

@@ -10,75 +10,110 @@
 
 struct config config;
 
-enum config_type {
-	CONFIG_STR,
-	CONFIG_UINT,
-	CONFIG_INT,
-	CONFIG_SIZE,
-	CONFIG_TYPE__MAX
+/*
+ * The keys, their types, bounds, defaults and descriptions: the table is
+ * the file's format, config_defaults() applies its defaults, and
+ * weft.conf(5) is generated from it (weft-docs --config), so the page
+ * cannot drift from what the programs accept.  A description is plain
+ * sentences: weft-docs escapes it for the man page.
+ */
+#define S(k, def, arg, desc) { #k, CONFIG_STR, offsetof(struct config, k), \
+	sizeof(((struct config *)0)->k), 0, 0, def, arg, desc }
+#define N(k, t, lo, hi, def, arg, desc) \
+	{ #k, t, offsetof(struct config, k), 0, lo, hi, def, arg, desc }
+const struct config_key config_keys[] = {
+	S(db_socket, "/run/mysqld/mysqld.sock", "path",
+	    "The unix socket of the MariaDB server. weft connects over this "
+	    "socket only, never over TCP."),
+	S(db_name, "weft", "name",
+	    "The database that holds weft's tables."),
+	S(db_user, "weft", "user",
+	    "The database user the programs connect as. It needs SELECT, "
+	    "INSERT, UPDATE and DELETE on the database; schema changes are "
+	    "made by the migrations, as a user who may."),
+	S(db_password, "", "secret",
+	    "The password of db_user. The file is read by the master before "
+	    "any worker starts: keep it readable by the user who starts the "
+	    "programs only, or pass the password as WEFT_DB_PASSWORD."),
+	S(templates_dir, "/usr/local/share/weft/templates", "path",
+	    "The folder of the page templates (layout.tpl, error.tpl and one "
+	    "folder per area), as make install puts them. Read when a program "
+	    "starts: a program that cannot use it does not start."),
+	S(run_user, "", "user",
+	    "When a program is started as root, its workers switch to this "
+	    "user (and its group) before they handle a request. Empty: they "
+	    "stay who started them."),
+	N(argon2_t, CONFIG_UINT, 1, 64, "2", "n",
+	    "argon2id iterations for new password hashes. A member whose hash "
+	    "was made with weaker parameters gets a new one at their next "
+	    "log-in."),
+	N(argon2_m_kib, CONFIG_UINT, 1024, 4194304, "19456", "KiB",
+	    "argon2id memory per hash, in KiB. Each worker needs this much "
+	    "while it checks a password, so workers times argon2_m_kib is the "
+	    "memory that log-ins can take at once."),
+	N(argon2_p, CONFIG_UINT, 1, 64, "1", "n",
+	    "argon2id lanes (parallelism) for new password hashes."),
+	N(cookie_secure, CONFIG_INT, 0, 1, "1", "0|1",
+	    "1: the session and CSRF cookies are __Host-weft and "
+	    "__Host-weft-csrf, sent over HTTPS only (Secure). 0: they are weft "
+	    "and weft-csrf without Secure, for plain HTTP on 127.0.0.1 as make "
+	    "run serves it. Never 0 on a public site."),
+	N(session_idle_s, CONFIG_INT, 10, 86400 * 30, "1800", "seconds",
+	    "A session not used for this long has ended: the member logs in "
+	    "again."),
+	N(session_absolute_s, CONFIG_INT, 60, 86400 * 365, "43200", "seconds",
+	    "A session ends this long after its log-in, however busy."),
+	N(workers, CONFIG_INT, 1, 256, "2", "n",
+	    "Worker processes per program, when its -n option does not say. "
+	    "Each worker serves one request at a time and holds one database "
+	    "connection."),
+	N(body_max, CONFIG_SIZE, 1024, 64 * 1024 * 1024, "65536", "bytes",
+	    "The largest request body a program reads; a larger one is "
+	    "answered 413. nginx has its own limit (client_max_body_size)."),
+	N(fields_max, CONFIG_SIZE, 8, 100000, "200", "n",
+	    "The most fields in one query string or one form body; more is "
+	    "answered 413. Of a Cookie header only weft's own cookies are "
+	    "read (at most 16), the others are skipped."),
+	N(field_len_max, CONFIG_SIZE, 64, 64 * 1024 * 1024, "16384", "bytes",
+	    "The longest name or value of one field or cookie, once decoded; "
+	    "longer is answered 413."),
+	N(throttle_window_s, CONFIG_INT, 1, 86400, "900", "seconds",
+	    "Log-in throttling: the longest wait after failed log-ins, the "
+	    "time after its last failure that a client address and username "
+	    "start again with a clean count, and the fixed window over which "
+	    "an address's failures are counted."),
+	N(throttle_account_max, CONFIG_INT, 1, 100000, "5", "n",
+	    "Failed log-ins to one username from one client address before "
+	    "each further try has to wait: 15 seconds, then twice as long each "
+	    "time, up to throttle_window_s. The owner, from another address, "
+	    "is not held back. An IPv6 address counts by its /64."),
+	N(throttle_address_max, CONFIG_INT, 1, 1000000, "20", "n",
+	    "Failed log-ins from one client address, to any usernames, in one "
+	    "window; then log-in from that address is refused until the "
+	    "window ends. An unknown username is counted and answered as a "
+	    "known one."),
+	N(log_level, CONFIG_INT, 0, 3, "1", "0-3",
+	    "The least important log line written: 0 debug, 1 info, 2 warn, "
+	    "3 error."),
 };
-
-/* The keys, their types and where they live: the table is the format. */
-static const struct config_key {
-	const char		*key;
-	enum config_type	 type;
-	size_t			 off;
-	size_t			 size;	/* CONFIG_STR: buffer size */
-	long long		 min;
-	long long		 max;
-} config_keys[] = {
-#define S(k) { #k, CONFIG_STR, offsetof(struct config, k), \
-	sizeof(((struct config *)0)->k), 0, 0 }
-#define N(k, t, lo, hi) { #k, t, offsetof(struct config, k), 0, lo, hi }
-	S(db_socket),
-	S(db_name),
-	S(db_user),
-	S(db_password),
-	S(templates_dir),
-	S(run_user),
-	N(argon2_t, CONFIG_UINT, 1, 64),
-	N(argon2_m_kib, CONFIG_UINT, 1024, 4194304),
-	N(argon2_p, CONFIG_UINT, 1, 64),
-	N(cookie_secure, CONFIG_INT, 0, 1),
-	N(session_idle_s, CONFIG_INT, 10, 86400 * 30),
-	N(session_absolute_s, CONFIG_INT, 60, 86400 * 365),
-	N(workers, CONFIG_INT, 1, 256),
-	N(body_max, CONFIG_SIZE, 1024, 64 * 1024 * 1024),
-	N(fields_max, CONFIG_SIZE, 8, 100000),
-	N(field_len_max, CONFIG_SIZE, 64, 64 * 1024 * 1024),
-	N(throttle_window_s, CONFIG_INT, 1, 86400),
-	N(throttle_account_max, CONFIG_INT, 1, 100000),
-	N(throttle_address_max, CONFIG_INT, 1, 1000000),
-	N(log_level, CONFIG_INT, 0, 3),
 #undef S
 #undef N
-};
 
-#define CONFIG_NKEYS NELEM(config_keys)
+const size_t config_nkeys = NELEM(config_keys);
 
+static int	 config_set(struct config *, const struct config_key *,
+		    const char *);
+
+/* The table's defaults; they are in range by construction (the unit
+ * test sets each one). */
 void
 config_defaults(struct config *c)
 {
+	size_t	 i;
+
 	memset(c, 0, sizeof(*c));
-	snprintf(c->db_socket, sizeof(c->db_socket), "/run/mysqld/mysqld.sock");
-	snprintf(c->db_name, sizeof(c->db_name), "weft");
-	snprintf(c->db_user, sizeof(c->db_user), "weft");
-	snprintf(c->templates_dir, sizeof(c->templates_dir),
-	    "/usr/local/share/weft/templates");
-	c->argon2_t = 2;
-	c->argon2_m_kib = 19456;
-	c->argon2_p = 1;
-	c->cookie_secure = 1;
-	c->session_idle_s = 1800;
-	c->session_absolute_s = 43200;
-	c->workers = 2;
-	c->body_max = 65536;
-	c->fields_max = 200;
-	c->field_len_max = 16384;
-	c->throttle_window_s = 900;
-	c->throttle_account_max = 5;
-	c->throttle_address_max = 20;
-	c->log_level = 1;
+	for (i = 0; i < config_nkeys; i++)
+		(void)config_set(c, &config_keys[i], config_keys[i].def);
 }
 
 /* Stores val into the field of k; -1 when it does not fit the type. */
@@ -120,7 +155,7 @@ config_find(const char *key)
 {
 	size_t	 i;
 
-	for (i = 0; i < CONFIG_NKEYS; i++)
+	for (i = 0; i < config_nkeys; i++)
 		if (strcmp(config_keys[i].key, key) == 0)
 			return &config_keys[i];
 	return NULL;
@@ -188,7 +223,7 @@ config_env(struct config *c)
 	size_t	 i, j;
 	const char *val;
 
-	for (i = 0; i < CONFIG_NKEYS; i++) {
+	for (i = 0; i < config_nkeys; i++) {
 		snprintf(name, sizeof(name), "WEFT_%s", config_keys[i].key);
 		for (j = 5; name[j] != '\0'; j++)
 			name[j] = (char)toupper((unsigned char)name[j]);

@@ -11,6 +11,7 @@
 
 #include "err.h"
 
+/* The fields of weft.conf; their defaults and bounds are config_keys[]. */
 struct config {
 	char		 db_socket[256];
 	char		 db_name[64];
@@ -18,23 +19,51 @@ struct config {
 	char		 db_password[128];
 	char		 templates_dir[512];
 	char		 run_user[64];	/* drop to this user when root; "" = stay */
-	unsigned	 argon2_t;	/* iterations, default 2 */
-	unsigned	 argon2_m_kib;	/* memory, default 19456 */
-	unsigned	 argon2_p;	/* lanes, default 1 */
+	unsigned	 argon2_t;	/* iterations */
+	unsigned	 argon2_m_kib;	/* memory */
+	unsigned	 argon2_p;	/* lanes */
 	int		 cookie_secure;	/* 1: __Host-weft + Secure; 0: plain HTTP */
-	int		 session_idle_s;	/* default 1800 */
-	int		 session_absolute_s;	/* default 43200 */
-	int		 workers;	/* per program, default 2 */
-	size_t		 body_max;	/* bytes, default 65536 */
-	size_t		 fields_max;	/* per list, default 200 */
-	size_t		 field_len_max;	/* bytes per value, default 16384 */
-	int		 throttle_window_s;	/* default 900 */
-	int		 throttle_account_max;	/* failures per window, default 5 */
-	int		 throttle_address_max;	/* failures per window, default 20 */
-	int		 log_level;	/* 0 debug .. 3 error, default 1 */
+	int		 session_idle_s;
+	int		 session_absolute_s;
+	int		 workers;	/* per program */
+	size_t		 body_max;	/* bytes */
+	size_t		 fields_max;	/* per list */
+	size_t		 field_len_max;	/* bytes per value */
+	int		 throttle_window_s;
+	int		 throttle_account_max;	/* failures per window */
+	int		 throttle_address_max;	/* failures per window */
+	int		 log_level;	/* 0 debug .. 3 error */
 };
 
 extern struct config config;
+
+enum config_type {
+	CONFIG_STR,
+	CONFIG_UINT,
+	CONFIG_INT,
+	CONFIG_SIZE,
+	CONFIG_TYPE__MAX
+};
+
+/*
+ * One key of weft.conf: the table in config.c is the file's format, its
+ * defaults and its documentation (weft.conf(5) is generated from it by
+ * weft-docs --config, see docs/configuration.md).
+ */
+struct config_key {
+	const char		*key;
+	enum config_type	 type;
+	size_t			 off;
+	size_t			 size;	/* CONFIG_STR: buffer size */
+	long long		 min;	/* numbers: the range allowed */
+	long long		 max;
+	const char		*def;	/* the default, as written in the file */
+	const char		*arg;	/* the value's name in the man page */
+	const char		*desc;	/* what it is for, in sentences */
+};
+
+extern const struct config_key	 config_keys[];
+extern const size_t		 config_nkeys;
 
 void		 config_defaults(struct config *);
 /* Reads path (NULL: defaults only), then the environment. */

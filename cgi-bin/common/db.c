@@ -1,8 +1,8 @@
 /*
  * The database connection of one worker process, its prepared statement
  * cache, parameter binding, running statements, transactions and the
- * reconnect-once rule of DESIGN.md ("Errors").  db.h is the contract;
- * a result's rows are fetched and read by db_rows.c.
+ * reconnect-once rule of docs/architecture.md (step 9, "Errors").  db.h is
+ * the contract; a result's rows are fetched and read by db_rows.c.
  *
  * A worker is single-threaded and forked before it connects, so all the
  * state below is plain file-local data: one connection, one cache.

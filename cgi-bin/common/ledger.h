@@ -1,8 +1,8 @@
 /*
- * The ledger (DESIGN.md "Data", the ledger invariant): exchanges of hours
- * between two members, and every member's balance.  The exchanges area
- * owns it; other areas read balances and figures through this header and
- * never touch the tables themselves.
+ * The ledger (docs/architecture.md "Data", the ledger invariant):
+ * exchanges of hours between two members, and every member's balance.  The
+ * exchanges area owns it; other areas read balances and figures through
+ * this header and never touch the tables themselves.
  *
  * Hours are integer hundredths everywhere (1.25 hours is 125), never a
  * float.  Every exchange adds its hundredths to the provider's balance and
@@ -147,13 +147,14 @@ extern const char *const ledger_refusal_keys[LEDGER_REFUSE__MAX];
  * the lock what would take the recipient below a hard credit limit of
  * settings s (the caller's, just read), inserts the exchange (its form
  * key is UNIQUE), and, when audit is set (a coordinator's
- * exchange.record_for, rule 6) or the actor acts for a party (rule 5:
- * "become", an angel, a manager; audit_on_behalf), writes the audit row
- * in the same transaction.  recorded_by/recorded_as are the actor's real and acting
- * ids.  Deadlocks and lock waits are retried a few times.  Returns
- * WEFT_OK with *why == LEDGER_OK and *id the new exchange, or WEFT_OK
- * with *why saying why nothing was recorded (for a form key already used,
- * *id is the exchange it recorded), or an error.  The caller has looked
+ * exchange.record_for, docs/authorization.md rule 6) or the actor acts for
+ * a party (rule 5: "become", an angel, a manager; audit_on_behalf),
+ * writes the audit row in the same transaction.  recorded_by/recorded_as
+ * are the actor's real and acting ids.  Deadlocks and lock waits are
+ * retried a few times.  Returns WEFT_OK with *why == LEDGER_OK and *id
+ * the new exchange, or WEFT_OK with *why saying why nothing was recorded
+ * (for a form key already used, *id is the exchange it recorded), or an
+ * error.  The caller has looked
  * the key up already (ledger_settings_key()): a key used meanwhile is
  * found by the insert.
  */

@@ -1,5 +1,5 @@
 /*
- * One logging function (STYLE.md 11): one line per event on stderr with
+ * One logging function (docs/style.md 11): one line per event on stderr with
  * time, level, program, remote address, member id and the message, control
  * characters escaped.  Never pass a password, token or request body.
  */

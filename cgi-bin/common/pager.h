@@ -1,8 +1,9 @@
 /*
- * Keyset paging for long lists (DESIGN.md: "list with filters and paging
- * ... one helper in common").  No OFFSET and no COUNT(*): a page is the
- * rows just after (or just before) one row of the list, named in the
- * query string by that row's sort key and id:
+ * Keyset paging for long lists (docs/architecture.md, "Rules of the
+ * house": a list with filters and paging is one helper in common).  No
+ * OFFSET and no COUNT(*): a page is the rows just after (or just before)
+ * one row of the list, named in the query string by that row's sort key
+ * and id:
  *
  *	(nothing)			the first page
  *	after_key=K&after_id=N		the rows after row (K, N)

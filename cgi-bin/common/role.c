@@ -1,8 +1,9 @@
 /*
- * ROLES.md as data, and the pure rules over it.  The permission x role
- * table below is the only place in weft that says who may do what: the
- * route guards, the permission-matrix page and the tests all read it.
- * The database side (loading grants, rule 4, granting) is role_db.c.
+ * docs/authorization.md as data, and the pure rules over it.  The
+ * permission x role table below is the only place in weft that says who
+ * may do what: the route guards, the permission-matrix page and the tests
+ * all read it.  The database side (loading grants, rule 4, granting) is
+ * role_db.c.
  */
 #include <stdio.h>
 #include <string.h>
@@ -68,7 +69,8 @@ const char *const perm_keys[PERM__MAX] = {
 	[PERM_AUDIT_VIEW] = "audit.view",
 };
 
-/* The descriptions are ROLES.md's, word for word (the test compares). */
+/* The descriptions are the spec's, word for word (test_role.c compares
+ * them with its copy); docs/authorization.md is printed from them. */
 const char *const perm_descriptions[PERM__MAX] = {
 	[PERM_DASHBOARD_VIEW] = "coordinators' dashboard and reports "
 	    "(members, offers, requests, exchanges)",
@@ -118,8 +120,8 @@ const char *const perm_descriptions[PERM__MAX] = {
 };
 
 /*
- * The table of ROLES.md "Permissions", one row per permission, one
- * column per role in enum order:
+ * The table of docs/authorization.md "Permissions", one row per
+ * permission, one column per role in enum order:
  *
  *	admin member support outreach payment translator
  *

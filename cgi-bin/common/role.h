@@ -1,6 +1,7 @@
 /*
- * ROLES.md as data.  The permission x role table lives once, in role.c;
- * the route guards, the permission-matrix page and the tests all read it.
+ * docs/authorization.md as data.  The permission x role table lives once,
+ * in role.c; the route guards, the permission-matrix page and the tests
+ * all read it.
  *
  * A grant is (member, role, scope).  role_allows() answers "may these
  * grants do perm on an object in this scope"; the rule functions answer
@@ -23,7 +24,7 @@ enum role {
 	ROLE__MAX
 };
 
-/* In ROLES.md order. */
+/* In the order of docs/authorization.md "Permissions". */
 enum perm {
 	PERM_DASHBOARD_VIEW,
 	PERM_MEMBER_LIST,
@@ -90,7 +91,8 @@ struct grants {
 	size_t		 n;
 };
 
-/* Keys as in ROLES.md ("admin", "member.list"), and human titles. */
+/* Keys as in docs/authorization.md ("admin", "member.list"), and human
+ * titles. */
 extern const char *const role_keys[ROLE__MAX];
 extern const char *const role_titles[ROLE__MAX];
 extern const char *const perm_keys[PERM__MAX];

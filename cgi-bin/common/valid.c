@@ -1,8 +1,9 @@
 /*
- * Input validators (STYLE.md 4): pure, one job each, no allocation.  Every
- * number goes through strtoll with its end pointer and errno checked, after
- * a character-level check that leaves strtoll no leniency to use (it would
- * skip leading white space and take a sign or "0x" prefix on its own).
+ * Input validators (docs/style.md 4): pure, one job each, no allocation.
+ * Every number goes through strtoll with its end pointer and errno
+ * checked, after a character-level check that leaves strtoll no leniency
+ * to use (it would skip leading white space and take a sign or "0x" prefix
+ * on its own).
  */
 #include <errno.h>
 #include <limits.h>

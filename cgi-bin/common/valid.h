@@ -1,5 +1,5 @@
 /*
- * Small pure input validators (STYLE.md 4), one job each.  Each returns
+ * Small pure input validators (docs/style.md 4), one job each.  Each returns
  * VALID_OK or the reason; valid_text() gives the reason as a sentence for
  * the form's per-field message.
  */

@@ -1,6 +1,6 @@
 /*
- * One ad: loading it, its scope (ROLES.md rule 2), who may act on it, and
- * its fields for templates and for the audit log.
+ * One ad: loading it, its scope (docs/authorization.md rule 2), who may
+ * act on it, and its fields for templates and for the audit log.
  */
 #include <stdio.h>
 #include <string.h>

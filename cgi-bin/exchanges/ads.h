@@ -50,7 +50,7 @@ struct ad {
 /* Loads ad id; WEFT_ERR_NOTFOUND when there is none.  With for_update
  * the ad's row (only) is locked, inside the caller's transaction. */
 enum weft_err	 ad_load(long long id, int for_update, struct ad *);
-/* ROLES.md rule 2 for ads: the ad's Community Timebank, else its
+/* docs/authorization.md rule 2 for ads: the ad's Community Timebank, else its
  * owner's, else site. */
 void		 ads_scope_of(long long community, long long owner_community,
 		    struct scope *);

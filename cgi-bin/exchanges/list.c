@@ -2,8 +2,8 @@
  * The coordinators' list of recorded exchanges (exchange.list): filters
  * (member, community, dates of service, category of the ad, recorded by,
  * reversed), totals of the filtered set, keyset paging, CSV export.
- * Scoped (ROLES.md rule 2): an exchange is listed when either party is
- * in one of the actor's communities, or everywhere for a site grant.
+ * Scoped (docs/authorization.md rule 2): an exchange is listed when either
+ * party is in one of the actor's communities, or everywhere for a site grant.
  */
 #include <stdio.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /*
- * The exchanges program: its route table (ROLES.md rule 1: every route
- * names what it needs; handlers check the object's scope, rule 2).
+ * The exchanges program: its route table (docs/authorization.md rule 1:
+ * every route names what it needs; handlers check the object's scope, rule 2).
  * Members' self-service routes are ACCESS_MEMBER: the handler decides
  * whether the actor may act for the member concerned (self, guardian
  * angel, organisation manager: act.h) or holds the coordinator

@@ -3,8 +3,8 @@
  * (/exchanges/:id).  Who may record (issue "Recording exchanges"): either
  * party for themselves; a guardian angel or an organisation's manager for
  * the member they act for (act.h); a coordinator with exchange.record_for
- * over the scopes of BOTH parties (ROLES.md rule 2), whose write is
- * audited (rule 6).  The ledger itself is common/ledger.c.
+ * over the scopes of BOTH parties (docs/authorization.md rule 2), whose
+ * write is audited (rule 6).  The ledger itself is common/ledger.c.
  */
 #include <stdio.h>
 #include <string.h>
@@ -219,10 +219,10 @@ record_ad(struct request *req, struct tmpl_dict *d, const struct form_value *v,
  * Asked before the form's messages are given, and of parties that may
  * be unknown (id 0, whose scope is the site's): so someone whose
  * exchange.record_for stops at some communities gets the same 403 for a
- * username nobody has as for one outside their scope (ROLES.md rule 1).
- * A member without the permission anywhere, who may only record their
- * own exchanges, with anyone, gets the form's "no approved member" for
- * an unknown party, as on their own form.
+ * username nobody has as for one outside their scope
+ * (docs/authorization.md rule 1).  A member without the permission
+ * anywhere, who may only record their own exchanges, with anyone, gets the
+ * form's "no approved member" for an unknown party, as on their own form.
  */
 static int
 record_who(struct request *req, const struct ledger_party *p,

@@ -3,8 +3,8 @@
  * never edited or deleted; a mistake is answered by a reversing exchange
  * (parties swapped, same hours) linked to the original, with a reason,
  * shown on both statements.  Needs the permission over the scopes of both
- * parties (ROLES.md "Scope of a grant"); audited (rule 6) by the ledger
- * in the same transaction.
+ * parties (docs/authorization.md "Scope of a grant"); audited (rule 6) by
+ * the ledger in the same transaction.
  */
 #include <stdio.h>
 

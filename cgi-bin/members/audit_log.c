@@ -1,10 +1,10 @@
 /*
- * The audit log page (ROLES.md rule 6): admins read and filter what every
- * coordinator did, as whom, to what, before and after, when and from
- * where.  Read-only by design: no route of weft edits or deletes an
- * audit row.  A site admin sees every row; an admin scoped to Community
- * Timebanks sees the rows of those communities only (rule 2), chosen in
- * SQL so that paging stays keyset over the rows they may see.
+ * The audit log page (docs/authorization.md rule 6): admins read and
+ * filter what every coordinator did, as whom, to what, before and after,
+ * when and from where.  Read-only by design: no route of weft edits or
+ * deletes an audit row.  A site admin sees every row; an admin scoped to
+ * Community Timebanks sees the rows of those communities only (rule 2),
+ * chosen in SQL so that paging stays keyset over the rows they may see.
  */
 #include <stdio.h>
 #include <string.h>

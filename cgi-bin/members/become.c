@@ -1,8 +1,8 @@
 /*
- * "Become another member" (member.become; ROLES.md rule 5): a coordinator
- * uses the product as a member sees it, never with more rights than their
- * own.  Becoming starts a new session token whose acting member is the
- * target (auth_session_become); the real member never changes, every
+ * "Become another member" (member.become; docs/authorization.md rule 5): a
+ * coordinator uses the product as a member sees it, never with more rights
+ * than their own.  Becoming starts a new session token whose acting member
+ * is the target (auth_session_become); the real member never changes, every
  * page shows the banner of layout.tpl with "Return to myself", and every
  * audit row written meanwhile carries both members.  While acting, the
  * actor's grants, status and community are the target's (auth.c loads

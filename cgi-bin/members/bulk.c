@@ -1,8 +1,8 @@
 /*
  * Bulk actions on many accounts (member.bulk, admins): approve, set back
- * to applying, disable, enable, give or remove a role.  ROLES.md rule 7:
- * a bulk action is previewed with every account it will touch and needs a
- * confirmation, and there is no bulk delete.
+ * to applying, disable, enable, give or remove a role.
+ * docs/authorization.md rule 7: a bulk action is previewed with every
+ * account it will touch and needs a confirmation, and there is no bulk delete.
  *
  * This file reads the batch from the form and shows the preview and the
  * result (bulk.h says where the rest is).  Preview and apply are the same

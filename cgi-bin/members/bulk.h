@@ -1,9 +1,9 @@
 /*
- * The bulk actions family (ROLES.md rule 7): bulk.c reads the batch from
- * the form and shows the preview and the result; bulk_select.c finds the
- * accounts (the ids posted, or all matching the member list's filter);
- * bulk_run.c runs the batch, one account at a time, in one transaction.
- * Private to these files.
+ * The bulk actions family (docs/authorization.md rule 7): bulk.c reads the
+ * batch from the form and shows the preview and the result; bulk_select.c
+ * finds the accounts (the ids posted, or all matching the member list's
+ * filter); bulk_run.c runs the batch, one account at a time, in one
+ * transaction.  Private to these files.
  */
 #ifndef WEFT_MEMBERS_BULK_H
 #define WEFT_MEMBERS_BULK_H

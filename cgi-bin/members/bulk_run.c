@@ -20,7 +20,7 @@
 #include "members.h"
 
 /* The permission each action needs over each account, besides
- * member.bulk (ROLES.md table). */
+ * member.bulk (docs/authorization.md "Permissions"). */
 static const enum perm bulk_action_perm[BULK__MAX] = {
 	[BULK_APPROVE] = PERM_MEMBER_APPROVE,
 	[BULK_UNAPPROVE] = PERM_MEMBER_UNAPPROVE,
@@ -62,7 +62,7 @@ bulk_audit_member(const struct request *req, const char *action,
 }
 
 /*
- * Where each status action takes each status (STYLE.md 3: tables over
+ * Where each status action takes each status (docs/style.md 3: tables over
  * code); MEMBER_STATUS__MAX is a wrong state, refused.  Enabling gives
  * back an approved account, as status.c's single form does.
  */

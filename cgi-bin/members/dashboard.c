@@ -3,8 +3,8 @@
  * members by status, applications waiting, the newest members,
  * coordinators by role, and a server-rendered SVG chart of new accounts
  * per month.  Everything is counted over the communities the viewer's
- * dashboard.view covers (ROLES.md rule 2): the whole timebank for a site
- * grant.  Exchange figures come from the ledger through the common
+ * dashboard.view covers (docs/authorization.md rule 2): the whole timebank
+ * for a site grant.  Exchange figures come from the ledger through the common
  * module (ledger.h): the members area never reads the exchanges' tables.
  *
  * Cost at a million members (EXPLAIN on a generated database, warm):

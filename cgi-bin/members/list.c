@@ -1,8 +1,9 @@
 /*
  * The member list (GET /members) and its CSV export (GET
  * /members/export.csv): filters, sortable columns and keyset paging
- * (pager.h), over the members the viewer's member.list covers (ROLES.md
- * rule 2), with the columns the viewer may see (rule 8, footnote 1).
+ * (pager.h), over the members the viewer's member.list covers
+ * (docs/authorization.md rule 2), with the columns the viewer may see
+ * (rule 8, footnote 1).
  *
  * Decisions, for the reader and the tests:
  * - Bad filter values are not ignored: the page comes back with status

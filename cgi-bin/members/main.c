@@ -1,8 +1,8 @@
 /*
  * The members program: its route table.  Every route names what it needs
- * (ROLES.md rule 1); the handlers check the object's scope (rule 2).
- * Order matters where a fixed path and a pattern overlap: "/members/new"
- * comes before "/members/:id".
+ * (docs/authorization.md rule 1); the handlers check the object's scope
+ * (rule 2).  Order matters where a fixed path and a pattern overlap:
+ * "/members/new" comes before "/members/:id".
  */
 #include "members.h"
 #include "util.h"

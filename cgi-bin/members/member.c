@@ -1,6 +1,6 @@
 /*
  * The member record and the scope check every /members/:id page starts
- * with (ROLES.md rules 1, 2 and 8).
+ * with (docs/authorization.md rules 1, 2 and 8).
  */
 #include <stdio.h>
 #include <string.h>

@@ -1,9 +1,9 @@
 /*
  * The members area (/members): the coordinator's work on member accounts
- * (seeds/004), with ROLES.md enforced on every request.  One file per page
- * family; the route table is main.c.  Shared here: the member record, its
- * scope, and loading the target of a /members/:id route with the scope
- * check of rule 2.
+ * (seeds/004), with docs/authorization.md enforced on every request.  One
+ * file per page family; the route table is main.c.  Shared here: the
+ * member record, its scope, and loading the target of a /members/:id route
+ * with the scope check of rule 2.
  */
 #ifndef WEFT_MEMBERS_H
 #define WEFT_MEMBERS_H

@@ -5,11 +5,11 @@
  * organisation account (act.h answers "may this actor act for that
  * member", for the exchanges area).
  *
- * Footnote 3 of ROLES.md: support may switch the mode on and off but not
- * assign or remove angels, so those two need role_allows_full().  The
- * angel or manager named in a form must be an approved member within the
- * actor's own scope: a community coordinator cannot reach outside their
- * community through someone else's account.
+ * Footnote 3 of docs/authorization.md: support may switch the mode on and
+ * off but not assign or remove angels, so those two need
+ * role_allows_full().  The angel or manager named in a form must be an
+ * approved member within the actor's own scope: a community coordinator
+ * cannot reach outside their community through someone else's account.
  *
  * The two relations work alike, so they are one table (angels_rels[])
  * and one pair of handlers.  Bad input re-renders this family's panel as

@@ -133,7 +133,7 @@ test('the admin opens the permission matrix', async () => {
 	assert.equal(new URL(page.url()).pathname, '/members/roles');
 	await page.waitForSelector('table');
 	const rows = await page.locator('table tbody tr').count();
-	// ROLES.md's 33 permissions, and audit.view (rule 6).
+	// docs/authorization.md's 33 permissions, and audit.view (rule 6).
 	assert.equal(rows, 34, 'one row per permission');
 	const cell = await page.textContent('tr[data-perm="site.config"] td[data-role="admin"]');
 	assert.match(cell.trim(), /^Y/);

@@ -1,7 +1,7 @@
-// Coordinators on offers and requests (ROLES.md: ad.list, ad.post_for,
-// ad.edit, ad.delete, member.community), always in scope (rule 2), the
-// same 403 for a missing id (rule 1) and an audit row for every write
-// (rule 6).  Each allowed case has its refused twin.
+// Coordinators on offers and requests (docs/authorization.md: ad.list,
+// ad.post_for, ad.edit, ad.delete, member.community), always in scope
+// (rule 2), the same 403 for a missing id (rule 1) and an audit row for
+// every write (rule 6).  Each allowed case has its refused twin.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

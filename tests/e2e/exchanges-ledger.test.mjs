@@ -1,8 +1,8 @@
 // Balances, statements, the page of one exchange, corrections and the
-// coordinators' list, with ROLES.md's scope rules: a coordinator scoped to
-// community A cannot see, list or reverse exchanges between two members of
-// community B; an exchange across A and B is visible to both scopes and
-// reversible only with scope over both parties.
+// coordinators' list, with docs/authorization.md's scope rules: a
+// coordinator scoped to community A cannot see, list or reverse exchanges
+// between two members of community B; an exchange across A and B is
+// visible to both scopes and reversible only with scope over both parties.
 
 import test from 'node:test';
 import assert from 'node:assert/strict';

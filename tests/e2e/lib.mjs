@@ -227,6 +227,23 @@ export async function login(username, password = PASSWORD, extra = {}) {
 	return jar;
 }
 
+// The jar of username, logged in on first use and kept for the rest of
+// the test file (each file runs in a process of its own): a log-in costs
+// an argon2id hash, and most files act as a few users many times.
+const jars = new Map();
+export async function as(username) {
+	if (!jars.has(username))
+		jars.set(username, await login(username));
+	return jars.get(username);
+}
+
+// The main content of a page as text: what is inside <main>, without the
+// layout's navigation and banners (the whole page when there is none).
+export function mainText(html) {
+	const m = html.match(/<main[\s\S]*<\/main>/);
+	return text(m ? m[0] : html);
+}
+
 // GETs path with jar and returns the csrf token of its form (a logged-in
 // page carries the session's token).
 export async function csrfOf(path, jar) {
@@ -252,6 +269,20 @@ export function sql(query) {
 	if (r.status !== 0)
 		throw new Error(`mariadb: ${r.stderr || r.error}`);
 	return r.stdout.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
+}
+
+// One value of `mariadb --batch` output as it is stored: the client
+// writes a newline, a tab, a NUL and a backslash as \n, \t, \0 and \\.
+export function unbatch(s) {
+	return s.replace(/\\(.)/g, (m, c) => ({ n: '\n', t: '\t', 0: '\0' })[c] ?? c);
+}
+
+// The audit rows about one object (its object_type and id) for one
+// action, oldest first: each an array of the columns asked for, as stored.
+export function audits(type, id, action, cols = 'before_json, after_json, actor_id') {
+	return sql(`SELECT ${cols} FROM audit_log
+	    WHERE object_type = '${type}' AND object_id = ${Number(id)} AND action = '${action}'
+	    ORDER BY id`).map((r) => r.map(unbatch));
 }
 
 export function memberId(username) {

@@ -1,7 +1,7 @@
-// The audit log page (GET /members/audit, audit.view): ROLES.md rule 6.
-// Every write has its row; the filters narrow; paging is keyset; only
-// admins read it, a community-scoped admin only their communities' rows;
-// nothing edits or deletes a row.
+// The audit log page (GET /members/audit, audit.view):
+// docs/authorization.md rule 6.  Every write has its row; the filters
+// narrow; paging is keyset; only admins read it, a community-scoped admin
+// only their communities' rows; nothing edits or deletes a row.
 
 import test from 'node:test';
 import assert from 'node:assert/strict';

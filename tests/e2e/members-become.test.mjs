@@ -1,8 +1,8 @@
-// "Become another member" (member.become, ROLES.md rule 5): becoming
-// starts a new session token acting as the target, the real member never
-// changes, the banner shows on every page with a way back, grants are the
-// target's while acting, and nobody becomes someone holding more than
-// they do.  Each allowed case has its refused twin.
+// "Become another member" (member.become, docs/authorization.md rule 5):
+// becoming starts a new session token acting as the target, the real
+// member never changes, the banner shows on every page with a way back,
+// grants are the target's while acting, and nobody becomes someone holding
+// more than they do.  Each allowed case has its refused twin.
 
 import test from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,8 +1,9 @@
 // Bulk actions (POST /members/bulk = preview, POST /members/bulk/apply):
-// ROLES.md rule 7 (previewed, confirmed, no delete), rule 2 (each account
-// authorized on its own), rule 6 (an audit row per changed account).
-// Preview and apply agree: apply's result is compared with the preview,
-// account by account.  Rule 4 in bulk: tests/e2e/members-lastadmin.test.mjs.
+// docs/authorization.md rule 7 (previewed, confirmed, no delete), rule 2
+// (each account authorized on its own), rule 6 (an audit row per changed
+// account).  Preview and apply agree: apply's result is compared with the
+// preview, account by account.  Rule 4 in bulk:
+// tests/e2e/members-lastadmin.test.mjs.
 
 import test from 'node:test';
 import assert from 'node:assert/strict';

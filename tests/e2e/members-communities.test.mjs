@@ -6,7 +6,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	BareKeys, csrfOf, formFor, get, login, memberId, post, sql, text,
+	BareKeys, as, csrfOf, formFor, get, memberId, post, sql, text,
 } from './lib.mjs';
 
 const keys = new BareKeys();
@@ -17,13 +17,6 @@ test.after(() => {
 	if (ids.length)
 		sql(`DELETE FROM communities WHERE id IN (${ids.join(',')})`);
 });
-
-const jars = {};
-async function as(user) {
-	if (!jars[user])
-		jars[user] = await login(user);
-	return jars[user];
-}
 
 // Rows of the list: {id, name, count}.
 function rows(html) {

@@ -10,19 +10,12 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { BareKeys, get, login, request, sql, text } from './lib.mjs';
+import { BareKeys, as, get, request, sql, text } from './lib.mjs';
 
 const keys = new BareKeys();
 const TAG = `zd${process.pid % 100000}`;
 const N = 30;
 let CID = 0;
-const jars = {};
-
-async function as(user) {
-	if (!jars[user])
-		jars[user] = await login(user);
-	return jars[user];
-}
 
 test.before(() => {
 	sql(`INSERT INTO communities (name) VALUES ('ZD ${TAG} dashboard test')`);

@@ -1,9 +1,9 @@
 // Coordinator roles of a member (role.assign): GET /members/:id/roles,
 // POST /members/:id/roles, POST /members/:id/roles/:grant/remove, and the
-// profile panel.  ROLES.md rules 2 (the member's scope), 3 (what may be
-// given, and where) and 6 (an audit row per change); each allowed case
-// has its refused twin.  Rule 4 (the last admin) needs the demo admin
-// demoted, so it is tests/e2e/zz-lastadmin.serial.test.mjs's.
+// profile panel.  docs/authorization.md rules 2 (the member's scope), 3
+// (what may be given, and where) and 6 (an audit row per change); each
+// allowed case has its refused twin.  Rule 4 (the last admin) needs the
+// demo admin demoted, so it is tests/e2e/zz-lastadmin.serial.test.mjs's.
 
 import test from 'node:test';
 import assert from 'node:assert/strict';

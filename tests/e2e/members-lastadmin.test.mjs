@@ -1,6 +1,6 @@
-// ROLES.md rule 4 in bulk, without changing who is admin: a bulk preview
-// runs the whole batch and rolls it back, so it can show what would
-// happen to every site admin at once.  The demo admin stays an admin
+// docs/authorization.md rule 4 in bulk, without changing who is admin: a
+// bulk preview runs the whole batch and rolls it back, so it can show what
+// would happen to every site admin at once.  The demo admin stays an admin
 // throughout (other files rely on it); the tests that really demote the
 // last admins, with truly parallel requests, are in
 // tests/e2e/zz-lastadmin.serial.test.mjs, which runs alone.

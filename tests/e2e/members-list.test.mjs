@@ -1,8 +1,8 @@
 // The member list (GET /members) and its CSV export: each filter narrows
 // to the right members, the sorts, keyset paging forward and back without
 // duplicates or gaps, the scope of a community coordinator, the columns
-// each role may see (ROLES.md rules 2 and 8, footnote 1), formula-safe
-// CSV, and bad input answered with 400 and the form kept.
+// each role may see (docs/authorization.md rules 2 and 8, footnote 1),
+// formula-safe CSV, and bad input answered with 400 and the form kept.
 //
 // The members are made here, in a community of their own (ZL<pid>), and
 // removed at the end; a community coordinator of that community is made
@@ -11,7 +11,7 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { BareKeys, get, login, request, sql, text } from './lib.mjs';
+import { BareKeys, as, get, request, sql, text } from './lib.mjs';
 
 const keys = new BareKeys();
 const TAG = `zl${process.pid % 100000}`;
@@ -20,13 +20,6 @@ const SPECIAL = ['=cmd', '@SUM(A1:A2)', '+1+1', '-1-1'];
 const pad = (i) => String(i).padStart(3, '0');
 let CID = 0;
 let BIG = 0;	// a second community with 1050 members, for the CSV chunks
-const jars = {};
-
-async function as(user) {
-	if (!jars[user])
-		jars[user] = await login(user);
-	return jars[user];
-}
 
 function q(s) {
 	return `'${String(s).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;

@@ -2,24 +2,17 @@
 // listed newest first with author and time, added and edited by their
 // author only, shown in the profile's panel (the latest three), never to
 // the member nor to roles without the permission, and every write is
-// audited (ROLES.md rules 2, 6 and 8).
+// audited (docs/authorization.md rules 2, 6 and 8).
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	BareKeys, formFor, get, getCsrf, login, memberId, post, sql, text,
+	BareKeys, as, audits, formFor, get, getCsrf, mainText, memberId, post,
+	sql, text, unbatch,
 } from './lib.mjs';
 
 const keys = new BareKeys();
 const TAG = `nt${process.pid % 100000}`;
-const jars = {};
-
-async function as(user) {
-	if (!jars[user])
-		jars[user] = await login(user);
-	return jars[user];
-}
-
 function mkMember(suffix, { community = null } = {}) {
 	const u = `${TAG}_${suffix}`;
 	sql(`INSERT INTO members (username, email, name, password_hash, status,
@@ -30,26 +23,14 @@ function mkMember(suffix, { community = null } = {}) {
 	return memberId(u);
 }
 
-function unbatch(s) {
-	return s.replace(/\\(.)/g, (m, c) => ({ n: '\n', t: '\t', 0: '\0' })[c] ?? c);
-}
-
 function notes(id) {
 	return sql(`SELECT n.id, a.username, n.body, n.updated_at IS NOT NULL
 	    FROM member_notes n JOIN members a ON a.id = n.author_id
 	    WHERE n.member_id = ${id} ORDER BY n.id`).map((r) => r.map(unbatch));
 }
 
-function audits(action, noteId) {
-	return sql(`SELECT before_json, after_json, actor_id, community_id FROM audit_log
-	    WHERE object_type = 'member_note' AND object_id = ${noteId} AND action = '${action}'
-	    ORDER BY id`).map((r) => r.map(unbatch));
-}
-
-function mainText(html) {
-	const m = html.match(/<main[\s\S]*<\/main>/);
-	return text(m ? m[0] : html);
-}
+// The audit rows of a note for an action: before, after, actor, community.
+const NOTE_AUDIT = 'before_json, after_json, actor_id, community_id';
 
 async function csrf(user) {
 	return getCsrf((await get('/members/roles', await as(user))).body);
@@ -79,7 +60,7 @@ test('a note is added with its author and time, listed newest first, and audited
 	assert.match(page.body, /with &lt;b&gt;two&lt;\/b&gt; lines &amp; (&quot;|&#34;)quotes/, 'escaped');
 	assert.match(page.body, /Second note [a-z0-9]+<br>with/, 'line breaks kept');
 
-	const a = audits('note.add', rows[0][0]);
+	const a = audits('member_note', rows[0][0], 'note.add', NOTE_AUDIT);
 	assert.equal(a.length, 1);
 	assert.equal(JSON.parse(a[0][1]).body, `First note ${TAG}`);
 	assert.equal(a[0][2], String(memberId('mcoord')));
@@ -152,7 +133,7 @@ test('only the author edits a note: admin\'s note is refused to mcoord (403); th
 	const ok = await post(path, await as('admin'), { csrf: await csrf('admin'), body: `Admin edited this ${TAG}` });
 	assert.equal(ok.status, 303);
 	assert.deepEqual(notes(id)[0].slice(2), [`Admin edited this ${TAG}`, '1']);
-	const a = audits('note.edit', noteId);
+	const a = audits('member_note', noteId, 'note.edit', NOTE_AUDIT);
 	assert.equal(a.length, 1);
 	assert.equal(JSON.parse(a[0][0]).body, `Admin wrote this ${TAG}`);
 	assert.equal(JSON.parse(a[0][1]).body, `Admin edited this ${TAG}`);
@@ -186,7 +167,7 @@ test('bad input keeps the text and saves nothing, for a new note and for an edit
 	assert.ok(r.body.includes('z'.repeat(5001)), 'the edit is kept in its form');
 	assert.doesNotMatch(r.body, /id="body-error"/, 'the new-note form is not marked');
 	assert.equal(notes(id)[0][2], 'y'.repeat(5000), 'nothing saved');
-	assert.equal(audits('note.edit', noteId).length, 0);
+	assert.equal(audits('member_note', noteId, 'note.edit', NOTE_AUDIT).length, 0);
 });
 
 test('a coordinator out of scope: the same 403 for another community\'s member and for no member', async () => {

@@ -1,27 +1,20 @@
 // The members area, profile family: the profile page (GET /members/:id)
 // with its views per role, editing a profile, setting a member's password
-// and adding a member, each allowed case with its refused twin (ROLES.md
-// rules 1, 2, 6 and 8).  Members changed here are created by this file
-// (named after it), so the demo rows stay usable for the other files.
+// and adding a member, each allowed case with its refused twin
+// (docs/authorization.md rules 1, 2, 6 and 8).  Members changed here are
+// created by this file (named after it), so the demo rows stay usable for
+// the other files.
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	BareKeys, Jar, PASSWORD, assertNoBareKeys, formFor, formValues, get,
-	getCsrf, login, loginAttempt, memberId, post, request, sessionCookieName,
-	sql, text,
+	BareKeys, Jar, PASSWORD, as, assertNoBareKeys, audits, formFor,
+	formValues, get, getCsrf, login, loginAttempt, mainText, memberId,
+	post, request, sessionCookieName, sql, text, unbatch,
 } from './lib.mjs';
 
 const keys = new BareKeys();
 const TAG = `pf${process.pid % 100000}`;
-const jars = {};
-
-async function as(user) {
-	if (!jars[user])
-		jars[user] = await login(user);
-	return jars[user];
-}
-
 // A member of our own, with the demo password (alice's hash), in
 // community (null: none), of status.
 function mkMember(suffix, { community = null, status = 'approved', name } = {}) {
@@ -37,24 +30,8 @@ function mkMember(suffix, { community = null, status = 'approved', name } = {}) 
 }
 
 // mariadb --batch writes \n, \t and \\ for newline, tab and backslash.
-function unbatch(s) {
-	return s.replace(/\\(.)/g, (m, c) => ({ n: '\n', t: '\t', 0: '\0' })[c] ?? c);
-}
-
 function row(id, cols) {
 	return sql(`SELECT ${cols} FROM members WHERE id = ${id}`)[0].map(unbatch);
-}
-
-function audits(id, action) {
-	return sql(`SELECT before_json, after_json, actor_id FROM audit_log
-	    WHERE object_type = 'member' AND object_id = ${id} AND action = '${action}'
-	    ORDER BY id`).map((r) => r.map(unbatch));
-}
-
-// The main content of a page, as text (the layout's parts left out).
-function mainText(html) {
-	const m = html.match(/<main[\s\S]*<\/main>/);
-	return text(m ? m[0] : html);
 }
 
 async function csrf(user) {
@@ -148,7 +125,7 @@ test('support cannot edit a profile or set a password (403)', async () => {
 	const p = await post(`/members/${id}/password`, jar, { csrf: token, password: 'long-enough-pw-1', password2: 'long-enough-pw-1' });
 	assert.equal(p.status, 403);
 	assert.equal(row(id, 'name')[0], 'Profile support_target');
-	assert.equal(audits(id, 'member.edit').length, 0);
+	assert.equal(audits('member', id, 'member.edit').length, 0);
 });
 
 test('editing a profile saves the fields, writes an audit row of the changed fields, and shows them', async () => {
@@ -170,7 +147,7 @@ test('editing a profile saves the fields, writes an audit row of the changed fie
 	assert.equal(r.location, `/members/${id}`);
 	assert.deepEqual(row(id, 'name, phone, profile_status, is_organisation, email'),
 	    [v.name, '+1 555 0177', 'complete', '1', `${TAG}_edit@example.org`]);
-	const a = audits(id, 'member.edit');
+	const a = audits('member', id, 'member.edit');
 	assert.equal(a.length, 1, 'one audit row');
 	const before = JSON.parse(a[0][0]);
 	const after = JSON.parse(a[0][1]);
@@ -184,7 +161,7 @@ test('editing a profile saves the fields, writes an audit row of the changed fie
 	// The same form again changes nothing and writes no audit row.
 	const again = await post(`/members/${id}/edit`, jar, v);
 	assert.equal(again.status, 303);
-	assert.equal(audits(id, 'member.edit').length, 1);
+	assert.equal(audits('member', id, 'member.edit').length, 1);
 });
 
 test('a community coordinator edits a member of their community; bad input keeps the input and saves nothing', async () => {
@@ -202,7 +179,7 @@ test('a community coordinator edits a member of their community; bad input keeps
 		assert.match(r.body, new RegExp(`id="${f}-error"`), `a message for ${f}`);
 	assert.match(r.body, /class="error-summary"/);
 	assert.deepEqual(row(id, 'name, email, profile_status'), ['Profile bad', `${TAG}_bad@example.org`, 'new']);
-	assert.equal(audits(id, 'member.edit').length, 0, 'no audit row');
+	assert.equal(audits('member', id, 'member.edit').length, 0, 'no audit row');
 
 	const ok = await post(`/members/${id}/edit`, jar, { ...v, about: `Line one\nline two ${TAG}` });
 	assert.equal(ok.status, 303);
@@ -224,7 +201,7 @@ test('setting a member\'s password: checked twice, ends their sessions, audited 
 	assert.match(mismatch.body, /id="password2-error"/);
 	keys.check(mismatch.body, 'password mismatch');
 	assert.equal((await get('/me', theirs)).status, 200, 'refused changes leave the session');
-	assert.equal(audits(id, 'member.password').length, 0);
+	assert.equal(audits('member', id, 'member.password').length, 0);
 
 	const next = `New-password-${TAG}`;
 	const r = await post(`/members/${id}/password`, jar, { csrf: token, password: next, password2: next });
@@ -234,7 +211,7 @@ test('setting a member\'s password: checked twice, ends their sessions, audited 
 	assert.match(after.location, /^\/login/);
 	assert.notEqual((await loginAttempt(user, PASSWORD)).res.status, 303, 'old password refused');
 	await login(user, next);
-	const a = audits(id, 'member.password');
+	const a = audits('member', id, 'member.password');
 	assert.equal(a.length, 1);
 	assert.doesNotMatch(`${a[0][0]} ${a[0][1]}`, /argon2|New-password/, 'no hash or password in the audit row');
 });
@@ -272,7 +249,7 @@ test('adding a member: site holders may choose no community; the account lands o
 	const id = memberId(u);
 	assert.equal(r.location, `/members/${id}`);
 	assert.deepEqual(row(id, 'status, community_id, lang, approved_at IS NOT NULL'), ['approved', '2', 'es', '1']);
-	const a = audits(id, 'member.add');
+	const a = audits('member', id, 'member.add');
 	assert.equal(a.length, 1);
 	assert.equal(JSON.parse(a[0][1]).username, u);
 	assert.doesNotMatch(a[0][1], /Pw-|argon2/);
@@ -298,7 +275,7 @@ test('adding a member without a password: the account exists but nobody can log 
 	assert.deepEqual(row(id, 'status, community_id IS NULL'), ['applying', '1']);
 	for (const pw of [PASSWORD, '', '!', 'x'])
 		assert.notEqual((await loginAttempt(u, pw)).res.status, 303, `no log-in with "${pw.slice(0, 3)}"`);
-	assert.equal(JSON.parse(audits(id, 'member.add')[0][1]).password_set, false);
+	assert.equal(JSON.parse(audits('member', id, 'member.add')[0][1]).password_set, false);
 });
 
 test('adding a member: a community coordinator must pick one of their communities', async () => {
@@ -381,7 +358,7 @@ test('setting a password never raises privileges: a member coordinator cannot se
 	assert.equal(r.status, 403, 'member coordinator refused');
 	assert.match(mainText(r.body), /roles you do not hold/);
 	assert.equal(row(admin, 'password_hash')[0], before, 'the password did not change');
-	assert.equal(audits(admin, 'member.password').length, 0, 'nothing audited');
+	assert.equal(audits('member', admin, 'member.password').length, 0, 'nothing audited');
 	// Refused in community scope too: northcoord over a community:1 member coordinator.
 	const coord = mkMember('pwcoord', { community: 1 });
 	sql(`INSERT INTO grants (member_id, role, scope_kind, community_id, lang)
@@ -393,7 +370,7 @@ test('setting a password never raises privileges: a member coordinator cannot se
 	const a = await post(`/members/${admin}/password`, await as('admin'),
 	    { csrf: await csrf('admin'), password: next, password2: next });
 	assert.equal(a.status, 303, 'site admin allowed');
-	assert.equal(audits(admin, 'member.password').length, 1);
+	assert.equal(audits('member', admin, 'member.password').length, 1);
 	const plain = mkMember('pwplain', { community: 1 });
 	const p = await post(`/members/${plain}/password`, await as('northcoord'),
 	    { csrf: await csrf('northcoord'), password: next, password2: next });
@@ -428,13 +405,13 @@ test('changing an e-mail address never raises privileges: a member coordinator c
 	assertNoBareKeys(r.body, 'e-mail refusal');
 	assert.deepEqual(row(admin, 'email, name'), [`${TAG}_emadmin@example.org`, 'Profile emadmin'],
 	    'nothing changed');
-	assert.equal(audits(admin, 'member.edit').length, 0, 'nothing audited');
+	assert.equal(audits('member', admin, 'member.edit').length, 0, 'nothing audited');
 	// Allowed twin: a plain member's e-mail.
 	const plain = mkMember('emplain', { community: 1 });
 	const p = await edit(plain, { email: `${TAG}_emnew@example.org` });
 	assert.equal(p.status, 303, 'plain member allowed');
 	assert.equal(row(plain, 'email')[0], `${TAG}_emnew@example.org`);
-	assert.equal(audits(plain, 'member.edit').length, 1);
+	assert.equal(audits('member', plain, 'member.edit').length, 1);
 	// Other files count the site admins (rule 4): leave none of ours.
 	sql(`DELETE FROM grants WHERE member_id = ${admin}`);
 });

@@ -1,26 +1,19 @@
 // The members area, status family: approve, unapprove, disable, enable,
 // the broadcast opt-out and the Community Timebank of a member, and the
 // status panel that offers them; each allowed case with its refused twin
-// (ROLES.md rules 1, 2, 4 and 6).  Every member whose status changes is
-// created here; the demo admin is only ever refused (rule 4), never
+// (docs/authorization.md rules 1, 2, 4 and 6).  Every member whose status
+// changes is created here; the demo admin is only ever refused (rule 4), never
 // changed.
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	BareKeys, formFor, get, getCsrf, login, memberId, post, sql, text,
+	BareKeys, as, audits, formFor, get, getCsrf, login, mainText, memberId,
+	post, sql, text,
 } from './lib.mjs';
 
 const keys = new BareKeys();
 const TAG = `st${process.pid % 100000}`;
-const jars = {};
-
-async function as(user) {
-	if (!jars[user])
-		jars[user] = await login(user);
-	return jars[user];
-}
-
 function mkMember(suffix, { community = null, status = 'approved', optout = 0 } = {}) {
 	const u = `${TAG}_${suffix}`;
 	sql(`INSERT INTO members (username, email, name, password_hash, status,
@@ -33,23 +26,8 @@ function mkMember(suffix, { community = null, status = 'approved', optout = 0 } 
 	return memberId(u);
 }
 
-function unbatch(s) {
-	return s.replace(/\\(.)/g, (m, c) => ({ n: '\n', t: '\t', 0: '\0' })[c] ?? c);
-}
-
 function row(id, cols) {
 	return sql(`SELECT ${cols} FROM members WHERE id = ${id}`)[0];
-}
-
-function audits(id, action) {
-	return sql(`SELECT before_json, after_json, actor_id FROM audit_log
-	    WHERE object_type = 'member' AND object_id = ${id} AND action = '${action}'
-	    ORDER BY id`).map((r) => r.map(unbatch));
-}
-
-function mainText(html) {
-	const m = html.match(/<main[\s\S]*<\/main>/);
-	return text(m ? m[0] : html);
 }
 
 async function csrf(user) {
@@ -85,7 +63,7 @@ test('approving an applying member: date and notify recorded, flash says no mail
 	const shown = await get(r.location, jar);
 	assert.match(mainText(shown.body), /no notification was sent/i, 'the flash says no mail is sent');
 	assert.deepEqual(row(id, 'status, DATE(approved_at)'), ['approved', isoDate()]);
-	const a = audits(id, 'member.approve');
+	const a = audits('member', id, 'member.approve');
 	assert.equal(a.length, 1);
 	assert.deepEqual(JSON.parse(a[0][0]), { status: 'applying' });
 	const after = JSON.parse(a[0][1]);
@@ -100,7 +78,7 @@ test('approving an applying member: date and notify recorded, flash says no mail
 	assert.equal(again.status, 409);
 	assert.match(mainText(again.body), /Only an applying member can be approved/);
 	assert.match(mainText(again.body), /is approved/);
-	assert.equal(audits(id, 'member.approve').length, 1);
+	assert.equal(audits('member', id, 'member.approve').length, 1);
 	keys.check(again.body, 'approve twice');
 });
 
@@ -115,11 +93,11 @@ test('approving with a past date, without notify; a future or malformed date is 
 		keys.check(r.body, `approve with ${bad}`);
 	}
 	assert.deepEqual(row(id, 'status'), ['applying'], 'nothing saved');
-	assert.equal(audits(id, 'member.approve').length, 0);
+	assert.equal(audits('member', id, 'member.approve').length, 0);
 	const ok = await act('northcoord', id, 'approve', { approved_on: isoDate(-3) });
 	assert.equal(ok.status, 303);
 	assert.deepEqual(row(id, 'status, DATE(approved_at)'), ['approved', isoDate(-3)]);
-	const after = JSON.parse(audits(id, 'member.approve')[0][1]);
+	const after = JSON.parse(audits('member', id, 'member.approve')[0][1]);
 	assert.equal(after.notify, false);
 	// An empty date means today.
 	const other = mkMember('today', { status: 'applying', community: 1 });
@@ -156,7 +134,7 @@ test('unapprove is for admins only; an admin sets an approved member back to app
 	const ok = await act('admin', id, 'unapprove');
 	assert.equal(ok.status, 303);
 	assert.deepEqual(row(id, 'status, approved_at IS NULL'), ['applying', '1']);
-	const a = audits(id, 'member.unapprove');
+	const a = audits('member', id, 'member.unapprove');
 	assert.equal(a.length, 1);
 	assert.deepEqual(JSON.parse(a[0][0]), { status: 'approved' });
 	assert.deepEqual(JSON.parse(a[0][1]), { status: 'applying' });
@@ -178,7 +156,7 @@ test('disabling ends the member\'s sessions at once; enabling lets them back in'
 	const home = await get('/', theirs);
 	assert.match(mainText(home.body), /Log in/);
 	assert.equal(sql(`SELECT COUNT(*) FROM sessions WHERE member_id = ${id}`)[0][0], '0');
-	const a = audits(id, 'member.disable');
+	const a = audits('member', id, 'member.disable');
 	assert.equal(a.length, 1);
 	assert.equal(JSON.parse(a[0][1]).sessions_ended, true);
 
@@ -192,7 +170,7 @@ test('disabling ends the member\'s sessions at once; enabling lets them back in'
 	const en = await act('northcoord', id, 'enable');
 	assert.equal(en.status, 303);
 	assert.deepEqual(row(id, 'status'), ['approved']);
-	assert.equal(audits(id, 'member.enable').length, 1);
+	assert.equal(audits('member', id, 'member.enable').length, 1);
 	await login(`${TAG}_disable`);
 	const en2 = await act('northcoord', id, 'enable');
 	assert.equal(en2.status, 409);
@@ -220,7 +198,7 @@ test('the opt-out is set and cleared, each audited; a bad value is 422 and chang
 	const clear = await act('mcoord', id, 'optout', { optout: '0' });
 	assert.equal(clear.status, 303);
 	assert.deepEqual(row(id, 'optout'), ['0']);
-	const a = audits(id, 'member.optout');
+	const a = audits('member', id, 'member.optout');
 	assert.deepEqual(a.map((x) => JSON.parse(x[1]).optout), [true, false], 'two writes, two rows');
 	for (const bad of [{}, { optout: '2' }, { optout: 'yes' }]) {
 		const r = await act('mcoord', id, 'optout', bad);
@@ -228,7 +206,7 @@ test('the opt-out is set and cleared, each audited; a bad value is 422 and chang
 		keys.check(r.body, 'optout with a bad value');
 	}
 	assert.deepEqual(row(id, 'optout'), ['0']);
-	assert.equal(audits(id, 'member.optout').length, 2);
+	assert.equal(audits('member', id, 'member.optout').length, 2);
 });
 
 test('moving a member between communities needs member.community over both; "none" needs the site', async () => {
@@ -238,7 +216,7 @@ test('moving a member between communities needs member.community over both; "non
 	assert.equal((await act('northcoord', id, 'community', { community: 'none' })).status, 403);
 	assert.deepEqual(row(id, 'community_id'), ['1']);
 	assert.equal((await act('northcoord', id, 'community', { community: '1' })).status, 303, 'no change');
-	assert.equal(audits(id, 'member.community').length, 0);
+	assert.equal(audits('member', id, 'member.community').length, 0);
 	// Unknown or malformed communities: 422, nothing saved.
 	for (const c of ['999999', 'abc', '']) {
 		const r = await act('mcoord', id, 'community', { community: c });
@@ -251,7 +229,7 @@ test('moving a member between communities needs member.community over both; "non
 	assert.equal((await get(`/members/${id}`, await as('northcoord'))).status, 403, 'now out of northcoord\'s scope');
 	assert.equal((await act('mcoord', id, 'community', { community: 'none' })).status, 303);
 	assert.deepEqual(row(id, 'community_id IS NULL'), ['1']);
-	const a = audits(id, 'member.community');
+	const a = audits('member', id, 'member.community');
 	assert.deepEqual(a.map((x) => [JSON.parse(x[0]).community, JSON.parse(x[1]).community]), [[1, 2], [2, 0]]);
 });
 

@@ -1,6 +1,7 @@
-// ROLES.md's permission table, copied here by hand as data, independently
-// of the C table in cgi-bin/common/role.c: the tests compare what the
-// product enforces and publishes against the spec, not against itself.
+// docs/authorization.md's permission table, copied here by hand as data,
+// independently of the C table in cgi-bin/common/role.c: the tests compare
+// what the product enforces and publishes against the spec, not against
+// itself.
 
 export const ROLE_KEYS = ['admin', 'member', 'support', 'outreach', 'payment', 'translator'];
 
@@ -51,7 +52,7 @@ translation.edit        Y  -  -  -  -  Y4
 site.config             Y  -  -  -  -  -
 `;
 
-// Permissions that are not rows of ROLES.md's table but follow from its
+// Permissions that are not rows of the spec's table but follow from its
 // rules, in the same form.  audit.view: rule 6, "Admins can read and
 // filter the audit log".
 const EXTRA = `
@@ -60,7 +61,7 @@ audit.view              Y  -  -  -  -  -
 
 // PERMS[perm][role] = {yes: bool, note: '1'..'4' | null}
 export const PERMS = {};
-export const PERM_KEYS = [];		/* ROLES.md's rows, in its order */
+export const PERM_KEYS = [];		/* the spec's rows, in order */
 export const EXTRA_PERM_KEYS = [];	/* then these */
 for (const line of (TABLE.trim() + '\n' + EXTRA.trim()).split('\n')) {
 	const [perm, ...cells] = line.trim().split(/\s+/);

@@ -1,22 +1,23 @@
-// ROLES.md rule 1 ("every route names its permission") and the guards,
-// checked from the outside:
+// docs/authorization.md rule 1 ("every route names its permission") and
+// the guards, checked from the outside:
 //
 // 1. Every route each program prints with --routes must be in EXPECTED
 //    below, with the same access and permission, and none may be "unset".
 //    A new route therefore fails this test until it is reviewed here.
 // 2. For every route and every kind of actor (visitor, plain member,
 //    applying member, each site role, the community-scoped coordinator),
-//    a request over HTTP is let through or refused as ROLES.md says; a
-//    route on an object is asked about an object inside northcoord's
-//    community (community 1), outside it (community 2), of no community
-//    (site scope), across both (exchanges), and about one that does not
-//    exist.  The answers are exact: a refusal is 403 (a visitor's GET is
-//    sent to /login), an object that does not exist is 404 only to whom
-//    holds the permission site-wide (rule 1), and a refusal reads the
-//    same whether or not the object exists.
+//    a request over HTTP is let through or refused as
+//    docs/authorization.md says; a route on an object is asked about an
+//    object inside northcoord's community (community 1), outside it
+//    (community 2), of no community (site scope), across both (exchanges),
+//    and about one that does not exist.  The answers are exact: a refusal
+//    is 403 (a visitor's GET is sent to /login), an object that does not
+//    exist is 404 only to whom holds the permission site-wide (rule 1),
+//    and a refusal reads the same whether or not the object exists.
 // 3. Where a handler narrows what the guard lets through (footnotes 1 and
 //    3, the two-party scope of exchanges, the owner of an ad), the rule
-//    is written next to the route with the line of ROLES.md it follows.
+//    is written next to the route with the line of docs/authorization.md
+//    it follows.
 //
 // Non-destructive: POSTs that could change something act on throwaway
 // members, ads and exchanges made here, or are sent with a body the
@@ -41,7 +42,7 @@ const PROGRAMS = FASTCGI;
 // An id that names no row.
 const MISSING = 999999999;
 
-// ---- who reaches what (ROLES.md "Scope of a grant") ----------------------
+// ---- who reaches what (docs/authorization.md "Scope of a grant") -----------
 
 // The scope of each probe variant, per kind of object: a member (or an
 // ad, whose scope is its community, else its owner's), or an exchange
@@ -112,7 +113,7 @@ function byPerm(perm, kind, variant, actorKey, { mode = 'all', full = false } = 
 //            an allowed actor may be answered 404 for it
 //   rule     (actorKey, variant) => 'allowed' | 'refused' | 'missing',
 //            when the handler refines the guard (after the guard);
-//            `cite` says which line of ROLES.md it follows
+//            `cite` says which line of docs/authorization.md it follows
 const R = (prog, method, pattern, access, perm = '-', opts = {}) =>
 	({ prog, method, pattern, access, perm, ...opts });
 
@@ -134,17 +135,17 @@ const EXPECTED = [
 	// coordinator's permission.  Nobody acts for the demo members probed
 	// here; alice's own ("in") is sent to /me.
 	R('account', 'GET', '/me/for/:id', 'member', '-', {
-		cite: 'ROLES.md "Members": a guardian angel may edit the profile of the member they look after while the mode is on, a manager that of the organisation; rule 1: the same 403 for no such member',
+		cite: 'docs/authorization.md "Who is who": a guardian angel may edit the profile of the member they look after while the mode is on, a manager that of the organisation; rule 1: the same 403 for no such member',
 		rule: (a, v) => (a === 'member' && v === 'in') ? 'allowed' : 'refused',
 	}),
 	R('account', 'POST', '/me/for/:id', 'member', '-', {
 		form: { name: '' },
-		cite: 'ROLES.md "Members": only the angel (mode on) or the manager; the probes\' throwaway members have neither',
+		cite: 'docs/authorization.md "Who is who": only the angel (mode on) or the manager; the probes\' throwaway members have neither',
 		rule: () => 'refused',
 	}),
 	R('account', 'POST', '/me/for/:id/password', 'member', '-', {
 		form: { password: 'x', password2: 'y' },
-		cite: 'ROLES.md "Members": only the angel (mode on) or the manager; the probes\' throwaway members have neither',
+		cite: 'docs/authorization.md "Who is who": only the angel (mode on) or the manager; the probes\' throwaway members have neither',
 		rule: () => 'refused',
 	}),
 	R('account', 'GET', '/signup', 'public'),
@@ -161,7 +162,7 @@ const EXPECTED = [
 	R('members', 'GET', '/members/communities', 'perm', 'member.community'),
 	R('members', 'POST', '/members/communities', 'perm', 'member.community', {
 		form: { name: '' },
-		cite: 'ROLES.md rules 2 and 3: a new Community Timebank is the whole timebank\'s business, so it needs member.community site-wide',
+		cite: 'docs/authorization.md rules 2 and 3: a new Community Timebank is the whole timebank\'s business, so it needs member.community site-wide',
 		rule: (a) => holdsOver(a, 'member.community', 'site') ? 'allowed' : 'refused',
 	}),
 	R('members', 'GET', '/members/audit', 'perm', 'audit.view'),
@@ -183,12 +184,12 @@ const EXPECTED = [
 	R('members', 'POST', '/members/:id/notes/:note', 'perm', 'member.notes', { form: { body: '' }, sub404: true }),
 	R('members', 'POST', '/members/:id/angels', 'perm', 'member.angels', {
 		form: { angel: '' },
-		cite: 'ROLES.md footnote 3: support may toggle Guardian Angel Mode, not assign angels',
+		cite: 'docs/authorization.md footnote 3: support may toggle Guardian Angel Mode, not assign angels',
 		rule: (a, v) => byPerm('member.angels', 'member', v, a, { full: true }),
 	}),
 	R('members', 'POST', '/members/:id/angels/:angel/remove', 'perm', 'member.angels', {
 		sub404: true,
-		cite: 'ROLES.md footnote 3: support may toggle Guardian Angel Mode, not remove angels',
+		cite: 'docs/authorization.md footnote 3: support may toggle Guardian Angel Mode, not remove angels',
 		rule: (a, v) => byPerm('member.angels', 'member', v, a, { full: true }),
 	}),
 	R('members', 'POST', '/members/:id/angel-mode', 'perm', 'member.angels'),
@@ -206,27 +207,27 @@ const EXPECTED = [
 	R('exchanges', 'GET', '/ads/new', 'member'),
 	R('exchanges', 'POST', '/ads/new', 'member', '-', { form: { title: '' } }),
 	R('exchanges', 'GET', '/ads/:id', 'member', '-', {
-		cite: 'ROLES.md "Who is who": every member sees the directory of offers and requests; rule 1: only ad.list site-wide learns that an ad does not exist',
+		cite: 'docs/authorization.md "Who is who": every member sees the directory of offers and requests; rule 1: only ad.list site-wide learns that an ad does not exist',
 		rule: (a, v) => v === 'missing' ? (holdsOver(a, 'ad.list', 'site') ? 'missing' : 'refused') : 'allowed',
 	}),
 	R('exchanges', 'GET', '/ads/:id/edit', 'member', '-', {
-		cite: 'ROLES.md "Members": own offers and requests (the "in" ad is alice\'s); ad.edit over the ad\'s scope (rule 2)',
+		cite: 'docs/authorization.md "Who is who": own offers and requests (the "in" ad is alice\'s); ad.edit over the ad\'s scope (rule 2)',
 		rule: (a, v) => ownAd(a, v) || byPerm('ad.edit', 'ad', v, a),
 	}),
 	// Sent with an empty title: refused (422) after the permission check,
 	// on the demo ads, nothing saved.
 	R('exchanges', 'POST', '/ads/:id/edit', 'member', '-', {
 		form: { title: '' }, objects: 'demo',
-		cite: 'ROLES.md "Members": own offers and requests; ad.edit over the ad\'s scope (rule 2)',
+		cite: 'docs/authorization.md "Who is who": own offers and requests; ad.edit over the ad\'s scope (rule 2)',
 		rule: (a, v) => ownAd(a, v) || byPerm('ad.edit', 'ad', v, a),
 	}),
 	// Throwaway ads of throwaway members: nobody here owns them.
 	R('exchanges', 'POST', '/ads/:id/renew', 'member', '-', {
-		cite: 'ROLES.md ad.edit over the ad\'s scope (rule 2); renewing is editing the expiry',
+		cite: 'docs/authorization.md ad.edit over the ad\'s scope (rule 2); renewing is editing the expiry',
 		rule: (a, v) => byPerm('ad.edit', 'ad', v, a),
 	}),
 	R('exchanges', 'POST', '/ads/:id/delete', 'member', '-', {
-		cite: 'ROLES.md ad.delete over the ad\'s scope (rule 2)',
+		cite: 'docs/authorization.md ad.delete over the ad\'s scope (rule 2)',
 		rule: (a, v) => byPerm('ad.delete', 'ad', v, a),
 	}),
 
@@ -243,14 +244,14 @@ const EXPECTED = [
 			provider: fx.parties[v][0], recipient: fx.parties[v][1], hours: '0.25',
 			service_date: today(), description: 'routes.test probe', form_key: formKey(),
 		}),
-		cite: 'ROLES.md "Members": an exchange in which they are a party (none is, here); exchange.record_for over the scopes of both parties (rule 2; "Scope of a grant": writing an exchange across two communities needs both)',
+		cite: 'docs/authorization.md "Who is who": an exchange in which they are a party (none is, here); exchange.record_for over the scopes of both parties (rule 2; "Scope of a grant": writing an exchange across two communities needs both)',
 		rule: (a, v) => reaches(a, 'exchange.record_for', SCOPES.exchange[v], 'all') ? 'allowed' : 'refused',
 	}),
 	R('exchanges', 'GET', '/exchanges/list', 'perm', 'exchange.list'),
 	R('exchanges', 'GET', '/exchanges/list.csv', 'perm', 'exchange.list'),
 	R('exchanges', 'GET', '/exchanges/members/:id', 'perm', 'member.activity', { obj: 'member' }),
 	R('exchanges', 'GET', '/exchanges/:id', 'member', '-', {
-		cite: 'ROLES.md "Members": exchanges they take part in (the "in" exchange is alice\'s); "Scope of a grant": an exchange across two communities is visible to a coordinator scoped to either (exchange.list)',
+		cite: 'docs/authorization.md "Who is who": exchanges they take part in (the "in" exchange is alice\'s); "Scope of a grant": an exchange across two communities is visible to a coordinator scoped to either (exchange.list)',
 		rule: (a, v) => (a === 'member' && v === 'in') ? 'allowed' :
 		    byPerm('exchange.list', 'exchange', v, a, { mode: 'any' }),
 	}),
@@ -258,7 +259,7 @@ const EXPECTED = [
 	// the demo exchanges, nothing reversed.
 	R('exchanges', 'POST', '/exchanges/:id/reverse', 'perm', 'exchange.edit', {
 		objects: 'demo',
-		cite: 'ROLES.md "Scope of a grant": editing (reversing) an exchange needs scope over both parties',
+		cite: 'docs/authorization.md "Scope of a grant": editing (reversing) an exchange needs scope over both parties',
 		rule: (a, v) => byPerm('exchange.edit', 'exchange', v, a, { mode: 'all' }),
 	}),
 ];
@@ -542,7 +543,7 @@ for (const prog of PROGRAMS) {
 			if (r.access === 'perm' && (!r.perm || r.perm === '-'))
 				problems.push(`${key(r)} is ACCESS_PERM without a permission`);
 			if (r.access === 'perm' && r.perm && r.perm !== '-' && !PERMS[r.perm])
-				problems.push(`${key(r)} names ${r.perm}, which is not in ROLES.md (tests/e2e/roles.mjs)`);
+				problems.push(`${key(r)} names ${r.perm}, which is not in docs/authorization.md (tests/e2e/roles.mjs)`);
 			const e = EXPECTED.find((x) => key(x) === key(r));
 			if (!e) {
 				problems.push(`${key(r)} (${r.access} ${r.perm}) is not in tests/e2e/routes.test.mjs EXPECTED`);
@@ -551,11 +552,12 @@ for (const prog of PROGRAMS) {
 			if (e.access !== r.access || e.perm !== r.perm)
 				problems.push(`${key(r)}: expected ${e.access} ${e.perm}, program says ${r.access} ${r.perm}`);
 			// A route on an object whose access is not a permission has
-			// its rule written here, with the line of ROLES.md.
+			// its rule written here, with the line of
+			// docs/authorization.md.
 			if (objOf(e) && e.access !== 'perm' && !e.rule)
 				problems.push(`${key(r)} is on an object without a permission: write its rule in EXPECTED`);
 			if (e.rule && !e.cite)
-				problems.push(`${key(r)}: its rule cites no line of ROLES.md`);
+				problems.push(`${key(r)}: its rule cites no line of docs/authorization.md`);
 		}
 		for (const e of EXPECTED.filter((x) => x.prog === prog))
 			if (!seen.has(key(e)))
@@ -634,7 +636,7 @@ test('authorization over HTTP: every route, every actor, in and out of scope', a
 	for (const w of wrong)
 		t.diagnostic(`WRONG ${w}`);
 	const after = snapshot(demoIds);
-	assert.deepEqual(wrong, [], 'every guard and handler answers as ROLES.md says');
+	assert.deepEqual(wrong, [], 'every guard and handler answers as docs/authorization.md says');
 	assert.deepEqual(samePage, [], 'rule 1: the same refusal for an object out of reach and one that does not exist');
 	assert.deepEqual(after, before, 'the probes changed no demo row');
 });
@@ -643,10 +645,10 @@ test('every page met above, as every actor, shows text, not phrase keys', () => 
 	keys.assertNone();
 });
 
-// ROLES.md footnote 1 and rule 8: the payment coordinator sees names,
-// membership status (and subscription) only, never contact details; a
-// role without member.contact (outreach) sees no contact details either;
-// a member coordinator (the twin) does.
+// docs/authorization.md footnote 1 and rule 8: the payment coordinator
+// sees names, membership status (and subscription) only, never contact
+// details; a role without member.contact (outreach) sees no contact
+// details either; a member coordinator (the twin) does.
 test('footnote 1: the payment coordinator\'s narrow view of members; rule 8: contact only with member.contact', async () => {
 	const alice = memberId('alice');
 	const mcoordId = memberId('mcoord');
@@ -691,9 +693,9 @@ test('footnote 1: the payment coordinator\'s narrow view of members; rule 8: con
 	assert.deepEqual(problems, []);
 });
 
-// ROLES.md footnote 3 on the profile page: support sees the Guardian
-// Angel Mode switch but not the forms to assign or remove an angel; the
-// member coordinator sees both.
+// docs/authorization.md footnote 3 on the profile page: support sees the
+// Guardian Angel Mode switch but not the forms to assign or remove an
+// angel; the member coordinator sees both.
 test('footnote 3: support toggles Guardian Angel Mode but is offered no angel assignment', async () => {
 	const kim = memberId('kim');
 	const sup = await get(`/members/${kim}`, await login('support'));

@@ -1,7 +1,7 @@
-// ROLES.md rule 4 under concurrency, over HTTP: two site admins A and B,
-// the only two enabled ones, each demote the other at the same moment
-// (Promise.all of two requests on separate sessions).  Exactly one may
-// win; the other is refused with the last-admin message (or, when it
+// docs/authorization.md rule 4 under concurrency, over HTTP: two site
+// admins A and B, the only two enabled ones, each demote the other at the
+// same moment (Promise.all of two requests on separate sessions).  Exactly
+// one may win; the other is refused with the last-admin message (or, when it
 // arrives after the winner has committed, finds it is no longer an admin
 // at all); afterwards exactly one of them is an enabled site admin.
 //

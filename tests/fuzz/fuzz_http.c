@@ -1,29 +1,20 @@
 /*
- * libFuzzer driver for the request parsers of http.c (STYLE.md 10), after
+ * libFuzzer driver for the request parsers of http.c (docs/style.md 10), after
  * kcgi's afl/afl-urlencoded.c.  The same bytes are parsed as a form body
- * and as a Cookie header under tight and default limits, and every result
- * is checked against the promises of http.h; the bytes are also offered
- * as a redirect target, a header value and a cookie value, which must
- * never let a control byte into the headers.  `make fuzz` runs it.
+ * and as a Cookie header (all cookies, and weft's own among the host's)
+ * under tight and default limits, and every result is checked against
+ * the promises of http.h; the bytes are also offered as a redirect
+ * target, a header value and a cookie value, which must never let a
+ * control byte into the headers, and as a Content-Type.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "http.h"
 #include "valid.h"
-
-#define CHECK(x)							\
-	do {								\
-		if (!(x)) {						\
-			fprintf(stderr, "%s:%d: invariant failed: %s\n",	\
-			    __FILE__, __LINE__, #x);			\
-			abort();					\
-		}							\
-	} while (0)
-
-int	 LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static const struct http_limits lim_small = { 4, 16 };
 static const struct http_limits lim_default = { 200, 16384 };
@@ -137,6 +128,103 @@ check_cookies(const struct http_kvlist *l)
 	}
 }
 
+/* Whatever comes before, damaged cookies too, a well-formed owned pair
+ * added at the end is read, and last. */
+static void
+check_owned_last(const char *in, size_t len, const struct http_limits *lim,
+    const char *const *owned)
+{
+	static const char	 tail[] = "; __Host-weft-csrf=zz";
+	struct http_kvlist	 l = { 0 };
+	unsigned		 damaged;
+	char			*ext;
+
+	if ((ext = malloc(len + sizeof(tail))) == NULL)
+		return;
+	memcpy(ext, in, len);
+	memcpy(ext + len, tail, sizeof(tail));
+	if (http_parse_cookies_owned(ext, len + sizeof(tail) - 1, lim, owned,
+	    &damaged, &l) == HTTP_PARSE_OK) {
+		CHECK(l.n > 0);
+		CHECK(strcmp(l.kv[l.n - 1].key, "__Host-weft-csrf") == 0);
+		CHECK(strcmp(l.kv[l.n - 1].val, "zz") == 0);
+	}
+	http_kvlist_free(&l);
+	free(ext);
+}
+
+/*
+ * The cookies weft reads among all the host's: only owned names come out,
+ * well-formed as any parsed cookie; a damaged one only sets its bit.
+ * When every cookie was well-formed (the plain parse, given as plain,
+ * took them all), the owned ones are exactly those of the plain list.
+ */
+static void
+check_owned(const char *in, size_t len, const struct http_limits *lim,
+    enum http_parse plain_rc, const struct http_kvlist *plain)
+{
+	static const char *const owned[] = {
+		"__Host-weft", "__Host-weft-csrf", "weft-flash", NULL,
+	};
+	struct http_limits	 olim = { HTTP_COOKIES_OWNED_MAX,
+	    (lim != NULL ? lim : &lim_default)->field_len_max };
+	struct http_kvlist	 l = { 0 };
+	enum http_parse		 rc;
+	unsigned		 damaged = 99;
+	size_t			 i, j, k;
+
+	rc = http_parse_cookies_owned(in, len, lim, owned, &damaged, &l);
+	check_list(rc, &l, &olim);
+	check_cookies(&l);
+	if (rc == HTTP_PARSE_OK)
+		CHECK(damaged < (1u << 3));
+	for (i = 0; i < l.n; i++) {
+		for (k = 0; owned[k] != NULL; k++)
+			if (strcmp(l.kv[i].key, owned[k]) == 0)
+				break;
+		CHECK(owned[k] != NULL);
+	}
+	if (rc == HTTP_PARSE_OK && plain_rc == HTTP_PARSE_OK) {
+		CHECK(damaged == 0);
+		for (i = 0, j = 0; i < plain->n; i++) {
+			for (k = 0; owned[k] != NULL; k++)
+				if (strcmp(plain->kv[i].key, owned[k]) == 0)
+					break;
+			if (owned[k] == NULL)
+				continue;
+			CHECK(j < l.n);
+			CHECK(strcmp(l.kv[j].key, plain->kv[i].key) == 0);
+			CHECK(strcmp(l.kv[j].val, plain->kv[i].val) == 0);
+			j++;
+		}
+		CHECK(j == l.n);
+	}
+	http_kvlist_free(&l);
+	check_owned_last(in, len, lim, owned);
+}
+
+/* A Content-Type taken as a form is that type, with at most a UTF-8
+ * charset: lower-cased and without blanks and quotes, one of two. */
+static void
+check_content_type(const char *s)
+{
+	char	 norm[64];
+	size_t	 n = 0;
+
+	if (!http_is_urlencoded(s))
+		return;
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '"')
+			continue;
+		CHECK(n + 1 < sizeof(norm));
+		norm[n++] = (char)(*s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s);
+	}
+	norm[n] = '\0';
+	CHECK(strcmp(norm, "application/x-www-form-urlencoded") == 0 ||
+	    strcmp(norm, "application/x-www-form-urlencoded;charset=utf-8") ==
+	    0);
+}
+
 static void
 parse_all(const char *in, size_t len, const struct http_limits *lim)
 {
@@ -153,6 +241,7 @@ parse_all(const char *in, size_t len, const struct http_limits *lim)
 	rc = http_parse_cookies(in, len, lim, &l);
 	check_list(rc, &l, lim != NULL ? lim : &lim_default);
 	check_cookies(&l);
+	check_owned(in, len, lim, rc, &l);
 	http_kvlist_free(&l);
 }
 
@@ -211,6 +300,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(s, data, size);
 	s[size] = '\0';
 	respond(s);
+	check_content_type(s);
 	free(s);
 	return 0;
 }

@@ -1,7 +1,8 @@
 /*
  * The framework's pure parts: route matching and lookup (404 vs 405),
  * path ids, the rule-1 answer for a missing target, the buffer's JSON
- * and CSV escaping, and config parsing with environment overrides.  Each accepted case has its refused twin.
+ * and CSV escaping (config parsing is test_config.c).  Each accepted
+ * case has its refused twin.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,13 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "app.h"
 #include "buf.h"
-#include "config.h"
 
 static int
 match(const char *pattern, const char *path, const char **p0)
@@ -201,57 +200,6 @@ test_buf_escaping(void **state)
 	buf_free(&b);
 }
 
-static char *
-write_config(const char *text)
-{
-	static char	 path[] = "/tmp/weft-test-config.XXXXXX";
-	int		 fd;
-
-	strcpy(path, "/tmp/weft-test-config.XXXXXX");
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
-	close(fd);
-	return path;
-}
-
-static void
-test_config(void **state)
-{
-	struct config	 c;
-	char		*path;
-
-	(void)state;
-	unsetenv("WEFT_WORKERS");
-	path = write_config("# comment\n db_name = other \nworkers=7\n"
-	    "cookie_secure = 0\n\n");
-	assert_int_equal(config_load(&c, path), WEFT_OK);
-	assert_string_equal(c.db_name, "other");
-	assert_int_equal(c.workers, 7);
-	assert_int_equal(c.cookie_secure, 0);
-	assert_int_equal(c.argon2_m_kib, 19456);	/* default kept */
-	setenv("WEFT_WORKERS", "3", 1);
-	assert_int_equal(config_load(&c, path), WEFT_OK);
-	assert_int_equal(c.workers, 3);
-	setenv("WEFT_WORKERS", "3x", 1);
-	assert_int_not_equal(config_load(&c, path), WEFT_OK);
-	unsetenv("WEFT_WORKERS");
-	unlink(path);
-
-	/* Refused twins: an unknown key, a value out of range, no '='. */
-	path = write_config("no_such_key = 1\n");
-	assert_int_not_equal(config_load(&c, path), WEFT_OK);
-	unlink(path);
-	path = write_config("workers = 0\n");
-	assert_int_not_equal(config_load(&c, path), WEFT_OK);
-	unlink(path);
-	path = write_config("workers 4\n");
-	assert_int_not_equal(config_load(&c, path), WEFT_OK);
-	unlink(path);
-	assert_int_not_equal(config_load(&c, "/nonexistent/weft.conf"),
-	    WEFT_OK);
-}
-
 int
 main(void)
 {
@@ -261,7 +209,6 @@ main(void)
 		cmocka_unit_test(test_param_id),
 		cmocka_unit_test(test_target_status),
 		cmocka_unit_test(test_buf_escaping),
-		cmocka_unit_test(test_config),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,9 +1,9 @@
 /*
- * role.c against ROLES.md.  The permission table is checked cell by cell
- * against the markdown table itself, copied below verbatim and parsed
- * here, so that a typo in role.c's table (or a drift of ROLES.md from
- * it) fails.  Then each rule, every allowed case next to its refused
- * twin.
+ * role.c against docs/authorization.md.  The permission table is checked
+ * cell by cell against the markdown table itself, copied below verbatim
+ * and parsed here, so that a typo in role.c's table fails
+ * (docs/authorization.md is printed from that table: this copy is the one
+ * kept by hand).  Then each rule, every allowed case next to its refused twin.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -20,7 +20,7 @@
 #include "role_spec.h"
 #include "util.h"
 
-/* ROLES.md "Permissions", copied line for line. */
+/* docs/authorization.md "Permissions", copied line for line. */
 static const char *const roles_md_matrix[] = {
 	"| permission | admin | member | support | outreach | payment |"
 	    " translator |",
@@ -94,13 +94,13 @@ static const char *const roles_md_matrix[] = {
 	    " member signup form, lists (neighbourhoods, counties,"
 	    " affiliations, ad categories), payment feature on/off,"
 	    " languages | Y | — | — | — | — | — |",
-	/* Not in the ROLES.md table but in its rule 6: "Admins can read and
+	/* The last row, rule 6 of docs/authorization.md: "Admins can read and
 	 * filter the audit log". */
 	"| `audit.view` — read and filter the audit log (rule 6) | Y | —"
 	    " | — | — | — | — |",
 };
 
-/* ROLES.md "Who is who", the role and key columns. */
+/* docs/authorization.md "Who is who", the role and key columns. */
 static const char *const roles_md_who[] = {
 	"| Admin Coordinator | `admin` |",
 	"| Member Coordinator | `member` |",
@@ -191,14 +191,14 @@ test_matrix_cell_by_cell(void **state)
 		assert_int_equal(strncmp(tick, "` \u2014 ", 6), 0);
 		desc = tick + 6;
 		if (perm_parse(key, &p) != 0)
-			fail_msg("ROLES.md permission %s not in role.c", key);
-		assert_int_equal(p, rows);	/* enum order == ROLES.md order */
+			fail_msg("spec permission %s not in role.c", key);
+		assert_int_equal(p, rows);	/* enum order == spec order */
 		assert_string_equal(perm_keys[p], key);
 		assert_string_equal(perm_descriptions[p], desc);
 		for (c = 0; c < ROLE__MAX; c++) {
 			want = md_cell_value(cells[c + 1]);
 			if (role_has_perm(col[c], p) != (want != '-'))
-				fail_msg("%s x %s: ROLES.md says %s", key,
+				fail_msg("%s x %s: the spec says %s", key,
 				    role_keys[col[c]], cells[c + 1]);
 			if (want >= '1' && want <= '4') {
 				note[0] = want;
@@ -552,8 +552,9 @@ test_grant_role_order(void **state)
 	assert_int_equal(may_grant("admin@community:1", ROLE_SUPPORT,
 	    "community:1"), ROLE_OK);
 	/* The twin: a member coordinator holds no role.assign, so even a
-	 * lower role (support) is refused; ROLES.md gives role.assign to
-	 * admins only, which makes HIGHER_ROLE unreachable for now. */
+	 * lower role (support) is refused; docs/authorization.md gives
+	 * role.assign to admins only, which makes HIGHER_ROLE
+	 * unreachable for now. */
 	assert_int_equal(may_grant("member@site", ROLE_SUPPORT, "site"),
 	    ROLE_REFUSE_NO_PERM);
 	assert_int_equal(may_grant("member@site", ROLE_MEMBER, "site"),
