@@ -216,7 +216,8 @@ static int
 profile_for_target(struct request *req, struct whose *w, int *st)
 {
 	struct db_rows		*r = NULL;
-	enum role_refusal	 why;
+	struct grants		 tg;
+	enum role_refusal	 why = ROLE_REFUSE_COVER;
 	enum weft_err		 e;
 
 	memset(w, 0, sizeof(*w));
@@ -245,10 +246,11 @@ profile_for_target(struct request *req, struct whose *w, int *st)
 	w->community = db_int(r, 3);
 	util_copy(w->lang, sizeof(w->lang), db_str(r, 4));
 	db_rows_free(r);
-	if ((e = act_may_change(&req->actor.grants, req->actor.acting_id,
-	    w->id, NULL, 0, &why)) == WEFT_OK && why == ROLE_OK)
+	if ((e = role_load_grants(w->id, &tg)) == WEFT_OK &&
+	    (e = act_may_change(&req->actor.grants, req->actor.acting_id,
+	    w->id, &tg, 0, &why)) == WEFT_OK && why == ROLE_OK)
 		e = act_may_change(&req->actor.grants, req->actor.acting_id,
-		    w->id, NULL, 1, &w->takeover);
+		    w->id, &tg, 1, &w->takeover);
 	if (e != WEFT_OK) {
 		*st = app_status_of(e);
 		return -1;
