@@ -352,8 +352,62 @@ signup_check(struct request *req, struct tmpl_dict *d,
 	return ok;
 }
 
+#define SIGNUP_ADMITTED	(-1)
+
+/*
+ * What a well-formed application must pass before its password is hashed,
+ * the costly step (argon2id, issue 15, 6): its address is not over its
+ * applications (429, Retry-After), and in one statement, the username is
+ * free and no application with this e-mail is waiting (422; the column's
+ * collation, utf8mb4_unicode_ci, ignores case).  Approved members' e-mails
+ * are not refused: households and angels share addresses, and whether an
+ * e-mail belongs to a member is not a visitor's to learn.  Two applications
+ * sent at the same moment may both pass the e-mail check (a coordinator
+ * sees both); the username's unique key decides its race.  Then the
+ * application is counted.  Returns SIGNUP_ADMITTED, or the handler's
+ * answer when refused.
+ */
+static int
+signup_admit(struct request *req, struct tmpl_dict *d, const char *username,
+    const char *email)
+{
+	struct db_rows	*r = NULL;
+	int		 retry, taken = 0, waiting = 0;
+	enum weft_err	 e;
+
+	if ((e = auth_signup_check(req->actor.addr, &retry)) != WEFT_OK)
+		return app_status_of(e);
+	if (retry > 0) {
+		account_retry_after(req, retry);
+		tmpl_set(tmpl_section(d, "SIGNUP_ERROR"), "MESSAGE",
+		    app_text(req, "signup.throttled"));
+		return app_render(req, 429);
+	}
+	if ((e = db_query(&r, "SELECT EXISTS(SELECT 1 FROM members"
+	    " WHERE username = ?), EXISTS(SELECT 1 FROM members"
+	    " WHERE email = ? AND status = 'applying')", "ss", username,
+	    email)) != WEFT_OK)
+		return app_status_of(e);
+	if (db_next(r)) {
+		taken = db_int(r, 0) != 0;
+		waiting = db_int(r, 1) != 0;
+	}
+	db_rows_free(r);
+	if (taken)
+		form_error(d, "username",
+		    app_text(req, "signup.username_taken"));
+	if (waiting)
+		form_error(d, "email", app_text(req, "signup.email_waiting"));
+	if (taken || waiting)
+		return app_render(req, 422);
+	if ((e = auth_signup_count(req->actor.addr)) != WEFT_OK)
+		return app_status_of(e);
+	return SIGNUP_ADMITTED;
+}
+
 /* POST /signup: a new applying member; a taken username is a field
- * error (the unique key decides, so two racing signups cannot both win). */
+ * error, found before the hash, and the unique key still decides, so two
+ * racing signups cannot both win. */
 static int
 signup_post(struct request *req)
 {
@@ -362,7 +416,7 @@ signup_post(struct request *req)
 	struct tmpl_dict	*d;
 	char			 hash[AUTH_HASH_MAX];
 	enum weft_err		 e;
-	int			 bad, ok;
+	int			 bad, ok, st;
 
 	if (req->actor.member_id != 0) {
 		http_redirect(&req->resp, "/");
@@ -378,6 +432,9 @@ signup_post(struct request *req)
 		return 500;
 	if (!ok || bad)
 		return app_render(req, 422);
+	if ((st = signup_admit(req, d, v[S_USERNAME].str, v[S_EMAIL].str)) !=
+	    SIGNUP_ADMITTED)
+		return st;
 	if ((e = auth_password_hash(v[S_PASSWORD].str, hash, sizeof(hash))) !=
 	    WEFT_OK)
 		return app_status_of(e);

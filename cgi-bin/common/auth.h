@@ -118,6 +118,16 @@ enum weft_err	 auth_throttle_check(const char *acct, const char *addr,
 enum weft_err	 auth_throttle_fail(const char *acct, const char *addr);
 /* A log-in that worked: the (account, address) count starts again. */
 enum weft_err	 auth_throttle_clear(const char *acct, const char *addr);
+/*
+ * Signup applications per client address (IPv6 by its /64, as above):
+ * signup_address_max in a fixed window of signup_window_s (issue 15, 6).
+ * What is counted is the work: call auth_signup_count() just before an
+ * application's password is hashed, not for a form that is refused.
+ * auth_signup_check: is an application from addr held back?
+ * *retry_after_s is then the seconds until the window ends, else 0.
+ */
+enum weft_err	 auth_signup_check(const char *addr, int *retry_after_s);
+enum weft_err	 auth_signup_count(const char *addr);
 
 /*
  * Checks username and password, with the throttling above and the same

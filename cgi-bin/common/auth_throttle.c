@@ -10,6 +10,12 @@
  * - kind 'address': throttle_address_max failures over any accounts in a
  *   fixed window of throttle_window_s (a spray over many usernames).
  *
+ * And one count of signups (issue 15, 6), in the same table:
+ *
+ * - kind 'signup', key the address: signup_address_max applications in a
+ *   fixed window of signup_window_s.  "failures" counts applications
+ *   there, and last_failure is the last one.
+ *
  * Attempts checked at the same moment in several workers may each pass:
  * the limits can be overshot by at most the number of workers, harmless.
  */
@@ -108,15 +114,13 @@ auth_throttle_check(const char *acct, const char *addr, int *retry_after_s)
 	return WEFT_OK;
 }
 
-/* One more failure for (kind, k); a count whose window has ended (for a
- * pair: since its last failure; for an address: since the window began)
- * starts anew.  failures is assigned first, so that its IF() reads the
- * old times. */
+/* One more failure for (kind, k); a count whose window of w seconds has
+ * ended (for a pair: since its last failure; for an address or a signup:
+ * since the window began) starts anew.  failures is assigned first, so
+ * that its IF() reads the old times. */
 static enum weft_err
-auth_count_failure(const char *kind, const char *k)
+auth_count_failure(const char *kind, const char *k, long long w)
 {
-	long long	 w = config.throttle_window_s;
-
 	return db_exec("INSERT INTO login_throttle (kind, k, failures,"
 	    " window_start, last_failure)"
 	    " VALUES (?, ?, 1, UTC_TIMESTAMP(), UTC_TIMESTAMP())"
@@ -129,25 +133,35 @@ auth_count_failure(const char *kind, const char *k)
 	    "ssii", kind, k, w, w);
 }
 
+/* Rows of ended windows (mostly made-up usernames) are swept now and
+ * then, each kind after its own window; last_failure has no index and
+ * needs none for this. */
+static enum weft_err
+auth_throttle_sweep(void)
+{
+	static unsigned	 ncounted;
+
+	if (++ncounted % 64 != 0)
+		return WEFT_OK;
+	return db_exec("DELETE FROM login_throttle WHERE last_failure <"
+	    " UTC_TIMESTAMP() - INTERVAL IF(kind = 'signup', ?, ?) SECOND",
+	    "ii", (long long)config.signup_window_s,
+	    (long long)config.throttle_window_s);
+}
+
 enum weft_err
 auth_throttle_fail(const char *acct, const char *addr)
 {
-	static unsigned	 nfailed;
 	char		 pk[AUTH_PAIR_KEY_MAX], ak[AUTH_ADDR_KEY_MAX];
+	long long	 w = config.throttle_window_s;
 	enum weft_err	 e;
 
 	auth_pair_key(acct, addr, pk, sizeof(pk));
 	auth_address_key(addr, ak);
-	if ((e = auth_count_failure("pair", pk)) != WEFT_OK ||
-	    (e = auth_count_failure("address", ak)) != WEFT_OK)
+	if ((e = auth_count_failure("pair", pk, w)) != WEFT_OK ||
+	    (e = auth_count_failure("address", ak, w)) != WEFT_OK)
 		return e;
-	/* Rows of ended windows (mostly made-up usernames) are swept now
-	 * and then; last_failure has no index and needs none for this. */
-	if (++nfailed % 64 == 0)
-		e = db_exec("DELETE FROM login_throttle"
-		    " WHERE last_failure < UTC_TIMESTAMP() - INTERVAL ? SECOND",
-		    "i", (long long)config.throttle_window_s);
-	return e;
+	return auth_throttle_sweep();
 }
 
 enum weft_err
@@ -158,4 +172,42 @@ auth_throttle_clear(const char *acct, const char *addr)
 	auth_pair_key(acct, addr, pk, sizeof(pk));
 	return db_exec("DELETE FROM login_throttle WHERE kind = 'pair'"
 	    " AND k = ?", "s", pk);
+}
+
+/* One statement on the primary key: the cheap question every signup post
+ * that passed its form asks before anything costly. */
+enum weft_err
+auth_signup_check(const char *addr, int *retry_after_s)
+{
+	char		 ak[AUTH_ADDR_KEY_MAX];
+	long long	 left = 0;
+	enum weft_err	 e;
+
+	*retry_after_s = 0;
+	auth_address_key(addr, ak);
+	e = db_query_int(&left, "SELECT ? - TIMESTAMPDIFF(SECOND, window_start,"
+	    " UTC_TIMESTAMP()) FROM login_throttle WHERE kind = 'signup'"
+	    " AND k = ? AND failures >= ?", "isi",
+	    (long long)config.signup_window_s, ak,
+	    (long long)config.signup_address_max);
+	if (e == WEFT_ERR_NOTFOUND)
+		return WEFT_OK;
+	if (e != WEFT_OK)
+		return e;
+	if (left > 0)
+		*retry_after_s = (int)left;
+	return WEFT_OK;
+}
+
+enum weft_err
+auth_signup_count(const char *addr)
+{
+	char		 ak[AUTH_ADDR_KEY_MAX];
+	enum weft_err	 e;
+
+	auth_address_key(addr, ak);
+	if ((e = auth_count_failure("signup", ak,
+	    config.signup_window_s)) != WEFT_OK)
+		return e;
+	return auth_throttle_sweep();
 }

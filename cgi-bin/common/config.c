@@ -92,6 +92,17 @@ const struct config_key config_keys[] = {
 	    "window; then log-in from that address is refused until the "
 	    "window ends. An unknown username is counted and answered as a "
 	    "known one."),
+	N(signup_window_s, CONFIG_INT, 60, 86400 * 7, "3600", "seconds",
+	    "Signup throttling: the fixed window over which the applications "
+	    "from one client address are counted, and so the longest wait of "
+	    "an address that has sent signup_address_max of them."),
+	N(signup_address_max, CONFIG_INT, 1, 100000, "5", "n",
+	    "Applications from one client address (an IPv6 address by its /64) "
+	    "in one signup_window_s; further ones from it are answered 429 "
+	    "until the window ends. Only an application whose password is "
+	    "hashed counts, not a form refused for a mistake, a taken username "
+	    "or an e-mail already waiting. Raise it for a signup event where "
+	    "many people apply through one address."),
 	N(log_level, CONFIG_INT, 0, 3, "1", "0-3",
 	    "The least important log line written: 0 debug, 1 info, 2 warn, "
 	    "3 error."),

@@ -32,6 +32,8 @@ struct config {
 	int		 throttle_window_s;
 	int		 throttle_account_max;	/* failures per window */
 	int		 throttle_address_max;	/* failures per window */
+	int		 signup_window_s;
+	int		 signup_address_max;	/* applications per window */
 	int		 log_level;	/* 0 debug .. 3 error */
 };
 

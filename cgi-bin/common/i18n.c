@@ -107,6 +107,12 @@ static const struct i18n_phrase i18n_en[] = {
 	    "of the whole timebank." },
 	{ "role.refuse.status", "You cannot become a disabled member." },
 	{ "roles.title", "Roles and permissions" },
+	{ "signup.email_waiting", "An application with this e-mail address "
+	    "is already waiting for a coordinator. If it is yours, log in to "
+	    "see or change it." },
+	{ "signup.throttled", "Too many applications have been sent from "
+	    "your network recently. Please try again later, or ask a "
+	    "coordinator to add you." },
 	{ "signup.username_taken", "This username is taken. Please choose "
 	    "another." },
 	{ "valid.empty", "This field is required." },

@@ -1,4 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Apply to join the timebank</h1>
+{{#SIGNUP_ERROR}}<p class="error" role="alert" id="signup-error">{{MESSAGE}}</p>{{/SIGNUP_ERROR}}
 <p>Tell us who you are. A coordinator reviews every application; you can log in and edit yours while you wait.</p>
 {{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 <form method="post" action="/signup">
