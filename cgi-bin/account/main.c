@@ -1,13 +1,16 @@
 /*
- * The account area: the home page, logging in and out, one's own profile
- * and password, and the signup application (docs/architecture.md, program
- * `account`; docs/authorization.md "Who is who" for visitors, applying,
- * approved and disabled members).  Everything here acts on the actor's own
- * account: the acting member's while "become" is active.
+ * The account area: the home page, logging in and out, and the signup
+ * application (docs/architecture.md, program `account`;
+ * docs/authorization.md "Who is who" for visitors, applying, approved and
+ * disabled members); one's own profile and password, and those of the
+ * members one acts for, are profile.c (account.h).  Everything here acts
+ * on the actor's own account: the acting member's while "become" is
+ * active.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "account.h"
 #include "app.h"
 #include "auth.h"
 #include "config.h"
@@ -19,7 +22,7 @@
 #include "util.h"
 #include "valid.h"
 
-static int
+int
 account_cookie_flags(void)
 {
 	return HTTP_COOKIE_HTTPONLY |
@@ -28,7 +31,7 @@ account_cookie_flags(void)
 
 /* A fresh session for member_id in this browser: the old token, if any,
  * is never reused (rotation on login and on password change). */
-static int
+int
 account_start_session(struct request *req, long long member_id)
 {
 	char	 token[AUTH_TOKEN_HEX];
@@ -45,7 +48,7 @@ account_start_session(struct request *req, long long member_id)
 
 /* A throttled log-in (RFC 9110 section 10.2.3): when to try again, at
  * least a second, so that a client never retries at once. */
-static void
+void
 account_retry_after(struct request *req, int retry_s)
 {
 	char	 ra[16];
@@ -55,7 +58,7 @@ account_retry_after(struct request *req, int retry_s)
 }
 
 /* Options of the Community Timebank select, `selected` marked. */
-static enum weft_err
+enum weft_err
 account_communities(struct tmpl_dict *d, long long selected)
 {
 	struct db_rows		*r = NULL;
@@ -70,7 +73,7 @@ account_communities(struct tmpl_dict *d, long long selected)
 }
 
 /* Is id an existing Community Timebank (0: none chosen, also fine)? */
-static enum weft_err
+enum weft_err
 account_community_ok(long long id, int *ok)
 {
 	long long	 n = 0;
@@ -294,231 +297,6 @@ logout(struct request *req)
 	return app_redirect(req, "/login", "flash.logged_out");
 }
 
-/* ---- own profile ----------------------------------------------------- */
-
-/* The community field comes last: only applying members have it (an
- * approved member's community is a coordinator's, member.community).
- * The language is checked against i18n_langs[] instead. */
-enum { P_NAME, P_EMAIL, P_PHONE, P_ADDRESS, P_ABOUT, P_LANG, P_COMMUNITY,
-    P__MAX };
-static const struct form_field profile_fields[P__MAX] = {
-	[P_NAME] = { "name", FORM_TEXT, 1, 1, 128 },
-	[P_EMAIL] = { "email", FORM_EMAIL, 1, 0, 254 },
-	[P_PHONE] = { "phone", FORM_TEXT, 0, 0, 40 },
-	[P_ADDRESS] = { "address", FORM_TEXT, 0, 0, 255 },
-	[P_ABOUT] = { "about", FORM_MULTILINE, 0, 0, 4000 },
-	[P_LANG] = { "lang", FORM_LANG, 0, 0, 0, .flags = FORM_QUIET },
-	[P_COMMUNITY] = { "community", FORM_ID, 0, 0, 0 },
-};
-
-static size_t
-profile_nfields(const struct request *req)
-{
-	return req->actor.status == MEMBER_APPLYING ? P__MAX : P_COMMUNITY;
-}
-
-/* The profile page around the form: username, status and the selects. */
-static struct tmpl_dict *
-profile_page(struct request *req, const char *lang, long long community)
-{
-	struct tmpl_dict	*d;
-	size_t			 i;
-
-	if ((d = app_page(req, "account/profile.tpl",
-	    app_text(req, "nav.profile"))) == NULL)
-		return NULL;
-	tmpl_set(d, "USERNAME", req->actor.username);
-	tmpl_show(d, req->actor.status == MEMBER_APPLYING ? "APPLYING" :
-	    "APPROVED");
-	for (i = 0; i < i18n_nlangs; i++)
-		form_option(d, "LANG_OPTION", i18n_langs[i].tag,
-		    i18n_langs[i].label, strcmp(lang, i18n_langs[i].tag) == 0);
-	if (req->actor.status == MEMBER_APPLYING &&
-	    account_communities(d, community) != WEFT_OK)
-		return NULL;
-	return d;
-}
-
-static int
-profile_form(struct request *req)
-{
-	static const char *const cols[] = {
-		"NAME", "EMAIL", "PHONE", "ADDRESS", "ABOUT",
-	};
-	struct db_rows		*r = NULL;
-	struct tmpl_dict	*d;
-	enum weft_err		 e;
-	size_t			 i;
-	int			 st = 500;
-
-	if ((e = db_query(&r, "SELECT name, email, phone, address, about,"
-	    " COALESCE(community_id, 0) FROM members WHERE id = ?", "i",
-	    req->actor.acting_id)) != WEFT_OK)
-		return app_status_of(e);
-	if (!db_next(r))
-		goto out;
-	if ((d = profile_page(req, app_lang(req), db_int(r, 5))) == NULL)
-		goto out;
-	for (i = 0; i < NELEM(cols); i++)
-		tmpl_set(d, cols[i], db_str(r, (unsigned)i));
-	st = app_render(req, 200);
-out:
-	db_rows_free(r);
-	return st;
-}
-
-/* POST /me.  Self-service, not a coordinator write: no audit row.  An
- * empty language keeps the current one. */
-static int
-profile_post(struct request *req)
-{
-	struct form_value	 v[P__MAX];
-	const char		*lang;
-	long long		 comm = 0;
-	struct tmpl_dict	*d;
-	enum weft_err		 e;
-	int			 ok, known;
-
-	ok = form_read(profile_fields, profile_nfields(req), &req->form,
-	    app_lang(req), NULL, v) == 0;
-	lang = v[P_LANG].str[0] != '\0' ? v[P_LANG].str : app_lang(req);
-	if (req->actor.status == MEMBER_APPLYING && v[P_COMMUNITY].set)
-		comm = v[P_COMMUNITY].id;
-	if ((d = profile_page(req, lang, comm)) == NULL)
-		return 500;
-	form_show(profile_fields, profile_nfields(req), v, app_lang(req), d);
-	if (!i18n_lang_offered(lang)) {
-		form_error(d, "lang",
-		    app_text(req, valid_err_keys[VALID_RANGE]));
-		ok = 0;
-	}
-	if (req->actor.status == MEMBER_APPLYING) {
-		if ((e = account_community_ok(comm, &known)) != WEFT_OK)
-			return app_status_of(e);
-		if (!known) {
-			form_error(d, "community",
-			    app_text(req, valid_err_keys[VALID_RANGE]));
-			ok = 0;
-		}
-	}
-	if (!ok)
-		return app_render(req, 422);
-	e = db_exec("UPDATE members SET name = ?, email = ?, phone = ?,"
-	    " address = ?, about = ?, lang = ?, community_id ="
-	    " IF(status = 'applying', NULLIF(?, 0), community_id),"
-	    " updated_at = UTC_TIMESTAMP() WHERE id = ?", "ssssssii",
-	    v[P_NAME].str, v[P_EMAIL].str, v[P_PHONE].str, v[P_ADDRESS].str,
-	    v[P_ABOUT].str, lang, comm, req->actor.acting_id);
-	if (e != WEFT_OK)
-		return app_status_of(e);
-	return app_redirect(req, "/me", "flash.saved");
-}
-
-/* ---- own password ---------------------------------------------------- */
-
-enum { W_CURRENT, W_PASSWORD, W_PASSWORD2, W__MAX };
-static const struct form_field password_fields[W__MAX] = {
-	[W_CURRENT] = { "current", FORM_PASSWORD, 1, 1, 1024 },
-	[W_PASSWORD] = { "password", FORM_PASSWORD, 1, 0, 0 },
-	[W_PASSWORD2] = { "password2", FORM_PASSWORD, 1, 1, 1024 },
-};
-
-static struct tmpl_dict *
-password_page(struct request *req)
-{
-	struct tmpl_dict	*d;
-
-	if ((d = app_page(req, "account/password.tpl",
-	    app_text(req, "password.title"))) == NULL)
-		return NULL;
-	/* For password managers: whose password this is. */
-	tmpl_set(d, "USERNAME", req->actor.username);
-	return d;
-}
-
-static int
-password_form(struct request *req)
-{
-	if (password_page(req) == NULL)
-		return 500;
-	return app_render(req, 200);
-}
-
-/* Stores the new hash and ends every session of the account, in one
- * transaction, so that no old session survives a changed password. */
-static enum weft_err
-password_store(long long member_id, const char *password)
-{
-	char		 hash[AUTH_HASH_MAX];
-	enum weft_err	 e;
-
-	if ((e = auth_password_hash(password, hash, sizeof(hash))) != WEFT_OK)
-		return e;
-	if ((e = db_begin()) != WEFT_OK)
-		return e;
-	if ((e = db_exec("UPDATE members SET password_hash = ?,"
-	    " updated_at = UTC_TIMESTAMP() WHERE id = ?", "si", hash,
-	    member_id)) != WEFT_OK ||
-	    (e = auth_sessions_end_member(member_id)) != WEFT_OK) {
-		db_rollback();
-		return e;
-	}
-	return db_commit();
-}
-
-/*
- * POST /me/password.  The current password is checked by auth_login(),
- * so guessing it through this form is throttled like the login form.
- * Afterwards this browser gets a fresh session; while "become" is active
- * the coordinator's own session is not the account's and lives on.
- */
-static int
-password_post(struct request *req)
-{
-	const struct actor	*a = &req->actor;
-	struct form_value	 v[W__MAX];
-	struct tmpl_dict	*d;
-	long long		 id;
-	int			 retry, bad;
-	enum weft_err		 e;
-
-	if ((d = password_page(req)) == NULL)
-		return 500;
-	bad = form_read(password_fields, W__MAX, &req->form, app_lang(req), d,
-	    v) > 0;
-	if (!bad && strcmp(v[W_PASSWORD].str, v[W_PASSWORD2].str) != 0) {
-		form_error(d, "password2", app_text(req, "password.mismatch"));
-		bad = 1;
-	}
-	if (bad)
-		return app_render(req, 422);
-	switch (auth_login(a->username, v[W_CURRENT].str, a->addr, &id,
-	    &retry)) {
-	case LOGIN_OK:
-		if (id == a->acting_id)
-			break;
-		/* FALLTHROUGH */
-	case LOGIN_BAD:
-	case LOGIN_DISABLED:
-		form_error(d, "current", app_text(req,
-		    "password.wrong_current"));
-		return app_render(req, 422);
-	case LOGIN_THROTTLED:
-		account_retry_after(req, retry);
-		form_error(d, "current", app_text(req, "login.throttled"));
-		return app_render(req, 429);
-	default:
-		return 500;
-	}
-	if ((e = password_store(a->acting_id, v[W_PASSWORD].str)) != WEFT_OK)
-		return app_status_of(e);
-	log_msg(LOGL_INFO, "member %lld changed their password", a->acting_id);
-	if (a->member_id == a->acting_id &&
-	    account_start_session(req, a->member_id) == -1)
-		return 500;
-	return app_redirect(req, "/me", "flash.password_changed");
-}
-
 /* ---- signup application ---------------------------------------------- */
 
 enum { S_USERNAME, S_NAME, S_EMAIL, S_PASSWORD, S_PASSWORD2, S_COMMUNITY,
@@ -707,5 +485,8 @@ main(int argc, char *argv[])
 		"account", account_routes, NELEM(account_routes),
 	};
 
+	if (i18n_register(account_profile_phrases,
+	    account_profile_nphrases) == -1)
+		return 1;
 	return app_main(argc, argv, &prog);
 }

@@ -4,9 +4,11 @@
  * stand or fall together.
  */
 #include <stddef.h>
+#include <string.h>
 
 #include "audit.h"
 #include "auth.h"
+#include "buf.h"
 #include "db.h"
 #include "log.h"
 
@@ -34,4 +36,28 @@ audit_write(const struct actor *actor, const char *action,
 	    actor != NULL ? actor->acting_id : 0, action, object_type,
 	    object_id, community, before_json, after_json,
 	    actor != NULL ? actor->addr : "");
+}
+
+int
+audit_on_behalf(const struct actor *a, long long member_id)
+{
+	return a == NULL || a->member_id != member_id ||
+	    a->acting_id != member_id;
+}
+
+void
+audit_diff(struct buf *b, struct buf *a, const char *key, const char *old,
+    const char *new, int *n)
+{
+	if (strcmp(old, new) == 0)
+		return;
+	buf_puts(b, *n ? "," : "{");
+	buf_puts(a, *n ? "," : "{");
+	buf_json_str(b, key);
+	buf_puts(b, ":");
+	buf_json_str(b, old);
+	buf_json_str(a, key);
+	buf_puts(a, ":");
+	buf_json_str(a, new);
+	(*n)++;
 }

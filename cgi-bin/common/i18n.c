@@ -84,6 +84,9 @@ static const struct i18n_phrase i18n_en[] = {
 	{ "role.refuse.bad_scope", "A Translator is appointed for a "
 	    "language; every other role for the whole timebank or for one "
 	    "Community Timebank." },
+	{ "role.refuse.cover", "This member holds roles you do not hold: "
+	    "only a coordinator whose roles include all of theirs may change "
+	    "their account." },
 	{ "role.refuse.higher_role", "You can only give or remove a role "
 	    "you hold yourself, or a lower one." },
 	{ "role.refuse.last_admin", "This is the last enabled Admin "
@@ -95,6 +98,10 @@ static const struct i18n_phrase i18n_en[] = {
 	    "hold: becoming them would raise your privileges." },
 	{ "role.refuse.out_of_scope", "This is outside the part of the "
 	    "timebank your roles cover." },
+	{ "role.refuse.reach", "This member acts for a member outside what "
+	    "you may reach (as their guardian angel or as the manager of an "
+	    "organisation): through this account you would reach beyond your "
+	    "own roles." },
 	{ "role.refuse.self", "You cannot become yourself." },
 	{ "role.refuse.site_admin", "Nobody can become an Admin Coordinator "
 	    "of the whole timebank." },

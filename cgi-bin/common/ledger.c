@@ -576,6 +576,10 @@ ledger_record(const struct actor *a, const struct ledger_settings *s,
 	if (x->hundredths <= 0 || x->provider == x->recipient ||
 	    !ledger_key_ok(x->form_key))
 		return WEFT_ERR_INVALID;
+	/* Rule 5: recorded by someone acting for a party ("become", an
+	 * angel, a manager) is audited like a coordinator's record_for. */
+	if (audit_on_behalf(a, x->provider) && audit_on_behalf(a, x->recipient))
+		r.audit = 1;
 	if ((e = ledger_retry(ledger_record_try, &r)) != WEFT_OK)
 		*id = 0;
 	return e;

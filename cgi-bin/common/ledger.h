@@ -164,18 +164,20 @@ extern const char *const ledger_refusal_keys[LEDGER_REFUSE__MAX];
  * the lock what would take the recipient below a hard credit limit of
  * settings s (the caller's, just read), inserts the exchange (its form
  * key is UNIQUE), and, when audit is set (a coordinator's
- * exchange.record_for, docs/authorization.md rule 6), writes the audit row
- * in the same transaction.  recorded_by/recorded_as are the actor's real
- * and acting ids.  Deadlocks and lock waits are retried a few times.  Returns
- * WEFT_OK with *why == LEDGER_OK and *id the new exchange, or WEFT_OK
- * with *why saying why nothing was recorded (for a form key already used,
- * *id is the exchange it recorded, or 0 when a proposal has it:
- * ledger_key_use() tells), or an error.  The caller has looked the key up
- * already (ledger_settings_key()): a key used meanwhile is found by the
- * insert.  This moves hours out of the recipient's balance: the caller
- * has made sure that the recipient consents (the actor acts for them) or
- * that a coordinator records it (docs/authorization.md rule 10); else it
- * is a proposal (ledger_propose()).
+ * exchange.record_for, docs/authorization.md rule 6) or the actor acts for
+ * a party (rule 5: "become", an angel, a manager; audit_on_behalf),
+ * writes the audit row in the same transaction.  recorded_by/recorded_as
+ * are the actor's real and acting ids.  Deadlocks and lock waits are
+ * retried a few times.  Returns WEFT_OK with *why == LEDGER_OK and *id
+ * the new exchange, or WEFT_OK with *why saying why nothing was recorded
+ * (for a form key already used, *id is the exchange it recorded, or 0
+ * when a proposal has it: ledger_key_use() tells), or an error.  The
+ * caller has looked the key up already (ledger_settings_key()): a key
+ * used meanwhile is found by the insert.  This moves hours out of the
+ * recipient's balance: the caller has made sure that the recipient
+ * consents (the actor acts for them) or that a coordinator records it
+ * (docs/authorization.md rule 10); else it is a proposal
+ * (ledger_propose()).
  */
 enum weft_err	 ledger_record(const struct actor *,
 		    const struct ledger_settings *s,

@@ -113,64 +113,6 @@ ledger_proposal_load(long long id, struct ledger_proposal *p)
 	return WEFT_OK;
 }
 
-/* ---- proposing ----------------------------------------------------------- */
-
-/* One attempt of ledger_propose().  The proposal's INSERT, then a
- * locking read of the exchanges' key: the other half of
- * ledger_key_free() in ledger.c (of two writers of one key in the two
- * tables, the later finds the earlier). */
-static enum weft_err
-pending_propose_tx(const struct actor *a, const struct ledger_entry *x,
-    long long *id, enum ledger_refusal *why)
-{
-	long long	 xid;
-	enum weft_err	 e;
-
-	if ((e = db_begin()) != WEFT_OK)
-		return e;
-	e = db_exec("INSERT INTO exchange_proposals (provider_id,"
-	    " recipient_id, hundredths, service_date, description, ad_id,"
-	    " recorded_by, recorded_as, form_key) VALUES (?, ?, ?, ?, ?,"
-	    " NULLIF(?, 0), ?, ?, ?)", "iiissiiis", x->provider, x->recipient,
-	    x->hundredths, x->service_date, x->description, x->ad_id,
-	    a->member_id, a->acting_id, x->form_key);
-	if (e == WEFT_ERR_DUPLICATE) {
-		*why = LEDGER_REFUSE_DUPLICATE_KEY;
-		e = WEFT_OK;
-		goto out;
-	}
-	if (e != WEFT_OK)
-		goto out;
-	*id = db_insert_id();
-	e = db_query_int(&xid, "SELECT id FROM exchanges WHERE form_key = ?"
-	    " FOR UPDATE", "s", x->form_key);
-	if (e == WEFT_ERR_NOTFOUND)
-		return db_commit();
-	if (e == WEFT_OK)
-		*why = LEDGER_REFUSE_DUPLICATE_KEY;
-out:
-	db_rollback();
-	*id = 0;
-	return e;
-}
-
-enum weft_err
-ledger_propose(const struct actor *a, const struct ledger_entry *x,
-    long long *id, enum ledger_refusal *why)
-{
-	enum weft_err	 e = WEFT_ERR_CONFLICT;
-	int		 i;
-
-	*id = 0;
-	*why = LEDGER_OK;
-	if (x->hundredths <= 0 || x->provider == x->recipient ||
-	    !ledger_key_ok(x->form_key))
-		return WEFT_ERR_INVALID;
-	for (i = 0; i < LEDGER_TRIES && e == WEFT_ERR_CONFLICT; i++)
-		e = pending_propose_tx(a, x, id, why);
-	return e;
-}
-
 /* ---- deciding ------------------------------------------------------------ */
 
 /* A proposal's row, read and locked inside the transaction. */
@@ -230,7 +172,8 @@ pending_lock(long long id, long long days, struct pending_row *o)
 
 /*
  * The audit row of a decision on proposal o (inside its transaction):
- * before {"proposal", "status"}, after the same with the new status and
+ * before {"proposal", "status"} (none for a new one: o->status
+ * LEDGER_STATUS__MAX), after the same with the new status and
  * "exchange", the exchange as ledger_json() writes it (id 0 when none
  * was made).  Filed under the provider's community, else the
  * recipient's.
@@ -255,17 +198,98 @@ pending_audit(const struct actor *a, const char *action, const char *type,
 	db_rows_free(r);
 	buf_init(&before);
 	buf_init(&after);
-	buf_printf(&before, "{\"proposal\":%lld,\"status\":\"%s\"}", o->id,
-	    ledger_status_names[o->status]);
+	if (o->status < LEDGER_STATUS__MAX)
+		buf_printf(&before, "{\"proposal\":%lld,\"status\":\"%s\"}",
+		    o->id, ledger_status_names[o->status]);
 	buf_printf(&after, "{\"proposal\":%lld,\"status\":\"%s\","
 	    "\"exchange\":", o->id, ledger_status_names[to]);
 	ledger_json(&after, xid, &o->x, 0, NULL);
 	buf_puts(&after, "}");
 	e = buf_failed(&before) || buf_failed(&after) ? WEFT_ERR_NOMEM :
-	    audit_write(a, action, type, oid, o->x.community, before.p,
-	    after.p);
+	    audit_write(a, action, type, oid, o->x.community,
+	    o->status < LEDGER_STATUS__MAX ? before.p : NULL, after.p);
 	buf_free(&before);
 	buf_free(&after);
+	return e;
+}
+
+/* ---- proposing ----------------------------------------------------------- */
+
+/* Rule 5: a proposal made while acting for its provider ("become", an
+ * angel, a manager) is audited; a member's own is self-service. */
+static enum weft_err
+pending_propose_audit(const struct actor *a, const struct ledger_entry *x,
+    long long id)
+{
+	struct pending_row	 o;
+
+	if (!audit_on_behalf(a, x->provider) ||
+	    !audit_on_behalf(a, x->recipient))
+		return WEFT_OK;
+	memset(&o, 0, sizeof(o));
+	o.id = id;
+	o.x = *x;
+	o.status = LEDGER_STATUS__MAX;	/* none before */
+	return pending_audit(a, "exchange.propose", "exchange_proposal", id,
+	    &o, LEDGER_PENDING, 0);
+}
+
+/* One attempt of ledger_propose().  The proposal's INSERT, then a
+ * locking read of the exchanges' key: the other half of
+ * ledger_key_free() in ledger.c (of two writers of one key in the two
+ * tables, the later finds the earlier). */
+static enum weft_err
+pending_propose_tx(const struct actor *a, const struct ledger_entry *x,
+    long long *id, enum ledger_refusal *why)
+{
+	long long	 xid;
+	enum weft_err	 e;
+
+	if ((e = db_begin()) != WEFT_OK)
+		return e;
+	e = db_exec("INSERT INTO exchange_proposals (provider_id,"
+	    " recipient_id, hundredths, service_date, description, ad_id,"
+	    " recorded_by, recorded_as, form_key) VALUES (?, ?, ?, ?, ?,"
+	    " NULLIF(?, 0), ?, ?, ?)", "iiissiiis", x->provider, x->recipient,
+	    x->hundredths, x->service_date, x->description, x->ad_id,
+	    a->member_id, a->acting_id, x->form_key);
+	if (e == WEFT_ERR_DUPLICATE) {
+		*why = LEDGER_REFUSE_DUPLICATE_KEY;
+		e = WEFT_OK;
+		goto out;
+	}
+	if (e != WEFT_OK)
+		goto out;
+	*id = db_insert_id();
+	e = db_query_int(&xid, "SELECT id FROM exchanges WHERE form_key = ?"
+	    " FOR UPDATE", "s", x->form_key);
+	if (e == WEFT_ERR_NOTFOUND) {
+		if ((e = pending_propose_audit(a, x, *id)) != WEFT_OK)
+			goto out;
+		return db_commit();
+	}
+	if (e == WEFT_OK)
+		*why = LEDGER_REFUSE_DUPLICATE_KEY;
+out:
+	db_rollback();
+	*id = 0;
+	return e;
+}
+
+enum weft_err
+ledger_propose(const struct actor *a, const struct ledger_entry *x,
+    long long *id, enum ledger_refusal *why)
+{
+	enum weft_err	 e = WEFT_ERR_CONFLICT;
+	int		 i;
+
+	*id = 0;
+	*why = LEDGER_OK;
+	if (x->hundredths <= 0 || x->provider == x->recipient ||
+	    !ledger_key_ok(x->form_key))
+		return WEFT_ERR_INVALID;
+	for (i = 0; i < LEDGER_TRIES && e == WEFT_ERR_CONFLICT; i++)
+		e = pending_propose_tx(a, x, id, why);
 	return e;
 }
 
@@ -322,13 +346,24 @@ pending_settle(const struct actor *a, const struct pending_row *o,
 	    o->id);
 }
 
-/* The audit action of a confirmation; NULL: none (the recipient's own,
- * self-service like recording). */
-static const char *const pending_confirm_actions[LEDGER_BY__MAX] = {
-	NULL,
-	"exchange.confirm_for",
-	"exchange.auto_confirm",
-};
+/* The audit action of a confirmation: by the recipient's side only
+ * while acting for them (rule 5: "become", an angel, a manager; their
+ * own is self-service like recording), always by a coordinator and by
+ * the setting. */
+static const char *
+pending_confirm_action(const struct actor *a, const struct pending_row *o,
+    enum ledger_confirmer by)
+{
+	static const char *const actions[LEDGER_BY__MAX] = {
+		"exchange.confirm",
+		"exchange.confirm_for",
+		"exchange.auto_confirm",
+	};
+
+	if (by == LEDGER_BY_RECIPIENT && !audit_on_behalf(a, o->x.recipient))
+		return NULL;
+	return actions[by];
+}
 
 /* One attempt of ledger_confirm(), with the row it read in *o (o->id 0:
  * none).  WEFT_ERR_NOTFOUND with o->id set: a balance row was missing
@@ -338,6 +373,7 @@ pending_confirm_tx(const struct actor *a, const struct ledger_settings *s,
     long long id, enum ledger_confirmer by, struct pending_row *o,
     long long *xid, enum ledger_refusal *why)
 {
+	const char	*action;
 	long long	 floor;
 	int		 moved;
 	enum weft_err	 e;
@@ -364,8 +400,8 @@ pending_confirm_tx(const struct actor *a, const struct ledger_settings *s,
 	if ((e = pending_settle(a, o, xid, why)) != WEFT_OK ||
 	    *why != LEDGER_OK)
 		goto err;
-	if (pending_confirm_actions[by] != NULL && (e = pending_audit(a,
-	    pending_confirm_actions[by], "exchange", *xid, o,
+	if ((action = pending_confirm_action(a, o, by)) != NULL &&
+	    (e = pending_audit(a, action, "exchange", *xid, o,
 	    LEDGER_CONFIRMED, *xid)) != WEFT_OK)
 		goto err;
 	return db_commit();
@@ -440,13 +476,17 @@ pending_decide_tx(const struct actor *a, long long id, enum ledger_status to,
 		*why = LEDGER_OK;
 	if (*why != LEDGER_OK)
 		goto err;
-	if (to == LEDGER_DISPUTED)
+	if (to == LEDGER_DISPUTED) {
 		e = db_exec("UPDATE exchange_proposals SET status = 'disputed',"
 		    " reason = ?, disputed_by = ?, disputed_as = ?,"
 		    " disputed_at = UTC_TIMESTAMP() WHERE id = ?", "siii",
 		    reason != NULL ? reason : "", a->member_id, a->acting_id,
 		    id);
-	else if ((e = db_exec("UPDATE exchange_proposals SET status ="
+		/* Rule 5: audited while acting for the recipient. */
+		if (e == WEFT_OK && audit_on_behalf(a, o.x.recipient))
+			e = pending_audit(a, "exchange.dispute",
+			    "exchange_proposal", id, &o, LEDGER_DISPUTED, 0);
+	} else if ((e = db_exec("UPDATE exchange_proposals SET status ="
 	    " 'cancelled', settled_by = ?, settled_as = ?, settled_at ="
 	    " UTC_TIMESTAMP() WHERE id = ?", "iii", a->member_id,
 	    a->acting_id, id)) == WEFT_OK)

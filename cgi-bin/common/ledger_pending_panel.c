@@ -144,6 +144,7 @@ ledger_pending_panel(struct tmpl_dict *page, const struct actor *a,
     long long member, unsigned flags)
 {
 	struct panel	 pn;
+	enum act_as	 as;
 	long long	 others[PANEL_ACTED_MAX];
 	size_t		 i, n = 0;
 	int		 forms;
@@ -162,10 +163,15 @@ ledger_pending_panel(struct tmpl_dict *page, const struct actor *a,
 	    (flags & LEDGER_PANEL_ACTED_FOR) &&
 	    (e = act_members(a, others, PANEL_ACTED_MAX, &n)) != WEFT_OK)
 		return e;
-	for (i = 0; i < n; i++)
-		if ((e = panel_rows(&pn, 0, others[i],
+	for (i = 0; i < n; i++) {
+		/* As each answer will ask: while "become" lasts, a link
+		 * reaches only whom the real member could become. */
+		if ((e = act_for(a, others[i], &as)) != WEFT_OK)
+			return e;
+		if (as != ACT_NONE && (e = panel_rows(&pn, 0, others[i],
 		    (flags & LEDGER_PANEL_FORMS) != 0, 1)) != WEFT_OK)
 			return e;
+	}
 	if ((flags & LEDGER_PANEL_WAITING) &&
 	    (e = panel_rows(&pn, 1, member, 0, 0)) != WEFT_OK)
 		return e;

@@ -180,6 +180,8 @@ const char *const role_refusal_keys[ROLE_REFUSE__MAX] = {
 	[ROLE_REFUSE_SITE_ADMIN] = "role.refuse.site_admin",
 	[ROLE_REFUSE_NOT_SUBSET] = "role.refuse.not_subset",
 	[ROLE_REFUSE_STATUS] = "role.refuse.status",
+	[ROLE_REFUSE_COVER] = "role.refuse.cover",
+	[ROLE_REFUSE_REACH] = "role.refuse.reach",
 };
 
 static char
@@ -565,6 +567,37 @@ grant_covered(const struct grants *actor, const struct grant *t)
 	return 0;
 }
 
+int
+role_covers(const struct grants *actor, const struct grants *target)
+{
+	size_t	 i;
+
+	if (actor == NULL || target == NULL)
+		return 0;
+	for (i = 0; i < target->n && i < ROLE_GRANTS_MAX; i++)
+		if (!grant_covered(actor, &target->g[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * Rule 9: one's own account is always one's own to change; another's
+ * only when every grant it holds is covered by one of the actor's.  A
+ * site admin grant covers every grant (the widest scope, every
+ * permission), so a site admin changes anyone's account; rule 4 is the
+ * callers' (role_guard_last_admin).
+ */
+enum role_refusal
+role_may_change(const struct grants *actor, long long actor_id,
+    const struct grants *target, long long target_id)
+{
+	if (actor == NULL || target == NULL)
+		return ROLE_REFUSE_NO_PERM;
+	if (actor_id > 0 && actor_id == target_id)
+		return ROLE_OK;
+	return role_covers(actor, target) ? ROLE_OK : ROLE_REFUSE_COVER;
+}
+
 /*
  * Rule 5: "become" never raises privileges.  Scope is checked before the
  * target's status and grants, so that nothing about a member outside the
@@ -590,8 +623,5 @@ role_may_become(const struct grants *actor, long long actor_id,
 		if (target->g[i].role == ROLE_ADMIN &&
 		    target->g[i].scope.kind == SCOPE_SITE)
 			return ROLE_REFUSE_SITE_ADMIN;
-	for (i = 0; i < target->n && i < ROLE_GRANTS_MAX; i++)
-		if (!grant_covered(actor, &target->g[i]))
-			return ROLE_REFUSE_NOT_SUBSET;
-	return ROLE_OK;
+	return role_covers(actor, target) ? ROLE_OK : ROLE_REFUSE_NOT_SUBSET;
 }

@@ -157,6 +157,8 @@ enum role_refusal {
 	ROLE_REFUSE_SITE_ADMIN,	/* rule 5: nobody becomes a site admin */
 	ROLE_REFUSE_NOT_SUBSET,	/* rule 5: target holds what actor lacks */
 	ROLE_REFUSE_STATUS,	/* rule 5: target disabled */
+	ROLE_REFUSE_COVER,	/* rule 9: target holds what actor lacks */
+	ROLE_REFUSE_REACH,	/* rule 9: target acts for one out of reach */
 	ROLE_REFUSE__MAX
 };
 
@@ -183,6 +185,25 @@ enum role_refusal role_may_become(const struct grants *actor,
 		    long long actor_id, const struct grants *target,
 		    long long target_id, const struct scope *target_scope,
 		    int target_disabled);
+
+/* Is every grant of target covered by one of actor's: a scope as wide or
+ * wider, and a role whose permissions include the target grant's?  (No
+ * grants at all are covered by anyone.) */
+int		 role_covers(const struct grants *actor,
+		    const struct grants *target);
+
+/*
+ * Rule 9 of docs/authorization.md: may the actor change the account of
+ * target (its status, opt-out, community, profile, password, e-mail)?
+ * ROLE_OK for one's own account (actor_id == target_id) and when
+ * role_covers(actor, target); else ROLE_REFUSE_COVER.  This is the rule
+ * beside scope: the caller has checked the permission over the target's
+ * scope (rule 2), or that the actor acts for them (act_for).  A site
+ * admin covers everyone; rule 4 is the caller's.
+ */
+enum role_refusal role_may_change(const struct grants *actor,
+		    long long actor_id, const struct grants *target,
+		    long long target_id);
 
 /* ---- Database side (role_db.c) ---- */
 

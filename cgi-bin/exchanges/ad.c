@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ads.h"
+#include "audit.h"
 #include "buf.h"
 #include "db.h"
 #include "form.h"
@@ -139,8 +140,7 @@ ads_target(struct request *req, enum perm perm, int for_update,
 int
 ads_on_behalf(const struct request *req, long long owner_id)
 {
-	return req->actor.member_id != owner_id ||
-	    req->actor.acting_id != owner_id;
+	return audit_on_behalf(&req->actor, owner_id);
 }
 
 void

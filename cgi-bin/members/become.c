@@ -8,10 +8,19 @@
  * actor's grants, status and community are the target's (auth.c loads
  * them for the acting member), so a coordinator who becomes a plain
  * member has a plain member's rights until they come back.
+ *
+ * Rule 9 (docs/authorization.md), no reach through another account:
+ * becoming a member gives what their account gives, the members it acts
+ * for (guardian angel, manager of an organisation) included.  So the
+ * target must act for nobody the actor could not become themself
+ * (act_reach, checked here with the reason shown), and while "become"
+ * lasts act_for() asks the same of each member acted for, which covers a
+ * relation made or a mode switched on after the become.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "act.h"
 #include "audit.h"
 #include "config.h"
 #include "db.h"
@@ -25,7 +34,8 @@ become_acting(const struct actor *a)
 	return a->member_id != 0 && a->acting_id != a->member_id;
 }
 
-/* Rule 5 for this actor and target, with the target's grants from tg. */
+/* Rules 5 and 9 for this actor and target, with the target's grants
+ * from tg: the target, then every member the target acts for. */
 static enum weft_err
 become_check(const struct request *req, const struct member *t,
     struct member_grants *tg, enum role_refusal *why)
@@ -40,7 +50,10 @@ become_check(const struct request *req, const struct member *t,
 	member_scope(t, &sc);
 	*why = role_may_become(&req->actor.grants, req->actor.acting_id, g,
 	    t->id, &sc, t->status == MEMBER_DISABLED);
-	return WEFT_OK;
+	if (*why != ROLE_OK)
+		return WEFT_OK;
+	return act_reach(&req->actor.grants, req->actor.acting_id, t->id,
+	    ACT_REACH_BECOME, why);
 }
 
 /* The new session's cookie, as account/main.c sets it at log-in. */

@@ -1,8 +1,9 @@
 /*
  * Running a bulk batch (bulk.h).  Each account is authorized on its own
- * over its own scope (docs/authorization.md rule 2), the last enabled site
- * admin is kept (rule 4), and every changed account gets its audit row
- * (rule 6).
+ * over its own scope (docs/authorization.md rule 2) and, for a status
+ * change, by rule 9 (the admin's grants must cover the account's, as on
+ * the single forms), the last enabled site admin is kept (rule 4), and
+ * every changed account gets its audit row (rule 6).
  *
  * Preview and apply are one function, bulk_run(): the whole batch runs in
  * one transaction with every row it touches locked, then the preview
@@ -84,11 +85,12 @@ static const char *const bulk_audit_actions[BULK__MAX] = {
 };
 
 /*
- * approve, unapprove, disable, enable on m (locked).  Rule 4 before any
- * change that ends an enabled site admin; bulk_run() took the guard's
- * locks before any member's, so crossing batches queue on the admins'
- * rows instead of deadlocking on each other's members.  Nobody shuts
- * themselves out: disabling or unapproving oneself is refused.
+ * approve, unapprove, disable, enable on m (locked).  Rule 9 as for one
+ * account (members_may_change); rule 4 before any change that ends an
+ * enabled site admin; bulk_run() took the guard's locks before any
+ * member's, so crossing batches queue on the admins' rows instead of
+ * deadlocking on each other's members.  Nobody shuts themselves out:
+ * disabling or unapproving oneself is refused.
  */
 static enum weft_err
 bulk_status(const struct request *req, const struct bulk_job *job,
@@ -119,6 +121,12 @@ bulk_status(const struct request *req, const struct bulk_job *job,
 		bulk_verdict(it, BULK_REFUSED, "members.bulk.why.self");
 	if (to == MEMBER_STATUS__MAX || to == m->status || it->why != NULL)
 		return WEFT_OK;
+	if ((e = members_may_change(req, m, NULL, 0, &why)) != WEFT_OK)
+		return e;
+	if (why != ROLE_OK) {
+		bulk_verdict(it, BULK_REFUSED, role_refusal_keys[why]);
+		return WEFT_OK;
+	}
 	if (m->status == MEMBER_APPROVED &&
 	    (e = role_guard_last_admin(m->id, &why)) != WEFT_OK)
 		return e;

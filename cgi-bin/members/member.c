@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "act.h"
 #include "db.h"
 #include "log.h"
 #include "members.h"
@@ -141,6 +142,20 @@ member_grants_get(struct member_grants *tg, const struct grants **out)
 		return e;
 	tg->loaded = 1;
 	return WEFT_OK;
+}
+
+enum weft_err
+members_may_change(const struct request *req, const struct member *m,
+    struct member_grants *tg, int takeover, enum role_refusal *why)
+{
+	const struct grants	*g = NULL;
+	enum weft_err		 e;
+
+	*why = ROLE_REFUSE_COVER;
+	if (tg != NULL && (e = member_grants_get(tg, &g)) != WEFT_OK)
+		return e;
+	return act_may_change(&req->actor.grants, req->actor.acting_id, m->id,
+	    g, takeover, why);
 }
 
 void

@@ -115,6 +115,19 @@ enum weft_err	 member_grants_get(struct member_grants *,
 		    const struct grants **out);
 
 /*
+ * Rule 9 (docs/authorization.md), beside the scope that members_target()
+ * checked: may the actor change m's account?  Every action that changes
+ * another member's account asks this one function: the status actions
+ * (status.c, bulk_run.c), the profile (profile_edit.c) and, as a
+ * takeover (takeover 1), the password and the e-mail address.  *why is
+ * ROLE_OK or the refusal to show (role_refusal_keys[]); tg holds m's
+ * grants, read once for the page (NULL: read here).
+ */
+enum weft_err	 members_may_change(const struct request *,
+		    const struct member *m, struct member_grants *tg,
+		    int takeover, enum role_refusal *why);
+
+/*
  * The form of the status panel a profile page answers again: a refused
  * approve, opt-out or community form re-renders the whole profile page
  * (members_profile) with status 422, that form filled with what was sent
@@ -137,10 +150,13 @@ int		 members_profile(struct request *, enum status_form redo);
  * the family that owns the data: each adds an include dictionary named
  * NAME_PANEL (file members/<family>_panel.tpl) to the page when the actor
  * may see it, and fills it.  show.tpl has {{>NOTES_PANEL}} etc.  The
- * become and grants panels share the target's grants (tg).
+ * become and grants panels share the target's grants (tg); the status
+ * panel offers its forms only when rule 9 lets the actor change the
+ * account (change, members_may_change()'s answer), else says why.
  */
 enum weft_err	 members_status_panel(struct tmpl_dict *, struct request *,
-		    const struct member *, enum status_form redo);
+		    const struct member *, enum status_form redo,
+		    enum role_refusal change);
 						/* status.c: STATUS_PANEL */
 enum weft_err	 members_notes_panel(struct tmpl_dict *, struct request *,
 		    const struct member *);	/* notes.c: NOTES_PANEL */

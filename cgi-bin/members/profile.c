@@ -42,21 +42,21 @@ profile_lang_ok(const char *tag, const char *current)
 /* ---- the profile page ------------------------------------------------ */
 
 /* The panels of the other families, each added when the actor may see
- * it (members.h); the member's grants are read once for the two panels
- * that show them or decide by them. */
+ * it (members.h); the member's grants (tg) are read once for the panels
+ * that show them or decide by them; change is rule 9's answer for this
+ * member's account. */
 static enum weft_err
 profile_panels(struct tmpl_dict *d, struct request *req,
-    const struct member *m, enum status_form redo)
+    const struct member *m, enum status_form redo, struct member_grants *tg,
+    enum role_refusal change)
 {
-	struct member_grants	 tg;
 	enum weft_err		 e;
 
-	member_grants_init(&tg, m->id);
-	if ((e = members_status_panel(d, req, m, redo)) != WEFT_OK ||
+	if ((e = members_status_panel(d, req, m, redo, change)) != WEFT_OK ||
 	    (e = members_notes_panel(d, req, m)) != WEFT_OK ||
 	    (e = members_angels_panel(d, req, m)) != WEFT_OK ||
-	    (e = members_become_panel(d, req, m, &tg)) != WEFT_OK ||
-	    (e = members_grants_panel(d, req, m, &tg)) != WEFT_OK)
+	    (e = members_become_panel(d, req, m, tg)) != WEFT_OK ||
+	    (e = members_grants_panel(d, req, m, tg)) != WEFT_OK)
 		return e;
 	return WEFT_OK;
 }
@@ -64,14 +64,18 @@ profile_panels(struct tmpl_dict *d, struct request *req,
 /*
  * The profile page.  The payment coordinator's view is narrow
  * (docs/authorization.md, member.list footnote 1): name and membership
- * status only, so role_allows_full() decides between the two views.
+ * status only, so role_allows_full() decides between the two views.  The
+ * edit link and the status forms are offered only when rule 9 lets the
+ * actor change this account (members_may_change).
  */
 int
 members_profile(struct request *req, enum status_form redo)
 {
 	struct member		 m;
+	struct member_grants	 tg;
 	struct tmpl_dict	*d;
 	struct scope		 sc;
+	enum role_refusal	 change;
 	enum weft_err		 e;
 	int			 st;
 
@@ -79,6 +83,9 @@ members_profile(struct request *req, enum status_form redo)
 		return st;
 	if ((d = app_page(req, "members/show.tpl", m.name)) == NULL)
 		return 500;
+	member_grants_init(&tg, m.id);
+	if ((e = members_may_change(req, &m, &tg, 0, &change)) != WEFT_OK)
+		return app_status_of(e);
 	member_scope(&m, &sc);
 	if (!role_allows_full(&req->actor.grants, PERM_MEMBER_LIST, &sc)) {
 		tmpl_show(d, "NARROW");
@@ -94,10 +101,11 @@ members_profile(struct request *req, enum status_form redo)
 			tmpl_show(d, "MEMBER_PERSON");
 		if (!m.optout)
 			tmpl_show(d, "MEMBER_OPTIN");
-		if (role_allows(&req->actor.grants, PERM_MEMBER_EDIT, &sc))
+		if (role_allows(&req->actor.grants, PERM_MEMBER_EDIT, &sc) &&
+		    change == ROLE_OK)
 			tmpl_show(d, "EDIT_LINK");
 	}
-	if ((e = profile_panels(d, req, &m, redo)) != WEFT_OK)
+	if ((e = profile_panels(d, req, &m, redo, &tg, change)) != WEFT_OK)
 		return app_status_of(e);
 	return app_render(req, 200);
 }
@@ -114,12 +122,6 @@ const struct i18n_phrase members_profile_phrases[] = {
 	    "this Community Timebank: choose \"Applying\"." },
 	{ "members.profile.error.community", "Choose one of the Community "
 	    "Timebanks you coordinate." },
-	{ "members.profile.error.email_rights", "This member holds roles "
-	    "you do not hold: changing their e-mail address would give you "
-	    "their rights." },
-	{ "members.profile.error.password_rights", "This member holds roles "
-	    "you do not hold: setting their password would give you their "
-	    "rights." },
 	{ "members.profile.flash.added", "The member has been added." },
 	{ "members.profile.flash.password", "The password has been set. "
 	    "Every session of this member has ended." },

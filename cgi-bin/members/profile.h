@@ -18,18 +18,12 @@ void		 profile_lang_options(struct tmpl_dict *, const char *selected,
 int		 profile_lang_ok(const char *tag, const char *current);
 
 /* The edit page (its two forms: the profile and the password) of the
- * path's member, checked for member.edit (members_target), with the
- * stored values in the profile form: 0 with *m and *d, else the status
- * to answer. */
+ * path's member, checked for member.edit (members_target) and rule 9
+ * (members_may_change: no page when the profile may not be changed; no
+ * password form when the account may not be taken over), with the stored
+ * values in the profile form: 0 with *m and *d, else -1 with *st the
+ * answer (a refusal says why). */
 int		 profile_edit_stored(struct request *, struct member *m,
-		    struct tmpl_dict **d);
-
-/*
- * May the actor take over m's account by setting its password or e-mail
- * address?  *why is ROLE_OK or the refusal (docs/authorization.md rule 5:
- * m's grants must all be covered by the actor's).
- */
-enum weft_err	 profile_takeover_may(const struct request *,
-		    const struct member *m, enum role_refusal *why);
+		    struct tmpl_dict **d, int *st);
 
 #endif

@@ -1,8 +1,13 @@
 /*
  * Editing a member's profile (member.edit): the edit page and the save,
  * in one transaction with its audit row (docs/authorization.md rules 2
- * and 6).  A change of e-mail address is a takeover of the account and
- * is refused as setting the password would be (profile_takeover_may).
+ * and 6).  Rule 9: the actor's grants must cover the member's for any
+ * change (members_may_change), and a change of e-mail address is a
+ * takeover of the account (a password reset would reach the new
+ * address), refused as setting the password would be.  The page offers
+ * only what may succeed: no page at all when the profile may not be
+ * changed, the e-mail address read-only and no password form when the
+ * account may not be taken over, each with the reason.
  */
 #include <stdio.h>
 #include <string.h>
@@ -64,10 +69,32 @@ profile_commit(struct request *req, const char *path, const char *flash)
 	return app_redirect(req, path, flash);
 }
 
-/* The edit page around its two forms; lang and pstatus select options. */
+/*
+ * Rule 9 for the edit page: *change for the profile, *takeover for the
+ * password and the e-mail address (ROLE_OK, or why not).
+ */
+static enum weft_err
+profile_rights(const struct request *req, const struct member *m,
+    enum role_refusal *change, enum role_refusal *takeover)
+{
+	struct member_grants	 tg;
+	enum weft_err		 e;
+
+	member_grants_init(&tg, m->id);
+	if ((e = members_may_change(req, m, &tg, 0, change)) != WEFT_OK)
+		return e;
+	*takeover = *change;
+	if (*change != ROLE_OK)
+		return WEFT_OK;
+	return members_may_change(req, m, &tg, 1, takeover);
+}
+
+/* The edit page around its two forms; lang and pstatus select options;
+ * without the password form, and the e-mail address read-only, when the
+ * account may not be taken over (takeover, the reason). */
 static struct tmpl_dict *
 profile_edit_page(struct request *req, const struct member *m,
-    const char *lang, const char *pstatus)
+    const char *lang, const char *pstatus, enum role_refusal takeover)
 {
 	struct tmpl_dict	*d;
 	size_t			 i;
@@ -75,6 +102,13 @@ profile_edit_page(struct request *req, const struct member *m,
 	if ((d = app_page(req, "members/edit.tpl",
 	    app_text(req, "members.profile.title.edit"))) == NULL)
 		return NULL;
+	if (takeover == ROLE_OK)
+		tmpl_show(d, "PASSWORD_FORM");
+	else {
+		tmpl_show(d, "EMAIL_LOCKED");
+		tmpl_set(d, "TAKEOVER_REASON", app_text(req,
+		    role_refusal_keys[takeover]));
+	}
 	tmpl_set_int(d, "MEMBER_ID", m->id);
 	tmpl_set(d, "MEMBER_NAME", m->name);
 	tmpl_set(d, "MEMBER_USERNAME", m->username);
@@ -132,18 +166,30 @@ profile_edit_values(struct tmpl_dict *d, const struct member *m)
 
 int
 profile_edit_stored(struct request *req, struct member *m,
-    struct tmpl_dict **d)
+    struct tmpl_dict **d, int *st)
 {
-	enum weft_err	 e;
-	int		 st;
+	enum role_refusal	 change, takeover;
+	enum weft_err		 e;
 
-	if ((st = members_target(req, PERM_MEMBER_EDIT, m)) != 0)
-		return st;
-	if ((*d = profile_edit_page(req, m, m->lang, m->profile_status)) ==
-	    NULL)
-		return 500;
-	if ((e = profile_edit_values(*d, m)) != WEFT_OK)
-		return app_status_of(e);
+	if ((*st = members_target(req, PERM_MEMBER_EDIT, m)) != 0)
+		return -1;
+	if ((e = profile_rights(req, m, &change, &takeover)) != WEFT_OK) {
+		*st = app_status_of(e);
+		return -1;
+	}
+	if (change != ROLE_OK) {
+		*st = app_error(req, 403, app_text(req,
+		    role_refusal_keys[change]));
+		return -1;
+	}
+	*st = 500;
+	if ((*d = profile_edit_page(req, m, m->lang, m->profile_status,
+	    takeover)) == NULL)
+		return -1;
+	if ((e = profile_edit_values(*d, m)) != WEFT_OK) {
+		*st = app_status_of(e);
+		return -1;
+	}
 	return 0;
 }
 
@@ -155,27 +201,9 @@ members_edit_form(struct request *req)
 	struct tmpl_dict	*d;
 	int			 st;
 
-	if ((st = profile_edit_stored(req, &m, &d)) != 0)
+	if (profile_edit_stored(req, &m, &d, &st) == -1)
 		return st;
 	return app_render(req, 200);
-}
-
-/* One changed field in the audit's before and after objects. */
-static void
-profile_diff(struct buf *b, struct buf *a, const char *key,
-    const char *old, const char *new, int *n)
-{
-	if (strcmp(old, new) == 0)
-		return;
-	buf_puts(b, *n ? "," : "{");
-	buf_puts(a, *n ? "," : "{");
-	buf_json_str(b, key);
-	buf_puts(b, ":");
-	buf_json_str(b, old);
-	buf_json_str(a, key);
-	buf_puts(a, ":");
-	buf_json_str(a, new);
-	(*n)++;
 }
 
 /* Only the fields that change go to the audit row (before and after). */
@@ -185,15 +213,15 @@ profile_changes(const struct form_value *v, const struct member *m,
 {
 	int	 n = 0;
 
-	profile_diff(b, a, "name", m->name, v[E_NAME].str, &n);
-	profile_diff(b, a, "email", m->email, v[E_EMAIL].str, &n);
-	profile_diff(b, a, "phone", m->phone, v[E_PHONE].str, &n);
-	profile_diff(b, a, "address", m->address, v[E_ADDRESS].str, &n);
-	profile_diff(b, a, "about", about, v[E_ABOUT].str, &n);
-	profile_diff(b, a, "lang", m->lang, v[E_LANG].str, &n);
-	profile_diff(b, a, "profile_status", m->profile_status,
+	audit_diff(b, a, "name", m->name, v[E_NAME].str, &n);
+	audit_diff(b, a, "email", m->email, v[E_EMAIL].str, &n);
+	audit_diff(b, a, "phone", m->phone, v[E_PHONE].str, &n);
+	audit_diff(b, a, "address", m->address, v[E_ADDRESS].str, &n);
+	audit_diff(b, a, "about", about, v[E_ABOUT].str, &n);
+	audit_diff(b, a, "lang", m->lang, v[E_LANG].str, &n);
+	audit_diff(b, a, "profile_status", m->profile_status,
 	    v[E_PSTATUS].str, &n);
-	profile_diff(b, a, "is_organisation", m->is_organisation ? "1" : "0",
+	audit_diff(b, a, "is_organisation", m->is_organisation ? "1" : "0",
 	    v[E_ORG].on ? "1" : "0", &n);
 	if (n > 0) {
 		buf_puts(b, "}");
@@ -203,22 +231,24 @@ profile_changes(const struct form_value *v, const struct member *m,
 }
 
 /*
- * Changing someone's e-mail address is taking over their account as
- * surely as setting their password (a password reset goes to it): the
- * same rule (profile_takeover_may) refuses it, 403 and nothing written.
+ * Rule 9 on the locked row, inside the edit's transaction: the actor's
+ * grants must cover the member's, and changing their e-mail address is
+ * taking over their account as surely as setting their password (a
+ * password reset goes to it), so it needs the takeover's check too.
  * Returns 1 when the change may go on; else 0, the transaction rolled
- * back and *st the answer (app_error's 0 among them).
+ * back and *st the answer (a 403 page that says why).
  */
 static int
-profile_email_may(struct request *req, const struct member *before,
+profile_may_save(struct request *req, const struct member *before,
     const char *email, int *st)
 {
+	struct member_grants	 tg;
 	enum role_refusal	 why;
 	enum weft_err		 e;
 
-	if (strcmp(before->email, email) == 0)
-		return 1;
-	if ((e = profile_takeover_may(req, before, &why)) != WEFT_OK) {
+	member_grants_init(&tg, before->id);
+	if ((e = members_may_change(req, before, &tg,
+	    strcmp(before->email, email) != 0, &why)) != WEFT_OK) {
 		db_rollback();
 		*st = app_status_of(e);
 		return 0;
@@ -226,9 +256,7 @@ profile_email_may(struct request *req, const struct member *before,
 	if (why == ROLE_OK)
 		return 1;
 	db_rollback();
-	*st = app_error(req, 403, app_text(req, why ==
-	    ROLE_REFUSE_OUT_OF_SCOPE ? role_refusal_keys[why] :
-	    "members.profile.error.email_rights"));
+	*st = app_error(req, 403, app_text(req, role_refusal_keys[why]));
 	return 0;
 }
 
@@ -248,7 +276,7 @@ profile_save(struct request *req, long long id, const struct form_value *v)
 
 	if ((st = members_lock(req, id, PERM_MEMBER_EDIT, &before)) != 0)
 		return st;
-	if (!profile_email_may(req, &before, v[E_EMAIL].str, &st))
+	if (!profile_may_save(req, &before, v[E_EMAIL].str, &st))
 		return st;
 	buf_init(&b);
 	buf_init(&a);
@@ -284,15 +312,23 @@ members_edit(struct request *req)
 	struct form_value	 v[E__MAX];
 	struct member		 m;
 	struct tmpl_dict	*d;
+	enum role_refusal	 change, takeover;
 	const char		*lang;
+	enum weft_err		 e;
 	int			 st, bad;
 
 	if ((st = members_target(req, PERM_MEMBER_EDIT, &m)) != 0)
 		return st;
+	if ((e = profile_rights(req, &m, &change, &takeover)) != WEFT_OK)
+		return app_status_of(e);
+	if (change != ROLE_OK)
+		return app_error(req, 403, app_text(req,
+		    role_refusal_keys[change]));
 	bad = form_read(profile_edit_fields, E__MAX, &req->form,
 	    app_lang(req), NULL, v) > 0;
 	lang = v[E_LANG].str;
-	if ((d = profile_edit_page(req, &m, lang, v[E_PSTATUS].str)) == NULL)
+	if ((d = profile_edit_page(req, &m, lang, v[E_PSTATUS].str,
+	    takeover)) == NULL)
 		return 500;
 	form_show(profile_edit_fields, E__MAX, v, app_lang(req), d);
 	if (!profile_lang_ok(lang, m.lang)) {

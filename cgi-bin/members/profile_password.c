@@ -1,7 +1,11 @@
 /*
  * Setting a member's password (member.edit over the member's scope): the
  * new password twice, every session of the member ended with the change,
- * and the rule that keeps it from raising anyone's privileges.
+ * and the rule that keeps it from raising anyone's privileges or reaching
+ * beyond the actor's scope (docs/authorization.md rule 9: setting
+ * someone's password is taking over their account, so the actor's grants
+ * must cover theirs, and every member the account acts for must be
+ * within the actor's own reach; members_may_change).
  */
 #include <stdio.h>
 #include <string.h>
@@ -39,43 +43,6 @@ profile_own_session(struct request *req)
 }
 
 /*
- * Setting someone's password (or e-mail address: profile_email_may) is
- * taking over their account, so it must not raise privileges either (the
- * reasoning of docs/authorization.md rule 5): the target's grants must all
- * be covered by the actor's, as for "become".  One's own password or
- * address is always fine; a site admin may set another site admin's (rule
- * 5 keeps admins from becoming each other, but an admin already holds
- * everything the other does).  Returns ROLE_OK or why not, in *why.
- */
-enum weft_err
-profile_takeover_may(const struct request *req, const struct member *m,
-    enum role_refusal *why)
-{
-	static const struct scope site = { SCOPE_SITE, 0, "" };
-	struct grants	 tg;
-	struct scope	 sc;
-	enum weft_err	 e;
-	size_t		 i;
-
-	*why = ROLE_OK;
-	if (m->id == req->actor.acting_id)
-		return WEFT_OK;
-	if ((e = role_load_grants(m->id, &tg)) != WEFT_OK)
-		return e;
-	if (tg.n == 0)
-		return WEFT_OK;
-	member_scope(m, &sc);
-	*why = role_may_become(&req->actor.grants, req->actor.acting_id, &tg,
-	    m->id, &sc, 0);
-	if (*why == ROLE_REFUSE_SITE_ADMIN)
-		for (i = 0; i < req->actor.grants.n; i++)
-			if (req->actor.grants.g[i].role == ROLE_ADMIN &&
-			    scope_covers(&req->actor.grants.g[i].scope, &site))
-				*why = ROLE_OK;
-	return WEFT_OK;
-}
-
-/*
  * The new hash, the end of the member's sessions and the audit row, in
  * one transaction.  The audit row says that the password changed, never
  * what to: no hash in the log.
@@ -91,15 +58,15 @@ profile_password_store(struct request *req, long long id, const char *hash)
 
 	if ((st = members_lock(req, id, PERM_MEMBER_EDIT, &before)) != 0)
 		return st;
-	if ((e = profile_takeover_may(req, &before, &why)) != WEFT_OK) {
+	if ((e = members_may_change(req, &before, NULL, 1, &why)) !=
+	    WEFT_OK) {
 		db_rollback();
 		return app_status_of(e);
 	}
 	if (why != ROLE_OK) {
 		db_rollback();
-		return app_error(req, 403, app_text(req, why ==
-		    ROLE_REFUSE_OUT_OF_SCOPE ? role_refusal_keys[why] :
-		    "members.profile.error.password_rights"));
+		return app_error(req, 403, app_text(req,
+		    role_refusal_keys[why]));
 	}
 	if ((e = db_exec("UPDATE members SET password_hash = ?,"
 	    " updated_at = UTC_TIMESTAMP() WHERE id = ?", "si", hash, id)) !=
@@ -133,7 +100,7 @@ members_password(struct request *req)
 	enum weft_err		 e;
 	int			 st, bad;
 
-	if ((st = profile_edit_stored(req, &m, &d)) != 0)
+	if (profile_edit_stored(req, &m, &d, &st) == -1)
 		return st;
 	bad = form_read(profile_password_fields, PW__MAX, &req->form,
 	    app_lang(req), d, v) > 0;

@@ -100,21 +100,25 @@ status_again(struct request *req, enum status_form f)
 /*
  * Loads the target (members_target: rules 1 and 2), opens the
  * transaction and re-reads the row FOR UPDATE into *m, checking its
- * scope again: the member may have moved meanwhile.  Returns 0 inside
- * the transaction, or the status to answer.
+ * scope again (the member may have moved meanwhile) and rule 9: the
+ * actor's grants must cover the member's (members_may_change).  Returns
+ * 0 inside the transaction; else -1, rolled back, with *st the answer (a
+ * refusal of rule 9 is a 403 page that says why).
  */
 static int
 status_lock(struct request *req, enum perm perm, struct member *m,
-    enum role_refusal *why)
+    enum role_refusal *why, int *st)
 {
 	struct member	 first;
+	enum role_refusal cover;
 	enum weft_err	 e;
-	int		 st;
 
-	if ((st = members_target(req, perm, &first)) != 0)
-		return st;
-	if ((e = db_begin()) != WEFT_OK)
-		return app_status_of(e);
+	if ((*st = members_target(req, perm, &first)) != 0)
+		return -1;
+	if ((e = db_begin()) != WEFT_OK) {
+		*st = app_status_of(e);
+		return -1;
+	}
 	/* Rule 4 first: the guard locks every enabled site admin's rows,
 	 * and taking those before the target's row keeps one lock order
 	 * for all such changes, so two coordinators disabling each other
@@ -122,9 +126,23 @@ status_lock(struct request *req, enum perm perm, struct member *m,
 	if (why != NULL && (e = role_guard_last_admin(first.id, why)) !=
 	    WEFT_OK) {
 		db_rollback();
-		return app_status_of(e);
+		*st = app_status_of(e);
+		return -1;
 	}
-	return members_relock(req, first.id, perm, m);
+	if ((*st = members_relock(req, first.id, perm, m)) != 0)
+		return -1;
+	if ((e = members_may_change(req, m, NULL, 0, &cover)) != WEFT_OK) {
+		db_rollback();
+		*st = app_status_of(e);
+		return -1;
+	}
+	if (cover != ROLE_OK) {
+		db_rollback();
+		*st = app_error(req, 403, app_text(req,
+		    role_refusal_keys[cover]));
+		return -1;
+	}
+	return 0;
 }
 
 /* A refusal after the lock: the 409 page says why. */
@@ -203,7 +221,7 @@ members_approve(struct request *req)
 	bad = status_approve_check(req, &m, NULL, v, date);
 	if (bad != 0)
 		return bad == -1 ? 500 : status_again(req, STATUS_FORM_APPROVE);
-	if ((st = status_lock(req, PERM_MEMBER_APPROVE, &m, NULL)) != 0)
+	if (status_lock(req, PERM_MEMBER_APPROVE, &m, NULL, &st) == -1)
 		return st;
 	if (m.status != MEMBER_APPLYING)
 		return status_conflict(req, "members.status.conflict.approve",
@@ -238,7 +256,7 @@ members_unapprove(struct request *req)
 	char		 before[64];
 	int		 st;
 
-	if ((st = status_lock(req, PERM_MEMBER_UNAPPROVE, &m, &why)) != 0)
+	if (status_lock(req, PERM_MEMBER_UNAPPROVE, &m, &why, &st) == -1)
 		return st;
 	if (m.status != MEMBER_APPROVED)
 		return status_conflict(req,
@@ -265,7 +283,7 @@ members_disable(struct request *req)
 	enum weft_err	 e;
 	int		 st;
 
-	if ((st = status_lock(req, PERM_MEMBER_DISABLE, &m, &why)) != 0)
+	if (status_lock(req, PERM_MEMBER_DISABLE, &m, &why, &st) == -1)
 		return st;
 	if (m.status == MEMBER_DISABLED)
 		return status_conflict(req, "members.status.conflict.disable",
@@ -291,7 +309,7 @@ members_enable(struct request *req)
 	struct member	 m;
 	int		 st;
 
-	if ((st = status_lock(req, PERM_MEMBER_DISABLE, &m, NULL)) != 0)
+	if (status_lock(req, PERM_MEMBER_DISABLE, &m, NULL, &st) == -1)
 		return st;
 	if (m.status != MEMBER_DISABLED)
 		return status_conflict(req, "members.status.conflict.enable",
@@ -320,7 +338,7 @@ members_optout(struct request *req)
 	    app_lang(req), NULL, v) > 0)
 		return status_again(req, STATUS_FORM_OPTOUT);
 	set = v[OP_OPTOUT].n == 1;
-	if ((st = status_lock(req, PERM_MEMBER_OPTOUT, &m, NULL)) != 0)
+	if (status_lock(req, PERM_MEMBER_OPTOUT, &m, NULL, &st) == -1)
 		return st;
 	if (m.optout == set) {
 		db_rollback();
@@ -387,7 +405,7 @@ members_set_community(struct request *req)
 	scope_of_community(id, &to);
 	if (!role_allows(&req->actor.grants, PERM_MEMBER_COMMUNITY, &to))
 		return 403;
-	if ((st = status_lock(req, PERM_MEMBER_COMMUNITY, &m, NULL)) != 0)
+	if (status_lock(req, PERM_MEMBER_COMMUNITY, &m, NULL, &st) == -1)
 		return st;
 	snprintf(path, sizeof(path), "/members/%lld", m.id);
 	if (m.community == id) {
@@ -464,10 +482,11 @@ status_panel_approve(struct tmpl_dict *p, const struct request *req,
 }
 
 /* members.h: the STATUS_PANEL of the profile page, with the forms the
- * actor may use on this member in its present state. */
+ * actor may use on this member in its present state; none when rule 9
+ * refuses every change (change), but the reason instead. */
 enum weft_err
 members_status_panel(struct tmpl_dict *d, struct request *req,
-    const struct member *m, enum status_form redo)
+    const struct member *m, enum status_form redo, enum role_refusal change)
 {
 	const struct grants	*g = &req->actor.grants;
 	struct form_value	 ov[OP__MAX];
@@ -489,6 +508,11 @@ members_status_panel(struct tmpl_dict *d, struct request *req,
 	tmpl_set(p, "CSRF", req->actor.csrf);
 	tmpl_set_int(p, "MEMBER_ID", m->id);
 	tmpl_show(p, status_section(m->status));
+	if (change != ROLE_OK) {
+		tmpl_set(tmpl_section(p, "REFUSED"), "REASON",
+		    app_text(req, role_refusal_keys[change]));
+		return WEFT_OK;
+	}
 	if (approve && m->status == MEMBER_APPLYING)
 		status_panel_approve(p, req, m, redo);
 	if (unapprove && m->status == MEMBER_APPROVED)

@@ -1,13 +1,14 @@
-{{%AUTOESCAPE context="HTML"}}<h1>{{#APPLYING}}Your application{{/APPLYING}}{{#APPROVED}}Your profile{{/APPROVED}}</h1>
-<p>Username: <strong>{{USERNAME}}</strong>{{#APPLYING}} (awaiting approval){{/APPLYING}}</p>
+{{%AUTOESCAPE context="HTML"}}<h1>{{#APPLYING}}Your application{{/APPLYING}}{{#APPROVED}}Your profile{{/APPROVED}}{{#FOR}}The profile of {{FOR_NAME}}{{/FOR}}</h1>
+<p>Username: <strong>{{USERNAME}}</strong>{{#APPLYING}} (awaiting approval){{/APPLYING}}{{#FOR}} ({{#ANGEL}}you are their guardian angel{{/ANGEL}}{{#MANAGER}}you manage this organisation{{/MANAGER}}). Every change you make here is recorded under your name.{{/FOR}}</p>
 {{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
-<form method="post" action="/me">
+<form method="post" action="{{FORM_ACTION}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="name">Name</label>
 <input type="text" id="name" name="name" value="{{NAME}}" autocomplete="name" required{{#NAME_INVALID}} aria-invalid="true" aria-describedby="name-error"{{/NAME_INVALID}}>
 {{#NAME_INVALID}}<p class="field-error" id="name-error">{{NAME_ERROR}}</p>{{/NAME_INVALID}}
 <label for="email">Email</label>
-<input type="email" id="email" name="email" value="{{EMAIL}}" autocomplete="email" required{{#EMAIL_INVALID}} aria-invalid="true" aria-describedby="email-error"{{/EMAIL_INVALID}}>
+<input type="email" id="email" name="email" value="{{EMAIL}}" autocomplete="email" required{{#EMAIL_LOCKED}} readonly{{/EMAIL_LOCKED}}{{#EMAIL_INVALID}} aria-invalid="true" aria-describedby="email-error"{{/EMAIL_INVALID}}>
+{{#EMAIL_LOCKED}}<p class="hint">You cannot change this member's e-mail address. {{TAKEOVER_REASON}}</p>{{/EMAIL_LOCKED}}
 {{#EMAIL_INVALID}}<p class="field-error" id="email-error">{{EMAIL_ERROR}}</p>{{/EMAIL_INVALID}}
 <label for="phone">Phone</label>
 <input type="tel" id="phone" name="phone" value="{{PHONE}}" autocomplete="tel"{{#PHONE_INVALID}} aria-invalid="true" aria-describedby="phone-error"{{/PHONE_INVALID}}>
@@ -33,5 +34,23 @@
 {{/APPLYING}}
 <div class="actions"><button type="submit">Save</button></div>
 </form>
-<h2>Password</h2>
+{{#OWN}}<h2>Password</h2>
 <p><a href="/me/password">Change your password</a>.</p>
+{{#ACTS_FOR}}<h2>Members you act for</h2>
+<ul>
+{{#ACT_ROW}}<li>{{#LINK}}<a href="/me/for/{{ID}}">{{NAME}}</a>{{/LINK}}{{#REFUSED}}{{NAME}}{{/REFUSED}} ({{#ANGEL}}you are their guardian angel{{/ANGEL}}{{#MANAGER}}you manage this organisation{{/MANAGER}}){{#REFUSED}}: you cannot change their account. {{REASON}}{{/REFUSED}}</li>
+{{/ACT_ROW}}</ul>
+{{/ACTS_FOR}}{{/OWN}}{{#FOR}}<h2>Password</h2>
+{{#PASSWORD_FORM}}<p>Setting a new password logs {{FOR_NAME}} out everywhere. You are not asked for their current password.</p>
+<form method="post" action="/me/for/{{FOR_ID}}/password">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="text" name="username" value="{{USERNAME}}" autocomplete="username" hidden>
+<label for="password">New password <span class="hint">(at least 10 characters)</span></label>
+<input type="password" id="password" name="password" autocomplete="new-password" required{{#PASSWORD_INVALID}} aria-invalid="true" aria-describedby="password-error"{{/PASSWORD_INVALID}}>
+{{#PASSWORD_INVALID}}<p class="field-error" id="password-error">{{PASSWORD_ERROR}}</p>{{/PASSWORD_INVALID}}
+<label for="password2">New password again</label>
+<input type="password" id="password2" name="password2" autocomplete="new-password" required{{#PASSWORD2_INVALID}} aria-invalid="true" aria-describedby="password2-error"{{/PASSWORD2_INVALID}}>
+{{#PASSWORD2_INVALID}}<p class="field-error" id="password2-error">{{PASSWORD2_ERROR}}</p>{{/PASSWORD2_INVALID}}
+<div class="actions"><button type="submit">Set the password</button></div>
+</form>{{/PASSWORD_FORM}}{{#EMAIL_LOCKED}}<p class="notice">You cannot set this member's password. {{TAKEOVER_REASON}}</p>{{/EMAIL_LOCKED}}
+{{/FOR}}

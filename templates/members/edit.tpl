@@ -8,7 +8,8 @@
 <input type="text" id="name" name="name" value="{{NAME}}" maxlength="128" required{{#NAME_INVALID}} aria-invalid="true" aria-describedby="name-error"{{/NAME_INVALID}}>
 {{#NAME_INVALID}}<p class="field-error" id="name-error">{{NAME_ERROR}}</p>{{/NAME_INVALID}}
 <label for="email">Email</label>
-<input type="email" id="email" name="email" value="{{EMAIL}}" required{{#EMAIL_INVALID}} aria-invalid="true" aria-describedby="email-error"{{/EMAIL_INVALID}}>
+<input type="email" id="email" name="email" value="{{EMAIL}}" required{{#EMAIL_LOCKED}} readonly{{/EMAIL_LOCKED}}{{#EMAIL_INVALID}} aria-invalid="true" aria-describedby="email-error"{{/EMAIL_INVALID}}>
+{{#EMAIL_LOCKED}}<p class="hint">You cannot change this member's e-mail address. {{TAKEOVER_REASON}}</p>{{/EMAIL_LOCKED}}
 {{#EMAIL_INVALID}}<p class="field-error" id="email-error">{{EMAIL_ERROR}}</p>{{/EMAIL_INVALID}}
 <label for="phone">Phone</label>
 <input type="tel" id="phone" name="phone" value="{{PHONE}}"{{#PHONE_INVALID}} aria-invalid="true" aria-describedby="phone-error"{{/PHONE_INVALID}}>
@@ -33,7 +34,8 @@
 <div class="actions"><button type="submit">Save the profile</button></div>
 </form>
 <h2>Password</h2>
-<p>Setting a new password logs the member out everywhere.</p>
+{{#EMAIL_LOCKED}}<p class="notice">You cannot set this member's password. {{TAKEOVER_REASON}}</p>{{/EMAIL_LOCKED}}
+{{#PASSWORD_FORM}}<p>Setting a new password logs the member out everywhere.</p>
 <form method="post" action="/members/{{MEMBER_ID}}/password">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="text" name="username" value="{{MEMBER_USERNAME}}" autocomplete="username" hidden>
@@ -44,4 +46,4 @@
 <input type="password" id="password2" name="password2" autocomplete="new-password" required{{#PASSWORD2_INVALID}} aria-invalid="true" aria-describedby="password2-error"{{/PASSWORD2_INVALID}}>
 {{#PASSWORD2_INVALID}}<p class="field-error" id="password2-error">{{PASSWORD2_ERROR}}</p>{{/PASSWORD2_INVALID}}
 <div class="actions"><button type="submit">Set the password</button></div>
-</form>
+</form>{{/PASSWORD_FORM}}

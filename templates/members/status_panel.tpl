@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<section class="panel" aria-labelledby="status-panel-title">
 <h2 id="status-panel-title">Membership</h2>
 <p>This member is <strong>{{#MEMBER_APPLYING}}applying{{/MEMBER_APPLYING}}{{#MEMBER_APPROVED}}approved{{/MEMBER_APPROVED}}{{#MEMBER_DISABLED}}disabled{{/MEMBER_DISABLED}}</strong>.</p>
+{{#REFUSED}}<p class="notice">You cannot change this account. {{REASON}}</p>{{/REFUSED}}
 {{#APPROVE}}<h3>Approve the application</h3>
 {{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 <form method="post" action="/members/{{MEMBER_ID}}/approve">

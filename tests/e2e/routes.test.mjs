@@ -135,6 +135,24 @@ const EXPECTED = [
 	R('account', 'POST', '/me', 'login', '-', { form: { name: '', email: 'x' } }),
 	R('account', 'GET', '/me/password', 'login'),
 	R('account', 'POST', '/me/password', 'login', '-', { form: { current: 'wrong', password: 'x', password2: 'y' } }),
+	// The profile and password of a member one acts for: a guardian angel
+	// (mode on) or an organisation's manager, by act_for(), never by a
+	// coordinator's permission.  Nobody acts for the demo members probed
+	// here; alice's own ("in") is sent to /me.
+	R('account', 'GET', '/me/for/:id', 'member', '-', {
+		cite: 'docs/authorization.md "Who is who": a guardian angel may edit the profile of the member they look after while the mode is on, a manager that of the organisation; rule 1: the same 403 for no such member',
+		rule: (a, v) => (a === 'member' && v === 'in') ? 'allowed' : 'refused',
+	}),
+	R('account', 'POST', '/me/for/:id', 'member', '-', {
+		form: { name: '' },
+		cite: 'docs/authorization.md "Who is who": only the angel (mode on) or the manager; the probes\' throwaway members have neither',
+		rule: () => 'refused',
+	}),
+	R('account', 'POST', '/me/for/:id/password', 'member', '-', {
+		form: { password: 'x', password2: 'y' },
+		cite: 'docs/authorization.md "Who is who": only the angel (mode on) or the manager; the probes\' throwaway members have neither',
+		rule: () => 'refused',
+	}),
 	R('account', 'GET', '/signup', 'public'),
 	R('account', 'POST', '/signup', 'public', '-', { form: { username: '', email: 'x' } }),
 	R('account', 'GET', '/signup/done', 'public'),

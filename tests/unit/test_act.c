@@ -79,6 +79,7 @@ group_teardown(void **state)
 	db_exec("DELETE FROM org_managers WHERE org_id = ?", "i", ids[ORG]);
 	for (i = 0; i < WHO__MAX; i++) {
 		db_exec("DELETE FROM sessions WHERE member_id = ?", "i", ids[i]);
+		db_exec("DELETE FROM grants WHERE member_id = ?", "i", ids[i]);
 		db_exec("DELETE FROM members WHERE id = ?", "i", ids[i]);
 	}
 	db_close();
@@ -198,7 +199,26 @@ test_act_manager(void **state)
 	assert_int_equal(act(ids[MANAGER], ids[ORG]), ACT_MANAGER);
 }
 
-/* While "become" is active the acting member's relations count. */
+/* Gives member id the grant (role, site), or takes their grants away. */
+static void
+set_grant(long long id, const char *role)
+{
+	if (role == NULL)
+		assert_int_equal(db_exec("DELETE FROM grants WHERE member_id ="
+		    " ?", "i", id), WEFT_OK);
+	else
+		assert_int_equal(db_exec("INSERT INTO grants (member_id, role,"
+		    " scope_kind, community_id) VALUES (?, ?, 'site', 0)", "is",
+		    id, role), WEFT_OK);
+}
+
+/*
+ * While "become" is active the acting member's relations count, but only
+ * towards members the real member could become themself
+ * (docs/authorization.md rule 9): the real member without member.become
+ * reaches nobody through the angel they became; with it, the ward; and
+ * the real member being the ward is reaching oneself.
+ */
 static void
 test_act_while_acting(void **state)
 {
@@ -210,11 +230,103 @@ test_act_while_acting(void **state)
 	actor_as(&a, ids[STRANGER], MEMBER_APPROVED);
 	a.acting_id = ids[ANGEL];
 	assert_int_equal(act_for(&a, ids[WARD], &as), WEFT_OK);
-	assert_int_equal(as, ACT_ANGEL);
+	assert_int_equal(as, ACT_NONE);
 	assert_int_equal(act_for(&a, ids[ANGEL], &as), WEFT_OK);
 	assert_int_equal(as, ACT_SELF);
 	assert_int_equal(act_for(&a, ids[STRANGER], &as), WEFT_OK);
 	assert_int_equal(as, ACT_NONE);
+	set_grant(ids[STRANGER], "member");
+	assert_int_equal(act_for(&a, ids[WARD], &as), WEFT_OK);
+	assert_int_equal(as, ACT_ANGEL);
+	/* Support has no member.become: the ward is out of reach again. */
+	set_grant(ids[STRANGER], NULL);
+	set_grant(ids[STRANGER], "support");
+	assert_int_equal(act_for(&a, ids[WARD], &as), WEFT_OK);
+	assert_int_equal(as, ACT_NONE);
+	set_grant(ids[STRANGER], NULL);
+	actor_as(&a, ids[WARD], MEMBER_APPROVED);
+	a.acting_id = ids[ANGEL];
+	assert_int_equal(act_for(&a, ids[WARD], &as), WEFT_OK);
+	assert_int_equal(as, ACT_ANGEL);
+}
+
+/* One grant (role, site or community:c) as a set of grants. */
+static struct grants
+one_grant(enum role r, long long c)
+{
+	struct grants	 g;
+
+	memset(&g, 0, sizeof(g));
+	g.n = 1;
+	g.g[0].id = 1;
+	g.g[0].role = r;
+	scope_of_community(c, &g.g[0].scope);
+	return g;
+}
+
+/*
+ * Rule 9's reach: through the angel's account one reaches the ward (of
+ * no community here: site scope), whatever the ward's mode; becoming
+ * the angel needs becoming the ward, taking the angel's account over
+ * needs member.edit over the ward with their grants covered.
+ */
+static void
+test_act_reach(void **state)
+{
+	struct grants		 site = one_grant(ROLE_MEMBER, 0);
+	struct grants		 comm = one_grant(ROLE_MEMBER, 1);
+	struct grants		 sup = one_grant(ROLE_SUPPORT, 0);
+	struct grants		 admin = one_grant(ROLE_ADMIN, 0);
+	enum role_refusal	 why;
+	long long		 me = ids[STRANGER];
+
+	(void)state;
+	need_db();
+	assert_int_equal(act_reach(&site, me, ids[ANGEL], ACT_REACH_BECOME,
+	    &why), WEFT_OK);
+	assert_int_equal(why, ROLE_OK);
+	assert_int_equal(act_reach(&comm, me, ids[ANGEL], ACT_REACH_BECOME,
+	    &why), WEFT_OK);
+	assert_int_equal(why, ROLE_REFUSE_REACH);
+	assert_int_equal(act_reach(&comm, me, ids[ANGEL], ACT_REACH_TAKEOVER,
+	    &why), WEFT_OK);
+	assert_int_equal(why, ROLE_REFUSE_REACH);
+	assert_int_equal(act_reach(&sup, me, ids[ANGEL], ACT_REACH_TAKEOVER,
+	    &why), WEFT_OK);
+	assert_int_equal(why, ROLE_REFUSE_REACH);	/* no member.edit */
+	/* The mode off does not narrow the reach: it may be switched on. */
+	set_member("UPDATE members SET angel_mode = ? WHERE id = ?", 0,
+	    ids[WARD]);
+	assert_int_equal(act_reach(&comm, me, ids[ANGEL], ACT_REACH_BECOME,
+	    &why), WEFT_OK);
+	assert_int_equal(why, ROLE_REFUSE_REACH);
+	set_member("UPDATE members SET angel_mode = ? WHERE id = ?", 1,
+	    ids[WARD]);
+	/* Nobody acts for the stranger: nothing to reach. */
+	assert_int_equal(act_reach(&comm, me, ids[STRANGER],
+	    ACT_REACH_BECOME, &why), WEFT_OK);
+	assert_int_equal(why, ROLE_OK);
+	/* A ward holding the site admin role: a member coordinator
+	 * reaches them neither way; a site admin may take over, not
+	 * become. */
+	set_grant(ids[WARD], "admin");
+	assert_int_equal(act_may_change(&site, me, ids[ANGEL], NULL, 1, &why),
+	    WEFT_OK);
+	assert_int_equal(why, ROLE_REFUSE_REACH);
+	assert_int_equal(act_may_change(&site, me, ids[ANGEL], NULL, 0, &why),
+	    WEFT_OK);
+	assert_int_equal(why, ROLE_OK);		/* the angel's own profile */
+	assert_int_equal(act_may_change(&admin, me, ids[ANGEL], NULL, 1,
+	    &why), WEFT_OK);
+	assert_int_equal(why, ROLE_OK);
+	assert_int_equal(act_reach(&admin, me, ids[ANGEL], ACT_REACH_BECOME,
+	    &why), WEFT_OK);
+	assert_int_equal(why, ROLE_REFUSE_REACH);
+	/* Nor is the admin ward's own account a community coordinator's. */
+	assert_int_equal(act_may_change(&comm, me, ids[WARD], NULL, 0, &why),
+	    WEFT_OK);
+	assert_int_equal(why, ROLE_REFUSE_COVER);
+	set_grant(ids[WARD], NULL);
 }
 
 /* The session's created_at, as seconds before now. */
@@ -351,6 +463,7 @@ main(void)
 		cmocka_unit_test(test_act_angel),
 		cmocka_unit_test(test_act_manager),
 		cmocka_unit_test(test_act_while_acting),
+		cmocka_unit_test(test_act_reach),
 		cmocka_unit_test(test_become_rotates),
 		cmocka_unit_test(test_become_expires_with_session),
 		cmocka_unit_test(test_become_stale_session),

@@ -17,6 +17,7 @@
 
 #include "i18n.h"
 #include "role.h"
+#include "role_spec.h"
 #include "util.h"
 
 /* docs/authorization.md "Permissions", copied line for line. */
@@ -346,16 +347,6 @@ test_scope_format_edges(void **state)
 
 /* ---- scope coverage ---------------------------------------------- */
 
-static struct scope
-S(const char *spec)
-{
-	struct scope	 s;
-
-	if (scope_parse(spec, &s) != 0)
-		fail_msg("test scope %s", spec);
-	return s;
-}
-
 static int
 covers(const char *outer, const char *inner)
 {
@@ -391,28 +382,6 @@ test_scope_covers(void **state)
 }
 
 /* ---- grants and role_allows -------------------------------------- */
-
-/* "admin@site member@community:1" -> grants. */
-static struct grants
-G(const char *spec)
-{
-	struct grants	 gs;
-	char		 buf[256], *tok, *at, *save;
-
-	memset(&gs, 0, sizeof(gs));
-	snprintf(buf, sizeof(buf), "%s", spec);
-	for (tok = strtok_r(buf, " ", &save); tok != NULL;
-	    tok = strtok_r(NULL, " ", &save)) {
-		at = strchr(tok, '@');
-		assert_non_null(at);
-		*at = '\0';
-		assert_int_equal(role_parse(tok, &gs.g[gs.n].role), 0);
-		gs.g[gs.n].scope = S(at + 1);
-		gs.g[gs.n].id = (long long)gs.n + 1;
-		gs.n++;
-	}
-	return gs;
-}
 
 static int
 allows(const char *grants, enum perm p, const char *target)
@@ -648,105 +617,6 @@ test_grant_translator_scope(void **state)
 	    ROLE_REFUSE_BAD_SCOPE);
 }
 
-/* ---- rule 5: become ---------------------------------------------- */
-
-/* actor (id 1) becomes target (id 2) living in target_scope. */
-static enum role_refusal
-may_become(const char *actor, const char *target, const char *where,
-    int disabled)
-{
-	struct grants	 a = G(actor), t = G(target);
-	struct scope	 s = S(where);
-
-	return role_may_become(&a, 1, &t, 2, &s, disabled);
-}
-
-static void
-test_become_admin(void **state)
-{
-	assert_int_equal(may_become("admin@site", "member@site", "site", 0),
-	    ROLE_OK);
-	assert_int_equal(may_become("admin@site", "", "community:2", 0),
-	    ROLE_OK);
-	assert_int_equal(may_become("admin@site", "admin@community:1",
-	    "community:1", 0), ROLE_OK);
-	assert_int_equal(may_become("admin@site", "translator@language:es",
-	    "site", 0), ROLE_OK);
-	/* Never a site admin, whoever asks and wherever they live. */
-	assert_int_equal(may_become("admin@site", "admin@site", "site", 0),
-	    ROLE_REFUSE_SITE_ADMIN);
-	assert_int_equal(may_become("admin@site", "member@community:1 "
-	    "admin@site", "community:1", 0), ROLE_REFUSE_SITE_ADMIN);
-}
-
-static void
-test_become_member_coordinator(void **state)
-{
-	assert_int_equal(may_become("member@site", "", "community:1", 0),
-	    ROLE_OK);
-	assert_int_equal(may_become("member@site", "support@site", "site", 0),
-	    ROLE_OK);
-	assert_int_equal(may_become("member@site", "member@community:1",
-	    "community:1", 0), ROLE_OK);
-	/* Not an admin, not a role with a permission the actor lacks. */
-	assert_int_equal(may_become("member@site", "admin@community:1",
-	    "community:1", 0), ROLE_REFUSE_NOT_SUBSET);
-	assert_int_equal(may_become("member@site", "outreach@site", "site",
-	    0), ROLE_REFUSE_NOT_SUBSET);	/* content.manage */
-	assert_int_equal(may_become("member@site", "payment@site", "site",
-	    0), ROLE_REFUSE_NOT_SUBSET);	/* payment.manage */
-	assert_int_equal(may_become("member@site", "translator@language:es",
-	    "site", 0), ROLE_REFUSE_NOT_SUBSET);
-	/* A community admin's translator target is out of their reach. */
-	assert_int_equal(may_become("admin@community:1",
-	    "translator@language:es", "community:1", 0),
-	    ROLE_REFUSE_NOT_SUBSET);
-}
-
-static void
-test_become_community_coordinator(void **state)
-{
-	assert_int_equal(may_become("member@community:1", "", "community:1",
-	    0), ROLE_OK);
-	assert_int_equal(may_become("member@community:1", "",
-	    "community:2", 0), ROLE_REFUSE_OUT_OF_SCOPE);
-	assert_int_equal(may_become("member@community:1", "", "site", 0),
-	    ROLE_REFUSE_OUT_OF_SCOPE);
-	/* In the community, but holding a site grant: wider than ours. */
-	assert_int_equal(may_become("member@community:1", "support@site",
-	    "community:1", 0), ROLE_REFUSE_NOT_SUBSET);
-	assert_int_equal(may_become("member@community:1",
-	    "support@community:1", "community:1", 0), ROLE_OK);
-	assert_int_equal(may_become("member@community:1",
-	    "support@community:2", "community:1", 0),
-	    ROLE_REFUSE_NOT_SUBSET);
-}
-
-static void
-test_become_self_status_perm(void **state)
-{
-	struct grants	 a = G("admin@site"), t = G("");
-	struct scope	 s = S("site");
-
-	/* Oneself: never; someone else: yes. */
-	assert_int_equal(role_may_become(&a, 7, &t, 7, &s, 0),
-	    ROLE_REFUSE_SELF);
-	assert_int_equal(role_may_become(&a, 7, &t, 8, &s, 0), ROLE_OK);
-	/* Disabled: never; enabled: yes. */
-	assert_int_equal(may_become("admin@site", "", "site", 1),
-	    ROLE_REFUSE_STATUS);
-	assert_int_equal(may_become("admin@site", "", "site", 0), ROLE_OK);
-	/* Without member.become: never. */
-	assert_int_equal(may_become("support@site", "", "community:1", 0),
-	    ROLE_REFUSE_NO_PERM);
-	assert_int_equal(may_become("outreach@site", "", "site", 0),
-	    ROLE_REFUSE_NO_PERM);
-	assert_int_equal(may_become("", "", "site", 0),
-	    ROLE_REFUSE_NO_PERM);
-	assert_int_equal(role_may_become(&a, 1, NULL, 2, &s, 0),
-	    ROLE_REFUSE_NO_PERM);
-}
-
 /* ---- refusal texts ----------------------------------------------- */
 
 static void
@@ -787,10 +657,6 @@ main(void)
 		cmocka_unit_test(test_grant_role_order),
 		cmocka_unit_test(test_grant_admin_only_roles),
 		cmocka_unit_test(test_grant_translator_scope),
-		cmocka_unit_test(test_become_admin),
-		cmocka_unit_test(test_become_member_coordinator),
-		cmocka_unit_test(test_become_community_coordinator),
-		cmocka_unit_test(test_become_self_status_perm),
 		cmocka_unit_test(test_refusal_texts),
 	};
 

@@ -1,0 +1,40 @@
+/*
+ * What the account area's files share (private to the area): main.c, the
+ * home page, logging in and out, the signup application; profile.c,
+ * profiles and passwords (one's own, and those of the members one acts
+ * for).
+ */
+#ifndef WEFT_ACCOUNT_H
+#define WEFT_ACCOUNT_H
+
+#include <stddef.h>
+
+#include "app.h"
+#include "i18n.h"
+
+/* main.c */
+int		 account_cookie_flags(void);
+/* A fresh session for member_id in this browser (the cookie set); -1 on
+ * an error. */
+int		 account_start_session(struct request *, long long member_id);
+/* Retry-After for a throttled request: at least a second. */
+void		 account_retry_after(struct request *, int retry_s);
+/* Options of the Community Timebank select, selected marked. */
+enum weft_err	 account_communities(struct tmpl_dict *, long long selected);
+/* Is id an existing Community Timebank (0, none chosen, is fine too)? */
+enum weft_err	 account_community_ok(long long id, int *ok);
+
+/* profile.c: the handlers of /me, /me/password and /me/for/:id, and
+ * their phrases (registered by main()). */
+int		 account_me(struct request *);
+int		 account_me_save(struct request *);
+int		 account_password(struct request *);
+int		 account_password_save(struct request *);
+int		 account_for(struct request *);
+int		 account_for_save(struct request *);
+int		 account_for_password(struct request *);
+
+extern const struct i18n_phrase account_profile_phrases[];
+extern const size_t account_profile_nphrases;
+
+#endif
