@@ -74,6 +74,11 @@ test('angels and managers: for the recipient at once, for the provider it waits'
 	sql(`INSERT INTO org_managers (org_id, manager_id) VALUES (${org.id}, ${manager.id})`);
 	const aj = await as(angel.username);
 	const mj = await as(manager.username);
+	const asWard = await record(aj, { provider: ward.username, recipient: C.username });
+	assert.ok(asWard.pending);
+	assert.equal(Number(one(`SELECT COUNT(*) FROM audit_log WHERE action = 'exchange.propose'
+	    AND object_type = 'exchange_proposal' AND object_id = ${asWard.pending}
+	    AND actor_id = ${angel.id}`)), 1, 'proposed for the ward: audited');
 	const cases = [
 		[aj, B, ward, 'id'], [aj, ward, B, 'pending'],
 		[mj, E, org, 'id'], [mj, org, E, 'pending'],
@@ -160,6 +165,11 @@ test('an angel sees what waits for the member they look after on their own home 
 	assert.equal(r.status, 303);
 	assert.equal(balanceOf(ward.id), w0 - 50);
 	assert.equal(proposalRow(id).settledBy, angel.id);
+	// On someone's behalf: audited (rule 5); one's own answer is not.
+	assert.equal(Number(one(`SELECT COUNT(*) FROM audit_log WHERE action = 'exchange.confirm'
+	    AND object_id = ${exchangeOf(r)} AND actor_id = ${angel.id}`)), 1);
+	assert.equal(Number(one(`SELECT COUNT(*) FROM audit_log WHERE action = 'exchange.propose'
+	    AND object_id = ${own}`)), 0, 'the angel proposed their own income as themself');
 	// Mode off: neither listed nor confirmed by the angel.
 	const later = await propose(B, ward, '0.25');
 	sql(`UPDATE members SET angel_mode = 0 WHERE id = ${ward.id}`);
