@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<!doctype html>
-<html lang="{{LANG}}">
+<html lang="{{LANG}}"{{#RTL}} dir="rtl"{{/RTL}}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

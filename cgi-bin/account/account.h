@@ -34,7 +34,5 @@ int		 account_for(struct request *);
 int		 account_for_save(struct request *);
 int		 account_for_password(struct request *);
 
-extern const struct i18n_phrase account_profile_phrases[];
-extern const size_t account_profile_nphrases;
 
 #endif

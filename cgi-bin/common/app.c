@@ -116,7 +116,7 @@ app_clear_bad_cookies(struct request *req)
 	const char *const	*names = app_cookie_names();
 	int			 i;
 
-	app_error(req, 400, app_text(req, "error.cookie"));
+	app_error(req, 400, app_text(req, N_("error.cookie")));
 	for (i = 0; names[i] != NULL; i++)
 		if (req->bad_cookies & (1u << i))
 			http_cookie(&req->resp, names[i], "", 0,
@@ -207,7 +207,7 @@ app_guard(struct request *req)
 	if (req->method == HTTP_POST) {
 		sent = http_kv_get(&req->form, "csrf");
 		if (sent == NULL || !auth_csrf_equal(a->csrf, sent)) {
-			app_error(req, 403, app_text(req, "error.csrf"));
+			app_error(req, 403, app_text(req, N_("error.csrf")));
 			return -1;
 		}
 	}
@@ -464,6 +464,22 @@ app_usage(const char *name)
 	return 2;
 }
 
+/* The templates and the English of every phrase (templates_dir/phrases/
+ * AREA.en): a program that cannot read them does not start. */
+static int
+app_load_text(void)
+{
+	char	 phrases[4096];
+
+	if (tmpl_init(config.templates_dir) != WEFT_OK) {
+		log_msg(LOGL_ERROR, "templates_dir %s unusable",
+		    config.templates_dir);
+		return -1;
+	}
+	snprintf(phrases, sizeof(phrases), "%s/phrases", config.templates_dir);
+	return i18n_load(phrases) == WEFT_OK ? 0 : -1;
+}
+
 int
 app_main(int argc, char *argv[], const struct program *prog)
 {
@@ -493,11 +509,8 @@ app_main(int argc, char *argv[], const struct program *prog)
 		return app_usage(prog->name);
 	if ((n = super_config(prog->name, conf, n)) < 0)
 		return 1;
-	if (tmpl_init(config.templates_dir) != WEFT_OK) {
-		log_msg(LOGL_ERROR, "templates_dir %s unusable",
-		    config.templates_dir);
+	if (app_load_text() == -1)
 		return 1;
-	}
 	if (FCGX_Init() != 0 || super_signals(FCGX_ShutdownPending) == -1)
 		return 1;
 	if (unlink(sock) == -1 && errno != ENOENT) {

@@ -39,6 +39,7 @@
 
 #include "auth.h"
 #include "http.h"
+#include "i18n.h"
 #include "role.h"
 #include "tmpl.h"
 
