@@ -40,8 +40,14 @@ CREATE TABLE languages (
 	CONSTRAINT languages_nplurals CHECK (nplurals BETWEEN 1 AND 6)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
-INSERT INTO languages (tag, name, dir, plural_forms, nplurals, enabled)
-VALUES ('en', 'English', 'ltr', 'nplurals=2; plural=(n != 1);', 2, TRUE);
+-- English, and Spanish, which members could choose before this migration
+-- (and some may have): it stays offered, in English until translated.
+INSERT INTO languages (tag, name, dir, plural_forms, nplurals, decimal_sep,
+    date_order, enabled, position)
+VALUES ('en', 'English', 'ltr', 'nplurals=2; plural=(n != 1);', 2, '.',
+    'ymd', TRUE, 0),
+    ('es', 'Español', 'ltr', 'nplurals=2; plural=(n != 1);', 2, ',',
+    'dmy', TRUE, 1);
 
 CREATE TABLE phrases (
 	id		INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
