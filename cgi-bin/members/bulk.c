@@ -62,6 +62,13 @@ static const char *const bulk_verdict_keys[BULK_VERDICT__MAX] = {
 	[BULK_REFUSED] = "refused",
 };
 
+/* The count of each verdict, as the summary's phrase takes it. */
+static const char *const bulk_verdict_vars[BULK_VERDICT__MAX] = {
+	[BULK_CHANGE] = "N_CHANGE",
+	[BULK_SAME] = "N_SAME",
+	[BULK_REFUSED] = "N_REFUSED",
+};
+
 /* For qsort(): the batch in id order, the one lock order of every batch
  * (bulk_run.c). */
 static int
@@ -84,8 +91,10 @@ bulk_describe(struct tmpl_dict *d, const struct request *req,
 	tmpl_set(d, "ACTION", bulk_action_keys[job->action]);
 	tmpl_set(d, "ACTION_LABEL", app_text(req,
 	    bulk_action_labels[job->action]));
-	if (job->action != BULK_GRANT && job->action != BULK_REVOKE)
+	if (job->action != BULK_GRANT && job->action != BULK_REVOKE) {
+		tmpl_show(d, "NO_ROLE_ACTION");
 		return;
+	}
 	scope_format(&job->scope, scope, sizeof(scope));
 	/* For the confirm form's hidden fields. */
 	tmpl_set(d, "ROLE_VALUE", role_keys[job->role]);
@@ -125,7 +134,6 @@ bulk_items_fill(struct tmpl_dict *d, const struct request *req,
 		    N_("members.bulk.verdict.refused") },
 	};
 	struct tmpl_dict	*row, *s;
-	char			 key[32];
 	size_t			 i;
 
 	for (i = 0; i < job->n; i++) {
@@ -144,14 +152,13 @@ bulk_items_fill(struct tmpl_dict *d, const struct request *req,
 			tmpl_set_int(s, "ID", it->id);
 			tmpl_set(s, "NAME", it->name);
 			tmpl_set(s, "USERNAME", it->username);
-			tmpl_set(s, "STATUS", member_status_keys[it->status]);
+			tmpl_set(s, "STATUS", app_text(req,
+			    member_status_labels[it->status]));
 		} else
 			tmpl_show(row, "UNKNOWN");
 	}
-	for (i = 0; i < BULK_VERDICT__MAX; i++) {
-		snprintf(key, sizeof(key), "N_%s", bulk_verdict_keys[i]);
-		tmpl_set_int(d, key, (long long)job->count[i]);
-	}
+	for (i = 0; i < BULK_VERDICT__MAX; i++)
+		tmpl_set_int(d, bulk_verdict_vars[i], (long long)job->count[i]);
 	tmpl_set_int(d, "N_TOTAL", (long long)job->n);
 	if (job->truncated)
 		tmpl_show(d, "TRUNCATED");

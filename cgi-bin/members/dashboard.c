@@ -57,8 +57,12 @@ struct dash_scope {
 	(s)->c[14], (s)->c[15]
 
 static const char *const dash_months[12] = {
-	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+	N_("members.dashboard.month.jan"), N_("members.dashboard.month.feb"),
+	N_("members.dashboard.month.mar"), N_("members.dashboard.month.apr"),
+	N_("members.dashboard.month.may"), N_("members.dashboard.month.jun"),
+	N_("members.dashboard.month.jul"), N_("members.dashboard.month.aug"),
+	N_("members.dashboard.month.sep"), N_("members.dashboard.month.oct"),
+	N_("members.dashboard.month.nov"), N_("members.dashboard.month.dec"),
 };
 
 static void
@@ -78,11 +82,13 @@ dash_scope(const struct request *req, struct dash_scope *s)
 		s->c[i] = s->n > 0 ? ids[i < s->n ? i : 0] : 0;
 }
 
-/* "Whole timebank", or the names of the viewer's communities. */
+/* "Whole timebank", or the names of the viewer's communities: one
+ * value, so that the sentence around them is one phrase. */
 static enum weft_err
 dash_scope_fill(struct tmpl_dict *d, const struct dash_scope *s)
 {
 	struct db_rows	*r;
+	struct buf	 names;
 	enum weft_err	 e;
 
 	if (s->site) {
@@ -97,11 +103,16 @@ dash_scope_fill(struct tmpl_dict *d, const struct dash_scope *s)
 	    s->c[5], s->c[6], s->c[7], s->c[8], s->c[9], s->c[10], s->c[11],
 	    s->c[12], s->c[13], s->c[14], s->c[15])) != WEFT_OK)
 		return e;
+	buf_init(&names);
 	while (db_next(r))
-		tmpl_set(tmpl_section(d, "SCOPE_COMMUNITY"), "NAME",
+		buf_printf(&names, "%s%s", names.len > 0 ? ", " : "",
 		    db_str(r, 1));
 	db_rows_free(r);
-	return WEFT_OK;
+	e = buf_failed(&names) ? WEFT_ERR_NOMEM : WEFT_OK;
+	tmpl_set(tmpl_section(d, "SCOPE_SOME"), "COMMUNITIES",
+	    names.p != NULL && e == WEFT_OK ? names.p : "");
+	buf_free(&names);
+	return e;
 }
 
 /*
@@ -248,7 +259,8 @@ dash_month(const struct tm *now, int back, int *y, int *m)
 
 /* One bar of the chart, with its value above it and its month below. */
 static void
-dash_bar(struct tmpl_dict *d, int i, int y, int m, long long v, long long max)
+dash_bar(struct tmpl_dict *d, const char *lang, int i, int y, int m,
+    long long v, long long max)
 {
 	struct tmpl_dict	*b;
 	char			 label[16];
@@ -268,7 +280,7 @@ dash_bar(struct tmpl_dict *d, int i, int y, int m, long long v, long long max)
 	tmpl_set_int(b, "MY", DASH_TOP + DASH_PLOT_H + 16);
 	tmpl_set_int(b, "YY", DASH_TOP + DASH_PLOT_H + 30);
 	tmpl_set_int(b, "VALUE", v);
-	tmpl_set(b, "MONTH", dash_months[m - 1]);
+	tmpl_set(b, "MONTH", i18n_text(lang, dash_months[m - 1]));
 	snprintf(label, sizeof(label), "%04d-%02d", y, m);
 	tmpl_set(b, "YM", label);
 	if (i == 0 || m == 1) {
@@ -277,13 +289,26 @@ dash_bar(struct tmpl_dict *d, int i, int y, int m, long long v, long long max)
 	}
 }
 
+/* One month of the chart's text for screen readers: "Jan 2026: 4". */
+static void
+dash_desc(struct buf *out, const char *lang, int y, int m, long long v)
+{
+	char	 year[8], count[24];
+
+	snprintf(year, sizeof(year), "%04d", y);
+	snprintf(count, sizeof(count), "%lld", v);
+	i18n_format(out, lang, N_("members.dashboard.chart_month"), "month",
+	    i18n_text(lang, dash_months[m - 1]), "year", year, "count", count,
+	    NULL);
+}
+
 /*
  * New accounts (any status) per month over the last twelve months, this
  * one included, as inline SVG (no script: CSP) with its figures in the
  * <desc> and in a table beside it.
  */
 static enum weft_err
-dash_chart(struct tmpl_dict *d, const struct dash_scope *s)
+dash_chart(struct tmpl_dict *d, const char *lang, const struct dash_scope *s)
 {
 	struct db_rows	*r;
 	struct tm	 now;
@@ -324,9 +349,10 @@ dash_chart(struct tmpl_dict *d, const struct dash_scope *s)
 			max = v[i];
 	for (i = 0; i < DASH_MONTHS; i++) {
 		dash_month(&now, DASH_MONTHS - 1 - i, &y, &m);
-		dash_bar(d, i, y, m, v[i], max);
-		buf_printf(&desc, "%s%s %04d: %lld", i ? "; " : "",
-		    dash_months[m - 1], y, v[i]);
+		dash_bar(d, lang, i, y, m, v[i], max);
+		if (i > 0)
+			buf_puts(&desc, "; ");
+		dash_desc(&desc, lang, y, m, v[i]);
 	}
 	tmpl_set(d, "CHART_DESC", desc.p != NULL ? desc.p : "");
 	tmpl_set_int(d, "CHART_W", DASH_W);
@@ -355,7 +381,7 @@ members_dashboard(struct request *req)
 	    (e = dash_status(d, &s)) != WEFT_OK ||
 	    (e = dash_lists(d, &s)) != WEFT_OK ||
 	    (e = dash_roles(d, &s)) != WEFT_OK ||
-	    (e = dash_chart(d, &s)) != WEFT_OK ||
+	    (e = dash_chart(d, app_lang(req), &s)) != WEFT_OK ||
 	    (e = ledger_dashboard_panel(d, &req->actor, PERM_DASHBOARD_VIEW,
 	    90)) != WEFT_OK)
 		return app_status_of(e);

@@ -113,11 +113,6 @@ list_headers(struct tmpl_dict *d, const struct list_filter *f,
 	buf_free(&p);
 }
 
-/* The status column's words, as the filter form has them. */
-static const char *const list_status_labels[MEMBER_STATUS__MAX] = {
-	"Applying", "Approved", "Disabled",
-};
-
 /* The first n bytes of s (a date of a datetime) as key's value. */
 static void
 list_set_prefix(struct tmpl_dict *d, const char *key, const char *s,
@@ -136,8 +131,9 @@ list_set_prefix(struct tmpl_dict *d, const char *key, const char *s,
 /* The full view's cells of a row: on s, the tags of the name's cell on
  * the row t. */
 static enum weft_err
-list_row_full(struct tmpl_dict *t, struct tmpl_dict *s,
-    struct list_communities *c, const struct list_row *row)
+list_row_full(const struct request *req, struct tmpl_dict *t,
+    struct tmpl_dict *s, struct list_communities *c,
+    const struct list_row *row)
 {
 	const char	*name;
 	enum weft_err	 e;
@@ -149,7 +145,7 @@ list_row_full(struct tmpl_dict *t, struct tmpl_dict *s,
 	/* The day is enough to read; the CSV has the seconds. */
 	list_set_prefix(s, "JOINED", row->joined, 10);
 	if (row->login_null)
-		tmpl_set(s, "LOGIN", "never");
+		tmpl_set(s, "LOGIN", app_text(req, N_("members.field.never")));
 	else
 		list_set_prefix(s, "LOGIN", row->login, 16);
 	if (row->org)
@@ -179,14 +175,15 @@ list_row_fill(struct request *req, struct tmpl_dict *d,
 	tmpl_set_int(t, "ID", row->id);
 	tmpl_set(t, "NAME", row->name);
 	tmpl_set(t, "USERNAME", row->username);
+	/* The status column's words, as the filter form has them. */
 	tmpl_set(t, "STATUS", member_status_parse(row->status, &st) == 0 ?
-	    list_status_labels[st] : "");
+	    app_text(req, member_status_labels[st]) : "");
 	if (v->bulk)
 		tmpl_show(t, "ROW_BULK");
 	if (!v->full)
 		return WEFT_OK;
 	s = tmpl_section(t, "ROW_FULL");
-	if ((e = list_row_full(t, s, c, row)) != WEFT_OK)
+	if ((e = list_row_full(req, t, s, c, row)) != WEFT_OK)
 		return e;
 	scope_of_community(row->community, &sc);
 	if (role_allows(&req->actor.grants, PERM_MEMBER_NOTES, &sc))

@@ -11,6 +11,26 @@
 #include "members.h"
 #include "util.h"
 
+const char *const member_status_labels[MEMBER_STATUS__MAX] = {
+	[MEMBER_APPLYING] = N_("members.status_label.applying"),
+	[MEMBER_APPROVED] = N_("members.status_label.approved"),
+	[MEMBER_DISABLED] = N_("members.status_label.disabled"),
+};
+
+const char *const profile_pstatus_keys[PSTATUS__MAX] = {
+	[PSTATUS_NEW] = "new",
+	[PSTATUS_COMPLETE] = "complete",
+	[PSTATUS_INCOMPLETE] = "incomplete",
+	[PSTATUS_HIDDEN] = "hidden",
+};
+
+const char *const profile_pstatus_labels[PSTATUS__MAX] = {
+	[PSTATUS_NEW] = N_("members.profile.pstatus.new"),
+	[PSTATUS_COMPLETE] = N_("members.profile.pstatus.complete"),
+	[PSTATUS_INCOMPLETE] = N_("members.profile.pstatus.incomplete"),
+	[PSTATUS_HIDDEN] = N_("members.profile.pstatus.hidden"),
+};
+
 void
 member_scope(const struct member *m, struct scope *out)
 {
@@ -163,6 +183,7 @@ member_fill(struct tmpl_dict *d, const struct request *req,
     const struct member *m)
 {
 	struct scope	 sc;
+	int		 i;
 
 	member_scope(m, &sc);
 	tmpl_set_int(d, "MEMBER_ID", m->id);
@@ -181,7 +202,7 @@ member_fill(struct tmpl_dict *d, const struct request *req,
 	tmpl_set(d, "MEMBER_APPROVED_AT", m->approved_at[0] ? m->approved_at :
 	    "—");
 	tmpl_set(d, "MEMBER_LAST_LOGIN", m->last_login_at[0] ?
-	    m->last_login_at : "never");
+	    m->last_login_at : app_text(req, N_("members.field.never")));
 	if (m->is_organisation)
 		tmpl_show(d, "MEMBER_ORGANISATION");
 	if (m->optout)
@@ -198,7 +219,10 @@ member_fill(struct tmpl_dict *d, const struct request *req,
 	}
 	if (role_allows(&req->actor.grants, PERM_MEMBER_EDIT, &sc)) {
 		tmpl_show(d, "MEMBER_PROFILE_STATUS_SHOWN");
-		tmpl_set(d, "MEMBER_PROFILE_STATUS", m->profile_status);
+		i = util_lookup(profile_pstatus_keys, PSTATUS__MAX,
+		    m->profile_status);
+		tmpl_set(d, "MEMBER_PROFILE_STATUS", i >= 0 ? app_text(req,
+		    profile_pstatus_labels[i]) : m->profile_status);
 	}
 }
 

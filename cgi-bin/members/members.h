@@ -35,6 +35,21 @@ struct member {
 	char			 last_login_at[20];	/* "" when never */
 };
 
+/* The phrase of each membership status (auth.h's member_status_keys). */
+extern const char *const member_status_labels[MEMBER_STATUS__MAX];
+
+/* The coordinator-only profile status, as in 002_members.sql, and the
+ * phrase of each. */
+enum profile_pstatus {
+	PSTATUS_NEW,
+	PSTATUS_COMPLETE,
+	PSTATUS_INCOMPLETE,
+	PSTATUS_HIDDEN,
+	PSTATUS__MAX
+};
+extern const char *const profile_pstatus_keys[PSTATUS__MAX];
+extern const char *const profile_pstatus_labels[PSTATUS__MAX];
+
 /* The scope an object of this member lies in: community:N, or site for a
  * member of no community (only site grants reach them). */
 void		 member_scope(const struct member *, struct scope *out);

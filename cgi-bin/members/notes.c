@@ -284,8 +284,7 @@ members_notes_panel(struct tmpl_dict *d, struct request *req,
 	tmpl_set_int(p, "COUNT", n);
 	if (n == 0)
 		tmpl_show(p, "NO_NOTES");
-	if (n > NOTES_PANEL_LATEST)
-		tmpl_show(p, "MORE");
+	tmpl_show(p, n > NOTES_PANEL_LATEST ? "MORE" : "NO_MORE");
 	if ((e = db_query(&r, notes_sql_latest, "i", m->id)) != WEFT_OK)
 		return e;
 	while (db_next(r))

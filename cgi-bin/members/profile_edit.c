@@ -20,28 +20,6 @@
 #include "util.h"
 #include "valid.h"
 
-/* The coordinator-only profile status, as in 002_members.sql, and the
- * phrase of each. */
-enum profile_pstatus {
-	PSTATUS_NEW,
-	PSTATUS_COMPLETE,
-	PSTATUS_INCOMPLETE,
-	PSTATUS_HIDDEN,
-	PSTATUS__MAX
-};
-static const char *const profile_pstatus_keys[PSTATUS__MAX] = {
-	[PSTATUS_NEW] = "new",
-	[PSTATUS_COMPLETE] = "complete",
-	[PSTATUS_INCOMPLETE] = "incomplete",
-	[PSTATUS_HIDDEN] = "hidden",
-};
-static const char *const profile_pstatus_labels[PSTATUS__MAX] = {
-	[PSTATUS_NEW] = N_("members.profile.pstatus.new"),
-	[PSTATUS_COMPLETE] = N_("members.profile.pstatus.complete"),
-	[PSTATUS_INCOMPLETE] = N_("members.profile.pstatus.incomplete"),
-	[PSTATUS_HIDDEN] = N_("members.profile.pstatus.hidden"),
-};
-
 /* lang (the member's own may stay) and profile_status are explained
  * after the others (members_edit). */
 enum { E_NAME, E_EMAIL, E_PHONE, E_ADDRESS, E_ABOUT, E_ORG, E_LANG,

@@ -1,15 +1,13 @@
-{{%AUTOESCAPE context="HTML"}}<h1>Done: {{ACTION_LABEL}}{{#ROLE_ACTION}} — {{ROLE_TITLE}}, {{SCOPE}}{{/ROLE_ACTION}}</h1>
-<p class="summary" role="status">Of {{N_TOTAL}} accounts, <strong>{{N_change}}</strong>
-were changed, {{N_same}} needed no change and <strong>{{N_refused}}</strong>
-were refused.</p>
-{{#TRUNCATED}}<p class="error" role="alert">More accounts were sent than one bulk action takes: only the first {{MAX}} were included.</p>{{/TRUNCATED}}
-<h2>Accounts</h2>
+{{%AUTOESCAPE context="HTML"}}<h1>{{#NO_ROLE_ACTION}}[[members.bulk.result_heading]]{{/NO_ROLE_ACTION}}{{#ROLE_ACTION}}[[members.bulk.result_heading_role]]{{/ROLE_ACTION}}</h1>
+<p class="summary" role="status">[[members.bulk.result_summary n=N_TOTAL change=N_CHANGE same=N_SAME refused=N_REFUSED]]</p>
+{{#TRUNCATED}}<p class="error" role="alert">[[members.bulk.result_truncated]]</p>{{/TRUNCATED}}
+<h2>[[members.bulk.accounts]]</h2>
 <div class="scroll">
 <table class="bulk">
-<thead><tr><th scope="col">Member</th><th scope="col">Status before</th><th scope="col">What happened</th><th scope="col">Why</th></tr></thead>
+<thead><tr><th scope="col">[[members.bulk.col_member]]</th><th scope="col">[[members.bulk.col_status_before]]</th><th scope="col">[[members.bulk.col_happened]]</th><th scope="col">[[members.bulk.col_why]]</th></tr></thead>
 <tbody>
 {{#ITEM}}<tr data-id="{{ID}}" data-verdict="{{VERDICT}}">
-<td>{{#KNOWN}}<a href="/members/{{ID}}">{{NAME}}</a> ({{USERNAME}}){{/KNOWN}}{{#UNKNOWN}}Account #{{ID}}{{/UNKNOWN}}</td>
+<td>{{#KNOWN}}<a href="/members/{{ID}}">{{NAME}}</a> ({{USERNAME}}){{/KNOWN}}{{#UNKNOWN}}[[members.bulk.account_id]]{{/UNKNOWN}}</td>
 <td>{{#KNOWN}}{{STATUS}}{{/KNOWN}}</td>
 <td>{{VERDICT_TEXT}}</td>
 <td>{{#WHY}}{{TEXT}}{{/WHY}}</td>
@@ -17,4 +15,4 @@ were refused.</p>
 {{/ITEM}}</tbody>
 </table>
 </div>
-<p><a href="/members">Back to the member list</a> · <a href="/members/audit">Audit log</a></p>
+<p><a href="/members">[[members.back_list]]</a> · <a href="/members/audit">[[members.audit_log.title]]</a></p>

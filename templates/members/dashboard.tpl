@@ -1,43 +1,43 @@
-{{%AUTOESCAPE context="HTML"}}<h1>Dashboard</h1>
-<p class="scope">Figures for {{#SCOPE_SITE}}the whole timebank{{/SCOPE_SITE}}{{#SCOPE_COMMUNITY}}{{#SCOPE_COMMUNITY_separator}}, {{/SCOPE_COMMUNITY_separator}}{{NAME}}{{/SCOPE_COMMUNITY}}.{{#SCOPE_TRUNCATED}} (Your first 16 Community Timebanks only.){{/SCOPE_TRUNCATED}}</p>
+{{%AUTOESCAPE context="HTML"}}<h1>[[members.dashboard.title]]</h1>
+<p class="scope">{{#SCOPE_SITE}}[[members.dashboard.scope_site]]{{/SCOPE_SITE}}{{#SCOPE_SOME}}[[members.dashboard.scope_some]]{{/SCOPE_SOME}}{{#SCOPE_TRUNCATED}} [[members.dashboard.scope_truncated]]{{/SCOPE_TRUNCATED}}</p>
 
 <section aria-labelledby="status-title">
-<h2 id="status-title">Members by status</h2>
+<h2 id="status-title">[[members.dashboard.by_status]]</h2>
 <table class="figures" id="members-by-status">
-<caption>Accounts in your scope, by status</caption>
-<thead><tr><th scope="col">Status</th><th scope="col">Accounts</th></tr></thead>
+<caption>[[members.dashboard.by_status_caption]]</caption>
+<thead><tr><th scope="col">[[members.list.status]]</th><th scope="col">[[members.communities.col_accounts]]</th></tr></thead>
 <tbody>
-<tr data-status="applying"><th scope="row"><a href="/members?status=applying">Applying</a></th><td>{{COUNT_APPLYING}}</td></tr>
-<tr data-status="approved"><th scope="row"><a href="/members?status=approved">Approved</a></th><td>{{COUNT_APPROVED}}</td></tr>
-<tr data-status="disabled"><th scope="row"><a href="/members?status=disabled">Disabled</a></th><td>{{COUNT_DISABLED}}</td></tr>
-<tr data-status="total"><th scope="row">All accounts</th><td>{{COUNT_TOTAL}}</td></tr>
+<tr data-status="applying"><th scope="row"><a href="/members?status=applying">[[members.status_label.applying]]</a></th><td>{{COUNT_APPLYING}}</td></tr>
+<tr data-status="approved"><th scope="row"><a href="/members?status=approved">[[members.status_label.approved]]</a></th><td>{{COUNT_APPROVED}}</td></tr>
+<tr data-status="disabled"><th scope="row"><a href="/members?status=disabled">[[members.status_label.disabled]]</a></th><td>{{COUNT_DISABLED}}</td></tr>
+<tr data-status="total"><th scope="row">[[members.dashboard.all_accounts]]</th><td>{{COUNT_TOTAL}}</td></tr>
 </tbody>
 </table>
 </section>
 
 <section aria-labelledby="waiting-title">
-<h2 id="waiting-title">Applications waiting</h2>
-<p><strong id="waiting-count">{{WAITING}}</strong> applications are waiting for approval.
-<a href="/members?status=applying&amp;sort=joined">See them all, oldest first</a>.</p>
-{{#OLDEST_NONE}}<p>Nobody is waiting.</p>{{/OLDEST_NONE}}
+<h2 id="waiting-title">[[members.dashboard.waiting_title]]</h2>
+<p id="waiting-count">[[members.dashboard.waiting n=WAITING]]
+<a href="/members?status=applying&amp;sort=joined">[[members.dashboard.waiting_all]]</a>.</p>
+{{#OLDEST_NONE}}<p>[[members.dashboard.waiting_none]]</p>{{/OLDEST_NONE}}
 <ol id="oldest-applications">
-{{#OLDEST}}<li><a href="{{HREF}}">{{NAME}}</a> ({{USERNAME}}), applied {{JOINED}}</li>
+{{#OLDEST}}<li><a href="{{HREF}}">{{NAME}}</a> ({{USERNAME}}), [[members.dashboard.applied]]</li>
 {{/OLDEST}}</ol>
 </section>
 
 <section aria-labelledby="newest-title">
-<h2 id="newest-title">Newest members</h2>
-{{#NEWEST_NONE}}<p>No approved members yet.</p>{{/NEWEST_NONE}}
+<h2 id="newest-title">[[members.dashboard.newest]]</h2>
+{{#NEWEST_NONE}}<p>[[members.dashboard.newest_none]]</p>{{/NEWEST_NONE}}
 <ol id="newest-members">
-{{#NEWEST}}<li><a href="{{HREF}}">{{NAME}}</a> ({{USERNAME}}), joined {{JOINED}}</li>
+{{#NEWEST}}<li><a href="{{HREF}}">{{NAME}}</a> ({{USERNAME}}), [[members.dashboard.joined]]</li>
 {{/NEWEST}}</ol>
 </section>
 
 <section aria-labelledby="roles-title">
-<h2 id="roles-title">Coordinators by role</h2>
+<h2 id="roles-title">[[members.dashboard.by_role]]</h2>
 <table class="figures" id="coordinators-by-role">
-<caption>Approved members holding each role with a scope that reaches your Community Timebanks</caption>
-<thead><tr><th scope="col">Role</th><th scope="col">Coordinators</th></tr></thead>
+<caption>[[members.dashboard.by_role_caption]]</caption>
+<thead><tr><th scope="col">[[members.field.role]]</th><th scope="col">[[members.dashboard.col_coordinators]]</th></tr></thead>
 <tbody>
 {{#ROLE}}<tr data-role="{{KEY}}"><th scope="row"><a href="/members?role={{KEY}}">{{TITLE}}</a></th><td>{{COUNT}}</td></tr>
 {{/ROLE}}</tbody>
@@ -45,10 +45,10 @@
 </section>
 
 <section aria-labelledby="chart-heading">
-<h2 id="chart-heading">New members per month</h2>
+<h2 id="chart-heading">[[members.dashboard.per_month]]</h2>
 <figure class="chart">
 <svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 {{CHART_W}} {{CHART_H}}" width="100%" height="{{CHART_H}}" preserveAspectRatio="xMinYMin meet">
-<title id="chart-title">Accounts created per month, last 12 months (any status)</title>
+<title id="chart-title">[[members.dashboard.chart_title]]</title>
 <desc id="chart-desc">{{CHART_DESC}}</desc>
 <line x1="{{AXIS_X1}}" y1="{{AXIS_Y}}" x2="{{AXIS_X2}}" y2="{{AXIS_Y}}" stroke="#4a5163" stroke-width="1"/>
 {{#BAR}}<g class="bar" data-month="{{YM}}">
@@ -58,13 +58,13 @@
 {{#YEAR}}<text x="{{CX}}" y="{{YY}}" text-anchor="middle" font-size="11" fill="#4a5163">{{YEAR}}</text>{{/YEAR}}
 </g>
 {{/BAR}}</svg>
-<figcaption>Accounts created each month (applications included), this month last.</figcaption>
+<figcaption>[[members.dashboard.chart_caption]]</figcaption>
 </figure>
 <details>
-<summary>The figures as a table</summary>
+<summary>[[members.dashboard.as_table]]</summary>
 <table class="figures" id="new-members-per-month">
-<caption>Accounts created per month</caption>
-<thead><tr><th scope="col">Month</th><th scope="col">Accounts</th></tr></thead>
+<caption>[[members.dashboard.table_caption]]</caption>
+<thead><tr><th scope="col">[[members.dashboard.col_month]]</th><th scope="col">[[members.communities.col_accounts]]</th></tr></thead>
 <tbody>
 {{#BAR}}<tr data-month="{{YM}}"><th scope="row">{{YM}}</th><td>{{VALUE}}</td></tr>
 {{/BAR}}</tbody>
@@ -72,6 +72,6 @@
 </details>
 </section>
 
-<section id="dashboard-exchanges" aria-label="Exchanges">
+<section id="dashboard-exchanges" aria-label="[[members.dashboard.exchanges]]">
 {{>LEDGER_PANEL}}
 </section>

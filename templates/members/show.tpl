@@ -1,31 +1,31 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{MEMBER_NAME}}</h1>
-{{#NARROW}}<p>Membership status: <strong>{{#MEMBER_APPLYING}}Applying{{/MEMBER_APPLYING}}{{#MEMBER_APPROVED}}Approved{{/MEMBER_APPROVED}}{{#MEMBER_DISABLED}}Disabled{{/MEMBER_DISABLED}}</strong></p>
-<p class="hint">Your role shows the member's name and membership status only.</p>{{/NARROW}}
+{{#NARROW}}<p>[[members.show.membership]] <strong>{{#MEMBER_APPLYING}}[[members.status_label.applying]]{{/MEMBER_APPLYING}}{{#MEMBER_APPROVED}}[[members.status_label.approved]]{{/MEMBER_APPROVED}}{{#MEMBER_DISABLED}}[[members.status_label.disabled]]{{/MEMBER_DISABLED}}</strong></p>
+<p class="hint">[[members.show.narrow]]</p>{{/NARROW}}
 {{#FULL}}<dl class="profile">
-<dt>Username</dt><dd>{{MEMBER_USERNAME}}</dd>
-<dt>Membership status</dt><dd>{{#MEMBER_APPLYING}}Applying (awaiting approval){{/MEMBER_APPLYING}}{{#MEMBER_APPROVED}}Approved{{/MEMBER_APPROVED}}{{#MEMBER_DISABLED}}Disabled{{/MEMBER_DISABLED}}</dd>
-{{#MEMBER_PROFILE_STATUS_SHOWN}}<dt>Profile status</dt><dd>{{MEMBER_PROFILE_STATUS}}</dd>
-{{/MEMBER_PROFILE_STATUS_SHOWN}}<dt>Community Timebank</dt><dd>{{MEMBER_COMMUNITY}}</dd>
-<dt>Account</dt><dd>{{#MEMBER_ORGANISATION}}Organisation{{/MEMBER_ORGANISATION}}{{#MEMBER_PERSON}}Person{{/MEMBER_PERSON}}</dd>
-<dt>Broadcasts</dt><dd>{{#MEMBER_OPTOUT}}Opted out{{/MEMBER_OPTOUT}}{{#MEMBER_OPTIN}}Receives broadcasts{{/MEMBER_OPTIN}}</dd>
-<dt>Language</dt><dd>{{MEMBER_LANG}}</dd>
-<dt>Joined</dt><dd>{{MEMBER_JOINED}}</dd>
-<dt>Approved</dt><dd>{{MEMBER_APPROVED_AT}}</dd>
-<dt>Last log-in</dt><dd>{{MEMBER_LAST_LOGIN}}</dd>
+<dt>[[members.field.username]]</dt><dd>{{MEMBER_USERNAME}}</dd>
+<dt>[[members.field.membership]]</dt><dd>{{#MEMBER_APPLYING}}[[members.show.applying]]{{/MEMBER_APPLYING}}{{#MEMBER_APPROVED}}[[members.status_label.approved]]{{/MEMBER_APPROVED}}{{#MEMBER_DISABLED}}[[members.status_label.disabled]]{{/MEMBER_DISABLED}}</dd>
+{{#MEMBER_PROFILE_STATUS_SHOWN}}<dt>[[members.field.profile_status]]</dt><dd>{{MEMBER_PROFILE_STATUS}}</dd>
+{{/MEMBER_PROFILE_STATUS_SHOWN}}<dt>[[members.field.community]]</dt><dd>{{MEMBER_COMMUNITY}}</dd>
+<dt>[[members.show.account]]</dt><dd>{{#MEMBER_ORGANISATION}}[[members.show.organisation]]{{/MEMBER_ORGANISATION}}{{#MEMBER_PERSON}}[[members.show.person]]{{/MEMBER_PERSON}}</dd>
+<dt>[[members.field.broadcasts]]</dt><dd>{{#MEMBER_OPTOUT}}[[members.show.opted_out]]{{/MEMBER_OPTOUT}}{{#MEMBER_OPTIN}}[[members.list.optout_no]]{{/MEMBER_OPTIN}}</dd>
+<dt>[[members.field.language]]</dt><dd>{{MEMBER_LANG}}</dd>
+<dt>[[members.field.joined]]</dt><dd>{{MEMBER_JOINED}}</dd>
+<dt>[[members.show.approved_at]]</dt><dd>{{MEMBER_APPROVED_AT}}</dd>
+<dt>[[members.field.last_login]]</dt><dd>{{MEMBER_LAST_LOGIN}}</dd>
 </dl>
-{{#MEMBER_CONTACT}}<h2>Contact details</h2>
+{{#MEMBER_CONTACT}}<h2>[[members.show.contact]]</h2>
 <dl class="contact">
-<dt>Email</dt><dd>{{MEMBER_EMAIL}}</dd>
-<dt>Phone</dt><dd>{{MEMBER_PHONE}}</dd>
-<dt>Address</dt><dd>{{MEMBER_ADDRESS}}</dd>
+<dt>[[members.field.email]]</dt><dd>{{MEMBER_EMAIL}}</dd>
+<dt>[[members.field.phone]]</dt><dd>{{MEMBER_PHONE}}</dd>
+<dt>[[members.field.address]]</dt><dd>{{MEMBER_ADDRESS}}</dd>
 </dl>{{/MEMBER_CONTACT}}
-<h2>About</h2>
+<h2>[[members.field.about]]</h2>
 <p class="about">{{MEMBER_ABOUT}}</p>
-{{#EDIT_LINK}}<p><a href="/members/{{MEMBER_ID}}/edit">Edit this profile or set a password</a></p>{{/EDIT_LINK}}
+{{#EDIT_LINK}}<p><a href="/members/{{MEMBER_ID}}/edit">[[members.show.edit]]</a></p>{{/EDIT_LINK}}
 {{/FULL}}
 {{>STATUS_PANEL}}
 {{>NOTES_PANEL}}
 {{>ANGELS_PANEL}}
 {{>BECOME_PANEL}}
 {{>GRANTS_PANEL}}
-<p><a href="/members">Back to the member list</a></p>
+<p><a href="/members">[[members.back_list]]</a></p>
