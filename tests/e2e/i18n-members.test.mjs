@@ -118,7 +118,8 @@ test('a validation error of a members form in Spanish, with the input kept', asy
 		assert.match(r.body, new RegExp(`id="approved_on" name="approved_on" value="${future}"`),
 		    `${lang}: the date typed is kept`);
 		if (lang === 'es')
-			assert.match(mainText(r.body), /Aprobar la solicitud Fecha de aprobación/);
+			assert.match(mainText(r.body), /Fecha de aprobación \(AAAA-MM-DD; no futura\)/,
+			    'the form around it in Spanish');
 		keys.check(r.body, `${lang}: approve with a future date`);
 	}
 	assert.deepEqual(sql(`SELECT status FROM members WHERE id = ${ids.ap}`)[0], ['applying'],
