@@ -101,7 +101,17 @@ struct route {
 	enum perm		 perm;		/* ACCESS_PERM only */
 	handler_fn		 handler;	/* NULL in app_areas[] */
 	struct app_nav		 nav;		/* GET routes without ":x" */
+	size_t			 body_max;	/* 0: the config's limits */
 };
+
+/*
+ * A POST route that takes more than the config's body_max and
+ * field_len_max (a file pasted into a form: a PO file to import): its
+ * body and each of its fields may be up to n bytes, n at most
+ * APP_BODY_LARGE_MAX (nginx's client_max_body_size is 1m).
+ */
+#define APP_BODY_LARGE_MAX	(1024 * 1024)
+#define APP_BODY(n)	.body_max = (n)
 
 struct program {
 	const char		*name;
@@ -198,6 +208,9 @@ int		 app_error(struct request *, int status, const char *message);
 /* 200 with the CSV in req->resp.body, as an attachment named filename
  * (a plain name: no quotes); returns 0. */
 int		 app_csv(struct request *, const char *filename);
+/* The same for a body of another type (a PO file). */
+int		 app_attachment(struct request *, const char *type,
+		    const char *filename);
 /* 303 to path with a one-time flash message (phrase key or NULL). */
 int		 app_redirect(struct request *, const char *path,
 		    const char *flash_key);

@@ -142,15 +142,21 @@ app_error(struct request *req, int status, const char *message)
 }
 
 int
-app_csv(struct request *req, const char *filename)
+app_attachment(struct request *req, const char *type, const char *filename)
 {
 	char	 disp[128];
 
 	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", filename);
-	http_header(&req->resp, "Content-Type", "text/csv; charset=utf-8");
+	http_header(&req->resp, "Content-Type", type);
 	http_header(&req->resp, "Content-Disposition", disp);
 	req->resp.status = 200;
 	return 0;
+}
+
+int
+app_csv(struct request *req, const char *filename)
+{
+	return app_attachment(req, "text/csv; charset=utf-8", filename);
 }
 
 int
