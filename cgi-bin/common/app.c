@@ -96,13 +96,14 @@ app_read_body(FCGX_Request *r, struct request *req,
 static const char *const *
 app_cookie_names(void)
 {
-	static const char	*names[4];
+	static const char	*names[5];
 
 	if (names[0] == NULL) {
 		names[0] = auth_cookie_name();
 		names[1] = auth_csrf_cookie_name();
 		names[2] = APP_FLASH_COOKIE;
-		names[3] = NULL;
+		names[3] = APP_LANG_COOKIE;
+		names[4] = NULL;
 	}
 	return names;
 }
@@ -274,6 +275,8 @@ app_handle(FCGX_Request *r, const struct program *prog, struct request *req)
 		goto out;
 	}
 	log_context(req->actor.addr, req->actor.member_id);
+	if (!req->actor.has_session)
+		app_lang_choose(req, app_env(r, "HTTP_ACCEPT_LANGUAGE"));
 	if (!req->actor.has_session && (st = app_visitor_csrf(req)) != 0)
 		goto out;
 	if ((st = app_guard(req)) != 0)

@@ -153,6 +153,8 @@ size_t		 app_nav_visible(const struct actor *, enum app_menu place,
 #define APP_PARAMS_MAX	4
 /* The one-time flash message's cookie: a phrase key, read once. */
 #define APP_FLASH_COOKIE	"weft-flash"
+/* A visitor's choice of language (the switcher of the public pages). */
+#define APP_LANG_COOKIE		"weft-lang"
 
 struct request {
 	enum http_method	 method;
@@ -229,8 +231,18 @@ int		 app_target_status(const struct request *, enum perm,
 		    enum weft_err e);
 /* The actor's phrase for key. */
 const char	*app_text(const struct request *, const char *key);
-/* The actor's language tag, "en" when none is set (visitors): the lang
- * argument of form_read() and i18n_text(). */
+/* The actor's language tag: the member's, a visitor's as
+ * app_lang_choose() chose it, else "en"; the lang argument of form_read()
+ * and i18n_text(). */
 const char	*app_lang(const struct request *);
+/*
+ * A visitor's language, into req->actor.lang: the one they chose with the
+ * switcher (APP_LANG_COOKIE), else the best of accept (the
+ * Accept-Language header) among the languages offered, else English.
+ */
+void		 app_lang_choose(struct request *, const char *accept);
+/* The public pages' language switcher: the offered languages into the
+ * layout's LANG_SWITCH (LANG_OPTION), for visitors, when there are two. */
+void		 app_lang_switch(struct request *, struct tmpl_dict *layout);
 
 #endif

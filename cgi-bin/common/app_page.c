@@ -12,12 +12,6 @@
 #include "util.h"
 
 const char *
-app_lang(const struct request *req)
-{
-	return req->actor.lang[0] != '\0' ? req->actor.lang : "en";
-}
-
-const char *
 app_text(const struct request *req, const char *key)
 {
 	return i18n_text(app_lang(req), key);
@@ -33,6 +27,7 @@ app_layout(struct request *req, const char *title)
 	tmpl_set(d, "LANG", app_lang(req));
 	if (i18n_lang(app_lang(req))->rtl)
 		tmpl_show(d, "RTL");
+	app_lang_switch(req, d);
 	tmpl_set(d, "CSRF", a->csrf);
 	app_nav_fill(req, d);
 	if (a->member_id != 0) {
