@@ -47,7 +47,8 @@ tr_edit_page(struct request *req, const struct i18n_lang *l,
 	char			 name[16];
 	int			 i, stale = 0;
 
-	if ((d = app_page(req, "translations/phrase.tpl", p->key)) == NULL)
+	if ((d = app_page(req, "translations/phrase.tpl",
+	    app_text(req, N_("translations.phrase.title")))) == NULL)
 		return NULL;
 	tmpl_set(d, "TAG", l->tag);
 	tmpl_set(d, "LANG_NAME", l->name);

@@ -58,6 +58,19 @@ tr_left_out(struct tmpl_dict *d, const struct po_entry *e, const char *why)
 	tmpl_set(s, "WHY", why);
 }
 
+/* Are forms the texts p has now? */
+static int
+tr_same_forms(const struct tr_phrase *p, char *const *forms)
+{
+	int	 i;
+
+	for (i = 0; i < p->nforms; i++)
+		if (strcmp(forms[i] != NULL ? forms[i] : "",
+		    p->text[i] != NULL ? p->text[i] : "") != 0)
+			return 0;
+	return 1;
+}
+
 /* One entry against its phrase: stored (in the open transaction). */
 static enum weft_err
 tr_import_entry(struct request *req, struct tmpl_dict *d,
@@ -86,6 +99,8 @@ tr_import_entry(struct request *req, struct tmpl_dict *d,
 		sum->untranslated++;
 	else if (tr_check(&p, forms, app_lang(req), msg, sizeof(msg)) == -1)
 		tr_left_out(d, e, msg);
+	else if (e->fuzzy && tr_same_forms(&p, forms))
+		sum->unchanged++;	/* still to review, as it was */
 	else {
 		current = strcmp(e->id, p.english) == 0 &&
 		    (p.english_plural == NULL ||

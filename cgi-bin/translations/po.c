@@ -123,8 +123,7 @@ po_flush(struct po_reader *r)
 	if (!r->has[1]) {
 		if (r->has[0] || r->has[2] || r->has[3])
 			return po_fail(r, "an entry without msgid");
-		r->fuzzy = 0;
-		return 0;
+		return 0;	/* nothing yet: its flags stay for it */
 	}
 	if (!r->has[3])
 		return po_fail(r, "an entry without msgstr");
