@@ -726,7 +726,9 @@ test('authorization over HTTP: every route, every actor, in and out of scope', a
 					if (got === 'refused' || got === 'refused-login') {
 						const id = path.match(/\d+/);
 						// Whole numbers only: id 4 must not turn "Error 403" into "Error :id03".
-						const norm = (s) => (id ? s.replace(new RegExp(`\\b${id[0]}\\b`, 'g'), ':id') : s);
+						const byId = (s) => (id ? s.replace(new RegExp(`\\b${id[0]}\\b`, 'g'), ':id') : s);
+						// A language route names its language, not an id.
+						const norm = (s) => byId(e.obj === 'language' ? s.replace(/\/translations\/[a-z]{2}\b/g, '/translations/:lang') : s);
 						refusals.push({ v, page: `${res.status} ${norm(res.location || '')} ${norm(text(res.body))}` });
 					}
 					if (res.status === 200 && /text\/html/.test(res.headers['content-type'] || ''))
