@@ -1,13 +1,13 @@
 /*
  * weft-phrases: the build's check of the phrase catalogue
- * (docs/translations.md).  Reads the English source (the *.en files of DIR), then
- * every template and C file named after it, and fails (exit 1) on
+ * (docs/translations.md).  Reads the English source (the *.en files of
+ * DIR), then every template and C file named after it, and fails (exit 1)
+ * on
  *
  *	- a syntax error in a catalogue file, or a key defined twice;
  *	- a template's "[[" that is not a well-formed marker;
  *	- a key used (a template's [[key]], C's N_("key")) and not defined;
  *	- a marker that maps a placeholder its phrase does not have;
- *
  *	- a string literal where a function takes a phrase key (app_text(),
  *	  i18n_text(), i18n_format(), app_redirect()...): keys go in N_();
  *
