@@ -94,7 +94,7 @@ test('a member who chooses Spanish sees the layout and the home page in Spanish,
 	assert.match(h, /<a href="\/me\/password">Cambiar tu contraseña<\/a>/);
 	assert.doesNotMatch(mainText(h), /Hello|Your balance|Where to go/);
 	// No Spanish for the footer yet: its English, on the Spanish page.
-	assert.match(h, new RegExp(`<footer class="site"><p>${FOOTER}</p></footer>`));
+	assert.match(h, new RegExp(`<footer class="site"><p>${FOOTER}</p>`));
 	assertNoBareKeys(h, '/ in Spanish');
 
 	// The error page: heading and message in Spanish.
@@ -115,7 +115,7 @@ test('a member whose language is English sees English', async () => {
 	assert.match(h, /<nav aria-label="Main">/);
 	assert.match(h, /<button type="submit">Log out<\/button>/);
 	assert.match(h, /<h1>Hello, Alice Adams<\/h1>/);
-	assert.match(h, new RegExp(`<footer class="site"><p>${FOOTER}</p></footer>`));
+	assert.match(h, new RegExp(`<footer class="site"><p>${FOOTER}</p>`));
 	assert.doesNotMatch(text(h), /Hola|Cerrar sesión|Inicio|Saltar al contenido/);
 	const denied = await get('/members', jar);
 	assert.equal(denied.status, 403);
