@@ -82,7 +82,7 @@ INSERT INTO demo_es_members_t (k, f, text) VALUES
     'Elige el rol que quieres dar o quitar.'),
 ('members.bulk.error.scope', 0,
     'Indica dónde se aplica el rol: site, community:N, o language:xx para '
-    'un Traductor.'),
+    'un traductor o traductora.'),
 ('members.bulk.preview_title', 0,
     'Acción en bloque: vista previa'),
 ('members.bulk.result_title', 0,
@@ -117,8 +117,8 @@ INSERT INTO demo_es_members_t (k, f, text) VALUES
     'Elige uno de los roles ofrecidos.'),
 ('members.grants.error.scope', 0,
     'Elige dónde se aplica el rol: todo el banco de tiempo, un Banco de '
-    'Tiempo Comunitario o, para un Traductor, una etiqueta de idioma como '
-    'es o pt-BR.'),
+    'Tiempo Comunitario o, para un traductor o traductora, una etiqueta de '
+    'idioma como es o pt-BR.'),
 ('members.grants.flash.added', 0,
     'Se ha dado el rol.'),
 ('members.grants.flash.removed', 0,
@@ -264,12 +264,6 @@ INSERT INTO demo_es_members_t (k, f, text) VALUES
     'Quitar'),
 ('members.at_utc', 0,
     '{at} UTC'),
-('members.status_label.applying', 0,
-    'Solicitante'),
-('members.status_label.approved', 0,
-    'Aprobado'),
-('members.status_label.disabled', 0,
-    'Desactivado'),
 ('members.list.filters', 0,
     'Filtros'),
 ('members.list.q_email', 0,
@@ -479,15 +473,15 @@ INSERT INTO demo_es_members_t (k, f, text) VALUES
 ('members.angels.manager_add', 0,
     'Añadir gestor'),
 ('members.become.heading', 0,
-    'Convertirse en este miembro'),
+    'Actuar como este miembro'),
 ('members.become.intro', 0,
     'Ve y usa weft como lo hace {member_name}. Conservas tu propia cuenta: '
     'un aviso en cada página muestra que estás actuando, con una forma de '
     'volver, y todo lo que hagas queda registrado con los dos nombres.'),
 ('members.become.button', 0,
-    'Convertirse en {member_name}'),
+    'Actuar como {member_name}'),
 ('members.become.refused', 0,
-    'No puedes convertirte en este miembro.'),
+    'No puedes actuar como este miembro.'),
 ('members.bulk.chosen', 0,
     'Cuentas elegidas: {n}.'),
 ('members.bulk.choose_on_list', 0,
@@ -507,7 +501,7 @@ INSERT INTO demo_es_members_t (k, f, text) VALUES
     'Dónde se aplica el rol'),
 ('members.bulk.scope_hint', 0,
     'site, community:N (el número de un Banco de Tiempo Comunitario), o '
-    'language:xx para un Traductor.'),
+    'language:xx para un traductor o traductora.'),
 ('members.bulk.preview', 0,
     'Vista previa'),
 ('members.bulk.preview_heading', 0,
@@ -713,9 +707,9 @@ INSERT INTO demo_es_members_t (k, f, text) VALUES
 ('members.grants.remove_label', 0,
     'Quitar el rol {role}'),
 ('members.grants.scope_language_option', 0,
-    'Un idioma (solo Traductores)'),
+    'Un idioma (solo para traductores)'),
 ('members.grants.lang_label', 0,
-    'Etiqueta de idioma, para un Traductor'),
+    'Etiqueta de idioma, para un traductor o traductora'),
 ('members.grants.lang_hint', 0,
     'Por ejemplo es o pt-BR. Solo se usa si se elige «Un idioma».'),
 ('members.grants.give', 0,
@@ -807,7 +801,7 @@ INSERT INTO demo_es_members_t (k, f, text) VALUES
     'Modo Ángel de la Guarda; asignar un ángel corresponde al coordinador '
     'de miembros.'),
 ('members.roles.note4', 0,
-    'Los Traductores solo traducen el idioma o los idiomas de su '
+    'Los traductores solo traducen el idioma o los idiomas de su '
     'asignación.'),
 ('members.roles.rules', 0,
     'Normas'),
@@ -818,10 +812,10 @@ INSERT INTO demo_es_members_t (k, f, text) VALUES
     'Los roles solo se dan dentro del propio ámbito de quien los da, y '
     'nunca por encima de su propio rol.'),
 ('members.roles.rule_admin', 0,
-    'El banco de tiempo siempre conserva al menos un Coordinador '
-    'Administrador activo de todo el sitio.'),
+    'El banco de tiempo siempre conserva al menos un coordinador o '
+    'coordinadora general activo de todo el banco de tiempo.'),
 ('members.roles.rule_become', 0,
-    '«Convertirse en otro miembro» nunca da más privilegios, y cada acción '
+    '«Actuar como otro miembro» nunca da más privilegios, y cada acción '
     'hecha así queda registrada con los dos miembros.'),
 ('members.roles.rule_audit', 0,
     'Cada cambio de un coordinador se anota en el registro de auditoría.'),

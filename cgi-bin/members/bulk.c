@@ -153,7 +153,7 @@ bulk_items_fill(struct tmpl_dict *d, const struct request *req,
 			tmpl_set(s, "NAME", it->name);
 			tmpl_set(s, "USERNAME", it->username);
 			tmpl_set(s, "STATUS", app_text(req,
-			    member_status_labels[it->status]));
+			    member_status_title_keys[it->status]));
 		} else
 			tmpl_show(row, "UNKNOWN");
 	}

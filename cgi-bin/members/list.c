@@ -178,7 +178,7 @@ list_row_fill(struct request *req, struct tmpl_dict *d,
 	tmpl_set(t, "USERNAME", row->username);
 	/* The status column's words, as the filter form has them. */
 	tmpl_set(t, "STATUS", member_status_parse(row->status, &st) == 0 ?
-	    app_text(req, member_status_labels[st]) : "");
+	    app_text(req, member_status_title_keys[st]) : "");
 	if (v->bulk)
 		tmpl_show(t, "ROW_BULK");
 	if (!v->full)

@@ -11,12 +11,6 @@
 #include "members.h"
 #include "util.h"
 
-const char *const member_status_labels[MEMBER_STATUS__MAX] = {
-	[MEMBER_APPLYING] = N_("members.status_label.applying"),
-	[MEMBER_APPROVED] = N_("members.status_label.approved"),
-	[MEMBER_DISABLED] = N_("members.status_label.disabled"),
-};
-
 const char *const profile_pstatus_keys[PSTATUS__MAX] = {
 	[PSTATUS_NEW] = "new",
 	[PSTATUS_COMPLETE] = "complete",

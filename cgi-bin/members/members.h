@@ -35,9 +35,6 @@ struct member {
 	char			 last_login_at[20];	/* "" when never */
 };
 
-/* The phrase of each membership status (auth.h's member_status_keys). */
-extern const char *const member_status_labels[MEMBER_STATUS__MAX];
-
 /* The coordinator-only profile status, as in 002_members.sql, and the
  * phrase of each. */
 enum profile_pstatus {

@@ -7,9 +7,9 @@
 <caption>[[members.dashboard.by_status_caption]]</caption>
 <thead><tr><th scope="col">[[members.list.status]]</th><th scope="col">[[members.communities.col_accounts]]</th></tr></thead>
 <tbody>
-<tr data-status="applying"><th scope="row"><a href="/members?status=applying">[[members.status_label.applying]]</a></th><td>{{COUNT_APPLYING}}</td></tr>
-<tr data-status="approved"><th scope="row"><a href="/members?status=approved">[[members.status_label.approved]]</a></th><td>{{COUNT_APPROVED}}</td></tr>
-<tr data-status="disabled"><th scope="row"><a href="/members?status=disabled">[[members.status_label.disabled]]</a></th><td>{{COUNT_DISABLED}}</td></tr>
+<tr data-status="applying"><th scope="row"><a href="/members?status=applying">[[status.applying]]</a></th><td>{{COUNT_APPLYING}}</td></tr>
+<tr data-status="approved"><th scope="row"><a href="/members?status=approved">[[status.approved]]</a></th><td>{{COUNT_APPROVED}}</td></tr>
+<tr data-status="disabled"><th scope="row"><a href="/members?status=disabled">[[status.disabled]]</a></th><td>{{COUNT_DISABLED}}</td></tr>
 <tr data-status="total"><th scope="row">[[members.dashboard.all_accounts]]</th><td>{{COUNT_TOTAL}}</td></tr>
 </tbody>
 </table>

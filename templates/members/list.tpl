@@ -9,9 +9,9 @@
 <label for="status">[[members.list.status]]</label>
 <select id="status" name="status"{{#STATUS_INVALID}} aria-invalid="true" aria-describedby="status-error"{{/STATUS_INVALID}}>
 <option value=""{{#STATUS_IS_ANY}} selected{{/STATUS_IS_ANY}}>[[members.list.status_any]]</option>
-<option value="applying"{{#STATUS_IS_applying}} selected{{/STATUS_IS_applying}}>[[members.status_label.applying]]</option>
-<option value="approved"{{#STATUS_IS_approved}} selected{{/STATUS_IS_approved}}>[[members.status_label.approved]]</option>
-<option value="disabled"{{#STATUS_IS_disabled}} selected{{/STATUS_IS_disabled}}>[[members.status_label.disabled]]</option>
+<option value="applying"{{#STATUS_IS_applying}} selected{{/STATUS_IS_applying}}>[[status.applying]]</option>
+<option value="approved"{{#STATUS_IS_approved}} selected{{/STATUS_IS_approved}}>[[status.approved]]</option>
+<option value="disabled"{{#STATUS_IS_disabled}} selected{{/STATUS_IS_disabled}}>[[status.disabled]]</option>
 </select>
 {{#STATUS_INVALID}}<p class="field-error" id="status-error">{{STATUS_ERROR}}</p>{{/STATUS_INVALID}}
 <label for="community">[[members.field.community]]</label>

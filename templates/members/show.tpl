@@ -1,9 +1,9 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{MEMBER_NAME}}</h1>
-{{#NARROW}}<p>[[members.show.membership]] <strong>{{#MEMBER_APPLYING}}[[members.status_label.applying]]{{/MEMBER_APPLYING}}{{#MEMBER_APPROVED}}[[members.status_label.approved]]{{/MEMBER_APPROVED}}{{#MEMBER_DISABLED}}[[members.status_label.disabled]]{{/MEMBER_DISABLED}}</strong></p>
+{{#NARROW}}<p>[[members.show.membership]] <strong>{{#MEMBER_APPLYING}}[[status.applying]]{{/MEMBER_APPLYING}}{{#MEMBER_APPROVED}}[[status.approved]]{{/MEMBER_APPROVED}}{{#MEMBER_DISABLED}}[[status.disabled]]{{/MEMBER_DISABLED}}</strong></p>
 <p class="hint">[[members.show.narrow]]</p>{{/NARROW}}
 {{#FULL}}<dl class="profile">
 <dt>[[members.field.username]]</dt><dd>{{MEMBER_USERNAME}}</dd>
-<dt>[[members.field.membership]]</dt><dd>{{#MEMBER_APPLYING}}[[members.show.applying]]{{/MEMBER_APPLYING}}{{#MEMBER_APPROVED}}[[members.status_label.approved]]{{/MEMBER_APPROVED}}{{#MEMBER_DISABLED}}[[members.status_label.disabled]]{{/MEMBER_DISABLED}}</dd>
+<dt>[[members.field.membership]]</dt><dd>{{#MEMBER_APPLYING}}[[members.show.applying]]{{/MEMBER_APPLYING}}{{#MEMBER_APPROVED}}[[status.approved]]{{/MEMBER_APPROVED}}{{#MEMBER_DISABLED}}[[status.disabled]]{{/MEMBER_DISABLED}}</dd>
 {{#MEMBER_PROFILE_STATUS_SHOWN}}<dt>[[members.field.profile_status]]</dt><dd>{{MEMBER_PROFILE_STATUS}}</dd>
 {{/MEMBER_PROFILE_STATUS_SHOWN}}<dt>[[members.field.community]]</dt><dd>{{MEMBER_COMMUNITY}}</dd>
 <dt>[[members.show.account]]</dt><dd>{{#MEMBER_ORGANISATION}}[[members.show.organisation]]{{/MEMBER_ORGANISATION}}{{#MEMBER_PERSON}}[[members.show.person]]{{/MEMBER_PERSON}}</dd>

@@ -80,7 +80,7 @@ test('a profile in Spanish, with its panels; in English for an English coordinat
 	for (const phrase of ['Nombre de usuario', 'Estado de socio', 'Datos de contacto',
 	    'Correo electrónico', 'Último acceso', 'Pertenencia', 'Este miembro está aprobado.',
 	    'Notas de coordinación', 'Solo las ven los coordinadores, nunca el miembro.',
-	    'Todas las notas (0)', 'Convertirse en este miembro', 'Volver a la lista de miembros'])
+	    'Todas las notas (0)', 'Actuar como este miembro', 'Volver a la lista de miembros'])
 		assert.ok(t.includes(phrase), `the profile says "${phrase}"`);
 	assert.match(r.body, /<dt>Estado de socio<\/dt><dd>Aprobado<\/dd>/);
 	assert.match(t, /I18n x1 no tiene ningún rol de coordinación\./, 'a placeholder filled in Spanish');
