@@ -261,16 +261,59 @@ test_hours(void **state)
 
 	for (i = 0; i < NELEM(cases); i++) {
 		v = -7;
-		if (valid_hours(cases[i].in, 2400, &v) != cases[i].want)
+		if (valid_hours(cases[i].in, '.', 2400, &v) != cases[i].want)
 			fail_msg("hours \"%s\"", cases[i].in);
 		assert_int_equal(v, cases[i].want == VALID_OK ?
 		    cases[i].val : -7);
 	}
-	assert_int_equal(valid_hours(NULL, 2400, &v), VALID_EMPTY);
+	assert_int_equal(valid_hours(NULL, '.', 2400, &v), VALID_EMPTY);
 	/* A large max: the biggest whole number of hours that fits. */
-	assert_int_equal(valid_hours("92233720368547757", INT64_MAX, &v),
+	assert_int_equal(valid_hours("92233720368547757", '.', INT64_MAX, &v),
 	    VALID_OK);
 	assert_int_equal(v, 9223372036854775700LL);
+}
+
+/* A language writing a decimal comma (Spanish): "1,5" as well as "1.5";
+ * every rule of the point holds for the comma too. */
+static void
+test_hours_comma(void **state)
+{
+	static const struct {
+		const char	*in;
+		enum valid_err	 want;
+		long long	 val;
+	} cases[] = {
+		{ "1,5", VALID_OK, 150 },
+		{ "1,50", VALID_OK, 150 },
+		{ "0,25", VALID_OK, 25 },
+		{ "1.5", VALID_OK, 150 },	/* a keypad's point */
+		{ "2", VALID_OK, 200 },
+		{ "24,00", VALID_OK, 2400 },
+		{ "24,25", VALID_RANGE, 0 },
+		{ "0,00", VALID_RANGE, 0 },
+		{ "0,3", VALID_FORMAT, 0 },
+		{ "1,255", VALID_FORMAT, 0 },
+		{ "1,", VALID_FORMAT, 0 },
+		{ ",5", VALID_FORMAT, 0 },
+		{ "1,5,5", VALID_FORMAT, 0 },
+		{ "1.5,5", VALID_FORMAT, 0 },
+		{ "1,5.5", VALID_FORMAT, 0 },
+		{ "1.000", VALID_FORMAT, 0 },	/* no thousands separator */
+		{ "-1,5", VALID_FORMAT, 0 },
+		{ "1 5", VALID_FORMAT, 0 },
+	};
+	long long	 v;
+	size_t		 i;
+
+	for (i = 0; i < NELEM(cases); i++) {
+		v = -7;
+		if (valid_hours(cases[i].in, ',', 2400, &v) != cases[i].want)
+			fail_msg("hours \"%s\" with ','", cases[i].in);
+		assert_int_equal(v, cases[i].want == VALID_OK ?
+		    cases[i].val : -7);
+	}
+	/* The point's languages still refuse the comma. */
+	assert_int_equal(valid_hours("1,5", '.', 2400, &v), VALID_FORMAT);
 }
 
 /* ---- dates ------------------------------------------------------- */
@@ -544,6 +587,7 @@ main(void)
 		cmocka_unit_test(test_id),
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_hours),
+		cmocka_unit_test(test_hours_comma),
 		cmocka_unit_test(test_date),
 		cmocka_unit_test(test_email),
 		cmocka_unit_test(test_email_limits),
