@@ -246,7 +246,8 @@ list_selects(struct tmpl_dict *d, const char *lang,
 	db_rows_free(r);
 	for (i = 0; i < NELEM(list_reversed_keys); i++)
 		form_option(d, "REVERSED_OPTION", list_reversed_keys[i],
-		    i18n_text(lang, rev_labels[i]), (long long)i == f->reversed);
+		    i18n_text(lang, rev_labels[i]),
+		    (long long)i == f->reversed);
 	for (i = 0; i < NELEM(list_status_keys); i++)
 		form_option(d, "STATUS_OPTION", list_status_keys[i],
 		    i18n_text(lang, status_labels[i]),
