@@ -26,19 +26,11 @@ static int	 errors;
 static void
 slurp(const char *path, struct buf *b)
 {
-	FILE	*f;
-	char	 chunk[8192];
-	size_t	 n;
-
 	buf_reset(b);
-	if ((f = fopen(path, "r")) == NULL) {
+	if (buf_read_file(b, path, 16 * 1024 * 1024) == -1) {
 		fprintf(stderr, "%s: cannot be read\n", path);
 		errors++;
-		return;
 	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_append(b, chunk, n);
-	fclose(f);
 }
 
 static unsigned

@@ -57,7 +57,7 @@ app_env(FCGX_Request *r, const char *name)
 /* Reads the urlencoded body into req->form; returns 0 or an HTTP status. */
 static int
 app_read_body(FCGX_Request *r, struct request *req,
-    const struct http_limits *lim)
+    const struct http_limits *lim, size_t max)
 {
 	const char	*ctype = app_env(r, "CONTENT_TYPE");
 	const char	*clen = app_env(r, "CONTENT_LENGTH");
@@ -70,7 +70,7 @@ app_read_body(FCGX_Request *r, struct request *req,
 	n = clen[0] ? strtoll(clen, &end, 10) : 0;
 	if (errno != 0 || (clen[0] && *end != '\0') || n < 0)
 		return 400;
-	if ((unsigned long long)n > config.body_max)
+	if ((unsigned long long)n > max)
 		return 413;
 	if (n == 0)
 		return 0;
@@ -96,13 +96,14 @@ app_read_body(FCGX_Request *r, struct request *req,
 static const char *const *
 app_cookie_names(void)
 {
-	static const char	*names[4];
+	static const char	*names[5];
 
 	if (names[0] == NULL) {
 		names[0] = auth_cookie_name();
 		names[1] = auth_csrf_cookie_name();
 		names[2] = APP_FLASH_COOKIE;
-		names[3] = NULL;
+		names[3] = APP_LANG_COOKIE;
+		names[4] = NULL;
 	}
 	return names;
 }
@@ -153,9 +154,25 @@ app_parse(FCGX_Request *r, struct request *req, char *path, size_t pathsz)
 		return pr == HTTP_PARSE_TOO_LARGE ? 413 : 400;
 	if (req->bad_cookies != 0)
 		return 400;
-	if (req->method == HTTP_POST)
-		return app_read_body(r, req, &lim);
 	return 0;
+}
+
+/* The body of a POST, within the limits of its route (app.h, APP_BODY). */
+static int
+app_body(FCGX_Request *r, struct request *req)
+{
+	struct http_limits	 lim = { config.fields_max, config.field_len_max };
+	size_t			 max = config.body_max;
+
+	if (req->method != HTTP_POST)
+		return 0;
+	if (req->route->body_max > 0) {
+		max = req->route->body_max < APP_BODY_LARGE_MAX ?
+		    req->route->body_max : APP_BODY_LARGE_MAX;
+		if (max > lim.field_len_max)
+			lim.field_len_max = max;
+	}
+	return app_read_body(r, req, &lim, max);
 }
 
 /* Visitors get a CSRF token of their own in a cookie (double submit), so
@@ -244,7 +261,7 @@ app_handle(FCGX_Request *r, const struct program *prog, struct request *req)
 		goto out;
 	}
 	if ((req->route = app_route_find(prog, req->method, req->path, req,
-	    &st)) == NULL)
+	    &st)) == NULL || (st = app_body(r, req)) != 0)
 		goto out;
 	app_take_flash(req);
 	if ((e = db_ensure()) != WEFT_OK) {
@@ -258,6 +275,8 @@ app_handle(FCGX_Request *r, const struct program *prog, struct request *req)
 		goto out;
 	}
 	log_context(req->actor.addr, req->actor.member_id);
+	if (!req->actor.has_session)
+		app_lang_choose(req, app_env(r, "HTTP_ACCEPT_LANGUAGE"));
 	if (!req->actor.has_session && (st = app_visitor_csrf(req)) != 0)
 		goto out;
 	if ((st = app_guard(req)) != 0)

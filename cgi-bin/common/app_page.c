@@ -12,12 +12,6 @@
 #include "util.h"
 
 const char *
-app_lang(const struct request *req)
-{
-	return req->actor.lang[0] != '\0' ? req->actor.lang : "en";
-}
-
-const char *
 app_text(const struct request *req, const char *key)
 {
 	return i18n_text(app_lang(req), key);
@@ -33,6 +27,7 @@ app_layout(struct request *req, const char *title)
 	tmpl_set(d, "LANG", app_lang(req));
 	if (i18n_lang(app_lang(req))->rtl)
 		tmpl_show(d, "RTL");
+	app_lang_switch(req, d);
 	tmpl_set(d, "CSRF", a->csrf);
 	app_nav_fill(req, d);
 	if (a->member_id != 0) {
@@ -142,15 +137,21 @@ app_error(struct request *req, int status, const char *message)
 }
 
 int
-app_csv(struct request *req, const char *filename)
+app_attachment(struct request *req, const char *type, const char *filename)
 {
 	char	 disp[128];
 
 	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", filename);
-	http_header(&req->resp, "Content-Type", "text/csv; charset=utf-8");
+	http_header(&req->resp, "Content-Type", type);
 	http_header(&req->resp, "Content-Disposition", disp);
 	req->resp.status = 200;
 	return 0;
+}
+
+int
+app_csv(struct request *req, const char *filename)
+{
+	return app_attachment(req, "text/csv; charset=utf-8", filename);
 }
 
 int

@@ -245,26 +245,6 @@ catalogue_parse(struct catalogue_reader *r, const char *text, size_t len)
 	return e;
 }
 
-static enum weft_err
-catalogue_slurp(const char *path, struct buf *out)
-{
-	FILE	*f;
-	char	 chunk[8192];
-	size_t	 n;
-	int	 bad;
-
-	if ((f = fopen(path, "r")) == NULL)
-		return WEFT_ERR_NOTFOUND;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 &&
-	    out->len + n <= CATALOGUE_FILE_MAX)
-		buf_append(out, chunk, n);
-	bad = ferror(f) || !feof(f);
-	fclose(f);
-	if (bad)
-		return WEFT_ERR_INVALID;
-	return buf_failed(out) ? WEFT_ERR_NOMEM : WEFT_OK;
-}
-
 enum weft_err
 catalogue_read_file(struct catalogue *c, const char *path, char *err,
     size_t errlen)
@@ -293,10 +273,11 @@ catalogue_read_file(struct catalogue *c, const char *path, char *err,
 	buf_init(&r.note);
 	buf_init(&r.value);
 	buf_init(&text);
-	if ((e = catalogue_slurp(path, &text)) != WEFT_OK)
+	if (buf_read_file(&text, path, CATALOGUE_FILE_MAX) == -1) {
 		snprintf(err, errlen, "%s: cannot be read (%s)", path,
-		    e == WEFT_ERR_NOTFOUND ? strerror(errno) : "too large");
-	else
+		    strerror(errno));
+		e = WEFT_ERR_NOTFOUND;
+	} else
 		e = catalogue_parse(&r, text.p != NULL ? text.p : "", text.len);
 	buf_free(&text);
 	buf_free(&r.note);

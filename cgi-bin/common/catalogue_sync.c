@@ -5,11 +5,9 @@
  * the rows that differ are written, so that an upgrade that changes no
  * phrase leaves the generation alone and no worker reloads.
  */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "buf.h"
 #include "catalogue.h"
@@ -86,24 +84,27 @@ catalogue_placeholders(const struct catalogue_phrase *p, char *out, size_t n)
 
 /* ---- where each phrase is used ------------------------------------------ */
 
+struct sync_scan {
+	const struct catalogue	*c;
+	struct buf		*used;	/* per phrase: the templates using it */
+};
+
 /* used[i]: the templates (relative names, comma separated) using phrase i. */
-static void
-sync_scan_file(const struct catalogue *c, struct buf *used, const char *path,
-    const char *rel)
+static int
+sync_scan_file(void *ctx, const char *path, const char *rel)
 {
+	const struct catalogue		*c = ((struct sync_scan *)ctx)->c;
+	struct buf			*used = ((struct sync_scan *)ctx)->used;
 	struct tmpl_marker		 m;
 	const struct catalogue_phrase	*p;
 	struct buf			 text;
-	FILE				*f;
-	char				 chunk[8192];
 	size_t				 n, at, from = 0, i;
 
-	if ((f = fopen(path, "r")) == NULL)
-		return;
 	buf_init(&text);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_append(&text, chunk, n);
-	fclose(f);
+	if (buf_read_file(&text, path, 1024 * 1024) == -1) {
+		buf_free(&text);
+		return 0;	/* a template it cannot read uses nothing */
+	}
 	while (text.p != NULL && tmpl_marker_next(text.p + from,
 	    text.len - from, &at, &n, &m) == 1) {
 		from += at + n;
@@ -117,37 +118,9 @@ sync_scan_file(const struct catalogue *c, struct buf *used, const char *path,
 			    "", rel);
 	}
 	buf_free(&text);
+	return 0;
 }
 
-static void
-sync_scan(const struct catalogue *c, struct buf *used, const char *root,
-    const char *rel)
-{
-	DIR		*d;
-	struct dirent	*ent;
-	char		 path[4096], name[1024];
-	struct stat	 st;
-	size_t		 n;
-
-	snprintf(path, sizeof(path), "%s/%s", root, rel);
-	if ((d = opendir(path)) == NULL)
-		return;
-	while ((ent = readdir(d)) != NULL) {
-		if (ent->d_name[0] == '.')
-			continue;
-		snprintf(name, sizeof(name), "%s%s%s", rel, rel[0] ? "/" : "",
-		    ent->d_name);
-		snprintf(path, sizeof(path), "%s/%s", root, name);
-		if (stat(path, &st) == -1)
-			continue;
-		n = strlen(ent->d_name);
-		if (S_ISDIR(st.st_mode))
-			sync_scan(c, used, root, name);
-		else if (n > 4 && strcmp(ent->d_name + n - 4, ".tpl") == 0)
-			sync_scan_file(c, used, path, name);
-	}
-	closedir(d);
-}
 
 /* ---- the table ------------------------------------------------------------ */
 
@@ -243,7 +216,8 @@ catalogue_sync(const struct catalogue *c, const char *templates_dir,
 	if (templates_dir != NULL) {
 		if ((used = calloc(c->n + 1, sizeof(*used))) == NULL)
 			return WEFT_ERR_NOMEM;
-		sync_scan(c, used, templates_dir, "");
+		tmpl_walk(templates_dir, sync_scan_file,
+		    &(struct sync_scan){ c, used });
 	}
 	if ((e = db_begin()) != WEFT_OK)
 		goto out;

@@ -22,7 +22,7 @@
 
 #define N_(key)		(key)
 
-#define I18N_TAG_MAX	17	/* BCP 47 tag (members.lang), NUL included */
+#define I18N_TAG_MAX	16	/* BCP 47 tag (as ROLE_LANG_MAX), NUL included */
 
 /* Reads the English of every *.en file of dir; the programs' start-up. */
 enum weft_err	 i18n_load(const char *dir);

@@ -66,6 +66,13 @@ const char	*tmpl_marker_text(const char *id, size_t len, const char *lang,
 int		 tmpl_marker_load(const char *root,
 		    int (*put)(const char *name, const char *text, size_t len));
 
+/* Calls fn(ctx, path, name relative to root) for every *.tpl file under
+ * root (not those of hidden folders), until one returns -1: -1 then, and
+ * when root cannot be read; else 0. */
+int		 tmpl_walk(const char *root,
+		    int (*fn)(void *ctx, const char *path, const char *name),
+		    void *ctx);
+
 /* The template variable of placeholder name (len bytes) in m, written
  * into var (size TMPL_MARKER_NAME_MAX): the mapped one, or NAME. */
 void	 tmpl_marker_var(const struct tmpl_marker *m, const char *name,

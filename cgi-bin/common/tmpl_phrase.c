@@ -13,6 +13,8 @@
 #include "i18n.h"
 #include "tmpl_marker.h"
 
+#define TMPL_FILE_MAX	(1024 * 1024)
+
 /* Every marker of every template, by number. */
 static struct tmpl_marker	*tmpl_markers;
 static size_t			 tmpl_nmarkers, tmpl_markers_cap;
@@ -104,37 +106,19 @@ tmpl_marker_text(const char *id, size_t len, const char *lang,
 	return scratch->p != NULL && !buf_failed(scratch) ? scratch->p : "";
 }
 
-/* Reads path whole into b. */
-static int
-tmpl_read(const char *path, struct buf *b)
-{
-	FILE	*f;
-	char	 chunk[8192];
-	size_t	 n;
-	int	 bad;
-
-	buf_reset(b);
-	if ((f = fopen(path, "r")) == NULL)
-		return -1;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_append(b, chunk, n);
-	bad = ferror(f);
-	fclose(f);
-	return bad || buf_failed(b) ? -1 : 0;
-}
-
 /* One template: read, rewritten, put. */
 static int
-tmpl_load_one(const char *path, const char *name,
-    int (*put)(const char *, const char *, size_t))
+tmpl_load_one(void *ctx, const char *path, const char *name)
 {
+	int		(*put)(const char *, const char *, size_t) =
+			    *(int (**)(const char *, const char *, size_t))ctx;
 	struct buf	 in, out;
 	char		 err[128];
 	int		 rc = -1;
 
 	buf_init(&in);
 	buf_init(&out);
-	if (tmpl_read(path, &in) == -1)
+	if (buf_read_file(&in, path, TMPL_FILE_MAX) == -1)
 		fprintf(stderr, "%s: cannot be read\n", path);
 	else if (tmpl_marker_rewrite(in.p != NULL ? in.p : "", in.len, &out,
 	    err, sizeof(err)) != WEFT_OK)
@@ -147,8 +131,8 @@ tmpl_load_one(const char *path, const char *name,
 }
 
 static int
-tmpl_load_dir(const char *root, const char *rel,
-    int (*put)(const char *, const char *, size_t))
+tmpl_walk_dir(const char *root, const char *rel,
+    int (*fn)(void *, const char *, const char *), void *ctx)
 {
 	DIR		*d;
 	struct dirent	*ent;
@@ -170,17 +154,24 @@ tmpl_load_dir(const char *root, const char *rel,
 			continue;
 		n = strlen(ent->d_name);
 		if (S_ISDIR(st.st_mode))
-			rc = tmpl_load_dir(root, name, put);
+			rc = tmpl_walk_dir(root, name, fn, ctx);
 		else if (n > 4 && strcmp(ent->d_name + n - 4, ".tpl") == 0)
-			rc = tmpl_load_one(path, name, put);
+			rc = fn(ctx, path, name);
 	}
 	closedir(d);
 	return rc;
 }
 
 int
+tmpl_walk(const char *root, int (*fn)(void *, const char *, const char *),
+    void *ctx)
+{
+	return tmpl_walk_dir(root, "", fn, ctx);
+}
+
+int
 tmpl_marker_load(const char *root,
     int (*put)(const char *name, const char *text, size_t len))
 {
-	return tmpl_load_dir(root, "", put);
+	return tmpl_walk(root, tmpl_load_one, &put);
 }
