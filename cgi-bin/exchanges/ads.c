@@ -567,4 +567,3 @@ ads_show(struct request *req)
 		tmpl_show(d, "CAN_DELETE");
 	return app_render(req, 200);
 }
-
