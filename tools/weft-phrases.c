@@ -1,13 +1,16 @@
 /*
  * weft-phrases: the build's check of the phrase catalogue
- * (docs/translations.md).  Reads the English source (the *.en files of DIR), then
- * every template and C file named after it, and fails (exit 1) on
+ * (docs/translations.md).  Reads the English source (the *.en files of
+ * DIR), then every template and C file named after it, and fails (exit 1)
+ * on
  *
  *	- a syntax error in a catalogue file, or a key defined twice;
  *	- a template's "[[" that is not a well-formed marker;
  *	- a key used (a template's [[key]], C's N_("key")) and not defined;
  *	- a marker that maps a placeholder its phrase does not have
  *	  (n, which chooses a plural phrase's form, always may be);
+ *	- a string literal where a function takes a phrase key (app_text(),
+ *	  i18n_text(), i18n_format(), app_redirect()...): keys go in N_();
  *
  * and warns (on stderr, exit 0) on a key defined and used nowhere.
  *
@@ -20,6 +23,7 @@
 #include "buf.h"
 #include "catalogue.h"
 #include "tmpl_marker.h"
+#include "util.h"
 
 static int	 errors;
 
@@ -120,6 +124,70 @@ uncomment(struct buf *t)
 	}
 }
 
+/*
+ * The functions that take a phrase key, and which argument (from 0): a
+ * string literal there, not wrapped in N_(), is a key the check cannot
+ * see, and an error.
+ */
+static const struct {
+	const char	*fn;
+	int		 arg;
+} key_args[] = {
+	{ "app_text(", 1 }, { "i18n_text(", 1 }, { "i18n_text_n(", 1 },
+	{ "i18n_format(", 2 }, { "app_redirect(", 2 }, { "form_summary(", 2 },
+};
+
+/* The start of argument arg of the call whose "(" ends at s, or NULL. */
+static const char *
+argument(const char *s, int arg)
+{
+	int	 depth = 0, k = 0;
+
+	for (; *s != '\0'; s++) {
+		if (k == arg && depth == 0 && *s != ' ' && *s != '\t' &&
+		    *s != '\n')
+			return s;
+		if (*s == '"') {
+			for (s++; *s != '\0' && *s != '"'; s++)
+				if (*s == '\\' && s[1] != '\0')
+					s++;
+			if (*s == '\0')
+				return NULL;
+		} else if (*s == '(')
+			depth++;
+		else if (*s == ')' && depth-- == 0)
+			return NULL;
+		else if (*s == ',' && depth == 0)
+			k++;
+	}
+	return NULL;
+}
+
+static void
+check_bare_keys(const char *path, const struct buf *t)
+{
+	const char	*s, *a;
+	size_t		 i, n;
+
+	for (i = 0; i < NELEM(key_args); i++) {
+		n = strlen(key_args[i].fn);
+		for (s = t->p; (s = strstr(s, key_args[i].fn)) != NULL;
+		    s += n) {
+			if (s > t->p && (s[-1] == '_' || (s[-1] >= 'a' &&
+			    s[-1] <= 'z')))
+				continue;	/* another function's name */
+			if ((a = argument(s + n, key_args[i].arg)) != NULL &&
+			    *a == '"') {
+				fprintf(stderr, "%s:%u: a phrase key given to %.*s() "
+				    "as a bare string: wrap it in N_()\n", path,
+				    line_of(t->p, (size_t)(a - t->p)),
+				    (int)n - 1, key_args[i].fn);
+				errors++;
+			}
+		}
+	}
+}
+
 /* Every N_("key") of a C file, outside comments. */
 static void
 check_c(const struct catalogue *c, unsigned char *used, const char *path,
@@ -129,6 +197,7 @@ check_c(const struct catalogue *c, unsigned char *used, const char *path,
 	char		 key[CATALOGUE_KEY_MAX];
 
 	uncomment(t);
+	check_bare_keys(path, t);
 	s = t->p;
 	while ((q = strstr(s, "N_(\"")) != NULL) {
 		q += 4;

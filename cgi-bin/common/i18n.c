@@ -36,9 +36,10 @@ i18n_load(const char *dir)
 		catalogue_free(&c);
 		return e;
 	}
+	/* The copy's tables are sized by the old catalogue: dropped first. */
+	i18n_forget();
 	catalogue_free(&i18n_src);
 	i18n_src = c;
-	i18n_forget();
 	return WEFT_OK;
 }
 

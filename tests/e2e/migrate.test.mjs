@@ -57,7 +57,7 @@ function newDir(files = {}) {
 	return d;
 }
 
-// -S: the phrase sync has tests of its own (translations-sync.test.mjs).
+// -S: the phrase sync has tests of its own (translations.test.mjs).
 const args = (dir) => ['-c', CONF, '-u', 'root', '-d', dir, '-S'];
 const envOf = (db) => ({ ...process.env, WEFT_DB_NAME: db });
 

@@ -1,11 +1,12 @@
 /*
  * gettext PO files, as weft writes and reads them (docs/translations.md,
- * "PO files"): an entry per phrase, msgctxt its key, msgid (and
+ * "PO files"; the translations area's export and import, and
+ * tests/fuzz/fuzz_po.c): an entry per phrase, msgctxt its key, msgid (and
  * msgid_plural) its English, msgstr (or msgstr[i]) the translation; a
  * stale one is "#, fuzzy" with "#| msgid" the English it was made from.
  */
-#ifndef WEFT_TRANSLATIONS_PO_H
-#define WEFT_TRANSLATIONS_PO_H
+#ifndef WEFT_PO_H
+#define WEFT_PO_H
 
 #include "buf.h"
 #include "plural.h"

@@ -45,6 +45,7 @@ struct po_reader {
 	struct buf	 part[3 + PLURAL_FORMS_MAX];	/* ctxt id plural str */
 	int		 has[3 + PLURAL_FORMS_MAX];
 	int		 fuzzy;
+	int		 indexed;	/* msgstr[N] rather than msgstr */
 	unsigned	 line, start;
 	char		*err;
 	size_t		 errlen;
@@ -127,13 +128,16 @@ po_flush(struct po_reader *r)
 	}
 	if (!r->has[3])
 		return po_fail(r, "an entry without msgstr");
+	if (r->indexed != r->has[2])
+		return po_fail(r, "msgid_plural goes with msgstr[N], and msgstr[N] "
+		    "with msgid_plural");
 	if (r->part[1].len == 0 && !r->has[0]) {	/* the header */
 		po_header(r, r->part[3].p != NULL ? r->part[3].p : "");
 		for (i = 0; i < 3 + PLURAL_FORMS_MAX; i++) {
 			buf_reset(&r->part[i]);
 			r->has[i] = 0;
 		}
-		r->fuzzy = 0;
+		r->fuzzy = r->indexed = 0;
 		return 0;
 	}
 	if (f->n == PO_ENTRIES_MAX)
@@ -154,7 +158,7 @@ po_flush(struct po_reader *r)
 		buf_reset(&r->part[i]);
 		r->has[i] = 0;
 	}
-	r->fuzzy = 0;
+	r->fuzzy = r->indexed = 0;
 	return 0;
 }
 
@@ -176,6 +180,8 @@ po_keyword(struct po_reader *r, const char *s)
 	if (p == -1 && strncmp(s, "msgstr", 6) == 0) {
 		s += 6;
 		k = 0;
+		if (*s == '[' || r->has[3])
+			r->indexed = *s == '[';
 		if (*s == '[') {
 			k = strtol(s + 1, &end, 10);
 			if (end == s + 1 || *end != ']' || k < 0 ||
