@@ -188,6 +188,7 @@ $(REL)/templates.ok: $(TEMPLATES)
 PHRASES_STRICT	:= templates/layout.tpl templates/error.tpl \
 		   templates/form_errors.tpl \
 		   $(sort $(wildcard templates/account/*.tpl)) \
+		   $(sort $(wildcard templates/exchanges/*.tpl)) \
 		   $(sort $(wildcard templates/members/*.tpl))
 
 lint-phrases: $(REL)/phrases.ok
