@@ -17,7 +17,7 @@
 
 <section aria-labelledby="waiting-title">
 <h2 id="waiting-title">[[members.dashboard.waiting_title]]</h2>
-<p id="waiting-count">[[members.dashboard.waiting n=WAITING]]
+<p><strong id="waiting-count">{{WAITING}}</strong> [[members.dashboard.waiting n=WAITING]]
 <a href="/members?status=applying&amp;sort=joined">[[members.dashboard.waiting_all]]</a>.</p>
 {{#OLDEST_NONE}}<p>[[members.dashboard.waiting_none]]</p>{{/OLDEST_NONE}}
 <ol id="oldest-applications">

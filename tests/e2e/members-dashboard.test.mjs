@@ -76,8 +76,7 @@ function figures(html) {
 		months[m[1]] = Number(m[2]);
 	return {
 		status, roles, months,
-		// The sentence "N applications are waiting": its number.
-		waiting: Number(text(html.match(/<p id="waiting-count">([\s\S]*?)<\/p>/)[1]).match(/\d+/)[0]),
+		waiting: Number(html.match(/id="waiting-count">(\d+)</)[1]),
 		oldest: list('oldest-applications'),
 		newest: list('newest-members'),
 	};
