@@ -77,12 +77,12 @@ test('a profile in Spanish, with its panels; in English for an English coordinat
 	const r = await get(`/members/${ids.x1}`, await coord('es'));
 	assert.equal(r.status, 200);
 	const t = mainText(r.body);
-	for (const phrase of ['Nombre de usuario', 'Estado de socio', 'Datos de contacto',
-	    'Correo electrónico', 'Último acceso', 'Pertenencia', 'Este miembro está aprobado.',
+	for (const phrase of ['Nombre de usuario', 'Estado de miembro', 'Datos de contacto',
+	    'Correo electrónico', 'Último acceso', 'Condición de miembro', 'Este miembro está aprobado.',
 	    'Notas de coordinación', 'Solo las ven los coordinadores, nunca el miembro.',
 	    'Todas las notas (0)', 'Actuar como este miembro', 'Volver a la lista de miembros'])
 		assert.ok(t.includes(phrase), `the profile says "${phrase}"`);
-	assert.match(r.body, /<dt>Estado de socio<\/dt><dd>Aprobado<\/dd>/);
+	assert.match(r.body, /<dt>Estado de miembro<\/dt><dd>Aprobado<\/dd>/);
 	assert.match(t, /I18n x1 no tiene ningún rol de coordinación\./, 'a placeholder filled in Spanish');
 	keys.check(r.body, 'es: profile');
 
@@ -90,7 +90,7 @@ test('a profile in Spanish, with its panels; in English for an English coordinat
 	for (const phrase of ['Membership status', 'Contact details', 'This member is approved.',
 	    'Coordinator notes', 'All notes (0)', 'I18n x1 holds no coordinator role.'])
 		assert.ok(e.includes(phrase), `the English profile says "${phrase}"`);
-	assert.doesNotMatch(e, /Pertenencia|Estado de socio/);
+	assert.doesNotMatch(e, /Condición de miembro|Estado de miembro/);
 });
 
 test('a phrase the demo leaves untranslated shows in English on a Spanish page', async () => {
