@@ -456,6 +456,41 @@ app_worker(void *arg)
 	return 0;
 }
 
+/*
+ * -s HOST:PORT (no '/') is FastCGI over TCP, for app hosts behind an
+ * nginx upstream (docs/scaling.md): libfcgi binds it, and its
+ * FCGI_WEB_SERVER_ADDRS (a comma-separated list of addresses) is then the
+ * only guard on who may connect.  Anything else is a unix socket path.
+ */
+static int
+app_tcp(const char *sock)
+{
+	return strchr(sock, '/') == NULL && strchr(sock, ':') != NULL;
+}
+
+/* The listening socket; -1 (logged) when it cannot be had. */
+static int
+app_listen(const char *sock)
+{
+	int	 fd;
+
+	if (!app_tcp(sock) && unlink(sock) == -1 && errno != ENOENT) {
+		log_msg(LOGL_ERROR, "unlink %s: %s", sock, strerror(errno));
+		return -1;
+	}
+	if ((fd = FCGX_OpenSocket(sock, 128)) < 0) {
+		log_msg(LOGL_ERROR, "cannot listen on %s", sock);
+		return -1;
+	}
+	/* docs/style.md 6: the socket is for nginx's user and ours only. */
+	if (!app_tcp(sock) && chmod(sock, 0660) == -1) {
+		log_msg(LOGL_ERROR, "chmod %s: %s", sock, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
 static int
 app_usage(const char *name)
 {
@@ -500,24 +535,14 @@ app_main(int argc, char *argv[], const struct program *prog)
 	}
 	if (FCGX_Init() != 0 || super_signals(FCGX_ShutdownPending) == -1)
 		return 1;
-	if (unlink(sock) == -1 && errno != ENOENT) {
-		log_msg(LOGL_ERROR, "unlink %s: %s", sock, strerror(errno));
+	if ((fd = app_listen(sock)) < 0)
 		return 1;
-	}
-	if ((fd = FCGX_OpenSocket(sock, 128)) < 0) {
-		log_msg(LOGL_ERROR, "cannot listen on %s", sock);
-		return 1;
-	}
-	/* docs/style.md 6: the socket is for nginx's user and ours only. */
-	if (chmod(sock, 0660) == -1) {
-		log_msg(LOGL_ERROR, "chmod %s: %s", sock, strerror(errno));
-		return 1;
-	}
 	/* FCGX_ShutdownPending() makes libfcgi's accept() give up instead
 	 * of retrying when SIGTERM interrupts it. */
 	rc = super_run(&(struct super){ app_worker,
 	    &(struct app_listen){ fd, prog }, n, FCGX_ShutdownPending });
 	close(fd);
-	unlink(sock);
+	if (!app_tcp(sock))
+		unlink(sock);
 	return rc;
 }
