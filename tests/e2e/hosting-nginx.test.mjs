@@ -13,6 +13,7 @@ import { ROOT, VAR, Jar, getCsrf, mainText, assertSecurityHeaders } from './lib.
 import { freePort, tmpDir, selfSigned, startPrograms, stopPrograms, waitHealthy,
     tls, tlsLogin, run, cleanDir, readFileSync, writeFileSync, sleep } from './hosting-lib.mjs';
 import http from 'node:http';
+import { copyFileSync } from 'node:fs';
 
 let dir, port, plain, procs;
 
@@ -27,6 +28,9 @@ function writeConf() {
 	    .replace(/\/var\/log\/nginx\//g, `${VAR}/log/nginx-system-`);
 	assert.match(block, new RegExp(`listen 127\\.0\\.0\\.1:${port} ssl`));
 	writeFileSync(`${dir}/weft.conf`, block);
+	// As on a host: the block includes the system's fastcgi_params,
+	// relative to nginx's configuration directory (here, dir).
+	copyFileSync('/etc/nginx/fastcgi_params', `${dir}/fastcgi_params`);
 	writeFileSync(`${dir}/nginx.conf`, [
 		'user www-data www-data;',
 		'worker_processes 1;',
