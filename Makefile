@@ -49,9 +49,12 @@ endif
 FASTCGI		:= $(shell tools/weft-programs names fastcgi)
 TOOLS		 = weft-passwd weft-migrate weft-admin
 # Built from tools/NAME.c for the build and its tests, never installed.
-DEV_TOOLS	 = weft-docs
+DEV_TOOLS	 = weft-docs weft-phrases
 UNIT_TESTS	:= $(basename $(notdir $(wildcard tests/unit/test_*.c)))
 TEMPLATES	:= $(shell find templates -name '*.tpl' 2>/dev/null | sort)
+PHRASES		:= $(wildcard templates/phrases/*.en)
+C_SOURCES	:= $(shell find cgi-bin -name '*.c' -o -name '*.h' -o -name '*.cc' \
+		    -o -name routes.def | sort)
 
 # Two builds side by side: release (var/build) for `make run`, and the
 # sanitizer build (var/build-test) that `make test` runs.
@@ -59,15 +62,16 @@ REL		 = var/build
 TST		 = var/build-test
 
 .PHONY: all build build-test deps run stop test unit fuzz fuzz-build \
-	lint-templates lint install clean bench nginx-conf apache-conf docs \
-	test-hosting
+	lint-templates lint-phrases lint install clean bench nginx-conf \
+	apache-conf docs test-hosting
 
 all: build
 
-build: $(addprefix $(REL)/,$(PROGRAMS) $(TOOLS) $(DEV_TOOLS)) lint-templates
+build: $(addprefix $(REL)/,$(PROGRAMS) $(TOOLS) $(DEV_TOOLS)) lint-templates \
+	lint-phrases
 
 build-test: $(addprefix $(TST)/,$(PROGRAMS) $(TOOLS) $(DEV_TOOLS)) \
-	$(addprefix $(TST)/tests/,$(UNIT_TESTS)) lint-templates
+	$(addprefix $(TST)/tests/,$(UNIT_TESTS)) lint-templates lint-phrases
 
 # ---- objects -------------------------------------------------------------
 
@@ -175,6 +179,13 @@ $(REL)/templates.ok: $(TEMPLATES)
 		ctemplate-make_tpl_varnames_h -q -t templates -o $(REL)/tpl-lint \
 		    "$${t#templates/}" || { echo "$$t: template syntax error"; exit 1; }; \
 	done
+	@touch $@
+
+# ---- phrases: every key used is defined, once (tools/weft-phrases.c) ----
+
+lint-phrases: $(REL)/phrases.ok
+$(REL)/phrases.ok: $(REL)/weft-phrases $(PHRASES) $(TEMPLATES) $(C_SOURCES)
+	@$(REL)/weft-phrases templates/phrases $(TEMPLATES) $(C_SOURCES)
 	@touch $@
 
 # ---- docs: the parts read out of the code's tables ------------------------

@@ -19,8 +19,14 @@
  * part applied and unrecorded, and the message names its file and the
  * statement that failed.
  *
+ * Last, still under the lock, the phrase catalogue's source (the *.en
+ * files of templates_dir/phrases, or of -P dir) is copied into the
+ * phrases table, when the schema has one (catalogue_sync(): new phrases,
+ * changed English, retired keys); -S skips it.
+ *
  * Output, one line each on stdout: "applied 003_ads", or "up to date"
- * when nothing was pending.  Exit 0 when the schema is up to date, 1 on
+ * when nothing was pending; "phrases: 3 added, 1 changed, 0 noted,
+ * 0 retired" when the sync changed anything.  Exit 0 when the schema is up to date, 1 on
  * any error, 2 on bad usage.
  */
 #include <sys/stat.h>
@@ -35,6 +41,7 @@
 #include <mysql.h>
 
 #include "auth.h"
+#include "catalogue.h"
 #include "config.h"
 #include "db.h"
 #include "log.h"
@@ -98,7 +105,8 @@ static int
 mig_usage(void)
 {
 	fprintf(stderr,
-	    "usage: weft-migrate -c config [-d dir] [-u user] [-p]\n"
+	    "usage: weft-migrate -c config [-d dir] [-u user] [-p] [-P dir | -S]"
+	    "\n"
 	    "\n"
 	    "Applies the pending migrations dir/NNN_name.sql (default "
 	    WEFT_SQL_DIR ")\n"
@@ -106,6 +114,9 @@ mig_usage(void)
 	    "records each in schema_migrations with the SHA-256 of its file.\n"
 	    "Refuses to run when an applied migration's file has changed.\n"
 	    "\n"
+	    "  -P dir   the phrase catalogue's source (default: the config's\n"
+	    "           templates_dir/phrases), copied into the phrases table\n"
+	    "  -S       skip that copy\n"
 	    "  -u user  who connects: a user allowed to change the schema\n"
 	    "           (default root), not the programs' db_user\n"
 	    "  -p       read that user's password from the first line of\n"
@@ -490,9 +501,47 @@ out:
 	return rc;
 }
 
-/* Everything after the files are read: lock, check, apply, unlock. */
+static const char mig_sql_has_phrases[] =
+    "SELECT COUNT(*) FROM information_schema.tables"
+    " WHERE table_schema = DATABASE() AND table_name = 'phrases'";
+
+/* The catalogue's source into the phrases table (when the schema has it). */
 static int
-mig_migrate(struct migs *s, const char *dir)
+mig_phrases(const char *pdir)
+{
+	struct catalogue		 c = { NULL, 0, 0 };
+	struct catalogue_sync_counts	 n;
+	char				 dir[4096], err[512];
+	long long			 has;
+	int				 rc = -1;
+
+	if (db_query_int(&has, mig_sql_has_phrases, "") != WEFT_OK)
+		return -1;
+	if (has == 0)
+		return 0;
+	if (pdir == NULL)
+		snprintf(dir, sizeof(dir), "%s/phrases", config.templates_dir);
+	else
+		snprintf(dir, sizeof(dir), "%s", pdir);
+	if (catalogue_read_dir(&c, dir, err, sizeof(err)) != WEFT_OK)
+		fprintf(stderr, "weft-migrate: phrases: %s\n", err);
+	else if (catalogue_sync(&c, pdir == NULL ? config.templates_dir : NULL,
+	    &n) != WEFT_OK)
+		fprintf(stderr, "weft-migrate: phrases: the sync failed (%u)\n",
+		    db_errno());
+	else {
+		if (n.added + n.changed + n.noted + n.retired > 0)
+			printf("phrases: %zu added, %zu changed, %zu noted, %zu "
+			    "retired\n", n.added, n.changed, n.noted, n.retired);
+		rc = 0;
+	}
+	catalogue_free(&c);
+	return rc;
+}
+
+/* Everything after the files are read: lock, check, apply, sync, unlock. */
+static int
+mig_migrate(struct migs *s, const char *dir, const char *pdir, int sync)
 {
 	char		 lock[128];
 	long long	 released;
@@ -511,7 +560,7 @@ mig_migrate(struct migs *s, const char *dir)
 	    mig_apply(s, lock, &n) == 0) {
 		if (n == 0)
 			printf("up to date\n");
-		rc = 0;
+		rc = sync ? mig_phrases(pdir) : 0;
 	}
 	if (db_query_int(&released, mig_sql_unlock, "s", lock) != WEFT_OK)
 		rc = -1;
@@ -524,11 +573,18 @@ int
 main(int argc, char *argv[])
 {
 	const char	*conf = NULL, *dir = WEFT_SQL_DIR, *user = "root";
+	const char	*pdir = NULL;
 	struct migs	 s = { NULL, 0 };
-	int		 c, askpw = 0, rc = 1;
+	int		 c, askpw = 0, sync = 1, rc = 1;
 
-	while ((c = getopt(argc, argv, "c:d:u:p")) != -1) {
+	while ((c = getopt(argc, argv, "c:d:u:pP:S")) != -1) {
 		switch (c) {
+		case 'P':
+			pdir = optarg;
+			break;
+		case 'S':
+			sync = 0;
+			break;
 		case 'c':
 			conf = optarg;
 			break;
@@ -554,7 +610,7 @@ main(int argc, char *argv[])
 		fprintf(stderr, "weft-migrate: mysql_library_init failed\n");
 		goto out;
 	}
-	if (mig_scan(dir, &s) == 0 && mig_migrate(&s, dir) == 0)
+	if (mig_scan(dir, &s) == 0 && mig_migrate(&s, dir, pdir, sync) == 0)
 		rc = 0;
 	mysql_library_end();
 out:

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<!doctype html>
-<html lang="{{LANG}}">
+<html lang="{{LANG}}"{{#RTL}} dir="rtl"{{/RTL}}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -45,6 +45,13 @@
 {{#FLASH}}<p class="flash" role="status">{{MESSAGE}}</p>{{/FLASH}}
 {{>BODY}}
 </main>
-<footer class="site"><p>weft — hours for hours, one hour of help is one hour of credit.</p></footer>
+<footer class="site"><p>weft — hours for hours, one hour of help is one hour of credit.</p>
+{{#LANG_SWITCH}}<form method="post" action="/language" class="lang-switch">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="next" value="{{NEXT}}">
+<label for="lang-switch">[[layout.language]]</label>
+<select id="lang-switch" name="lang">{{#LANG_OPTION}}<option value="{{VALUE}}" lang="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/LANG_OPTION}}</select>
+<button type="submit">[[layout.language_change]]</button>
+</form>{{/LANG_SWITCH}}</footer>
 </body>
 </html>

@@ -221,5 +221,15 @@ EOF
 	while IFS=$'\t' read -r user role scope; do
 		printf '  %-12s %-28s %s\n' "$user" "${label[$role]:-$role}" "$scope"
 	done
+	# The translator's work queue: what the demo left for them.
+	sql_root -N -B "$DB_NAME" -e "SELECT
+	    COALESCE(SUM(t.english_hash <> p.english_hash), 0),
+	    COUNT(*) - COUNT(t.phrase_id) FROM phrases p
+	    LEFT JOIN translations t ON t.phrase_id = p.id AND t.lang = 'es'
+	    AND t.plural_index = 0 WHERE p.retired_at IS NULL" |
+	while IFS=$'\t' read -r stale missing; do
+		printf '\n  translator: Spanish is mostly translated; %s phrases to review\n' "$stale"
+		printf '  and %s missing wait at /translations/es (shown in English meanwhile)\n' "$missing"
+	done
 	printf '\n'
 }

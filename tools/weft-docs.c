@@ -305,6 +305,10 @@ main(int argc, char *argv[])
 	size_t	 i;
 
 	log_init("weft-docs", LOGL_WARN);
+	/* Run from the repository (tools/docs.sh): the phrases of the
+	 * refusals the docs quote. */
+	if (i18n_load("templates/phrases") != WEFT_OK)
+		return 1;
 	for (i = 0; argc == 2 && i < sizeof(docs_parts) / sizeof(docs_parts[0]);
 	    i++)
 		if (strcmp(argv[1], docs_parts[i].flag) == 0)

@@ -27,6 +27,7 @@ enum weft_err	 account_community_ok(long long id, int *ok);
 /* profile.c: the handlers of /me, /me/password and /me/for/:id, and
  * their phrases (registered by main()). */
 int		 account_me(struct request *);
+int		 account_language(struct request *);
 int		 account_me_save(struct request *);
 int		 account_password(struct request *);
 int		 account_password_save(struct request *);
@@ -34,7 +35,5 @@ int		 account_for(struct request *);
 int		 account_for_save(struct request *);
 int		 account_for_password(struct request *);
 
-extern const struct i18n_phrase account_profile_phrases[];
-extern const size_t account_profile_nphrases;
 
 #endif

@@ -144,20 +144,20 @@ home(struct request *req)
 
 	if (a->member_id == 0) {
 		if ((d = app_page(req, "account/home.tpl",
-		    app_text(req, "nav.home"))) == NULL)
+		    app_text(req, N_("nav.home")))) == NULL)
 			return 500;
 		tmpl_show(d, "VISITOR");
 		return app_render(req, 200);
 	}
 	if (a->status == MEMBER_APPLYING) {
 		if ((d = app_page(req, "account/awaiting.tpl",
-		    app_text(req, "nav.home"))) == NULL)
+		    app_text(req, N_("nav.home")))) == NULL)
 			return 500;
 		tmpl_set(d, "NAME", a->name);
 		return app_render(req, 200);
 	}
 	if ((d = app_page(req, "account/home.tpl",
-	    app_text(req, "nav.home"))) == NULL)
+	    app_text(req, N_("nav.home")))) == NULL)
 		return 500;
 	d = tmpl_section(d, "MEMBER");
 	tmpl_set(d, "NAME", a->name);
@@ -204,7 +204,7 @@ login_page(struct request *req, const struct form_value *next)
 	struct tmpl_dict	*d, *s;
 
 	if ((d = app_page(req, "account/login.tpl",
-	    app_text(req, "nav.login"))) == NULL)
+	    app_text(req, N_("nav.login")))) == NULL)
 		return NULL;
 	if (login_next_ok(next)) {
 		s = tmpl_section(d, "NEXT");
@@ -264,12 +264,12 @@ login_post(struct request *req)
 	case LOGIN_OK:
 		break;
 	case LOGIN_BAD:
-		return login_refused(req, d, 200, "login.failed");
+		return login_refused(req, d, 200, N_("login.failed"));
 	case LOGIN_DISABLED:
-		return login_refused(req, d, 403, "login.disabled");
+		return login_refused(req, d, 403, N_("login.disabled"));
 	case LOGIN_THROTTLED:
 		account_retry_after(req, retry);
-		return login_refused(req, d, 429, "login.throttled");
+		return login_refused(req, d, 429, N_("login.throttled"));
 	default:
 		return 500;
 	}
@@ -294,7 +294,7 @@ logout(struct request *req)
 		return app_status_of(e);
 	http_cookie(&req->resp, auth_cookie_name(), "", 0,
 	    account_cookie_flags());
-	return app_redirect(req, "/login", "flash.logged_out");
+	return app_redirect(req, "/login", N_("flash.logged_out"));
 }
 
 /* ---- signup application ---------------------------------------------- */
@@ -317,7 +317,7 @@ signup_page(struct request *req, long long community)
 	struct tmpl_dict	*d;
 
 	if ((d = app_page(req, "account/signup.tpl",
-	    app_text(req, "nav.signup"))) == NULL)
+	    app_text(req, N_("nav.signup")))) == NULL)
 		return NULL;
 	if (account_communities(d, community) != WEFT_OK)
 		return NULL;
@@ -347,7 +347,7 @@ signup_check(struct request *req, struct tmpl_dict *d,
 
 	if (v[S_PASSWORD].sent && v[S_PASSWORD2].str[0] != '\0' &&
 	    strcmp(v[S_PASSWORD].str, v[S_PASSWORD2].str) != 0) {
-		form_error(d, "password2", app_text(req, "password.mismatch"));
+		form_error(d, "password2", app_text(req, N_("password.mismatch")));
 		ok = 0;
 	}
 	if (account_community_ok(comm, &known) != WEFT_OK)
@@ -388,7 +388,7 @@ signup_admit(struct request *req, struct tmpl_dict *d, const char *username,
 	if (retry > 0) {
 		account_retry_after(req, retry);
 		tmpl_set(tmpl_section(d, "SIGNUP_ERROR"), "MESSAGE",
-		    app_text(req, "signup.throttled"));
+		    app_text(req, N_("signup.throttled")));
 		return app_render(req, 429);
 	}
 	if ((e = db_query(&r, "SELECT EXISTS(SELECT 1 FROM members"
@@ -403,9 +403,9 @@ signup_admit(struct request *req, struct tmpl_dict *d, const char *username,
 	db_rows_free(r);
 	if (taken)
 		form_error(d, "username",
-		    app_text(req, "signup.username_taken"));
+		    app_text(req, N_("signup.username_taken")));
 	if (waiting)
-		form_error(d, "email", app_text(req, "signup.email_waiting"));
+		form_error(d, "email", app_text(req, N_("signup.email_waiting")));
 	if (taken || waiting)
 		return app_render(req, 422);
 	if ((e = auth_signup_count(req->actor.addr)) != WEFT_OK)
@@ -453,7 +453,7 @@ signup_post(struct request *req)
 	    v[S_ABOUT].str);
 	if (e == WEFT_ERR_DUPLICATE) {
 		form_error(d, "username",
-		    app_text(req, "signup.username_taken"));
+		    app_text(req, N_("signup.username_taken")));
 		return app_render(req, 422);
 	}
 	if (e != WEFT_OK)
@@ -467,7 +467,7 @@ static int
 signup_done(struct request *req)
 {
 	if (app_page(req, "account/signup_done.tpl",
-	    app_text(req, "nav.signup")) == NULL)
+	    app_text(req, N_("nav.signup"))) == NULL)
 		return 500;
 	return app_render(req, 200);
 }
@@ -485,8 +485,5 @@ main(int argc, char *argv[])
 		"account", account_routes, NELEM(account_routes),
 	};
 
-	if (i18n_register(account_profile_phrases,
-	    account_profile_nphrases) == -1)
-		return 1;
 	return app_main(argc, argv, &prog);
 }

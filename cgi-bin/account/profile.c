@@ -95,10 +95,9 @@ profile_page(struct request *req, const struct whose *w, const char *lang,
 {
 	struct tmpl_dict	*d, *s;
 	char			 action[48];
-	size_t			 i;
 
 	if ((d = app_page(req, "account/profile.tpl", w->as == ACT_SELF ?
-	    app_text(req, "nav.profile") : w->name)) == NULL)
+	    app_text(req, N_("nav.profile")) : w->name)) == NULL)
 		return NULL;
 	tmpl_set(d, "USERNAME", w->username);
 	if (w->as == ACT_SELF) {
@@ -121,13 +120,7 @@ profile_page(struct request *req, const struct whose *w, const char *lang,
 			    role_refusal_keys[w->takeover]));
 		}
 	}
-	for (i = 0; i < i18n_nlangs; i++)
-		form_option(d, "LANG_OPTION", i18n_langs[i].tag,
-		    i18n_langs[i].label, strcmp(lang, i18n_langs[i].tag) == 0);
-	if (w->as != ACT_SELF && !i18n_lang_offered(w->lang) &&
-	    w->lang[0] != '\0')
-		form_option(d, "LANG_OPTION", w->lang, w->lang,
-		    strcmp(lang, w->lang) == 0);
+	form_lang_options(d, lang, w->as != ACT_SELF ? w->lang : "");
 	if (w->as == ACT_SELF && w->status == MEMBER_APPLYING &&
 	    account_communities(d, community) != WEFT_OK)
 		return NULL;
@@ -372,7 +365,7 @@ out:
 	if (why != ROLE_OK)
 		return app_error(req, 403, app_text(req,
 		    role_refusal_keys[why]));
-	return app_redirect(req, path, "flash.saved");
+	return app_redirect(req, path, N_("flash.saved"));
 }
 
 /* A profile form sent: a message per field and nothing saved on error,
@@ -396,8 +389,7 @@ profile_save(struct request *req, const struct whose *w, const char *path)
 	if ((d = profile_page(req, w, lang, comm)) == NULL)
 		return 500;
 	form_show(profile_fields, profile_nfields(w), v, app_lang(req), d);
-	if (!i18n_lang_offered(lang) &&
-	    (w->as == ACT_SELF || strcmp(lang, w->lang) != 0)) {
+	if (!form_lang_ok(lang, w->as != ACT_SELF ? w->lang : "")) {
 		form_error(d, "lang",
 		    app_text(req, valid_err_keys[VALID_RANGE]));
 		ok = 0;
@@ -466,7 +458,7 @@ password_read(struct request *req, struct tmpl_dict *d, size_t first,
 	bad = form_read(password_fields + first, W__MAX - first, &req->form,
 	    app_lang(req), d, v + first);
 	if (bad == 0 && strcmp(v[W_PASSWORD].str, v[W_PASSWORD2].str) != 0) {
-		form_error(d, "password2", app_text(req, "password.mismatch"));
+		form_error(d, "password2", app_text(req, N_("password.mismatch")));
 		bad = 1;
 	}
 	return bad;
@@ -478,7 +470,7 @@ password_page(struct request *req)
 	struct tmpl_dict	*d;
 
 	if ((d = app_page(req, "account/password.tpl",
-	    app_text(req, "password.title"))) == NULL)
+	    app_text(req, N_("password.title")))) == NULL)
 		return NULL;
 	/* For password managers: whose password this is. */
 	tmpl_set(d, "USERNAME", req->actor.username);
@@ -554,11 +546,11 @@ account_password_save(struct request *req)
 	case LOGIN_BAD:
 	case LOGIN_DISABLED:
 		form_error(d, "current", app_text(req,
-		    "password.wrong_current"));
+		    N_("password.wrong_current")));
 		return app_render(req, 422);
 	case LOGIN_THROTTLED:
 		account_retry_after(req, retry);
-		form_error(d, "current", app_text(req, "login.throttled"));
+		form_error(d, "current", app_text(req, N_("login.throttled")));
 		return app_render(req, 429);
 	default:
 		return 500;
@@ -570,7 +562,7 @@ account_password_save(struct request *req)
 	if (a->member_id == a->acting_id &&
 	    account_start_session(req, a->member_id) == -1)
 		return 500;
-	return app_redirect(req, "/me", "flash.password_changed");
+	return app_redirect(req, "/me", N_("flash.password_changed"));
 }
 
 /* GET /me/for/:id: the profile of a member one acts for. */
@@ -634,11 +626,6 @@ account_for_password(struct request *req)
 	log_msg(LOGL_INFO, "password of member %lld set by member %lld, who "
 	    "acts for them", w.id, req->actor.acting_id);
 	snprintf(path, sizeof(path), "/me/for/%lld", w.id);
-	return app_redirect(req, path, "account.flash.password_set");
+	return app_redirect(req, path, N_("account.flash.password_set"));
 }
 
-const struct i18n_phrase account_profile_phrases[] = {
-	{ "account.flash.password_set", "The password has been set. Every "
-	    "session of this member has ended." },
-};
-const size_t account_profile_nphrases = NELEM(account_profile_phrases);

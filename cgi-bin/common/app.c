@@ -57,7 +57,7 @@ app_env(FCGX_Request *r, const char *name)
 /* Reads the urlencoded body into req->form; returns 0 or an HTTP status. */
 static int
 app_read_body(FCGX_Request *r, struct request *req,
-    const struct http_limits *lim)
+    const struct http_limits *lim, size_t max)
 {
 	const char	*ctype = app_env(r, "CONTENT_TYPE");
 	const char	*clen = app_env(r, "CONTENT_LENGTH");
@@ -70,7 +70,7 @@ app_read_body(FCGX_Request *r, struct request *req,
 	n = clen[0] ? strtoll(clen, &end, 10) : 0;
 	if (errno != 0 || (clen[0] && *end != '\0') || n < 0)
 		return 400;
-	if ((unsigned long long)n > config.body_max)
+	if ((unsigned long long)n > max)
 		return 413;
 	if (n == 0)
 		return 0;
@@ -96,13 +96,14 @@ app_read_body(FCGX_Request *r, struct request *req,
 static const char *const *
 app_cookie_names(void)
 {
-	static const char	*names[4];
+	static const char	*names[5];
 
 	if (names[0] == NULL) {
 		names[0] = auth_cookie_name();
 		names[1] = auth_csrf_cookie_name();
 		names[2] = APP_FLASH_COOKIE;
-		names[3] = NULL;
+		names[3] = APP_LANG_COOKIE;
+		names[4] = NULL;
 	}
 	return names;
 }
@@ -116,7 +117,7 @@ app_clear_bad_cookies(struct request *req)
 	const char *const	*names = app_cookie_names();
 	int			 i;
 
-	app_error(req, 400, app_text(req, "error.cookie"));
+	app_error(req, 400, app_text(req, N_("error.cookie")));
 	for (i = 0; names[i] != NULL; i++)
 		if (req->bad_cookies & (1u << i))
 			http_cookie(&req->resp, names[i], "", 0,
@@ -153,9 +154,25 @@ app_parse(FCGX_Request *r, struct request *req, char *path, size_t pathsz)
 		return pr == HTTP_PARSE_TOO_LARGE ? 413 : 400;
 	if (req->bad_cookies != 0)
 		return 400;
-	if (req->method == HTTP_POST)
-		return app_read_body(r, req, &lim);
 	return 0;
+}
+
+/* The body of a POST, within the limits of its route (app.h, APP_BODY). */
+static int
+app_body(FCGX_Request *r, struct request *req)
+{
+	struct http_limits	 lim = { config.fields_max, config.field_len_max };
+	size_t			 max = config.body_max;
+
+	if (req->method != HTTP_POST)
+		return 0;
+	if (req->route->body_max > 0) {
+		max = req->route->body_max < APP_BODY_LARGE_MAX ?
+		    req->route->body_max : APP_BODY_LARGE_MAX;
+		if (max > lim.field_len_max)
+			lim.field_len_max = max;
+	}
+	return app_read_body(r, req, &lim, max);
 }
 
 /* Visitors get a CSRF token of their own in a cookie (double submit), so
@@ -207,7 +224,7 @@ app_guard(struct request *req)
 	if (req->method == HTTP_POST) {
 		sent = http_kv_get(&req->form, "csrf");
 		if (sent == NULL || !auth_csrf_equal(a->csrf, sent)) {
-			app_error(req, 403, app_text(req, "error.csrf"));
+			app_error(req, 403, app_text(req, N_("error.csrf")));
 			return -1;
 		}
 	}
@@ -244,7 +261,7 @@ app_handle(FCGX_Request *r, const struct program *prog, struct request *req)
 		goto out;
 	}
 	if ((req->route = app_route_find(prog, req->method, req->path, req,
-	    &st)) == NULL)
+	    &st)) == NULL || (st = app_body(r, req)) != 0)
 		goto out;
 	app_take_flash(req);
 	if ((e = db_ensure()) != WEFT_OK) {
@@ -258,6 +275,8 @@ app_handle(FCGX_Request *r, const struct program *prog, struct request *req)
 		goto out;
 	}
 	log_context(req->actor.addr, req->actor.member_id);
+	if (!req->actor.has_session)
+		app_lang_choose(req, app_env(r, "HTTP_ACCEPT_LANGUAGE"));
 	if (!req->actor.has_session && (st = app_visitor_csrf(req)) != 0)
 		goto out;
 	if ((st = app_guard(req)) != 0)
@@ -499,6 +518,22 @@ app_usage(const char *name)
 	return 2;
 }
 
+/* The templates and the English of every phrase (templates_dir/phrases/
+ * AREA.en): a program that cannot read them does not start. */
+static int
+app_load_text(void)
+{
+	char	 phrases[4096];
+
+	if (tmpl_init(config.templates_dir) != WEFT_OK) {
+		log_msg(LOGL_ERROR, "templates_dir %s unusable",
+		    config.templates_dir);
+		return -1;
+	}
+	snprintf(phrases, sizeof(phrases), "%s/phrases", config.templates_dir);
+	return i18n_load(phrases) == WEFT_OK ? 0 : -1;
+}
+
 int
 app_main(int argc, char *argv[], const struct program *prog)
 {
@@ -528,11 +563,8 @@ app_main(int argc, char *argv[], const struct program *prog)
 		return app_usage(prog->name);
 	if ((n = super_config(prog->name, conf, n)) < 0)
 		return 1;
-	if (tmpl_init(config.templates_dir) != WEFT_OK) {
-		log_msg(LOGL_ERROR, "templates_dir %s unusable",
-		    config.templates_dir);
+	if (app_load_text() == -1)
 		return 1;
-	}
 	if (FCGX_Init() != 0 || super_signals(FCGX_ShutdownPending) == -1)
 		return 1;
 	if ((fd = app_listen(sock)) < 0)

@@ -39,6 +39,7 @@
 
 #include "auth.h"
 #include "http.h"
+#include "i18n.h"
 #include "role.h"
 #include "tmpl.h"
 
@@ -100,7 +101,17 @@ struct route {
 	enum perm		 perm;		/* ACCESS_PERM only */
 	handler_fn		 handler;	/* NULL in app_areas[] */
 	struct app_nav		 nav;		/* GET routes without ":x" */
+	size_t			 body_max;	/* 0: the config's limits */
 };
+
+/*
+ * A POST route that takes more than the config's body_max and
+ * field_len_max (a file pasted into a form: a PO file to import): its
+ * body and each of its fields may be up to n bytes, n at most
+ * APP_BODY_LARGE_MAX (nginx's client_max_body_size is 1m).
+ */
+#define APP_BODY_LARGE_MAX	(1024 * 1024)
+#define APP_BODY(n)	.body_max = (n)
 
 struct program {
 	const char		*name;
@@ -142,6 +153,8 @@ size_t		 app_nav_visible(const struct actor *, enum app_menu place,
 #define APP_PARAMS_MAX	4
 /* The one-time flash message's cookie: a phrase key, read once. */
 #define APP_FLASH_COOKIE	"weft-flash"
+/* A visitor's choice of language (the switcher of the public pages). */
+#define APP_LANG_COOKIE		"weft-lang"
 
 struct request {
 	enum http_method	 method;
@@ -197,6 +210,9 @@ int		 app_error(struct request *, int status, const char *message);
 /* 200 with the CSV in req->resp.body, as an attachment named filename
  * (a plain name: no quotes); returns 0. */
 int		 app_csv(struct request *, const char *filename);
+/* The same for a body of another type (a PO file). */
+int		 app_attachment(struct request *, const char *type,
+		    const char *filename);
 /* 303 to path with a one-time flash message (phrase key or NULL). */
 int		 app_redirect(struct request *, const char *path,
 		    const char *flash_key);
@@ -215,8 +231,18 @@ int		 app_target_status(const struct request *, enum perm,
 		    enum weft_err e);
 /* The actor's phrase for key. */
 const char	*app_text(const struct request *, const char *key);
-/* The actor's language tag, "en" when none is set (visitors): the lang
- * argument of form_read() and i18n_text(). */
+/* The actor's language tag: the member's, a visitor's as
+ * app_lang_choose() chose it, else "en"; the lang argument of form_read()
+ * and i18n_text(). */
 const char	*app_lang(const struct request *);
+/*
+ * A visitor's language, into req->actor.lang: the one they chose with the
+ * switcher (APP_LANG_COOKIE), else the best of accept (the
+ * Accept-Language header) among the languages offered, else English.
+ */
+void		 app_lang_choose(struct request *, const char *accept);
+/* The public pages' language switcher: the offered languages into the
+ * layout's LANG_SWITCH (LANG_OPTION), for visitors, when there are two. */
+void		 app_lang_switch(struct request *, struct tmpl_dict *layout);
 
 #endif

@@ -24,8 +24,8 @@ static const struct app_menu_def {
 	const char	*label;
 	enum app_menu	 groups[APP_MENU_GROUPS];	/* 0 ends */
 } app_menus[] = {
-	{ "add", "+", "nav.menu.add", { APP_MENU_ADD } },
-	{ "manage", "\xe2\x9a\x99", "nav.menu.manage",	/* U+2699 gear */
+	{ "add", "+", N_("nav.menu.add"), { APP_MENU_ADD } },
+	{ "manage", "\xe2\x9a\x99", N_("nav.menu.manage"),	/* U+2699 gear */
 	    { APP_MENU_REPORTS, APP_MENU_CONTENT, APP_MENU_SITE } },
 };
 
@@ -34,9 +34,9 @@ static const struct app_group_def {
 	const char	*id;
 	const char	*heading;
 } app_groups[APP_MENU__MAX] = {
-	[APP_MENU_REPORTS] = { "reports", "nav.group.reports" },
-	[APP_MENU_CONTENT] = { "content", "nav.group.content" },
-	[APP_MENU_SITE] = { "site", "nav.group.site" },
+	[APP_MENU_REPORTS] = { "reports", N_("nav.group.reports") },
+	[APP_MENU_CONTENT] = { "content", N_("nav.group.content") },
+	[APP_MENU_SITE] = { "site", N_("nav.group.site") },
 };
 
 /* The entries in display order: by place, rank, then area and row. */

@@ -12,12 +12,6 @@
 #include "util.h"
 
 const char *
-app_lang(const struct request *req)
-{
-	return req->actor.lang[0] != '\0' ? req->actor.lang : "en";
-}
-
-const char *
 app_text(const struct request *req, const char *key)
 {
 	return i18n_text(app_lang(req), key);
@@ -31,6 +25,9 @@ app_layout(struct request *req, const char *title)
 
 	tmpl_set(d, "TITLE", title);
 	tmpl_set(d, "LANG", app_lang(req));
+	if (i18n_lang(app_lang(req))->rtl)
+		tmpl_show(d, "RTL");
+	app_lang_switch(req, d);
 	tmpl_set(d, "CSRF", a->csrf);
 	app_nav_fill(req, d);
 	if (a->member_id != 0) {
@@ -59,7 +56,9 @@ app_page(struct request *req, const char *file, const char *title)
 
 	if (req->layout != NULL)
 		tmpl_dict_free(req->layout);
-	if ((req->layout = tmpl_dict_new()) == NULL)
+	if ((req->layout = tmpl_dict_new()) != NULL)
+		tmpl_lang(req->layout, app_lang(req));
+	if (req->layout == NULL)
 		return NULL;
 	req->page_tpl = file;
 	app_layout(req, title);
@@ -95,14 +94,26 @@ app_render(struct request *req, int status)
 int
 app_error(struct request *req, int status, const char *message)
 {
+	static const struct {
+		int		 status;
+		const char	*key;
+	} keys[] = {
+		{ 400, N_("error.400") }, { 403, N_("error.403") },
+		{ 404, N_("error.404") }, { 405, N_("error.405") },
+		{ 409, N_("error.409") }, { 413, N_("error.413") },
+		{ 415, N_("error.415") }, { 422, N_("error.422") },
+		{ 429, N_("error.429") }, { 500, N_("error.500") },
+		{ 503, N_("error.503") },
+	};
 	struct tmpl_dict	*d;
-	char			 key[32];
+	size_t			 i;
 
 	http_response_reset(&req->resp);
-	if (message == NULL) {
-		snprintf(key, sizeof(key), "error.%d", status);
-		message = app_text(req, key);
-	}
+	for (i = 0; message == NULL && i < NELEM(keys); i++)
+		if (keys[i].status == status)
+			message = app_text(req, keys[i].key);
+	if (message == NULL)
+		message = app_text(req, N_("error.500"));
 	if (status == 503)
 		http_header(&req->resp, "Retry-After", "5");
 	if ((d = app_page(req, "error.tpl", http_status_text(status))) !=
@@ -126,15 +137,21 @@ app_error(struct request *req, int status, const char *message)
 }
 
 int
-app_csv(struct request *req, const char *filename)
+app_attachment(struct request *req, const char *type, const char *filename)
 {
 	char	 disp[128];
 
 	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", filename);
-	http_header(&req->resp, "Content-Type", "text/csv; charset=utf-8");
+	http_header(&req->resp, "Content-Type", type);
 	http_header(&req->resp, "Content-Disposition", disp);
 	req->resp.status = 200;
 	return 0;
+}
+
+int
+app_csv(struct request *req, const char *filename)
+{
+	return app_attachment(req, "text/csv; charset=utf-8", filename);
 }
 
 int

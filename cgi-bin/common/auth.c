@@ -24,6 +24,7 @@
 #include "auth.h"
 #include "config.h"
 #include "db.h"
+#include "i18n.h"
 #include "log.h"
 #include "settings.h"
 #include "sha256.h"
@@ -328,9 +329,9 @@ auth_visitor(struct actor *a, const char *addr)
  * for a member without any), which saves every logged-in page a round
  * trip.  There is no ORDER BY: it would cost a temporary table, and
  * role_grants_read() orders the few grants by id itself.  It returns the
- * settings generation too (one primary key read), so that the worker's
- * copy of the settings is checked without a statement of its own
- * (settings.h).
+ * settings and catalogue generations too (one primary key read each), so
+ * that the worker's copies of the settings and the translations are
+ * checked without a statement of their own (settings.h, i18n.h).
  */
 static const char auth_sql_load[] =
     "SELECT s.member_id, COALESCE(s.acting_member_id, s.member_id), s.csrf,"
@@ -338,6 +339,7 @@ static const char auth_sql_load[] =
     " r.name, r.status,"
     " TIMESTAMPDIFF(SECOND, s.last_seen_at, UTC_TIMESTAMP()),"
     " (SELECT generation FROM cache_generations WHERE name = 'settings'),"
+    " (SELECT generation FROM cache_generations WHERE name = 'catalogue'),"
     " g.id, g.role, g.scope_kind, g.community_id, g.lang"
     " FROM sessions s"
     " JOIN members m ON m.id = COALESCE(s.acting_member_id, s.member_id)"
@@ -347,7 +349,8 @@ static const char auth_sql_load[] =
     " AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? SECOND"
     " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND";
 #define AUTH_COL_SETTINGS 11	/* the settings generation */
-#define AUTH_COL_GRANTS	12	/* the first grant column of auth_sql_load */
+#define AUTH_COL_CATALOGUE 12	/* the phrase catalogue's (i18n.h) */
+#define AUTH_COL_GRANTS	13	/* the first grant column of auth_sql_load */
 
 /* Copies column col of the current row into dst (size n), "" for NULL. */
 static void
@@ -367,6 +370,7 @@ auth_session_load(const char *token, const char *addr, struct actor *a)
 
 	auth_visitor(a, addr);
 	settings_expect(0);
+	i18n_expect(0);
 	if (token == NULL || auth_token_id(token, id) == -1)
 		return WEFT_OK;
 	if ((e = db_query(&r, auth_sql_load, "bii", id, sizeof(id),
@@ -380,6 +384,7 @@ auth_session_load(const char *token, const char *addr, struct actor *a)
 		    sizeof(id));
 	}
 	settings_expect(db_int(r, AUTH_COL_SETTINGS));
+	i18n_expect(db_int(r, AUTH_COL_CATALOGUE));
 	a->member_id = db_int(r, 0);
 	a->acting_id = db_int(r, 1);
 	auth_col(r, 2, a->csrf, sizeof(a->csrf));

@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -173,4 +174,29 @@ buf_csv_fields(struct buf *b, size_t n, ...)
 		buf_csv_field(b, va_arg(ap, const char *));
 	}
 	va_end(ap);
+}
+
+int
+buf_read_file(struct buf *b, const char *path, size_t max)
+{
+	FILE	*f;
+	char	 chunk[8192];
+	size_t	 n, total = 0;
+	int	 bad;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		if ((total += n) > max) {
+			fclose(f);
+			errno = EFBIG;
+			return -1;
+		}
+		buf_append(b, chunk, n);
+	}
+	bad = ferror(f);
+	fclose(f);
+	if (bad)
+		errno = EIO;
+	return bad || buf_failed(b) ? -1 : 0;
 }

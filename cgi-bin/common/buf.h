@@ -32,5 +32,8 @@ void	 buf_csv_field(struct buf *, const char *s);
  * does, separated by commas. */
 void	 buf_csv_fields(struct buf *, size_t n, ...);
 int	 buf_failed(const struct buf *);
+/* Appends the file at path, whole: 0; -1 when it cannot be read or is
+ * larger than max bytes (errno says which, EFBIG for the size). */
+int	 buf_read_file(struct buf *, const char *path, size_t max);
 
 #endif

@@ -168,7 +168,7 @@ form_summary_dict(struct tmpl_dict *page, const char *lang)
 
 	s = tmpl_include_once(page, FORM_SUMMARY, FORM_SUMMARY_FILE, &added);
 	if (added) {
-		tmpl_set(s, "TITLE", i18n_text(lang, "form.summary"));
+		tmpl_set(s, "TITLE", i18n_text(lang, N_("form.summary")));
 		tmpl_set(s, "HEADING_ID", "error-summary-title");
 		tmpl_set_int(s, "LEVEL", 2);
 	}
@@ -252,6 +252,30 @@ form_option(struct tmpl_dict *page, const char *section, const char *value,
 	tmpl_set(o, "LABEL", label);
 	if (selected)
 		tmpl_show(o, "SELECTED");
+}
+
+void
+form_lang_options(struct tmpl_dict *d, const char *selected,
+    const char *current)
+{
+	const struct i18n_lang	*l;
+	size_t			 i, n;
+
+	l = i18n_languages(&n);
+	for (i = 0; i < n; i++)
+		if (l[i].enabled)
+			form_option(d, "LANG_OPTION", l[i].tag, l[i].name,
+			    strcmp(selected, l[i].tag) == 0);
+	if (!i18n_lang_offered(current) && current[0] != '\0')
+		form_option(d, "LANG_OPTION", current, current,
+		    strcmp(selected, current) == 0);
+}
+
+int
+form_lang_ok(const char *tag, const char *current)
+{
+	return i18n_lang_offered(tag) ||
+	    (current[0] != '\0' && strcmp(tag, current) == 0);
 }
 
 void

@@ -38,6 +38,7 @@
 #include <stddef.h>
 
 #include "http.h"
+#include "i18n.h"
 #include "tmpl.h"
 #include "util.h"
 #include "valid.h"
@@ -169,5 +170,13 @@ void		 form_options(struct tmpl_dict *page, const char *section,
  * {{LABEL}}, and {{#SELECTED}} when selected. */
 void		 form_option(struct tmpl_dict *page, const char *section,
 		    const char *value, const char *label, int selected);
+/* The options of a language select (LANG_OPTION, as form_option()): the
+ * languages offered to members (i18n.h); current, the member's stored
+ * language, is offered too when it is not one of them, so that saving
+ * the form does not change it unasked. */
+void		 form_lang_options(struct tmpl_dict *page, const char *selected,
+		    const char *current);
+/* Is tag one of the languages offered, or the member's current one? */
+int		 form_lang_ok(const char *tag, const char *current);
 
 #endif

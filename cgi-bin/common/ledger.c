@@ -17,14 +17,14 @@
 #include "valid.h"
 
 const char *const ledger_refusal_keys[LEDGER_REFUSE__MAX] = {
-	"ledger.refuse.ok",
-	"ledger.refuse.credit_limit",
-	"ledger.refuse.duplicate_key",
-	"ledger.refuse.reversed",
-	"ledger.refuse.is_reversal",
-	"ledger.refuse.confirmed",
-	"ledger.refuse.cancelled",
-	"ledger.refuse.disputed",
+	N_("ledger.refuse.ok"),
+	N_("ledger.refuse.credit_limit"),
+	N_("ledger.refuse.duplicate_key"),
+	N_("ledger.refuse.reversed"),
+	N_("ledger.refuse.is_reversal"),
+	N_("ledger.refuse.confirmed"),
+	N_("ledger.refuse.cancelled"),
+	N_("ledger.refuse.disputed"),
 };
 
 /* ---- parties ------------------------------------------------------------- */

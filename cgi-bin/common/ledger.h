@@ -19,6 +19,7 @@
 
 #include "auth.h"
 #include "err.h"
+#include "i18n.h"
 #include "role.h"
 #include "tmpl.h"
 

@@ -169,19 +169,19 @@ static const char role_perm[PERM__MAX][ROLE__MAX + 1] = {
 };
 
 const char *const role_refusal_keys[ROLE_REFUSE__MAX] = {
-	[ROLE_OK] = "role.ok",
-	[ROLE_REFUSE_NO_PERM] = "role.refuse.no_perm",
-	[ROLE_REFUSE_OUT_OF_SCOPE] = "role.refuse.out_of_scope",
-	[ROLE_REFUSE_HIGHER_ROLE] = "role.refuse.higher_role",
-	[ROLE_REFUSE_ADMIN_ONLY] = "role.refuse.admin_only",
-	[ROLE_REFUSE_BAD_SCOPE] = "role.refuse.bad_scope",
-	[ROLE_REFUSE_LAST_ADMIN] = "role.refuse.last_admin",
-	[ROLE_REFUSE_SELF] = "role.refuse.self",
-	[ROLE_REFUSE_SITE_ADMIN] = "role.refuse.site_admin",
-	[ROLE_REFUSE_NOT_SUBSET] = "role.refuse.not_subset",
-	[ROLE_REFUSE_STATUS] = "role.refuse.status",
-	[ROLE_REFUSE_COVER] = "role.refuse.cover",
-	[ROLE_REFUSE_REACH] = "role.refuse.reach",
+	[ROLE_OK] = N_("role.ok"),
+	[ROLE_REFUSE_NO_PERM] = N_("role.refuse.no_perm"),
+	[ROLE_REFUSE_OUT_OF_SCOPE] = N_("role.refuse.out_of_scope"),
+	[ROLE_REFUSE_HIGHER_ROLE] = N_("role.refuse.higher_role"),
+	[ROLE_REFUSE_ADMIN_ONLY] = N_("role.refuse.admin_only"),
+	[ROLE_REFUSE_BAD_SCOPE] = N_("role.refuse.bad_scope"),
+	[ROLE_REFUSE_LAST_ADMIN] = N_("role.refuse.last_admin"),
+	[ROLE_REFUSE_SELF] = N_("role.refuse.self"),
+	[ROLE_REFUSE_SITE_ADMIN] = N_("role.refuse.site_admin"),
+	[ROLE_REFUSE_NOT_SUBSET] = N_("role.refuse.not_subset"),
+	[ROLE_REFUSE_STATUS] = N_("role.refuse.status"),
+	[ROLE_REFUSE_COVER] = N_("role.refuse.cover"),
+	[ROLE_REFUSE_REACH] = N_("role.refuse.reach"),
 };
 
 static char

@@ -8,16 +8,25 @@
 #ifndef WEFT_TMPL_H
 #define WEFT_TMPL_H
 
+#include <stddef.h>
+
 #include "buf.h"
 #include "err.h"
 
 struct tmpl_dict;
 
-/* Templates are read from root (once, then cached). */
+/* Templates are read from root (all of them, once, their phrase markers
+ * rewritten: tmpl_marker.h) and cached. */
 enum weft_err	 tmpl_init(const char *root);
 struct tmpl_dict *tmpl_dict_new(void);
+/* The language of the phrase markers (tmpl_marker.h) of the page whose
+ * root dictionary this is; "en" until set. */
+void		 tmpl_lang(struct tmpl_dict *, const char *lang);
 void		 tmpl_dict_free(struct tmpl_dict *);
 void		 tmpl_set(struct tmpl_dict *, const char *key, const char *val);
+/* As tmpl_set(), with the n bytes at val (not NUL-terminated). */
+void		 tmpl_set_n(struct tmpl_dict *, const char *key, const char *val,
+		    size_t n);
 void		 tmpl_set_int(struct tmpl_dict *, const char *key, long long);
 /* One repetition of section per line of text (LF or CRLF; none for ""),
  * with key set to the line: line breaks shown without markup in the

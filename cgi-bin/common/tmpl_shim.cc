@@ -27,13 +27,16 @@
 #include <ctemplate/template_emitter.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <new>
 #include <string>
 
 extern "C" {
+#include "i18n.h"
 #include "tmpl.h"
+#include "tmpl_marker.h"
 }
 
 using ctemplate::TemplateDictionaryInterface;
@@ -77,6 +80,7 @@ struct tmpl_arena {
 	tmpl_slot	*slots;
 	size_t		 cap;		// a power of two, or 0
 	size_t		 n;
+	char		 lang[I18N_TAG_MAX];	// of the page's phrases
 };
 
 tmpl_chunk	*tmpl_spare;
@@ -246,7 +250,7 @@ struct tmpl_dict final : public TemplateDictionaryInterface {
 	tmpl_dict(tmpl_arena *a, tmpl_dict *up)
 	    : arena(a), parent(up), vars(nullptr), sections(nullptr),
 	    includes(nullptr), filename(nullptr),
-	    own{ nullptr, 0, nullptr, 0, 0 }
+	    own{ nullptr, 0, nullptr, 0, 0, "en" }
 	{
 	}
 
@@ -282,7 +286,7 @@ namespace {
 // Where allocation failed, tmpl_section() and tmpl_include() return this
 // one: everything set in it is dropped, and tmpl_render() of the page
 // (whose arena is marked failed) says WEFT_ERR_NOMEM.
-tmpl_arena	 tmpl_sink_arena = { nullptr, 1, nullptr, 0, 0 };
+tmpl_arena	 tmpl_sink_arena = { nullptr, 1, nullptr, 0, 0, "en" };
 tmpl_dict	 tmpl_sink(&tmpl_sink_arena, nullptr);
 
 enum tmpl_kind { TMPL_VAR = 1, TMPL_SECTION, TMPL_INCLUDE };
@@ -473,6 +477,51 @@ class tmpl_emitter final : public ctemplate::ExpandEmitter {
 	void Emit(const char *s, size_t n) override { put(s, n); }
 };
 
+
+// ---- phrases ------------------------------------------------------------
+
+// tmpl_init() loads every template through tmpl_marker_load(), which
+// rewrites each phrase marker as {{I18N_<i>}}; GetValue() answers those
+// with tmpl_marker_text() (tmpl_marker.h), in the page's language, and
+// ctemplate escapes the phrase like any value, where it stands.
+
+// A placeholder's value: its template variable, looked up from the
+// dictionary of the marker; a copy in the page's arena.
+const char *
+tmpl_var_value(void *ctx, const char *var)
+{
+	const tmpl_dict	*d = static_cast<const tmpl_dict *>(ctx);
+	TemplateString	 v = d->GetValue(TemplateString(var, strlen(var)));
+	const char	*p = tmpl_strdup(d->arena, v.data(), v.size());
+
+	return p != nullptr ? p : "";
+}
+
+struct buf	 tmpl_scratch;
+
+TemplateString
+tmpl_phrase(const tmpl_dict *d, const char *id, size_t len)
+{
+	const char	*t, *p;
+
+	if ((t = tmpl_marker_text(id, len, d->arena->lang, tmpl_var_value,
+	    const_cast<tmpl_dict *>(d), &tmpl_scratch)) == nullptr)
+		return TemplateString("", 0);
+	if (t != tmpl_scratch.p)
+		return TemplateString(t, strlen(t));
+	// The scratch buffer is the next phrase's: the page keeps a copy.
+	if ((p = tmpl_strdup(d->arena, t, tmpl_scratch.len)) == nullptr)
+		return TemplateString("", 0);
+	return TemplateString(p, tmpl_scratch.len);
+}
+
+extern "C" int
+tmpl_put(const char *name, const char *text, size_t len)
+{
+	return ctemplate::StringToTemplateCache(std::string(name),
+	    std::string(text, len), ctemplate::STRIP_BLANK_LINES) ? 0 : -1;
+}
+
 }	// namespace
 
 TemplateString
@@ -489,6 +538,8 @@ tmpl_dict::GetValue(const TemplateString &name) const
 		return TemplateString(" ", 1);
 	if (k.len == 10 && memcmp(k.text, "BI_NEWLINE", 10) == 0)
 		return TemplateString("\n", 1);
+	if (k.len > 5 && memcmp(k.text, "I18N_", 5) == 0)
+		return tmpl_phrase(this, k.text + 5, k.len - 5);
 	return TemplateString("", 0);
 }
 
@@ -567,18 +618,24 @@ tmpl_dict::DumpToString(std::string *out, int level) const
 extern "C" enum weft_err
 tmpl_init(const char *root)
 {
-	// Templates are parsed on first use and cached for the life of the
-	// worker; the root is fixed so a name cannot climb out of it.
-	if (!ctemplate::mutable_default_template_cache()->
-	    SetTemplateRootDirectory(root))
-		return WEFT_ERR_INVALID;
+	// Templates are read, their phrase markers rewritten, parsed and
+	// cached once, for the life of the worker; the root is fixed so a
+	// name cannot climb out of it.
+	try {
+		if (!ctemplate::mutable_default_template_cache()->
+		    SetTemplateRootDirectory(root) ||
+		    tmpl_marker_load(root, tmpl_put) == -1)
+			return WEFT_ERR_INVALID;
+	} catch (const std::bad_alloc &) {
+		return WEFT_ERR_NOMEM;
+	}
 	return WEFT_OK;
 }
 
 extern "C" struct tmpl_dict *
 tmpl_dict_new(void)
 {
-	tmpl_arena	 a = { nullptr, 0, nullptr, 0, 0 };
+	tmpl_arena	 a = { nullptr, 0, nullptr, 0, 0, "en" };
 	void		*mem;
 	tmpl_dict	*d;
 
@@ -589,6 +646,13 @@ tmpl_dict_new(void)
 	d->own = a;
 	d->arena = &d->own;
 	return d;
+}
+
+extern "C" void
+tmpl_lang(struct tmpl_dict *d, const char *lang)
+{
+	if (d->arena == &d->own && lang != nullptr && lang[0] != '\0')
+		snprintf(d->own.lang, sizeof(d->own.lang), "%s", lang);
 }
 
 extern "C" void
@@ -603,8 +667,7 @@ tmpl_dict_free(struct tmpl_dict *d)
 	tmpl_arena_free(&a);
 }
 
-// Sets key to the n bytes at v (not NUL-terminated).
-static void
+extern "C" void
 tmpl_set_n(struct tmpl_dict *d, const char *key, const char *v, size_t n)
 {
 	tmpl_entry	*e;
@@ -624,43 +687,6 @@ tmpl_set(struct tmpl_dict *d, const char *key, const char *val)
 	const char	*v = val != nullptr ? val : "";
 
 	tmpl_set_n(d, key, v, strlen(v));
-}
-
-extern "C" void
-tmpl_lines(struct tmpl_dict *d, const char *section, const char *key,
-    const char *text)
-{
-	const char	*p = text != nullptr ? text : "", *nl;
-	size_t		 n;
-
-	while (*p != '\0') {
-		nl = strchr(p, '\n');
-		n = nl != nullptr ? static_cast<size_t>(nl - p) : strlen(p);
-		if (n > 0 && p[n - 1] == '\r')
-			n--;
-		tmpl_set_n(tmpl_section(d, section), key, p, n);
-		if (nl == nullptr)
-			break;
-		p = nl + 1;
-	}
-}
-
-extern "C" void
-tmpl_set_int(struct tmpl_dict *d, const char *key, long long v)
-{
-	char			 buf[24], *p = buf + sizeof(buf);
-	unsigned long long	 u = static_cast<unsigned long long>(v);
-
-	// The decimal digits, as std::to_string() writes them.
-	*--p = '\0';
-	if (v < 0)
-		u = 0ull - u;
-	do
-		*--p = static_cast<char>('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (v < 0)
-		*--p = '-';
-	tmpl_set(d, key, p);
 }
 
 extern "C" void

@@ -14,13 +14,13 @@
 #include "valid.h"
 
 const char *const valid_err_keys[VALID__MAX] = {
-	[VALID_OK] = "valid.ok",
-	[VALID_EMPTY] = "valid.empty",
-	[VALID_TOO_SHORT] = "valid.too_short",
-	[VALID_TOO_LONG] = "valid.too_long",
-	[VALID_FORMAT] = "valid.format",
-	[VALID_RANGE] = "valid.range",
-	[VALID_ENCODING] = "valid.encoding",
+	[VALID_OK] = N_("valid.ok"),
+	[VALID_EMPTY] = N_("valid.empty"),
+	[VALID_TOO_SHORT] = N_("valid.too_short"),
+	[VALID_TOO_LONG] = N_("valid.too_long"),
+	[VALID_FORMAT] = N_("valid.format"),
+	[VALID_RANGE] = N_("valid.range"),
+	[VALID_ENCODING] = N_("valid.encoding"),
 };
 
 #define VALID_ID_MAX	9007199254740992LL	/* 2^53: exact in a double */

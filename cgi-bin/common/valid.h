@@ -6,6 +6,8 @@
 #ifndef WEFT_VALID_H
 #define WEFT_VALID_H
 
+#include "i18n.h"
+
 #include <stddef.h>
 
 enum valid_err {

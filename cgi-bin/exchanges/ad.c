@@ -18,8 +18,8 @@ const char *const ad_kind_keys[AD_KIND__MAX] = {
 };
 
 const char *const ad_kind_phrases[AD_KIND__MAX] = {
-	"ads.kind.offer",
-	"ads.kind.request",
+	N_("ads.kind.offer"),
+	N_("ads.kind.request"),
 };
 
 int

@@ -164,7 +164,7 @@ ads_next(struct tmpl_dict *d, const char *path,
 enum { D_KIND, D_CATEGORY, D_COMMUNITY, D_Q, D_BEFORE, D__MAX };
 static const struct form_field directory_fields[D__MAX] = {
 	[D_KIND] = { "kind", FORM_CHOICE, 0, 0, 16,
-	    FORM_CHOICES(ad_kind_keys), .refusal = "ads.error.kind" },
+	    FORM_CHOICES(ad_kind_keys), .refusal = N_("ads.error.kind") },
 	[D_CATEGORY] = { "category", FORM_ID, 0, 0, 0 },
 	[D_COMMUNITY] = { "community", FORM_ID, 0, 0, 0 },
 	[D_Q] = { "q", FORM_TEXT, 0, 0, 100 },
@@ -268,7 +268,7 @@ ads_directory(struct request *req)
 	int			 st;
 
 	if ((d = ads_list_page(req, "exchanges/ads_directory.tpl",
-	    "ads.title.directory", directory_fields, D__MAX, D_CATEGORY,
+	    N_("ads.title.directory"), directory_fields, D__MAX, D_CATEGORY,
 	    D_COMMUNITY, 0, v, &bad, &st)) == NULL)
 		return st;
 	if (role_allows_somewhere(&req->actor.grants, PERM_AD_LIST))
@@ -389,7 +389,7 @@ ads_mine(struct request *req)
 	if ((n = ads_acts_for(req, who, NELEM(who), &e)) == 0)
 		return app_status_of(e);
 	if ((d = app_page(req, "exchanges/ads_mine.tpl",
-	    app_text(req, "ads.title.mine"))) == NULL)
+	    app_text(req, N_("ads.title.mine")))) == NULL)
 		return 500;
 	for (i = 0; i < n; i++)
 		if ((e = ads_mine_group(req, d, &who[i])) != WEFT_OK)
@@ -409,9 +409,9 @@ enum { M_KIND, M_STATUS, M_CATEGORY, M_COMMUNITY, M_MEMBER, M_Q, M_FROM,
     M_TO, M_BEFORE, M__MAX };
 static const struct form_field manage_fields[M__MAX] = {
 	[M_KIND] = { "kind", FORM_CHOICE, 0, 0, 16,
-	    FORM_CHOICES(ad_kind_keys), .refusal = "ads.error.kind" },
+	    FORM_CHOICES(ad_kind_keys), .refusal = N_("ads.error.kind") },
 	[M_STATUS] = { "status", FORM_CHOICE, 0, 0, 16,
-	    FORM_CHOICES(ads_status_keys), .refusal = "ads.error.status" },
+	    FORM_CHOICES(ads_status_keys), .refusal = N_("ads.error.status") },
 	[M_CATEGORY] = { "category", FORM_ID, 0, 0, 0 },
 	[M_COMMUNITY] = { "community", FORM_ID, 0, 0, 0 },
 	[M_MEMBER] = { "member", FORM_USERNAME, 0, 0, 0 },
@@ -518,7 +518,7 @@ ads_manage(struct request *req)
 	int			 st;
 
 	if ((d = ads_list_page(req, "exchanges/ads_manage.tpl",
-	    "ads.title.manage", manage_fields, M__MAX, M_CATEGORY, M_COMMUNITY,
+	    N_("ads.title.manage"), manage_fields, M__MAX, M_CATEGORY, M_COMMUNITY,
 	    1, v, &bad, &st)) == NULL)
 		return st;
 	ads_status_filter(d, &v[M_STATUS]);
@@ -569,30 +569,3 @@ ads_show(struct request *req)
 
 /* ---- phrases ------------------------------------------------------- */
 
-const struct i18n_phrase exchanges_ads_phrases[] = {
-	{ "ads.error.category", "Choose one of the categories." },
-	{ "ads.error.community", "You cannot put this ad in that Community "
-	    "Timebank: an ad belongs to its owner's own Community Timebank "
-	    "or to none." },
-	{ "ads.error.deleted", "This ad has been deleted." },
-	{ "ads.error.expires", "Choose a date after today and at most a "
-	    "year ahead." },
-	{ "ads.error.for_status", "This member's account is not active: ads "
-	    "can be posted only for approved members." },
-	{ "ads.error.for_unknown", "There is no member with this username." },
-	{ "ads.error.kind", "Choose offer or request." },
-	{ "ads.error.status", "Choose one of the statuses." },
-	{ "ads.flash.deleted", "The ad has been deleted." },
-	{ "ads.flash.posted", "The ad has been posted." },
-	{ "ads.flash.renewed", "The ad has been renewed for three more "
-	    "months." },
-	{ "ads.flash.saved", "The ad has been saved." },
-	{ "ads.kind.offer", "Offer" },
-	{ "ads.kind.request", "Request" },
-	{ "ads.title.directory", "Offers and requests" },
-	{ "ads.title.edit", "Edit an ad" },
-	{ "ads.title.manage", "All offers and requests" },
-	{ "ads.title.mine", "My offers and requests" },
-	{ "ads.title.new", "Post an offer or a request" },
-};
-const size_t exchanges_ads_nphrases = NELEM(exchanges_ads_phrases);

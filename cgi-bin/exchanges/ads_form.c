@@ -25,7 +25,7 @@ enum { A_KIND, A_TITLE, A_DESCRIPTION, A_CATEGORY, A_COMMUNITY, A_EXPIRES,
     A_FOR, A__MAX };
 static const struct form_field ads_fields[A__MAX] = {
 	[A_KIND] = { "kind", FORM_CHOICE, 1, 1, 16,
-	    FORM_CHOICES(ad_kind_keys), .refusal = "ads.error.kind" },
+	    FORM_CHOICES(ad_kind_keys), .refusal = N_("ads.error.kind") },
 	[A_TITLE] = { "title", FORM_TEXT, 1, 1, AD_TITLE_MAX },
 	[A_DESCRIPTION] = { "description", FORM_MULTILINE, 0, 0, AD_DESC_MAX },
 	[A_CATEGORY] = { "category", FORM_ID, 1, 0, 0 },
@@ -160,7 +160,7 @@ ads_form_page(struct request *req, const struct ad *ad,
 	char			 action[64];
 
 	if ((d = app_page(req, "exchanges/ads_form.tpl", app_text(req,
-	    ad != NULL ? "ads.title.edit" : "ads.title.new"))) == NULL)
+	    ad != NULL ? N_("ads.title.edit") : N_("ads.title.new")))) == NULL)
 		return NULL;
 	if (ad != NULL) {
 		snprintf(action, sizeof(action), "/ads/%lld/edit", ad->id);
@@ -250,7 +250,7 @@ ads_check_community(struct request *req, struct tmpl_dict *d,
 	if (!ads_community_allowed(req, o->as, o->community,
 	    ad != NULL ? ad->community_id : -1, *c)) {
 		form_error(d, "community", app_text(req,
-		    "ads.error.community"));
+		    N_("ads.error.community")));
 		return 0;
 	}
 	return 1;
@@ -281,7 +281,7 @@ ads_form_check(struct request *req, struct tmpl_dict *d, const struct ad *ad,
 			return -1;
 		if (n == 0) {
 			form_error(d, "category", app_text(req,
-			    "ads.error.category"));
+			    N_("ads.error.category")));
 			bad++;
 		}
 	}
@@ -299,7 +299,7 @@ ads_form_check(struct request *req, struct tmpl_dict *d, const struct ad *ad,
 			return -1;
 		if (n == 0) {
 			form_error(d, "expires_on", app_text(req,
-			    "ads.error.expires"));
+			    N_("ads.error.expires")));
 			bad++;
 		}
 	}
@@ -345,7 +345,7 @@ ads_new_owner(struct request *req, const struct form_value *f,
 		db_rows_free(r);
 		if (!role_allows(&req->actor.grants, PERM_AD_POST_FOR, &site))
 			return 403;
-		*why = "ads.error.for_unknown";
+		*why = N_("ads.error.for_unknown");
 		return 0;
 	}
 	o->id = db_int(r, 0);
@@ -359,7 +359,7 @@ ads_new_owner(struct request *req, const struct form_value *f,
 	    !role_allows(&req->actor.grants, PERM_AD_POST_FOR, &sc))
 		return 403;
 	if (!approved)
-		*why = "ads.error.for_status";
+		*why = N_("ads.error.for_status");
 	else
 		o->known = 1;
 	return 0;
@@ -462,7 +462,7 @@ ads_new(struct request *req)
 	if ((e = ads_insert(req, &o, v, community, &id)) != WEFT_OK)
 		return app_status_of(e);
 	snprintf(path, sizeof(path), "/ads/%lld", id);
-	return app_redirect(req, path, "ads.flash.posted");
+	return app_redirect(req, path, N_("ads.flash.posted"));
 }
 
 /* ---- edit ---------------------------------------------------------- */
@@ -480,7 +480,7 @@ ads_edit_form(struct request *req)
 	if ((st = ads_target(req, PERM_AD_EDIT, 0, &ad, &as)) != 0)
 		return st;
 	if (ad.deleted)
-		return app_error(req, 409, app_text(req, "ads.error.deleted"));
+		return app_error(req, 409, app_text(req, N_("ads.error.deleted")));
 	snprintf(comm, sizeof(comm), "%lld", ad.community_id);
 	c.kind = ad_kind_keys[ad.kind];
 	c.category = ad.category_id;
@@ -599,7 +599,7 @@ ads_edit(struct request *req)
 		return st;
 	if (ad.deleted) {
 		db_rollback();
-		return app_error(req, 409, app_text(req, "ads.error.deleted"));
+		return app_error(req, 409, app_text(req, N_("ads.error.deleted")));
 	}
 	o.id = ad.member_id;
 	o.community = ad.owner_community;
@@ -624,7 +624,7 @@ ads_edit(struct request *req)
 	if ((e = ads_update(req, &ad, v, community)) != WEFT_OK)
 		return app_status_of(e);
 	snprintf(path, sizeof(path), "/ads/%lld", ad.id);
-	return app_redirect(req, path, "ads.flash.saved");
+	return app_redirect(req, path, N_("ads.flash.saved"));
 refuse:
 	db_rollback();
 	return st;
@@ -668,14 +668,14 @@ ads_renew(struct request *req)
 		return st;
 	if (ad.deleted) {
 		db_rollback();
-		return app_error(req, 409, app_text(req, "ads.error.deleted"));
+		return app_error(req, 409, app_text(req, N_("ads.error.deleted")));
 	}
 	if ((e = ads_change(req, "UPDATE ads SET expires_on = LEAST("
 	    "GREATEST(expires_on, UTC_DATE()) + INTERVAL 3 MONTH,"
 	    " UTC_DATE() + INTERVAL 1 YEAR), updated_at = UTC_TIMESTAMP()"
 	    " WHERE id = ?", "ad.renew", &ad)) != WEFT_OK)
 		return app_status_of(e);
-	return ads_done(req, &ad, as, 0, "ads.flash.renewed");
+	return ads_done(req, &ad, as, 0, N_("ads.flash.renewed"));
 }
 
 /* POST /ads/:id/delete: a soft delete.  Deleting a deleted ad (a double
@@ -692,12 +692,12 @@ ads_delete(struct request *req)
 		return st;
 	if (ad.deleted) {
 		db_rollback();
-		return ads_done(req, &ad, as, 1, "ads.flash.deleted");
+		return ads_done(req, &ad, as, 1, N_("ads.flash.deleted"));
 	}
 	if ((e = ads_change(req, "UPDATE ads SET status = 'deleted',"
 	    " updated_at = UTC_TIMESTAMP() WHERE id = ?", "ad.delete", &ad)) !=
 	    WEFT_OK)
 		return app_status_of(e);
 	log_msg(LOGL_INFO, "ad %lld deleted", ad.id);
-	return ads_done(req, &ad, as, 1, "ads.flash.deleted");
+	return ads_done(req, &ad, as, 1, N_("ads.flash.deleted"));
 }

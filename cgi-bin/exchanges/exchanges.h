@@ -46,11 +46,5 @@ void	 exchanges_show_entry(struct request *, struct tmpl_dict *d,
 	    const struct ledger_exchange *);
 
 /* Phrases of each family (sorted by key, strcmp order). */
-extern const struct i18n_phrase exchanges_ads_phrases[];
-extern const size_t exchanges_ads_nphrases;
-extern const struct i18n_phrase exchanges_ledger_phrases[];
-extern const size_t exchanges_ledger_nphrases;
-extern const struct i18n_phrase exchanges_pending_phrases[];
-extern const size_t exchanges_pending_nphrases;
 
 #endif

@@ -44,9 +44,9 @@ static const struct form_field list_fields[X__MAX] = {
 	[X_CATEGORY] = { "category", FORM_ID, 0, 0, 0 },
 	[X_RECORDED_BY] = { "recorded_by", FORM_TEXT, 0, 1, 64 },
 	[X_REVERSED] = { "reversed", FORM_CHOICE, 0, 0, 0,
-	    FORM_CHOICES(list_reversed_keys), .refusal = "valid.format" },
+	    FORM_CHOICES(list_reversed_keys), .refusal = N_("valid.format") },
 	[X_STATUS] = { "status", FORM_CHOICE, 0, 0, 0,
-	    FORM_CHOICES(list_status_keys), .refusal = "valid.format" },
+	    FORM_CHOICES(list_status_keys), .refusal = N_("valid.format") },
 	[X_BEFORE] = { "before", FORM_ID, 0, 0, 0, .flags = FORM_QUIET },
 };
 
@@ -149,7 +149,7 @@ list_member(struct request *req, struct tmpl_dict *d, struct list_filter *f,
 		*err = e;
 		return 0;
 	}
-	form_error(d, field, app_text(req, "ledger.filter.member"));
+	form_error(d, field, app_text(req, N_("ledger.filter.member")));
 	return 1;
 }
 
@@ -203,7 +203,7 @@ list_filter_read(struct request *req, struct tmpl_dict *d,
 		list_query_add(f, "status", v[X_STATUS].str);
 	}
 	if (strcmp(f->from, f->to) > 0) {
-		form_error(d, "to", app_text(req, "ledger.filter.order"));
+		form_error(d, "to", app_text(req, N_("ledger.filter.order")));
 		bad++;
 	}
 	pager_before_id(&f->page, LIST_PAGE,
@@ -382,9 +382,9 @@ exchanges_list(struct request *req)
 	size_t			 bad;
 
 	if ((d = app_page(req, "exchanges/ledger_list.tpl",
-	    app_text(req, "ledger.list.title"))) == NULL)
+	    app_text(req, N_("ledger.list.title")))) == NULL)
 		return 500;
-	form_summary(d, app_lang(req), "form.summary.filters", NULL, 0);
+	form_summary(d, app_lang(req), N_("form.summary.filters"), NULL, 0);
 	bad = list_filter_read(req, d, &f, &e);
 	if (e != WEFT_OK || (e = list_selects(d, &f)) != WEFT_OK)
 		return app_status_of(e);

@@ -21,11 +21,5 @@ main(int argc, char *argv[])
 		NELEM(exchanges_routes),
 	};
 
-	if (i18n_register(exchanges_ads_phrases, exchanges_ads_nphrases) ==
-	    -1 || i18n_register(exchanges_ledger_phrases,
-	    exchanges_ledger_nphrases) == -1 ||
-	    i18n_register(exchanges_pending_phrases,
-	    exchanges_pending_nphrases) == -1)
-		return 1;
 	return app_main(argc, argv, &prog);
 }

@@ -142,7 +142,7 @@ exchanges_pending_show(struct request *req)
 	if (!m.see)
 		return 403;
 	snprintf(title, sizeof(title), "%s #%lld",
-	    app_text(req, "ledger.pending.title"), p.x.id);
+	    app_text(req, N_("ledger.pending.title")), p.x.id);
 	if ((d = app_page(req, "exchanges/ledger_pending_show.tpl", title)) ==
 	    NULL)
 		return 500;
@@ -207,10 +207,10 @@ exchanges_pending_confirm(struct request *req)
 		return app_status_of(e);
 	if (why == LEDGER_OK)
 		return pending_redirect(req, p.x.id, xid,
-		    "ledger.flash.confirmed");
+		    N_("ledger.flash.confirmed"));
 	if (why == LEDGER_REFUSE_CONFIRMED)
 		return pending_redirect(req, p.x.id, xid,
-		    "ledger.flash.already_confirmed");
+		    N_("ledger.flash.already_confirmed"));
 	return pending_refused(req, why, &s);
 }
 
@@ -241,10 +241,10 @@ exchanges_pending_dispute(struct request *req)
 		return app_status_of(e);
 	if (why == LEDGER_OK)
 		return pending_redirect(req, p.x.id, 0,
-		    "ledger.flash.disputed");
+		    N_("ledger.flash.disputed"));
 	if (why == LEDGER_REFUSE_DISPUTED)
 		return pending_redirect(req, p.x.id, 0,
-		    "ledger.flash.already_disputed");
+		    N_("ledger.flash.already_disputed"));
 	return pending_refused(req, why, NULL);
 }
 
@@ -266,25 +266,8 @@ exchanges_pending_cancel(struct request *req)
 		return app_status_of(e);
 	if (why == LEDGER_OK || why == LEDGER_REFUSE_CANCELLED)
 		return pending_redirect(req, p.x.id, 0, why == LEDGER_OK ?
-		    "ledger.flash.cancelled" :
-		    "ledger.flash.already_cancelled");
+		    N_("ledger.flash.cancelled") :
+		    N_("ledger.flash.already_cancelled"));
 	return pending_refused(req, why, NULL);
 }
 
-const struct i18n_phrase exchanges_pending_phrases[] = {
-	{ "ledger.flash.already_cancelled", "This exchange had already been "
-	    "cancelled." },
-	{ "ledger.flash.already_confirmed", "This exchange had already been "
-	    "confirmed: here it is. Its hours moved once." },
-	{ "ledger.flash.already_disputed", "This exchange had already been "
-	    "disputed: a coordinator will decide." },
-	{ "ledger.flash.cancelled", "The exchange has been cancelled: no "
-	    "hours moved." },
-	{ "ledger.flash.confirmed", "The exchange has been confirmed: its "
-	    "hours have moved." },
-	{ "ledger.flash.disputed", "The exchange has been disputed. No hours "
-	    "have moved; a coordinator will look at it." },
-	{ "ledger.pending.title", "Exchange waiting for confirmation" },
-};
-const size_t exchanges_pending_nphrases =
-    sizeof(exchanges_pending_phrases) / sizeof(exchanges_pending_phrases[0]);

@@ -79,17 +79,17 @@ record_hours_key(const char *in, enum valid_err e)
 	const char	*dot;
 
 	if (in[0] == '-')
-		return "ledger.hours.positive";
+		return N_("ledger.hours.positive");
 	if (e == VALID_RANGE)
 		return strspn(in, "0.") == strlen(in) ?
-		    "ledger.hours.positive" : "ledger.hours.max";
+		    N_("ledger.hours.positive") : N_("ledger.hours.max");
 	dot = strchr(in, '.');
 	if (in[0] == '.' || strspn(in, "0123456789.") != strlen(in) ||
 	    (dot != NULL && (strchr(dot + 1, '.') != NULL || dot[1] == '\0')))
-		return "ledger.hours.number";
+		return N_("ledger.hours.number");
 	if (dot != NULL && strlen(dot + 1) > 2)
-		return "ledger.hours.decimals";
-	return "ledger.hours.quarter";
+		return N_("ledger.hours.decimals");
+	return N_("ledger.hours.quarter");
 }
 
 /* The message for hours that valid_hours() refused: the form's field
@@ -101,7 +101,7 @@ record_hours_why(const struct form_field *f, const char *in,
 	const char	*key = record_hours_key(in, e);
 	char		 max[LEDGER_HOURS_LEN];
 
-	if (strcmp(key, "ledger.hours.max") != 0) {
+	if (strcmp(key, N_("ledger.hours.max")) != 0) {
 		snprintf(msg, len, "%s", i18n_text(lang, key));
 		return;
 	}
@@ -140,12 +140,12 @@ record_date(struct request *req, struct tmpl_dict *d,
 	day = record_days(v->date.y, v->date.m, v->date.d);
 	if (day > today + RECORD_GRACE_DAYS) {
 		form_error(d, "service_date", app_text(req,
-		    "ledger.date.future"));
+		    N_("ledger.date.future")));
 		return 1;
 	}
 	if (day < today - s->oldest_days) {
 		record_day_str(today - s->oldest_days, oldest);
-		record_error2(req, d, "service_date", "ledger.date.old",
+		record_error2(req, d, "service_date", N_("ledger.date.old"),
 		    oldest);
 		return 1;
 	}
@@ -178,7 +178,7 @@ record_parties(struct request *req, struct tmpl_dict *d,
 			continue;
 		memset(&found[i], 0, sizeof(found[i]));
 		form_error(d, fields[i], app_text(req,
-		    "ledger.member.unknown"));
+		    N_("ledger.member.unknown")));
 		bad++;
 	}
 	*p = found[0];
@@ -208,7 +208,7 @@ record_ad(struct request *req, struct tmpl_dict *d, const struct form_value *v,
 	}
 	if (e == WEFT_ERR_NOTFOUND || (owner != provider &&
 	    owner != recipient)) {
-		form_error(d, "ad", app_text(req, "ledger.ad.unknown"));
+		form_error(d, "ad", app_text(req, N_("ledger.ad.unknown")));
 		return 1;
 	}
 	return 0;
@@ -283,9 +283,9 @@ record_page(struct request *req, const struct ledger_settings *s,
 	char			 max[LEDGER_HOURS_LEN];
 
 	if ((d = app_page(req, "exchanges/ledger_new.tpl",
-	    app_text(req, "ledger.new.title"))) == NULL)
+	    app_text(req, N_("ledger.new.title")))) == NULL)
 		return NULL;
-	form_summary(d, app_lang(req), "ledger.summary.recorded", NULL, 0);
+	form_summary(d, app_lang(req), N_("ledger.summary.recorded"), NULL, 0);
 	tmpl_set(d, "FORM_KEY", key);
 	ledger_format_hours(s->max_hundredths, 0, max);
 	tmpl_set(d, "MAX_HOURS", max);
@@ -316,10 +316,10 @@ record_replay(struct request *req, const struct ledger_key_use *u)
 {
 	if (u->exchange != 0)
 		return record_redirect(req, u->exchange, 0,
-		    "ledger.flash.already");
+		    N_("ledger.flash.already"));
 	if (u->proposal != 0)
 		return record_redirect(req, u->proposal, 1,
-		    "ledger.flash.already_pending");
+		    N_("ledger.flash.already_pending"));
 	return 409;	/* used, and gone: cannot happen */
 }
 
@@ -381,7 +381,7 @@ record_validate(struct request *req, struct tmpl_dict *d,
 	bad += (size_t)record_date(req, d, s, &v[R_DATE]);
 	bad += (size_t)record_parties(req, d, v, p, r, err);
 	if (p->id != 0 && p->id == r->id) {
-		form_error(d, "recipient", app_text(req, "ledger.member.same"));
+		form_error(d, "recipient", app_text(req, N_("ledger.member.same")));
 		bad++;
 	}
 	bad += (size_t)record_ad(req, d, &v[R_AD], p->id, r->id, &x->ad_id,
@@ -417,8 +417,8 @@ record_write(struct request *req, struct tmpl_dict *d,
 	switch (why) {
 	case LEDGER_OK:
 		return way == RECORD_PROPOSE ? record_redirect(req, id, 1,
-		    "ledger.flash.pending") : record_redirect(req, id, 0,
-		    "ledger.flash.recorded");
+		    N_("ledger.flash.pending")) : record_redirect(req, id, 0,
+		    N_("ledger.flash.recorded"));
 	case LEDGER_REFUSE_DUPLICATE_KEY:
 		/* Made meanwhile by the same form: what it made. */
 		if ((e = ledger_key_use(x->form_key, &u)) != WEFT_OK)
@@ -591,72 +591,10 @@ exchanges_show(struct request *req)
 	if (!show_may_see(req, &x, &e))
 		return e != WEFT_OK ? app_status_of(e) : 403;
 	snprintf(title, sizeof(title), "%s #%lld",
-	    app_text(req, "ledger.show.title"), x.id);
+	    app_text(req, N_("ledger.show.title")), x.id);
 	if ((d = app_page(req, "exchanges/ledger_show.tpl", title)) == NULL)
 		return 500;
 	show_fill(req, d, &x);
 	return app_render(req, 200);
 }
 
-const struct i18n_phrase exchanges_ledger_phrases[] = {
-	{ "ledger.ad.unknown", "This is not an offer or request of one of "
-	    "the two members." },
-	{ "ledger.date.future", "The date of the service cannot be in the "
-	    "future." },
-	{ "ledger.date.old", "This is too long ago to record: the oldest "
-	    "date allowed is" },
-	{ "ledger.filter.member", "There is no member with this username." },
-	{ "ledger.filter.order", "The end date must not be before the start "
-	    "date." },
-	{ "ledger.flash.already", "This exchange had already been recorded: "
-	    "here it is. Nothing was recorded twice." },
-	{ "ledger.flash.already_pending", "This exchange had already been "
-	    "recorded and is waiting for the recipient to confirm it: here it "
-	    "is. Nothing was recorded twice." },
-	{ "ledger.flash.pending", "The exchange has been recorded. It is "
-	    "waiting for the recipient to confirm it: until then no hours "
-	    "move." },
-	{ "ledger.flash.recorded", "The exchange has been recorded." },
-	{ "ledger.flash.reversed", "The exchange has been reversed." },
-	{ "ledger.hours.decimals", "Use at most two decimals: quarter hours "
-	    "are .25, .5 and .75." },
-	{ "ledger.hours.max", "That is more than one exchange may record. "
-	    "The most is" },
-	{ "ledger.hours.number", "Enter the hours as a number, such as 1, "
-	    "1.5 or 0.25." },
-	{ "ledger.hours.positive", "The hours must be more than zero." },
-	{ "ledger.hours.quarter", "Hours go in steps of a quarter hour "
-	    "(0.25)." },
-	{ "ledger.list.title", "Recorded exchanges" },
-	{ "ledger.member.same", "The provider and the recipient must be two "
-	    "different members." },
-	{ "ledger.member.unknown", "There is no approved member with this "
-	    "username." },
-	{ "ledger.new.title", "Record an exchange" },
-	{ "ledger.refuse.cancelled", "This exchange was cancelled by a "
-	    "coordinator: it can no longer be confirmed or disputed." },
-	{ "ledger.refuse.confirmed", "This exchange has been confirmed "
-	    "already. A mistake in it is corrected by a coordinator "
-	    "reversing it." },
-	{ "ledger.refuse.credit_limit", "Refused: this would take the "
-	    "recipient's balance below the credit limit, the lowest balance "
-	    "allowed, of" },
-	{ "ledger.refuse.disputed", "This exchange has been disputed "
-	    "already: a coordinator will decide." },
-	{ "ledger.refuse.duplicate_key", "This form had already been sent." },
-	{ "ledger.refuse.is_reversal", "A reversal cannot itself be "
-	    "reversed." },
-	{ "ledger.refuse.ok", "Allowed." },
-	{ "ledger.refuse.reversed", "This exchange has already been "
-	    "reversed." },
-	{ "ledger.reverse.title", "Reverse an exchange" },
-	{ "ledger.show.title", "Exchange" },
-	{ "ledger.statement.member_title", "Statement of" },
-	{ "ledger.statement.title", "Your balance and statement" },
-	{ "ledger.summary.dates", "Please correct the dates" },
-	{ "ledger.summary.recorded", "Nothing was recorded: please correct "
-	    "the following" },
-	{ "ledger.summary.reversed", "Nothing was reversed: please correct "
-	    "the following" },
-};
-const size_t exchanges_ledger_nphrases = NELEM(exchanges_ledger_phrases);

@@ -27,7 +27,7 @@ reverse_again(struct request *req, const struct ledger_exchange *x,
 	char			 h[LEDGER_HOURS_LEN];
 
 	if ((d = app_page(req, "exchanges/ledger_reverse.tpl",
-	    app_text(req, "ledger.reverse.title"))) == NULL)
+	    app_text(req, N_("ledger.reverse.title")))) == NULL)
 		return 500;
 	tmpl_set_int(d, "ID", x->id);
 	tmpl_set(d, "PROVIDER", x->provider.name);
@@ -36,7 +36,7 @@ reverse_again(struct request *req, const struct ledger_exchange *x,
 	tmpl_set(d, "HOURS", h);
 	tmpl_set(d, "SERVICE_DATE", x->service_date);
 	tmpl_set(d, "DESCRIPTION", x->description);
-	form_summary(d, app_lang(req), "ledger.summary.reversed", NULL, 0);
+	form_summary(d, app_lang(req), N_("ledger.summary.reversed"), NULL, 0);
 	form_show(reverse_fields, V__MAX, v, app_lang(req), d);
 	return app_render(req, 422);
 }
@@ -63,7 +63,7 @@ exchanges_reverse(struct request *req)
 		return 403;
 	if (x.reverses_id != 0 || x.reversed_by != 0)
 		return app_error(req, 409, app_text(req, x.reverses_id != 0 ?
-		    "ledger.refuse.is_reversal" : "ledger.refuse.reversed"));
+		    N_("ledger.refuse.is_reversal") : N_("ledger.refuse.reversed")));
 	if (form_read(reverse_fields, V__MAX, &req->form, app_lang(req), NULL,
 	    v) > 0)
 		return reverse_again(req, &x, v);
@@ -74,5 +74,5 @@ exchanges_reverse(struct request *req)
 		return app_error(req, 409, app_text(req,
 		    ledger_refusal_keys[why]));
 	snprintf(path, sizeof(path), "/exchanges/%lld", rid);
-	return app_redirect(req, path, "ledger.flash.reversed");
+	return app_redirect(req, path, N_("ledger.flash.reversed"));
 }

@@ -130,7 +130,7 @@ stmt_filter_read(struct request *req, struct tmpl_dict *d,
 	given_to = v[T_TO].set;
 	f->to = given_to ? v[T_TO].str : STMT_LAST_DAY;
 	if (strcmp(f->from, f->to) > 0) {
-		form_error(d, "to", app_text(req, "ledger.filter.order"));
+		form_error(d, "to", app_text(req, N_("ledger.filter.order")));
 		bad++;
 	}
 	snprintf(f->query, sizeof(f->query), "from=%s&to=%s",
@@ -301,10 +301,10 @@ stmt_page(struct request *req, const struct ledger_party *m, int own)
 
 	if (own)
 		snprintf(title, sizeof(title), "%s",
-		    app_text(req, "ledger.statement.title"));
+		    app_text(req, N_("ledger.statement.title")));
 	else
 		snprintf(title, sizeof(title), "%s %s", app_text(req,
-		    "ledger.statement.member_title"), m->name);
+		    N_("ledger.statement.member_title")), m->name);
 	if ((d = app_page(req, "exchanges/ledger_statement.tpl", title)) ==
 	    NULL)
 		return 500;
@@ -325,7 +325,7 @@ stmt_page(struct request *req, const struct ledger_party *m, int own)
 		return app_status_of(e);
 	ledger_format_hours(bal, 0, h);
 	tmpl_set(d, "BALANCE", h);
-	form_summary(d, app_lang(req), "ledger.summary.dates", NULL, 3);
+	form_summary(d, app_lang(req), N_("ledger.summary.dates"), NULL, 3);
 	if (stmt_filter_read(req, d, v, &f) > 0)
 		return app_render(req, 422);
 	if (own)

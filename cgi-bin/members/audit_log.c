@@ -339,7 +339,7 @@ members_audit(struct request *req)
 	size_t			 bad;
 
 	if ((d = app_page(req, "members/audit.tpl",
-	    app_text(req, "members.audit_log.title"))) == NULL)
+	    app_text(req, N_("members.audit_log.title")))) == NULL)
 		return 500;
 	bad = form_read(audit_fields, U__MAX, &req->query, app_lang(req), NULL,
 	    v);
@@ -366,7 +366,3 @@ members_audit(struct request *req)
 	return app_render(req, 200);
 }
 
-const struct i18n_phrase members_audit_log_phrases[] = {
-	{ "members.audit_log.title", "Audit log" },
-};
-const size_t members_audit_log_nphrases = NELEM(members_audit_log_phrases);

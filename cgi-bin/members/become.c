@@ -93,7 +93,7 @@ members_become_panel(struct tmpl_dict *d, struct request *req,
 	s = tmpl_section(p, why == ROLE_OK && !become_acting(&req->actor) ?
 	    "ALLOWED" : "REFUSED");
 	tmpl_set(s, "REASON", become_acting(&req->actor) ?
-	    app_text(req, "members.become.already_acting") :
+	    app_text(req, N_("members.become.already_acting")) :
 	    app_text(req, role_refusal_keys[why]));
 	return WEFT_OK;
 }
@@ -121,7 +121,7 @@ members_become(struct request *req)
 		return st;
 	if (become_acting(&req->actor))
 		return app_error(req, 409,
-		    app_text(req, "members.become.already_acting"));
+		    app_text(req, N_("members.become.already_acting")));
 	buf_init(&after);
 	if ((e = db_begin()) != WEFT_OK)
 		goto fail;
@@ -188,12 +188,6 @@ members_become_return(struct request *req)
 	log_msg(LOGL_INFO, "member %lld returned from member %lld",
 	    a->member_id, a->acting_id);
 	snprintf(path, sizeof(path), "/members/%lld", a->acting_id);
-	return app_redirect(req, path, "members.become.flash.returned");
+	return app_redirect(req, path, N_("members.become.flash.returned"));
 }
 
-const struct i18n_phrase members_become_phrases[] = {
-	{ "members.become.already_acting", "You are already acting as "
-	    "another member. Return to yourself first." },
-	{ "members.become.flash.returned", "You are yourself again." },
-};
-const size_t members_become_nphrases = NELEM(members_become_phrases);

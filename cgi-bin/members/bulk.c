@@ -32,12 +32,12 @@ static const char *const bulk_action_keys[BULK__MAX] = {
 };
 
 static const char *const bulk_action_labels[BULK__MAX] = {
-	[BULK_APPROVE] = "members.bulk.action.approve",
-	[BULK_UNAPPROVE] = "members.bulk.action.unapprove",
-	[BULK_DISABLE] = "members.bulk.action.disable",
-	[BULK_ENABLE] = "members.bulk.action.enable",
-	[BULK_GRANT] = "members.bulk.action.grant",
-	[BULK_REVOKE] = "members.bulk.action.revoke",
+	[BULK_APPROVE] = N_("members.bulk.action.approve"),
+	[BULK_UNAPPROVE] = N_("members.bulk.action.unapprove"),
+	[BULK_DISABLE] = N_("members.bulk.action.disable"),
+	[BULK_ENABLE] = N_("members.bulk.action.enable"),
+	[BULK_GRANT] = N_("members.bulk.action.grant"),
+	[BULK_REVOKE] = N_("members.bulk.action.revoke"),
 };
 
 /* "all_matching=1": the list's filter rather than the ids. */
@@ -119,10 +119,10 @@ bulk_items_fill(struct tmpl_dict *d, const struct request *req,
     const struct bulk_job *job, int preview)
 {
 	static const char *const words[2][BULK_VERDICT__MAX] = {
-		{ "members.bulk.verdict.changed", "members.bulk.verdict.same",
-		    "members.bulk.verdict.refused" },
-		{ "members.bulk.verdict.will", "members.bulk.verdict.same",
-		    "members.bulk.verdict.refused" },
+		{ N_("members.bulk.verdict.changed"), N_("members.bulk.verdict.same"),
+		    N_("members.bulk.verdict.refused") },
+		{ N_("members.bulk.verdict.will"), N_("members.bulk.verdict.same"),
+		    N_("members.bulk.verdict.refused") },
 	};
 	struct tmpl_dict	*row, *s;
 	char			 key[32];
@@ -170,7 +170,7 @@ bulk_refuse_form(struct request *req, const struct bulk_job *job,
 	size_t			 i;
 
 	if ((d = app_page(req, "members/bulk.tpl",
-	    app_text(req, "members.bulk.title"))) == NULL ||
+	    app_text(req, N_("members.bulk.title")))) == NULL ||
 	    bulk_ids_set(d, job) != WEFT_OK)
 		return 500;
 	form_show(bulk_fields, B__MAX, v, app_lang(req), d);
@@ -207,37 +207,37 @@ bulk_read(struct request *req, struct bulk_job *job, int allow_all)
 	    BULK__MAX;
 	if (bulk_ids_form(req, job) != 0)
 		return bulk_refuse_form(req, job, v, "ids",
-		    "members.bulk.error.ids");
+		    N_("members.bulk.error.ids"));
 	if (allow_all && v[B_ALL].set) {
 		if (bulk_filter_read(req, &f) != 0)
 			return bulk_refuse_form(req, job, v, "ids",
-			    "members.bulk.error.filter");
+			    N_("members.bulk.error.filter"));
 		if ((e = bulk_all_matching(req, job, &f)) != WEFT_OK)
 			return app_status_of(e);
 	}
 	qsort(job->items, job->n, sizeof(job->items[0]), bulk_cmp);
 	if (job->n == 0)
 		return bulk_refuse_form(req, job, v, "ids",
-		    "members.bulk.error.none");
+		    N_("members.bulk.error.none"));
 	if (job->action == BULK__MAX)
 		return bulk_refuse_form(req, job, v, "action",
-		    "members.bulk.error.action");
+		    N_("members.bulk.error.action"));
 	if (job->action != BULK_GRANT && job->action != BULK_REVOKE)
 		return 0;
 	if (!v[B_ROLE].set)
 		return bulk_refuse_form(req, job, v, "role",
-		    "members.bulk.error.role");
+		    N_("members.bulk.error.role"));
 	job->role = (enum role)v[B_ROLE].choice;
 	if (scope_parse(v[B_SCOPE].str, &job->scope) != 0)
 		return bulk_refuse_form(req, job, v, "scope",
-		    "members.bulk.error.scope");
+		    N_("members.bulk.error.scope"));
 	if (job->scope.kind == SCOPE_COMMUNITY) {
 		if ((e = db_query_int(&n, "SELECT COUNT(*) FROM communities "
 		    "WHERE id = ?", "i", job->scope.community)) != WEFT_OK)
 			return app_status_of(e);
 		if (n == 0)
 			return bulk_refuse_form(req, job, v, "scope",
-			    "members.bulk.error.community");
+			    N_("members.bulk.error.community"));
 	}
 	return 0;
 }
@@ -267,7 +267,7 @@ bulk_handle(struct request *req, int apply)
 		e = bulk_run(req, &job, apply);
 	if (e != WEFT_OK) {
 		st = e == WEFT_ERR_CONFLICT ? app_error(req, 409, app_text(req,
-		    "members.bulk.error.conflict")) : app_status_of(e);
+		    N_("members.bulk.error.conflict"))) : app_status_of(e);
 		goto out;
 	}
 	if (apply)
@@ -279,7 +279,7 @@ bulk_handle(struct request *req, int apply)
 	st = 500;
 	if ((d = app_page(req, apply ? "members/bulk_result.tpl" :
 	    "members/bulk_preview.tpl", app_text(req, apply ?
-	    "members.bulk.result_title" : "members.bulk.preview_title"))) ==
+	    N_("members.bulk.result_title") : N_("members.bulk.preview_title")))) ==
 	    NULL)
 		goto out;
 	bulk_describe(d, req, &job);
@@ -306,37 +306,3 @@ members_bulk_apply(struct request *req)
 	return bulk_handle(req, 1);
 }
 
-const struct i18n_phrase members_bulk_phrases[] = {
-	{ "members.bulk.action.approve", "Approve" },
-	{ "members.bulk.action.disable", "Disable" },
-	{ "members.bulk.action.enable", "Enable" },
-	{ "members.bulk.action.grant", "Give a role" },
-	{ "members.bulk.action.revoke", "Remove a role" },
-	{ "members.bulk.action.unapprove", "Set back to applying" },
-	{ "members.bulk.error.action", "Choose what to do with the accounts." },
-	{ "members.bulk.error.community", "There is no such Community "
-	    "Timebank." },
-	{ "members.bulk.error.conflict", "Another change to these accounts "
-	    "ran at the same moment, so nothing was changed. Please try "
-	    "again." },
-	{ "members.bulk.error.filter", "The filter of the member list is not "
-	    "valid." },
-	{ "members.bulk.error.ids", "The list of accounts is not valid." },
-	{ "members.bulk.error.none", "Choose at least one account." },
-	{ "members.bulk.error.role", "Choose the role to give or remove." },
-	{ "members.bulk.error.scope", "Say where the role applies: site, "
-	    "community:N, or language:xx for a Translator." },
-	{ "members.bulk.preview_title", "Bulk action: preview" },
-	{ "members.bulk.result_title", "Bulk action: done" },
-	{ "members.bulk.title", "Bulk action" },
-	{ "members.bulk.verdict.changed", "Changed" },
-	{ "members.bulk.verdict.refused", "Refused" },
-	{ "members.bulk.verdict.same", "No change needed" },
-	{ "members.bulk.verdict.will", "Will change" },
-	{ "members.bulk.why.disabled", "The account is disabled: enable it "
-	    "first." },
-	{ "members.bulk.why.missing", "There is no such member." },
-	{ "members.bulk.why.self", "You cannot do this to your own "
-	    "account." },
-};
-const size_t members_bulk_nphrases = NELEM(members_bulk_phrases);

@@ -113,12 +113,12 @@ bulk_status(const struct request *req, const struct bulk_job *job,
 	enum weft_err		 e;
 
 	if (to == MEMBER_STATUS__MAX)
-		bulk_verdict(it, BULK_REFUSED, "members.bulk.why.disabled");
+		bulk_verdict(it, BULK_REFUSED, N_("members.bulk.why.disabled"));
 	else if (to == m->status)
 		bulk_verdict(it, BULK_SAME, NULL);
 	else if (to != MEMBER_APPROVED && (m->id == req->actor.member_id ||
 	    m->id == req->actor.acting_id))
-		bulk_verdict(it, BULK_REFUSED, "members.bulk.why.self");
+		bulk_verdict(it, BULK_REFUSED, N_("members.bulk.why.self"));
 	if (to == MEMBER_STATUS__MAX || to == m->status || it->why != NULL)
 		return WEFT_OK;
 	if ((e = members_may_change(req, m, NULL, 0, &why)) != WEFT_OK)
@@ -252,7 +252,7 @@ bulk_item(const struct request *req, const struct bulk_job *job,
 
 	if ((e = member_load(it->id, 1, &m)) == WEFT_ERR_NOTFOUND) {
 		bulk_verdict(it, BULK_REFUSED, role_allows(g, PERM_MEMBER_BULK,
-		    &site) ? "members.bulk.why.missing" :
+		    &site) ? N_("members.bulk.why.missing") :
 		    role_refusal_keys[ROLE_REFUSE_OUT_OF_SCOPE]);
 		return WEFT_OK;
 	}

@@ -67,7 +67,7 @@ communities_page(struct request *req)
 	struct tmpl_dict	*d;
 
 	if ((d = app_page(req, "members/communities.tpl",
-	    app_text(req, "members.communities.title"))) == NULL)
+	    app_text(req, N_("members.communities.title")))) == NULL)
 		return NULL;
 	if (role_allows(&req->actor.grants, PERM_MEMBER_COMMUNITY,
 	    &communities_site))
@@ -135,23 +135,13 @@ members_community_add(struct request *req)
 		goto out;
 	buf_free(&after);
 	return app_redirect(req, "/members/communities",
-	    "members.communities.flash.added");
+	    N_("members.communities.flash.added"));
 out:
 	db_rollback();
 	buf_free(&after);
 	if (e != WEFT_ERR_DUPLICATE)
 		return app_status_of(e);
-	form_error(d, "name", app_text(req, "members.communities.taken"));
+	form_error(d, "name", app_text(req, N_("members.communities.taken")));
 	return communities_render(req, d, 422);
 }
 
-const struct i18n_phrase members_communities_phrases[] = {
-	{ "members.communities.flash.added", "The Community Timebank has "
-	    "been created." },
-	{ "members.communities.taken", "There is already a Community "
-	    "Timebank with this name." },
-	{ "members.communities.title", "Community Timebanks" },
-};
-const size_t members_communities_nphrases =
-    sizeof(members_communities_phrases) /
-    sizeof(members_communities_phrases[0]);

@@ -348,7 +348,7 @@ members_dashboard(struct request *req)
 	enum weft_err		 e;
 
 	if ((d = app_page(req, "members/dashboard.tpl",
-	    app_text(req, "members.dashboard.title"))) == NULL)
+	    app_text(req, N_("members.dashboard.title")))) == NULL)
 		return 500;
 	dash_scope(req, &s);
 	if ((e = dash_scope_fill(d, &s)) != WEFT_OK ||
@@ -362,7 +362,3 @@ members_dashboard(struct request *req)
 	return app_render(req, 200);
 }
 
-const struct i18n_phrase members_dashboard_phrases[] = {
-	{ "members.dashboard.title", "Dashboard" },
-};
-const size_t members_dashboard_nphrases = NELEM(members_dashboard_phrases);

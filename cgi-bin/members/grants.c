@@ -143,7 +143,7 @@ grants_form_options(struct tmpl_dict *d, struct request *req,
 	tmpl_show(d, "ADD_FORM");
 	if (role_allows(a, PERM_ROLE_ASSIGN, &site))
 		form_option(d, "SCOPE_OPTION", "site",
-		    app_text(req, "members.grants.scope_site"),
+		    app_text(req, N_("members.grants.scope_site")),
 		    sel_scope != NULL && strcmp(sel_scope, "site") == 0);
 	if ((e = db_query(&r, sql, "")) != WEFT_OK)
 		return e;
@@ -176,7 +176,7 @@ grants_page(struct request *req, const struct member *m,
 	struct member_grants	 tg;
 
 	if ((d = app_page(req, "members/grants.tpl",
-	    app_text(req, "members.grants.title"))) == NULL)
+	    app_text(req, N_("members.grants.title")))) == NULL)
 		return NULL;
 	member_fill(d, req, m);
 	member_grants_init(&tg, m->id);
@@ -283,17 +283,17 @@ members_grant_add(struct request *req)
 	    v);
 	if (!v[G_ROLE].set)
 		return grants_refuse_form(req, &m, v, "role",
-		    app_text(req, "members.grants.error.role"));
+		    app_text(req, N_("members.grants.error.role")));
 	r = (enum role)v[G_ROLE].choice;
 	if (grants_form_scope(v, &s) != 0)
 		return grants_refuse_form(req, &m, v, "scope",
-		    app_text(req, "members.grants.error.scope"));
+		    app_text(req, N_("members.grants.error.scope")));
 	if ((held = grants_held(m.id, r, &s)) < 0)
 		return 500;
 	e = role_grant_add(&req->actor, m.id, r, &s, &why);
 	if (e == WEFT_ERR_NOTFOUND && s.kind == SCOPE_COMMUNITY)
 		return grants_refuse_form(req, &m, v, "scope",
-		    app_text(req, "members.grants.error.community"));
+		    app_text(req, N_("members.grants.error.community")));
 	if (e != WEFT_OK)
 		return app_status_of(e);
 	if (why != ROLE_OK)
@@ -302,8 +302,8 @@ members_grant_add(struct request *req)
 		    app_text(req, role_refusal_keys[why]));
 	log_msg(LOGL_INFO, "member %lld: grant %s added", m.id, role_keys[r]);
 	snprintf(path, sizeof(path), "/members/%lld/roles", m.id);
-	return app_redirect(req, path, held ? "members.grants.flash.unchanged" :
-	    "members.grants.flash.added");
+	return app_redirect(req, path, held ? N_("members.grants.flash.unchanged") :
+	    N_("members.grants.flash.added"));
 }
 
 /* The grants page again with the reason at the top, status 409. */
@@ -358,7 +358,7 @@ members_grant_remove(struct request *req)
 		return grants_refuse_remove(req, &m, why);
 	log_msg(LOGL_INFO, "member %lld: grant %lld removed", m.id, gid);
 	snprintf(path, sizeof(path), "/members/%lld/roles", m.id);
-	return app_redirect(req, path, "members.grants.flash.removed");
+	return app_redirect(req, path, N_("members.grants.flash.removed"));
 }
 
 /*
@@ -386,18 +386,3 @@ members_grants_panel(struct tmpl_dict *d, struct request *req,
 	return grants_list(p, req, m, tg, 0);
 }
 
-const struct i18n_phrase members_grants_phrases[] = {
-	{ "members.grants.error.community", "There is no such Community "
-	    "Timebank." },
-	{ "members.grants.error.role", "Choose one of the roles offered." },
-	{ "members.grants.error.scope", "Choose where the role applies: "
-	    "the whole timebank, a Community Timebank, or for a Translator a "
-	    "language tag such as es or pt-BR." },
-	{ "members.grants.flash.added", "The role was given." },
-	{ "members.grants.flash.removed", "The role was removed." },
-	{ "members.grants.flash.unchanged", "The member already holds this "
-	    "role; nothing changed." },
-	{ "members.grants.scope_site", "The whole timebank" },
-	{ "members.grants.title", "Coordinator roles" },
-};
-const size_t members_grants_nphrases = NELEM(members_grants_phrases);

@@ -297,7 +297,7 @@ list_results(struct request *req, struct tmpl_dict *d,
 	if (pager_parse(&req->query, LIST_PER_PAGE, &p) != WEFT_OK ||
 	    !members_list_cursor_ok(f, &p)) {
 		tmpl_set(tmpl_section(d, "NOTICE"), "MESSAGE",
-		    app_text(req, "members.list.bad_cursor"));
+		    app_text(req, N_("members.list.bad_cursor")));
 		return 400;
 	}
 	if ((rows = calloc(pager_limit(&p), sizeof(*rows))) == NULL)
@@ -335,7 +335,7 @@ list_results(struct request *req, struct tmpl_dict *d,
 		list_bulk(d, f);
 	if (f->q[0] && v->contact && !v->email_search)
 		tmpl_set(tmpl_section(d, "NOTICE"), "MESSAGE",
-		    app_text(req, "members.list.email_not_searched"));
+		    app_text(req, N_("members.list.email_not_searched")));
 	if (buf_failed(&params))
 		st = 500;
 out:
@@ -359,7 +359,7 @@ members_list(struct request *req)
 	int			 st;
 
 	if ((d = app_page(req, "members/list.tpl",
-	    app_text(req, "members.list.title"))) == NULL)
+	    app_text(req, N_("members.list.title")))) == NULL)
 		return 500;
 	bad = members_list_read(req, d, &f);
 	bad += members_list_view(req, d, &f, &v);
@@ -501,7 +501,7 @@ members_export(struct request *req)
 	tmpl_dict_free(d);
 	if (bad > 0)
 		return app_error(req, 400, app_text(req,
-		    "members.list.bad_filter"));
+		    N_("members.list.bad_filter")));
 	/* The community column is the full view's. */
 	memset(&c, 0, sizeof(c));
 	if (v.full && (e = members_list_communities(&c)) != WEFT_OK)
@@ -515,45 +515,16 @@ members_export(struct request *req)
 	free(rows);
 	members_list_communities_free(&c);
 	if (members_list_too_slow(e))
-		return app_error(req, 503, app_text(req, "members.list.slow"));
+		return app_error(req, 503, app_text(req, N_("members.list.slow")));
 	if (e != WEFT_OK)
 		return app_status_of(e);
 	if (more) {
 		/* Said in the file too, for whoever opens it later. */
 		buf_csv_field(&req->resp.body,
-		    app_text(req, "members.list.truncated"));
+		    app_text(req, N_("members.list.truncated")));
 		buf_puts(&req->resp.body, "\r\n");
 		http_header(&req->resp, "X-Weft-Truncated", "100000");
 	}
 	return app_csv(req, "members.csv");
 }
 
-const struct i18n_phrase members_list_phrases[] = {
-	{ "members.list.bad_cursor", "This page link is not valid (it may "
-	    "be from another sort order): start again from the first "
-	    "page." },
-	{ "members.list.bad_filter", "The filters are not valid: open the "
-	    "member list with them to see why." },
-	{ "members.list.date_order", "The end date is before the start "
-	    "date." },
-	{ "members.list.email_not_searched", "E-mail addresses were not "
-	    "searched: you may see only some of them. Names and usernames "
-	    "were." },
-	{ "members.list.login_date", "Give the date for this last-login "
-	    "filter." },
-	{ "members.list.login_kind", "Choose \"before\" or \"on or after\" "
-	    "for this date." },
-	{ "members.list.not_in_view", "This filter or sort is not "
-	    "available in your view of the list." },
-	{ "members.list.not_yours", "This Community Timebank is not one "
-	    "of yours." },
-	{ "members.list.pick_community", "You coordinate many Community "
-	    "Timebanks: choose one." },
-	{ "members.list.slow", "This combination of filters takes too long "
-	    "on a timebank this size. Add a status or Community Timebank "
-	    "filter, or a longer search, and try again." },
-	{ "members.list.title", "Members" },
-	{ "members.list.truncated", "Only the first 100000 rows are in this "
-	    "file: narrow the filters to get the rest." },
-};
-const size_t members_list_nphrases = NELEM(members_list_phrases);

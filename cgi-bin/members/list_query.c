@@ -454,7 +454,7 @@ members_list_fetch_status(struct request *req, struct tmpl_dict *d,
 {
 	if (members_list_too_slow(e)) {
 		tmpl_set(tmpl_section(d, "NOTICE"), "MESSAGE",
-		    app_text(req, "members.list.slow"));
+		    app_text(req, N_("members.list.slow")));
 		return 503;
 	}
 	return app_status_of(e);
@@ -547,7 +547,7 @@ members_list_read(struct request *req, struct tmpl_dict *d,
 	size_t			 bad, len;
 
 	memset(f, 0, sizeof(*f));
-	form_summary(d, app_lang(req), "form.summary.filters", NULL, 0);
+	form_summary(d, app_lang(req), N_("form.summary.filters"), NULL, 0);
 	bad = form_read(list_fields, Q__MAX, &req->query, app_lang(req), d, v);
 	list_read_choices(v, f);
 	/* Leading and trailing blanks are noise in a search box. */
@@ -568,16 +568,16 @@ members_list_read(struct request *req, struct tmpl_dict *d,
 	/* Same format on both sides, so text order is date order. */
 	if (f->joined_from[0] && f->joined_to[0] &&
 	    strcmp(f->joined_from, f->joined_to) > 0) {
-		list_bad(req, d, "joined_to", "members.list.date_order");
+		list_bad(req, d, "joined_to", N_("members.list.date_order"));
 		bad++;
 	}
 	if ((f->login == LIST_LOGIN_BEFORE || f->login == LIST_LOGIN_AFTER) &&
 	    f->login_date[0] == '\0') {
-		list_bad(req, d, "login_date", "members.list.login_date");
+		list_bad(req, d, "login_date", N_("members.list.login_date"));
 		bad++;
 	} else if (f->login != LIST_LOGIN_BEFORE &&
 	    f->login != LIST_LOGIN_AFTER && f->login_date[0] != '\0') {
-		list_bad(req, d, "login", "members.list.login_kind");
+		list_bad(req, d, "login", N_("members.list.login_kind"));
 		bad++;
 	}
 	return bad;
@@ -613,7 +613,7 @@ static size_t
 list_narrow_check(struct request *req, struct tmpl_dict *d,
     const struct list_filter *f)
 {
-	static const char	*k = "members.list.not_in_view";
+	static const char	*k = N_("members.list.not_in_view");
 	size_t			 bad = 0;
 
 	if (f->role[0] != '\0' && ++bad)
@@ -655,7 +655,7 @@ members_list_view(struct request *req, struct tmpl_dict *d,
 		for (i = 0; !site && i < n && ids[i] != f->community; i++)
 			continue;
 		if (!site && i == n) {
-			list_bad(req, d, "community", "members.list.not_yours");
+			list_bad(req, d, "community", N_("members.list.not_yours"));
 			return 1;
 		}
 		v->site = 0;
@@ -664,7 +664,7 @@ members_list_view(struct request *req, struct tmpl_dict *d,
 	} else if (!site && n > LIST_SCOPE_MAX) {
 		/* More communities than the query's placeholders: rare
 		 * enough to ask for one at a time. */
-		list_bad(req, d, "community", "members.list.pick_community");
+		list_bad(req, d, "community", N_("members.list.pick_community"));
 		return 1;
 	}
 	v->full = list_covers(req, PERM_MEMBER_LIST, 1, v);

@@ -17,7 +17,7 @@ members_matrix(struct request *req)
 	int			 p, r;
 
 	if ((d = app_page(req, "members/roles.tpl",
-	    app_text(req, "roles.title"))) == NULL)
+	    app_text(req, N_("roles.title")))) == NULL)
 		return 500;
 	for (r = 0; r < ROLE__MAX; r++) {
 		s = tmpl_section(d, "ROLE");

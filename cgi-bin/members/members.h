@@ -73,30 +73,6 @@ void		 member_fill(struct tmpl_dict *, const struct request *,
 void		 member_json(struct buf *, const struct member *);
 
 
-/* Each page family has its phrases (sorted by key, strcmp order), registered by main(). */
-extern const struct i18n_phrase members_list_phrases[];
-extern const size_t members_list_nphrases;
-extern const struct i18n_phrase members_dashboard_phrases[];
-extern const size_t members_dashboard_nphrases;
-extern const struct i18n_phrase members_profile_phrases[];
-extern const size_t members_profile_nphrases;
-extern const struct i18n_phrase members_status_phrases[];
-extern const size_t members_status_nphrases;
-extern const struct i18n_phrase members_notes_phrases[];
-extern const size_t members_notes_nphrases;
-extern const struct i18n_phrase members_angels_phrases[];
-extern const size_t members_angels_nphrases;
-extern const struct i18n_phrase members_communities_phrases[];
-extern const size_t members_communities_nphrases;
-extern const struct i18n_phrase members_become_phrases[];
-extern const size_t members_become_nphrases;
-extern const struct i18n_phrase members_grants_phrases[];
-extern const size_t members_grants_nphrases;
-extern const struct i18n_phrase members_audit_log_phrases[];
-extern const size_t members_audit_log_nphrases;
-extern const struct i18n_phrase members_bulk_phrases[];
-extern const size_t members_bulk_nphrases;
-
 /*
  * The grants of a page's target member, read once however many parts of
  * the page need them (the profile's become and grants panels), and not

@@ -66,7 +66,7 @@ notes_page(struct request *req, const struct member *m, long long redo,
 	enum weft_err		 err;
 
 	if ((d = app_page(req, "members/notes.tpl",
-	    app_text(req, "members.notes.title"))) == NULL)
+	    app_text(req, N_("members.notes.title")))) == NULL)
 		return 500;
 	tmpl_set_int(d, "MEMBER_ID", m->id);
 	tmpl_set(d, "MEMBER_NAME", m->name);
@@ -145,7 +145,7 @@ members_note_add(struct request *req)
 	}
 	buf_free(&a);
 	snprintf(path, sizeof(path), "/members/%lld/notes", m.id);
-	return app_redirect(req, path, "members.notes.flash.added");
+	return app_redirect(req, path, N_("members.notes.flash.added"));
 }
 
 /*
@@ -204,7 +204,7 @@ notes_save(struct request *req, struct member *m, long long note_id,
 	}
 	if (strcmp(old->p, body) == 0) {
 		db_rollback();
-		st = app_redirect(req, path, "members.notes.flash.unchanged");
+		st = app_redirect(req, path, N_("members.notes.flash.unchanged"));
 		goto out;
 	}
 	notes_json(&b, m->id, old->p);
@@ -221,7 +221,7 @@ notes_save(struct request *req, struct member *m, long long note_id,
 		st = app_status_of(e);
 		goto out;
 	}
-	st = app_redirect(req, path, "members.notes.flash.saved");
+	st = app_redirect(req, path, N_("members.notes.flash.saved"));
 out:
 	buf_free(&b);
 	buf_free(&a);
@@ -294,10 +294,3 @@ members_notes_panel(struct tmpl_dict *d, struct request *req,
 	return WEFT_OK;
 }
 
-const struct i18n_phrase members_notes_phrases[] = {
-	{ "members.notes.flash.added", "The note has been added." },
-	{ "members.notes.flash.saved", "The note has been saved." },
-	{ "members.notes.flash.unchanged", "Nothing was changed." },
-	{ "members.notes.title", "Coordinator notes" },
-};
-const size_t members_notes_nphrases = NELEM(members_notes_phrases);

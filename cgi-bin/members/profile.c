@@ -14,31 +14,6 @@
 #include "profile.h"
 #include "util.h"
 
-/* Options of the language select; `current` (the member's stored
- * language) is offered too when it is not in the list, so that saving
- * the form does not change it unasked. */
-void
-profile_lang_options(struct tmpl_dict *d, const char *selected,
-    const char *current)
-{
-	size_t	 i;
-
-	for (i = 0; i < i18n_nlangs; i++)
-		form_option(d, "LANG_OPTION", i18n_langs[i].tag,
-		    i18n_langs[i].label,
-		    strcmp(selected, i18n_langs[i].tag) == 0);
-	if (!i18n_lang_offered(current) && current[0] != '\0')
-		form_option(d, "LANG_OPTION", current, current,
-		    strcmp(selected, current) == 0);
-}
-
-int
-profile_lang_ok(const char *tag, const char *current)
-{
-	return i18n_lang_offered(tag) ||
-	    (current[0] != '\0' && strcmp(tag, current) == 0);
-}
-
 /* ---- the profile page ------------------------------------------------ */
 
 /* The panels of the other families, each added when the actor may see
@@ -117,21 +92,3 @@ members_show(struct request *req)
 	return members_profile(req, STATUS_FORM_NONE);
 }
 
-const struct i18n_phrase members_profile_phrases[] = {
-	{ "members.profile.error.approve", "You may not approve members in "
-	    "this Community Timebank: choose \"Applying\"." },
-	{ "members.profile.error.community", "Choose one of the Community "
-	    "Timebanks you coordinate." },
-	{ "members.profile.flash.added", "The member has been added." },
-	{ "members.profile.flash.password", "The password has been set. "
-	    "Every session of this member has ended." },
-	{ "members.profile.flash.saved", "The profile has been saved." },
-	{ "members.profile.flash.unchanged", "Nothing was changed." },
-	{ "members.profile.pstatus.complete", "Complete" },
-	{ "members.profile.pstatus.hidden", "Hidden" },
-	{ "members.profile.pstatus.incomplete", "Incomplete" },
-	{ "members.profile.pstatus.new", "New" },
-	{ "members.profile.title.edit", "Edit a member's profile" },
-	{ "members.profile.title.new", "Add a member" },
-};
-const size_t members_profile_nphrases = NELEM(members_profile_phrases);

@@ -9,13 +9,6 @@
 
 #include "members.h"
 
-/* Options of the language select (LANG_OPTION {VALUE LABEL SELECTED});
- * current, the member's stored language, is offered too when it is not
- * in the list, so that saving the form does not change it unasked. */
-void		 profile_lang_options(struct tmpl_dict *, const char *selected,
-		    const char *current);
-/* Is tag one of the languages offered, or the member's current one? */
-int		 profile_lang_ok(const char *tag, const char *current);
 
 /* The edit page (its two forms: the profile and the password) of the
  * path's member, checked for member.edit (members_target) and rule 9

@@ -36,10 +36,10 @@ static const char *const profile_pstatus_keys[PSTATUS__MAX] = {
 	[PSTATUS_HIDDEN] = "hidden",
 };
 static const char *const profile_pstatus_labels[PSTATUS__MAX] = {
-	[PSTATUS_NEW] = "members.profile.pstatus.new",
-	[PSTATUS_COMPLETE] = "members.profile.pstatus.complete",
-	[PSTATUS_INCOMPLETE] = "members.profile.pstatus.incomplete",
-	[PSTATUS_HIDDEN] = "members.profile.pstatus.hidden",
+	[PSTATUS_NEW] = N_("members.profile.pstatus.new"),
+	[PSTATUS_COMPLETE] = N_("members.profile.pstatus.complete"),
+	[PSTATUS_INCOMPLETE] = N_("members.profile.pstatus.incomplete"),
+	[PSTATUS_HIDDEN] = N_("members.profile.pstatus.hidden"),
 };
 
 /* lang (the member's own may stay) and profile_status are explained
@@ -100,7 +100,7 @@ profile_edit_page(struct request *req, const struct member *m,
 	size_t			 i;
 
 	if ((d = app_page(req, "members/edit.tpl",
-	    app_text(req, "members.profile.title.edit"))) == NULL)
+	    app_text(req, N_("members.profile.title.edit")))) == NULL)
 		return NULL;
 	if (takeover == ROLE_OK)
 		tmpl_show(d, "PASSWORD_FORM");
@@ -112,7 +112,7 @@ profile_edit_page(struct request *req, const struct member *m,
 	tmpl_set_int(d, "MEMBER_ID", m->id);
 	tmpl_set(d, "MEMBER_NAME", m->name);
 	tmpl_set(d, "MEMBER_USERNAME", m->username);
-	profile_lang_options(d, lang, m->lang);
+	form_lang_options(d, lang, m->lang);
 	for (i = 0; i < PSTATUS__MAX; i++)
 		form_option(d, "PSTATUS_OPTION", profile_pstatus_keys[i],
 		    app_text(req, profile_pstatus_labels[i]),
@@ -296,9 +296,9 @@ profile_save(struct request *req, long long id, const struct form_value *v)
 		st = app_status_of(e);
 	} else if (n == 0) {
 		db_rollback();
-		st = app_redirect(req, path, "members.profile.flash.unchanged");
+		st = app_redirect(req, path, N_("members.profile.flash.unchanged"));
 	} else
-		st = profile_commit(req, path, "members.profile.flash.saved");
+		st = profile_commit(req, path, N_("members.profile.flash.saved"));
 	buf_free(&b);
 	buf_free(&a);
 	buf_free(&about);
@@ -331,7 +331,7 @@ members_edit(struct request *req)
 	    takeover)) == NULL)
 		return 500;
 	form_show(profile_edit_fields, E__MAX, v, app_lang(req), d);
-	if (!profile_lang_ok(lang, m.lang)) {
+	if (!form_lang_ok(lang, m.lang)) {
 		form_error(d, "lang", app_text(req, lang[0] == '\0' ?
 		    valid_err_keys[VALID_EMPTY] : valid_err_keys[VALID_RANGE]));
 		bad = 1;

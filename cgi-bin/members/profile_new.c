@@ -50,7 +50,7 @@ profile_new_page(struct request *req, const char *comm, const char *status,
 	int			 site;
 
 	if ((d = app_page(req, "members/new.tpl",
-	    app_text(req, "members.profile.title.new"))) == NULL)
+	    app_text(req, N_("members.profile.title.new")))) == NULL)
 		return NULL;
 	n = role_communities(&req->actor.grants, PERM_MEMBER_ADD, &site,
 	    ids, NELEM(ids));
@@ -66,7 +66,7 @@ profile_new_page(struct request *req, const char *comm, const char *status,
 	db_rows_free(r);
 	tmpl_show(d, strcmp(status, "approved") == 0 ? "STATUS_APPROVED" :
 	    "STATUS_APPLYING");
-	profile_lang_options(d, lang, "");
+	form_lang_options(d, lang, "");
 	return d;
 }
 
@@ -86,7 +86,7 @@ profile_new_check(struct request *req, struct tmpl_dict *d,
 	n = role_communities(&req->actor.grants, PERM_MEMBER_ADD, &site,
 	    ids, NELEM(ids));
 	if (pw[0] != '\0' && strcmp(pw, v[A_PASSWORD2].str) != 0) {
-		form_error(d, "password2", app_text(req, "password.mismatch"));
+		form_error(d, "password2", app_text(req, N_("password.mismatch")));
 		bad++;
 	}
 	if (v[A_COMMUNITY].str[0] != '\0') {
@@ -100,7 +100,7 @@ profile_new_check(struct request *req, struct tmpl_dict *d,
 		comm_ok = site;
 	if (!comm_ok) {
 		form_error(d, "community", app_text(req,
-		    "members.profile.error.community"));
+		    N_("members.profile.error.community")));
 		bad++;
 	} else
 		scope_of_community(*comm, &sc);
@@ -112,10 +112,10 @@ profile_new_check(struct request *req, struct tmpl_dict *d,
 	} else if (approved && comm_ok &&
 	    !role_allows(&req->actor.grants, PERM_MEMBER_APPROVE, &sc)) {
 		form_error(d, "status", app_text(req,
-		    "members.profile.error.approve"));
+		    N_("members.profile.error.approve")));
 		bad++;
 	}
-	if (!profile_lang_ok(v[A_LANG].str, "")) {
+	if (!form_lang_ok(v[A_LANG].str, "")) {
 		form_error(d, "lang", app_text(req,
 		    valid_err_keys[VALID_RANGE]));
 		bad++;
@@ -197,7 +197,7 @@ profile_insert(struct request *req, struct tmpl_dict *d,
 	if (e == WEFT_ERR_DUPLICATE) {
 		db_rollback();
 		form_error(d, "username", app_text(req,
-		    "signup.username_taken"));
+		    N_("signup.username_taken")));
 		return app_render(req, 422);
 	}
 	if (e != WEFT_OK) {
@@ -205,7 +205,7 @@ profile_insert(struct request *req, struct tmpl_dict *d,
 		return app_status_of(e);
 	}
 	snprintf(path, sizeof(path), "/members/%lld", id);
-	return app_redirect(req, path, "members.profile.flash.added");
+	return app_redirect(req, path, N_("members.profile.flash.added"));
 }
 
 /* POST /members/new. */

@@ -85,7 +85,7 @@ profile_password_store(struct request *req, long long id, const char *hash)
 	    profile_own_session(req) == -1)
 		return 500;
 	snprintf(path, sizeof(path), "/members/%lld", id);
-	return app_redirect(req, path, "members.profile.flash.password");
+	return app_redirect(req, path, N_("members.profile.flash.password"));
 }
 
 /* POST /members/:id/password: the new password twice; every session of
@@ -105,7 +105,7 @@ members_password(struct request *req)
 	bad = form_read(profile_password_fields, PW__MAX, &req->form,
 	    app_lang(req), d, v) > 0;
 	if (!bad && strcmp(v[PW_PASSWORD].str, v[PW_PASSWORD2].str) != 0) {
-		form_error(d, "password2", app_text(req, "password.mismatch"));
+		form_error(d, "password2", app_text(req, N_("password.mismatch")));
 		bad = 1;
 	}
 	if (bad)

@@ -64,8 +64,8 @@ static const struct angels_rel angels_rels[REL__MAX] = {
 		"DELETE FROM guardian_angels WHERE member_id = ?"
 		" AND angel_id = ?",
 		"member.angel_add", "member.angel_remove", "angel",
-		"members.angels.error.self", "members.angels.error.already",
-		"members.angels.flash.added", "members.angels.flash.removed",
+		N_("members.angels.error.self"), N_("members.angels.error.already"),
+		N_("members.angels.flash.added"), N_("members.angels.flash.removed"),
 	},
 	[REL_MANAGER] = {
 		PERM_MEMBER_ORGS, 0, 1,
@@ -80,10 +80,10 @@ static const struct angels_rel angels_rels[REL__MAX] = {
 		" VALUES (?, ?, ?)",
 		"DELETE FROM org_managers WHERE org_id = ? AND manager_id = ?",
 		"member.manager_add", "member.manager_remove", "manager",
-		"members.angels.error.manager_self",
-		"members.angels.error.manager_already",
-		"members.angels.flash.manager_added",
-		"members.angels.flash.manager_removed",
+		N_("members.angels.error.manager_self"),
+		N_("members.angels.error.manager_already"),
+		N_("members.angels.flash.manager_added"),
+		N_("members.angels.flash.manager_removed"),
 	},
 };
 
@@ -214,7 +214,7 @@ angels_page(struct request *req)
 	struct tmpl_dict	*d;
 
 	if ((d = app_page(req, "members/angels_panel.tpl",
-	    app_text(req, "members.angels.title"))) == NULL)
+	    app_text(req, N_("members.angels.title")))) == NULL)
 		return NULL;
 	tmpl_show(d, "STANDALONE");
 	form_summary(d, app_lang(req), NULL, "angels-errors-title", 0);
@@ -259,7 +259,7 @@ angels_other(struct request *req, struct tmpl_dict *d,
 	if (st != 0 && st != 403 && st != 404)
 		return st;
 	form_error(d, rel->field.name, app_text(req,
-	    "members.angels.error.unknown"));
+	    N_("members.angels.error.unknown")));
 	return 422;
 }
 
@@ -286,7 +286,7 @@ angels_add(struct request *req, const struct angels_rel *rel)
 		return angels_render(req, d, &m, 422);
 	if (rel->org_only && !m.is_organisation)
 		return app_error(req, 409, app_text(req,
-		    "members.angels.error.not_organisation"));
+		    N_("members.angels.error.not_organisation")));
 	if ((st = angels_other(req, d, rel, v.str, &o)) != 0)
 		return st == 422 ? angels_render(req, d, &m, 422) : st;
 	if (o.id == m.id) {
@@ -464,7 +464,7 @@ members_angel_mode(struct request *req)
 	snprintf(req->param_buf, sizeof(req->param_buf), "/members/%lld",
 	    m.id);
 	return app_redirect(req, req->param_buf, on ?
-	    "members.angels.flash.mode_on" : "members.angels.flash.mode_off");
+	    N_("members.angels.flash.mode_on") : N_("members.angels.flash.mode_off"));
 out:
 	db_rollback();
 	buf_free(&b);
@@ -472,30 +472,3 @@ out:
 	return app_status_of(e);
 }
 
-const struct i18n_phrase members_angels_phrases[] = {
-	{ "members.angels.error.already", "This member is already their "
-	    "guardian angel." },
-	{ "members.angels.error.manager_already", "This member already "
-	    "manages this organisation." },
-	{ "members.angels.error.manager_self", "An organisation cannot "
-	    "manage itself." },
-	{ "members.angels.error.not_organisation", "This account is not an "
-	    "organisation: only organisation accounts have managers." },
-	{ "members.angels.error.self", "A member cannot be their own "
-	    "guardian angel." },
-	{ "members.angels.error.unknown", "There is no approved member with "
-	    "this username in the part of the timebank you coordinate." },
-	{ "members.angels.flash.added", "The guardian angel has been "
-	    "assigned." },
-	{ "members.angels.flash.manager_added", "The manager has been "
-	    "added." },
-	{ "members.angels.flash.manager_removed", "The manager has been "
-	    "removed." },
-	{ "members.angels.flash.mode_off", "Guardian Angel Mode is now "
-	    "off." },
-	{ "members.angels.flash.mode_on", "Guardian Angel Mode is now on." },
-	{ "members.angels.flash.removed", "The guardian angel has been "
-	    "removed." },
-	{ "members.angels.title", "Guardian angels and managers" },
-};
-const size_t members_angels_nphrases = NELEM(members_angels_phrases);

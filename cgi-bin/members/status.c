@@ -73,12 +73,12 @@ status_approve_check(const struct request *req, const struct member *m,
 	snprintf(date, 11, "%s", v[AP_DATE].set ? v[AP_DATE].str : today);
 	if (strcmp(date, today) > 0) {
 		form_error(d, "approved_on", app_text(req,
-		    "members.status.error.future"));
+		    N_("members.status.error.future")));
 		return 1;
 	}
 	if (strncmp(date, m->joined_at, 10) < 0) {
 		form_error(d, "approved_on", app_text(req,
-		    "members.status.error.before_joined"));
+		    N_("members.status.error.before_joined")));
 		return 1;
 	}
 	return 0;
@@ -155,8 +155,8 @@ status_conflict(struct request *req, const char *why,
 	db_rollback();
 	snprintf(msg, sizeof(msg), "%s %s", app_text(req, why),
 	    app_text(req, m->status == MEMBER_APPLYING ?
-	    "members.status.now.applying" : m->status == MEMBER_APPROVED ?
-	    "members.status.now.approved" : "members.status.now.disabled"));
+	    N_("members.status.now.applying") : m->status == MEMBER_APPROVED ?
+	    N_("members.status.now.approved") : N_("members.status.now.disabled")));
 	return app_error(req, 409, msg);
 }
 
@@ -224,7 +224,7 @@ members_approve(struct request *req)
 	if (status_lock(req, PERM_MEMBER_APPROVE, &m, NULL, &st) == -1)
 		return st;
 	if (m.status != MEMBER_APPLYING)
-		return status_conflict(req, "members.status.conflict.approve",
+		return status_conflict(req, N_("members.status.conflict.approve"),
 		    &m);
 	notify = v[AP_NOTIFY].on;
 	status_json(before, sizeof(before), m.status);
@@ -243,8 +243,8 @@ members_approve(struct request *req)
 	}
 	snprintf(path, sizeof(path), "/members/%lld", m.id);
 	return app_redirect(req, path, notify ?
-	    "members.status.flash.approved_notify" :
-	    "members.status.flash.approved");
+	    N_("members.status.flash.approved_notify") :
+	    N_("members.status.flash.approved"));
 }
 
 /* POST /members/:id/unapprove: approved -> applying; rule 4. */
@@ -260,14 +260,14 @@ members_unapprove(struct request *req)
 		return st;
 	if (m.status != MEMBER_APPROVED)
 		return status_conflict(req,
-		    "members.status.conflict.unapprove", &m);
+		    N_("members.status.conflict.unapprove"), &m);
 	if (status_last_admin(req, why, &st) == -1)
 		return st;
 	status_json(before, sizeof(before), m.status);
 	return status_write(req, &m, "UPDATE members SET status = 'applying',"
 	    " approved_at = NULL, updated_at = UTC_TIMESTAMP() WHERE id = ?",
 	    "member.unapprove", before, "{\"status\":\"applying\"}",
-	    "members.status.flash.unapproved");
+	    N_("members.status.flash.unapproved"));
 }
 
 /* ---- disable and enable ---------------------------------------------- */
@@ -286,7 +286,7 @@ members_disable(struct request *req)
 	if (status_lock(req, PERM_MEMBER_DISABLE, &m, &why, &st) == -1)
 		return st;
 	if (m.status == MEMBER_DISABLED)
-		return status_conflict(req, "members.status.conflict.disable",
+		return status_conflict(req, N_("members.status.conflict.disable"),
 		    &m);
 	if (status_last_admin(req, why, &st) == -1)
 		return st;
@@ -298,7 +298,7 @@ members_disable(struct request *req)
 	return status_write(req, &m, "UPDATE members SET status = 'disabled',"
 	    " updated_at = UTC_TIMESTAMP() WHERE id = ?", "member.disable",
 	    before, "{\"status\":\"disabled\",\"sessions_ended\":true}",
-	    "members.status.flash.disabled");
+	    N_("members.status.flash.disabled"));
 }
 
 /* POST /members/:id/enable: disabled -> approved (approved today when
@@ -312,13 +312,13 @@ members_enable(struct request *req)
 	if (status_lock(req, PERM_MEMBER_DISABLE, &m, NULL, &st) == -1)
 		return st;
 	if (m.status != MEMBER_DISABLED)
-		return status_conflict(req, "members.status.conflict.enable",
+		return status_conflict(req, N_("members.status.conflict.enable"),
 		    &m);
 	return status_write(req, &m, "UPDATE members SET status = 'approved',"
 	    " approved_at = COALESCE(approved_at, UTC_TIMESTAMP()),"
 	    " updated_at = UTC_TIMESTAMP() WHERE id = ?", "member.enable",
 	    "{\"status\":\"disabled\"}", "{\"status\":\"approved\"}",
-	    "members.status.flash.enabled");
+	    N_("members.status.flash.enabled"));
 }
 
 /* ---- opt-out and community ------------------------------------------- */
@@ -344,7 +344,7 @@ members_optout(struct request *req)
 		db_rollback();
 		snprintf(path, sizeof(path), "/members/%lld", m.id);
 		return app_redirect(req, path,
-		    "members.status.flash.unchanged");
+		    N_("members.status.flash.unchanged"));
 	}
 	return status_write(req, &m, set ?
 	    "UPDATE members SET optout = 1, updated_at = UTC_TIMESTAMP()"
@@ -353,8 +353,8 @@ members_optout(struct request *req)
 	    " WHERE id = ?", "member.optout",
 	    set ? "{\"optout\":false}" : "{\"optout\":true}",
 	    set ? "{\"optout\":true}" : "{\"optout\":false}",
-	    set ? "members.status.flash.optout_set" :
-	    "members.status.flash.optout_cleared");
+	    set ? N_("members.status.flash.optout_set") :
+	    N_("members.status.flash.optout_cleared"));
 }
 
 /*
@@ -411,7 +411,7 @@ members_set_community(struct request *req)
 	if (m.community == id) {
 		db_rollback();
 		return app_redirect(req, path,
-		    "members.status.flash.unchanged");
+		    N_("members.status.flash.unchanged"));
 	}
 	snprintf(before, sizeof(before), "{\"community\":%lld}", m.community);
 	snprintf(after, sizeof(after), "{\"community\":%lld}", id);
@@ -424,7 +424,7 @@ members_set_community(struct request *req)
 		db_rollback();
 		return app_status_of(e);
 	}
-	return app_redirect(req, path, "members.status.flash.community");
+	return app_redirect(req, path, N_("members.status.flash.community"));
 }
 
 /* ---- the panel ------------------------------------------------------- */
@@ -533,44 +533,8 @@ members_status_panel(struct tmpl_dict *d, struct request *req,
 			return e;
 		if (redo == STATUS_FORM_COMMUNITY)
 			form_error(s, "community", app_text(req,
-			    "members.status.error.community"));
+			    N_("members.status.error.community")));
 	}
 	return WEFT_OK;
 }
 
-const struct i18n_phrase members_status_phrases[] = {
-	{ "members.status.conflict.approve", "Only an applying member can be "
-	    "approved." },
-	{ "members.status.conflict.disable", "This member is disabled "
-	    "already." },
-	{ "members.status.conflict.enable", "Only a disabled member can be "
-	    "enabled." },
-	{ "members.status.conflict.unapprove", "Only an approved member can "
-	    "be set back to applying." },
-	{ "members.status.error.before_joined", "The approval date cannot be "
-	    "before the member joined." },
-	{ "members.status.error.community", "Choose a Community Timebank "
-	    "from the list." },
-	{ "members.status.error.future", "The approval date cannot be in the "
-	    "future." },
-	{ "members.status.flash.approved", "The member has been approved." },
-	{ "members.status.flash.approved_notify", "The member has been "
-	    "approved. weft does not send mail yet: no notification was "
-	    "sent, please tell the member yourself." },
-	{ "members.status.flash.community", "The member's Community Timebank "
-	    "has been changed." },
-	{ "members.status.flash.disabled", "The member has been disabled and "
-	    "logged out everywhere." },
-	{ "members.status.flash.enabled", "The member has been enabled." },
-	{ "members.status.flash.optout_cleared", "The member receives "
-	    "broadcasts again." },
-	{ "members.status.flash.optout_set", "The member no longer receives "
-	    "broadcasts." },
-	{ "members.status.flash.unapproved", "The member has been set back to "
-	    "applying." },
-	{ "members.status.flash.unchanged", "Nothing was changed." },
-	{ "members.status.now.applying", "The member is applying." },
-	{ "members.status.now.approved", "The member is approved." },
-	{ "members.status.now.disabled", "The member is disabled." },
-};
-const size_t members_status_nphrases = NELEM(members_status_phrases);

@@ -57,7 +57,8 @@ function newDir(files = {}) {
 	return d;
 }
 
-const args = (dir) => ['-c', CONF, '-u', 'root', '-d', dir];
+// -S: the phrase sync has tests of its own (translations.test.mjs).
+const args = (dir) => ['-c', CONF, '-u', 'root', '-d', dir, '-S'];
 const envOf = (db) => ({ ...process.env, WEFT_DB_NAME: db });
 
 function migrate(db, dir = SQL) {

@@ -58,7 +58,12 @@ const SCOPES = {
 	},
 };
 SCOPES.pending = SCOPES.exchange;
+// A language of the timebank: the translator's (es), another (fr), and
+// one the timebank does not have (zz).
+SCOPES.language = { in: ['language:es'], out: ['language:fr'] };
+const LANGS = { in: 'es', out: 'fr', missing: 'zz' };
 const VARIANTS = {
+	language: ['in', 'out', 'missing'],
 	member: ['in', 'out', 'none', 'missing'],
 	ad: ['in', 'out', 'none', 'missing'],
 	exchange: ['in', 'out', 'cross', 'none', 'missing'],
@@ -131,6 +136,9 @@ const EXPECTED = [
 	R('account', 'GET', '/login', 'public'),
 	R('account', 'POST', '/login', 'public', '-', { form: { username: '', password: '' } }),
 	R('account', 'POST', '/logout', 'login', '-', { fresh: true }),
+	// A visitor's choice of language (the public pages' switcher); an
+	// unknown language is refused (400), so the probe sends English.
+	R('account', 'POST', '/language', 'public', '-', { form: { lang: 'en' } }),
 	R('account', 'GET', '/me', 'login'),
 	R('account', 'POST', '/me', 'login', '-', { form: { name: '', email: 'x' } }),
 	R('account', 'GET', '/me/password', 'login'),
@@ -290,6 +298,36 @@ const EXPECTED = [
 		objects: 'demo',
 		cite: 'docs/authorization.md "Scope of a grant": editing (reversing) an exchange needs scope over both parties',
 		rule: (a, v) => byPerm('exchange.edit', 'exchange', v, a, { mode: 'all' }),
+	}),
+
+	// translations: the languages are the whole timebank's (site.config at
+	// site scope); a language's phrases are its translators' (language:xx)
+	// and the admins'.  The probes' bodies are refused (422) after the
+	// permission check: nothing is saved.
+	R('translations', 'GET', '/translations', 'perm', 'translation.edit'),
+	R('translations', 'GET', '/translations/languages', 'perm', 'site.config', {
+		cite: 'docs/authorization.md "Decisions": site.config exists only at site scope',
+		rule: (a) => holdsOver(a, 'site.config', 'site') ? 'allowed' : 'refused',
+	}),
+	R('translations', 'POST', '/translations/languages', 'perm', 'site.config', {
+		form: { tag: '' },
+		cite: 'docs/authorization.md "Decisions": admins add languages; site.config only at site scope',
+		rule: (a) => holdsOver(a, 'site.config', 'site') ? 'allowed' : 'refused',
+	}),
+	R('translations', 'POST', '/translations/languages/:lang', 'perm', 'site.config', {
+		obj: 'language', form: { name: '' },
+		cite: 'docs/authorization.md "Decisions": site.config only at site scope; rule 1: the same 403 whether the language exists',
+		rule: (a, v) => !holdsOver(a, 'site.config', 'site') ? 'refused' : v === 'missing' ? 'missing' : 'allowed',
+	}),
+	R('translations', 'GET', '/translations/:lang', 'perm', 'translation.edit', { obj: 'language' }),
+	R('translations', 'GET', '/translations/:lang/phrases/:id', 'perm', 'translation.edit', { obj: 'language' }),
+	R('translations', 'POST', '/translations/:lang/phrases/:id', 'perm', 'translation.edit', {
+		obj: 'language', form: { form0: '{not_a_placeholder_of_it}' },
+	}),
+	R('translations', 'GET', '/translations/:lang/export.po', 'perm', 'translation.edit', { obj: 'language' }),
+	R('translations', 'GET', '/translations/:lang/import', 'perm', 'translation.edit', { obj: 'language' }),
+	R('translations', 'POST', '/translations/:lang/import', 'perm', 'translation.edit', {
+		obj: 'language', form: { po: '' },
 	}),
 ];
 
@@ -455,7 +493,7 @@ function demoObjects() {
 // that :id names; and the parties of the recording probes.
 function fixtures() {
 	const demo = demoObjects();
-	const fx = { ids: new Map(), parties: {} };
+	const fx = { ids: new Map(), parties: {}, phrase: one("SELECT id FROM phrases WHERE phrase_key = 'login.failed'", 'the phrase login.failed') };
 	const wantMembers = [];		/* [routeKey, variant] */
 	const wantAds = [];
 	const wantPending = [];		/* [routeKey, variant, alice] */
@@ -464,6 +502,10 @@ function fixtures() {
 		if (!o)
 			continue;
 		for (const v of variantsOf(e)) {
+			if (o === 'language') {
+				fx.ids.set(`${key(e)} ${v}`, fx.phrase);
+				continue;
+			}
 			if (v === 'missing' || objectsOf(e) === 'demo') {
 				fx.ids.set(`${key(e)} ${v}`, demo[o][v]);
 				continue;
@@ -511,7 +553,7 @@ function makePending(specs) {
 // MISSING.
 function pathOf(e, variant, fx) {
 	return e.pattern.replace(/:([a-z_]+)/g, (_, p) =>
-	    String(p === 'id' ? fx.ids.get(`${key(e)} ${variant}`) : MISSING));
+	    String(p === 'lang' ? LANGS[variant] : p === 'id' ? fx.ids.get(`${key(e)} ${variant}`) : MISSING));
 }
 
 // ---- what the demo rows look like (non-destructive check) -----------------
@@ -684,7 +726,9 @@ test('authorization over HTTP: every route, every actor, in and out of scope', a
 					if (got === 'refused' || got === 'refused-login') {
 						const id = path.match(/\d+/);
 						// Whole numbers only: id 4 must not turn "Error 403" into "Error :id03".
-						const norm = (s) => (id ? s.replace(new RegExp(`\\b${id[0]}\\b`, 'g'), ':id') : s);
+						const byId = (s) => (id ? s.replace(new RegExp(`\\b${id[0]}\\b`, 'g'), ':id') : s);
+						// A language route names its language, not an id.
+						const norm = (s) => byId(e.obj === 'language' ? s.replace(/\/translations\/[a-z]{2}\b/g, '/translations/:lang') : s);
 						refusals.push({ v, page: `${res.status} ${norm(res.location || '')} ${norm(text(res.body))}` });
 					}
 					if (res.status === 200 && /text\/html/.test(res.headers['content-type'] || ''))

@@ -24,7 +24,11 @@ p=$(grep -E '^# pass [0-9]+' "$out" | tail -n 1 | awk '{print $3}')
 f=$(grep -E '^# fail [0-9]+' "$out" | tail -n 1 | awk '{print $3}')
 c=$(grep -E '^# cancelled [0-9]+' "$out" | tail -n 1 | awk '{print $3}')
 f=$(( ${f:-0} + ${c:-0} ))
-grep -E '^# [a-z].*:|^not ok|^ok' "$out" | sed 's/^/  /'
+# Each test's result, and the figures it prints (its "# ..." lines).
+grep -E '^ *# |^not ok|^ok' "$out" |
+    grep -vE '# (Subtest|tests|suites|pass|fail|cancelled|skipped|todo|duration_ms)\b' |
+    sed 's/^ */  /'
+mkdir -p "$ROOT/var" && cp "$out" "$ROOT/var/hosting-tests.tap"
 if [ -z "$p" ] || { [ "$rc" != 0 ] && [ "$f" = 0 ]; }; then
 	tail -n 60 "$out"
 	f=$((f + 1))

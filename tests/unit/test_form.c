@@ -532,5 +532,8 @@ main(void)
 		cmocka_unit_test(test_show_later),
 	};
 
+	/* The English catalogue, as a program reads it at start-up. */
+	if (i18n_load("templates/phrases") != WEFT_OK)
+		return 1;
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

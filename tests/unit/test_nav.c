@@ -163,7 +163,8 @@ test_offered(void **state)
 	assert_string_equal(offered(&admin, APP_MENU_REPORTS),
 	    "/members/dashboard /ads/manage /exchanges/list /members/audit");
 	assert_string_equal(offered(&admin, APP_MENU_SITE),
-	    "/members/roles /members/communities");
+	    "/members/roles /members/communities /translations "
+	    "/translations/languages");
 	/* Support: lists and the matrix, no adding, no dashboard. */
 	assert_string_equal(offered(&support, APP_MENU_ADD), "");
 	assert_string_equal(offered(&support, APP_MENU_REPORTS),
@@ -194,5 +195,8 @@ main(void)
 		cmocka_unit_test(test_offered),
 	};
 
+	/* The English catalogue, as a program reads it at start-up. */
+	if (i18n_load("templates/phrases") != WEFT_OK)
+		return 1;
 	return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -1,0 +1,44 @@
+/*
+ * Values made of other values, over tmpl.h: what needs no ctemplate of
+ * its own stays out of the shim.
+ */
+#include <string.h>
+
+#include "tmpl.h"
+
+void
+tmpl_set_int(struct tmpl_dict *d, const char *key, long long v)
+{
+	char			 buf[24], *p = buf + sizeof(buf);
+	unsigned long long	 u = (unsigned long long)v;
+
+	/* The decimal digits, without printf's parsing of a format. */
+	*--p = '\0';
+	if (v < 0)
+		u = 0ull - u;
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	tmpl_set(d, key, p);
+}
+
+void
+tmpl_lines(struct tmpl_dict *d, const char *section, const char *key,
+    const char *text)
+{
+	const char	*p = text != NULL ? text : "", *nl;
+	size_t		 n;
+
+	while (*p != '\0') {
+		nl = strchr(p, '\n');
+		n = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		if (n > 0 && p[n - 1] == '\r')
+			n--;
+		tmpl_set_n(tmpl_section(d, section), key, p, n);
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+	}
+}
