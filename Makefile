@@ -375,6 +375,7 @@ install: $(if $(INSTALL_FROM),,build)
 	install -m 0644 docs/weft.conf.5 $(DESTDIR)$(PREFIX)/share/man/man5/
 	install -m 0644 docs/weft.8 $(DESTDIR)$(PREFIX)/share/man/man8/
 	$(SUBST) systemd/weft@.service.in >$(DESTDIR)$(UNITDIR)/weft@.service
+	$(SUBST) systemd/weft@.socket.in >$(DESTDIR)$(UNITDIR)/weft@.socket
 	$(SUBST) systemd/weft-daemon@.service.in \
 	    >$(DESTDIR)$(UNITDIR)/weft-daemon@.service
 	tools/weft-programs systemd-target >$(DESTDIR)$(UNITDIR)/weft.target

@@ -45,7 +45,8 @@ test('DESTDIR: everything under DESTDIR, in its place for PREFIX=/usr', () => {
 	    'share/weft/sql/001_core.sql', 'share/weft/programs', 'share/weft/nginx/weft.conf',
 	    'share/weft/apache/weft.conf', 'share/doc/weft/deploy.md', 'share/doc/weft/operation.md',
 	    'share/man/man5/weft.conf.5', 'share/man/man8/weft.8', 'lib/systemd/system/weft@.service',
-	    'lib/systemd/system/weft-daemon@.service', 'lib/systemd/system/weft.target',
+	    'lib/systemd/system/weft@.socket', 'lib/systemd/system/weft-daemon@.service',
+	    'lib/systemd/system/weft.target',
 	    'lib/sysusers.d/weft.conf', 'lib/tmpfiles.d/weft.conf'])
 		assert.ok(existsSync(`${d}/${f}`), `${f} installed`);
 	// Every migration and template of the checkout, none left out.
@@ -58,11 +59,15 @@ test('DESTDIR: everything under DESTDIR, in its place for PREFIX=/usr', () => {
 test('DESTDIR: the shipped files name the installed paths, not the checkout\'s', () => {
 	const d = `${dest}/usr`;
 	const unit = readFileSync(`${d}/lib/systemd/system/weft@.service`, 'utf8');
-	assert.match(unit, /^ExecStart=\/usr\/lib\/weft\/%i -c \/etc\/weft\/weft\.conf -s \/run\/weft\/%i\.sock$/m);
+	assert.match(unit, /^ExecStart=\/usr\/lib\/weft\/%i -c \/etc\/weft\/weft\.conf$/m,
+	    'no -s: the socket is systemd\'s');
 	assert.doesNotMatch(unit, /@[A-Z]+@/, 'every placeholder replaced');
 	for (const key of ['User=weft', 'NoNewPrivileges=yes', 'ProtectSystem=strict', 'PrivateTmp=yes',
-	    'RuntimeDirectory=weft', 'Restart=on-failure'])
+	    'Requires=weft@%i.socket', 'Restart=on-failure'])
 		assert.ok(unit.split('\n').includes(key), `weft@.service has ${key}`);
+	const sock = readFileSync(`${d}/lib/systemd/system/weft@.socket`, 'utf8').split('\n');
+	for (const key of ['ListenStream=/run/weft/%i.sock', 'SocketUser=weft', 'SocketGroup=weft', 'SocketMode=0660'])
+		assert.ok(sock.includes(key), `weft@.socket has ${key}`);
 	assert.match(readFileSync(`${d}/share/weft/nginx/weft.conf`, 'utf8'), /alias \/usr\/share\/weft\/templates\/static\/;/);
 	assert.match(readFileSync(`${d}/share/weft/apache/weft.conf`, 'utf8'), /Alias \/static\/ \/usr\/share\/weft\/templates\/static\//);
 	const target = readFileSync(`${d}/lib/systemd/system/weft.target`, 'utf8');
@@ -75,7 +80,7 @@ test('DESTDIR: the shipped files name the installed paths, not the checkout\'s',
 
 test('the units pass systemd-analyze verify, and their hardening scores "OK"', () => {
 	const env = { ...process.env, SYSTEMD_UNIT_PATH: `${pfx}/lib/systemd/system:` };
-	const units = [...FASTCGI.map((n) => `weft@${n}.service`), 'weft.target'];
+	const units = [...FASTCGI.flatMap((n) => [`weft@${n}.service`, `weft@${n}.socket`]), 'weft.target'];
 	const v = spawnSync('systemd-analyze', ['verify', '--man=no', ...units], { env, encoding: 'utf8' });
 	assert.equal(v.status, 0, `systemd-analyze verify: ${v.stderr}`);
 	assert.equal(v.stderr.trim(), '', 'no warning');
