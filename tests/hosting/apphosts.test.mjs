@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
-import { ROOT, BIN, Client, csrfOf, rootSql, sleep, startStack } from './lib.mjs';
+import { ROOT, BIN, Client, csrfOf, makeMembers, rootSql, sleep, startStack } from './lib.mjs';
 
 const CLIENTS = 8;
 const tag = (process.pid % 9000) + 1000;
@@ -69,17 +69,22 @@ async function startPrograms(stack, h, programs) {
 	throw new Error(`host ${h.name}: the programs did not listen`);
 }
 
-// The host lost: its link down, then every process of it killed (the
-// masters and their workers, by pid).
-function loseHost(h) {
-	ip('netns', 'exec', h.ns, 'ip', 'link', 'set', h.nsIf, 'down');
-	for (const p of h.procs) {
+// sig to every process of the host we started: the masters and their
+// workers, by pid.
+function signalHost(h, sig) {
+	for (const p of h.procs || []) {
 		const kids = spawnSync('pgrep', ['-P', String(p.pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
 		for (const pid of [p.pid, ...kids.map(Number)])
 			try {
-				process.kill(pid, 'SIGKILL');
+				process.kill(pid, sig);
 			} catch { /* gone */ }
 	}
+}
+
+// The host lost: its link down, then every process of it killed.
+function loseHost(h) {
+	ip('netns', 'exec', h.ns, 'ip', 'link', 'set', h.nsIf, 'down');
+	signalHost(h, 'SIGKILL');
 }
 
 // The stack's own nginx.conf, with one upstream per program over both
@@ -168,12 +173,7 @@ test('two app hosts behind one upstream: one is lost mid-load, GETs fail over, P
 			} catch { /* not yet */ }
 			await sleep(100);
 		}
-		// Members of their own, with the demo password.
-		const names = Array.from({ length: CLIENTS }, (_, i) => `host${tag}m${i}`);
-		for (const n of names)
-			rootSql(stack, `INSERT INTO members (username, email, name, password_hash, status, about, approved_at)
-			    SELECT '${n}', '${n}@example.org', 'Host ${n}', password_hash, 'approved', '', UTC_TIMESTAMP()
-			    FROM members WHERE username = 'alice'`);
+		const names = makeMembers(stack, `host${tag}m`, CLIENTS);
 		const clients = [];
 		for (const me of names) {
 			const http = await new Client(base).login(me, stack.password);
@@ -224,21 +224,10 @@ test('two app hosts behind one upstream: one is lost mid-load, GETs fail over, P
 				process.kill(pid, 'SIGTERM');
 			} catch { /* gone */ }
 		for (const h of HOSTS) {
-			if (h.procs)
-				loseHostQuietly(h);
+			signalHost(h, 'SIGTERM');
 			removeHost(h);
 		}
 		await sleep(300);
 		stack?.stop();
 	}
 });
-
-function loseHostQuietly(h) {
-	for (const p of h.procs) {
-		const kids = spawnSync('pgrep', ['-P', String(p.pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
-		for (const pid of [p.pid, ...kids.map(Number)])
-			try {
-				process.kill(pid, 'SIGTERM');
-			} catch { /* gone */ }
-	}
-}

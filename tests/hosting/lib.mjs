@@ -45,6 +45,17 @@ export function rootSql(stack, query, db = 'weft') {
 	return r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t'));
 }
 
+// n approved members with the demo password (of the stack made with
+// --demo), named prefix0, prefix1...; resolves their usernames.
+export function makeMembers(stack, prefix, n) {
+	const names = Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+	for (const u of names)
+		rootSql(stack, `INSERT INTO members (username, email, name, password_hash, status, about, approved_at)
+		    SELECT '${u}', '${u}@example.org', 'Member ${u}', password_hash, 'approved', '', UTC_TIMESTAMP()
+		    FROM members WHERE username = 'alice'`);
+	return names;
+}
+
 // A client with its own cookies, redirects not followed.
 export class Client {
 	constructor(base) {

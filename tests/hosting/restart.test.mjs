@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, openSync, closeSync, readFileSync } from 'node:fs';
-import { ROOT, BIN, Client, csrfOf, rootSql, sleep, startStack } from './lib.mjs';
+import { ROOT, BIN, Client, csrfOf, makeMembers, rootSql, sleep, startStack } from './lib.mjs';
 
 const CLIENTS = 6;
 const RESTARTS = 5;
@@ -73,11 +73,7 @@ test('a program restarted five times under load, its socket held as systemd does
 	try {
 		stack = startStack('restart', { demo: true });
 		const sock = `${stack.dir}/run/${PROG}.sock`;
-		const names = Array.from({ length: CLIENTS }, (_, i) => `rs${process.pid % 10000}m${i}`);
-		for (const n of names)
-			rootSql(stack, `INSERT INTO members (username, email, name, password_hash, status, about, approved_at)
-			    SELECT '${n}', '${n}@example.org', 'Restart ${n}', password_hash, 'approved', '', UTC_TIMESTAMP()
-			    FROM members WHERE username = 'alice'`);
+		const names = makeMembers(stack, `rs${process.pid % 10000}m`, CLIENTS);
 		const clients = [];
 		for (const me of names) {
 			const http = await new Client(stack.url).login(me, stack.password);
