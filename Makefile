@@ -169,6 +169,7 @@ $(TST)/tests/%: $(TST)/obj/tests/%.o $(TST)/libweft.a
 	$(CXX) $(LDFLAGS_TEST) -o $@ $^ $(PKG_LIBS) -lcmocka
 
 # ---- templates: every one auto-escaped and well-formed -------------------
+# The one unescaped kind of value is rendered markup (tmpl_set_markup()).
 
 lint-templates: $(REL)/templates.ok
 $(REL)/templates.ok: $(TEMPLATES)
@@ -176,6 +177,8 @@ $(REL)/templates.ok: $(TEMPLATES)
 	@for t in $(TEMPLATES); do \
 		head -n 1 "$$t" | grep -q '^{{%AUTOESCAPE context="HTML"}}' || \
 		    { echo "$$t: must start with {{%AUTOESCAPE context=\"HTML\"}}"; exit 1; }; \
+		! grep -noE '\{\{[^}]*:none[^}]*\}\}' "$$t" | grep -vE '_HTML:none\}\}$$' || \
+		    { echo "$$t: :none only on a NAME_HTML (tmpl_set_markup())"; exit 1; }; \
 		ctemplate-make_tpl_varnames_h -q -t templates -o $(REL)/tpl-lint \
 		    "$${t#templates/}" || { echo "$$t: template syntax error"; exit 1; }; \
 	done

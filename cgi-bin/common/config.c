@@ -106,6 +106,42 @@ const struct config_key config_keys[] = {
 	N(log_level, CONFIG_INT, 0, 3, "1", "0-3",
 	    "The least important log line written: 0 debug, 1 info, 2 warn, "
 	    "3 error."),
+	S(site_url, "http://localhost", "url",
+	    "The address of the site as members reach it, without a final "
+	    "slash (https://timebank.example.org): the start of the links in "
+	    "mail (a password reset, an unsubscribe link)."),
+	S(mail_from, "weft <weft@localhost>", "address",
+	    "The From of every message weft sends: an address, or a name and "
+	    "an address in angle brackets. Its domain is also that of the "
+	    "Message-IDs."),
+	S(smtp_host, "localhost", "host",
+	    "The mail relay weft-mailer hands every message to."),
+	N(smtp_port, CONFIG_INT, 1, 65535, "25", "port",
+	    "The relay's port: 25 or 587 for none or starttls, 465 for tls."),
+	S(smtp_security, "none", "none|starttls|tls",
+	    "none: plain SMTP (a relay on the same host); starttls: the "
+	    "connection must be upgraded with STARTTLS, or nothing is sent; "
+	    "tls: TLS from the first byte (port 465). The relay's certificate "
+	    "is checked against the system's authorities."),
+	S(smtp_user, "", "user",
+	    "The relay's AUTH user name; empty: no AUTH."),
+	S(smtp_password, "", "secret",
+	    "The relay's AUTH password (or WEFT_SMTP_PASSWORD)."),
+	N(smtp_timeout_s, CONFIG_INT, 1, 600, "30", "seconds",
+	    "How long weft-mailer waits for the relay to connect or to answer "
+	    "before it gives the message up for now (deferred)."),
+	N(mail_batch, CONFIG_INT, 1, 1000, "20", "n",
+	    "How many messages a mailer worker claims at once."),
+	N(mail_lease_s, CONFIG_INT, 2, 86400, "120", "seconds",
+	    "How long a claimed message stays a worker's. A worker that dies "
+	    "leaves its messages claimed this long; then another sends them. "
+	    "It must exceed the time a batch takes to send."),
+	N(mail_retry_s, CONFIG_INT, 1, 86400, "60", "seconds",
+	    "The wait before the first retry of a message the relay deferred "
+	    "(a 4xx answer, no connection); each further retry waits twice as "
+	    "long, up to a day."),
+	N(mail_tries_max, CONFIG_INT, 1, 1000, "12", "n",
+	    "Tries before a deferred message is failed for good."),
 };
 #undef S
 #undef N

@@ -35,6 +35,18 @@ struct config {
 	int		 signup_window_s;
 	int		 signup_address_max;	/* applications per window */
 	int		 log_level;	/* 0 debug .. 3 error */
+	char		 site_url[256];	/* links in mail: "https://host" */
+	char		 mail_from[256];	/* "Name <addr>" or addr */
+	char		 smtp_host[256];
+	int		 smtp_port;
+	char		 smtp_security[16];	/* none, starttls, tls */
+	char		 smtp_user[128];	/* "": no AUTH */
+	char		 smtp_password[256];
+	int		 smtp_timeout_s;
+	int		 mail_batch;	/* rows one claim takes */
+	int		 mail_lease_s;
+	int		 mail_retry_s;	/* the first retry's wait */
+	int		 mail_tries_max;
 };
 
 extern struct config config;

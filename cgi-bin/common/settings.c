@@ -39,6 +39,11 @@ const struct setting_def settings_defs[SETTING__MAX] = {
 	    "to confirm it; after this many days still pending it is "
 	    "confirmed without them, the next time either member's home "
 	    "page or statement is shown (0: never)." },
+	[SETTING_MAIL_PER_MINUTE] = { "mail_per_minute", SETTING_INT,
+	    "1200", 1, 1000000, NULL, "weft-mailer",
+	    "The most messages the mailers hand to the relay in one minute, "
+	    "all of them together: a relay or a provider that limits a "
+	    "sender's rate defers the rest, which only slows them more." },
 };
 
 const char *const setting_type_names[SETTING_TYPE__MAX] = {

@@ -31,6 +31,7 @@ enum setting {
 	SETTING_CREDIT_LIMIT,		/* credit_limit_hundredths */
 	SETTING_CREDIT_LIMIT_MODE,	/* credit_limit_mode */
 	SETTING_AUTO_CONFIRM_DAYS,	/* exchange_auto_confirm_days */
+	SETTING_MAIL_PER_MINUTE,	/* mail_per_minute */
 	SETTING__MAX
 };
 

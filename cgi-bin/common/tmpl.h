@@ -33,6 +33,15 @@ void		 tmpl_set_int(struct tmpl_dict *, const char *key, long long);
  * text itself. */
 void		 tmpl_lines(struct tmpl_dict *, const char *section,
 		    const char *key, const char *text);
+/*
+ * The safe markup src (markup.h) rendered to HTML as key's value, which
+ * the template writes as {{KEY:none}}: the one kind of value shown
+ * unescaped, so the build allows ":none" only on names that end in
+ * "_HTML", and only this function sets them.  heading is the level of a
+ * "#" heading.  Returns the number of links refused.
+ */
+size_t		 tmpl_set_markup(struct tmpl_dict *, const char *key,
+		    const char *src, int heading);
 void		 tmpl_show(struct tmpl_dict *, const char *section);
 /* Adds one repetition of section and returns its dictionary. */
 struct tmpl_dict *tmpl_section(struct tmpl_dict *, const char *section);

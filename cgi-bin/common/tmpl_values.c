@@ -4,6 +4,8 @@
  */
 #include <string.h>
 
+#include "buf.h"
+#include "markup.h"
 #include "tmpl.h"
 
 void
@@ -41,4 +43,23 @@ tmpl_lines(struct tmpl_dict *d, const char *section, const char *key,
 			break;
 		p = nl + 1;
 	}
+}
+
+size_t
+tmpl_set_markup(struct tmpl_dict *d, const char *key, const char *src,
+    int heading)
+{
+	struct buf	 b;
+	size_t		 refused;
+
+	buf_init(&b);
+	refused = markup_render(&b, MARKUP_HTML, src, src != NULL ?
+	    strlen(src) : 0, heading);
+	/* Out of memory: nothing rather than half a page. */
+	if (buf_failed(&b) || b.p == NULL)
+		tmpl_set(d, key, "");
+	else
+		tmpl_set_n(d, key, b.p, b.len);
+	buf_free(&b);
+	return refused;
 }

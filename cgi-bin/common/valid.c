@@ -44,13 +44,8 @@ valid_isalnum(char c)
 	return valid_isdigit(c) || valid_isalpha(c);
 }
 
-/*
- * Decodes one UTF-8 sequence of s[0..len) into *cp; returns its length, or
- * 0 when it is not well-formed (RFC 3629): a stray continuation byte, a
- * truncated sequence, an overlong form (C0, C1, E0 80..9F, F0 80..8F), a
- * surrogate (ED A0..BF), above U+10FFFF (F4 90.., F5..FF), or NUL.
- */
-static size_t
+/* The contract is valid.h's; the cases refused are those of RFC 3629. */
+size_t
 valid_utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
 {
 	uint32_t	 c;

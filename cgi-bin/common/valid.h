@@ -9,6 +9,7 @@
 #include "i18n.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum valid_err {
 	VALID_OK = 0,
@@ -26,6 +27,14 @@ extern const char *const valid_err_keys[VALID__MAX];
 
 /* Well-formed UTF-8 (no overlongs, no surrogates, no NUL). */
 enum valid_err	 valid_utf8(const char *in, size_t len);
+/*
+ * Decodes one UTF-8 sequence of s[0..len) into *cp; returns its length, or
+ * 0 when it is not well-formed: a stray continuation byte, a truncated
+ * sequence, an overlong form (C0, C1, E0 80..9F, F0 80..8F), a surrogate
+ * (ED A0..BF), above U+10FFFF (F4 90.., F5..FF), or NUL.
+ */
+size_t		 valid_utf8_next(const unsigned char *s, size_t len,
+		    uint32_t *cp);
 /* Decimal integer in [min, max], no sign games, no trailing bytes. */
 enum valid_err	 valid_int(const char *in, long long min, long long max,
 		    long long *out);

@@ -51,6 +51,8 @@ setup(void **state)
 	    "<{{T}}>{{>BODY}}\n");
 	put_file("inner.tpl", "{{%AUTOESCAPE context=\"HTML\"}}\n"
 	    "({{T}})");
+	put_file("markup.tpl", "{{%AUTOESCAPE context=\"HTML\"}}\n"
+	    "<div>{{BODY_HTML:none}}</div>{{T}}");
 	return tmpl_init(root) == WEFT_OK ? 0 : -1;
 }
 
@@ -58,7 +60,7 @@ static int
 teardown(void **state)
 {
 	const char	*files[] = { "vars.tpl", "many.tpl", "outer.tpl",
-	    "inner.tpl" };
+	    "inner.tpl", "markup.tpl" };
 	char		 path[128];
 	size_t		 i;
 
@@ -157,6 +159,25 @@ test_include(void **state)
 	tmpl_dict_free(d);
 }
 
+/* Rendered markup is the one value not escaped again; what it holds of
+ * the source is escaped by the renderer. */
+static void
+test_markup(void **state)
+{
+	struct tmpl_dict	*d;
+
+	(void)state;
+	assert_non_null(d = tmpl_dict_new());
+	assert_int_equal(tmpl_set_markup(d, "BODY_HTML", "# Hi <b>\n*so* "
+	    "[x](javascript:y)", 2), 1);
+	tmpl_set(d, "T", "<i>");
+	render(d, "markup.tpl", "<div><h2>Hi &lt;b&gt;</h2>\n"
+	    "<p><em>so</em> x</p>\n</div>&lt;i&gt;");
+	assert_int_equal(tmpl_set_markup(d, "BODY_HTML", NULL, 2), 0);
+	render(d, "markup.tpl", "<div></div>&lt;i&gt;");
+	tmpl_dict_free(d);
+}
+
 int
 main(void)
 {
@@ -164,6 +185,7 @@ main(void)
 		cmocka_unit_test(test_values_and_sections),
 		cmocka_unit_test(test_many_keys),
 		cmocka_unit_test(test_include),
+		cmocka_unit_test(test_markup),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
