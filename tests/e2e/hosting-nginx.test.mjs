@@ -10,6 +10,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { ROOT, VAR, Jar, getCsrf, mainText, assertSecurityHeaders } from './lib.mjs';
+import { PROGRAMS } from './programs.mjs';
 import { freePort, tmpDir, selfSigned, startPrograms, stopPrograms, waitHealthy,
     tls, tlsLogin, run, cleanDir, readFileSync, writeFileSync, sleep } from './hosting-lib.mjs';
 import http from 'node:http';
@@ -105,11 +106,17 @@ test('log in, logged-in pages of every program, a POST, log out: all through ngi
 	const home = await tls(port, '/', { jar });
 	assert.equal(home.status, 200);
 	assert.match(mainText(home.body), /Ada Admin|admin/i);
-	for (const path of ['/members', '/exchanges', '/ads']) {
+	// Every prefix of every program of the manifest reaches its
+	// program: its own page (200, or its 403 where the admin's roles do
+	// not reach), never the server's 502/503 or account's 404.
+	for (const path of PROGRAMS.flatMap((p) => p.prefixes).filter((x) => x !== '/')) {
 		const r = await tls(port, path, { jar });
-		assert.equal(r.status, 200, `GET ${path}: ${r.status}`);
+		assert.ok([200, 403].includes(r.status), `GET ${path}: ${r.status}`);
+		assertSecurityHeaders(r, `GET ${path}`);
 		assert.equal(r.headers['strict-transport-security'], 'max-age=63072000');
 	}
+	for (const path of ['/members', '/exchanges', '/ads'])
+		assert.equal((await tls(port, path, { jar })).status, 200, `GET ${path}`);
 	const csrf = getCsrf((await tls(port, '/me', { jar })).body);
 	const out = await tls(port, '/logout', { jar, form: { csrf } });
 	assert.equal(out.status, 303);
