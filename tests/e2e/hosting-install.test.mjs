@@ -63,7 +63,8 @@ test('DESTDIR: the shipped files name the installed paths, not the checkout\'s',
 	    'no -s: the socket is systemd\'s');
 	assert.doesNotMatch(unit, /@[A-Z]+@/, 'every placeholder replaced');
 	for (const key of ['User=weft', 'NoNewPrivileges=yes', 'ProtectSystem=strict', 'PrivateTmp=yes',
-	    'Requires=weft@%i.socket', 'Restart=on-failure'])
+	    'Requires=weft@%i.socket', 'RuntimeDirectory=weft', 'RuntimeDirectoryPreserve=yes',
+	    'Restart=on-failure'])
 		assert.ok(unit.split('\n').includes(key), `weft@.service has ${key}`);
 	const sock = readFileSync(`${d}/lib/systemd/system/weft@.socket`, 'utf8').split('\n');
 	for (const key of ['ListenStream=/run/weft/%i.sock', 'SocketUser=weft', 'SocketGroup=weft', 'SocketMode=0660'])
