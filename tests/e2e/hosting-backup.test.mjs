@@ -96,6 +96,10 @@ test('a restore over a database with tables needs --replace; a damaged backup is
 	const made = backupTool(['backup', dir]);
 	assert.equal(made.status, 0, made.stderr);
 	const file = made.stdout.trim();
+	// A second backup in the same second has a name of its own.
+	const twice = backupTool(['backup', dir]);
+	assert.equal(twice.status, 0, twice.stderr);
+	assert.notEqual(twice.stdout.trim(), file);
 	const again = backupTool(['restore', file], { WEFT_DB_NAME: RESTORED });
 	assert.notEqual(again.status, 0);
 	assert.match(again.stderr, /--replace/);
