@@ -3,14 +3,14 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{TITLE}} · weft</title>
+<title>[[layout.title]]</title>
 <link rel="stylesheet" href="/static/weft.css">
 </head>
 <body>
-<a class="skip" href="#main">Skip to content</a>
+<a class="skip" href="#main">[[layout.skip]]</a>
 <header class="site">
-<p class="brand"><a href="/">weft</a> <span>timebank</span></p>
-<nav aria-label="Main">
+<p class="brand"><a href="/">[[layout.brand]]</a> <span>[[layout.tagline]]</span></p>
+<nav aria-label="[[layout.nav]]">
 <ul>
 {{#NAV}}<li><a href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>
 {{/NAV}}
@@ -29,23 +29,23 @@
 {{#USER}}<span>{{NAME}}</span>
 <form method="post" action="/logout" class="inline">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<button type="submit">Log out</button>
+<button type="submit">[[nav.logout]]</button>
 </form>{{/USER}}
-{{#VISITOR}}<a href="/login">Log in</a> <a href="/signup">Apply to join</a>{{/VISITOR}}
+{{#VISITOR}}<a href="/login">[[nav.login]]</a> <a href="/signup">[[nav.signup]]</a>{{/VISITOR}}
 </div>
 </header>
 {{#BECOME}}<div class="become" role="status">
-<p>You are acting as <strong>{{ACTING_NAME}}</strong>. You are really {{REAL_NAME}}.</p>
+<p>[[layout.become.acting]] <strong>{{ACTING_NAME}}</strong>. [[layout.become.really]]</p>
 <form method="post" action="/members/become/return" class="inline">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<button type="submit">Return to myself</button>
+<button type="submit">[[layout.become.return]]</button>
 </form>
 </div>{{/BECOME}}
 <main id="main">
 {{#FLASH}}<p class="flash" role="status">{{MESSAGE}}</p>{{/FLASH}}
 {{>BODY}}
 </main>
-<footer class="site"><p>weft — hours for hours, one hour of help is one hour of credit.</p>
+<footer class="site"><p>[[layout.footer]]</p>
 {{#LANG_SWITCH}}<form method="post" action="/language" class="lang-switch">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="next" value="{{NEXT}}">

@@ -43,7 +43,8 @@ docs_matrix(void)
 
 	printf("| role | key |\n|---|---|\n");
 	for (r = 0; r < ROLE__MAX; r++)
-		printf("| %s | `%s` |\n", role_titles[r], role_keys[r]);
+		printf("| %s | `%s` |\n", i18n_text("en",
+		    role_title_keys[r]), role_keys[r]);
 	printf("\nY = yes, in the grant's scope; — = no; a superscript digit is "
 	    "a footnote below the table.\n\n| permission |");
 	for (r = 0; r < ROLE__MAX; r++)
@@ -53,7 +54,8 @@ docs_matrix(void)
 		printf("---|");
 	printf("\n");
 	for (p = 0; p < PERM__MAX; p++) {
-		printf("| `%s` — %s |", perm_keys[p], perm_descriptions[p]);
+		printf("| `%s` — %s |", perm_keys[p], i18n_text("en",
+		    perm_description_keys[p]));
 		for (r = 0; r < ROLE__MAX; r++) {
 			note = role_cell_note((enum perm)p, (enum role)r);
 			printf(" %s%s |", role_has_perm((enum role)r,

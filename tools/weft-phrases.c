@@ -11,9 +11,13 @@
  *	- a string literal where a function takes a phrase key (app_text(),
  *	  i18n_text(), i18n_format(), app_redirect()...): keys go in N_();
  *
- * and warns (on stderr, exit 0) on a key defined and used nowhere.
+ * and warns (on stderr, exit 0) on a key defined and used nowhere, and on
+ * words in a template outside phrase markers (tmpl_lint.h): one line per
+ * template, with how many and the first.  For the templates named after
+ * --strict, each such piece of English is an error, said with its line:
+ * the Makefile lists the templates converted to markers there.
  *
- *	weft-phrases DIR FILE...
+ *	weft-phrases DIR FILE... [--strict TEMPLATE...]
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +25,7 @@
 
 #include "buf.h"
 #include "catalogue.h"
+#include "tmpl_lint.h"
 #include "tmpl_marker.h"
 #include "util.h"
 
@@ -99,6 +104,77 @@ check_template(const struct catalogue *c, unsigned char *used,
 		}
 		from += at + n;
 	}
+}
+
+/* What the words of one template are reported as. */
+struct words {
+	const char	*path;
+	int		 strict;
+	unsigned	 first_line;
+	char		 first[64];
+};
+
+/* The piece, its blanks run together, at most n - 1 bytes, into out. */
+static void
+words_show(char *out, size_t n, const char *text, size_t len)
+{
+	size_t	 i, o = 0;
+	int	 blank = 0;
+
+	for (i = 0; i < len && o + 4 < n; i++) {
+		if (text[i] == ' ' || text[i] == '\t' || text[i] == '\n') {
+			blank = 1;
+			continue;
+		}
+		if (blank && o > 0)
+			out[o++] = ' ';
+		blank = 0;
+		out[o++] = text[i];
+	}
+	if (i < len) {
+		/* Cut before a UTF-8 continuation byte, not inside. */
+		while (o > 0 && (out[o - 1] & 0xc0) == 0x80)
+			o--;
+		if (o > 0 && (unsigned char)out[o - 1] >= 0xc0)
+			o--;
+		memcpy(out + o, "...", 3);
+		o += 3;
+	}
+	out[o] = '\0';
+}
+
+static void
+words_found(void *ctx, unsigned line, const char *where, const char *text,
+    size_t len)
+{
+	struct words	*w = ctx;
+	char		 show[64];
+
+	words_show(show, sizeof(show), text, len);
+	if (w->strict) {
+		fprintf(stderr, "%s:%u: English outside a phrase marker (%s): "
+		    "\"%s\"\n", w->path, line, where, show);
+		errors++;
+	} else if (w->first_line == 0) {
+		w->first_line = line;
+		snprintf(w->first, sizeof(w->first), "%s", show);
+	}
+}
+
+/* Words outside markers: errors under --strict, else one warning. */
+static void
+check_words(const char *path, const struct buf *t, int strict)
+{
+	struct words	 w = { path, strict, 0, "" };
+	long		 n;
+
+	if ((n = tmpl_lint_words(t->p, t->len, words_found, &w)) == -1) {
+		fprintf(stderr, "%s: out of memory\n", path);
+		errors++;
+	} else if (n > 0 && !strict)
+		fprintf(stderr, "%s:%u: warning: %ld piece%s of English outside "
+		    "phrase markers, the first \"%s\" (--strict lists them)\n",
+		    path, w.first_line, n, n == 1 ? "" : "s", w.first);
 }
 
 /* Comments blanked out (line breaks kept), so that an example in one
@@ -215,10 +291,11 @@ main(int argc, char *argv[])
 	unsigned char		*used;
 	char			 err[512];
 	size_t			 n, i;
-	int			 a;
+	int			 a, strict = 0;
 
 	if (argc < 2) {
-		fprintf(stderr, "usage: weft-phrases DIR FILE...\n");
+		fprintf(stderr, "usage: weft-phrases DIR FILE... "
+		    "[--strict TEMPLATE...]\n");
 		return 2;
 	}
 	if (catalogue_read_dir(&c, argv[1], err, sizeof(err)) != WEFT_OK) {
@@ -229,14 +306,20 @@ main(int argc, char *argv[])
 		return 1;
 	buf_init(&text);
 	for (a = 2; a < argc; a++) {
+		if (strcmp(argv[a], "--strict") == 0) {
+			strict = 1;
+			continue;
+		}
 		slurp(argv[a], &text);
 		if (text.p == NULL)
 			continue;
 		n = strlen(argv[a]);
-		if (n > 4 && strcmp(argv[a] + n - 4, ".tpl") == 0)
+		if (n > 4 && strcmp(argv[a] + n - 4, ".tpl") == 0) {
 			check_template(&c, used, argv[a], &text);
-		else
+			check_words(argv[a], &text, strict);
+		} else {
 			check_c(&c, used, argv[a], &text);
+		}
 	}
 	for (i = 0; i < c.n; i++)
 		if (!used[i])

@@ -106,7 +106,8 @@ home_grants(struct request *req, struct tmpl_dict *d)
 		tmpl_show(d, "HAS_GRANTS");
 	for (i = 0; i < gs->n; i++) {
 		g = tmpl_section(d, "GRANT");
-		tmpl_set(g, "ROLE", role_titles[gs->g[i].role]);
+		tmpl_set(g, "ROLE", app_text(req,
+		    role_title_keys[gs->g[i].role]));
 		switch (gs->g[i].scope.kind) {
 		case SCOPE_COMMUNITY:
 			s = tmpl_section(g, "COMMUNITY");

@@ -89,37 +89,62 @@ app_render(struct request *req, int status)
 	return 0;
 }
 
+/*
+ * The error page of each status: its heading (also the page's title) and
+ * its standard sentence, phrases in the viewer's language.  The status
+ * line keeps HTTP's English reason phrase (http_status_text()): it is
+ * for programs, not people.
+ */
+static const struct app_error_page {
+	int		 status;
+	const char	*title;
+	const char	*message;
+} app_error_pages[] = {
+	{ 400, N_("error.title.400"), N_("error.400") },
+	{ 403, N_("error.title.403"), N_("error.403") },
+	{ 404, N_("error.title.404"), N_("error.404") },
+	{ 405, N_("error.title.405"), N_("error.405") },
+	{ 409, N_("error.title.409"), N_("error.409") },
+	{ 413, N_("error.title.413"), N_("error.413") },
+	{ 415, N_("error.title.415"), N_("error.415") },
+	{ 422, N_("error.title.422"), N_("error.422") },
+	{ 429, N_("error.title.429"), N_("error.429") },
+	{ 500, N_("error.title.500"), N_("error.500") },
+	{ 503, N_("error.title.503"), N_("error.503") },
+};
+
+/* The row of status; a status without one is shown as a 500's. */
+static const struct app_error_page *
+app_error_page_of(int status)
+{
+	size_t	 i;
+
+	for (i = 0; i < NELEM(app_error_pages); i++)
+		if (app_error_pages[i].status == status)
+			return &app_error_pages[i];
+	for (i = 0; app_error_pages[i].status != 500; i++)
+		;
+	return &app_error_pages[i];
+}
+
 /* The one error page.  If even that cannot be rendered (templates gone),
  * a plain-text answer still says what happened. */
 int
 app_error(struct request *req, int status, const char *message)
 {
-	static const struct {
-		int		 status;
-		const char	*key;
-	} keys[] = {
-		{ 400, N_("error.400") }, { 403, N_("error.403") },
-		{ 404, N_("error.404") }, { 405, N_("error.405") },
-		{ 409, N_("error.409") }, { 413, N_("error.413") },
-		{ 415, N_("error.415") }, { 422, N_("error.422") },
-		{ 429, N_("error.429") }, { 500, N_("error.500") },
-		{ 503, N_("error.503") },
-	};
-	struct tmpl_dict	*d;
-	size_t			 i;
+	const struct app_error_page	*p = app_error_page_of(status);
+	struct tmpl_dict		*d;
+	const char			*heading;
 
 	http_response_reset(&req->resp);
-	for (i = 0; message == NULL && i < NELEM(keys); i++)
-		if (keys[i].status == status)
-			message = app_text(req, keys[i].key);
 	if (message == NULL)
-		message = app_text(req, N_("error.500"));
+		message = app_text(req, p->message);
+	heading = app_text(req, p->title);
 	if (status == 503)
 		http_header(&req->resp, "Retry-After", "5");
-	if ((d = app_page(req, "error.tpl", http_status_text(status))) !=
-	    NULL) {
+	if ((d = app_page(req, "error.tpl", heading)) != NULL) {
 		tmpl_set_int(d, "STATUS", status);
-		tmpl_set(d, "HEADING", http_status_text(status));
+		tmpl_set(d, "HEADING", heading);
 		tmpl_set(d, "MESSAGE", message);
 		app_render(req, status);
 	}
@@ -129,8 +154,8 @@ app_error(struct request *req, int status, const char *message)
 			http_header(&req->resp, "Retry-After", "5");
 		http_header(&req->resp, "Content-Type",
 		    "text/plain; charset=utf-8");
-		buf_printf(&req->resp.body, "%d %s\n%s\n", status,
-		    http_status_text(status), message);
+		buf_printf(&req->resp.body, "%d %s\n%s\n", status, heading,
+		    message);
 	}
 	req->resp.status = status;
 	return 0;

@@ -40,6 +40,12 @@ const char *const member_status_keys[MEMBER_STATUS__MAX] = {
 	"disabled",
 };
 
+const char *const member_status_title_keys[MEMBER_STATUS__MAX] = {
+	N_("status.applying"),
+	N_("status.approved"),
+	N_("status.disabled"),
+};
+
 int
 member_status_parse(const char *s, enum member_status *out)
 {

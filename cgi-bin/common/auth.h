@@ -18,7 +18,10 @@ enum member_status {
 	MEMBER_STATUS__MAX
 };
 
+/* The statuses as stored ("applying"), and the phrase keys of their
+ * names on pages (i18n.h). */
 extern const char *const member_status_keys[MEMBER_STATUS__MAX];
+extern const char *const member_status_title_keys[MEMBER_STATUS__MAX];
 int		 member_status_parse(const char *, enum member_status *);
 
 #define AUTH_TOKEN_HEX	65	/* 32 bytes as hex, plus NUL */

@@ -158,8 +158,8 @@ form_message(const struct form_field *f, const struct form_value *v,
 		    f->refusal != NULL ? f->refusal : valid_err_keys[v->err]));
 }
 
-/* The page's summary include, made with the usual heading (in lang)
- * when the page has none yet. */
+/* The page's summary include, made with the usual heading (in lang, or
+ * NULL: the page's) when the page has none yet. */
 static struct tmpl_dict *
 form_summary_dict(struct tmpl_dict *page, const char *lang)
 {
@@ -168,7 +168,8 @@ form_summary_dict(struct tmpl_dict *page, const char *lang)
 
 	s = tmpl_include_once(page, FORM_SUMMARY, FORM_SUMMARY_FILE, &added);
 	if (added) {
-		tmpl_set(s, "TITLE", i18n_text(lang, N_("form.summary")));
+		tmpl_set(s, "TITLE", i18n_text(lang != NULL ? lang :
+		    tmpl_page_lang(page), N_("form.summary")));
 		tmpl_set(s, "HEADING_ID", "error-summary-title");
 		tmpl_set_int(s, "LEVEL", 2);
 	}

@@ -23,13 +23,14 @@ const char *const role_keys[ROLE__MAX] = {
 	[ROLE_TRANSLATOR] = "translator",
 };
 
-const char *const role_titles[ROLE__MAX] = {
-	[ROLE_ADMIN] = "Admin Coordinator",
-	[ROLE_MEMBER] = "Member Coordinator",
-	[ROLE_SUPPORT] = "Member Support Coordinator",
-	[ROLE_OUTREACH] = "Outreach Coordinator",
-	[ROLE_PAYMENT] = "Payment Coordinator",
-	[ROLE_TRANSLATOR] = "Translator",
+/* The roles' names, as pages show them: phrases (common.en "role.title."). */
+const char *const role_title_keys[ROLE__MAX] = {
+	[ROLE_ADMIN] = N_("role.title.admin"),
+	[ROLE_MEMBER] = N_("role.title.member"),
+	[ROLE_SUPPORT] = N_("role.title.support"),
+	[ROLE_OUTREACH] = N_("role.title.outreach"),
+	[ROLE_PAYMENT] = N_("role.title.payment"),
+	[ROLE_TRANSLATOR] = N_("role.title.translator"),
 };
 
 const char *const perm_keys[PERM__MAX] = {
@@ -69,56 +70,45 @@ const char *const perm_keys[PERM__MAX] = {
 	[PERM_AUDIT_VIEW] = "audit.view",
 };
 
-/* The descriptions are the spec's, word for word (test_role.c compares
- * them with its copy); docs/authorization.md is printed from them. */
-const char *const perm_descriptions[PERM__MAX] = {
-	[PERM_DASHBOARD_VIEW] = "coordinators' dashboard and reports "
-	    "(members, offers, requests, exchanges)",
-	[PERM_MEMBER_LIST] = "member list with all filters",
-	[PERM_MEMBER_CONTACT] = "see private contact info "
-	    "(phone, address, email)",
-	[PERM_MEMBER_ACTIVITY] = "see every member's exchanges and balance",
-	[PERM_MEMBER_EDIT] = "edit profiles, incl. \"Change Password\", "
-	    "view Profile Status",
-	[PERM_MEMBER_ADD] = "add a new member",
-	[PERM_MEMBER_APPROVE] = "approve an applying member",
-	[PERM_MEMBER_UNAPPROVE] = "set an approved member back to applying",
-	[PERM_MEMBER_DISABLE] = "disable / enable an account",
-	[PERM_MEMBER_NOTES] = "read and write coordinator notes",
-	[PERM_MEMBER_ANGELS] = "assign / remove guardian angels; "
-	    "Guardian Angel Mode",
-	[PERM_MEMBER_ORGS] = "assign / remove Managers of Organisations",
-	[PERM_MEMBER_COMMUNITY] = "put a member or a service ad in a "
-	    "Community Timebank",
-	[PERM_MEMBER_BECOME] = "\"Become another member\"",
-	[PERM_MEMBER_OPTOUT] = "a member's broadcast opt-out setting",
-	[PERM_MEMBER_BULK] = "bulk actions on many accounts",
-	[PERM_ROLE_ASSIGN] = "assign / remove coordinator roles",
-	[PERM_AD_LIST] = "offers and requests list with all filters",
-	[PERM_AD_POST_FOR] = "post an offer or request for another member",
-	[PERM_AD_EDIT] = "edit another member's offer or request",
-	[PERM_AD_DELETE] = "delete another member's offer or request",
-	[PERM_EXCHANGE_LIST] = "recorded exchanges list with all filters",
-	[PERM_EXCHANGE_RECORD_FOR] = "record an exchange for other members",
-	[PERM_EXCHANGE_EDIT] = "edit or delete (reverse) a recorded exchange",
-	[PERM_BROADCAST_SEND] = "create, edit, send and resend broadcast "
-	    "mailings",
-	[PERM_BROADCAST_COORDINATORS] = "write to all coordinators "
-	    "(coordinators' mailing list)",
-	[PERM_ALERT_MANAGE] = "create, edit, delete alerts",
-	[PERM_EVENT_MANAGE] = "create, edit, delete events",
-	[PERM_CONTENT_MANAGE] = "pages (not special ones), news, links",
-	[PERM_PAGE_LIST] = "list regular and special pages",
-	[PERM_PAYMENT_MANAGE] = "subscriptions: (de)activate, renewal date, "
-	    "type, preference; generate next charge, delete current charge; "
-	    "view and record payments",
-	[PERM_TRANSLATION_EDIT] = "translate phrases of a language",
-	[PERM_SITE_CONFIG] = "site-wide configuration, special pages, member "
-	    "signup form, lists (neighbourhoods, counties, affiliations, ad "
-	    "categories), payment feature on/off, languages",
-	[PERM_AUDIT_VIEW] = "read and filter the audit log (rule 6)",
+/* The permissions' descriptions, as pages show them: phrases (common.en
+ * "perm."), the spec's words in English (test_role.c compares them with
+ * its copy); docs/authorization.md is printed from them. */
+const char *const perm_description_keys[PERM__MAX] = {
+	[PERM_DASHBOARD_VIEW] = N_("perm.dashboard.view"),
+	[PERM_MEMBER_LIST] = N_("perm.member.list"),
+	[PERM_MEMBER_CONTACT] = N_("perm.member.contact"),
+	[PERM_MEMBER_ACTIVITY] = N_("perm.member.activity"),
+	[PERM_MEMBER_EDIT] = N_("perm.member.edit"),
+	[PERM_MEMBER_ADD] = N_("perm.member.add"),
+	[PERM_MEMBER_APPROVE] = N_("perm.member.approve"),
+	[PERM_MEMBER_UNAPPROVE] = N_("perm.member.unapprove"),
+	[PERM_MEMBER_DISABLE] = N_("perm.member.disable"),
+	[PERM_MEMBER_NOTES] = N_("perm.member.notes"),
+	[PERM_MEMBER_ANGELS] = N_("perm.member.angels"),
+	[PERM_MEMBER_ORGS] = N_("perm.member.orgs"),
+	[PERM_MEMBER_COMMUNITY] = N_("perm.member.community"),
+	[PERM_MEMBER_BECOME] = N_("perm.member.become"),
+	[PERM_MEMBER_OPTOUT] = N_("perm.member.optout"),
+	[PERM_MEMBER_BULK] = N_("perm.member.bulk"),
+	[PERM_ROLE_ASSIGN] = N_("perm.role.assign"),
+	[PERM_AD_LIST] = N_("perm.ad.list"),
+	[PERM_AD_POST_FOR] = N_("perm.ad.post_for"),
+	[PERM_AD_EDIT] = N_("perm.ad.edit"),
+	[PERM_AD_DELETE] = N_("perm.ad.delete"),
+	[PERM_EXCHANGE_LIST] = N_("perm.exchange.list"),
+	[PERM_EXCHANGE_RECORD_FOR] = N_("perm.exchange.record_for"),
+	[PERM_EXCHANGE_EDIT] = N_("perm.exchange.edit"),
+	[PERM_BROADCAST_SEND] = N_("perm.broadcast.send"),
+	[PERM_BROADCAST_COORDINATORS] = N_("perm.broadcast.coordinators"),
+	[PERM_ALERT_MANAGE] = N_("perm.alert.manage"),
+	[PERM_EVENT_MANAGE] = N_("perm.event.manage"),
+	[PERM_CONTENT_MANAGE] = N_("perm.content.manage"),
+	[PERM_PAGE_LIST] = N_("perm.page.list"),
+	[PERM_PAYMENT_MANAGE] = N_("perm.payment.manage"),
+	[PERM_TRANSLATION_EDIT] = N_("perm.translation.edit"),
+	[PERM_SITE_CONFIG] = N_("perm.site.config"),
+	[PERM_AUDIT_VIEW] = N_("perm.audit.view"),
 };
-
 /*
  * The table of docs/authorization.md "Permissions", one row per
  * permission, one column per role in enum order:

@@ -91,12 +91,13 @@ struct grants {
 	size_t		 n;
 };
 
-/* Keys as in docs/authorization.md ("admin", "member.list"), and human
- * titles. */
+/* Keys as in docs/authorization.md ("admin", "member.list"), and the
+ * phrase keys of their names and descriptions on pages (i18n.h:
+ * app_text(req, role_title_keys[r])). */
 extern const char *const role_keys[ROLE__MAX];
-extern const char *const role_titles[ROLE__MAX];
+extern const char *const role_title_keys[ROLE__MAX];
 extern const char *const perm_keys[PERM__MAX];
-extern const char *const perm_descriptions[PERM__MAX];
+extern const char *const perm_description_keys[PERM__MAX];
 /* Footnote of a (perm, role) cell ("1" .. "4"), or NULL. */
 const char	*role_cell_note(enum perm, enum role);
 

@@ -22,6 +22,9 @@ struct tmpl_dict *tmpl_dict_new(void);
 /* The language of the phrase markers (tmpl_marker.h) of the page whose
  * root dictionary this is; "en" until set. */
 void		 tmpl_lang(struct tmpl_dict *, const char *lang);
+/* The language of the page a dictionary belongs to (set on its root):
+ * for a phrase set from code that has no request at hand. */
+const char	*tmpl_page_lang(const struct tmpl_dict *);
 void		 tmpl_dict_free(struct tmpl_dict *);
 void		 tmpl_set(struct tmpl_dict *, const char *key, const char *val);
 /* As tmpl_set(), with the n bytes at val (not NUL-terminated). */

@@ -655,6 +655,12 @@ tmpl_lang(struct tmpl_dict *d, const char *lang)
 		snprintf(d->own.lang, sizeof(d->own.lang), "%s", lang);
 }
 
+extern "C" const char *
+tmpl_page_lang(const struct tmpl_dict *d)
+{
+	return d != nullptr ? d->arena->lang : "en";
+}
+
 extern "C" void
 tmpl_dict_free(struct tmpl_dict *d)
 {

@@ -91,7 +91,7 @@ bulk_describe(struct tmpl_dict *d, const struct request *req,
 	tmpl_set(d, "ROLE_VALUE", role_keys[job->role]);
 	tmpl_set(d, "SCOPE_VALUE", scope);
 	d = tmpl_section(d, "ROLE_ACTION");
-	tmpl_set(d, "ROLE_TITLE", role_titles[job->role]);
+	tmpl_set(d, "ROLE_TITLE", app_text(req, role_title_keys[job->role]));
 	tmpl_set(d, "ROLE", role_keys[job->role]);
 	tmpl_set(d, "SCOPE", scope);
 }
@@ -180,7 +180,8 @@ bulk_refuse_form(struct request *req, const struct bulk_job *job,
 		    app_text(req, bulk_action_labels[i]),
 		    v[B_ACTION].set && v[B_ACTION].choice == i);
 	for (i = 0; i < ROLE__MAX; i++)
-		form_option(d, "ROLE_OPTION", role_keys[i], role_titles[i],
+		form_option(d, "ROLE_OPTION", role_keys[i],
+		    app_text(req, role_title_keys[i]),
 		    v[B_ROLE].set && v[B_ROLE].choice == i);
 	tmpl_set(d, "SCOPE", v[B_SCOPE].str);
 	form_error(d, field, app_text(req, key));

@@ -229,7 +229,8 @@ dash_roles(struct tmpl_dict *d, const struct dash_scope *s)
 	for (i = 0; i < ROLE__MAX; i++) {
 		t = tmpl_section(d, "ROLE");
 		tmpl_set(t, "KEY", role_keys[i]);
-		tmpl_set(t, "TITLE", role_titles[i]);
+		tmpl_set(t, "TITLE", i18n_text(tmpl_page_lang(d),
+		    role_title_keys[i]));
 		tmpl_set_int(t, "COUNT", n[i]);
 	}
 	return WEFT_OK;

@@ -70,7 +70,8 @@ grants_list(struct tmpl_dict *d, struct request *req,
 		tmpl_show(d, "HAS_GRANTS");
 	for (i = 0; i < gs->n; i++) {
 		g = tmpl_section(d, "GRANT");
-		tmpl_set(g, "ROLE", role_titles[gs->g[i].role]);
+		tmpl_set(g, "ROLE", app_text(req,
+		    role_title_keys[gs->g[i].role]));
 		tmpl_set(g, "ROLE_KEY", role_keys[gs->g[i].role]);
 		if ((e = grants_scope_words(g, &gs->g[i].scope)) != WEFT_OK)
 			return e;
@@ -80,7 +81,8 @@ grants_list(struct tmpl_dict *d, struct request *req,
 		rm = tmpl_section(g, "REMOVE");
 		tmpl_set_int(rm, "MEMBER_ID", m->id);
 		tmpl_set_int(rm, "GRANT_ID", gs->g[i].id);
-		tmpl_set(rm, "ROLE", role_titles[gs->g[i].role]);
+		tmpl_set(rm, "ROLE", app_text(req,
+		    role_title_keys[gs->g[i].role]));
 		tmpl_set(rm, "CSRF", req->actor.csrf);
 	}
 	return WEFT_OK;
@@ -135,7 +137,8 @@ grants_form_options(struct tmpl_dict *d, struct request *req,
 		if (!grants_role_offered(a, (enum role)i))
 			continue;
 		any = 1;
-		form_option(d, "ROLE_OPTION", role_keys[i], role_titles[i],
+		form_option(d, "ROLE_OPTION", role_keys[i],
+		    app_text(req, role_title_keys[i]),
 		    sel_role != NULL && strcmp(sel_role, role_keys[i]) == 0);
 	}
 	if (!any)

@@ -43,7 +43,8 @@ list_form_fill(struct request *req, struct tmpl_dict *d,
 	int			 site, k;
 
 	for (k = 0; k < ROLE__MAX; k++)
-		form_option(d, "ROLE_OPTION", role_keys[k], role_titles[k],
+		form_option(d, "ROLE_OPTION", role_keys[k],
+		    app_text(req, role_title_keys[k]),
 		    strcmp(f->role, role_keys[k]) == 0);
 	snprintf(sec, sizeof(sec), "STATUS_IS_%s", f->status[0] ?
 	    f->status : "ANY");
@@ -248,7 +249,8 @@ list_bulk(struct tmpl_dict *d, const struct list_filter *f)
 	for (k = 0; k < ROLE__MAX; k++) {
 		s = tmpl_section(d, "BULK_ROLE");
 		tmpl_set(s, "VALUE", role_keys[k]);
-		tmpl_set(s, "LABEL", role_titles[k]);
+		tmpl_set(s, "LABEL", i18n_text(tmpl_page_lang(d),
+		    role_title_keys[k]));
 	}
 	if (f->joined_from[0] || f->joined_to[0] ||
 	    f->login != LIST_LOGIN_ANY) {

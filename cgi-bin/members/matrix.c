@@ -22,12 +22,13 @@ members_matrix(struct request *req)
 	for (r = 0; r < ROLE__MAX; r++) {
 		s = tmpl_section(d, "ROLE");
 		tmpl_set(s, "KEY", role_keys[r]);
-		tmpl_set(s, "TITLE", role_titles[r]);
+		tmpl_set(s, "TITLE", app_text(req, role_title_keys[r]));
 	}
 	for (p = 0; p < PERM__MAX; p++) {
 		row = tmpl_section(d, "PERM");
 		tmpl_set(row, "KEY", perm_keys[p]);
-		tmpl_set(row, "DESCRIPTION", perm_descriptions[p]);
+		tmpl_set(row, "DESCRIPTION", app_text(req,
+		    perm_description_keys[p]));
 		for (r = 0; r < ROLE__MAX; r++) {
 			cell = tmpl_section(row, "CELL");
 			tmpl_set(cell, "ROLE", role_keys[r]);
@@ -43,7 +44,8 @@ members_matrix(struct request *req)
 	}
 	for (i = 0; i < req->actor.grants.n; i++) {
 		s = tmpl_section(d, "MY_GRANT");
-		tmpl_set(s, "ROLE", role_titles[req->actor.grants.g[i].role]);
+		tmpl_set(s, "ROLE", app_text(req,
+		    role_title_keys[req->actor.grants.g[i].role]));
 		scope_format(&req->actor.grants.g[i].scope, scope,
 		    sizeof(scope));
 		tmpl_set(s, "SCOPE", scope);

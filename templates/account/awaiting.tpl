@@ -1,9 +1,7 @@
-{{%AUTOESCAPE context="HTML"}}<h1>Your application is awaiting approval</h1>
-<p>Thank you for applying to join the timebank, {{NAME}}. A coordinator
-will review your application; once it is approved you can offer and ask for
-help here.</p>
-<h2>While you wait</h2>
+{{%AUTOESCAPE context="HTML"}}<h1>[[account.awaiting.title]]</h1>
+<p>[[account.awaiting.intro]]</p>
+<h2>[[account.awaiting.while]]</h2>
 <ul>
-<li><a href="/me">Edit your application</a>: name, contact details, community, about you.</li>
-<li><a href="/me/password">Change your password</a>.</li>
+<li><a href="/me">[[account.awaiting.edit]]</a>: [[account.awaiting.edit_what]]</li>
+<li><a href="/me/password">[[password.title]]</a>.</li>
 </ul>

@@ -1,21 +1,20 @@
-{{%AUTOESCAPE context="HTML"}}{{#VISITOR}}<h1>Welcome to weft</h1>
-<p>weft is a timebank: members help each other, and every hour of help
-given earns one hour of help to receive.</p>
+{{%AUTOESCAPE context="HTML"}}{{#VISITOR}}<h1>[[account.home.welcome]]</h1>
+<p>[[account.home.about]]</p>
 <ul>
-<li><a href="/login">Log in</a> if you are a member.</li>
-<li><a href="/signup">Apply to join</a> if you are new.</li>
+<li><a href="/login">[[nav.login]]</a> [[account.home.login_if]]</li>
+<li><a href="/signup">[[nav.signup]]</a> [[account.home.signup_if]]</li>
 </ul>{{/VISITOR}}
-{{#MEMBER}}<h1>Hello, {{NAME}}</h1>
-<h2>Your balance</h2>
-<p class="balance">Your balance: <strong>{{BALANCE}}</strong> hours. <a href="/exchanges">Your statement</a> · <a href="/exchanges/new">Record an exchange</a></p>
+{{#MEMBER}}<h1>[[account.home.hello]]</h1>
+<h2>[[account.home.balance.title]]</h2>
+<p class="balance">[[account.home.balance.is]] <strong>{{BALANCE}}</strong> [[account.home.balance.hours]] <a href="/exchanges">[[account.home.balance.statement]]</a> · <a href="/exchanges/new">[[account.home.balance.record]]</a></p>
 {{>PENDING_PANEL}}
-{{#HAS_GRANTS}}<h2>Your coordinator roles</h2>
+{{#HAS_GRANTS}}<h2>[[account.home.roles]]</h2>
 <ul>
-{{#GRANT}}<li>{{ROLE}}, for {{#SITE}}the whole timebank{{/SITE}}{{#COMMUNITY}}the Community Timebank “{{COMMUNITY_NAME}}”{{/COMMUNITY}}{{#LANGUAGE}}translations into {{LANG}}{{/LANGUAGE}}</li>
+{{#GRANT}}<li>{{#SITE}}[[account.home.grant.site]]{{/SITE}}{{#COMMUNITY}}[[account.home.grant.community]]{{/COMMUNITY}}{{#LANGUAGE}}[[account.home.grant.language]]{{/LANGUAGE}}</li>
 {{/GRANT}}</ul>{{/HAS_GRANTS}}
-<h2>Where to go</h2>
+<h2>[[account.home.where]]</h2>
 <ul>
-<li><a href="/me">Your profile</a>: name, contact details, language.</li>
-<li><a href="/me/password">Change your password</a>.</li>
-{{#COORDINATOR}}<li><a href="/members/roles">Coordinator roles and permissions</a>: who may do what.</li>
+<li><a href="/me">[[account.home.profile]]</a>: [[account.home.profile_what]]</li>
+<li><a href="/me/password">[[password.title]]</a>.</li>
+{{#COORDINATOR}}<li><a href="/members/roles">[[account.home.matrix]]</a>: [[account.home.matrix_what]]</li>
 {{/COORDINATOR}}</ul>{{/MEMBER}}

@@ -1,56 +1,56 @@
-{{%AUTOESCAPE context="HTML"}}<h1>{{#APPLYING}}Your application{{/APPLYING}}{{#APPROVED}}Your profile{{/APPROVED}}{{#FOR}}The profile of {{FOR_NAME}}{{/FOR}}</h1>
-<p>Username: <strong>{{USERNAME}}</strong>{{#APPLYING}} (awaiting approval){{/APPLYING}}{{#FOR}} ({{#ANGEL}}you are their guardian angel{{/ANGEL}}{{#MANAGER}}you manage this organisation{{/MANAGER}}). Every change you make here is recorded under your name.{{/FOR}}</p>
+{{%AUTOESCAPE context="HTML"}}<h1>{{#APPLYING}}[[account.profile.title.applying]]{{/APPLYING}}{{#APPROVED}}[[account.profile.title.own]]{{/APPROVED}}{{#FOR}}[[account.profile.title.for]]{{/FOR}}</h1>
+<p>[[account.profile.username]] <strong>{{USERNAME}}</strong>{{#APPLYING}} [[account.profile.awaiting]]{{/APPLYING}}{{#FOR}} ({{#ANGEL}}[[account.profile.as_angel]]{{/ANGEL}}{{#MANAGER}}[[account.profile.as_manager]]{{/MANAGER}}). [[account.profile.recorded]]{{/FOR}}</p>
 {{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 <form method="post" action="{{FORM_ACTION}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<label for="name">Name</label>
+<label for="name">[[account.field.name]]</label>
 <input type="text" id="name" name="name" value="{{NAME}}" autocomplete="name" required{{#NAME_INVALID}} aria-invalid="true" aria-describedby="name-error"{{/NAME_INVALID}}>
 {{#NAME_INVALID}}<p class="field-error" id="name-error">{{NAME_ERROR}}</p>{{/NAME_INVALID}}
-<label for="email">Email</label>
+<label for="email">[[account.field.email]]</label>
 <input type="email" id="email" name="email" value="{{EMAIL}}" autocomplete="email" required{{#EMAIL_LOCKED}} readonly{{/EMAIL_LOCKED}}{{#EMAIL_INVALID}} aria-invalid="true" aria-describedby="email-error"{{/EMAIL_INVALID}}>
-{{#EMAIL_LOCKED}}<p class="hint">You cannot change this member's e-mail address. {{TAKEOVER_REASON}}</p>{{/EMAIL_LOCKED}}
+{{#EMAIL_LOCKED}}<p class="hint">[[account.profile.email_locked]] {{TAKEOVER_REASON}}</p>{{/EMAIL_LOCKED}}
 {{#EMAIL_INVALID}}<p class="field-error" id="email-error">{{EMAIL_ERROR}}</p>{{/EMAIL_INVALID}}
-<label for="phone">Phone</label>
+<label for="phone">[[account.field.phone]]</label>
 <input type="tel" id="phone" name="phone" value="{{PHONE}}" autocomplete="tel"{{#PHONE_INVALID}} aria-invalid="true" aria-describedby="phone-error"{{/PHONE_INVALID}}>
 {{#PHONE_INVALID}}<p class="field-error" id="phone-error">{{PHONE_ERROR}}</p>{{/PHONE_INVALID}}
-<label for="address">Address</label>
+<label for="address">[[account.field.address]]</label>
 <input type="text" id="address" name="address" value="{{ADDRESS}}" autocomplete="street-address"{{#ADDRESS_INVALID}} aria-invalid="true" aria-describedby="address-error"{{/ADDRESS_INVALID}}>
 {{#ADDRESS_INVALID}}<p class="field-error" id="address-error">{{ADDRESS_ERROR}}</p>{{/ADDRESS_INVALID}}
-<label for="about">About you</label>
+<label for="about">[[account.field.about]]</label>
 <textarea id="about" name="about" rows="5"{{#ABOUT_INVALID}} aria-invalid="true" aria-describedby="about-error"{{/ABOUT_INVALID}}>{{ABOUT}}</textarea>
 {{#ABOUT_INVALID}}<p class="field-error" id="about-error">{{ABOUT_ERROR}}</p>{{/ABOUT_INVALID}}
-<label for="lang">Language of the pages</label>
+<label for="lang">[[account.field.lang]]</label>
 <select id="lang" name="lang"{{#LANG_INVALID}} aria-invalid="true" aria-describedby="lang-error"{{/LANG_INVALID}}>
 {{#LANG_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/LANG_OPTION}}</select>
 {{#LANG_INVALID}}<p class="field-error" id="lang-error">{{LANG_ERROR}}</p>{{/LANG_INVALID}}
 {{#APPLYING}}
-<label for="community">Community Timebank</label>
+<label for="community">[[account.field.community]]</label>
 <select id="community" name="community"{{#COMMUNITY_INVALID}} aria-invalid="true" aria-describedby="community-error"{{/COMMUNITY_INVALID}}>
-<option value="">No particular community</option>
+<option value="">[[account.field.no_community]]</option>
 {{#COMMUNITY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/COMMUNITY_OPTION}}</select>
 {{#COMMUNITY_INVALID}}<p class="field-error" id="community-error">{{COMMUNITY_ERROR}}</p>{{/COMMUNITY_INVALID}}
 {{/APPLYING}}
-<div class="actions"><button type="submit">Save</button></div>
+<div class="actions"><button type="submit">[[button.save]]</button></div>
 </form>
-{{#OWN}}<h2>Password</h2>
-<p><a href="/me/password">Change your password</a>.</p>
-{{#ACTS_FOR}}<h2>Members you act for</h2>
+{{#OWN}}<h2>[[account.field.password]]</h2>
+<p><a href="/me/password">[[password.title]]</a>.</p>
+{{#ACTS_FOR}}<h2>[[account.profile.acts_for]]</h2>
 <ul>
-{{#ACT_ROW}}<li>{{#LINK}}<a href="/me/for/{{ID}}">{{NAME}}</a>{{/LINK}}{{#REFUSED}}{{NAME}}{{/REFUSED}} ({{#ANGEL}}you are their guardian angel{{/ANGEL}}{{#MANAGER}}you manage this organisation{{/MANAGER}}){{#REFUSED}}: you cannot change their account. {{REASON}}{{/REFUSED}}</li>
+{{#ACT_ROW}}<li>{{#LINK}}<a href="/me/for/{{ID}}">{{NAME}}</a>{{/LINK}}{{#REFUSED}}{{NAME}}{{/REFUSED}} ({{#ANGEL}}[[account.profile.as_angel]]{{/ANGEL}}{{#MANAGER}}[[account.profile.as_manager]]{{/MANAGER}}){{#REFUSED}}: [[account.profile.cannot_change]] {{REASON}}{{/REFUSED}}</li>
 {{/ACT_ROW}}</ul>
-{{/ACTS_FOR}}{{/OWN}}{{#FOR}}<h2>Password</h2>
-{{#PASSWORD_FORM}}<p>Setting a new password logs {{FOR_NAME}} out everywhere. You are not asked for their current password.</p>
+{{/ACTS_FOR}}{{/OWN}}{{#FOR}}<h2>[[account.field.password]]</h2>
+{{#PASSWORD_FORM}}<p>[[account.profile.for_password]]</p>
 <form method="post" action="/me/for/{{FOR_ID}}/password">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="text" name="username" value="{{USERNAME}}" autocomplete="username" hidden>
-<label for="password">New password <span class="hint">(at least 10 characters)</span></label>
+<label for="password">[[account.field.new_password]] <span class="hint">[[account.field.password_hint]]</span></label>
 <input type="password" id="password" name="password" autocomplete="new-password" required{{#PASSWORD_INVALID}} aria-invalid="true" aria-describedby="password-error"{{/PASSWORD_INVALID}}>
 {{#PASSWORD_INVALID}}<p class="field-error" id="password-error">{{PASSWORD_ERROR}}</p>{{/PASSWORD_INVALID}}
-<label for="password2">New password again</label>
+<label for="password2">[[account.field.new_password2]]</label>
 <input type="password" id="password2" name="password2" autocomplete="new-password" required{{#PASSWORD2_INVALID}} aria-invalid="true" aria-describedby="password2-error"{{/PASSWORD2_INVALID}}>
 {{#PASSWORD2_INVALID}}<p class="field-error" id="password2-error">{{PASSWORD2_ERROR}}</p>{{/PASSWORD2_INVALID}}
-<div class="actions"><button type="submit">Set the password</button></div>
-</form>{{/PASSWORD_FORM}}{{#EMAIL_LOCKED}}<p class="notice">You cannot set this member's password. {{TAKEOVER_REASON}}</p>{{/EMAIL_LOCKED}}
+<div class="actions"><button type="submit">[[account.profile.set_password]]</button></div>
+</form>{{/PASSWORD_FORM}}{{#EMAIL_LOCKED}}<p class="notice">[[account.profile.password_locked]] {{TAKEOVER_REASON}}</p>{{/EMAIL_LOCKED}}
 {{/FOR}}

@@ -1,4 +1,3 @@
-{{%AUTOESCAPE context="HTML"}}<h1>Thank you for applying</h1>
-<p>Thank you — a coordinator will review your application.</p>
-<p>You can already <a href="/login">log in</a> to see its status and edit
-it while you wait.</p>
+{{%AUTOESCAPE context="HTML"}}<h1>[[account.signup_done.title]]</h1>
+<p>[[account.signup_done.thanks]]</p>
+<p>[[account.signup_done.before]] <a href="/login">[[account.signup_done.login]]</a> [[account.signup_done.after]]</p>

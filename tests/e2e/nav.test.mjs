@@ -68,7 +68,8 @@ function expectedFor(actorKey) {
 // The entries of a page's main navigation: [{href, place, label, current}],
 // and the menus with their summaries.
 function navOf(html) {
-	const m = html.match(/<nav aria-label="Main">([\s\S]*?)<\/nav>/);
+	// Its name is a phrase: "Main" in English, else the page's language.
+	const m = html.match(/<nav aria-label="[^"]+">([\s\S]*?)<\/nav>/);
 	assert.ok(m, 'the page has the main navigation');
 	const nav = m[1];
 	const entries = [];
