@@ -192,7 +192,8 @@ $(REL)/templates.ok: $(TEMPLATES)
 # as areas are converted; once it holds them all it becomes $(TEMPLATES).
 PHRASES_STRICT	:= templates/layout.tpl templates/error.tpl \
 		   templates/form_errors.tpl \
-		   $(sort $(wildcard templates/account/*.tpl))
+		   $(sort $(wildcard templates/account/*.tpl)) \
+		   $(sort $(wildcard templates/exchanges/*.tpl))
 
 lint-phrases: $(REL)/phrases.ok
 $(REL)/phrases.ok: $(REL)/weft-phrases $(PHRASES) $(TEMPLATES) $(C_SOURCES)

@@ -7,7 +7,8 @@
  *	- a syntax error in a catalogue file, or a key defined twice;
  *	- a template's "[[" that is not a well-formed marker;
  *	- a key used (a template's [[key]], C's N_("key")) and not defined;
- *	- a marker that maps a placeholder its phrase does not have;
+ *	- a marker that maps a placeholder its phrase does not have
+ *	  (n, which chooses a plural phrase's form, always may be);
  *	- a string literal where a function takes a phrase key (app_text(),
  *	  i18n_text(), i18n_format(), app_redirect()...): keys go in N_();
  *
@@ -90,6 +91,12 @@ check_template(const struct catalogue *c, unsigned char *used,
 		}
 		p = use(c, used, m.key, path, line_of(t->p, from + at));
 		for (i = 0; p != NULL && i < m.nargs; i++) {
+			/* A plural phrase's form follows n, also where its
+			 * text leaves the number to markup of its own
+			 * ("<strong>{{N}}</strong> [[x.members n=N]]"). */
+			if (p->other != NULL &&
+			    strcmp(m.args[i].name, "n") == 0)
+				continue;
 			catalogue_placeholders(p, ph, sizeof(ph));
 			snprintf(name, sizeof(name), ",%s,", m.args[i].name);
 			memmove(ph + 1, ph, strlen(ph) + 1);

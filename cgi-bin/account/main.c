@@ -171,7 +171,7 @@ home(struct request *req)
 	    LEDGER_PANEL_TO_CONFIRM | LEDGER_PANEL_ACTED_FOR |
 	    LEDGER_PANEL_FORMS)) != WEFT_OK)
 		return app_status_of(e);
-	ledger_format_hours(balance, 0, hours);
+	i18n_hours(app_lang(req), balance, 0, hours);
 	tmpl_set(d, "BALANCE", hours);
 	if ((e = home_grants(req, d)) != WEFT_OK)
 		return app_status_of(e);

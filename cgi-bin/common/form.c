@@ -8,6 +8,7 @@
 #include "db.h"
 #include "form.h"
 #include "i18n.h"
+#include "i18n_conv.h"
 
 /* The summary's include: its marker in the templates and its file. */
 #define FORM_SUMMARY		"FORM_ERROR_SUMMARY"
@@ -43,7 +44,7 @@ form_choice(const struct form_field *f, const char *in)
  * text was found acceptable: that refusal has the field's own message.
  */
 static enum valid_err
-form_value_of(const struct form_field *f, const char *in,
+form_value_of(const struct form_field *f, const char *in, const char *lang,
     struct form_value *v)
 {
 	enum valid_err	 e;
@@ -70,8 +71,8 @@ form_value_of(const struct form_field *f, const char *in,
 		if ((e = valid_text(in, 1, FORM_HOURS_LEN, 0)) != VALID_OK)
 			return e;
 		v->by_kind = 1;
-		return valid_hours(in, f->max > 0 ? f->max : LLONG_MAX,
-		    &v->hours);
+		return valid_hours(in, i18n_decimal(lang),
+		    f->max > 0 ? f->max : LLONG_MAX, &v->hours);
 	case FORM_DATE:
 		return valid_date(in, &v->date.y, &v->date.m, &v->date.d);
 	case FORM_LANG:
@@ -134,7 +135,8 @@ form_read(const struct form_field *fields, size_t n,
 		}
 		if (v->str[0] == '\0')
 			v->err = f->required ? VALID_EMPTY : VALID_OK;
-		else if ((v->err = form_value_of(f, v->str, v)) == VALID_OK)
+		else if ((v->err = form_value_of(f, v->str, lang, v)) ==
+		    VALID_OK)
 			v->set = 1;
 		if (v->set)
 			v->by_kind = 0;

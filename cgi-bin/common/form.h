@@ -52,7 +52,8 @@ enum form_kind {
 			 * never echoed back */
 	FORM_INT,	/* min..max */
 	FORM_ID,	/* a row id */
-	FORM_HOURS,	/* hundredths (valid_hours), at most max (0: any);
+	FORM_HOURS,	/* hundredths (valid_hours, with the decimal mark
+			 * of form_read()'s lang), at most max (0: any);
 			 * written in at most FORM_HOURS_LEN characters */
 	FORM_DATE,	/* YYYY-MM-DD */
 	FORM_LANG,	/* a language tag */

@@ -194,12 +194,7 @@ ledger_settings_key(const char *key, struct ledger_settings *s,
 void
 ledger_format_hours(long long h, int sign, char out[LEDGER_HOURS_LEN])
 {
-	unsigned long long	 u;
-
-	/* The magnitude in unsigned arithmetic, so LLONG_MIN is fine. */
-	u = h < 0 ? 0ULL - (unsigned long long)h : (unsigned long long)h;
-	snprintf(out, LEDGER_HOURS_LEN, "%s%llu.%02llu",
-	    h < 0 ? "-" : (sign && h > 0) ? "+" : "", u / 100, u % 100);
+	i18n_hours_fmt('.', h, sign, out);
 }
 
 int

@@ -20,11 +20,12 @@
 #include "auth.h"
 #include "err.h"
 #include "i18n.h"
+#include "i18n_conv.h"
 #include "role.h"
 #include "tmpl.h"
 
 #define LEDGER_KEY_LEN		64	/* a form key: 64 lower-case hex */
-#define LEDGER_HOURS_LEN	32	/* "-92233720368547758.08" and NUL */
+#define LEDGER_HOURS_LEN	I18N_HOURS_LEN
 #define LEDGER_SCOPE_MAX	ROLE_GRANTS_MAX
 #define LEDGER_MONTHS		12
 
@@ -85,7 +86,9 @@ enum weft_err	 ledger_key_use(const char *key, struct ledger_key_use *);
 enum weft_err	 ledger_settings_key(const char *key, struct ledger_settings *,
 		    struct ledger_key_use *);
 
-/* "1.25", "-0.50", "0.00"; with sign, "+1.25" for positive values. */
+/* "1.25", "-0.50", "0.00"; with sign, "+1.25" for positive values: the
+ * machine's form, for CSV files.  A page writes hours in the reader's
+ * language (i18n_hours(), i18n_set_hours()). */
 void		 ledger_format_hours(long long hundredths, int sign,
 		    char out[LEDGER_HOURS_LEN]);
 /* Is key a well-formed form key (64 lower-case hex characters)? */

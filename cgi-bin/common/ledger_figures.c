@@ -185,20 +185,20 @@ ledger_under_limit(const struct ledger_scope *s,
 	return WEFT_OK;
 }
 
-/* The bars of the chart: heights scaled to the busiest month. */
+/* The bars of the chart: heights scaled to the busiest month; months and
+ * hours as lang writes them. */
 static void
-ledger_chart(struct tmpl_dict *d, const struct ledger_figures *f)
+ledger_chart(struct tmpl_dict *d, const struct ledger_figures *f,
+    const char *lang)
 {
 	struct tmpl_dict	*b;
 	long long		 max = 100, h;
-	char			 hours[LEDGER_HOURS_LEN];
 	int			 i;
 
 	for (i = 0; i < LEDGER_MONTHS; i++)
 		if (f->month_hundredths[i] > max)
 			max = f->month_hundredths[i];
-	ledger_format_hours(max, 0, hours);
-	tmpl_set(d, "MAX_HOURS", hours);
+	i18n_set_hours(d, "MAX_HOURS", lang, max);
 	for (i = 0; i < LEDGER_MONTHS; i++) {
 		b = tmpl_section(d, "BAR");
 		h = f->month_hundredths[i] * CHART_HEIGHT / max;
@@ -208,10 +208,9 @@ ledger_chart(struct tmpl_dict *d, const struct ledger_figures *f)
 		tmpl_set_int(b, "HEIGHT", h);
 		tmpl_set_int(b, "LABEL_X", CHART_LEFT + i * CHART_STEP +
 		    CHART_BAR / 2);
-		tmpl_set(b, "MONTH", f->month[i]);
+		i18n_set_date(b, "MONTH", lang, f->month[i]);
 		tmpl_set(b, "SHORT", f->month[i] + 5);
-		ledger_format_hours(f->month_hundredths[i], 0, hours);
-		tmpl_set(b, "HOURS", hours);
+		i18n_set_hours(b, "HOURS", lang, f->month_hundredths[i]);
 	}
 }
 
@@ -223,7 +222,6 @@ ledger_dashboard_panel(struct tmpl_dict *page, const struct actor *a,
 	struct ledger_scope		 s;
 	struct ledger_figures		 f;
 	struct tmpl_dict		*d, *u = NULL, *m;
-	char				 hours[LEDGER_HOURS_LEN];
 	size_t				 i, n;
 	enum weft_err			 e;
 
@@ -235,7 +233,8 @@ ledger_dashboard_panel(struct tmpl_dict *page, const struct actor *a,
 	if ((d = tmpl_include(page, "LEDGER_PANEL",
 	    "exchanges/ledger_dashboard.tpl")) == NULL)
 		return WEFT_ERR_NOMEM;
-	ledger_chart(d, &f);
+	/* In the language of the page: the actor's. */
+	ledger_chart(d, &f, a->lang);
 	tmpl_set_int(d, "DAYS", days);
 	tmpl_set_int(d, "ACTIVE", f.active_traders);
 	tmpl_set_int(d, "UNDER_COUNT", f.under_limit);
@@ -243,8 +242,7 @@ ledger_dashboard_panel(struct tmpl_dict *page, const struct actor *a,
 	tmpl_set_int(d, "DISPUTED", f.disputed);
 	if (f.disputed > 0)
 		tmpl_show(d, "SOME_DISPUTED");
-	ledger_format_hours(f.credit_limit, 0, hours);
-	tmpl_set(d, "LIMIT", hours);
+	i18n_set_hours(d, "LIMIT", a->lang, f.credit_limit);
 	tmpl_show(d, f.mode == LEDGER_LIMIT_HARD ? "HARD" : "SOFT");
 	if (n == 0)
 		tmpl_show(d, "NONE_UNDER");
@@ -255,8 +253,7 @@ ledger_dashboard_panel(struct tmpl_dict *page, const struct actor *a,
 		tmpl_set_int(m, "ID", under[i].id);
 		tmpl_set(m, "USERNAME", under[i].username);
 		tmpl_set(m, "NAME", under[i].name);
-		ledger_format_hours(under[i].hundredths, 0, hours);
-		tmpl_set(m, "BALANCE", hours);
+		i18n_set_hours(m, "BALANCE", a->lang, under[i].hundredths);
 	}
 	return WEFT_OK;
 }

@@ -83,12 +83,11 @@ panel_row(struct tmpl_dict *l, struct db_rows *r, const struct actor *a,
 	struct tmpl_dict	*row = tmpl_section(l, "ROW"), *s;
 	int			 pending = db_str(r, 4) != NULL &&
 				    strcmp(db_str(r, 4), "pending") == 0;
-	char			 h[LEDGER_HOURS_LEN];
 
 	tmpl_set_int(row, "ID", db_int(r, 0));
-	ledger_format_hours(db_int(r, 1), 0, h);
-	tmpl_set(row, "HOURS", h);
-	tmpl_set(row, "DATE", db_str(r, 2));
+	/* In the language of the page: the actor's. */
+	i18n_set_hours(row, "HOURS", a->lang, db_int(r, 1));
+	i18n_set_date(row, "DATE", a->lang, db_str(r, 2));
 	tmpl_set(row, "DESCRIPTION", db_str(r, 3));
 	/* The other party: the provider of what one is to confirm. */
 	tmpl_set(row, "OTHER_USERNAME", db_str(r, k == 0 ? 7 : 10));
@@ -102,8 +101,8 @@ panel_row(struct tmpl_dict *l, struct db_rows *r, const struct actor *a,
 	else {
 		s = tmpl_section(row, "DISPUTED");
 		tmpl_set(s, "REASON", db_str(r, 5));
-		if (db_str(r, 5) != NULL && db_str(r, 5)[0] != '\0')
-			tmpl_show(s, "HAS_REASON");
+		tmpl_show(s, db_str(r, 5) != NULL && db_str(r, 5)[0] != '\0' ?
+		    "HAS_REASON" : "NO_REASON");
 	}
 	if (forms && db_int(r, 6) != a->acting_id)
 		panel_forms(row, a, db_int(r, 0), pending);

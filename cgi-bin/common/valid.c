@@ -194,14 +194,17 @@ valid_text(const char *in, size_t minlen, size_t maxlen, int multiline)
 }
 
 /*
- * Hours: digits, optionally '.' and one or two decimals, in quarters
- * ("1", "1.5", "0.25", "2.50", "3.0").  A sign, ".5", "1.", "1,5",
- * "1.255" and a value between quarters ("0.3") are format errors; zero
- * ("0", "0.00"), more than max hundredths, and numbers too big for long
- * long are range errors.
+ * Hours: digits, optionally a decimal mark and one or two decimals, in
+ * quarters ("1", "1.5", "0.25", "2.50", "3.0").  The mark is '.'; where
+ * the language writes ',' (decimal), ',' too: "1,5" (and still "1.5",
+ * which a phone's keypad may give; hours are never large enough to be
+ * written with a thousands separator, so '.' cannot mean one).  A sign,
+ * ".5", "1.", "1,5" in a '.' language, "1.255" and a value between
+ * quarters ("0.3") are format errors; zero ("0", "0.00"), more than max
+ * hundredths, and numbers too big for long long are range errors.
  */
 enum valid_err
-valid_hours(const char *in, long long max, long long *out)
+valid_hours(const char *in, char decimal, long long max, long long *out)
 {
 	const char	*p, *dot;
 	char		*end;
@@ -215,7 +218,7 @@ valid_hours(const char *in, long long max, long long *out)
 	if (p == in)
 		return VALID_FORMAT;
 	dot = p;
-	if (*p == '.') {
+	if (*p == '.' || (*p == ',' && decimal == ',')) {
 		for (p++; valid_isdigit(*p); p++)
 			continue;
 		nfrac = (size_t)(p - dot - 1);

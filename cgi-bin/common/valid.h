@@ -45,8 +45,10 @@ enum valid_err	 valid_id(const char *in, long long *out);
 enum valid_err	 valid_text(const char *in, size_t minlen, size_t maxlen,
 		    int multiline);
 /* Hours as integer hundredths: positive, steps of 0.25, at most max
- * hundredths ("1", "1.5", "0.25", "2.50"). */
-enum valid_err	 valid_hours(const char *in, long long max, long long *out);
+ * hundredths ("1", "1.5", "0.25", "2.50"); with decimal ',' (the
+ * language's mark, i18n_decimal()) "1,5" too. */
+enum valid_err	 valid_hours(const char *in, char decimal, long long max,
+		    long long *out);
 /* YYYY-MM-DD, a real calendar date. */
 enum valid_err	 valid_date(const char *in, int *y, int *m, int *d);
 /* addr-spec, pragmatic: local@domain.tld, no spaces, <= 254 bytes. */

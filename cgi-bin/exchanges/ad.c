@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "db.h"
 #include "form.h"
+#include "i18n_conv.h"
 #include "util.h"
 
 const char *const ad_kind_keys[AD_KIND__MAX] = {
@@ -174,9 +175,11 @@ ad_fill(struct tmpl_dict *d, const struct request *req, const struct ad *ad)
 	    "—");
 	tmpl_set(d, "AD_OWNER_NAME", ad->owner_name);
 	tmpl_set(d, "AD_OWNER_USERNAME", ad->owner_username);
-	tmpl_set(d, "AD_EXPIRES_ON", ad->expires_on);
-	tmpl_set(d, "AD_CREATED_AT", ad->created_at);
-	tmpl_set(d, "AD_UPDATED_AT", ad->updated_at);
+	/* Dates as the reader's language writes them: the form's date
+	 * input is EXPIRES_ON, in ISO (ads_form.c). */
+	i18n_set_date(d, "AD_EXPIRES_ON", app_lang(req), ad->expires_on);
+	i18n_set_date(d, "AD_CREATED_AT", app_lang(req), ad->created_at);
+	i18n_set_date(d, "AD_UPDATED_AT", app_lang(req), ad->updated_at);
 	if (ad->deleted)
 		tmpl_show(d, "AD_DELETED");
 	else if (ad->expired)

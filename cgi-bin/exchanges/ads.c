@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "db.h"
 #include "form.h"
+#include "i18n_conv.h"
 #include "ledger.h"
 #include "pager.h"
 #include "util.h"
@@ -129,7 +130,7 @@ ads_row(const struct request *req, struct tmpl_dict *d,
 	    "—");
 	tmpl_set(s, "OWNER_NAME", db_str(r, 5));
 	tmpl_set(s, "OWNER_USERNAME", db_str(r, 6));
-	tmpl_set(s, "EXPIRES_ON", db_str(r, 7));
+	i18n_set_date(s, "EXPIRES_ON", app_lang(req), db_str(r, 7));
 	return s;
 }
 
@@ -368,7 +369,7 @@ ads_mine_group(struct request *req, struct tmpl_dict *d,
 		tmpl_set(s, "CATEGORY", db_str(r, 3));
 		tmpl_set(s, "COMMUNITY", db_str(r, 4)[0] != '\0' ?
 		    db_str(r, 4) : "—");
-		tmpl_set(s, "EXPIRES_ON", db_str(r, 5));
+		i18n_set_date(s, "EXPIRES_ON", app_lang(req), db_str(r, 5));
 		if (db_int(r, 6) != 0)
 			tmpl_show(s, "EXPIRED");
 		tmpl_set(s, "CSRF", req->actor.csrf);
@@ -497,7 +498,7 @@ ads_manage_rows(struct request *req, struct tmpl_dict *d,
 			tmpl_show(s, "EXPIRED");
 		else
 			tmpl_show(s, "ACTIVE");
-		tmpl_set(s, "CREATED_AT", db_str(r, 10));
+		i18n_set_date(s, "CREATED_AT", app_lang(req), db_str(r, 10));
 		last = db_int(r, 0);
 	}
 	db_rows_free(r);
@@ -566,6 +567,3 @@ ads_show(struct request *req)
 		tmpl_show(d, "CAN_DELETE");
 	return app_render(req, 200);
 }
-
-/* ---- phrases ------------------------------------------------------- */
-

@@ -45,6 +45,14 @@ struct ledger_exchange;
 void	 exchanges_show_entry(struct request *, struct tmpl_dict *d,
 	    const struct ledger_exchange *);
 
-/* Phrases of each family (sorted by key, strcmp order). */
+/* The phrase key in lang with its one placeholder name filled with
+ * value, into out (len bytes, cut short when longer): a message or a
+ * title made of a phrase and a value ("Exchange #{id}").  record.c. */
+void	 exchanges_phrase(const char *lang, const char *key, const char *name,
+	    const char *value, char *out, size_t len);
+/* app_page() titled so (exchanges_phrase() in the request's language),
+ * the title also the page's {{HEADING}}.  record.c. */
+struct tmpl_dict *exchanges_page(struct request *, const char *file,
+	    const char *key, const char *name, const char *value);
 
 #endif

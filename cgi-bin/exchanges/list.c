@@ -16,6 +16,7 @@
 #include "db.h"
 #include "exchanges.h"
 #include "form.h"
+#include "i18n_conv.h"
 #include "ledger.h"
 #include "pager.h"
 #include "util.h"
@@ -212,16 +213,21 @@ list_filter_read(struct request *req, struct tmpl_dict *d,
 }
 
 /* The select boxes: communities in the actor's scope, categories, and
- * the reversed filter, each with the current choice selected. */
+ * the reversed and status filters (labels in lang), each with the
+ * current choice selected. */
 static enum weft_err
-list_selects(struct tmpl_dict *d, const struct list_filter *f)
+list_selects(struct tmpl_dict *d, const char *lang,
+    const struct list_filter *f)
 {
 	static const char *const rev_labels[] = {
-		"All", "Reversed, or a reversal", "Neither",
+		N_("ledger.list.reversed.all"), N_("ledger.list.reversed.yes"),
+		N_("ledger.list.reversed.no"),
 	};
 	static const char *const status_labels[] = {
-		"Recorded", "Waiting for the recipient", "Disputed",
-		"Cancelled",
+		N_("ledger.list.status.recorded"),
+		N_("ledger.list.status.pending"),
+		N_("ledger.list.status.disputed"),
+		N_("ledger.list.status.cancelled"),
 	};
 	struct db_rows		*r;
 	enum weft_err		 e;
@@ -240,18 +246,20 @@ list_selects(struct tmpl_dict *d, const struct list_filter *f)
 	db_rows_free(r);
 	for (i = 0; i < NELEM(list_reversed_keys); i++)
 		form_option(d, "REVERSED_OPTION", list_reversed_keys[i],
-		    rev_labels[i], (long long)i == f->reversed);
+		    i18n_text(lang, rev_labels[i]),
+		    (long long)i == f->reversed);
 	for (i = 0; i < NELEM(list_status_keys); i++)
 		form_option(d, "STATUS_OPTION", list_status_keys[i],
-		    status_labels[i], (long long)i == f->status);
+		    i18n_text(lang, status_labels[i]),
+		    (long long)i == f->status);
 	return WEFT_OK;
 }
 
 static enum weft_err
-list_totals(struct tmpl_dict *d, const struct list_filter *f)
+list_totals(struct tmpl_dict *d, const char *lang,
+    const struct list_filter *f)
 {
 	struct db_rows	*r;
-	char		 h[LEDGER_HOURS_LEN];
 	enum weft_err	 e;
 
 	if (f->status != 0)
@@ -264,8 +272,7 @@ list_totals(struct tmpl_dict *d, const struct list_filter *f)
 		return e;
 	if (db_next(r)) {
 		tmpl_set_int(d, "COUNT", db_int(r, 0));
-		ledger_format_hours(db_int(r, 1), 0, h);
-		tmpl_set(d, "TOTAL", h);
+		i18n_set_hours(d, "TOTAL", lang, db_int(r, 1));
 	}
 	db_rows_free(r);
 	return WEFT_OK;
@@ -290,27 +297,26 @@ list_row_status(struct tmpl_dict *s, struct db_rows *r)
 		return;
 	x = tmpl_section(s, sections[i]);
 	tmpl_set(x, "REASON", db_str(r, 10));
-	if (db_str(r, 10) != NULL && db_str(r, 10)[0] != '\0')
-		tmpl_show(x, "HAS_REASON");
+	tmpl_show(x, db_str(r, 10) != NULL && db_str(r, 10)[0] != '\0' ?
+	    "HAS_REASON" : "NO_REASON");
 }
 
-/* One row: a recorded exchange (LIST_COLS), else a proposal
+/* One row, in lang: a recorded exchange (LIST_COLS), else a proposal
  * (PLIST_COLS, proposal set). */
 static void
-list_row(struct tmpl_dict *d, struct db_rows *r, int proposal)
+list_row(struct tmpl_dict *d, const char *lang, struct db_rows *r,
+    int proposal)
 {
 	struct tmpl_dict	*s = tmpl_section(d, "ROW"), *x;
-	char			 h[LEDGER_HOURS_LEN];
 
 	tmpl_show(s, proposal ? "PROPOSAL" : "EXCHANGE");
 	tmpl_set_int(s, "ID", db_int(r, 0));
-	tmpl_set(s, "DATE", db_str(r, 1));
+	i18n_set_date(s, "DATE", lang, db_str(r, 1));
 	tmpl_set(s, "PROVIDER", db_str(r, 2));
 	tmpl_set(s, "PROVIDER_USERNAME", db_str(r, 3));
 	tmpl_set(s, "RECIPIENT", db_str(r, 4));
 	tmpl_set(s, "RECIPIENT_USERNAME", db_str(r, 5));
-	ledger_format_hours(db_int(r, 6), 0, h);
-	tmpl_set(s, "HOURS", h);
+	i18n_set_hours(s, "HOURS", lang, db_int(r, 6));
 	tmpl_set(s, "DESCRIPTION", db_str(r, 7));
 	tmpl_set(s, "RECORDED_BY", db_str(r, 8));
 	if (proposal) {
@@ -330,7 +336,7 @@ list_row(struct tmpl_dict *d, struct db_rows *r, int proposal)
 
 /* One page of rows, newest first, and the link to the next. */
 static enum weft_err
-list_rows(struct tmpl_dict *d, const struct list_filter *f)
+list_rows(struct tmpl_dict *d, const char *lang, const struct list_filter *f)
 {
 	struct db_rows		*r;
 	struct pager_result	 pr;
@@ -354,7 +360,7 @@ list_rows(struct tmpl_dict *d, const struct list_filter *f)
 		return e;
 	pager_result(&f->page, db_nrows(r), &pr);
 	for (n = 0; n < pr.shown && db_next(r); n++) {
-		list_row(d, r, f->status != 0);
+		list_row(d, lang, r, f->status != 0);
 		last = db_int(r, 0);
 	}
 	tmpl_show(d, n > 0 ? "ROWS" : "NO_ROWS");
@@ -386,14 +392,14 @@ exchanges_list(struct request *req)
 		return 500;
 	form_summary(d, app_lang(req), N_("form.summary.filters"), NULL, 0);
 	bad = list_filter_read(req, d, &f, &e);
-	if (e != WEFT_OK || (e = list_selects(d, &f)) != WEFT_OK)
+	if (e != WEFT_OK || (e = list_selects(d, app_lang(req), &f)) != WEFT_OK)
 		return app_status_of(e);
 	if (bad > 0)
 		return app_render(req, 422);
 	snprintf(csv, sizeof(csv), "/exchanges/list.csv?%s", f.query);
 	tmpl_set(d, "CSV", csv);
-	if ((e = list_totals(d, &f)) != WEFT_OK ||
-	    (e = list_rows(d, &f)) != WEFT_OK)
+	if ((e = list_totals(d, app_lang(req), &f)) != WEFT_OK ||
+	    (e = list_rows(d, app_lang(req), &f)) != WEFT_OK)
 		return app_status_of(e);
 	return app_render(req, 200);
 }

@@ -20,6 +20,7 @@
 #include "act.h"
 #include "exchanges.h"
 #include "form.h"
+#include "i18n_conv.h"
 #include "ledger.h"
 
 enum { D_REASON, D__MAX };
@@ -88,9 +89,10 @@ pending_target(struct request *req, enum perm perm, struct ledger_proposal *p,
 	return 0;
 }
 
-/* Where the proposal stands. */
+/* Where the proposal stands, its dates in lang. */
 static void
-pending_state(struct tmpl_dict *d, const struct ledger_proposal *p)
+pending_state(struct tmpl_dict *d, const struct ledger_proposal *p,
+    const char *lang)
 {
 	static const char *const sections[LEDGER_STATUS__MAX] = {
 		"PENDING", "DISPUTED", "CONFIRMED", "CANCELLED",
@@ -98,12 +100,11 @@ pending_state(struct tmpl_dict *d, const struct ledger_proposal *p)
 	struct tmpl_dict	*s = tmpl_section(d, sections[p->status]);
 
 	tmpl_set(s, "REASON", p->x.reason);
-	if (p->x.reason[0] != '\0')
-		tmpl_show(s, "HAS_REASON");
+	tmpl_show(s, p->x.reason[0] != '\0' ? "HAS_REASON" : "NO_REASON");
 	tmpl_set(s, "DISPUTED_BY", p->disputed_by_name);
-	tmpl_set(s, "DISPUTED_AT", p->disputed_at);
+	i18n_set_date(s, "DISPUTED_AT", lang, p->disputed_at);
 	tmpl_set(s, "NAME", p->settled_by_name);
-	tmpl_set(s, "AT", p->settled_at);
+	i18n_set_date(s, "AT", lang, p->settled_at);
 	tmpl_set_int(s, "EXCHANGE_ID", p->exchange_id);
 	tmpl_show(s, p->settled_by != 0 ? "BY" : "AUTO");
 }
@@ -116,7 +117,7 @@ pending_fill(struct request *req, struct tmpl_dict *d,
 	int			 open;
 
 	exchanges_show_entry(req, d, &p->x);
-	pending_state(d, p);
+	pending_state(d, p, app_lang(req));
 	open = p->status == LEDGER_PENDING || p->status == LEDGER_DISPUTED;
 	if (open && m->answer) {
 		s = tmpl_section(d, "ANSWER");
@@ -134,19 +135,17 @@ exchanges_pending_show(struct request *req)
 	struct ledger_proposal	 p;
 	struct pending_may	 m;
 	struct tmpl_dict	*d;
-	char			 title[96];
+	char			 num[24];
 	int			 st;
 
 	if ((st = pending_target(req, PERM_EXCHANGE_LIST, &p, &m)) != 0)
 		return st;
 	if (!m.see)
 		return 403;
-	snprintf(title, sizeof(title), "%s #%lld",
-	    app_text(req, N_("ledger.pending.title")), p.x.id);
-	if ((d = app_page(req, "exchanges/ledger_pending_show.tpl", title)) ==
-	    NULL)
+	snprintf(num, sizeof(num), "%lld", p.x.id);
+	if ((d = exchanges_page(req, "exchanges/ledger_pending_show.tpl",
+	    N_("ledger.pending.title"), "id", num)) == NULL)
 		return 500;
-	tmpl_set(d, "HEADING", title);
 	pending_fill(req, d, &p, &m);
 	return app_render(req, 200);
 }
@@ -170,14 +169,14 @@ static int
 pending_refused(struct request *req, enum ledger_refusal why,
     const struct ledger_settings *s)
 {
-	char	 msg[512], lim[LEDGER_HOURS_LEN];
+	char	 msg[512], lim[I18N_HOURS_LEN];
 
 	if (why != LEDGER_REFUSE_CREDIT_LIMIT || s == NULL)
 		return app_error(req, 409, app_text(req,
 		    ledger_refusal_keys[why]));
-	ledger_format_hours(s->credit_limit, 0, lim);
-	snprintf(msg, sizeof(msg), "%s %s.", app_text(req,
-	    ledger_refusal_keys[why]), lim);
+	i18n_hours(app_lang(req), s->credit_limit, 0, lim);
+	exchanges_phrase(app_lang(req), ledger_refusal_keys[why], "limit", lim,
+	    msg, sizeof(msg));
 	return app_error(req, 409, msg);
 }
 

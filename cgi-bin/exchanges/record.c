@@ -15,10 +15,12 @@
 #include <time.h>
 
 #include "act.h"
+#include "buf.h"
 #include "db.h"
 #include "exchanges.h"
 #include "form.h"
 #include "i18n.h"
+#include "i18n_conv.h"
 #include "ledger.h"
 #include "log.h"
 #include "util.h"
@@ -28,14 +30,41 @@
  * yesterday in UTC: one day of grace before a date is "in the future". */
 #define RECORD_GRACE_DAYS	1
 
-/* A message made of a phrase and a value: "The most is" + " 24.00". */
+void
+exchanges_phrase(const char *lang, const char *key, const char *name,
+    const char *value, char *out, size_t len)
+{
+	struct buf	 b;
+
+	buf_init(&b);
+	snprintf(out, len, "%s", i18n_format(&b, lang, key, name, value,
+	    NULL));
+	buf_free(&b);
+}
+
+struct tmpl_dict *
+exchanges_page(struct request *req, const char *file, const char *key,
+    const char *name, const char *value)
+{
+	struct tmpl_dict	*d;
+	char			 title[512];
+
+	exchanges_phrase(app_lang(req), key, name, value, title,
+	    sizeof(title));
+	if ((d = app_page(req, file, title)) != NULL)
+		tmpl_set(d, "HEADING", title);
+	return d;
+}
+
+/* A field's message made of a phrase and its one placeholder: "... The
+ * most is {max}." */
 static void
 record_error2(struct request *req, struct tmpl_dict *d, const char *field,
-    const char *key, const char *value)
+    const char *key, const char *name, const char *value)
 {
 	char	 msg[512];
 
-	snprintf(msg, sizeof(msg), "%s %s.", app_text(req, key), value);
+	exchanges_phrase(app_lang(req), key, name, value, msg, sizeof(msg));
 	form_error(d, field, msg);
 }
 
@@ -72,20 +101,25 @@ record_today(void)
 	return (long long)(time(NULL) / 86400);
 }
 
-/* Which message a refused hours value deserves. */
+/* Which message a refused hours value deserves; marks are the decimal
+ * marks the language reads (valid_hours()). */
 static const char *
-record_hours_key(const char *in, enum valid_err e)
+record_hours_key(const char *in, enum valid_err e, const char *marks)
 {
+	char		 number[16];
 	const char	*dot;
 
 	if (in[0] == '-')
 		return N_("ledger.hours.positive");
+	snprintf(number, sizeof(number), "0123456789%s", marks);
 	if (e == VALID_RANGE)
-		return strspn(in, "0.") == strlen(in) ?
+		return strspn(in, "0.,") == strlen(in) ?
 		    N_("ledger.hours.positive") : N_("ledger.hours.max");
-	dot = strchr(in, '.');
-	if (in[0] == '.' || strspn(in, "0123456789.") != strlen(in) ||
-	    (dot != NULL && (strchr(dot + 1, '.') != NULL || dot[1] == '\0')))
+	dot = strpbrk(in, marks);
+	if ((in[0] != '\0' && strchr(marks, in[0]) != NULL) ||
+	    strspn(in, number) != strlen(in) ||
+	    (dot != NULL && (strpbrk(dot + 1, marks) != NULL ||
+	    dot[1] == '\0')))
 		return N_("ledger.hours.number");
 	if (dot != NULL && strlen(dot + 1) > 2)
 		return N_("ledger.hours.decimals");
@@ -98,15 +132,16 @@ static void
 record_hours_why(const struct form_field *f, const char *in,
     enum valid_err e, const char *lang, char *msg, size_t len)
 {
-	const char	*key = record_hours_key(in, e);
-	char		 max[LEDGER_HOURS_LEN];
+	const char	*key;
+	char		 max[I18N_HOURS_LEN];
 
+	key = record_hours_key(in, e, i18n_decimal(lang) == ',' ? ".," : ".");
 	if (strcmp(key, N_("ledger.hours.max")) != 0) {
 		snprintf(msg, len, "%s", i18n_text(lang, key));
 		return;
 	}
-	ledger_format_hours(f->max, 0, max);
-	snprintf(msg, len, "%s %s.", i18n_text(lang, key), max);
+	i18n_hours(lang, f->max, 0, max);
+	exchanges_phrase(lang, key, "max", max, msg, len);
 }
 
 /* The form; the most hours are a setting, put in a copy of the table
@@ -133,7 +168,7 @@ record_date(struct request *req, struct tmpl_dict *d,
     const struct ledger_settings *s, const struct form_value *v)
 {
 	long long	 day, today = record_today();
-	char		 oldest[11];
+	char		 oldest[11], shown[I18N_DATE_LEN];
 
 	if (!v->set)
 		return 0;
@@ -145,8 +180,9 @@ record_date(struct request *req, struct tmpl_dict *d,
 	}
 	if (day < today - s->oldest_days) {
 		record_day_str(today - s->oldest_days, oldest);
+		i18n_date(app_lang(req), oldest, shown, sizeof(shown));
 		record_error2(req, d, "service_date", N_("ledger.date.old"),
-		    oldest);
+		    "date", shown);
 		return 1;
 	}
 	return 0;
@@ -280,20 +316,17 @@ record_page(struct request *req, const struct ledger_settings *s,
     const char *key)
 {
 	struct tmpl_dict	*d;
-	char			 max[LEDGER_HOURS_LEN];
 
 	if ((d = app_page(req, "exchanges/ledger_new.tpl",
 	    app_text(req, N_("ledger.new.title")))) == NULL)
 		return NULL;
 	form_summary(d, app_lang(req), N_("ledger.summary.recorded"), NULL, 0);
 	tmpl_set(d, "FORM_KEY", key);
-	ledger_format_hours(s->max_hundredths, 0, max);
-	tmpl_set(d, "MAX_HOURS", max);
+	i18n_set_hours(d, "MAX_HOURS", app_lang(req), s->max_hundredths);
 	tmpl_set_int(d, "OLDEST_DAYS", s->oldest_days);
 	tmpl_set(d, "ME", req->actor.username);
-	if (role_allows_somewhere(&req->actor.grants,
-	    PERM_EXCHANGE_RECORD_FOR))
-		tmpl_show(d, "RECORD_FOR");
+	tmpl_show(d, role_allows_somewhere(&req->actor.grants,
+	    PERM_EXCHANGE_RECORD_FOR) ? "RECORD_FOR" : "RECORD_OWN");
 	return d;
 }
 
@@ -405,7 +438,7 @@ record_write(struct request *req, struct tmpl_dict *d,
 	enum ledger_refusal	 why;
 	enum weft_err		 e;
 	long long		 id;
-	char			 lim[LEDGER_HOURS_LEN];
+	char			 lim[I18N_HOURS_LEN];
 
 	if (way == RECORD_PROPOSE)
 		e = ledger_propose(&req->actor, x, &id, &why);
@@ -425,8 +458,9 @@ record_write(struct request *req, struct tmpl_dict *d,
 			return app_status_of(e);
 		return record_replay(req, &u);
 	case LEDGER_REFUSE_CREDIT_LIMIT:
-		ledger_format_hours(s->credit_limit, 0, lim);
-		record_error2(req, d, "hours", ledger_refusal_keys[why], lim);
+		i18n_hours(app_lang(req), s->credit_limit, 0, lim);
+		record_error2(req, d, "hours", ledger_refusal_keys[why],
+		    "limit", lim);
 		return app_render(req, 422);
 	default:
 		return 500;
@@ -515,22 +549,25 @@ void
 exchanges_show_entry(struct request *req, struct tmpl_dict *d,
     const struct ledger_exchange *x)
 {
+	const char		*lang = app_lang(req);
 	struct tmpl_dict	*s;
-	char			 h[LEDGER_HOURS_LEN];
 
 	tmpl_set_int(d, "ID", x->id);
 	show_party(req, d, "PROVIDER", &x->provider);
 	show_party(req, d, "RECIPIENT", &x->recipient);
-	ledger_format_hours(x->hundredths, 0, h);
-	tmpl_set(d, "HOURS", h);
-	tmpl_set(d, "SERVICE_DATE", x->service_date);
+	/* The names once more, for the sentences that name the parties. */
+	tmpl_set(d, "PROVIDER_NAME", x->provider.name);
+	tmpl_set(d, "RECIPIENT_NAME", x->recipient.name);
+	i18n_set_hours(d, "HOURS", lang, x->hundredths);
+	i18n_set_date(d, "SERVICE_DATE", lang, x->service_date);
 	tmpl_set(d, "DESCRIPTION", x->description);
 	tmpl_set(d, "RECORDED_BY", x->recorded_by_name);
-	tmpl_set(d, "CREATED_AT", x->created_at);
+	i18n_set_date(d, "CREATED_AT", lang, x->created_at);
 	if (x->recorded_as != x->recorded_by) {
 		s = tmpl_section(d, "RECORDED_AS");
 		tmpl_set(s, "NAME", x->recorded_as_name);
-	}
+	} else
+		tmpl_show(d, "RECORDED_SELF");
 	if (x->ad_id != 0) {
 		s = tmpl_section(d, "AD");
 		tmpl_set_int(s, "AD_ID", x->ad_id);
@@ -558,7 +595,7 @@ show_fill(struct request *req, struct tmpl_dict *d,
 	if (x->proposal_id != 0) {
 		s = tmpl_section(d, "CONFIRMED");
 		tmpl_set_int(s, "PROPOSAL_ID", x->proposal_id);
-		tmpl_set(s, "AT", x->confirmed_at);
+		i18n_set_date(s, "AT", app_lang(req), x->confirmed_at);
 		tmpl_set(s, "NAME", x->confirmed_by_name);
 		tmpl_show(s, x->confirmed_by_name[0] != '\0' ? "BY" : "AUTO");
 	}
@@ -583,16 +620,16 @@ exchanges_show(struct request *req)
 	enum weft_err		 e;
 	long long		 id = app_param_id(req, 0);
 	int			 st;
-	char			 title[64];
+	char			 num[24];
 
 	e = id > 0 ? ledger_exchange_load(id, &x) : WEFT_ERR_NOTFOUND;
 	if ((st = app_target_status(req, PERM_EXCHANGE_LIST, e)) != 0)
 		return st;
 	if (!show_may_see(req, &x, &e))
 		return e != WEFT_OK ? app_status_of(e) : 403;
-	snprintf(title, sizeof(title), "%s #%lld",
-	    app_text(req, N_("ledger.show.title")), x.id);
-	if ((d = app_page(req, "exchanges/ledger_show.tpl", title)) == NULL)
+	snprintf(num, sizeof(num), "%lld", x.id);
+	if ((d = exchanges_page(req, "exchanges/ledger_show.tpl",
+	    N_("ledger.show.title"), "id", num)) == NULL)
 		return 500;
 	show_fill(req, d, &x);
 	return app_render(req, 200);

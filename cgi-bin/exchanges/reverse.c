@@ -10,6 +10,7 @@
 
 #include "exchanges.h"
 #include "form.h"
+#include "i18n_conv.h"
 #include "ledger.h"
 #include "valid.h"
 
@@ -24,7 +25,6 @@ reverse_again(struct request *req, const struct ledger_exchange *x,
     const struct form_value *v)
 {
 	struct tmpl_dict	*d;
-	char			 h[LEDGER_HOURS_LEN];
 
 	if ((d = app_page(req, "exchanges/ledger_reverse.tpl",
 	    app_text(req, N_("ledger.reverse.title")))) == NULL)
@@ -32,9 +32,8 @@ reverse_again(struct request *req, const struct ledger_exchange *x,
 	tmpl_set_int(d, "ID", x->id);
 	tmpl_set(d, "PROVIDER", x->provider.name);
 	tmpl_set(d, "RECIPIENT", x->recipient.name);
-	ledger_format_hours(x->hundredths, 0, h);
-	tmpl_set(d, "HOURS", h);
-	tmpl_set(d, "SERVICE_DATE", x->service_date);
+	i18n_set_hours(d, "HOURS", app_lang(req), x->hundredths);
+	i18n_set_date(d, "SERVICE_DATE", app_lang(req), x->service_date);
 	tmpl_set(d, "DESCRIPTION", x->description);
 	form_summary(d, app_lang(req), N_("ledger.summary.reversed"), NULL, 0);
 	form_show(reverse_fields, V__MAX, v, app_lang(req), d);

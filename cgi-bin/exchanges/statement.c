@@ -19,6 +19,7 @@
 #include "db.h"
 #include "exchanges.h"
 #include "form.h"
+#include "i18n_conv.h"
 #include "ledger.h"
 #include "pager.h"
 #include "util.h"
@@ -185,44 +186,40 @@ stmt_sums(long long member, const struct stmt_filter *f, const char *date,
 }
 
 /* Totals of the filtered range on the page d (hours in, hours out,
- * exchanges); *bal is the balance after row (date, id). */
+ * exchanges), in lang; *bal is the balance after row (date, id). */
 static enum weft_err
-stmt_totals(struct tmpl_dict *d, long long member,
+stmt_totals(struct tmpl_dict *d, const char *lang, long long member,
     const struct stmt_filter *f, const char *date, long long id,
     long long *bal)
 {
 	struct stmt_sums	 sums;
-	char			 h[LEDGER_HOURS_LEN];
 	enum weft_err		 e;
 
 	if ((e = stmt_sums(member, f, date, id, &sums)) != WEFT_OK)
 		return e;
 	tmpl_set_int(d, "COUNT", sums.count);
-	ledger_format_hours(sums.in, 0, h);
-	tmpl_set(d, "TOTAL_IN", h);
-	ledger_format_hours(sums.out, 0, h);
-	tmpl_set(d, "TOTAL_OUT", h);
+	i18n_set_hours(d, "TOTAL_IN", lang, sums.in);
+	i18n_set_hours(d, "TOTAL_OUT", lang, sums.out);
 	*bal = sums.balance;
 	return WEFT_OK;
 }
 
-/* One row of the page. */
+/* One row of the page, in lang. */
 static void
-stmt_row(struct tmpl_dict *d, struct db_rows *r, long long balance)
+stmt_row(struct tmpl_dict *d, const char *lang, struct db_rows *r,
+    long long balance)
 {
 	struct tmpl_dict	*s = tmpl_section(d, "ROW"), *x;
 	long long		 delta = db_int(r, 3);
-	char			 h[LEDGER_HOURS_LEN];
 
 	tmpl_set_int(s, "ID", db_int(r, 0));
-	tmpl_set(s, "DATE", db_str(r, 1));
+	i18n_set_date(s, "DATE", lang, db_str(r, 1));
 	tmpl_set(s, "DESCRIPTION", db_str(r, 2));
-	ledger_format_hours(delta > 0 ? delta : -delta, 0, h);
-	tmpl_set(s, delta > 0 ? "IN" : "OUT", h);
+	i18n_set_hours(s, delta > 0 ? "IN" : "OUT", lang,
+	    delta > 0 ? delta : -delta);
 	tmpl_set(s, "OTHER_NAME", db_str(r, 6));
 	tmpl_set(s, "OTHER_USERNAME", db_str(r, 5));
-	ledger_format_hours(balance, 0, h);
-	tmpl_set(s, "BALANCE", h);
+	i18n_set_hours(s, "BALANCE", lang, balance);
 	if (db_int(r, 7) != 0) {
 		x = tmpl_section(s, "REVERSES");
 		tmpl_set_int(x, "REVERSES_ID", db_int(r, 7));
@@ -241,8 +238,8 @@ stmt_row(struct tmpl_dict *d, struct db_rows *r, long long balance)
  * newer than that row, is in neither.
  */
 static enum weft_err
-stmt_rows(struct tmpl_dict *d, long long member, const struct stmt_filter *f,
-    const char *base)
+stmt_rows(struct tmpl_dict *d, const char *lang, long long member,
+    const struct stmt_filter *f, const char *base)
 {
 	struct db_rows		*r = NULL;
 	struct pager_result	 pr;
@@ -263,17 +260,17 @@ stmt_rows(struct tmpl_dict *d, long long member, const struct stmt_filter *f,
 	buf_init(&next);
 	pager_result(&f->page, db_nrows(r), &pr);
 	while (n < pr.shown && db_next(r)) {
-		if (n == 0 && (e = stmt_totals(d, member, f, db_str(r, 1),
-		    db_int(r, 0), &bal)) != WEFT_OK)
+		if (n == 0 && (e = stmt_totals(d, lang, member, f,
+		    db_str(r, 1), db_int(r, 0), &bal)) != WEFT_OK)
 			goto out;
-		stmt_row(d, r, bal);
+		stmt_row(d, lang, r, bal);
 		bal -= db_int(r, 3);
 		if (++n == pr.shown && pr.has_next)
 			pager_href_before(&next, base, f->query, db_str(r, 1),
 			    db_int(r, 0));
 	}
-	if (n == 0 && (e = stmt_totals(d, member, f, f->to, 0, &bal)) !=
-	    WEFT_OK)
+	if (n == 0 && (e = stmt_totals(d, lang, member, f, f->to, 0,
+	    &bal)) != WEFT_OK)
 		goto out;
 	tmpl_show(d, n > 0 ? "ROWS" : "NO_ROWS");
 	if (buf_failed(&next))
@@ -294,21 +291,14 @@ stmt_page(struct request *req, const struct ledger_party *m, int own)
 	struct stmt_filter	 f;
 	struct tmpl_dict	*d;
 	long long		 bal;
-	char			 title[192], base[48], csv[160];
-	char			 h[LEDGER_HOURS_LEN];
+	char			 base[48], csv[160];
 	enum weft_err		 e;
 	int			 confirmed;
 
-	if (own)
-		snprintf(title, sizeof(title), "%s",
-		    app_text(req, N_("ledger.statement.title")));
-	else
-		snprintf(title, sizeof(title), "%s %s", app_text(req,
-		    N_("ledger.statement.member_title")), m->name);
-	if ((d = app_page(req, "exchanges/ledger_statement.tpl", title)) ==
-	    NULL)
+	if ((d = exchanges_page(req, "exchanges/ledger_statement.tpl", own ?
+	    N_("ledger.statement.title") :
+	    N_("ledger.statement.member_title"), "name", m->name)) == NULL)
 		return 500;
-	tmpl_set(d, "HEADING", title);
 	tmpl_show(d, own ? "OWN" : "OTHER");
 	tmpl_set(d, "NAME", m->name);
 	tmpl_set(d, "USERNAME", m->username);
@@ -323,8 +313,7 @@ stmt_page(struct request *req, const struct ledger_party *m, int own)
 	    LEDGER_PANEL_TO_CONFIRM | LEDGER_PANEL_WAITING |
 	    (own ? LEDGER_PANEL_FORMS : 0))) != WEFT_OK)
 		return app_status_of(e);
-	ledger_format_hours(bal, 0, h);
-	tmpl_set(d, "BALANCE", h);
+	i18n_set_hours(d, "BALANCE", app_lang(req), bal);
 	form_summary(d, app_lang(req), N_("ledger.summary.dates"), NULL, 3);
 	if (stmt_filter_read(req, d, v, &f) > 0)
 		return app_render(req, 422);
@@ -335,7 +324,7 @@ stmt_page(struct request *req, const struct ledger_party *m, int own)
 		snprintf(csv, sizeof(csv), "/exchanges/statement.csv?%s"
 		    "&member=%lld", f.query, m->id);
 	tmpl_set(d, "CSV", csv);
-	if ((e = stmt_rows(d, m->id, &f, base)) != WEFT_OK)
+	if ((e = stmt_rows(d, app_lang(req), m->id, &f, base)) != WEFT_OK)
 		return app_status_of(e);
 	return app_render(req, 200);
 }

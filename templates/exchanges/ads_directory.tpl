@@ -1,38 +1,38 @@
-{{%AUTOESCAPE context="HTML"}}<h1>Offers and requests</h1>
-<p><a href="/ads/new">Post an offer or a request</a> · <a href="/ads/mine">My offers and requests</a>{{#MANAGE}} · <a href="/ads/manage">All offers and requests (coordinators)</a>{{/MANAGE}}</p>
+{{%AUTOESCAPE context="HTML"}}<h1>[[ads.title.directory]]</h1>
+<p><a href="/ads/new">[[ads.title.new]]</a> · <a href="/ads/mine">[[ads.title.mine]]</a>{{#MANAGE}} · <a href="/ads/manage">[[ads.directory.manage_link]]</a>{{/MANAGE}}</p>
 {{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
-<h2 id="search-title">Search</h2>
+<h2 id="search-title">[[ads.directory.search_title]]</h2>
 <form method="get" action="/ads" role="search" aria-labelledby="search-title">
-<label for="kind">Offers or requests</label>
+<label for="kind">[[ads.filter.kind]]</label>
 <select id="kind" name="kind"{{#KIND_INVALID}} aria-invalid="true" aria-describedby="kind-error"{{/KIND_INVALID}}>
-<option value="">Both</option>
-<option value="offer"{{#KIND_OFFER_SELECTED}} selected{{/KIND_OFFER_SELECTED}}>Offers</option>
-<option value="request"{{#KIND_REQUEST_SELECTED}} selected{{/KIND_REQUEST_SELECTED}}>Requests</option>
+<option value="">[[ads.filter.kind_both]]</option>
+<option value="offer"{{#KIND_OFFER_SELECTED}} selected{{/KIND_OFFER_SELECTED}}>[[ads.filter.offers]]</option>
+<option value="request"{{#KIND_REQUEST_SELECTED}} selected{{/KIND_REQUEST_SELECTED}}>[[ads.filter.requests]]</option>
 </select>
 {{#KIND_INVALID}}<p class="field-error" id="kind-error">{{KIND_ERROR}}</p>{{/KIND_INVALID}}
-<label for="category">Category</label>
+<label for="category">[[ads.field.category]]</label>
 <select id="category" name="category"{{#CATEGORY_INVALID}} aria-invalid="true" aria-describedby="category-error"{{/CATEGORY_INVALID}}>
-<option value="">Any category</option>
+<option value="">[[ads.filter.any_category]]</option>
 {{#CATEGORY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/CATEGORY_OPTION}}</select>
 {{#CATEGORY_INVALID}}<p class="field-error" id="category-error">{{CATEGORY_ERROR}}</p>{{/CATEGORY_INVALID}}
-<label for="community">Community Timebank</label>
+<label for="community">[[ads.field.community]]</label>
 <select id="community" name="community"{{#COMMUNITY_INVALID}} aria-invalid="true" aria-describedby="community-error"{{/COMMUNITY_INVALID}}>
-<option value="">Any</option>
+<option value="">[[ads.filter.any]]</option>
 {{#COMMUNITY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/COMMUNITY_OPTION}}</select>
 {{#COMMUNITY_INVALID}}<p class="field-error" id="community-error">{{COMMUNITY_ERROR}}</p>{{/COMMUNITY_INVALID}}
-<label for="q">Words <span class="hint">(every word must appear in the title or description; the start of a word is enough)</span></label>
+<label for="q">[[ads.filter.words]] <span class="hint">[[ads.directory.words_hint]]</span></label>
 <input type="search" id="q" name="q" value="{{Q}}"{{#Q_INVALID}} aria-invalid="true" aria-describedby="q-error"{{/Q_INVALID}}>
 {{#Q_INVALID}}<p class="field-error" id="q-error">{{Q_ERROR}}</p>{{/Q_INVALID}}
-<div class="actions"><button type="submit">Search</button> <a href="/ads">Clear</a></div>
+<div class="actions"><button type="submit">[[ads.directory.search_button]]</button> <a href="/ads">[[ads.filter.clear]]</a></div>
 </form>
-<h2>Ads</h2>
-{{#EMPTY}}<p>No ad matches.</p>{{/EMPTY}}
+<h2>[[ads.list.heading]]</h2>
+{{#EMPTY}}<p>[[ads.list.empty]]</p>{{/EMPTY}}
 {{#RESULTS}}<table class="ads">
-<thead><tr><th scope="col">Title</th><th scope="col">Kind</th><th scope="col">Category</th><th scope="col">Community Timebank</th><th scope="col">Member</th><th scope="col">Until</th></tr></thead>
+<thead><tr><th scope="col">[[ads.field.title]]</th><th scope="col">[[ads.field.kind]]</th><th scope="col">[[ads.field.category]]</th><th scope="col">[[ads.field.community]]</th><th scope="col">[[ads.field.member]]</th><th scope="col">[[ads.field.until]]</th></tr></thead>
 <tbody>
 {{#AD}}<tr><td><a href="/ads/{{ID}}">{{TITLE}}</a></td><td>{{KIND}}</td><td>{{CATEGORY}}</td><td>{{COMMUNITY}}</td><td>{{OWNER_NAME}}</td><td>{{EXPIRES_ON}}</td></tr>
 {{/AD}}</tbody>
 </table>{{/RESULTS}}
-{{#NEXT}}<p><a href="{{HREF}}" rel="next">Older ads</a> · <a href="/ads">Newest</a></p>{{/NEXT}}
+{{#NEXT}}<p><a href="{{HREF}}" rel="next">[[ads.list.older]]</a> · <a href="/ads">[[ads.list.newest]]</a></p>{{/NEXT}}

@@ -1,55 +1,55 @@
-{{%AUTOESCAPE context="HTML"}}<h1>All offers and requests</h1>
-<p>Every ad in your scope, deleted and expired ones too. <a href="/ads/new">Post an ad for a member</a> · <a href="/ads">The directory</a></p>
+{{%AUTOESCAPE context="HTML"}}<h1>[[ads.title.manage]]</h1>
+<p>[[ads.manage.intro]] <a href="/ads/new">[[ads.manage.post_for]]</a> · <a href="/ads">[[ads.link.directory]]</a></p>
 {{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
-<h2 id="filter-title">Filters</h2>
+<h2 id="filter-title">[[ads.manage.filters]]</h2>
 <form method="get" action="/ads/manage" role="search" aria-labelledby="filter-title">
-<label for="kind">Offers or requests</label>
+<label for="kind">[[ads.filter.kind]]</label>
 <select id="kind" name="kind"{{#KIND_INVALID}} aria-invalid="true" aria-describedby="kind-error"{{/KIND_INVALID}}>
-<option value="">Both</option>
-<option value="offer"{{#KIND_OFFER_SELECTED}} selected{{/KIND_OFFER_SELECTED}}>Offers</option>
-<option value="request"{{#KIND_REQUEST_SELECTED}} selected{{/KIND_REQUEST_SELECTED}}>Requests</option>
+<option value="">[[ads.filter.kind_both]]</option>
+<option value="offer"{{#KIND_OFFER_SELECTED}} selected{{/KIND_OFFER_SELECTED}}>[[ads.filter.offers]]</option>
+<option value="request"{{#KIND_REQUEST_SELECTED}} selected{{/KIND_REQUEST_SELECTED}}>[[ads.filter.requests]]</option>
 </select>
 {{#KIND_INVALID}}<p class="field-error" id="kind-error">{{KIND_ERROR}}</p>{{/KIND_INVALID}}
-<label for="status">Status</label>
+<label for="status">[[ads.field.status]]</label>
 <select id="status" name="status"{{#STATUS_INVALID}} aria-invalid="true" aria-describedby="status-error"{{/STATUS_INVALID}}>
-<option value="">Any</option>
-<option value="active"{{#STATUS_ACTIVE_SELECTED}} selected{{/STATUS_ACTIVE_SELECTED}}>Active (in the directory)</option>
-<option value="expired"{{#STATUS_EXPIRED_SELECTED}} selected{{/STATUS_EXPIRED_SELECTED}}>Expired</option>
-<option value="deleted"{{#STATUS_DELETED_SELECTED}} selected{{/STATUS_DELETED_SELECTED}}>Deleted</option>
+<option value="">[[ads.filter.any]]</option>
+<option value="active"{{#STATUS_ACTIVE_SELECTED}} selected{{/STATUS_ACTIVE_SELECTED}}>[[ads.manage.status_active]]</option>
+<option value="expired"{{#STATUS_EXPIRED_SELECTED}} selected{{/STATUS_EXPIRED_SELECTED}}>[[ads.status.expired]]</option>
+<option value="deleted"{{#STATUS_DELETED_SELECTED}} selected{{/STATUS_DELETED_SELECTED}}>[[ads.status.deleted]]</option>
 </select>
 {{#STATUS_INVALID}}<p class="field-error" id="status-error">{{STATUS_ERROR}}</p>{{/STATUS_INVALID}}
-<label for="category">Category</label>
+<label for="category">[[ads.field.category]]</label>
 <select id="category" name="category"{{#CATEGORY_INVALID}} aria-invalid="true" aria-describedby="category-error"{{/CATEGORY_INVALID}}>
-<option value="">Any category</option>
+<option value="">[[ads.filter.any_category]]</option>
 {{#CATEGORY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/CATEGORY_OPTION}}</select>
 {{#CATEGORY_INVALID}}<p class="field-error" id="category-error">{{CATEGORY_ERROR}}</p>{{/CATEGORY_INVALID}}
-<label for="community">Community Timebank <span class="hint">(the ad's, or its member's when the ad has none)</span></label>
+<label for="community">[[ads.field.community]] <span class="hint">[[ads.manage.community_hint]]</span></label>
 <select id="community" name="community"{{#COMMUNITY_INVALID}} aria-invalid="true" aria-describedby="community-error"{{/COMMUNITY_INVALID}}>
-<option value="">Any in your scope</option>
+<option value="">[[ads.manage.any_in_scope]]</option>
 {{#COMMUNITY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/COMMUNITY_OPTION}}</select>
 {{#COMMUNITY_INVALID}}<p class="field-error" id="community-error">{{COMMUNITY_ERROR}}</p>{{/COMMUNITY_INVALID}}
-<label for="member">Member <span class="hint">(username)</span></label>
+<label for="member">[[ads.field.member]] <span class="hint">[[exchanges.hint.username]]</span></label>
 <input type="text" id="member" name="member" value="{{MEMBER}}" autocapitalize="none" spellcheck="false"{{#MEMBER_INVALID}} aria-invalid="true" aria-describedby="member-error"{{/MEMBER_INVALID}}>
 {{#MEMBER_INVALID}}<p class="field-error" id="member-error">{{MEMBER_ERROR}}</p>{{/MEMBER_INVALID}}
-<label for="q">Words</label>
+<label for="q">[[ads.filter.words]]</label>
 <input type="search" id="q" name="q" value="{{Q}}"{{#Q_INVALID}} aria-invalid="true" aria-describedby="q-error"{{/Q_INVALID}}>
 {{#Q_INVALID}}<p class="field-error" id="q-error">{{Q_ERROR}}</p>{{/Q_INVALID}}
-<label for="from">Posted from <span class="hint">(YYYY-MM-DD)</span></label>
+<label for="from">[[ads.manage.from]] <span class="hint">[[exchanges.hint.date]]</span></label>
 <input type="date" id="from" name="from" value="{{FROM}}"{{#FROM_INVALID}} aria-invalid="true" aria-describedby="from-error"{{/FROM_INVALID}}>
 {{#FROM_INVALID}}<p class="field-error" id="from-error">{{FROM_ERROR}}</p>{{/FROM_INVALID}}
-<label for="to">Posted until <span class="hint">(YYYY-MM-DD, included)</span></label>
+<label for="to">[[ads.manage.to]] <span class="hint">[[ads.manage.to_hint]]</span></label>
 <input type="date" id="to" name="to" value="{{TO}}"{{#TO_INVALID}} aria-invalid="true" aria-describedby="to-error"{{/TO_INVALID}}>
 {{#TO_INVALID}}<p class="field-error" id="to-error">{{TO_ERROR}}</p>{{/TO_INVALID}}
-<div class="actions"><button type="submit">Filter</button> <a href="/ads/manage">Clear</a></div>
+<div class="actions"><button type="submit">[[exchanges.button.filter]]</button> <a href="/ads/manage">[[ads.filter.clear]]</a></div>
 </form>
-<h2>Ads</h2>
-{{#EMPTY}}<p>No ad matches.</p>{{/EMPTY}}
+<h2>[[ads.list.heading]]</h2>
+{{#EMPTY}}<p>[[ads.list.empty]]</p>{{/EMPTY}}
 {{#RESULTS}}<div class="scroll"><table class="ads">
-<thead><tr><th scope="col">Title</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Category</th><th scope="col">Community Timebank</th><th scope="col">Member</th><th scope="col">Until</th><th scope="col">Posted</th></tr></thead>
+<thead><tr><th scope="col">[[ads.field.title]]</th><th scope="col">[[ads.field.kind]]</th><th scope="col">[[ads.field.status]]</th><th scope="col">[[ads.field.category]]</th><th scope="col">[[ads.field.community]]</th><th scope="col">[[ads.field.member]]</th><th scope="col">[[ads.field.until]]</th><th scope="col">[[ads.field.posted]]</th></tr></thead>
 <tbody>
-{{#AD}}<tr data-id="{{ID}}"><td><a href="/ads/{{ID}}">{{TITLE}}</a></td><td>{{KIND}}</td><td>{{#ACTIVE}}Active{{/ACTIVE}}{{#DELETED}}Deleted{{/DELETED}}{{#EXPIRED}}Expired{{/EXPIRED}}</td><td>{{CATEGORY}}</td><td>{{COMMUNITY}}</td><td>{{OWNER_NAME}} ({{OWNER_USERNAME}})</td><td>{{EXPIRES_ON}}</td><td>{{CREATED_AT}}</td></tr>
+{{#AD}}<tr data-id="{{ID}}"><td><a href="/ads/{{ID}}">{{TITLE}}</a></td><td>{{KIND}}</td><td>{{#ACTIVE}}[[ads.status.active]]{{/ACTIVE}}{{#DELETED}}[[ads.status.deleted]]{{/DELETED}}{{#EXPIRED}}[[ads.status.expired]]{{/EXPIRED}}</td><td>{{CATEGORY}}</td><td>{{COMMUNITY}}</td><td>{{OWNER_NAME}} ({{OWNER_USERNAME}})</td><td>{{EXPIRES_ON}}</td><td>{{CREATED_AT}}</td></tr>
 {{/AD}}</tbody>
 </table></div>{{/RESULTS}}
-{{#NEXT}}<p><a href="{{HREF}}" rel="next">Older ads</a> · <a href="/ads/manage">Newest</a></p>{{/NEXT}}
+{{#NEXT}}<p><a href="{{HREF}}" rel="next">[[ads.list.older]]</a> · <a href="/ads/manage">[[ads.list.newest]]</a></p>{{/NEXT}}

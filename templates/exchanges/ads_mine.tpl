@@ -1,22 +1,22 @@
-{{%AUTOESCAPE context="HTML"}}<h1>My offers and requests</h1>
-<p><a href="/ads/new">Post an offer or a request</a> · <a href="/ads">The directory</a></p>
-<p class="hint">An ad shows in the directory until its date; renewing keeps it there three more months.</p>
-{{#GROUP}}<h2>{{#SELF}}Your ads{{/SELF}}{{#ANGEL}}Ads of {{NAME}} (you are their guardian angel){{/ANGEL}}{{#MANAGER}}Ads of {{NAME}} (you manage this organisation){{/MANAGER}}</h2>
-{{#EMPTY}}<p>No current ads.</p>{{/EMPTY}}
+{{%AUTOESCAPE context="HTML"}}<h1>[[ads.title.mine]]</h1>
+<p><a href="/ads/new">[[ads.title.new]]</a> · <a href="/ads">[[ads.link.directory]]</a></p>
+<p class="hint">[[ads.mine.hint]]</p>
+{{#GROUP}}<h2>{{#SELF}}[[ads.mine.yours]]{{/SELF}}{{#ANGEL}}[[ads.mine.angel]]{{/ANGEL}}{{#MANAGER}}[[ads.mine.manager]]{{/MANAGER}}</h2>
+{{#EMPTY}}<p>[[ads.mine.empty]]</p>{{/EMPTY}}
 {{#RESULTS}}<table class="ads">
-<thead><tr><th scope="col">Title</th><th scope="col">Kind</th><th scope="col">Category</th><th scope="col">Community Timebank</th><th scope="col">Until</th><th scope="col">Actions</th></tr></thead>
+<thead><tr><th scope="col">[[ads.field.title]]</th><th scope="col">[[ads.field.kind]]</th><th scope="col">[[ads.field.category]]</th><th scope="col">[[ads.field.community]]</th><th scope="col">[[ads.field.until]]</th><th scope="col">[[ads.field.actions]]</th></tr></thead>
 <tbody>
-{{#AD}}<tr><td><a href="/ads/{{ID}}">{{TITLE}}</a></td><td>{{KIND}}</td><td>{{CATEGORY}}</td><td>{{COMMUNITY}}</td><td>{{EXPIRES_ON}}{{#EXPIRED}} <strong>(expired)</strong>{{/EXPIRED}}</td>
-<td><a href="/ads/{{ID}}/edit" aria-label="Edit {{TITLE}}">Edit</a>
+{{#AD}}<tr><td><a href="/ads/{{ID}}">{{TITLE}}</a></td><td>{{KIND}}</td><td>{{CATEGORY}}</td><td>{{COMMUNITY}}</td><td>{{EXPIRES_ON}}{{#EXPIRED}} <strong>[[ads.mine.expired]]</strong>{{/EXPIRED}}</td>
+<td><a href="/ads/{{ID}}/edit" aria-label="[[ads.mine.edit_label]]">[[ads.mine.edit]]</a>
 <form method="post" action="/ads/{{ID}}/renew" class="inline">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<button type="submit" aria-label="Renew {{TITLE}}">Renew</button>
+<button type="submit" aria-label="[[ads.mine.renew_label]]">[[ads.mine.renew]]</button>
 </form>
 <form method="post" action="/ads/{{ID}}/delete" class="inline">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<button type="submit" aria-label="Delete {{TITLE}}">Delete</button>
+<button type="submit" aria-label="[[ads.mine.delete_label]]">[[ads.mine.delete]]</button>
 </form></td></tr>
 {{/AD}}</tbody>
 </table>{{/RESULTS}}
-{{#MORE}}<p class="hint">Only the {{MINE_MAX}} newest ads are shown here.</p>{{/MORE}}
+{{#MORE}}<p class="hint">[[ads.mine.more n=MINE_MAX]]</p>{{/MORE}}
 {{/GROUP}}

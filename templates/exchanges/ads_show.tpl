@@ -1,25 +1,25 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{AD_TITLE}}</h1>
-{{#AD_DELETED}}<p class="error" role="status">This ad has been deleted: only its owner and coordinators see it.</p>{{/AD_DELETED}}
-{{#AD_EXPIRED}}<p class="hint" role="status">This ad expired on {{AD_EXPIRES_ON}}: it is no longer in the directory.</p>{{/AD_EXPIRED}}
+{{#AD_DELETED}}<p class="error" role="status">[[ads.show.deleted]]</p>{{/AD_DELETED}}
+{{#AD_EXPIRED}}<p class="hint" role="status">[[ads.show.expired date=AD_EXPIRES_ON]]</p>{{/AD_EXPIRED}}
 <dl class="ad">
-<dt>Kind</dt><dd>{{AD_KIND}}</dd>
-<dt>Member</dt><dd>{{AD_OWNER_NAME}} ({{AD_OWNER_USERNAME}})</dd>
-<dt>Category</dt><dd>{{AD_CATEGORY}}</dd>
-<dt>Community Timebank</dt><dd>{{AD_COMMUNITY}}</dd>
-<dt>Shown until</dt><dd>{{AD_EXPIRES_ON}}</dd>
-<dt>Posted</dt><dd>{{AD_CREATED_AT}} UTC</dd>
+<dt>[[ads.field.kind]]</dt><dd>{{AD_KIND}}</dd>
+<dt>[[ads.field.member]]</dt><dd>{{AD_OWNER_NAME}} ({{AD_OWNER_USERNAME}})</dd>
+<dt>[[ads.field.category]]</dt><dd>{{AD_CATEGORY}}</dd>
+<dt>[[ads.field.community]]</dt><dd>{{AD_COMMUNITY}}</dd>
+<dt>[[ads.show.until]]</dt><dd>{{AD_EXPIRES_ON}}</dd>
+<dt>[[ads.field.posted]]</dt><dd>[[exchanges.utc time=AD_CREATED_AT]]</dd>
 </dl>
-<h2>Description</h2>
+<h2>[[ads.field.description]]</h2>
 <p class="description">{{#AD_LINE}}{{LINE}}<br>
 {{/AD_LINE}}</p>
-{{#CAN_EDIT}}<h2>Change this ad</h2>
-<p><a href="/ads/{{AD_ID}}/edit">Edit the ad</a></p>
+{{#CAN_EDIT}}<h2>[[ads.show.change]]</h2>
+<p><a href="/ads/{{AD_ID}}/edit">[[ads.show.edit]]</a></p>
 <form method="post" action="/ads/{{AD_ID}}/renew" class="inline">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<button type="submit">Renew for three months</button>
+<button type="submit">[[ads.show.renew]]</button>
 </form>{{/CAN_EDIT}}
 {{#CAN_DELETE}}<form method="post" action="/ads/{{AD_ID}}/delete" class="inline">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<button type="submit">Delete the ad</button>
+<button type="submit">[[ads.show.delete]]</button>
 </form>{{/CAN_DELETE}}
-<p><a href="/ads">Back to the directory</a></p>
+<p><a href="/ads">[[ads.show.back]]</a></p>

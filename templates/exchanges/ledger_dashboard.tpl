@@ -1,28 +1,28 @@
 {{%AUTOESCAPE context="HTML"}}<section class="ledger-panel" aria-labelledby="ledger-panel-title">
-<h2 id="ledger-panel-title">Exchanges</h2>
+<h2 id="ledger-panel-title">[[ledger.dashboard.title]]</h2>
 <figure>
 <svg viewBox="0 0 640 240" width="640" height="240" role="img" aria-labelledby="ledger-chart-title">
-<title id="ledger-chart-title">Hours exchanged per month over the last twelve months; the busiest month had {{MAX_HOURS}} hours</title>
+<title id="ledger-chart-title">[[ledger.dashboard.chart]]</title>
 <line x1="25" y1="200" x2="630" y2="200" stroke="#555"></line>
-{{#BAR}}<rect x="{{X}}" y="{{Y}}" width="{{WIDTH}}" height="{{HEIGHT}}" fill="#2a6f97"><title>{{MONTH}}: {{HOURS}} hours</title></rect>
+{{#BAR}}<rect x="{{X}}" y="{{Y}}" width="{{WIDTH}}" height="{{HEIGHT}}" fill="#2a6f97"><title>[[ledger.dashboard.bar]]</title></rect>
 <text x="{{LABEL_X}}" y="218" font-size="12" text-anchor="middle" fill="#333">{{SHORT}}</text>
 {{/BAR}}</svg>
-<figcaption>Hours exchanged per month (reversed exchanges left out).</figcaption>
+<figcaption>[[ledger.dashboard.caption]]</figcaption>
 </figure>
 <table class="months">
-<caption>Hours exchanged per month</caption>
-<thead><tr><th scope="col">Month</th><th scope="col">Hours</th></tr></thead>
+<caption>[[ledger.dashboard.table]]</caption>
+<thead><tr><th scope="col">[[ledger.dashboard.month]]</th><th scope="col">[[ledger.col.hours]]</th></tr></thead>
 <tbody>
 {{#BAR}}<tr><td>{{MONTH}}</td><td class="num">{{HOURS}}</td></tr>
 {{/BAR}}</tbody>
 </table>
-<p>Active traders: <strong>{{ACTIVE}}</strong> members took part in an exchange in the last {{DAYS}} days.</p>
-<h3>Waiting for confirmation</h3>
-<p><strong id="ledger-pending">{{PENDING}}</strong> exchanges recorded by their provider are waiting for the recipient to confirm them; <strong id="ledger-disputed">{{DISPUTED}}</strong> are disputed and wait for a coordinator.{{#SOME_DISPUTED}} <a href="/exchanges/list?status=disputed">See the disputed exchanges</a>.{{/SOME_DISPUTED}} None of their hours is in any balance yet.</p>
-<h3>Members below the credit limit</h3>
-<p>The credit limit is {{LIMIT}} hours ({{#SOFT}}soft: such exchanges are recorded, and the members are listed here{{/SOFT}}{{#HARD}}hard: exchanges that would go below it are refused{{/HARD}}). {{UNDER_COUNT}} members are below it.</p>
+<p>[[ledger.dashboard.active_label]] <strong>{{ACTIVE}}</strong> [[ledger.dashboard.active n=ACTIVE]]</p>
+<h3>[[ledger.dashboard.waiting]]</h3>
+<p><strong id="ledger-pending">{{PENDING}}</strong> [[ledger.dashboard.pending n=PENDING]] <strong id="ledger-disputed">{{DISPUTED}}</strong> [[ledger.dashboard.disputed n=DISPUTED]]{{#SOME_DISPUTED}} <a href="/exchanges/list?status=disputed">[[ledger.dashboard.see_disputed]]</a>.{{/SOME_DISPUTED}} [[ledger.dashboard.none_moved]]</p>
+<h3>[[ledger.dashboard.under_title]]</h3>
+<p>{{#SOFT}}[[ledger.dashboard.limit_soft]]{{/SOFT}}{{#HARD}}[[ledger.dashboard.limit_hard]]{{/HARD}} [[ledger.dashboard.under n=UNDER_COUNT]]</p>
 {{#UNDER}}<ul class="under-limit">
-{{#MEMBER}}<li><a href="/exchanges/members/{{ID}}">{{NAME}}</a> ({{USERNAME}}): {{BALANCE}} hours</li>
+{{#MEMBER}}<li><a href="/exchanges/members/{{ID}}">{{NAME}}</a> ({{USERNAME}}): [[ledger.hours hours=BALANCE]]</li>
 {{/MEMBER}}</ul>{{/UNDER}}
-{{#NONE_UNDER}}<p>No member is below the credit limit.</p>{{/NONE_UNDER}}
+{{#NONE_UNDER}}<p>[[ledger.dashboard.none_under]]</p>{{/NONE_UNDER}}
 </section>

@@ -1,38 +1,38 @@
 {{%AUTOESCAPE context="HTML"}}{{#TO_CONFIRM}}<section class="pending-panel" aria-labelledby="to-confirm-title">
-<h2 id="to-confirm-title">{{#OWN}}Waiting for your confirmation{{/OWN}}{{#OTHER}}Waiting for this member's confirmation{{/OTHER}}</h2>
-<p>The member who gave the service recorded these. No hours have moved yet: confirming one takes its hours from the recipient's balance. If one is wrong, dispute it and a coordinator will look at it.</p>
+<h2 id="to-confirm-title">{{#OWN}}[[ledger.panel.to_confirm_own]]{{/OWN}}{{#OTHER}}[[ledger.panel.to_confirm_other]]{{/OTHER}}</h2>
+<p>[[ledger.panel.to_confirm_intro]]</p>
 <table class="pending">
-<caption>Exchanges to confirm, oldest first</caption>
-<thead><tr><th scope="col">Exchange</th><th scope="col">Date</th><th scope="col">From</th><th scope="col">What</th><th scope="col">Hours</th><th scope="col">Status</th><th scope="col">Answer</th></tr></thead>
+<caption>[[ledger.panel.to_confirm_caption]]</caption>
+<thead><tr><th scope="col">[[ledger.col.exchange]]</th><th scope="col">[[ledger.col.date]]</th><th scope="col">[[ledger.col.from]]</th><th scope="col">[[ledger.col.what]]</th><th scope="col">[[ledger.col.hours]]</th><th scope="col">[[ledger.col.status]]</th><th scope="col">[[ledger.col.answer]]</th></tr></thead>
 <tbody>
 {{#ROW}}<tr>
 <td><a href="/exchanges/pending/{{ID}}">#{{ID}}</a></td>
 <td>{{DATE}}</td>
-<td>{{OTHER_NAME}} ({{OTHER_USERNAME}}){{#FOR}}<br>for {{NAME}}{{/FOR}}</td>
+<td>{{OTHER_NAME}} ({{OTHER_USERNAME}}){{#FOR}}<br>[[ledger.panel.for]]{{/FOR}}</td>
 <td>{{DESCRIPTION}}</td>
 <td class="num">{{HOURS}}</td>
-<td>{{#PENDING}}waiting for confirmation{{/PENDING}}{{#DISPUTED}}disputed{{#HAS_REASON}}: {{REASON}}{{/HAS_REASON}}; a coordinator will decide{{/DISPUTED}}</td>
+<td>{{#PENDING}}[[ledger.panel.waiting]]{{/PENDING}}{{#DISPUTED}}{{#HAS_REASON}}[[ledger.panel.disputed_reason]]{{/HAS_REASON}}{{#NO_REASON}}[[ledger.panel.disputed]]{{/NO_REASON}}{{/DISPUTED}}</td>
 <td>{{#FORMS}}<form method="post" action="/exchanges/pending/{{ID}}/confirm" class="inline">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<button type="submit">Confirm</button>
+<button type="submit">[[ledger.button.confirm]]</button>
 </form>
 {{#DISPUTE}}<form method="post" action="/exchanges/pending/{{ID}}/dispute" class="inline">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<label for="reason-{{ID}}">Reason <span class="hint">(optional)</span></label>
+<label for="reason-{{ID}}">[[ledger.reason]] <span class="hint">[[ledger.panel.reason_hint]]</span></label>
 <input type="text" id="reason-{{ID}}" name="reason" maxlength="255">
-<button type="submit">Dispute</button>
+<button type="submit">[[ledger.button.dispute]]</button>
 </form>{{/DISPUTE}}{{/FORMS}}</td>
 </tr>
 {{/ROW}}</tbody>
 </table>
-{{#MORE}}<p>Only the oldest {{SHOWN}} are listed here.</p>{{/MORE}}
+{{#MORE}}<p>[[ledger.panel.more n=SHOWN]]</p>{{/MORE}}
 </section>{{/TO_CONFIRM}}
 {{#WAITING}}<section class="pending-panel" aria-labelledby="waiting-title">
-<h2 id="waiting-title">Waiting for confirmation</h2>
-<p>{{#OWN}}You{{/OWN}}{{#OTHER}}This member{{/OTHER}} gave these services and recorded them. They count in no balance until the recipient confirms them.</p>
+<h2 id="waiting-title">[[ledger.panel.waiting_title]]</h2>
+<p>{{#OWN}}[[ledger.panel.waiting_own]]{{/OWN}}{{#OTHER}}[[ledger.panel.waiting_other]]{{/OTHER}}</p>
 <table class="pending">
-<caption>Exchanges waiting for the recipient, oldest first</caption>
-<thead><tr><th scope="col">Exchange</th><th scope="col">Date</th><th scope="col">To</th><th scope="col">What</th><th scope="col">Hours</th><th scope="col">Status</th></tr></thead>
+<caption>[[ledger.panel.waiting_caption]]</caption>
+<thead><tr><th scope="col">[[ledger.col.exchange]]</th><th scope="col">[[ledger.col.date]]</th><th scope="col">[[ledger.col.to]]</th><th scope="col">[[ledger.col.what]]</th><th scope="col">[[ledger.col.hours]]</th><th scope="col">[[ledger.col.status]]</th></tr></thead>
 <tbody>
 {{#ROW}}<tr>
 <td><a href="/exchanges/pending/{{ID}}">#{{ID}}</a></td>
@@ -40,9 +40,9 @@
 <td>{{OTHER_NAME}} ({{OTHER_USERNAME}})</td>
 <td>{{DESCRIPTION}}</td>
 <td class="num">{{HOURS}}</td>
-<td>{{#PENDING}}waiting for confirmation{{/PENDING}}{{#DISPUTED}}disputed{{#HAS_REASON}}: {{REASON}}{{/HAS_REASON}}; a coordinator will decide{{/DISPUTED}}</td>
+<td>{{#PENDING}}[[ledger.panel.waiting]]{{/PENDING}}{{#DISPUTED}}{{#HAS_REASON}}[[ledger.panel.disputed_reason]]{{/HAS_REASON}}{{#NO_REASON}}[[ledger.panel.disputed]]{{/NO_REASON}}{{/DISPUTED}}</td>
 </tr>
 {{/ROW}}</tbody>
 </table>
-{{#MORE}}<p>Only the oldest {{SHOWN}} are listed here.</p>{{/MORE}}
+{{#MORE}}<p>[[ledger.panel.more n=SHOWN]]</p>{{/MORE}}
 </section>{{/WAITING}}

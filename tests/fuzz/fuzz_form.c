@@ -104,7 +104,8 @@ expect(const struct form_field *f, const char *s, struct form_value *v,
 	case FORM_HOURS:
 		if ((e = valid_text(s, 1, FORM_HOURS_LEN, 0)) != VALID_OK)
 			return e;
-		e = valid_hours(s, f->max > 0 ? f->max : LLONG_MAX, &v->hours);
+		e = valid_hours(s, '.', f->max > 0 ? f->max : LLONG_MAX,
+		    &v->hours);
 		*by_kind = e != VALID_OK;
 		return e;
 	case FORM_DATE:

@@ -147,13 +147,15 @@ check_text(const char *in, size_t minlen, size_t maxlen, int multi)
 		CHECK(e == VALID_ENCODING || e == VALID_FORMAT);
 }
 
+/* Hours with decimal mark `decimal`: a ',' language reads "1,5" and
+ * "1.5" alike, a '.' one refuses a comma. */
 static void
-check_hours(const char *in, long long max)
+check_hours(const char *in, char decimal, long long max)
 {
 	long long	 v = UNTOUCHED;
-	enum valid_err	 e = valid_hours(in, max, &v);
+	enum valid_err	 e = valid_hours(in, decimal, max, &v);
 	const char	*whole = in + strspn(in, "0");
-	const char	*dot = strchr(in, '.');
+	const char	*dot = strpbrk(in, decimal == ',' ? ".," : ".");
 	char		 back[48], want[48];
 
 	CHECK(e < VALID__MAX);
@@ -162,10 +164,11 @@ check_hours(const char *in, long long max)
 		return;
 	}
 	CHECK(v > 0 && v <= max && v % 25 == 0);
-	CHECK(all_of(in, DIGITS ".") && in[0] != '.');
+	CHECK(all_of(in, decimal == ',' ? DIGITS ".," : DIGITS ".") &&
+	    in[0] != '.' && in[0] != ',');
 	/* "007.5" is 7.50: the input, leading zeros dropped and the
 	 * decimals padded to two, prints as the value. */
-	if (whole[0] == '.' || whole[0] == '\0')
+	if (whole[0] == '.' || whole[0] == ',' || whole[0] == '\0')
 		whole--;
 	if (dot == NULL)
 		snprintf(want, sizeof(want), "%s.00", whole);
@@ -307,7 +310,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_text(in, (size_t)data[1] % 8, data[2], data[1] & 0x80);
 		break;
 	case OP_HOURS:
-		check_hours(in, b);
+		check_hours(in, '.', b);
+		check_hours(in, ',', b);
 		break;
 	case OP_DATE:
 		check_date(in);

@@ -22,6 +22,9 @@
 #include "auth.h"
 #include "config.h"
 #include "db.h"
+#include "form.h"
+#include "http.h"
+#include "i18n_conv.h"
 #include "ledger.h"
 #include "log.h"
 #include "settings.h"
@@ -96,6 +99,10 @@ group_setup(void **state)
 		return 0;
 	log_init("test_ledger_db", LOGL_WARN);
 	if (config_load(&config, conf) != WEFT_OK || db_connect() != WEFT_OK)
+		return -1;
+	/* The English catalogue, as a program reads it at start-up: the
+	 * panel's template is made of phrases. */
+	if (i18n_load("templates/phrases") != WEFT_OK)
 		return -1;
 	for (i = 0; i < 3; i++) {
 		snprintf(u, sizeof(u), "ledgertest%ld%c", (long)getpid(),
@@ -558,6 +565,64 @@ test_dashboard_panel(void **state)
 	rmdir(root);
 }
 
+/* Reads hours field h from body in lang: its verdict, *hours the value. */
+static enum valid_err
+hours_in(const char *body, const char *lang, long long *hours)
+{
+	static const struct http_limits lim = { 64, 8192 };
+	static const struct form_field f = { "h", FORM_HOURS, 1, 0, 2400,
+	    .flags = 0 };
+	struct http_kvlist	 kv;
+	struct form_value	 v;
+
+	memset(&kv, 0, sizeof(kv));
+	assert_int_equal(http_parse_urlencoded(body, strlen(body), &lim, &kv),
+	    HTTP_PARSE_OK);
+	(void)form_read(&f, 1, &kv, lang, NULL, &v);
+	http_kvlist_free(&kv);
+	*hours = v.set ? v.hours : -1;
+	return v.err;
+}
+
+/* Spanish through its row of the languages table (sql/014: decimal
+ * comma, day-month-year): hours written "1,50" and read back from "1,5"
+ * (and "1.5"), dates shown 07/03/2025; English as it always was. */
+static void
+test_language_conventions(void **state)
+{
+	char		 h[I18N_HOURS_LEN], dt[I18N_DATE_LEN];
+	long long	 v;
+
+	(void)state;
+	need_db();
+	assert_int_equal(i18n_decimal("es"), ',');
+	i18n_hours("es", 150, 0, h);
+	assert_string_equal(h, "1,50");
+	i18n_hours("es", -2000, 0, h);
+	assert_string_equal(h, "-20,00");
+	i18n_hours("en", 150, 0, h);
+	assert_string_equal(h, "1.50");
+	i18n_date("es", "2025-03-07", dt, sizeof(dt));
+	assert_string_equal(dt, "07/03/2025");
+	i18n_date("es", "2025-03-07 09:05:01", dt, sizeof(dt));
+	assert_string_equal(dt, "07/03/2025 09:05:01");
+	i18n_date("en", "2025-03-07", dt, sizeof(dt));
+	assert_string_equal(dt, "2025-03-07");
+	/* An unknown language is English. */
+	i18n_hours("xx", 150, 0, h);
+	assert_string_equal(h, "1.50");
+
+	assert_int_equal(hours_in("h=1%2C5", "es", &v), VALID_OK);
+	assert_int_equal(v, 150);
+	assert_int_equal(hours_in("h=1.5", "es", &v), VALID_OK);
+	assert_int_equal(v, 150);
+	assert_int_equal(hours_in("h=0%2C3", "es", &v), VALID_FORMAT);
+	assert_int_equal(hours_in("h=1%2C5", "en", &v), VALID_FORMAT);
+	assert_int_equal(v, -1);
+	assert_int_equal(hours_in("h=1.5", "en", &v), VALID_OK);
+	assert_int_equal(v, 150);
+}
+
 int
 main(void)
 {
@@ -574,6 +639,7 @@ main(void)
 		cmocka_unit_test(test_reverse),
 		cmocka_unit_test(test_figures),
 		cmocka_unit_test(test_dashboard_panel),
+		cmocka_unit_test(test_language_conventions),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

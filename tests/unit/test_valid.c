@@ -214,14 +214,34 @@ test_text(void **state)
 
 /* ---- hours ------------------------------------------------------- */
 
+struct hcase {
+	const char	*in;
+	enum valid_err	 want;
+	long long	 val;
+};
+
+/* Each case with decimal mark `decimal` and a maximum of 24 hours. */
+static void
+hours_cases(const struct hcase *cases, size_t n, char decimal)
+{
+	long long	 v;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		v = -7;
+		if (valid_hours(cases[i].in, decimal, 2400, &v) !=
+		    cases[i].want)
+			fail_msg("hours \"%s\" with '%c'", cases[i].in,
+			    decimal);
+		assert_int_equal(v, cases[i].want == VALID_OK ?
+		    cases[i].val : -7);
+	}
+}
+
 static void
 test_hours(void **state)
 {
-	static const struct {
-		const char	*in;
-		enum valid_err	 want;
-		long long	 val;
-	} cases[] = {
+	static const struct hcase cases[] = {
 		{ "1", VALID_OK, 100 },
 		{ "1.5", VALID_OK, 150 },
 		{ "0.25", VALID_OK, 25 },
@@ -257,20 +277,45 @@ test_hours(void **state)
 		{ "", VALID_EMPTY, 0 },
 	};
 	long long	 v;
-	size_t		 i;
 
-	for (i = 0; i < NELEM(cases); i++) {
-		v = -7;
-		if (valid_hours(cases[i].in, 2400, &v) != cases[i].want)
-			fail_msg("hours \"%s\"", cases[i].in);
-		assert_int_equal(v, cases[i].want == VALID_OK ?
-		    cases[i].val : -7);
-	}
-	assert_int_equal(valid_hours(NULL, 2400, &v), VALID_EMPTY);
+	hours_cases(cases, NELEM(cases), '.');
+	assert_int_equal(valid_hours(NULL, '.', 2400, &v), VALID_EMPTY);
 	/* A large max: the biggest whole number of hours that fits. */
-	assert_int_equal(valid_hours("92233720368547757", INT64_MAX, &v),
+	assert_int_equal(valid_hours("92233720368547757", '.', INT64_MAX, &v),
 	    VALID_OK);
 	assert_int_equal(v, 9223372036854775700LL);
+}
+
+/* A language writing a decimal comma (Spanish): "1,5" as well as "1.5";
+ * every rule of the point holds for the comma too. */
+static void
+test_hours_comma(void **state)
+{
+	static const struct hcase cases[] = {
+		{ "1,5", VALID_OK, 150 },
+		{ "1,50", VALID_OK, 150 },
+		{ "0,25", VALID_OK, 25 },
+		{ "1.5", VALID_OK, 150 },	/* a keypad's point */
+		{ "2", VALID_OK, 200 },
+		{ "24,00", VALID_OK, 2400 },
+		{ "24,25", VALID_RANGE, 0 },
+		{ "0,00", VALID_RANGE, 0 },
+		{ "0,3", VALID_FORMAT, 0 },
+		{ "1,255", VALID_FORMAT, 0 },
+		{ "1,", VALID_FORMAT, 0 },
+		{ ",5", VALID_FORMAT, 0 },
+		{ "1,5,5", VALID_FORMAT, 0 },
+		{ "1.5,5", VALID_FORMAT, 0 },
+		{ "1,5.5", VALID_FORMAT, 0 },
+		{ "1.000", VALID_FORMAT, 0 },	/* no thousands separator */
+		{ "-1,5", VALID_FORMAT, 0 },
+		{ "1 5", VALID_FORMAT, 0 },
+	};
+	long long	 v;
+
+	hours_cases(cases, NELEM(cases), ',');
+	/* The point's languages still refuse the comma. */
+	assert_int_equal(valid_hours("1,5", '.', 2400, &v), VALID_FORMAT);
 }
 
 /* ---- dates ------------------------------------------------------- */
@@ -544,6 +589,7 @@ main(void)
 		cmocka_unit_test(test_id),
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_hours),
+		cmocka_unit_test(test_hours_comma),
 		cmocka_unit_test(test_date),
 		cmocka_unit_test(test_email),
 		cmocka_unit_test(test_email_limits),

@@ -1,0 +1,50 @@
+/*
+ * Hours and dates in a language's conventions (docs/translations.md,
+ * "Hours and dates"): the decimal mark and the date order of the
+ * languages table (i18n.h, struct i18n_lang).  The database keeps hours
+ * as integer hundredths and dates as ISO 8601; only what a page shows is
+ * written this way.  Forms read hours through valid_hours() with the
+ * language's mark (form.c does), and dates from <input type="date">,
+ * which always sends ISO.  CSV files keep the machine's form ("1.50",
+ * "2025-03-07") whatever the language: they are read by programs.
+ */
+#ifndef WEFT_I18N_CONV_H
+#define WEFT_I18N_CONV_H
+
+#include <stddef.h>
+
+#include "tmpl.h"
+
+#define I18N_HOURS_LEN	32	/* "-92233720368547758.08" and NUL */
+#define I18N_DATE_LEN	32	/* "DD/MM/YYYY HH:MM:SS" and more */
+
+/*
+ * Hundredths as hours with two decimals and decimal mark ('.' or ','):
+ * "1.25", "-0,50", "0.00"; with sign, "+1.25" for positive values.
+ */
+void		 i18n_hours_fmt(char decimal, long long hundredths, int sign,
+		    char out[I18N_HOURS_LEN]);
+/*
+ * A date, "YYYY-MM-DD" (a DATETIME's "YYYY-MM-DD HH:MM:SS": its time
+ * kept as it is) or a month "YYYY-MM", in order "ymd" (as given), "dmy"
+ * ("07/03/2025", "03/2025") or "mdy" ("03/07/2025", "03/2025"), into out
+ * (len bytes).  Anything else, and an unknown order, is copied as it is.
+ */
+void		 i18n_date_fmt(const char *order, const char *iso, char *out,
+		    size_t len);
+
+/* lang's decimal mark and the two above in lang's conventions (English's
+ * for an unknown language or NULL). */
+char		 i18n_decimal(const char *lang);
+void		 i18n_hours(const char *lang, long long hundredths, int sign,
+		    char out[I18N_HOURS_LEN]);
+void		 i18n_date(const char *lang, const char *iso, char *out,
+		    size_t len);
+
+/* The same, set as variable key of d. */
+void		 i18n_set_hours(struct tmpl_dict *d, const char *key,
+		    const char *lang, long long hundredths);
+void		 i18n_set_date(struct tmpl_dict *d, const char *key,
+		    const char *lang, const char *iso);
+
+#endif

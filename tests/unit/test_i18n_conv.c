@@ -1,0 +1,119 @@
+/*
+ * i18n_conv.c: hours and dates written in each convention of the
+ * languages table (decimal point or comma; date order ymd, dmy, mdy),
+ * English's as before for "en", NULL and an unknown order, and what is
+ * not a date copied as it is.  Spanish through the real languages row is
+ * test_ledger_db.c's (it needs the database).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "i18n_conv.h"
+#include "util.h"
+
+static void
+test_hours_point_and_comma(void **state)
+{
+	static const struct {
+		long long	 h;
+		int		 sign;
+		const char	*point, *comma;
+	} cases[] = {
+		{ 150, 0, "1.50", "1,50" },
+		{ 125, 0, "1.25", "1,25" },
+		{ 0, 0, "0.00", "0,00" },
+		{ 0, 1, "0.00", "0,00" },
+		{ -50, 0, "-0.50", "-0,50" },
+		{ 2400, 1, "+24.00", "+24,00" },
+		{ -2000, 1, "-20.00", "-20,00" },
+		{ 5, 0, "0.05", "0,05" },
+		{ -9223372036854775807LL - 1, 0, "-92233720368547758.08",
+		    "-92233720368547758,08" },
+	};
+	char	 out[I18N_HOURS_LEN];
+	size_t	 i;
+
+	for (i = 0; i < NELEM(cases); i++) {
+		i18n_hours_fmt('.', cases[i].h, cases[i].sign, out);
+		assert_string_equal(out, cases[i].point);
+		i18n_hours_fmt(',', cases[i].h, cases[i].sign, out);
+		assert_string_equal(out, cases[i].comma);
+	}
+	/* Any other mark is the point: the column allows only the two. */
+	i18n_hours_fmt('x', 150, 0, out);
+	assert_string_equal(out, "1.50");
+	/* English, by tag and by NULL: as the pages always wrote it. */
+	i18n_hours("en", 150, 0, out);
+	assert_string_equal(out, "1.50");
+	i18n_hours(NULL, -75, 0, out);
+	assert_string_equal(out, "-0.75");
+	assert_int_equal(i18n_decimal("en"), '.');
+}
+
+static void
+test_date_orders(void **state)
+{
+	static const struct {
+		const char	*order, *in, *want;
+	} cases[] = {
+		{ "ymd", "2025-03-07", "2025-03-07" },
+		{ "dmy", "2025-03-07", "07/03/2025" },
+		{ "mdy", "2025-03-07", "03/07/2025" },
+		/* A DATETIME: the date reordered, the time as it is. */
+		{ "ymd", "2025-03-07 09:05:01", "2025-03-07 09:05:01" },
+		{ "dmy", "2025-03-07 09:05:01", "07/03/2025 09:05:01" },
+		{ "mdy", "2025-03-07 09:05:01", "03/07/2025 09:05:01" },
+		/* A month, as the dashboard's chart labels them. */
+		{ "ymd", "2025-03", "2025-03" },
+		{ "dmy", "2025-03", "03/2025" },
+		{ "mdy", "2025-03", "03/2025" },
+		/* Not a date: copied as it is. */
+		{ "dmy", "", "" },
+		{ "dmy", "?", "?" },
+		{ "dmy", "2025-3-7", "2025-3-7" },
+		{ "dmy", "2025-03-0", "2025-03-0" },
+		{ "dmy", "20x5-03-07", "20x5-03-07" },
+		{ "dmy", "2025/03/07", "2025/03/07" },
+		{ "dmy", "2025-03-", "2025-03-" },
+		/* An order the table cannot hold: as given. */
+		{ "ydm", "2025-03-07", "2025-03-07" },
+		{ "", "2025-03-07", "2025-03-07" },
+	};
+	char	 out[I18N_DATE_LEN], small[6];
+	size_t	 i;
+
+	for (i = 0; i < NELEM(cases); i++) {
+		i18n_date_fmt(cases[i].order, cases[i].in, out, sizeof(out));
+		assert_string_equal(out, cases[i].want);
+	}
+	i18n_date_fmt(NULL, "2025-03-07", out, sizeof(out));
+	assert_string_equal(out, "2025-03-07");
+	i18n_date_fmt("dmy", NULL, out, sizeof(out));
+	assert_string_equal(out, "");
+	/* Cut short, still terminated. */
+	i18n_date_fmt("dmy", "2025-03-07", small, sizeof(small));
+	assert_string_equal(small, "07/03");
+	/* English's order is ISO's. */
+	i18n_date("en", "2025-03-07", out, sizeof(out));
+	assert_string_equal(out, "2025-03-07");
+	i18n_date(NULL, "2025-03-07 10:00:00", out, sizeof(out));
+	assert_string_equal(out, "2025-03-07 10:00:00");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_hours_point_and_comma),
+		cmocka_unit_test(test_date_orders),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
