@@ -253,8 +253,9 @@ run: deps
 stop:
 	tools/weft-stack stop $(VAR)
 
+# The release build too: -O2 sees what -O1 does not (format truncation).
 test: deps
-	$(MAKE) build-test
+	$(MAKE) build build-test
 	tests/run.sh $(TST)
 
 unit: build-test

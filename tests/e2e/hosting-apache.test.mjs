@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { ROOT, VAR, Jar, getCsrf, mainText, assertSecurityHeaders } from './lib.mjs';
 import { FASTCGI, PROGRAMS } from './programs.mjs';
-import { freePort, tmpDir, selfSigned, startPrograms, stopPrograms, waitHealthy,
+import { freePort, staticRoot, tmpDir, selfSigned, startPrograms, stopPrograms, waitHealthy,
     tls, tlsLogin, run, cleanDir, readFileSync, writeFileSync, sleep } from './hosting-lib.mjs';
 
 const APACHE = '/usr/sbin/apache2';
@@ -27,7 +27,7 @@ function writeConf() {
 	    .replace(/<VirtualHost \*:443>/, `<VirtualHost 127.0.0.1:${port}>`)
 	    .replace(/\/run\/weft\//g, `${dir}/sock/`)
 	    .replace(/\/etc\/ssl\/weft\//g, `${dir}/tls/`)
-	    .replace(/\/usr\/local\/share\/weft\/templates/g, `${ROOT}/templates`);
+	    .replace(/\/usr\/local\/share\/weft\/templates/g, staticRoot(dir));
 	assert.match(site, new RegExp(`<VirtualHost 127\\.0\\.0\\.1:${port}>`), 'the site has its TLS virtual host');
 	writeFileSync(`${dir}/site.conf`, site);
 	const mods = ['mpm_event', 'authz_core', 'mime', 'alias', 'headers', 'proxy',

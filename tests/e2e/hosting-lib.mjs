@@ -12,7 +12,7 @@
 // sanitizer reports) go to VARDIR/log, which tests/run.sh scans.
 
 import { spawn, execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync,
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync,
     chmodSync, openSync, closeSync } from 'node:fs';
 import https from 'node:https';
 import assert from 'node:assert/strict';
@@ -31,6 +31,16 @@ export function tmpDir(tag) {
 	const d = mkdtempSync(`/tmp/weft-${tag}.`);
 	chmodSync(d, 0o755);
 	return d;
+}
+
+// The templates' static files copied into dir (its templates/static), for
+// a web server whose workers run as www-data: the checkout itself may sit
+// under a folder only its owner may enter (a fresh clone in mktemp -d, as
+// CI makes).  Returns what stands for the installed templates folder.
+export function staticRoot(dir) {
+	cpSync(`${ROOT}/templates/static`, `${dir}/templates/static`, { recursive: true });
+	chmodSync(`${dir}/templates`, 0o755);
+	return `${dir}/templates`;
 }
 
 // A self-signed certificate for 127.0.0.1: DIR/fullchain.pem, DIR/privkey.pem.

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { ROOT, VAR, Jar, getCsrf, mainText, assertSecurityHeaders } from './lib.mjs';
 import { PROGRAMS } from './programs.mjs';
-import { freePort, tmpDir, selfSigned, startPrograms, stopPrograms, waitHealthy,
+import { freePort, staticRoot, tmpDir, selfSigned, startPrograms, stopPrograms, waitHealthy,
     tls, tlsLogin, run, cleanDir, readFileSync, writeFileSync, sleep } from './hosting-lib.mjs';
 import http from 'node:http';
 import { copyFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ function writeConf() {
 	    .replace(/\n\s*listen \[::\]:(80|443)[^;]*;/g, '')
 	    .replace(/\/run\/weft\//g, `${dir}/sock/`)
 	    .replace(/\/etc\/ssl\/weft\//g, `${dir}/tls/`)
-	    .replace(/\/usr\/local\/share\/weft\/templates/g, `${ROOT}/templates`)
+	    .replace(/\/usr\/local\/share\/weft\/templates/g, staticRoot(dir))
 	    .replace(/\/var\/log\/nginx\//g, `${VAR}/log/nginx-system-`);
 	assert.match(block, new RegExp(`listen 127\\.0\\.0\\.1:${port} ssl`));
 	writeFileSync(`${dir}/weft.conf`, block);
