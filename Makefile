@@ -7,8 +7,12 @@
 #                run every test layer, stop it; non-zero on any failure
 #   make fuzz    run every fuzz driver, FUZZ_SECONDS each (default 60)
 #   make deps    install Debian and npm packages (as root), skip what is there
-#   make install install the programs, templates, SQL and man pages under PREFIX
+#   make install install the programs, tools, templates, SQL, docs, the web
+#                servers' and systemd's files under PREFIX (DESTDIR too)
+#   make test-hosting  the slow hosting tests (several stacks, a Galera
+#                cluster, network namespaces): not part of `make test`
 #   make nginx-conf  write the programs' locations into nginx/weft.conf
+#   make apache-conf the same into apache/weft.conf
 #   make docs    regenerate the parts of docs/ read out of the code's tables
 
 PORT		?= 8080
@@ -43,7 +47,7 @@ ifeq ($(PROGRAMS),)
 $(error cgi-bin/programs: no programs (see the error above))
 endif
 FASTCGI		:= $(shell tools/weft-programs names fastcgi)
-TOOLS		 = weft-passwd weft-migrate
+TOOLS		 = weft-passwd weft-migrate weft-admin
 # Built from tools/NAME.c for the build and its tests, never installed.
 DEV_TOOLS	 = weft-docs weft-phrases
 UNIT_TESTS	:= $(basename $(notdir $(wildcard tests/unit/test_*.c)))
@@ -58,7 +62,8 @@ REL		 = var/build
 TST		 = var/build-test
 
 .PHONY: all build build-test deps run stop test unit fuzz fuzz-build \
-	lint-templates lint-phrases lint install clean bench nginx-conf docs
+	lint-templates lint-phrases lint install clean bench nginx-conf \
+	apache-conf docs test-hosting
 
 all: build
 
@@ -181,21 +186,11 @@ $(REL)/templates.ok: $(TEMPLATES)
 
 # ---- phrases: every key used is defined, once (tools/weft-phrases.c) ----
 
-# The templates converted to phrase markers: English outside a marker in
-# one of them fails the build; in the others it is a warning, one line
-# per template (weft-phrases --strict lists each piece).  Extend the list
-# as areas are converted; once it holds them all it becomes $(TEMPLATES).
-PHRASES_STRICT	:= templates/layout.tpl templates/error.tpl \
-		   templates/form_errors.tpl \
-		   $(sort $(wildcard templates/account/*.tpl)) \
-		   $(sort $(wildcard templates/exchanges/*.tpl)) \
-		   $(sort $(wildcard templates/members/*.tpl))
-
+# Every template carries phrase markers, not English: English outside a
+# marker fails the build, naming each piece and its line.
 lint-phrases: $(REL)/phrases.ok
 $(REL)/phrases.ok: $(REL)/weft-phrases $(PHRASES) $(TEMPLATES) $(C_SOURCES)
-	@$(REL)/weft-phrases templates/phrases \
-	    $(filter-out $(PHRASES_STRICT),$(TEMPLATES)) $(C_SOURCES) \
-	    --strict $(PHRASES_STRICT)
+	@$(REL)/weft-phrases templates/phrases $(C_SOURCES) --strict $(TEMPLATES)
 	@touch $@
 
 # ---- docs: the parts read out of the code's tables ------------------------
@@ -210,7 +205,7 @@ docs: $(REL)/weft-docs
 APT_PKGS = build-essential pkg-config clang libclang-rt-14-dev \
 	libfcgi-dev libctemplate-dev libmariadb-dev libargon2-dev \
 	libcmocka-dev mariadb-server nginx-light wrk chromium ca-certificates \
-	procps
+	procps apache2 galera-4 iproute2 openssl systemd
 NODE_MAJOR = 20
 
 deps:
@@ -258,8 +253,9 @@ run: deps
 stop:
 	tools/weft-stack stop $(VAR)
 
+# The release build too: -O2 sees what -O1 does not (format truncation).
 test: deps
-	$(MAKE) build-test
+	$(MAKE) build build-test
 	tests/run.sh $(TST)
 
 unit: build-test
@@ -340,23 +336,77 @@ bench: deps
 	    BENCH_BARE=$(REL)/bench-bare tests/bench/run.sh
 
 # ---- install -------------------------------------------------------------
+# `make install [PREFIX=/usr/local] [DESTDIR=/tmp/pkg]`: give the same
+# PREFIX to `make build` (weft-migrate's default migrations directory is
+# built in).  INSTALL_FROM=DIR installs a build made already (the tests
+# install their sanitizer build) instead of making the release one.
+# Nothing outside DESTDIR is touched: the user, the config directory and
+# the units' activation are docs/deploy.md's commands, run once.
 
-install: build
-	install -d $(DESTDIR)$(PREFIX)/lib/weft $(DESTDIR)$(PREFIX)/share/weft
-	install -m 0755 $(addprefix $(REL)/,$(PROGRAMS) $(TOOLS)) \
-	    $(DESTDIR)$(PREFIX)/lib/weft/
-	cp -R templates sql nginx $(DESTDIR)$(PREFIX)/share/weft/
-	install -m 0644 cgi-bin/programs $(DESTDIR)$(PREFIX)/share/weft/programs
-	install -d $(DESTDIR)$(PREFIX)/share/man/man5 \
-	    $(DESTDIR)$(PREFIX)/share/man/man8
+SYSCONFDIR	?= /etc
+LIBDIR		 = $(PREFIX)/lib/weft
+DATADIR		 = $(PREFIX)/share/weft
+DOCDIR		 = $(PREFIX)/share/doc/weft
+UNITDIR		?= $(PREFIX)/lib/systemd/system
+INSTALL_FROM	?=
+IBIN		 = $(or $(INSTALL_FROM),$(REL))
+# Where the shipped files name the default install's paths.
+SUBST		 = sed -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@DATADIR@|$(DATADIR)|g' \
+		   -e 's|@DOCDIR@|$(DOCDIR)|g' -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' \
+		   -e 's|/usr/local/share/weft|$(DATADIR)|g'
+ADMIN_TOOLS	 = weft-admin weft-migrate weft-passwd weft-backup
+
+install: $(if $(INSTALL_FROM),,build)
+	@for p in $(PROGRAMS) $(TOOLS); do \
+		[ -x $(IBIN)/$$p ] || { echo "$(IBIN)/$$p is not built"; exit 1; }; \
+	done
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(DATADIR) \
+	    $(DESTDIR)$(PREFIX)/sbin $(DESTDIR)$(DOCDIR) $(DESTDIR)$(UNITDIR) \
+	    $(DESTDIR)$(PREFIX)/lib/sysusers.d $(DESTDIR)$(PREFIX)/lib/tmpfiles.d \
+	    $(DESTDIR)$(DATADIR)/nginx $(DESTDIR)$(DATADIR)/apache \
+	    $(DESTDIR)$(PREFIX)/share/man/man5 $(DESTDIR)$(PREFIX)/share/man/man8
+	install -m 0755 $(addprefix $(IBIN)/,$(PROGRAMS) $(TOOLS)) \
+	    $(DESTDIR)$(LIBDIR)/
+	install -m 0755 tools/weft-backup $(DESTDIR)$(LIBDIR)/
+	for t in $(ADMIN_TOOLS); do \
+		ln -sf ../lib/weft/$$t $(DESTDIR)$(PREFIX)/sbin/$$t || exit 1; \
+	done
+	rm -rf $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/sql
+	cp -R templates sql $(DESTDIR)$(DATADIR)/
+	chmod -R u=rwX,go=rX $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/sql
+	install -m 0644 cgi-bin/programs $(DESTDIR)$(DATADIR)/programs
+	$(SUBST) nginx/weft.conf >$(DESTDIR)$(DATADIR)/nginx/weft.conf
+	$(SUBST) apache/weft.conf >$(DESTDIR)$(DATADIR)/apache/weft.conf
+	install -m 0644 docs/*.md $(DESTDIR)$(DOCDIR)/
 	install -m 0644 docs/weft.conf.5 $(DESTDIR)$(PREFIX)/share/man/man5/
 	install -m 0644 docs/weft.8 $(DESTDIR)$(PREFIX)/share/man/man8/
+	$(SUBST) systemd/weft@.service.in >$(DESTDIR)$(UNITDIR)/weft@.service
+	$(SUBST) systemd/weft@.socket.in >$(DESTDIR)$(UNITDIR)/weft@.socket
+	$(SUBST) systemd/weft-daemon@.service.in \
+	    >$(DESTDIR)$(UNITDIR)/weft-daemon@.service
+	tools/weft-programs systemd-target >$(DESTDIR)$(UNITDIR)/weft.target
+	$(SUBST) systemd/sysusers.conf \
+	    >$(DESTDIR)$(PREFIX)/lib/sysusers.d/weft.conf
+	$(SUBST) systemd/tmpfiles.conf \
+	    >$(DESTDIR)$(PREFIX)/lib/tmpfiles.d/weft.conf
 
-# The production server block's FastCGI locations, from the manifest; the
+# The production server blocks' FastCGI locations, from the manifest; the
 # programs' sockets are under /run/weft there.
 nginx-conf:
 	tools/weft-programs nginx /run/weft <nginx/weft.conf >nginx/weft.conf.tmp
 	mv nginx/weft.conf.tmp nginx/weft.conf
+apache-conf:
+	tools/weft-programs apache /run/weft <apache/weft.conf >apache/weft.conf.tmp
+	mv apache/weft.conf.tmp apache/weft.conf
+
+# ---- hosting tests --------------------------------------------------------
+# Each tests/hosting/*.test.mjs starts stacks of its own (a Galera cluster,
+# app hosts in network namespaces), so they take minutes and run here,
+# not in `make test` (tests/hosting/README.md says which runs where).
+
+test-hosting: deps
+	$(MAKE) build-test
+	tests/hosting/run.sh $(TST)
 
 clean:
 	rm -rf $(REL) $(TST) $(GEN)

@@ -3,6 +3,7 @@
  * 1-6 and 9), run by the workers of super.c's master.  Rendering lives in
  * app_page.c, route matching in app_route.c.
  */
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/uio.h>
@@ -475,10 +476,81 @@ app_worker(void *arg)
 	return 0;
 }
 
+/*
+ * -s HOST:PORT (no '/') is FastCGI over TCP, for app hosts behind an
+ * nginx upstream (docs/scaling.md): libfcgi binds it, and its
+ * FCGI_WEB_SERVER_ADDRS (a comma-separated list of addresses) is then the
+ * only guard on who may connect.  Anything else is a unix socket path.
+ */
+static int
+app_tcp(const char *sock)
+{
+	return strchr(sock, '/') == NULL && strchr(sock, ':') != NULL;
+}
+
+/* The listening socket; -1 (logged) when it cannot be had. */
+static int
+app_listen(const char *sock)
+{
+	int	 fd;
+
+	if (!app_tcp(sock) && unlink(sock) == -1 && errno != ENOENT) {
+		log_msg(LOGL_ERROR, "unlink %s: %s", sock, strerror(errno));
+		return -1;
+	}
+	if ((fd = FCGX_OpenSocket(sock, 128)) < 0) {
+		log_msg(LOGL_ERROR, "cannot listen on %s", sock);
+		return -1;
+	}
+	/* docs/style.md 6: the socket is for nginx's user and ours only. */
+	if (!app_tcp(sock) && chmod(sock, 0660) == -1) {
+		log_msg(LOGL_ERROR, "chmod %s: %s", sock, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* SD_LISTEN_FDS_START: the first descriptor systemd passes. */
+#define APP_LISTEN_FD	3
+
+/*
+ * No -s: the socket is inherited, as systemd's socket activation passes
+ * it (weft@.socket, docs/deploy.md): LISTEN_PID names this process,
+ * LISTEN_FDS is 1 and the socket is descriptor 3.  The socket outlives
+ * the program, so a restart loses no connection: those made meanwhile
+ * wait in its backlog for the new workers.
+ */
+static int
+app_inherited(void)
+{
+	const char	*pid = getenv("LISTEN_PID"), *fds = getenv("LISTEN_FDS");
+	int		 on = 0;
+	socklen_t	 len = sizeof(on);
+
+	if (pid == NULL || fds == NULL || strcmp(fds, "1") != 0 ||
+	    strtol(pid, NULL, 10) != (long)getpid()) {
+		log_msg(LOGL_ERROR, "no -s socket, and no socket passed as "
+		    "systemd does (LISTEN_PID, LISTEN_FDS=1)");
+		return -1;
+	}
+	if (getsockopt(APP_LISTEN_FD, SOL_SOCKET, SO_ACCEPTCONN, &on,
+	    &len) == -1 || !on) {
+		log_msg(LOGL_ERROR, "descriptor %d is not a listening socket",
+		    APP_LISTEN_FD);
+		return -1;
+	}
+	/* Not for the programs this one might start. */
+	unsetenv("LISTEN_PID");
+	unsetenv("LISTEN_FDS");
+	unsetenv("LISTEN_FDNAMES");
+	return APP_LISTEN_FD;
+}
+
 static int
 app_usage(const char *name)
 {
-	fprintf(stderr, "usage: %s -c config -s socket [-n workers]\n"
+	fprintf(stderr, "usage: %s -c config [-s socket] [-n workers]\n"
 	    "       %s --routes\n", name, name);
 	return 2;
 }
@@ -524,7 +596,7 @@ app_main(int argc, char *argv[], const struct program *prog)
 			return app_usage(prog->name);
 		}
 	}
-	if (sock == NULL)
+	if (optind != argc)
 		return app_usage(prog->name);
 	if ((n = super_config(prog->name, conf, n)) < 0)
 		return 1;
@@ -532,24 +604,14 @@ app_main(int argc, char *argv[], const struct program *prog)
 		return 1;
 	if (FCGX_Init() != 0 || super_signals(FCGX_ShutdownPending) == -1)
 		return 1;
-	if (unlink(sock) == -1 && errno != ENOENT) {
-		log_msg(LOGL_ERROR, "unlink %s: %s", sock, strerror(errno));
+	if ((fd = sock != NULL ? app_listen(sock) : app_inherited()) < 0)
 		return 1;
-	}
-	if ((fd = FCGX_OpenSocket(sock, 128)) < 0) {
-		log_msg(LOGL_ERROR, "cannot listen on %s", sock);
-		return 1;
-	}
-	/* docs/style.md 6: the socket is for nginx's user and ours only. */
-	if (chmod(sock, 0660) == -1) {
-		log_msg(LOGL_ERROR, "chmod %s: %s", sock, strerror(errno));
-		return 1;
-	}
 	/* FCGX_ShutdownPending() makes libfcgi's accept() give up instead
 	 * of retrying when SIGTERM interrupts it. */
 	rc = super_run(&(struct super){ app_worker,
 	    &(struct app_listen){ fd, prog }, n, FCGX_ShutdownPending });
 	close(fd);
-	unlink(sock);
+	if (sock != NULL && !app_tcp(sock))
+		unlink(sock);
 	return rc;
 }

@@ -294,7 +294,7 @@ dash_bar(struct tmpl_dict *d, const char *lang, int i, int y, int m,
 static void
 dash_desc(struct buf *out, const char *lang, int y, int m, long long v)
 {
-	char	 year[8], count[24];
+	char	 year[16], count[24];
 
 	snprintf(year, sizeof(year), "%04d", y);
 	snprintf(count, sizeof(count), "%lld", v);
