@@ -5,6 +5,7 @@
  * compiled, which costs less than a page's one hash lookup.
  */
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,11 +90,15 @@ plural_mul(struct plural_eval *e)
 		else
 			return v;
 		r = plural_primary(e);
-		if (op != '*' && r == 0) {
+		/* A rule is text from a PO file or the admin: refused, not
+		 * undefined, when its arithmetic leaves long long. */
+		if ((op != '*' && (r == 0 || (r == -1 && v == LLONG_MIN))) ||
+		    (op == '*' && __builtin_mul_overflow(v, r, &v))) {
 			e->bad = 1;
 			return 0;
 		}
-		v = op == '*' ? v * r : op == '/' ? v / r : v % r;
+		if (op != '*')
+			v = op == '/' ? v / r : v % r;
 	}
 }
 
@@ -102,13 +107,14 @@ plural_add(struct plural_eval *e)
 {
 	long long	 v = plural_mul(e);
 
-	for (;;)
+	for (;;) {
 		if (plural_take(e, "+"))
-			v += plural_mul(e);
+			e->bad |= __builtin_add_overflow(v, plural_mul(e), &v);
 		else if (plural_take(e, "-"))
-			v -= plural_mul(e);
+			e->bad |= __builtin_sub_overflow(v, plural_mul(e), &v);
 		else
 			return v;
+	}
 }
 
 static long long

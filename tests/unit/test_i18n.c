@@ -55,6 +55,17 @@ test_plural(void **state)
 	assert_int_equal(plural_check("nplurals=7; plural=0;"), -1);
 	assert_int_equal(plural_check("plural=(n != 1);"), -1);
 	assert_int_equal(plural_check("nplurals=2; plural=(n % 0);"), -1);
+	/* Arithmetic beyond long long is refused, not undefined (fuzz_po). */
+	assert_int_equal(plural_check("nplurals=2; plural="
+	    "(9223372036854775807 + 9223372036854775807 != 0);"), -1);
+	assert_int_equal(plural_check("nplurals=2; plural="
+	    "(0 - 9223372036854775807 - 2 != 0);"), -1);
+	assert_int_equal(plural_check("nplurals=2; plural="
+	    "(n * 9223372036854775807 != 0);"), -1);
+	assert_int_equal(plural_check("nplurals=2; plural="
+	    "((0 - 9223372036854775807 - 1) / (0 - 1) != 0);"), -1);
+	assert_int_equal(plural_check("nplurals=2; plural="
+	    "((0 - 9223372036854775807 - 1) % (0 - 1) != 0);"), -1);
 	assert_int_equal(plural_check(NULL), -1);
 }
 
