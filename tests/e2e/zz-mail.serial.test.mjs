@@ -60,10 +60,10 @@ class Sink {
 		const log = openSync(`${this.dir}.log`, 'a');
 		this.p = spawn(`${ROOT}/tools/weft-smtp-sink`, ['--port', this.port, '--dir', this.dir],
 		    { detached: true, stdio: ['ignore', log, log] });
-		assert.ok(await until(() => listening(this.port).then((v) => v), 10000),
-		    'the sink listens');
-		for (let i = 0; i < 100 && !(await listening(this.port)); i++)
+		let up = false;
+		for (let i = 0; i < 150 && !(up = await listening(this.port)); i++)
 			await sleep(100);
+		assert.ok(up, 'the sink listens');
 	}
 
 	async stop() {
