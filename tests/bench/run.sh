@@ -45,10 +45,7 @@
 #                                       time, after the measurements)
 #   BENCH_GEN_TIMEOUT=1800              seconds allowed to each step of
 #                                       the dataset generation
-#   BENCH_MAIL=20000                    messages queued for the mailer
-#                                       target: weft-mailer's messages/s
-#                                       to the stack's SMTP sink (goal
-#                                       >= 200/s); 0 skips it
+#   BENCH_MAIL=20000                    mailer target's messages; 0: none
 #
 # Nothing outside the temporary directory and BENCH_OUT is written; the
 # stack, the bare responder and nginx are stopped on exit, also after an
@@ -79,7 +76,6 @@ OUT=${BENCH_OUT:-$REPO/var/bench}
 KEEP=${BENCH_KEEP:-0}
 DIGEST=${BENCH_DIGEST:-1}
 GEN_TIMEOUT=${BENCH_GEN_TIMEOUT:-1800}
-MAIL_N=${BENCH_MAIL:-20000}
 BASE=1000		# bench member k has id BASE + k (the demo's are below)
 POOL=32			# members logged in to record exchanges
 CHUNK=500000		# exchanges per INSERT statement
@@ -89,7 +85,6 @@ CHUNK=500000		# exchanges per INSERT statement
 # (the same admin's twin whose language is Spanish: the catalogue must not
 # cost the page anything, docs/translations.md "Caching"), member
 # (a bench member's session), record, login.
-# After them, the target "mailer" (mailer_bench): messages/s to the sink.
 TARGETS=(
 	"static|static|/bench/static.html"
 	"bare|bare|/bench/bare"
@@ -570,39 +565,7 @@ wanted() {
 	[[ " $ONLY " == *" $1 "* ]]
 }
 
-# ---- the mailer -------------------------------------------------------------
-# MAIL_N outbox rows queued at once (as a broadcast's one statement would),
-# mail_per_minute out of the way, and the time from the first claim to
-# the last row sent by the stack's weft-mailer into its SMTP sink (mail/).
-# Appends "scale|msgs|seconds|msgs_per_s" to MAIL_ROWS.
-
-mailer_bench() {
-	local t0 t1 left i secs
-	((MAIL_N > 0)) || return 0
-	say "mailer: $MAIL_N messages to the stack's SMTP sink"
-	sql -e "INSERT INTO settings (name, value) VALUES ('mail_per_minute', '1000000')
-	    ON DUPLICATE KEY UPDATE value = '1000000';
-	    UPDATE cache_generations SET generation = generation + 1 WHERE name = 'settings';"
-	t0=$(date +%s.%N)
-	sql -e "INSERT INTO outbox (kind, to_addr, to_name, subject, body, message_id)
-	    SELECT 'bench', CONCAT('bench', seq, '@example.org'), CONCAT('Bench ', seq),
-	    'Bench message', REPEAT('A line of a bench message.\n', 40),
-	    CONCAT('<bench', seq, '@bench.invalid>') FROM seq_1_to_$MAIL_N"
-	for ((i = 0; i < 6000; i++)); do
-		left=$(sql -N -B -e "SELECT COUNT(*) FROM outbox WHERE kind = 'bench'
-		    AND state IN ('queued', 'sending', 'deferred')")
-		((left == 0)) && break
-		sleep 0.1
-	done
-	t1=$(date +%s.%N)
-	((left == 0)) || say "mailer: $left messages still unsent after 10 minutes"
-	secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
-	MAIL_ROWS+=("$SCALE_NAME|$((MAIL_N - left))|$secs|$(awk -v n="$((MAIL_N - left))" \
-	    -v s="$secs" 'BEGIN { printf "%.0f", s > 0 ? n / s : 0 }')")
-	sql -e "DELETE FROM outbox WHERE kind = 'bench'"
-	find "$VAR/mail" -name '*.eml' -delete 2>/dev/null || true
-}
-
+. "$BENCH/mailer.sh"	# the target "mailer": mailer_bench, mailer_report
 # ---- one scale ------------------------------------------------------------
 
 bench_scale() {
@@ -782,12 +745,7 @@ targets_report() {
 		    END { print m + 0 }' "$RSS_FILE")
 		printf '  [%s] no RSS growth between the two passes: %s (largest growth %s kB)\n' \
 		    "$s" "$(verdict "$f" '<' 257)" "$f"
-		v=$(printf '%s\n' "${MAIL_ROWS[@]}" | awk -F'|' -v s="$s" '$1 == s')
-		if [[ -n $v ]]; then
-			IFS='|' read -r _ f c rr <<<"$v"
-			printf '  [%s] mailer >= 200 messages/s to the local SMTP sink: %s (%s messages in %s s: %s/s)\n' \
-			    "$s" "$(verdict "$rr" '>=' 200)" "$f" "$c" "$rr"
-		fi
+		mailer_report "$s"
 	done
 }
 
