@@ -16,6 +16,10 @@
 #include "mailer.h"
 #include "settings.h"
 
+#define MAILER_TRIES	5	/* of a statement that met a deadlock */
+
+static enum weft_err	 mailer_skip_once(long long, long long, const char *);
+
 long long
 mailer_lease(void)
 {
@@ -76,16 +80,13 @@ mailer_claim_tx(long long lease, long long *n)
 	return e;
 }
 
-enum weft_err
-mailer_claim(long long lease, long long *n)
+/* The claim's transaction, tried again after a deadlock. */
+static enum weft_err
+mailer_claim_once(long long lease, long long *n)
 {
-	static time_t	 swept;
 	enum weft_err	 e;
 
 	*n = 0;
-	settings_expect(0);
-	if ((e = settings_refresh()) != WEFT_OK)
-		log_msg(LOGL_WARN, "mailer: settings not read, using the last");
 	if ((e = db_begin()) != WEFT_OK)
 		return e;
 	if ((e = mailer_claim_tx(lease, n)) != WEFT_OK) {
@@ -93,10 +94,27 @@ mailer_claim(long long lease, long long *n)
 		*n = 0;
 		return e;
 	}
-	if ((e = db_commit()) != WEFT_OK) {
+	if ((e = db_commit()) != WEFT_OK)
 		*n = 0;
+	return e;
+}
+
+enum weft_err
+mailer_claim(long long lease, long long *n)
+{
+	static time_t	 swept;
+	enum weft_err	 e;
+	int		 i;
+
+	*n = 0;
+	settings_expect(0);
+	if ((e = settings_refresh()) != WEFT_OK)
+		log_msg(LOGL_WARN, "mailer: settings not read, using the last");
+	for (i = 0; i < MAILER_TRIES; i++)
+		if ((e = mailer_claim_once(lease, n)) != WEFT_ERR_CONFLICT)
+			break;
+	if (e != WEFT_OK)
 		return e;
-	}
 	/* The budgets of minutes gone by, now and then. */
 	if (time(NULL) - swept > 600) {
 		swept = time(NULL);
@@ -129,8 +147,8 @@ mailer_backoff(long long attempts)
 	return s < 86400 ? s : 86400;
 }
 
-enum weft_err
-mailer_done(long long id, long long lease, long long attempts,
+static enum weft_err
+mailer_done_once(long long id, long long lease, long long attempts,
     enum mailer_result r, const char *reason)
 {
 	enum weft_err	 e;
@@ -162,8 +180,38 @@ mailer_done(long long id, long long lease, long long attempts,
 	return e;
 }
 
+/* A claim's scan and a result's update can meet in the index (state,
+ * due_at) and deadlock: the result is written again, a few times, since
+ * a result not written is a message sent twice. */
+enum weft_err
+mailer_done(long long id, long long lease, long long attempts,
+    enum mailer_result r, const char *reason)
+{
+	enum weft_err	 e;
+	int		 i;
+
+	for (i = 0; i < MAILER_TRIES; i++)
+		if ((e = mailer_done_once(id, lease, attempts, r, reason)) !=
+		    WEFT_ERR_CONFLICT)
+			break;
+	return e;
+}
+
 enum weft_err
 mailer_skip(long long id, long long lease, const char *reason)
+{
+	enum weft_err	 e;
+	int		 i;
+
+	for (i = 0; i < MAILER_TRIES; i++)
+		if ((e = mailer_skip_once(id, lease, reason)) !=
+		    WEFT_ERR_CONFLICT)
+			break;
+	return e;
+}
+
+static enum weft_err
+mailer_skip_once(long long id, long long lease, const char *reason)
 {
 	return db_exec("UPDATE outbox SET state = 'skipped', reason = ?, "
 	    "lease = 0, attempts = attempts - 1 WHERE id = ? AND lease = ?",
