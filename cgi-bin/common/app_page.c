@@ -9,6 +9,7 @@
 #include "config.h"
 #include "i18n.h"
 #include "log.h"
+#include "settings.h"
 #include "util.h"
 
 const char *
@@ -22,8 +23,19 @@ app_layout(struct request *req, const char *title)
 {
 	const struct actor	*a = &req->actor;
 	struct tmpl_dict	*d = req->layout, *s;
+	const char		*v;
 
 	tmpl_set(d, "TITLE", title);
+	/* The timebank's name and description (site settings), else weft's
+	 * own words in the reader's language. */
+	v = settings_str(SETTING_SITE_NAME);
+	tmpl_set(d, "SITE_NAME", v[0] != '\0' ? v :
+	    app_text(req, N_("layout.brand")));
+	v = settings_str(SETTING_SITE_DESCRIPTION);
+	tmpl_set(d, "SITE_DESCRIPTION", v[0] != '\0' ? v :
+	    app_text(req, N_("layout.tagline")));
+	if ((v = settings_str(SETTING_CONTACT_EMAIL))[0] != '\0')
+		tmpl_set(tmpl_section(d, "CONTACT"), "EMAIL", v);
 	tmpl_set(d, "LANG", app_lang(req));
 	if (i18n_lang(app_lang(req))->rtl)
 		tmpl_show(d, "RTL");

@@ -372,7 +372,7 @@ auth_session_load(const char *token, const char *addr, struct actor *a)
 	unsigned char		 id[SHA256_LEN];
 	enum member_status	 real_status;
 	enum weft_err		 e;
-	long long		 idle;
+	long long		 idle = 0;
 
 	auth_visitor(a, addr);
 	settings_expect(0);
@@ -424,6 +424,12 @@ auth_session_load(const char *token, const char *addr, struct actor *a)
 		    " WHERE id = ?", "b", id, sizeof(id));
 out:
 	db_rows_free(r);
+	if (e == WEFT_OK && a->has_session && idle > settings_session_idle_s()) {
+		/* The site's idle time (settings.h), shorter than
+		 * weft.conf's that the statement applied: ended too. */
+		e = auth_session_delete(id);
+		auth_visitor(a, addr);
+	}
 	if (e != WEFT_OK)
 		auth_visitor(a, addr);
 	return e;

@@ -16,6 +16,7 @@
 #include "db.h"
 #include "form.h"
 #include "log.h"
+#include "settings.h"
 #include "util.h"
 #include "valid.h"
 
@@ -102,7 +103,7 @@ ads_community_options(struct request *req, struct tmpl_dict *d,
 }
 
 /* The date bounds for the date input; *def gets the default expiry of a
- * new ad (three months).  All in the database's UTC dates, the same
+ * new ad (the site setting ad_renewal_days).  All in the database's UTC dates, the same
  * clock that decides what has expired. */
 static enum weft_err
 ads_dates(struct tmpl_dict *d, char *def, size_t deflen)
@@ -111,8 +112,8 @@ ads_dates(struct tmpl_dict *d, char *def, size_t deflen)
 	enum weft_err	 e;
 
 	if ((e = db_query(&r, "SELECT UTC_DATE() + INTERVAL 1 DAY,"
-	    " UTC_DATE() + INTERVAL 1 YEAR, UTC_DATE() + INTERVAL 3 MONTH",
-	    "")) != WEFT_OK)
+	    " UTC_DATE() + INTERVAL 1 YEAR, UTC_DATE() + INTERVAL ? DAY", "i",
+	    settings_int(SETTING_AD_RENEWAL_DAYS))) != WEFT_OK)
 		return e;
 	if (db_next(r)) {
 		tmpl_set(d, "MIN_DATE", db_str(r, 0));
