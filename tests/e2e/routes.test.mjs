@@ -62,6 +62,9 @@ SCOPES.pending = SCOPES.exchange;
 // one the timebank does not have (zz).
 SCOPES.language = { in: ['language:es'], out: ['language:fr'] };
 const LANGS = { in: 'es', out: 'fr', missing: 'zz' };
+// A site setting (the site area's /site/settings/:name): one of the
+// registry, and a name that is none.
+const SETTING_NAMES = { in: 'site_name', missing: 'no_such_setting' };
 const VARIANTS = {
 	language: ['in', 'out', 'missing'],
 	member: ['in', 'out', 'none', 'missing'],
@@ -126,6 +129,11 @@ function byPerm(perm, kind, variant, actorKey, { mode = 'all', full = false } = 
 //            `cite` says which line of docs/authorization.md it follows
 const R = (prog, method, pattern, access, perm = '-', opts = {}) =>
 	({ prog, method, pattern, access, perm, ...opts });
+
+// The site area's rules: site.config held site-wide, and (on a setting
+// or a list) 404 for one that does not exist.
+const siteOnly = (a) => holdsOver(a, 'site.config', 'site') ? 'allowed' : 'refused';
+const siteOnlyOr404 = (a, v) => siteOnly(a) === 'refused' ? 'refused' : v === 'missing' ? 'missing' : 'allowed';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const formKey = () => randomBytes(32).toString('hex');
@@ -328,6 +336,30 @@ const EXPECTED = [
 	R('translations', 'GET', '/translations/:lang/import', 'perm', 'translation.edit', { obj: 'language' }),
 	R('translations', 'POST', '/translations/:lang/import', 'perm', 'translation.edit', {
 		obj: 'language', form: { po: '' },
+	}),
+
+	// site: the timebank's configuration, only for admins with site
+	// scope (a community-scoped admin is refused: docs/site.md).  The
+	// probes' bodies are refused (422, or 404 for a version that is
+	// none) after the permission check: nothing is saved.
+	R('site', 'GET', '/site', 'perm', 'site.config', {
+		cite: 'docs/authorization.md "Decisions": site.config exists only at site scope',
+		rule: siteOnly,
+	}),
+	R('site', 'POST', '/site', 'perm', 'site.config', {
+		form: { time_zone: 'Mars/Olympus' },
+		cite: 'docs/authorization.md "Decisions": site.config exists only at site scope',
+		rule: siteOnly,
+	}),
+	R('site', 'GET', '/site/settings/:name', 'perm', 'site.config', {
+		obj: 'setting', variants: ['in', 'missing'],
+		cite: 'docs/authorization.md "Decisions": site.config only at site scope; rule 1: the same 403 whether the setting exists',
+		rule: siteOnlyOr404,
+	}),
+	R('site', 'POST', '/site/settings/:name/restore', 'perm', 'site.config', {
+		obj: 'setting', variants: ['in', 'missing'], form: { version: String(MISSING) }, sub404: true,
+		cite: 'docs/authorization.md "Decisions": site.config only at site scope; rule 1: the same 403 whether the setting exists',
+		rule: siteOnlyOr404,
 	}),
 ];
 
@@ -553,7 +585,8 @@ function makePending(specs) {
 // MISSING.
 function pathOf(e, variant, fx) {
 	return e.pattern.replace(/:([a-z_]+)/g, (_, p) =>
-	    String(p === 'lang' ? LANGS[variant] : p === 'id' ? fx.ids.get(`${key(e)} ${variant}`) : MISSING));
+	    String(p === 'lang' ? LANGS[variant] : p === 'name' ? SETTING_NAMES[variant] :
+	    p === 'id' ? fx.ids.get(`${key(e)} ${variant}`) : MISSING));
 }
 
 // ---- what the demo rows look like (non-destructive check) -----------------

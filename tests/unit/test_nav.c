@@ -163,7 +163,7 @@ test_offered(void **state)
 	assert_string_equal(offered(&admin, APP_MENU_REPORTS),
 	    "/members/dashboard /ads/manage /exchanges/list /members/audit");
 	assert_string_equal(offered(&admin, APP_MENU_SITE),
-	    "/members/roles /members/communities /translations "
+	    "/site /members/roles /members/communities /translations "
 	    "/translations/languages");
 	/* Support: lists and the matrix, no adding, no dashboard. */
 	assert_string_equal(offered(&support, APP_MENU_ADD), "");
