@@ -538,6 +538,8 @@ function fixtures() {
 				fx.ids.set(`${key(e)} ${v}`, fx.phrase);
 				continue;
 			}
+			if (o === 'setting')
+				continue;	// named, not numbered (SETTING_NAMES)
 			if (v === 'missing' || objectsOf(e) === 'demo') {
 				fx.ids.set(`${key(e)} ${v}`, demo[o][v]);
 				continue;
@@ -760,8 +762,10 @@ test('authorization over HTTP: every route, every actor, in and out of scope', a
 						const id = path.match(/\d+/);
 						// Whole numbers only: id 4 must not turn "Error 403" into "Error :id03".
 						const byId = (s) => (id ? s.replace(new RegExp(`\\b${id[0]}\\b`, 'g'), ':id') : s);
-						// A language route names its language, not an id.
-						const norm = (s) => byId(e.obj === 'language' ? s.replace(/\/translations\/[a-z]{2}\b/g, '/translations/:lang') : s);
+						// A language route names its language, a setting's
+						// its setting, not an id.
+						const norm = (s) => byId(e.obj === 'language' ? s.replace(/\/translations\/[a-z]{2}\b/g, '/translations/:lang') :
+						    e.obj === 'setting' ? s.replace(/\/site\/settings\/[a-z_]+/g, '/site/settings/:name') : s);
 						refusals.push({ v, page: `${res.status} ${norm(res.location || '')} ${norm(text(res.body))}` });
 					}
 					if (res.status === 200 && /text\/html/.test(res.headers['content-type'] || ''))
