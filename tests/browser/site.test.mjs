@@ -1,0 +1,75 @@
+// The site area in a real browser, as the demo's admin works it: the
+// gear menu's "Site settings", a mistake refused with its message, the
+// timebank's name changed and seen in the layout of every page, and a
+// setting's versions with one restored.  Every page is screenshotted
+// (tests/screenshots/site-*.png) and checked with axe-core (0
+// violations); the console must stay clean.  What is changed is put back.
+
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import {
+	URL_BASE, close, consoleErrors, launch, q, rootSql, session, submit, visited,
+} from './lib.mjs';
+
+const settingRow = (name) => {
+	const r = rootSql(`SELECT value FROM settings WHERE name = ${q(name)}`);
+	return r.length ? r[0][0] : null;
+};
+function putBack(name, value) {
+	rootSql(`START TRANSACTION; ${value === null ? `DELETE FROM settings WHERE name = ${q(name)}` :
+	    `INSERT INTO settings (name, value) VALUES (${q(name)}, ${q(value)})
+	    ON DUPLICATE KEY UPDATE value = VALUES(value)`};
+	    UPDATE cache_generations SET generation = generation + 1 WHERE name = 'settings'; COMMIT`);
+}
+
+test.before(() => launch('site'));
+test.after(close);
+
+test('the admin renames the timebank and sees it in the layout; a version is restored', async () => {
+	const saved = { site_name: settingRow('site_name'), time_zone: settingRow('time_zone') };
+	const s = await session('admin');
+	try {
+		// The gear menu's "Configure the site" group has the page.
+		await s.page.click('#menu-manage summary');
+		await submit(s.page, '#menu-manage a[href="/site"]');
+		assert.equal(new URL(s.page.url()).pathname, '/site');
+		await visited(s, 'settings');
+		// A mistake: a time zone the server does not know.
+		await s.page.fill('#site_name', 'Riverside Timebank');
+		await s.page.fill('#time_zone', 'Mars/Olympus');
+		await submit(s.page, 'form.settings button[type="submit"]');
+		assert.match(await s.page.textContent('#time_zone-error'), /time zone/);
+		assert.equal(await s.page.inputValue('#site_name'), 'Riverside Timebank', 'the input is kept');
+		assert.match(await s.page.textContent('.brand'), /weft/, 'nothing saved');
+		await visited(s, 'settings-refused');
+		await s.page.fill('#time_zone', 'Europe/Dublin');
+		await submit(s.page, 'form.settings button[type="submit"]');
+		assert.equal(new URL(s.page.url()).pathname, '/site');
+		assert.match(await s.page.textContent('.flash'), /saved/);
+		assert.match(await s.page.textContent('.brand a'), /^Riverside Timebank$/);
+		assert.match(await s.page.title(), / · Riverside Timebank$/);
+		await visited(s, 'settings-saved');
+		// Every program's layout says it.
+		for (const path of ['/', '/members', '/ads', '/translations']) {
+			await s.page.goto(`${URL_BASE}${path}`);
+			assert.equal(await s.page.textContent('.brand a'), 'Riverside Timebank', path);
+		}
+		// The name's versions; the default restored.
+		await s.page.goto(`${URL_BASE}/site/settings/site_name`);
+		await visited(s, 'history');
+		const restore = s.page.locator('tr', { hasText: 'The default' }).locator('button');
+		await Promise.all([s.page.waitForNavigation(), restore.click()]);
+		assert.match(await s.page.textContent('.flash'), /restored/);
+		assert.equal(await s.page.textContent('.brand a'), 'weft');
+		await visited(s, 'history-restored');
+	} finally {
+		for (const [k, v] of Object.entries(saved))
+			putBack(k, v);
+		await s.context.close();
+	}
+});
+
+test('the console stayed clean', () => {
+	// The refused forms are answered 422 on purpose, which chromium logs.
+	assert.deepEqual(consoleErrors.filter((e) => !/status of 422 .*\/site\)$/.test(e)), []);
+});
