@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "db.h"
 #include "form.h"
+#include "lists.h"
 #include "log.h"
 #include "settings.h"
 #include "util.h"
@@ -276,9 +277,8 @@ ads_form_check(struct request *req, struct tmpl_dict *d, const struct ad *ad,
 	*community = 0;
 	if (v[A_CATEGORY].set) {
 		cat = v[A_CATEGORY].id;
-		if (db_query_int(&n, "SELECT COUNT(*) FROM categories WHERE"
-		    " id = ? AND (active = 1 OR id = ?)", "ii", cat,
-		    ad != NULL ? ad->category_id : 0) != WEFT_OK)
+		if ((n = lists_ok(LIST_CATEGORY, cat, ad != NULL ?
+		    ad->category_id : 0)) < 0)
 			return -1;
 		if (n == 0) {
 			form_error(d, "category", app_text(req,

@@ -65,6 +65,9 @@ const LANGS = { in: 'es', out: 'fr', missing: 'zz' };
 // A site setting (the site area's /site/settings/:name): one of the
 // registry, and a name that is none.
 const SETTING_NAMES = { in: 'site_name', missing: 'no_such_setting' };
+// A list of the timebank (/site/lists/:list): one, and a name that is
+// none; an item of it (:id) is a demo neighbourhood in use, or none.
+const LIST_KEYS = { in: 'neighbourhoods', missing: 'no_such_list' };
 const VARIANTS = {
 	language: ['in', 'out', 'missing'],
 	member: ['in', 'out', 'none', 'missing'],
@@ -361,6 +364,35 @@ const EXPECTED = [
 		cite: 'docs/authorization.md "Decisions": site.config only at site scope; rule 1: the same 403 whether the setting exists',
 		rule: siteOnlyOr404,
 	}),
+	R('site', 'GET', '/site/lists', 'perm', 'site.config', {
+		cite: 'docs/authorization.md "Decisions": site.config exists only at site scope',
+		rule: siteOnly,
+	}),
+	R('site', 'GET', '/site/lists/new', 'perm', 'site.config', {
+		cite: 'docs/authorization.md "Decisions": site.config exists only at site scope',
+		rule: siteOnly,
+	}),
+	R('site', 'POST', '/site/lists/new', 'perm', 'site.config', {
+		form: { list: 'neighbourhoods', name: '' },
+		cite: 'docs/authorization.md "Decisions": site.config exists only at site scope',
+		rule: siteOnly,
+	}),
+	R('site', 'GET', '/site/lists/:list', 'perm', 'site.config', {
+		obj: 'list', variants: ['in', 'missing'],
+		cite: 'docs/authorization.md "Decisions": site.config only at site scope; rule 1: the same 403 whether the list exists',
+		rule: siteOnlyOr404,
+	}),
+	...['', '/names', '/move', '/delete'].map((tail) => R('site', 'POST', `/site/lists/:list/:id${tail}`, 'perm', 'site.config', {
+		obj: 'listitem', variants: ['in', 'missing'],
+		form: { name: '', lang: 'zz', to: String(MISSING) },
+		cite: 'docs/authorization.md "Decisions": site.config only at site scope; rule 1: the same 403 whether the item exists',
+		rule: siteOnlyOr404,
+	})),
+	R('site', 'GET', '/site/lists/:list/:id', 'perm', 'site.config', {
+		obj: 'listitem', variants: ['in', 'missing'],
+		cite: 'docs/authorization.md "Decisions": site.config only at site scope; rule 1: the same 403 whether the item exists',
+		rule: siteOnlyOr404,
+	}),
 ];
 
 // The "in" ad of the demo is alice's own (the plain member actor).
@@ -538,8 +570,13 @@ function fixtures() {
 				fx.ids.set(`${key(e)} ${v}`, fx.phrase);
 				continue;
 			}
-			if (o === 'setting')
-				continue;	// named, not numbered (SETTING_NAMES)
+			if (o === 'setting' || o === 'list')
+				continue;	// named, not numbered (SETTING_NAMES, LIST_KEYS)
+			if (o === 'listitem') {
+				fx.ids.set(`${key(e)} ${v}`, v === 'missing' ? MISSING :
+				    Number(one("SELECT id FROM neighbourhoods WHERE name = 'Riverside'", 'the demo neighbourhood Riverside')));
+				continue;
+			}
 			if (v === 'missing' || objectsOf(e) === 'demo') {
 				fx.ids.set(`${key(e)} ${v}`, demo[o][v]);
 				continue;
@@ -588,6 +625,7 @@ function makePending(specs) {
 function pathOf(e, variant, fx) {
 	return e.pattern.replace(/:([a-z_]+)/g, (_, p) =>
 	    String(p === 'lang' ? LANGS[variant] : p === 'name' ? SETTING_NAMES[variant] :
+	    p === 'list' ? (e.obj === 'listitem' ? LIST_KEYS.in : LIST_KEYS[variant]) :
 	    p === 'id' ? fx.ids.get(`${key(e)} ${variant}`) : MISSING));
 }
 
@@ -765,7 +803,8 @@ test('authorization over HTTP: every route, every actor, in and out of scope', a
 						// A language route names its language, a setting's
 						// its setting, not an id.
 						const norm = (s) => byId(e.obj === 'language' ? s.replace(/\/translations\/[a-z]{2}\b/g, '/translations/:lang') :
-						    e.obj === 'setting' ? s.replace(/\/site\/settings\/[a-z_]+/g, '/site/settings/:name') : s);
+						    e.obj === 'setting' ? s.replace(/\/site\/settings\/[a-z_]+/g, '/site/settings/:name') :
+						    e.obj === 'list' ? s.replace(/\/site\/lists\/[a-z_]+/g, '/site/lists/:list') : s);
 						refusals.push({ v, page: `${res.status} ${norm(res.location || '')} ${norm(text(res.body))}` });
 					}
 					if (res.status === 200 && /text\/html/.test(res.headers['content-type'] || ''))

@@ -270,6 +270,164 @@ test('only admins with site scope: other roles are refused, a community admin to
 	assert.match((await get('/', await as('admin'))).body, /<a href="\/site">Site settings<\/a>/);
 });
 
+// ---- the lists -------------------------------------------------------------
+
+const uniq = () => `${process.pid.toString(36)}${Date.now().toString(36).slice(-5)}${Math.floor(Math.random() * 1e4)}`;
+const itemId = (table, name) => {
+	const r = sql(`SELECT id FROM ${table} WHERE name = ${q(name)}`);
+	return r.length ? Number(r[0][0]) : null;
+};
+
+async function addItem(jar, list, name) {
+	const csrf = getCsrf((await page('/site/lists/new', jar)).body);
+	return post('/site/lists/new', jar, { csrf, list, name });
+}
+
+test('the lists: the four with their counts; the categories are the ads\' own', async () => {
+	const admin = await as('admin');
+	const r = await page('/site/lists', admin);
+	for (const l of ['neighbourhoods', 'counties', 'affiliations', 'categories'])
+		assert.match(r.body, new RegExp(`<tr data-list="${l}"><th scope="row"><a href="/site/lists/${l}">`));
+	const cats = await page('/site/lists/categories', admin);
+	const gardening = itemId('categories', 'Gardening');
+	const uses = Number(sql(`SELECT COUNT(*) FROM ads WHERE category_id = ${gardening}`)[0][0]);
+	assert.match(cats.body, new RegExp(`<tr data-item="${gardening}"><th scope="row"><a href="/site/lists/categories/${gardening}">Gardening</a>[^<]*</th><td>\\d+</td><td>${uses}</td>`));
+	const nb = await page('/site/lists/neighbourhoods', admin);
+	assert.match(nb.body, /Riverside/);
+	assert.match(nb.body, /Mill Lane<\/a><\/th><td>50<\/td><td>0<\/td><td>retired/, 'the retired one is marked');
+	await page('/site/lists/no_such_list', admin, 404);
+	await page('/site/lists/neighbourhoods/999999999', admin, 404);
+});
+
+test('adding, renaming, reordering and retiring an item, each audited; names per language', async () => {
+	const admin = await as('admin');
+	const name = `Quayside ${uniq()}`;
+	let r = await addItem(admin, 'neighbourhoods', name);
+	assert.equal(r.status, 303, clip(text(r.body)));
+	assert.equal(r.location, '/site/lists/neighbourhoods');
+	const id = itemId('neighbourhoods', name);
+	assert.ok(id, 'added');
+	const a = sql(`SELECT after_json FROM audit_log WHERE action = 'list.add' AND object_type = 'neighbourhoods'
+	    AND object_id = ${id}`);
+	assert.equal(JSON.parse(a[0][0]).name, name);
+	// The same name twice, and no name: refused with the message.
+	r = await addItem(admin, 'neighbourhoods', name);
+	assert.equal(r.status, 422);
+	assert.match(fieldError(r.body, 'name'), /already has an item of this name/);
+	r = await addItem(admin, 'neighbourhoods', '');
+	assert.equal(r.status, 422);
+	// The member edit form offers it.
+	const alice = Number(sql("SELECT id FROM members WHERE username = 'alice'")[0][0]);
+	let f = await page(`/members/${alice}/edit`, admin);
+	assert.match(f.body, new RegExp(`<option value="${id}">${name}</option>`));
+	// Renamed, moved first, then retired: not offered any more.
+	const item = await page(`/site/lists/neighbourhoods/${id}`, admin);
+	const csrf = getCsrf(item.body);
+	r = await post(`/site/lists/neighbourhoods/${id}`, admin, { csrf, name: `${name} Quay`, position: '1', active: '1' });
+	assert.equal(r.status, 303, clip(text(r.body)));
+	let list = await page('/site/lists/neighbourhoods', admin);
+	assert.match(list.body, new RegExp(`<tbody>\\n<tr data-item="${id}">`), 'first in order');
+	r = await post(`/site/lists/neighbourhoods/${id}`, admin, { csrf, name: `${name} Quay`, position: 'x' });
+	assert.equal(r.status, 422);
+	assert.ok(fieldError(r.body, 'position'));
+	r = await post(`/site/lists/neighbourhoods/${id}`, admin, { csrf, name: `${name} Quay`, position: '1' });
+	assert.equal(r.status, 303);
+	assert.equal(sql(`SELECT active FROM neighbourhoods WHERE id = ${id}`)[0][0], '0');
+	f = await page(`/members/${alice}/edit`, admin);
+	assert.doesNotMatch(f.body, new RegExp(`<option value="${id}"`), 'a retired item is not offered');
+	const ed = sql(`SELECT before_json, after_json FROM audit_log WHERE action = 'list.edit' AND object_id = ${id}
+	    AND object_type = 'neighbourhoods' ORDER BY id DESC LIMIT 1`)[0];
+	assert.equal(JSON.parse(ed[0]).active, true);
+	assert.equal(JSON.parse(ed[1]).active, false);
+	// A name in Spanish; French is not offered to members, so refused.
+	r = await post(`/site/lists/neighbourhoods/${id}/names`, admin, { csrf, lang: 'es', name: 'Muelle' });
+	assert.equal(r.status, 303, clip(text(r.body)));
+	assert.equal(sql(`SELECT name FROM list_names WHERE list = 'neighbourhoods' AND item_id = ${id} AND lang = 'es'`)[0][0], 'Muelle');
+	r = await post(`/site/lists/neighbourhoods/${id}/names`, admin, { csrf, lang: 'fr', name: 'Quai' });
+	assert.equal(r.status, 422);
+	// The demo's Spanish category names reach a Spanish member's ad form.
+	const es = await page('/ads/new', await as('translator'));
+	assert.match(es.body, /<option value="\d+">Jardinería<\/option>/);
+	assert.match((await page('/ads/new', await as('alice'))).body, /<option value="\d+">Gardening<\/option>/);
+	// Deleted: nothing uses it.
+	r = await post(`/site/lists/neighbourhoods/${id}/delete`, admin, { csrf });
+	assert.equal(r.status, 303, clip(text(r.body)));
+	assert.equal(itemId('neighbourhoods', `${name} Quay`), null);
+	assert.equal(sql(`SELECT COUNT(*) FROM list_names WHERE list = 'neighbourhoods' AND item_id = ${id}`)[0][0], '0');
+});
+
+test('an item in use is deleted only with its uses moved, in the same transaction', async () => {
+	const admin = await as('admin');
+	const from = `Westbank ${uniq()}`;
+	const to = `Eastbank ${uniq()}`;
+	assert.equal((await addItem(admin, 'neighbourhoods', from)).status, 303);
+	assert.equal((await addItem(admin, 'neighbourhoods', to)).status, 303);
+	const fromId = itemId('neighbourhoods', from);
+	const toId = itemId('neighbourhoods', to);
+	const m1 = makeMember({ community: 1 });
+	const m2 = makeMember({ community: 2 });
+	sql(`UPDATE members SET neighbourhood_id = ${fromId} WHERE id IN (${m1.id}, ${m2.id})`);
+	const item = await page(`/site/lists/neighbourhoods/${fromId}`, admin);
+	assert.match(item.body, /Used 2 times/);
+	assert.match(item.body, new RegExp(`<option value="${toId}">${to}</option>`), 'where to move them');
+	const csrf = getCsrf(item.body);
+	// Without a target: refused, nothing changed.
+	let r = await post(`/site/lists/neighbourhoods/${fromId}/delete`, admin, { csrf });
+	assert.equal(r.status, 422);
+	assert.ok(fieldError(r.body, 'to'));
+	assert.ok(itemId('neighbourhoods', from));
+	// To itself, or to an item that is none: refused.
+	r = await post(`/site/lists/neighbourhoods/${fromId}/delete`, admin, { csrf, to: String(fromId) });
+	assert.equal(r.status, 422);
+	r = await post(`/site/lists/neighbourhoods/${fromId}/delete`, admin, { csrf, to: '999999999' });
+	assert.equal(r.status, 422);
+	r = await post(`/site/lists/neighbourhoods/${fromId}/delete`, admin, { csrf, to: String(toId) });
+	assert.equal(r.status, 303, clip(text(r.body)));
+	assert.equal(itemId('neighbourhoods', from), null);
+	assert.deepEqual(sql(`SELECT neighbourhood_id FROM members WHERE id IN (${m1.id}, ${m2.id})`).map((x) => Number(x[0])),
+	    [toId, toId]);
+	const d = sql(`SELECT before_json, after_json FROM audit_log WHERE action = 'list.delete' AND object_id = ${fromId}
+	    AND object_type = 'neighbourhoods'`)[0];
+	assert.equal(JSON.parse(d[0]).uses, 2);
+	assert.equal(JSON.parse(d[1]).moved, 2);
+	assert.equal(JSON.parse(d[1]).moved_to, toId);
+	// A category with ads: the ads move too.
+	const cat = `Bicycles ${uniq()}`;
+	assert.equal((await addItem(admin, 'categories', cat)).status, 303);
+	const catId = itemId('categories', cat);
+	const ad = Number(sql("SELECT MIN(id) FROM ads")[0][0]);
+	const had = Number(sql(`SELECT category_id FROM ads WHERE id = ${ad}`)[0][0]);
+	sql(`UPDATE ads SET category_id = ${catId} WHERE id = ${ad}`);
+	const ci = await page(`/site/lists/categories/${catId}`, admin);
+	r = await post(`/site/lists/categories/${catId}/delete`, admin, { csrf: getCsrf(ci.body), to: String(had) });
+	assert.equal(r.status, 303, clip(text(r.body)));
+	assert.equal(Number(sql(`SELECT category_id FROM ads WHERE id = ${ad}`)[0][0]), had);
+	assert.equal(itemId('categories', cat), null);
+});
+
+test('a coordinator sets a member\'s neighbourhood, county and affiliation; the profile shows them', async () => {
+	const admin = await as('admin');
+	const m = makeMember({ community: 1 });
+	const edit = await page(`/members/${m.id}/edit`, admin);
+	const v = formValues(formFor(edit.body, `/members/${m.id}/edit`));
+	const hill = itemId('neighbourhoods', 'Hillcrest');
+	const north = itemId('counties', 'North County');
+	const mill = itemId('neighbourhoods', 'Mill Lane');
+	// A retired item is refused for a member who does not have it.
+	let r = await post(`/members/${m.id}/edit`, admin, { ...v, neighbourhood: String(mill) });
+	assert.equal(r.status, 422);
+	assert.ok(fieldError(r.body, 'neighbourhood'));
+	r = await post(`/members/${m.id}/edit`, admin, { ...v, neighbourhood: String(hill), county: String(north) });
+	assert.equal(r.status, 303, clip(text(r.body)));
+	assert.deepEqual(sql(`SELECT neighbourhood_id, county_id, affiliation_id FROM members WHERE id = ${m.id}`)[0],
+	    [String(hill), String(north), 'NULL']);
+	const show = await page(`/members/${m.id}`, admin);
+	assert.match(show.body, /<dt>Neighbourhood<\/dt><dd>Hillcrest<\/dd>/);
+	assert.match(show.body, /<dt>County<\/dt><dd>North County<\/dd>/);
+	const au = sql(`SELECT after_json FROM audit_log WHERE action = 'member.edit' AND object_id = ${m.id} ORDER BY id DESC LIMIT 1`)[0][0];
+	assert.equal(JSON.parse(au).neighbourhood, String(hill));
+});
+
 test('the pages met show text, not phrase keys', () => {
 	keys.assertNone();
 });
