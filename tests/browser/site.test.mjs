@@ -8,7 +8,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	URL_BASE, close, consoleErrors, launch, q, rootSql, session, submit, visited,
+	STAMP, URL_BASE, close, consoleErrors, launch, q, rootSql, session, submit, visited,
 } from './lib.mjs';
 
 const settingRow = (name) => {
@@ -65,6 +65,44 @@ test('the admin renames the timebank and sees it in the layout; a version is res
 	} finally {
 		for (const [k, v] of Object.entries(saved))
 			putBack(k, v);
+		await s.context.close();
+	}
+});
+
+test('the admin moves the two members of a neighbourhood to another, then retires it', async () => {
+	const name = `Tannery ${STAMP}`;
+	rootSql(`INSERT INTO neighbourhoods (name, position) VALUES (${q(name)}, 60)`);
+	const id = Number(rootSql(`SELECT id FROM neighbourhoods WHERE name = ${q(name)}`)[0][0]);
+	const to = Number(rootSql("SELECT id FROM neighbourhoods WHERE name = 'Old Town'")[0][0]);
+	rootSql(`UPDATE members SET neighbourhood_id = ${id} WHERE username IN ('heidi', 'ivan')`);
+	const s = await session('admin');
+	try {
+		await s.page.click('#menu-manage summary');
+		await submit(s.page, '#menu-manage a[href="/site/lists"]');
+		await visited(s, 'lists');
+		await submit(s.page, 'a[href="/site/lists/neighbourhoods"]');
+		await visited(s, 'list-neighbourhoods');
+		await submit(s.page, `tr[data-item="${id}"] a`);
+		assert.match(await s.page.textContent('main'), /Used 2 times/);
+		await visited(s, 'item');
+		await s.page.selectOption('#to', String(to));
+		await submit(s.page, 'form.item-move button[type="submit"]');
+		assert.match(await s.page.textContent('.flash'), /moved/);
+		assert.equal(await s.page.textContent(`tr[data-item="${id}"] td:nth-of-type(2)`), '0', 'no uses left');
+		await submit(s.page, `tr[data-item="${id}"] a`);
+		await s.page.uncheck('input[name="active"]');
+		await submit(s.page, 'form.item-edit button[type="submit"]');
+		assert.match(await s.page.textContent(`tr[data-item="${id}"]`), /retired/);
+		await visited(s, 'list-retired');
+		assert.deepEqual(rootSql(`SELECT COUNT(*) FROM members WHERE neighbourhood_id = ${to}
+		    AND username IN ('heidi', 'ivan')`)[0][0], '2');
+		// The "+" menu's "Add a list item".
+		await s.page.click('#menu-add summary');
+		await submit(s.page, '#menu-add a[href="/site/lists/new"]');
+		await visited(s, 'list-new');
+	} finally {
+		rootSql("UPDATE members SET neighbourhood_id = NULL WHERE username IN ('heidi', 'ivan')");
+		rootSql(`DELETE FROM neighbourhoods WHERE id = ${id}`);
 		await s.context.close();
 	}
 });
