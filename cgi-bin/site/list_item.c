@@ -161,6 +161,30 @@ site_list_item(struct request *req)
 	return site_item_render(req, d, &it, 200);
 }
 
+/*
+ * The start of every POST on an item: the guard, the item loaded, its
+ * page begun (*d, for a refused form), then the transaction begun and
+ * the item read again with its row locked.  0, or the status (the
+ * transaction rolled back).
+ */
+static int
+site_item_begin(struct request *req, struct site_item *it,
+    struct tmpl_dict **d)
+{
+	enum weft_err	 e;
+	int		 st;
+
+	if ((st = site_guard(req)) != 0 || (st = site_item_load(req, it, 0)))
+		return st;
+	if ((*d = site_item_page(req, it)) == NULL)
+		return 500;
+	if ((e = db_begin()) != WEFT_OK)
+		return app_status_of(e);
+	if ((st = site_item_load(req, it, 1)) != 0)
+		db_rollback();
+	return st;
+}
+
 /* Commits with the audit row of action on it (before b, after a); the
  * redirect to the list, or the error's status. */
 static int
@@ -204,18 +228,12 @@ site_list_item_save(struct request *req)
 	enum weft_err		 e;
 	int			 st;
 
-	if ((st = site_guard(req)) != 0 || (st = site_item_load(req, &it, 0)))
+	if ((st = site_item_begin(req, &it, &d)) != 0)
 		return st;
-	if ((d = site_item_page(req, &it)) == NULL)
-		return 500;
 	if (form_read(site_item_fields, E__MAX, &req->form, app_lang(req), d,
-	    v) > 0)
-		return site_item_render(req, d, &it, 422);
-	if ((e = db_begin()) != WEFT_OK)
-		return app_status_of(e);
-	if ((st = site_item_load(req, &it, 1)) != 0) {
+	    v) > 0) {
 		db_rollback();
-		return st;
+		return site_item_render(req, d, &it, 422);
 	}
 	now = it;
 	util_copy(now.name, sizeof(now.name), v[E_NAME].str);
@@ -339,17 +357,9 @@ site_move_or_delete(struct request *req, int delete)
 	enum weft_err		 e;
 	int			 st;
 
-	if ((st = site_guard(req)) != 0 || (st = site_item_load(req, &it, 0)))
+	if ((st = site_item_begin(req, &it, &d)) != 0)
 		return st;
-	if ((d = site_item_page(req, &it)) == NULL)
-		return 500;
 	form_read(site_move_fields, M__MAX, &req->form, app_lang(req), NULL, v);
-	if ((e = db_begin()) != WEFT_OK)
-		return app_status_of(e);
-	if ((st = site_item_load(req, &it, 1)) != 0) {
-		db_rollback();
-		return st;
-	}
 	buf_init(&b);
 	buf_init(&a);
 	site_item_json(&b, &it);

@@ -34,6 +34,7 @@ import {
 } from './lib.mjs';
 import { ACTORS, PERMS, guardAllows } from './roles.mjs';
 import { FASTCGI } from './programs.mjs';
+import { LIST_KEYS, SETTING_NAMES, siteRoutes } from './routes-site.mjs';
 
 // The FastCGI programs of the manifest (cgi-bin/programs), each of which
 // must be built and have its routes in EXPECTED.
@@ -62,12 +63,6 @@ SCOPES.pending = SCOPES.exchange;
 // one the timebank does not have (zz).
 SCOPES.language = { in: ['language:es'], out: ['language:fr'] };
 const LANGS = { in: 'es', out: 'fr', missing: 'zz' };
-// A site setting (the site area's /site/settings/:name): one of the
-// registry, and a name that is none.
-const SETTING_NAMES = { in: 'site_name', missing: 'no_such_setting' };
-// A list of the timebank (/site/lists/:list): one, and a name that is
-// none; an item of it (:id) is a demo neighbourhood in use, or none.
-const LIST_KEYS = { in: 'neighbourhoods', missing: 'no_such_list' };
 const VARIANTS = {
 	language: ['in', 'out', 'missing'],
 	member: ['in', 'out', 'none', 'missing'],
@@ -133,10 +128,6 @@ function byPerm(perm, kind, variant, actorKey, { mode = 'all', full = false } = 
 const R = (prog, method, pattern, access, perm = '-', opts = {}) =>
 	({ prog, method, pattern, access, perm, ...opts });
 
-// The site area's rules: site.config held site-wide, and (on a setting
-// or a list) 404 for one that does not exist.
-const siteOnly = (a) => holdsOver(a, 'site.config', 'site') ? 'allowed' : 'refused';
-const siteOnlyOr404 = (a, v) => siteOnly(a) === 'refused' ? 'refused' : v === 'missing' ? 'missing' : 'allowed';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const formKey = () => randomBytes(32).toString('hex');
@@ -340,59 +331,7 @@ const EXPECTED = [
 	R('translations', 'POST', '/translations/:lang/import', 'perm', 'translation.edit', {
 		obj: 'language', form: { po: '' },
 	}),
-
-	// site: the timebank's configuration, only for admins with site
-	// scope (a community-scoped admin is refused: docs/site.md).  The
-	// probes' bodies are refused (422, or 404 for a version that is
-	// none) after the permission check: nothing is saved.
-	R('site', 'GET', '/site', 'perm', 'site.config', {
-		cite: 'docs/authorization.md "Decisions": site.config exists only at site scope',
-		rule: siteOnly,
-	}),
-	R('site', 'POST', '/site', 'perm', 'site.config', {
-		form: { time_zone: 'Mars/Olympus' },
-		cite: 'docs/authorization.md "Decisions": site.config exists only at site scope',
-		rule: siteOnly,
-	}),
-	R('site', 'GET', '/site/settings/:name', 'perm', 'site.config', {
-		obj: 'setting', variants: ['in', 'missing'],
-		cite: 'docs/authorization.md "Decisions": site.config only at site scope; rule 1: the same 403 whether the setting exists',
-		rule: siteOnlyOr404,
-	}),
-	R('site', 'POST', '/site/settings/:name/restore', 'perm', 'site.config', {
-		obj: 'setting', variants: ['in', 'missing'], form: { version: String(MISSING) }, sub404: true,
-		cite: 'docs/authorization.md "Decisions": site.config only at site scope; rule 1: the same 403 whether the setting exists',
-		rule: siteOnlyOr404,
-	}),
-	R('site', 'GET', '/site/lists', 'perm', 'site.config', {
-		cite: 'docs/authorization.md "Decisions": site.config exists only at site scope',
-		rule: siteOnly,
-	}),
-	R('site', 'GET', '/site/lists/new', 'perm', 'site.config', {
-		cite: 'docs/authorization.md "Decisions": site.config exists only at site scope',
-		rule: siteOnly,
-	}),
-	R('site', 'POST', '/site/lists/new', 'perm', 'site.config', {
-		form: { list: 'neighbourhoods', name: '' },
-		cite: 'docs/authorization.md "Decisions": site.config exists only at site scope',
-		rule: siteOnly,
-	}),
-	R('site', 'GET', '/site/lists/:list', 'perm', 'site.config', {
-		obj: 'list', variants: ['in', 'missing'],
-		cite: 'docs/authorization.md "Decisions": site.config only at site scope; rule 1: the same 403 whether the list exists',
-		rule: siteOnlyOr404,
-	}),
-	...['', '/names', '/move', '/delete'].map((tail) => R('site', 'POST', `/site/lists/:list/:id${tail}`, 'perm', 'site.config', {
-		obj: 'listitem', variants: ['in', 'missing'],
-		form: { name: '', lang: 'zz', to: String(MISSING) },
-		cite: 'docs/authorization.md "Decisions": site.config only at site scope; rule 1: the same 403 whether the item exists',
-		rule: siteOnlyOr404,
-	})),
-	R('site', 'GET', '/site/lists/:list/:id', 'perm', 'site.config', {
-		obj: 'listitem', variants: ['in', 'missing'],
-		cite: 'docs/authorization.md "Decisions": site.config only at site scope; rule 1: the same 403 whether the item exists',
-		rule: siteOnlyOr404,
-	}),
+	...siteRoutes({ R, holdsOver, MISSING }),
 ];
 
 // The "in" ad of the demo is alice's own (the plain member actor).
