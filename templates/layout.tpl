@@ -31,7 +31,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <button type="submit">[[nav.logout]]</button>
 </form>{{/USER}}
-{{#VISITOR}}<a href="/login">[[nav.login]]</a> <a href="/signup">[[nav.signup]]</a>{{/VISITOR}}
+{{#VISITOR}}<a href="/login">[[nav.login]]</a>{{#SIGNUP_OPEN}} <a href="/signup">[[nav.signup]]</a>{{/SIGNUP_OPEN}}{{/VISITOR}}
 </div>
 </header>
 {{#BECOME}}<div class="become" role="status">

@@ -46,7 +46,9 @@ app_layout(struct request *req, const char *title)
 		s = tmpl_section(d, "USER");
 		tmpl_set(s, "NAME", a->name);
 		tmpl_set(s, "CSRF", a->csrf);
-	} else
+	} else if (settings_int(SETTING_SIGNUP_MODE) == 0)
+		tmpl_show(tmpl_section(d, "VISITOR"), "SIGNUP_OPEN");
+	else
 		tmpl_show(d, "VISITOR");
 	if (a->member_id != 0 && a->acting_id != a->member_id) {
 		/* Rule 5: while "become" is active every page says so. */

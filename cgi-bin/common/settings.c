@@ -18,6 +18,11 @@
 #include "settings.h"
 
 static const char *const settings_limit_modes[] = { "soft", "hard", NULL };
+static const char *const settings_signup_modes[] = { "open", "closed", NULL };
+static const char *const settings_signup_mode_labels[] = {
+	N_("site.setting.signup_mode.open"),
+	N_("site.setting.signup_mode.closed"), NULL,
+};
 static const char *const settings_limit_mode_labels[] = {
 	N_("site.setting.credit_limit_mode.soft"),
 	N_("site.setting.credit_limit_mode.hard"), NULL,
@@ -149,6 +154,15 @@ const struct setting_def settings_defs[SETTING__MAX] = {
 	    SETTING_PAGE(N_("site.group.sessions"),
 	    N_("site.setting.session_idle_minutes"),
 	    N_("site.setting.session_idle_minutes.help")) },
+	[SETTING_SIGNUP_MODE] = { "signup_mode", SETTING_CHOICE, "open", 0, 0,
+	    settings_signup_modes, "account",
+	    "open: anyone may apply to join at /signup, and a coordinator "
+	    "approves them; closed: /signup says so, and only coordinators "
+	    "add members (/members/new).",
+	    SETTING_PAGE(N_("site.group.signup"),
+	    N_("site.setting.signup_mode"),
+	    N_("site.setting.signup_mode.help")),
+	    .choice_labels = settings_signup_mode_labels },
 };
 
 const char *const setting_type_names[SETTING_TYPE__MAX] = {

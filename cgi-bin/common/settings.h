@@ -41,6 +41,7 @@ enum setting {
 	SETTING_DEFAULT_LANGUAGE,	/* default_language */
 	SETTING_AD_RENEWAL_DAYS,	/* ad_renewal_days */
 	SETTING_SESSION_IDLE_MINUTES,	/* session_idle_minutes */
+	SETTING_SIGNUP_MODE,		/* signup_mode */
 	SETTING__MAX
 };
 

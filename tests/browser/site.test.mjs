@@ -107,6 +107,28 @@ test('the admin moves the two members of a neighbourhood to another, then retire
 	}
 });
 
+test('the admin closes signup and a visitor\'s /signup says so', async () => {
+	const saved = settingRow('signup_mode');
+	const s = await session('admin');
+	try {
+		await s.page.goto(`${URL_BASE}/site`);
+		await s.page.selectOption('#signup_mode', 'closed');
+		await submit(s.page, 'form.settings button[type="submit"]');
+		assert.match(await s.page.textContent('.flash'), /saved/);
+		const v = await s.context.browser().newContext();
+		const p = await v.newPage();
+		const res = await p.goto(`${URL_BASE}/signup`);
+		assert.equal(res.status(), 200);
+		assert.match(await p.textContent('#signup-closed'), /not taking applications/);
+		assert.equal(await p.locator('a[href="/signup"]').count(), 0, 'not offered in the layout');
+		await visited({ page: p, context: v, username: 'visitor' }, 'signup-closed');
+		await v.close();
+	} finally {
+		putBack('signup_mode', saved);
+		await s.context.close();
+	}
+});
+
 test('the console stayed clean', () => {
 	// The refused forms are answered 422 on purpose, which chromium logs.
 	assert.deepEqual(consoleErrors.filter((e) => !/status of 422 .*\/site\)$/.test(e)), []);

@@ -9,7 +9,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	BareKeys, as, audits, formFor, formValues, get, getCsrf, login, mainText, post, sql, text,
+	BareKeys, Jar, as, audits, formFor, formValues, get, getCsrf, login, mainText, post, sql, text,
 } from './lib.mjs';
 import {
 	balanceOf, countExchanges, fieldError, makeMember, q, record, rootSql, setting,
@@ -268,6 +268,35 @@ test('only admins with site scope: other roles are refused, a community admin to
 	assert.equal((await get('/site')).status, 303, 'a visitor is sent to log in');
 	// The site admin has it in the gear menu's "Configure the site".
 	assert.match((await get('/', await as('admin'))).body, /<a href="\/site">Site settings<\/a>/);
+});
+
+test('closed signup: /signup says so and takes no application; the layout stops offering it', async () => {
+	const admin = await as('admin');
+	const saved = { signup_mode: setting('signup_mode') };
+	try {
+		let r = await save(admin, { signup_mode: 'closed' });
+		assert.equal(r.status, 303, clip(text(r.body)));
+		const form = await get('/signup');
+		assert.equal(form.status, 200);
+		assert.match(form.body, /<p class="notice" id="signup-closed">The timebank is not taking applications/);
+		assert.doesNotMatch(form.body, /action="\/signup"/);
+		assert.doesNotMatch(form.body, /href="\/signup"/, 'the layout does not offer it');
+		const jar = new Jar();
+		const csrf = getCsrf((await get('/login', jar)).body);
+		const username = `closed${Date.now().toString(36)}`;
+		r = await post('/signup', jar, { csrf, username, name: 'Closed Out', email: `${username}@example.org`,
+		    password: 'a long enough password', password2: 'a long enough password' });
+		assert.equal(r.status, 403);
+		assert.equal(sql(`SELECT COUNT(*) FROM members WHERE username = ${q(username)}`)[0][0], '0');
+		// Coordinators still add members.
+		assert.equal((await get('/members/new', admin)).status, 200);
+		r = await save(admin, { signup_mode: 'open' });
+		assert.equal(r.status, 303);
+		assert.match((await get('/signup')).body, /action="\/signup"/);
+		assert.match((await get('/login')).body, /href="\/signup"/);
+	} finally {
+		restoreRows(saved);
+	}
 });
 
 // ---- the lists -------------------------------------------------------------
