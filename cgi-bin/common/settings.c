@@ -11,9 +11,11 @@
 #include "buf.h"
 #include "db.h"
 #include "log.h"
+#include "money.h"
 #include "settings.h"
 
 static const char *const settings_limit_modes[] = { "soft", "hard", NULL };
+static const char *const settings_off_on[] = { "off", "on", NULL };
 
 /* The settings, their types and defaults: the table is the format. */
 const struct setting_def settings_defs[SETTING__MAX] = {
@@ -44,6 +46,25 @@ const struct setting_def settings_defs[SETTING__MAX] = {
 	    "The most messages the mailers hand to the relay in one minute, "
 	    "all of them together: a relay or a provider that limits a "
 	    "sender's rate defers the rest, which only slows them more." },
+	[SETTING_PAYMENTS_ENABLED] = { "payments_enabled", SETTING_CHOICE,
+	    "off", 0, 0, settings_off_on, "payments",
+	    "on: the payments area (/payments: subscriptions, charges, "
+	    "payments, renewal notices) is in use; off: it is closed and "
+	    "nothing of it shows.  Changed on /payments/feature, which shows "
+	    "first who would be mailed." },
+	[SETTING_PAYMENT_CURRENCY] = { "payment_currency", SETTING_CHOICE,
+	    "EUR", 0, 0, money_currency_codes, "payments",
+	    "The ISO 4217 currency of subscription amounts.  A charge and a "
+	    "payment keep the currency they were made in." },
+	[SETTING_PAYMENT_GRACE_DAYS] = { "payment_grace_days", SETTING_INT,
+	    "30", 0, 3650, NULL, "payments",
+	    "How many days after its renewal date an unpaid subscription is "
+	    "overdue; after that it has lapsed." },
+	[SETTING_PAYMENT_REMINDER_DAYS] = { "payment_reminder_days",
+	    SETTING_INT, "14", 0, 365, NULL, "payments",
+	    "A subscription is due this many days before its renewal date; "
+	    "the first renewal reminder is sent then, the second on the "
+	    "date (0: on the date only)." },
 };
 
 const char *const setting_type_names[SETTING_TYPE__MAX] = {

@@ -32,6 +32,10 @@ enum setting {
 	SETTING_CREDIT_LIMIT_MODE,	/* credit_limit_mode */
 	SETTING_AUTO_CONFIRM_DAYS,	/* exchange_auto_confirm_days */
 	SETTING_MAIL_PER_MINUTE,	/* mail_per_minute */
+	SETTING_PAYMENTS_ENABLED,	/* payments_enabled: off, on */
+	SETTING_PAYMENT_CURRENCY,	/* payment_currency: ISO 4217 */
+	SETTING_PAYMENT_GRACE_DAYS,	/* payment_grace_days */
+	SETTING_PAYMENT_REMINDER_DAYS,	/* payment_reminder_days */
 	SETTING__MAX
 };
 
