@@ -247,15 +247,33 @@ pay_type_add(struct request *req)
 	return pay_type_write(req, 0);
 }
 
+/* Is there a type id?  1 yes, 0 no, -1 on an error (*e). */
+static int
+pay_type_exists(long long id, enum weft_err *e)
+{
+	long long	 n = 0;
+
+	if (id <= 0)
+		return 0;
+	if ((*e = db_query_int(&n, "SELECT COUNT(*) FROM subscription_types"
+	    " WHERE id = ?", "i", id)) != WEFT_OK)
+		return -1;
+	return n > 0;
+}
+
 /* POST /payments/types/:id */
 int
 pay_type_save(struct request *req)
 {
 	long long	 id = app_param_id(req, 0);
+	enum weft_err	 e = WEFT_OK;
+	int		 x;
 
 	if (!pay_site(req))
 		return 403;
-	return id > 0 ? pay_type_write(req, id) : 404;
+	if ((x = pay_type_exists(id, &e)) <= 0)
+		return x < 0 ? app_status_of(e) : 404;
+	return pay_type_write(req, id);
 }
 
 /* POST /payments/types/:id/names: the type's name in lang ("" removes
@@ -265,21 +283,17 @@ pay_type_name(struct request *req)
 {
 	struct form_value	 v[N__MAX];
 	struct buf		 after;
-	long long		 id = app_param_id(req, 0), n;
-	enum weft_err		 e;
+	long long		 id = app_param_id(req, 0);
+	enum weft_err		 e = WEFT_OK;
+	int			 x;
 
 	if (!pay_site(req))
 		return 403;
-	if (id <= 0)
-		return 404;
+	if ((x = pay_type_exists(id, &e)) <= 0)
+		return x < 0 ? app_status_of(e) : 404;
 	if (form_read(pay_name_fields, N__MAX, &req->form, app_lang(req),
 	    NULL, v) > 0 || strcmp(v[N_LANG].str, "en") == 0)
 		return 422;
-	if ((e = db_query_int(&n, "SELECT COUNT(*) FROM subscription_types"
-	    " WHERE id = ?", "i", id)) != WEFT_OK)
-		return app_status_of(e);
-	if (n == 0)
-		return 404;
 	buf_init(&after);
 	buf_printf(&after, "{\"lang\":\"%s\",\"name\":", v[N_LANG].str);
 	buf_json_str(&after, v[N_NAME].str);
