@@ -111,7 +111,7 @@ CREATE TABLE charges (
 	CONSTRAINT charges_created_by FOREIGN KEY (created_by)
 	    REFERENCES members (id),
 	CONSTRAINT charges_minor CHECK (minor >= 0),
-	CONSTRAINT charges_period CHECK (period_end > period_start)
+	CONSTRAINT charges_period_order CHECK (period_end > period_start)
 ) ENGINE=InnoDB;
 
 -- A payment against a charge: partial payments add up; more than what

@@ -94,7 +94,7 @@ ledger_record_within(const struct actor *a, const struct ledger_settings *s,
 	if ((e = db_exec("INSERT INTO exchanges (provider_id, recipient_id,"
 	    " hundredths, service_date, description, recorded_by,"
 	    " recorded_as, form_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	    "iiississ", x->provider, x->recipient, x->hundredths,
+	    "iiissiis", x->provider, x->recipient, x->hundredths,
 	    x->service_date, x->description, a->member_id, a->acting_id,
 	    x->form_key)) != WEFT_OK) {
 		if (e == WEFT_ERR_DUPLICATE)

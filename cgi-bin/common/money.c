@@ -91,7 +91,7 @@ money_parse(const char *in, char decimal, int exponent, long long max,
 	whole = strtoll(in, &end, 10);
 	if (end != mark)
 		return VALID_FORMAT;
-	if (errno == ERANGE || whole > (LLONG_MAX - (scale - 1)) / scale)
+	if (errno == ERANGE || whole > (LLONG_MAX - frac) / scale)
 		return VALID_RANGE;
 	whole = whole * scale + frac;
 	if (whole <= 0 || (max > 0 && whole > max))

@@ -31,18 +31,77 @@ static const char pay_sql_payments[] =
     " JOIN members r ON r.id = p.recorded_by"
     " WHERE p.member_id = ? ORDER BY p.paid_on DESC, p.id DESC";
 
+/* The payment form for charge open, the method the member's preference
+ * unless the form is being redone. */
+static enum weft_err
+pay_form_show(struct request *req, struct tmpl_dict *d, long long open,
+    const struct pay_sub *s, const char *redo)
+{
+	struct tmpl_dict	*f = tmpl_section(d, "PAY");
+	const char		*sent = http_kv_get(&req->form, "method");
+	char			 key[AUTH_TOKEN_HEX], today[UTIL_DATE_LEN];
+	int			 again = redo != NULL && strcmp(redo, "payment") == 0;
+	size_t			 i;
+
+	tmpl_set_int(f, "CHARGE_ID", open);
+	for (i = 0; i < PAY_METHOD__MAX; i++)
+		form_option(f, "METHOD_OPTION", pay_pref_names[i],
+		    app_text(req, pay_pref_keys[i]), again ? sent != NULL &&
+		    strcmp(sent, pay_pref_names[i]) == 0 :
+		    (enum pay_pref)i == s->pref);
+	if (auth_random_hex(key) != WEFT_OK)
+		return WEFT_ERR_SYS;
+	tmpl_set(f, "FORM_KEY", key);
+	if (!again && util_today(today) == WEFT_OK)
+		tmpl_set(d, "PAID_ON", today);
+	return WEFT_OK;
+}
+
+/* The member's payments, newest first. */
+static enum weft_err
+pay_payments_show(struct request *req, struct tmpl_dict *d,
+    const struct pay_member *m)
+{
+	struct tmpl_dict	*x;
+	struct db_rows		*r;
+	const char		*lang = app_lang(req);
+	int			 i;
+	enum weft_err		 e;
+
+	if ((e = db_query(&r, pay_sql_payments, "i", m->id)) != WEFT_OK)
+		return e;
+	if (db_nrows(r) == 0)
+		tmpl_show(d, "NO_PAYMENTS");
+	while (db_next(r)) {
+		x = tmpl_section(d, "PAYMENT");
+		tmpl_set_int(x, "PAYMENT_ID", db_int(r, 0));
+		i18n_set_date(x, "PAID_ON", lang, db_str(r, 1));
+		money_set(x, "AMOUNT", lang, db_int(r, 2), db_str(r, 3));
+		i = util_lookup(pay_pref_names, PAY_METHOD__MAX, db_str(r, 4));
+		tmpl_set(x, "METHOD", app_text(req, pay_pref_keys[i < 0 ? 0 :
+		    i]));
+		tmpl_set(x, "REFERENCE", db_str(r, 5));
+		tmpl_set(x, "NOTE", db_str(r, 6));
+		if (db_int(r, 7) > 0)
+			i18n_set_hours(tmpl_section(x, "HOURS"), "HOURS", lang,
+			    db_int(r, 7));
+		i18n_set_date(x, "PERIOD", lang, db_str(r, 8));
+		tmpl_set(x, "RECORDED_BY", db_str(r, 9));
+	}
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
 /* Fills the charges and payments of the member page, and the payment
  * form for the oldest charge with something left to pay. */
 enum weft_err
 pay_charges_show(struct request *req, struct tmpl_dict *d,
     const struct pay_member *m, const struct pay_sub *s, const char *redo)
 {
-	struct tmpl_dict	*x, *f;
+	struct tmpl_dict	*x;
 	struct db_rows		*r;
 	const char		*lang = app_lang(req);
 	long long		 left, open = 0;
-	char			 key[AUTH_TOKEN_HEX];
-	size_t			 i;
 	enum weft_err		 e;
 
 	if (s->exists && s->active && s->head_id == 0 && s->pref != PAY_WAIVED)
@@ -66,51 +125,10 @@ pay_charges_show(struct request *req, struct tmpl_dict *d,
 		if (left > 0)
 			open = db_int(r, 0);	/* the oldest: last in order */
 	}
-	if (open != 0) {
-		f = tmpl_section(d, "PAY");
-		tmpl_set_int(f, "CHARGE_ID", open);
-		for (db_rows_free(r), r = NULL, i = 0; i < PAY_METHOD__MAX; i++)
-			form_option(f, "METHOD_OPTION", pay_pref_names[i],
-			    app_text(req, pay_pref_keys[i]),
-			    redo != NULL && strcmp(redo, "payment") == 0 ?
-			    strcmp(http_kv_get(&req->form, "method") ?
-			    http_kv_get(&req->form, "method") : "",
-			    pay_pref_names[i]) == 0 :
-			    (enum pay_pref)i == s->pref);
-		if (auth_random_hex(key) != WEFT_OK)
-			return WEFT_ERR_SYS;
-		tmpl_set(f, "FORM_KEY", key);
-		if (redo == NULL || strcmp(redo, "payment") != 0) {
-			char	 today[UTIL_DATE_LEN];
-
-			if (util_today(today) == WEFT_OK)
-				tmpl_set(d, "PAID_ON", today);
-		}
-	}
 	db_rows_free(r);
-	if ((e = db_query(&r, pay_sql_payments, "i", m->id)) != WEFT_OK)
+	if (open != 0 && (e = pay_form_show(req, d, open, s, redo)) != WEFT_OK)
 		return e;
-	if (db_nrows(r) == 0)
-		tmpl_show(d, "NO_PAYMENTS");
-	while (db_next(r)) {
-		x = tmpl_section(d, "PAYMENT");
-		tmpl_set_int(x, "PAYMENT_ID", db_int(r, 0));
-		i18n_set_date(x, "PAID_ON", lang, db_str(r, 1));
-		money_set(x, "AMOUNT", lang, db_int(r, 2), db_str(r, 3));
-		i = (size_t)util_lookup(pay_pref_names, PAY_METHOD__MAX,
-		    db_str(r, 4));
-		tmpl_set(x, "METHOD", app_text(req, pay_pref_keys[i <
-		    PAY_METHOD__MAX ? i : 0]));
-		tmpl_set(x, "REFERENCE", db_str(r, 5));
-		tmpl_set(x, "NOTE", db_str(r, 6));
-		if (db_int(r, 7) > 0)
-			i18n_set_hours(tmpl_section(x, "HOURS"), "HOURS", lang,
-			    db_int(r, 7));
-		i18n_set_date(x, "PERIOD", lang, db_str(r, 8));
-		tmpl_set(x, "RECORDED_BY", db_str(r, 9));
-	}
-	db_rows_free(r);
-	return WEFT_OK;
+	return pay_payments_show(req, d, m);
 }
 
 static const char pay_sql_next[] =

@@ -74,7 +74,7 @@ pay_choice_options(struct request *req, struct tmpl_dict *d,
 	for (i = 0; i < n; i++)
 		form_option(d, section, pay_pref_names[i],
 		    app_text(req, pay_pref_keys[i]),
-		    strcmp(pay_pref_names[i], selected) == 0);
+		    selected != NULL && strcmp(pay_pref_names[i], selected) == 0);
 }
 
 /* The subscription's facts and the values of its form. */

@@ -120,6 +120,94 @@ static const char pay_sql_insert[] =
     " recorded_by, recorded_as)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?)";
 
+/* After the payment's row: the renewal date moved when the charge is
+ * paid whole, the audit row, the receipt. */
+static enum weft_err
+pay_payment_finish(struct request *req, const struct pay_member *m,
+    const struct pay_charge *c, const struct form_value *v, long long pid,
+    long long xid)
+{
+	struct buf	 after;
+	long long	 hours = v[P_METHOD].choice == PAY_HOURS ?
+			    v[P_HOURS].hours : 0;
+	int		 renewed = 0;
+	enum weft_err	 e;
+
+	if (c->paid + v[P_AMOUNT].money == c->minor) {
+		if ((e = db_exec("UPDATE subscriptions SET renewal_date = ?,"
+		    " updated_at = UTC_TIMESTAMP() WHERE member_id = ?"
+		    " AND renewal_date = ?", "sis", c->end, m->id, c->start)) !=
+		    WEFT_OK)
+			return e;
+		renewed = db_affected() > 0;
+	}
+	buf_init(&after);
+	buf_printf(&after, "{\"id\":%lld,\"charge\":%lld,\"minor\":%lld,"
+	    "\"currency\":\"%s\",\"paid_on\":\"%s\",\"method\":\"%s\","
+	    "\"reference\":", pid, c->id, v[P_AMOUNT].money, c->currency,
+	    v[P_PAID_ON].str, v[P_METHOD].str);
+	buf_json_str(&after, v[P_REF].str);
+	buf_puts(&after, ",\"note\":");
+	buf_json_str(&after, v[P_NOTE].str);
+	buf_printf(&after, ",\"hundredths\":%lld,\"exchange\":%lld,"
+	    "\"left\":%lld", hours, xid, c->minor - c->paid -
+	    v[P_AMOUNT].money);
+	if (renewed)
+		buf_printf(&after, ",\"renewal_date\":\"%s\"", c->end);
+	buf_puts(&after, "}");
+	e = buf_failed(&after) ? WEFT_ERR_NOMEM : audit_write(&req->actor,
+	    "payment.record", "payment", pid, m->community, NULL, after.p);
+	buf_free(&after);
+	return e != WEFT_OK ? e : pay_receipt_queue(pid);
+}
+
+/* Refused: more than what is left to pay on c. */
+static int
+pay_refuse_more(struct request *req, const struct pay_member *m,
+    struct tmpl_dict *d, const struct pay_charge *c)
+{
+	struct buf	 msg;
+	char		 left[MONEY_LEN];
+	int		 st;
+
+	money_text(app_lang(req), c->minor - c->paid, c->currency, left);
+	buf_init(&msg);
+	i18n_format(&msg, app_lang(req), N_("payments.pay.error.more"),
+	    "left", left, NULL);
+	st = pay_refuse(req, m, d, "amount", buf_failed(&msg) ? "" : msg.p);
+	buf_free(&msg);
+	return st;
+}
+
+/*
+ * The form read and checked, and for a payment in hours the timebank's
+ * account and both balance rows made (ledger_record_within() needs them
+ * before the transaction): -1 to go on, else what the handler returns
+ * (0: the form rendered again with its messages, or a status).
+ */
+static int
+pay_payment_read(struct request *req, const struct pay_member *m,
+    struct tmpl_dict *d, struct form_value *v, long long *tb)
+{
+	enum weft_err	 e;
+
+	if (form_read(pay_fields, P__MAX, &req->form, app_lang(req), d, v) > 0)
+		return pay_member_render(req, m, d, "payment", 422);
+	if (!v[P_KEY].set || !ledger_key_ok(v[P_KEY].str))
+		return 400;
+	if (v[P_METHOD].choice != PAY_HOURS)
+		return -1;
+	if (!v[P_HOURS].set) {
+		form_error(d, "hours", app_text(req,
+		    N_("payments.pay.error.hours")));
+		return pay_member_render(req, m, d, "payment", 422);
+	}
+	if ((e = ledger_timebank_account(tb)) != WEFT_OK ||
+	    (e = ledger_prepare(*tb, m->id)) != WEFT_OK)
+		return app_status_of(e);
+	return -1;
+}
+
 /* POST /payments/members/:id/charges/:charge/payments */
 int
 pay_payment_record(struct request *req)
@@ -128,33 +216,18 @@ pay_payment_record(struct request *req)
 	struct pay_member	 m;
 	struct pay_charge	 c;
 	struct tmpl_dict	*d;
-	struct buf		 after;
 	enum ledger_refusal	 why = LEDGER_OK;
-	char			 path[64], left[MONEY_LEN];
-	long long		 tb = 0, xid = 0, pid;
-	int			 st, hours, renewed = 0;
+	char			 path[64];
+	long long		 tb = 0, xid = 0;
+	int			 st;
 	enum weft_err		 e;
 
 	if ((st = pay_target(req, &m)) != 0)
 		return st;
 	if ((d = pay_member_dict(req, &m)) == NULL)
 		return 500;
-	snprintf(path, sizeof(path), "/payments/members/%lld", m.id);
-	if (form_read(pay_fields, P__MAX, &req->form, app_lang(req), d, v) > 0)
-		return pay_member_render(req, &m, d, "payment", 422);
-	if (!v[P_KEY].set || !ledger_key_ok(v[P_KEY].str))
-		return 400;
-	hours = v[P_METHOD].choice == PAY_HOURS;
-	if (hours && !v[P_HOURS].set) {
-		form_error(d, "hours", app_text(req,
-		    N_("payments.pay.error.hours")));
-		return pay_member_render(req, &m, d, "payment", 422);
-	}
-	/* The timebank's account and both balance rows exist before the
-	 * transaction (ledger_record_within()). */
-	if (hours && ((e = ledger_timebank_account(&tb)) != WEFT_OK ||
-	    (e = ledger_prepare(tb, m.id)) != WEFT_OK))
-		return app_status_of(e);
+	if ((st = pay_payment_read(req, &m, d, v, &tb)) != -1)
+		return st;
 	if ((e = db_begin()) != WEFT_OK)
 		return app_status_of(e);
 	if ((e = pay_charge_lock(app_param_id(req, 1), m.id, &c)) != WEFT_OK) {
@@ -164,19 +237,9 @@ pay_payment_record(struct request *req)
 	if (strcmp(c.currency, money_site_currency()) != 0)
 		return pay_refuse(req, &m, d, "amount", app_text(req,
 		    N_("payments.pay.error.currency")));
-	if (v[P_AMOUNT].money > c.minor - c.paid) {
-		struct buf	 msg;
-
-		money_text(app_lang(req), c.minor - c.paid, c.currency, left);
-		buf_init(&msg);
-		i18n_format(&msg, app_lang(req), N_("payments.pay.error.more"),
-		    "left", left, NULL);
-		st = pay_refuse(req, &m, d, "amount", buf_failed(&msg) ? "" :
-		    msg.p);
-		buf_free(&msg);
-		return st;
-	}
-	if (hours && ((e = pay_hours(req, &m, v, &c, tb, &xid, &why)) !=
+	if (v[P_AMOUNT].money > c.minor - c.paid)
+		return pay_refuse_more(req, &m, d, &c);
+	if (tb != 0 && ((e = pay_hours(req, &m, v, &c, tb, &xid, &why)) !=
 	    WEFT_OK || why != LEDGER_OK)) {
 		if (e != WEFT_OK)
 			goto err;
@@ -184,44 +247,17 @@ pay_payment_record(struct request *req)
 		    why == LEDGER_REFUSE_DUPLICATE_KEY ?
 		    N_("payments.pay.error.again") : ledger_refusal_keys[why]));
 	}
+	snprintf(path, sizeof(path), "/payments/members/%lld", m.id);
 	e = db_exec(pay_sql_insert, "iiisssssiisii", c.id, m.id,
 	    v[P_AMOUNT].money, c.currency, v[P_PAID_ON].str, v[P_METHOD].str,
-	    v[P_REF].str, v[P_NOTE].str, hours ? v[P_HOURS].hours : 0LL, xid,
+	    v[P_REF].str, v[P_NOTE].str, tb != 0 ? v[P_HOURS].hours : 0LL, xid,
 	    v[P_KEY].str, req->actor.member_id, req->actor.acting_id);
 	if (e == WEFT_ERR_DUPLICATE) {
 		db_rollback();
 		return app_redirect(req, path, N_("payments.pay.flash.again"));
 	}
-	if (e != WEFT_OK)
-		goto err;
-	pid = db_insert_id();
-	if (c.paid + v[P_AMOUNT].money == c.minor) {
-		if ((e = db_exec("UPDATE subscriptions SET renewal_date = ?,"
-		    " updated_at = UTC_TIMESTAMP() WHERE member_id = ?"
-		    " AND renewal_date = ?", "sis", c.end, m.id, c.start)) !=
-		    WEFT_OK)
-			goto err;
-		renewed = db_affected() > 0;
-	}
-	buf_init(&after);
-	buf_printf(&after, "{\"id\":%lld,\"charge\":%lld,\"minor\":%lld,"
-	    "\"currency\":\"%s\",\"paid_on\":\"%s\",\"method\":\"%s\","
-	    "\"reference\":", pid, c.id, v[P_AMOUNT].money, c.currency,
-	    v[P_PAID_ON].str, v[P_METHOD].str);
-	buf_json_str(&after, v[P_REF].str);
-	buf_puts(&after, ",\"note\":");
-	buf_json_str(&after, v[P_NOTE].str);
-	buf_printf(&after, ",\"hundredths\":%lld,\"exchange\":%lld,"
-	    "\"left\":%lld", hours ? v[P_HOURS].hours : 0LL, xid,
-	    c.minor - c.paid - v[P_AMOUNT].money);
-	if (renewed)
-		buf_printf(&after, ",\"renewal_date\":\"%s\"", c.end);
-	buf_puts(&after, "}");
-	e = buf_failed(&after) ? WEFT_ERR_NOMEM : audit_write(&req->actor,
-	    "payment.record", "payment", pid, m.community, NULL, after.p);
-	buf_free(&after);
-	if (e != WEFT_OK || (e = pay_receipt_queue(pid)) != WEFT_OK ||
-	    (e = db_commit()) != WEFT_OK)
+	if (e != WEFT_OK || (e = pay_payment_finish(req, &m, &c, v,
+	    db_insert_id(), xid)) != WEFT_OK || (e = db_commit()) != WEFT_OK)
 		goto err;
 	return app_redirect(req, path, N_("payments.pay.flash.recorded"));
 err:

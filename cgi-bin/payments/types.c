@@ -158,6 +158,36 @@ pay_type_json(struct buf *b, const struct form_value *v)
 	    money_site_currency(), v[T_ACTIVE].on ? "true" : "false");
 }
 
+/* Type id's row locked, as JSON into before, and changed to v. */
+static enum weft_err
+pay_type_update(long long id, const struct form_value *v, struct buf *before)
+{
+	struct db_rows	*r;
+	enum weft_err	 e;
+
+	if ((e = db_query(&r, "SELECT name, kind, period_n, period_unit,"
+	    " minor, currency, active FROM subscription_types WHERE id = ?"
+	    " FOR UPDATE", "i", id)) != WEFT_OK)
+		return e;
+	if (!db_next(r)) {
+		db_rows_free(r);
+		return WEFT_ERR_NOTFOUND;
+	}
+	buf_puts(before, "{\"name\":");
+	buf_json_str(before, db_str(r, 0));
+	buf_printf(before, ",\"kind\":\"%s\",\"period\":\"%lld %s\","
+	    "\"minor\":%lld,\"currency\":\"%s\",\"active\":%s}",
+	    db_str(r, 1), db_int(r, 2), db_str(r, 3), db_int(r, 4),
+	    db_str(r, 5), db_int(r, 6) ? "true" : "false");
+	db_rows_free(r);
+	return db_exec("UPDATE subscription_types SET name = ?, kind = ?,"
+	    " period_n = ?, period_unit = ?, minor = ?, currency = ?,"
+	    " active = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?",
+	    "ssisisii", v[T_NAME].str, v[T_KIND].str, v[T_N].n,
+	    v[T_UNIT].str, v[T_AMOUNT].money, money_site_currency(),
+	    (long long)v[T_ACTIVE].on, id);
+}
+
 /* The form of add (id 0) or save (id): read, written, audited. */
 static int
 pay_type_write(struct request *req, long long id)
@@ -165,11 +195,8 @@ pay_type_write(struct request *req, long long id)
 	struct form_value	 v[T__MAX];
 	struct tmpl_dict	*d, *add;
 	struct buf		 before, after;
-	struct db_rows		*r;
 	enum weft_err		 e;
 
-	if (!pay_site(req))
-		return 403;
 	if ((d = pay_types_page(req, &add)) == NULL)
 		return 500;
 	if (form_read(pay_type_fields, T__MAX, &req->form, app_lang(req),
@@ -182,56 +209,27 @@ pay_type_write(struct request *req, long long id)
 	buf_init(&before);
 	buf_init(&after);
 	pay_type_json(&after, v);
-	if ((e = db_begin()) != WEFT_OK)
-		goto out;
-	if (id == 0)
-		e = db_exec("INSERT INTO subscription_types (name, kind,"
-		    " period_n, period_unit, minor, currency, active)"
+	if ((e = db_begin()) == WEFT_OK)
+		e = id != 0 ? pay_type_update(id, v, &before) : db_exec(
+		    "INSERT INTO subscription_types (name, kind, period_n,"
+		    " period_unit, minor, currency, active)"
 		    " VALUES (?, ?, ?, ?, ?, ?, ?)", "ssisisi", v[T_NAME].str,
 		    v[T_KIND].str, v[T_N].n, v[T_UNIT].str, v[T_AMOUNT].money,
 		    money_site_currency(), (long long)v[T_ACTIVE].on);
-	else if ((e = db_query(&r, "SELECT name, kind, period_n, period_unit,"
-	    " minor, currency, active FROM subscription_types WHERE id = ?"
-	    " FOR UPDATE", "i", id)) == WEFT_OK) {
-		if (!db_next(r))
-			e = WEFT_ERR_NOTFOUND;
-		else {
-			buf_puts(&before, "{\"name\":");
-			buf_json_str(&before, db_str(r, 0));
-			buf_printf(&before, ",\"kind\":\"%s\",\"period\":"
-			    "\"%lld %s\",\"minor\":%lld,\"currency\":\"%s\","
-			    "\"active\":%s}", db_str(r, 1), db_int(r, 2),
-			    db_str(r, 3), db_int(r, 4), db_str(r, 5),
-			    db_int(r, 6) ? "true" : "false");
-		}
-		db_rows_free(r);
-		if (e == WEFT_OK)
-			e = db_exec("UPDATE subscription_types SET name = ?,"
-			    " kind = ?, period_n = ?, period_unit = ?,"
-			    " minor = ?, currency = ?, active = ?,"
-			    " updated_at = UTC_TIMESTAMP() WHERE id = ?",
-			    "ssisisii", v[T_NAME].str, v[T_KIND].str,
-			    v[T_N].n, v[T_UNIT].str, v[T_AMOUNT].money,
-			    money_site_currency(), (long long)v[T_ACTIVE].on,
-			    id);
-	}
 	if (e == WEFT_OK && id == 0)
 		id = db_insert_id();
 	if (e == WEFT_OK && (buf_failed(&before) || buf_failed(&after)))
 		e = WEFT_ERR_NOMEM;
-	if (e == WEFT_OK)
-		e = audit_write(&req->actor, "subscription_type.save",
-		    "subscription_type", id, 0, before.len ? before.p : NULL,
-		    after.p);
-	if (e == WEFT_OK)
+	if (e == WEFT_OK && (e = audit_write(&req->actor,
+	    "subscription_type.save", "subscription_type", id, 0,
+	    before.len ? before.p : NULL, after.p)) == WEFT_OK)
 		e = db_commit();
-out:
 	db_rollback();
 	buf_free(&before);
 	buf_free(&after);
 	if (e == WEFT_ERR_DUPLICATE) {
-		form_error(id == 0 ? add : d, id == 0 ? "name" : "type",
-		    app_text(req, N_("payments.types.error.exists")));
+		form_error(add != NULL && id == 0 ? add : d, id == 0 ? "name" :
+		    "type", app_text(req, N_("payments.types.error.exists")));
 		return pay_types_render(req, d, add, 422);
 	}
 	if (e != WEFT_OK)
@@ -244,6 +242,8 @@ out:
 int
 pay_type_add(struct request *req)
 {
+	if (!pay_site(req))
+		return 403;
 	return pay_type_write(req, 0);
 }
 
