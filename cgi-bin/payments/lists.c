@@ -76,7 +76,7 @@ pay_due_read(struct request *req, struct tmpl_dict *d, struct pay_due_q *q)
 	form_read(pay_due_fields, D__MAX, &req->query, app_lang(req), d, q->v);
 	pay_days(&q->n, &q->g);
 	ledger_scope_of(&req->actor, PERM_PAYMENT_MANAGE, &q->sc);
-	q->lo = -3660000;	/* ten thousand years back: every lapsed one */
+	q->lo = -300000;	/* every lapsed one (a DATE is 1000-9999) */
 	q->hi = q->n;
 	switch (q->v[D_STATUS].set ? q->v[D_STATUS].choice : 0) {
 	case 1:

@@ -93,6 +93,7 @@ TARGETS=(
 	"profile|coord|/members/{id}"
 	"ads|member|/ads"
 	"statement|coord|/exchanges/members/{id}"
+	"payments_due|coord|/payments?status=open"
 	"record|record|/exchanges/new"
 	"login|login|/login"
 )

@@ -140,6 +140,11 @@ test('the due list: filters, totals; the payment role\'s CSV has no contact colu
 	assert.match(r.body, new RegExp(`data-member="${overdue.id}" data-status="overdue"`));
 	r = await get('/payments?status=due', pay);
 	assert.doesNotMatch(r.body, new RegExp(`data-member="${overdue.id}"`));
+	// The default (due, overdue or lapsed): the demo's lapsed dave too.
+	r = await get('/payments', pay);
+	assert.match(r.body, new RegExp(`data-member="${overdue.id}"`));
+	assert.match(r.body, /data-status="lapsed"/);
+	assert.match((await get('/payments?status=lapsed', pay)).body, /data-status="lapsed"/);
 	assert.match(text(r.body), /Total of these rows/);
 	r = await get('/payments/due.csv?status=overdue', pay);
 	assert.equal(r.status, 200);
