@@ -25,8 +25,8 @@ static const char *const pay_filter_status[] = {
 	"open", "due", "overdue", "lapsed",
 };
 static const char *const pay_filter_status_keys[] = {
-	N_("payments.due.filter.open"), N_("payments.status.due"),
-	N_("payments.status.overdue"), N_("payments.status.lapsed"),
+	N_("payments.due.filter.open"), N_("subscription.status.due"),
+	N_("subscription.status.overdue"), N_("subscription.status.lapsed"),
 };
 
 enum { D_STATUS, D_TYPE, D_COMMUNITY, D_PREF, D__MAX };
@@ -43,7 +43,7 @@ static const struct form_field pay_due_fields[D__MAX] = {
  * days, in order.  Parameters: N, G (the status), lo, hi, type, type,
  * pref, pref, site, communities, community, community, limit. */
 static const char pay_sql_due[] =
-    "SELECT m.id, m.name, m.username, " PAY_STATUS_SQL("s") ","
+    "SELECT m.id, m.name, m.username, " SUB_STATUS_SQL("s") ","
     " t.name, s.renewal_date, s.preference,"
     " COALESCE((SELECT c.minor - COALESCE((SELECT SUM(p.minor)"
     " FROM payments p WHERE p.charge_id = c.id), 0) FROM charges c"
@@ -74,7 +74,7 @@ static void
 pay_due_read(struct request *req, struct tmpl_dict *d, struct pay_due_q *q)
 {
 	form_read(pay_due_fields, D__MAX, &req->query, app_lang(req), d, q->v);
-	pay_days(&q->n, &q->g);
+	sub_days(&q->n, &q->g);
 	ledger_scope_of(&req->actor, PERM_PAYMENT_MANAGE, &q->sc);
 	q->lo = -300000;	/* every lapsed one (a DATE is 1000-9999) */
 	q->hi = q->n;
@@ -166,7 +166,7 @@ pay_due(struct request *req)
 		tmpl_set(x, "NAME", db_str(r, 1));
 		tmpl_set(x, "USERNAME", db_str(r, 2));
 		tmpl_set(x, "STATUS", app_text(req,
-		    pay_status_keys[pay_status_parse(db_str(r, 3))]));
+		    sub_status_keys[sub_status_parse(db_str(r, 3))]));
 		tmpl_set(x, "STATUS_NAME", db_str(r, 3));
 		tmpl_set(x, "TYPE", db_str(r, 4));
 		i18n_set_date(x, "RENEWAL", lang, db_str(r, 5));

@@ -85,8 +85,8 @@ pay_sub_show(struct request *req, struct tmpl_dict *d,
 	struct tmpl_dict	*x;
 	char			 today[UTIL_DATE_LEN];
 
-	tmpl_set(d, "STATUS", app_text(req, pay_status_keys[s->status]));
-	tmpl_set(d, "STATUS_NAME", pay_status_names[s->status]);
+	tmpl_set(d, "STATUS", app_text(req, sub_status_keys[s->status]));
+	tmpl_set(d, "STATUS_NAME", sub_status_names[s->status]);
 	if (!s->exists) {
 		tmpl_show(d, "NO_SUB");
 		if (redo == NULL || strcmp(redo, "subscription") != 0) {

@@ -46,7 +46,7 @@ pay_notices_due(const struct ledger_scope *sc, size_t max,
 {
 	long long	 n, g;
 
-	pay_days(&n, &g);
+	sub_days(&n, &g);
 	return db_query(out, pay_sql_due_notices, "iiisi", n, g,
 	    (long long)sc->site, sc->list, (long long)max);
 }

@@ -14,6 +14,7 @@
 #include "app.h"
 #include "buf.h"
 #include "money.h"
+#include "subscription.h"
 
 enum pay_kind {
 	PAY_KIND_INDIVIDUAL,
@@ -41,17 +42,6 @@ enum pay_pref {
 };
 #define PAY_METHOD__MAX	PAY_WAIVED
 
-/* Computed, never stored (PAY_STATUS_SQL). */
-enum pay_status {
-	PAY_CURRENT,
-	PAY_DUE,
-	PAY_OVERDUE,
-	PAY_LAPSED,
-	PAY_INACTIVE,
-	PAY_NONE,	/* no subscription */
-	PAY_STATUS__MAX
-};
-
 /* As stored and sent ("individual", "month", "cash", "due"), and the
  * phrase keys of each. */
 extern const char *const pay_kind_names[PAY_KIND__MAX];
@@ -59,26 +49,6 @@ extern const char *const pay_kind_keys[PAY_KIND__MAX];
 extern const char *const pay_unit_names[PAY_UNIT__MAX];
 extern const char *const pay_pref_names[PAY_PREF__MAX];
 extern const char *const pay_pref_keys[PAY_PREF__MAX];
-extern const char *const pay_status_names[PAY_STATUS__MAX];
-extern const char *const pay_status_keys[PAY_STATUS__MAX];
-
-/*
- * The status of subscription alias t as SQL, with two parameters: the
- * settings payment_reminder_days and payment_grace_days (pay_days()).
- * due from N days before the renewal date to the date itself, overdue
- * up to G days after it, lapsed after; waived is always current.
- */
-#define PAY_STATUS_SQL(t) \
-	"CASE WHEN " t ".active = 0 THEN 'inactive'" \
-	" WHEN " t ".preference = 'waived' THEN 'current'" \
-	" WHEN " t ".renewal_date > UTC_DATE() + INTERVAL ? DAY THEN 'current'" \
-	" WHEN " t ".renewal_date >= UTC_DATE() THEN 'due'" \
-	" WHEN " t ".renewal_date >= UTC_DATE() - INTERVAL ? DAY" \
-	" THEN 'overdue' ELSE 'lapsed' END"
-
-/* The two settings PAY_STATUS_SQL reads. */
-void		 pay_days(long long *reminder, long long *grace);
-enum pay_status	 pay_status_parse(const char *);
 
 /* What payments reads of a member (no contact details but the address
  * its notices go to, which no page of the payment role shows). */
@@ -110,7 +80,7 @@ struct pay_sub {
 	long long	 head_id;	/* 0: pays for itself */
 	char		 head_name[129];
 	char		 head_username[33];
-	enum pay_status	 status;	/* the payer's */
+	enum sub_status	 status;	/* the payer's */
 	char		 payer_renewal[11];	/* the payer's */
 };
 

@@ -26,30 +26,6 @@ const char *const pay_pref_keys[PAY_PREF__MAX] = {
 	N_("payments.pref.transfer"), N_("payments.pref.card"),
 	N_("payments.pref.hours"), N_("payments.pref.waived"),
 };
-const char *const pay_status_names[PAY_STATUS__MAX] = {
-	"current", "due", "overdue", "lapsed", "inactive", "none",
-};
-const char *const pay_status_keys[PAY_STATUS__MAX] = {
-	N_("payments.status.current"), N_("payments.status.due"),
-	N_("payments.status.overdue"), N_("payments.status.lapsed"),
-	N_("payments.status.inactive"), N_("payments.status.none"),
-};
-
-void
-pay_days(long long *reminder, long long *grace)
-{
-	*reminder = settings_int(SETTING_PAYMENT_REMINDER_DAYS);
-	*grace = settings_int(SETTING_PAYMENT_GRACE_DAYS);
-}
-
-enum pay_status
-pay_status_parse(const char *s)
-{
-	int	 i = util_lookup(pay_status_names, PAY_STATUS__MAX, s);
-
-	return i < 0 ? PAY_NONE : (enum pay_status)i;
-}
-
 int
 pay_site(const struct request *req)
 {
@@ -107,8 +83,8 @@ static const char pay_sql_sub[] =
     " t.period_unit, t.period_n, t.minor, t.currency, s.active,"
     " s.renewal_date, s.preference, s.gateway_ref, COALESCE(s.head_id, 0),"
     " COALESCE(hm.name, ''), COALESCE(hm.username, ''),"
-    " IF(s.head_id IS NULL, " PAY_STATUS_SQL("s") ","
-    " IF(h.member_id IS NULL, 'none', " PAY_STATUS_SQL("h") ")),"
+    " IF(s.head_id IS NULL, " SUB_STATUS_SQL("s") ","
+    " IF(h.member_id IS NULL, 'none', " SUB_STATUS_SQL("h") ")),"
     " COALESCE(h.renewal_date, s.renewal_date)"
     " FROM subscriptions s JOIN subscription_types t ON t.id = s.type_id"
     " LEFT JOIN subscriptions h ON h.member_id = s.head_id"
@@ -124,8 +100,8 @@ pay_sub_load(const struct pay_member *m, const char *lang, struct pay_sub *s)
 	enum weft_err	 e;
 
 	memset(s, 0, sizeof(*s));
-	s->status = PAY_NONE;
-	pay_days(&n, &g);
+	s->status = SUB_NONE;
+	sub_days(&n, &g);
 	if ((e = db_query(&r, pay_sql_sub, "siiiii", lang, n, g, n, g,
 	    m->id)) != WEFT_OK)
 		return e;
@@ -151,7 +127,7 @@ pay_sub_load(const struct pay_member *m, const char *lang, struct pay_sub *s)
 	s->head_id = db_int(r, 11);
 	util_copy(s->head_name, sizeof(s->head_name), db_str(r, 12));
 	util_copy(s->head_username, sizeof(s->head_username), db_str(r, 13));
-	s->status = pay_status_parse(db_str(r, 14));
+	s->status = sub_status_parse(db_str(r, 14));
 	util_copy(s->payer_renewal, sizeof(s->payer_renewal), db_str(r, 15));
 	db_rows_free(r);
 	return WEFT_OK;

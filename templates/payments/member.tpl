@@ -7,7 +7,7 @@
 <dt>[[payments.col.type]]</dt><dd>{{TYPE_NAME}} ({{KIND}}, {{AMOUNT}})</dd>
 <dt>[[payments.col.renewal]]</dt><dd>{{RENEWAL}}</dd>
 <dt>[[payments.col.preference]]</dt><dd>{{PREFERENCE}}{{#GATEWAY}} ([[payments.member.gateway_ref]] {{GATEWAY_REF}}){{/GATEWAY}}</dd>
-{{#INACTIVE}}<dt>[[payments.col.status]]</dt><dd>[[payments.status.inactive]]</dd>{{/INACTIVE}}
+{{#INACTIVE}}<dt>[[payments.col.status]]</dt><dd>[[subscription.status.inactive]]</dd>{{/INACTIVE}}
 </dl>{{/SUB}}
 {{#HOUSEHOLD_MEMBER}}<p>[[payments.member.paid_by]] <a href="/payments/members/{{HEAD_ID}}">{{HEAD_NAME}}</a> ([[payments.col.renewal]] {{HEAD_RENEWAL}})</p>{{/HOUSEHOLD_MEMBER}}
 {{#HOUSEHOLD}}<p>[[payments.member.pays_for]] <a href="/payments/members/{{ID}}">{{NAME}}</a></p>{{/HOUSEHOLD}}
