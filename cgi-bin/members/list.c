@@ -321,6 +321,35 @@ list_subs(struct tmpl_dict *d, const struct list_row *rows, size_t n,
 	return sub_columns(ids, i, subs);
 }
 
+/* The table of the rows the page shows, with its optional columns. */
+static enum weft_err
+list_table(struct request *req, struct tmpl_dict *d,
+    const struct list_view *v, struct list_communities *c,
+    struct list_row *rows, const struct pager_result *pr)
+{
+	struct sub_column	 subs[SUB_COLUMNS_MAX];
+	size_t			 i;
+	enum weft_err		 e;
+
+	tmpl_show(d, "RESULTS");
+	if (!v->full)
+		tmpl_show(d, "NARROW");
+	if (v->contact)
+		tmpl_show(d, "CONTACT");
+	if (pr->reversed)
+		members_list_reverse(rows, pr->shown);
+	tmpl_show(d, pr->shown > 0 ? "HAS_ROWS" : "NO_ROWS");
+	tmpl_set_int(d, "SHOWN", (long long)pr->shown);
+	if (v->payment && (e = list_subs(d, rows, pr->shown, subs)) !=
+	    WEFT_OK)
+		return e;
+	for (i = 0; i < pr->shown; i++)
+		if ((e = list_row_fill(req, d, v, c, &rows[i], &subs[i])) !=
+		    WEFT_OK)
+			return e;
+	return WEFT_OK;
+}
+
 /* Fetches the page and fills the table, the links and the bulk form;
  * returns the status to render with. */
 static int
@@ -329,12 +358,11 @@ list_results(struct request *req, struct tmpl_dict *d,
     struct list_communities *c)
 {
 	struct list_row		*rows;
-	struct sub_column	 subs[SUB_COLUMNS_MAX];
 	struct db_rows		*r = NULL;
 	struct pager		 p;
 	struct pager_result	 pr;
 	struct buf		 params;
-	size_t			 n, i;
+	size_t			 n;
 	enum weft_err		 e;
 	int			 st = 200;
 
@@ -353,26 +381,10 @@ list_results(struct request *req, struct tmpl_dict *d,
 		goto out;
 	}
 	pager_result(&p, n, &pr);
-	tmpl_show(d, "RESULTS");
-	if (!v->full)
-		tmpl_show(d, "NARROW");
-	if (v->contact)
-		tmpl_show(d, "CONTACT");
-	if (pr.reversed)
-		members_list_reverse(rows, pr.shown);
-	tmpl_show(d, pr.shown > 0 ? "HAS_ROWS" : "NO_ROWS");
-	tmpl_set_int(d, "SHOWN", (long long)pr.shown);
-	if (v->payment && (e = list_subs(d, rows, pr.shown, subs)) !=
-	    WEFT_OK) {
+	if ((e = list_table(req, d, v, c, rows, &pr)) != WEFT_OK) {
 		st = app_status_of(e);
 		goto out;
 	}
-	for (i = 0; i < pr.shown; i++)
-		if ((e = list_row_fill(req, d, v, c, &rows[i], &subs[i])) !=
-		    WEFT_OK) {
-			st = app_status_of(e);
-			goto out;
-		}
 	members_list_params(&params, f, 0);
 	list_headers(d, f, params.p != NULL ? params.p : "");
 	buf_reset(&params);
