@@ -170,6 +170,22 @@ pay_member_render(struct request *req, const struct pay_member *m,
 	return app_render(req, status);
 }
 
+int
+pay_member_post(struct request *req, struct pay_member *m,
+    struct tmpl_dict **d, const struct form_field *fields, size_t n,
+    struct form_value *v, const char *redo)
+{
+	int	 st;
+
+	if ((st = pay_target(req, m)) != 0)
+		return st;
+	if ((*d = pay_member_dict(req, m)) == NULL)
+		return 500;
+	if (form_read(fields, n, &req->form, app_lang(req), *d, v) > 0)
+		return pay_member_render(req, m, *d, redo, 422);
+	return -1;
+}
+
 /* GET /payments/members/:id */
 int
 pay_member(struct request *req)
@@ -223,13 +239,9 @@ pay_sub_save(struct request *req)
 	int			 st;
 	enum weft_err		 e;
 
-	if ((st = pay_target(req, &m)) != 0)
+	if ((st = pay_member_post(req, &m, &d, pay_sub_fields, S__MAX, v,
+	    "subscription")) != -1)
 		return st;
-	if ((d = pay_member_dict(req, &m)) == NULL)
-		return 500;
-	if (form_read(pay_sub_fields, S__MAX, &req->form, app_lang(req), d,
-	    v) > 0)
-		return pay_member_render(req, &m, d, "subscription", 422);
 	if ((e = db_begin()) != WEFT_OK)
 		return app_status_of(e);
 	if ((e = pay_sub_lock(m.id)) != WEFT_OK ||
@@ -284,13 +296,9 @@ pay_household_save(struct request *req)
 	int			 st;
 	enum weft_err		 e;
 
-	if ((st = pay_target(req, &m)) != 0)
+	if ((st = pay_member_post(req, &m, &d, pay_head_fields, H__MAX, v,
+	    "household")) != -1)
 		return st;
-	if ((d = pay_member_dict(req, &m)) == NULL)
-		return 500;
-	if (form_read(pay_head_fields, H__MAX, &req->form, app_lang(req), d,
-	    v) > 0)
-		return pay_member_render(req, &m, d, "household", 422);
 	if ((e = pay_sub_load(&m, "en", &s)) != WEFT_OK)
 		return app_status_of(e);
 	if (!s.exists)

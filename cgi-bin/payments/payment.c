@@ -180,7 +180,7 @@ pay_refuse_more(struct request *req, const struct pay_member *m,
 }
 
 /*
- * The form read and checked, and for a payment in hours the timebank's
+ * The form checked, and for a payment in hours the timebank's
  * account and both balance rows made (ledger_record_within() needs them
  * before the transaction): -1 to go on, else what the handler returns
  * (0: the form rendered again with its messages, or a status).
@@ -191,8 +191,6 @@ pay_payment_read(struct request *req, const struct pay_member *m,
 {
 	enum weft_err	 e;
 
-	if (form_read(pay_fields, P__MAX, &req->form, app_lang(req), d, v) > 0)
-		return pay_member_render(req, m, d, "payment", 422);
 	if (!v[P_KEY].set || !ledger_key_ok(v[P_KEY].str))
 		return 400;
 	if (v[P_METHOD].choice != PAY_HOURS)
@@ -222,11 +220,9 @@ pay_payment_record(struct request *req)
 	int			 st;
 	enum weft_err		 e;
 
-	if ((st = pay_target(req, &m)) != 0)
-		return st;
-	if ((d = pay_member_dict(req, &m)) == NULL)
-		return 500;
-	if ((st = pay_payment_read(req, &m, d, v, &tb)) != -1)
+	if ((st = pay_member_post(req, &m, &d, pay_fields, P__MAX, v,
+	    "payment")) != -1 || (st = pay_payment_read(req, &m, d, v, &tb)) !=
+	    -1)
 		return st;
 	if ((e = db_begin()) != WEFT_OK)
 		return app_status_of(e);

@@ -13,6 +13,7 @@
 
 #include "app.h"
 #include "buf.h"
+#include "form.h"
 #include "money.h"
 #include "subscription.h"
 
@@ -144,5 +145,14 @@ struct tmpl_dict *pay_member_dict(struct request *,
 		    const struct pay_member *);
 int		 pay_member_render(struct request *, const struct pay_member *,
 		    struct tmpl_dict *, const char *redo, int status);
+/*
+ * A POST of the member page: the member of the path (pay_target()), the
+ * page started into *d, the form of fields read into v: -1 to go on,
+ * else what the handler returns (a status, or 0 with the page rendered
+ * again with the input of form redo and its messages).
+ */
+int		 pay_member_post(struct request *, struct pay_member *,
+		    struct tmpl_dict **d, const struct form_field *fields,
+		    size_t n, struct form_value *v, const char *redo);
 
 #endif

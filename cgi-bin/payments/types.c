@@ -261,18 +261,31 @@ pay_type_exists(long long id, enum weft_err *e)
 	return n > 0;
 }
 
+/* The type of the path that the actor may change (site scope): 0 with
+ * *id, or the status to answer. */
+static int
+pay_type_target(struct request *req, long long *id)
+{
+	enum weft_err	 e = WEFT_OK;
+	int		 x;
+
+	*id = app_param_id(req, 0);
+	if (!pay_site(req))
+		return 403;
+	if ((x = pay_type_exists(*id, &e)) <= 0)
+		return x < 0 ? app_status_of(e) : 404;
+	return 0;
+}
+
 /* POST /payments/types/:id */
 int
 pay_type_save(struct request *req)
 {
-	long long	 id = app_param_id(req, 0);
-	enum weft_err	 e = WEFT_OK;
-	int		 x;
+	long long	 id;
+	int		 st;
 
-	if (!pay_site(req))
-		return 403;
-	if ((x = pay_type_exists(id, &e)) <= 0)
-		return x < 0 ? app_status_of(e) : 404;
+	if ((st = pay_type_target(req, &id)) != 0)
+		return st;
 	return pay_type_write(req, id);
 }
 
@@ -283,14 +296,12 @@ pay_type_name(struct request *req)
 {
 	struct form_value	 v[N__MAX];
 	struct buf		 after;
-	long long		 id = app_param_id(req, 0);
-	enum weft_err		 e = WEFT_OK;
-	int			 x;
+	long long		 id;
+	int			 st;
+	enum weft_err		 e;
 
-	if (!pay_site(req))
-		return 403;
-	if ((x = pay_type_exists(id, &e)) <= 0)
-		return x < 0 ? app_status_of(e) : 404;
+	if ((st = pay_type_target(req, &id)) != 0)
+		return st;
 	if (form_read(pay_name_fields, N__MAX, &req->form, app_lang(req),
 	    NULL, v) > 0 || strcmp(v[N_LANG].str, "en") == 0)
 		return 422;
