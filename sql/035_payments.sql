@@ -64,8 +64,8 @@ CREATE TABLE subscription_type_names (
 --   head_id       a household's member: the head, whose subscription
 --                 pays for them and whose status they share (their own
 --                 type, dates and charges are not used)
---   community_id  the member's, copied on every write, so that the due
---                 list of a community is one range of an index
+-- Its scope is the member's community (members.community_id), read with
+-- it: a copy here could fall behind a move between communities.
 CREATE TABLE subscriptions (
 	member_id	BIGINT NOT NULL PRIMARY KEY,
 	type_id		BIGINT NOT NULL,
@@ -75,11 +75,8 @@ CREATE TABLE subscriptions (
 			    NOT NULL DEFAULT 'cash',
 	gateway_ref	VARCHAR(128) NOT NULL DEFAULT '',
 	head_id		BIGINT NULL,
-	community_id	BIGINT NULL,
 	updated_at	DATETIME NOT NULL DEFAULT UTC_TIMESTAMP(),
 	KEY subscriptions_due (active, renewal_date, member_id),
-	KEY subscriptions_community_due (community_id, active, renewal_date,
-	    member_id),
 	KEY subscriptions_head (head_id),
 	CONSTRAINT subscriptions_member FOREIGN KEY (member_id)
 	    REFERENCES members (id),

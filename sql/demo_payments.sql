@@ -42,9 +42,9 @@ INSERT INTO subscription_type_names (type_id, lang, name) VALUES
 	(5, 'es', 'Socio fundador');
 
 INSERT INTO subscriptions (member_id, type_id, active, renewal_date,
-    preference, gateway_ref, head_id, community_id)
+    preference, gateway_ref, head_id)
 SELECT m.id, s.type_id, s.active, @today + INTERVAL s.days DAY, s.pref,
-    s.ref, NULL, m.community_id
+    s.ref, NULL
 FROM (
 	SELECT 'alice' AS username, 1 AS type_id, 1 AS active, 200 AS days,
 	    'cash' AS pref, '' AS ref

@@ -58,8 +58,8 @@ static const char pay_sql_due[] =
     " AND s.renewal_date <= UTC_DATE() + INTERVAL ? DAY"
     " AND s.head_id IS NULL AND s.preference <> 'waived'"
     " AND (? = 0 OR s.type_id = ?) AND (? = '' OR s.preference = ?)"
-    " AND (? = 1 OR FIND_IN_SET(COALESCE(s.community_id, 0), ?) > 0)"
-    " AND (? = 0 OR s.community_id = ?)"
+    " AND (? = 1 OR FIND_IN_SET(COALESCE(m.community_id, 0), ?) > 0)"
+    " AND (? = 0 OR m.community_id = ?)"
     " ORDER BY s.renewal_date, s.member_id LIMIT ?";
 
 /* The filters read from the query, the day range of the status. */

@@ -218,13 +218,13 @@ pay_sub_json(struct buf *b, const struct pay_sub *s)
 
 static const char pay_sql_sub_save[] =
     "INSERT INTO subscriptions (member_id, type_id, active, renewal_date,"
-    " preference, gateway_ref, community_id)"
-    " SELECT ?, t.id, ?, ?, ?, ?, NULLIF(?, 0) FROM subscription_types t"
+    " preference, gateway_ref)"
+    " SELECT ?, t.id, ?, ?, ?, ? FROM subscription_types t"
     " WHERE t.id = ? AND (t.active = 1 OR t.id = ?)"
     " ON DUPLICATE KEY UPDATE type_id = VALUES(type_id),"
     " active = VALUES(active), renewal_date = VALUES(renewal_date),"
     " preference = VALUES(preference), gateway_ref = VALUES(gateway_ref),"
-    " community_id = VALUES(community_id), updated_at = UTC_TIMESTAMP()";
+    " updated_at = UTC_TIMESTAMP()";
 
 /* POST /payments/members/:id/subscription: starts or changes it. */
 int
@@ -246,9 +246,9 @@ pay_sub_save(struct request *req)
 		return app_status_of(e);
 	if ((e = pay_sub_lock(m.id)) != WEFT_OK ||
 	    (e = pay_sub_load(&m, "en", &s)) != WEFT_OK ||
-	    (e = db_exec(pay_sql_sub_save, "iisssiii", m.id,
+	    (e = db_exec(pay_sql_sub_save, "iisssii", m.id,
 	    (long long)v[S_ACTIVE].on, v[S_RENEWAL].str, v[S_PREF].str,
-	    v[S_REF].str, m.community, v[S_TYPE].id, s.type_id)) != WEFT_OK)
+	    v[S_REF].str, v[S_TYPE].id, s.type_id)) != WEFT_OK)
 		goto err;
 	if (db_affected() == 0) {
 		db_rollback();

@@ -34,7 +34,7 @@ static const char pay_sql_due_notices[] =
     " AND m.status = 'approved'"
     " AND s.renewal_date <= UTC_DATE() + INTERVAL ? DAY"
     " AND s.renewal_date >= UTC_DATE() - INTERVAL ? DAY"
-    " AND (? = 1 OR FIND_IN_SET(COALESCE(s.community_id, 0), ?) > 0)"
+    " AND (? = 1 OR FIND_IN_SET(COALESCE(m.community_id, 0), ?) > 0)"
     " AND NOT EXISTS (SELECT 1 FROM payment_notices n"
     " WHERE n.member_id = s.member_id AND n.period_start = s.renewal_date"
     " AND n.kind = IF(s.renewal_date > UTC_DATE(), 'before', 'on'))"

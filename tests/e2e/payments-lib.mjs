@@ -16,9 +16,8 @@ export function subscriber({ type = 'Individual, yearly', days = 5, pref = 'cash
 	const m = makeMember({ prefix: 'py', community });
 	if (lang !== 'en')
 		sql(`UPDATE members SET lang = ${q(lang)} WHERE id = ${m.id}`);
-	sql(`INSERT INTO subscriptions (member_id, type_id, active, renewal_date, preference, head_id, community_id)
-	    VALUES (${m.id}, ${typeId(type)}, 1, ${q(dateIn(days))}, ${q(pref)}, ${head ? Number(head) : 'NULL'},
-	    ${community ? Number(community) : 'NULL'})`);
+	sql(`INSERT INTO subscriptions (member_id, type_id, active, renewal_date, preference, head_id)
+	    VALUES (${m.id}, ${typeId(type)}, 1, ${q(dateIn(days))}, ${q(pref)}, ${head ? Number(head) : 'NULL'})`);
 	return m;
 }
 
