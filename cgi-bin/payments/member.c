@@ -277,24 +277,56 @@ err:
 }
 
 /*
+ * May username head the household of m?  A member of the actor's scope,
+ * not m, whose own subscription is of a household type and who is in no
+ * household; and m heads no household of its own (no chains).  NULL
+ * when it may (*hid the head), else the phrase key saying why not.
+ */
+static const char *
+pay_head_check(struct request *req, const struct pay_member *m,
+    const char *username, long long *hid, enum weft_err *e)
+{
+	struct pay_member	 h;
+	struct pay_sub		 hs;
+	struct scope		 sc;
+	long long		 n;
+
+	*e = db_query_int(hid, "SELECT id FROM members WHERE username = ?",
+	    "s", username);
+	if (*e == WEFT_ERR_NOTFOUND || (*e == WEFT_OK && *hid == m->id)) {
+		*e = WEFT_OK;
+		return N_("payments.household.error.head");
+	}
+	if (*e != WEFT_OK || (*e = pay_member_load(*hid, &h)) != WEFT_OK ||
+	    (*e = pay_sub_load(&h, "en", &hs)) != WEFT_OK ||
+	    (*e = db_query_int(&n, "SELECT COUNT(*) FROM subscriptions"
+	    " WHERE head_id = ?", "i", m->id)) != WEFT_OK)
+		return NULL;
+	scope_of_community(h.community, &sc);
+	if (!role_allows(&req->actor.grants, PERM_PAYMENT_MANAGE, &sc) ||
+	    !hs.exists || hs.kind != PAY_KIND_HOUSEHOLD || hs.head_id != 0 ||
+	    n > 0)
+		return N_("payments.household.error.head");
+	return NULL;
+}
+
+/*
  * POST /payments/members/:id/household: head, a username, makes the
  * member one of that head's household (the head's subscription, of a
- * household type, pays for them); empty takes them out.  The head must
- * be in the actor's scope too, and not in a household of its own.
+ * household type, pays for them); empty takes them out.
  */
 int
 pay_household_save(struct request *req)
 {
 	struct form_value	 v[H__MAX];
-	struct pay_member	 m, h;
-	struct pay_sub		 s, hs;
-	struct scope		 sc;
+	struct pay_member	 m;
+	struct pay_sub		 s;
 	struct tmpl_dict	*d;
 	const char		*why = NULL;
-	char			 path[64], after[96];
+	char			 path[64], before[48], after[48];
 	long long		 hid = 0;
 	int			 st;
-	enum weft_err		 e;
+	enum weft_err		 e = WEFT_OK;
 
 	if ((st = pay_member_post(req, &m, &d, pay_head_fields, H__MAX, v,
 	    "household")) != -1)
@@ -303,35 +335,21 @@ pay_household_save(struct request *req)
 		return app_status_of(e);
 	if (!s.exists)
 		why = N_("payments.household.error.no_sub");
-	else if (v[H_HEAD].set) {
-		e = db_query_int(&hid, "SELECT id FROM members"
-		    " WHERE username = ?", "s", v[H_HEAD].str);
-		if (e != WEFT_OK && e != WEFT_ERR_NOTFOUND)
-			return app_status_of(e);
-		if (e == WEFT_ERR_NOTFOUND || hid == m.id ||
-		    pay_member_load(hid, &h) != WEFT_OK)
-			why = N_("payments.household.error.head");
-		else {
-			scope_of_community(h.community, &sc);
-			if ((e = pay_sub_load(&h, "en", &hs)) != WEFT_OK)
-				return app_status_of(e);
-			if (!role_allows(&req->actor.grants,
-			    PERM_PAYMENT_MANAGE, &sc) || !hs.exists ||
-			    hs.kind != PAY_KIND_HOUSEHOLD || hs.head_id != 0)
-				why = N_("payments.household.error.head");
-		}
-	}
+	else if (v[H_HEAD].set)
+		why = pay_head_check(req, &m, v[H_HEAD].str, &hid, &e);
+	if (e != WEFT_OK)
+		return app_status_of(e);
 	if (why != NULL) {
 		form_error(d, "head", app_text(req, why));
 		return pay_member_render(req, &m, d, "household", 422);
 	}
+	snprintf(before, sizeof(before), "{\"head\":%lld}", s.head_id);
 	snprintf(after, sizeof(after), "{\"head\":%lld}", hid);
-	snprintf(path, sizeof(path), "{\"head\":%lld}", s.head_id);
 	if ((e = db_begin()) != WEFT_OK ||
 	    (e = db_exec("UPDATE subscriptions SET head_id = NULLIF(?, 0),"
 	    " updated_at = UTC_TIMESTAMP() WHERE member_id = ?", "ii", hid,
 	    m.id)) != WEFT_OK || (e = audit_write(&req->actor,
-	    "subscription.household", "member", m.id, m.community, path,
+	    "subscription.household", "member", m.id, m.community, before,
 	    after)) != WEFT_OK || (e = db_commit()) != WEFT_OK) {
 		db_rollback();
 		return app_status_of(e);
