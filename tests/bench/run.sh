@@ -45,6 +45,7 @@
 #                                       time, after the measurements)
 #   BENCH_GEN_TIMEOUT=1800              seconds allowed to each step of
 #                                       the dataset generation
+#   BENCH_MAIL=20000                    mailer target's messages; 0: none
 #
 # Nothing outside the temporary directory and BENCH_OUT is written; the
 # stack, the bare responder and nginx are stopped on exit, also after an
@@ -565,6 +566,7 @@ wanted() {
 	[[ " $ONLY " == *" $1 "* ]]
 }
 
+. "$BENCH/mailer.sh"	# the target "mailer": mailer_bench, mailer_report
 # ---- one scale ------------------------------------------------------------
 
 bench_scale() {
@@ -588,6 +590,7 @@ bench_scale() {
 		snap=$((snap + 1))
 		rss_snapshot | sed "s/^/$SCALE_NAME after-c$conns /" >>"$RSS_FILE"
 	done
+	wanted mailer && mailer_bench
 	if ((DIGEST)); then
 		say "slow query log digest (statements per request, mean time)"
 		digest >"$OUT/raw/$SCALE_NAME-digest.txt"
@@ -743,6 +746,7 @@ targets_report() {
 		    END { print m + 0 }' "$RSS_FILE")
 		printf '  [%s] no RSS growth between the two passes: %s (largest growth %s kB)\n' \
 		    "$s" "$(verdict "$f" '<' 257)" "$f"
+		mailer_report "$s"
 	done
 }
 
@@ -783,7 +787,7 @@ main() {
 	mkdir -p "$OUT/raw"
 	RSS_FILE=$OUT/rss.txt
 	: >"$RSS_FILE"
-	ROWS=() LEDGER=() SCALE_INFO=() SCALE_LIST=() DIGESTS=()
+	ROWS=() LEDGER=() SCALE_INFO=() SCALE_LIST=() DIGESTS=() MAIL_ROWS=()
 	LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 	trap cleanup EXIT
 	trap 'exit 130' INT TERM
