@@ -1,8 +1,8 @@
 // The payments area in a real browser (docs/payments.md), as the demo's
 // payment coordinator works it: the due list from the gear menu, the
 // overdue members among it, carol's page, a cheque recorded for her whole
-// charge, and carol current; her receipt queued in the outbox (the mailer
-// delivers it: docs/mail.md); the subscription types, the payments
+// charge, and carol current; her receipt queued in the outbox and
+// delivered by the mailer to the stack's SMTP sink (docs/mail.md); the subscription types, the payments
 // received; carol's own view; the admin's switch page.  Every page is
 // screenshotted (tests/screenshots/payments-*.png) and checked with
 // axe-core (0 violations); the console must stay clean.
@@ -10,6 +10,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { URL_BASE, close, consoleErrors, launch, rootSql, session, submit, visited } from './lib.mjs';
+import { decodeWords, mailsFor, until } from '../e2e/mail-lib.mjs';
 
 test.before(() => launch('payments'));
 test.after(close);
@@ -46,6 +47,11 @@ test('the payment coordinator finds an overdue member, records a cheque, and see
 		await visited(s, 'member-current');
 		const mail = rootSql(`SELECT kind, to_addr, subject FROM outbox WHERE member_id = ${carol()} AND kind = 'payments.receipt'`);
 		assert.deepEqual(mail, [['payments.receipt', 'carol@example.org', 'Payment received: 24.00 EUR']], 'her receipt is queued');
+		// The mailer delivers it: the stack's SMTP sink has it.
+		const [[mid]] = rootSql(`SELECT message_id FROM outbox WHERE member_id = ${carol()} AND kind = 'payments.receipt'`);
+		const got = await until(() => mailsFor(mid).length && mailsFor(mid));
+		assert.ok(got && got.length === 1, 'carol\'s receipt reached the SMTP sink');
+		assert.equal(decodeWords(got[0].headers.subject), 'Payment received: 24.00 EUR');
 		await s.page.goto(`${URL_BASE}/payments/received`);
 		assert.match(await s.page.textContent('table.received'), /Carol Chen/);
 		await visited(s, 'received');
