@@ -283,6 +283,12 @@ app_handle(FCGX_Request *r, const struct program *prog, struct request *req)
 		goto out;
 	if ((st = app_guard(req)) != 0)
 		goto out;
+	if (!app_feature_on(req->route->feature)) {
+		/* Closed by its switch: the one page saying so. */
+		app_error(req, 404, app_text(req,
+		    app_feature_off_keys[req->route->feature]));
+		goto out;
+	}
 	form_duplicates_clear();
 	st = req->route->handler(req);
 	if (form_duplicates_seen())	/* nothing was written: form_read() */

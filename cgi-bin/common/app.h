@@ -88,6 +88,26 @@ struct app_nav {
 #define APP_HANDLER(f)	.handler = (f)
 #endif
 
+/*
+ * A feature of the site that an Admin switches off and on (a setting):
+ * a route of a feature that is off is answered with the page saying so
+ * (after its guard: who may not pass is refused as ever), and the
+ * navigation does not offer it.  The zero value is "no feature": the
+ * route is always there (the switch's own page is).
+ */
+enum app_feature {
+	APP_FEATURE_NONE = 0,
+	APP_FEATURE_PAYMENTS,	/* payments_enabled */
+	APP_FEATURE__MAX
+};
+
+#define APP_FEATURE(f)	.feature = (f)
+
+/* Is feature f on (APP_FEATURE_NONE always is)? */
+int		 app_feature_on(enum app_feature f);
+/* The phrase key of the page of a feature that is off. */
+extern const char *const app_feature_off_keys[APP_FEATURE__MAX];
+
 struct request;
 
 /* A handler returns 0 when it has filled req->resp (page, redirect or
@@ -102,6 +122,7 @@ struct route {
 	handler_fn		 handler;	/* NULL in app_areas[] */
 	struct app_nav		 nav;		/* GET routes without ":x" */
 	size_t			 body_max;	/* 0: the config's limits */
+	enum app_feature	 feature;	/* APP_FEATURE_NONE: always */
 };
 
 /*

@@ -4,6 +4,7 @@
  * a page its viewer would be refused (docs/authorization.md, rule 1).
  */
 #include "app.h"
+#include "settings.h"
 
 enum app_verdict
 app_access(const struct actor *a, enum access access, enum perm perm)
@@ -34,5 +35,23 @@ app_access(const struct actor *a, enum access access, enum perm perm)
 	default:
 		return role_allows_somewhere(&a->grants, perm) ? APP_ALLOW :
 		    APP_DENY;
+	}
+}
+
+const char *const app_feature_off_keys[APP_FEATURE__MAX] = {
+	[APP_FEATURE_NONE] = N_("error.404"),
+	[APP_FEATURE_PAYMENTS] = N_("error.feature_off.payments"),
+};
+
+int
+app_feature_on(enum app_feature f)
+{
+	switch (f) {
+	case APP_FEATURE_NONE:
+		return 1;
+	case APP_FEATURE_PAYMENTS:
+		return settings_int(SETTING_PAYMENTS_ENABLED) == 1;
+	default:
+		return 0;
 	}
 }

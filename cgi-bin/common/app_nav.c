@@ -107,7 +107,8 @@ app_nav_visible(const struct actor *a, enum app_menu place,
 	for (i = 0; i < app_nav_n && n < max; i++) {
 		r = app_nav_entries[i].r;
 		if (r->nav.menu == place &&
-		    app_access(a, r->access, r->perm) == APP_ALLOW)
+		    app_access(a, r->access, r->perm) == APP_ALLOW &&
+		    app_feature_on(r->feature))
 			out[n++] = r;
 	}
 	return n;

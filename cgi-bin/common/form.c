@@ -9,6 +9,7 @@
 #include "form.h"
 #include "i18n.h"
 #include "i18n_conv.h"
+#include "money.h"
 
 /* The summary's include: its marker in the templates and its file. */
 #define FORM_SUMMARY		"FORM_ERROR_SUMMARY"
@@ -73,6 +74,11 @@ form_value_of(const struct form_field *f, const char *in, const char *lang,
 		v->by_kind = 1;
 		return valid_hours(in, i18n_decimal(lang),
 		    f->max > 0 ? f->max : LLONG_MAX, &v->hours);
+	case FORM_MONEY:
+		if ((e = valid_text(in, 1, FORM_HOURS_LEN, 0)) != VALID_OK)
+			return e;
+		return money_parse(in, i18n_decimal(lang),
+		    money_site_exponent(), f->max, &v->money);
 	case FORM_DATE:
 		return valid_date(in, &v->date.y, &v->date.m, &v->date.d);
 	case FORM_LANG:

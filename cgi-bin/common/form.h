@@ -55,6 +55,9 @@ enum form_kind {
 	FORM_HOURS,	/* hundredths (valid_hours, with the decimal mark
 			 * of form_read()'s lang), at most max (0: any);
 			 * written in at most FORM_HOURS_LEN characters */
+	FORM_MONEY,	/* minor units of the site's currency (money_parse,
+			 * with the decimal mark of form_read()'s lang),
+			 * at most max (0: any) */
 	FORM_DATE,	/* YYYY-MM-DD */
 	FORM_LANG,	/* a language tag */
 	FORM_CHOICE,	/* one of choices[]; with max, a text of min..max
@@ -116,6 +119,7 @@ struct form_value {
 	long long		 n;	/* FORM_INT */
 	long long		 id;	/* FORM_ID */
 	long long		 hours;	/* FORM_HOURS: hundredths */
+	long long		 money;	/* FORM_MONEY: minor units */
 	struct form_date	 date;	/* FORM_DATE */
 	size_t			 choice; /* FORM_CHOICE */
 	int			 on;	/* FORM_BOOL */

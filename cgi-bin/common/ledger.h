@@ -202,6 +202,36 @@ enum weft_err	 ledger_reverse(const struct actor *, long long id,
 		    const char *reason, long long *rid,
 		    enum ledger_refusal *why);
 
+/* ---- Another area's exchanges: the timebank's own account ---------------- */
+
+/*
+ * The timebank's own account (sql/035_payments.sql, ledger_accounts):
+ * a member row that nobody logs in as (username "_timebank", which no
+ * signup can take, disabled), the party that receives what members pay
+ * the timebank itself in hours (a subscription paid in hours).
+ * WEFT_ERR_NOTFOUND when the migration has not made it.
+ */
+enum weft_err	 ledger_timebank_account(long long *id);
+/* Makes the balance rows of a and b, outside any transaction: what
+ * ledger_record_within() needs before its caller's transaction starts. */
+enum weft_err	 ledger_prepare(long long a, long long b);
+/*
+ * Records exchange x inside the caller's transaction (db_begin() is the
+ * caller's, and so are the commit and, on any error or refusal, the
+ * rollback), with its audit row "exchange.record_for": the hours move
+ * with both balance rows locked, lower member id first, the hard credit
+ * limit of s refusing what would take the recipient too low
+ * (LEDGER_REFUSE_CREDIT_LIMIT), a form key used before refused
+ * (LEDGER_REFUSE_DUPLICATE_KEY).  The balance rows exist
+ * (ledger_prepare()), else WEFT_ERR_NOTFOUND.  *id the new exchange.
+ * A caller holding locks of its own takes them before this is called,
+ * in its own fixed order, and never a balance row first.
+ */
+enum weft_err	 ledger_record_within(const struct actor *,
+		    const struct ledger_settings *s,
+		    const struct ledger_entry *x, long long *id,
+		    enum ledger_refusal *why);
+
 /* ---- Proposals: exchanges waiting for their recipient ------------------- */
 
 /*

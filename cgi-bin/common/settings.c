@@ -15,6 +15,7 @@
 #include "db.h"
 #include "i18n.h"
 #include "log.h"
+#include "money.h"
 #include "settings.h"
 
 static const char *const settings_limit_modes[] = { "soft", "hard", NULL };
@@ -32,6 +33,7 @@ static const char *const settings_limit_mode_labels[] = {
  * its label and its help (phrase keys, N_() each for the build's
  * check). */
 #define SETTING_PAGE(g, l, h)	.group = (g), .label = (l), .help = (h)
+static const char *const settings_off_on[] = { "off", "on", NULL };
 
 /* The settings, their types and defaults: the table is the format. */
 const struct setting_def settings_defs[SETTING__MAX] = {
@@ -163,6 +165,25 @@ const struct setting_def settings_defs[SETTING__MAX] = {
 	    N_("site.setting.signup_mode"),
 	    N_("site.setting.signup_mode.help")),
 	    .choice_labels = settings_signup_mode_labels },
+	[SETTING_PAYMENTS_ENABLED] = { "payments_enabled", SETTING_CHOICE,
+	    "off", 0, 0, settings_off_on, "payments",
+	    "on: the payments area (/payments: subscriptions, charges, "
+	    "payments, renewal notices) is in use; off: it is closed and "
+	    "nothing of it shows.  Changed on /payments/feature, which shows "
+	    "first who would be mailed." },
+	[SETTING_PAYMENT_CURRENCY] = { "payment_currency", SETTING_CHOICE,
+	    "EUR", 0, 0, money_currency_codes, "payments",
+	    "The ISO 4217 currency of subscription amounts.  A charge and a "
+	    "payment keep the currency they were made in." },
+	[SETTING_PAYMENT_GRACE_DAYS] = { "payment_grace_days", SETTING_INT,
+	    "30", 0, 3650, NULL, "payments",
+	    "How many days after its renewal date an unpaid subscription is "
+	    "overdue; after that it has lapsed." },
+	[SETTING_PAYMENT_REMINDER_DAYS] = { "payment_reminder_days",
+	    SETTING_INT, "14", 0, 365, NULL, "payments",
+	    "A subscription is due this many days before its renewal date; "
+	    "the first renewal reminder is sent then, the second on the "
+	    "date (0: on the date only)." },
 };
 
 const char *const setting_type_names[SETTING_TYPE__MAX] = {

@@ -42,6 +42,10 @@ enum setting {
 	SETTING_AD_RENEWAL_DAYS,	/* ad_renewal_days */
 	SETTING_SESSION_IDLE_MINUTES,	/* session_idle_minutes */
 	SETTING_SIGNUP_MODE,		/* signup_mode */
+	SETTING_PAYMENTS_ENABLED,	/* payments_enabled: off, on */
+	SETTING_PAYMENT_CURRENCY,	/* payment_currency: ISO 4217 */
+	SETTING_PAYMENT_GRACE_DAYS,	/* payment_grace_days */
+	SETTING_PAYMENT_REMINDER_DAYS,	/* payment_reminder_days */
 	SETTING__MAX
 };
 

@@ -27,8 +27,13 @@
 #include "db.h"
 #include "i18n_conv.h"
 #include "form.h"
+#include "i18n_conv.h"
 #include "list.h"
+#include "subscription.h"
 #include "util.h"
+
+_Static_assert(LIST_PER_PAGE <= SUB_COLUMNS_MAX,
+    "a page's subscription columns are read in one statement");
 
 /* ---- the page --------------------------------------------------------- */
 
@@ -163,10 +168,32 @@ list_row_full(const struct request *req, struct tmpl_dict *t,
  * same: the links are written from {{ID}} in the template and the status
  * is a value.
  */
+/* The subscription cells of a row (v->payment): the member's status and
+ * renewal date where the viewer has payment.manage over them, else a
+ * dash (docs/payments.md). */
+static void
+list_row_sub(struct request *req, struct tmpl_dict *t,
+    const struct list_row *row, const struct sub_column *sub)
+{
+	struct tmpl_dict	*s;
+	struct scope		 sc;
+
+	scope_of_community(row->community, &sc);
+	if (!role_allows(&req->actor.grants, PERM_PAYMENT_MANAGE, &sc)) {
+		tmpl_show(t, "ROW_NO_SUB");
+		return;
+	}
+	s = tmpl_section(t, "ROW_SUB");
+	tmpl_set(s, "SUB_STATUS", app_text(req, sub_status_keys[sub->status]));
+	tmpl_set(s, "SUB_STATUS_NAME", sub_status_names[sub->status]);
+	if (sub->renewal[0] != '\0')
+		i18n_set_date(s, "SUB_RENEWAL", app_lang(req), sub->renewal);
+}
+
 static enum weft_err
 list_row_fill(struct request *req, struct tmpl_dict *d,
     const struct list_view *v, struct list_communities *c,
-    const struct list_row *row)
+    const struct list_row *row, const struct sub_column *sub)
 {
 	struct tmpl_dict	*t, *s;
 	struct scope		 sc;
@@ -182,6 +209,8 @@ list_row_fill(struct request *req, struct tmpl_dict *d,
 	    app_text(req, member_status_title_keys[st]) : "");
 	if (v->bulk)
 		tmpl_show(t, "ROW_BULK");
+	if (v->payment)
+		list_row_sub(req, t, row, sub);
 	if (!v->full)
 		return WEFT_OK;
 	s = tmpl_section(t, "ROW_FULL");
@@ -278,6 +307,49 @@ list_csv_href(struct tmpl_dict *d, const char *params)
 	buf_free(&b);
 }
 
+/* The subscription columns of the n rows shown, in one statement. */
+static enum weft_err
+list_subs(struct tmpl_dict *d, const struct list_row *rows, size_t n,
+    struct sub_column *subs)
+{
+	long long	 ids[SUB_COLUMNS_MAX];
+	size_t		 i;
+
+	tmpl_show(d, "PAYMENT");
+	for (i = 0; i < n && i < SUB_COLUMNS_MAX; i++)
+		ids[i] = rows[i].id;
+	return sub_columns(ids, i, subs);
+}
+
+/* The table of the rows the page shows, with its optional columns. */
+static enum weft_err
+list_table(struct request *req, struct tmpl_dict *d,
+    const struct list_view *v, struct list_communities *c,
+    struct list_row *rows, const struct pager_result *pr)
+{
+	struct sub_column	 subs[SUB_COLUMNS_MAX];
+	size_t			 i;
+	enum weft_err		 e;
+
+	tmpl_show(d, "RESULTS");
+	if (!v->full)
+		tmpl_show(d, "NARROW");
+	if (v->contact)
+		tmpl_show(d, "CONTACT");
+	if (pr->reversed)
+		members_list_reverse(rows, pr->shown);
+	tmpl_show(d, pr->shown > 0 ? "HAS_ROWS" : "NO_ROWS");
+	tmpl_set_int(d, "SHOWN", (long long)pr->shown);
+	if (v->payment && (e = list_subs(d, rows, pr->shown, subs)) !=
+	    WEFT_OK)
+		return e;
+	for (i = 0; i < pr->shown; i++)
+		if ((e = list_row_fill(req, d, v, c, &rows[i], &subs[i])) !=
+		    WEFT_OK)
+			return e;
+	return WEFT_OK;
+}
+
 /* Fetches the page and fills the table, the links and the bulk form;
  * returns the status to render with. */
 static int
@@ -290,7 +362,7 @@ list_results(struct request *req, struct tmpl_dict *d,
 	struct pager		 p;
 	struct pager_result	 pr;
 	struct buf		 params;
-	size_t			 n, i;
+	size_t			 n;
 	enum weft_err		 e;
 	int			 st = 200;
 
@@ -309,20 +381,10 @@ list_results(struct request *req, struct tmpl_dict *d,
 		goto out;
 	}
 	pager_result(&p, n, &pr);
-	tmpl_show(d, "RESULTS");
-	if (!v->full)
-		tmpl_show(d, "NARROW");
-	if (v->contact)
-		tmpl_show(d, "CONTACT");
-	if (pr.reversed)
-		members_list_reverse(rows, pr.shown);
-	tmpl_show(d, pr.shown > 0 ? "HAS_ROWS" : "NO_ROWS");
-	tmpl_set_int(d, "SHOWN", (long long)pr.shown);
-	for (i = 0; i < pr.shown; i++)
-		if ((e = list_row_fill(req, d, v, c, &rows[i])) != WEFT_OK) {
-			st = app_status_of(e);
-			goto out;
-		}
+	if ((e = list_table(req, d, v, c, rows, &pr)) != WEFT_OK) {
+		st = app_status_of(e);
+		goto out;
+	}
 	members_list_params(&params, f, 0);
 	list_headers(d, f, params.p != NULL ? params.p : "");
 	buf_reset(&params);

@@ -70,6 +70,8 @@ struct list_view {
 	int		 contact;	/* contact columns (cells row by row) */
 	int		 email_search;	/* member.contact over all of it */
 	int		 bulk;
+	int		 payment;	/* subscription columns (payment.manage,
+					   payments on; cells row by row) */
 };
 
 /* A row of a fetch: the strings point into the fetch's rows (db.h), valid

@@ -674,6 +674,9 @@ members_list_view(struct request *req, struct tmpl_dict *d,
 	    list_covers(req, PERM_MEMBER_CONTACT, 0, v);
 	v->bulk = v->full &&
 	    role_allows_somewhere(&req->actor.grants, PERM_MEMBER_BULK);
+	/* Footnote 1: the payment coordinator's narrow view has them. */
+	v->payment = app_feature_on(APP_FEATURE_PAYMENTS) &&
+	    role_allows_somewhere(&req->actor.grants, PERM_PAYMENT_MANAGE);
 	return v->full ? 0 : list_narrow_check(req, d, f);
 }
 

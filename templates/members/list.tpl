@@ -99,7 +99,9 @@
 <th scope="col">[[members.list.col_notes]]</th>
 {{/FULL}}{{#CONTACT}}<th scope="col">[[members.list.col_email]]</th>
 <th scope="col">[[members.field.phone]]</th>
-{{/CONTACT}}</tr>
+{{/CONTACT}}{{#PAYMENT}}<th scope="col">[[members.list.col_subscription]]</th>
+<th scope="col">[[members.list.col_renewal]]</th>
+{{/PAYMENT}}</tr>
 </thead>
 <tbody>
 {{#ROW}}<tr data-member="{{ID}}">{{#ROW_BULK}}<td><input type="checkbox" name="id" value="{{ID}}" aria-label="[[members.list.select_one]]"></td>{{/ROW_BULK}}
@@ -114,7 +116,11 @@
 <td>{{PHONE}}</td>
 {{/ROW_CONTACT}}{{#ROW_NO_CONTACT}}<td>—</td>
 <td>—</td>
-{{/ROW_NO_CONTACT}}</tr>
+{{/ROW_NO_CONTACT}}{{#ROW_SUB}}<td data-subscription="{{SUB_STATUS_NAME}}"><a href="/payments/members/{{ID}}">{{SUB_STATUS}}</a></td>
+<td>{{SUB_RENEWAL}}</td>
+{{/ROW_SUB}}{{#ROW_NO_SUB}}<td>—</td>
+<td>—</td>
+{{/ROW_NO_SUB}}</tr>
 {{/ROW}}</tbody>
 </table>
 </div>

@@ -80,11 +80,10 @@ BASE=1000		# bench member k has id BASE + k (the demo's are below)
 POOL=32			# members logged in to record exchanges
 CHUNK=500000		# exchanges per INSERT statement
 
-# The targets, in the order of the table: name, kind, path.  Kinds:
-# static, bare, public (no cookie), coord (the admin's session), coord_es
-# (the same admin's twin whose language is Spanish: the catalogue must not
-# cost the page anything, docs/translations.md "Caching"), member
-# (a bench member's session), record, login.
+# The targets, in the table's order: name, kind, path.  Kinds: static, bare,
+# public (no cookie), coord (the admin's session), coord_es (its Spanish twin:
+# the catalogue must cost nothing, docs/translations.md "Caching"), member (a
+# bench member's session), record, login.  payments_due: docs/payments.md.
 TARGETS=(
 	"static|static|/bench/static.html"
 	"bare|bare|/bench/bare"
@@ -94,6 +93,7 @@ TARGETS=(
 	"profile|coord|/members/{id}"
 	"ads|member|/ads"
 	"statement|coord|/exchanges/members/{id}"
+	"payments_due|coord|/payments?status=open"
 	"record|record|/exchanges/new"
 	"login|login|/login"
 )

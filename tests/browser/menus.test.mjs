@@ -27,8 +27,9 @@ test('the admin opens the gear menu with a click and follows an entry', async ()
 	assert.deepEqual(await shown(s.page, 'manage'), [], 'closed by default');
 	await s.page.click('#menu-manage > summary');
 	assert.deepEqual(await shown(s.page, 'manage'), ['/members/dashboard', '/ads/manage',
-		'/exchanges/list', '/members/audit', '/site', '/site/lists', '/members/roles', '/members/communities',
-		'/translations', '/translations/languages']);
+		'/exchanges/list', '/members/audit', '/payments', '/payments/received',
+		'/site', '/site/lists', '/members/roles', '/members/communities',
+		'/translations', '/translations/languages', '/payments/types', '/payments/feature']);
 	await visited(s, 'gear-open');
 	const [res] = await Promise.all([s.page.waitForNavigation(),
 		s.page.click('#menu-manage a[href="/exchanges/list"]')]);

@@ -344,7 +344,10 @@ test('contact columns: support sees e-mail and phone, outreach does not', async 
 
 test('the payment coordinator\'s narrow view: names and status only', async () => {
 	const html = await page('payment', 'q=alice');
-	assert.deepEqual(headers(html), ['Name', 'Username', 'Status']);
+	// With payments on (the demo), the subscription columns
+	// (docs/payments.md).
+	assert.deepEqual(headers(html), ['Name', 'Username', 'Status', 'Subscription', 'Renewal date']);
+	assert.match(html, /data-subscription="current"><a href="\/payments\/members\/\d+">current<\/a>/);
 	assert.doesNotMatch(html, /@example\.org|555 01|\/notes"|North Side Timebank<\/td>/);
 	assert.doesNotMatch(html, /action="\/members\/bulk"/);
 	assert.match(html, /href="\/members\/\d+">Alice Adams/, 'rows link to the profile');

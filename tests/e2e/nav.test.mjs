@@ -38,9 +38,14 @@ const NAV = {
 	'/site': ['site', 'site', 'Site settings'],
 	'/site/lists': ['site', 'site', 'Lists'],
 	'/site/lists/new': ['add', 'site', 'Add a list item'],
+	'/payments': ['reports', 'payments', 'Subscriptions due'],
+	'/payments/received': ['reports', 'payments', 'Payments received'],
+	'/payments/types': ['site', 'payments', 'Subscription types'],
+	'/payments/feature': ['site', 'payments', 'Payments feature'],
+	'/payments/me': ['bar', 'payments', 'My subscription'],
 };
 // The order of the bar, and of each menu's groups.
-const BAR = ['/', '/ads', '/exchanges', '/members', '/me'];
+const BAR = ['/', '/ads', '/exchanges', '/members', '/payments/me', '/me'];
 const MENUS = { add: ['add'], manage: ['reports', 'content', 'site'] };
 
 // GET routes of a program as `--routes` prints them: pattern -> {access, perm}.

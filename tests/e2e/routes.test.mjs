@@ -35,6 +35,7 @@ import {
 import { ACTORS, PERMS, guardAllows } from './roles.mjs';
 import { FASTCGI } from './programs.mjs';
 import { LIST_KEYS, SETTING_NAMES, siteRoutes } from './routes-site.mjs';
+import { paymentsRoutes } from './routes-payments.mjs';
 
 // The FastCGI programs of the manifest (cgi-bin/programs), each of which
 // must be built and have its routes in EXPECTED.
@@ -63,7 +64,10 @@ SCOPES.pending = SCOPES.exchange;
 // one the timebank does not have (zz).
 SCOPES.language = { in: ['language:es'], out: ['language:fr'] };
 const LANGS = { in: 'es', out: 'fr', missing: 'zz' };
+// A subscription type is the whole timebank's: one that exists (the
+// demo's first) and one that does not.
 const VARIANTS = {
+	type: ['in', 'missing'],
 	language: ['in', 'out', 'missing'],
 	member: ['in', 'out', 'none', 'missing'],
 	ad: ['in', 'out', 'none', 'missing'],
@@ -332,6 +336,8 @@ const EXPECTED = [
 		obj: 'language', form: { po: '' },
 	}),
 	...siteRoutes({ R, holdsOver, MISSING }),
+
+	...paymentsRoutes(R, holdsOver),
 ];
 
 // The "in" ad of the demo is alice's own (the plain member actor).
@@ -496,7 +502,11 @@ function demoObjects() {
 // that :id names; and the parties of the recording probes.
 function fixtures() {
 	const demo = demoObjects();
-	const fx = { ids: new Map(), parties: {}, phrase: one("SELECT id FROM phrases WHERE phrase_key = 'login.failed'", 'the phrase login.failed') };
+	const fx = {
+		ids: new Map(), parties: {},
+		phrase: one("SELECT id FROM phrases WHERE phrase_key = 'login.failed'", 'the phrase login.failed'),
+		type: one('SELECT MIN(id) FROM subscription_types', 'a subscription type'),
+	};
 	const wantMembers = [];		/* [routeKey, variant] */
 	const wantAds = [];
 	const wantPending = [];		/* [routeKey, variant, alice] */
@@ -514,6 +524,10 @@ function fixtures() {
 			if (o === 'listitem') {
 				fx.ids.set(`${key(e)} ${v}`, v === 'missing' ? MISSING :
 				    Number(one("SELECT id FROM neighbourhoods WHERE name = 'Riverside'", 'the demo neighbourhood Riverside')));
+				continue;
+			}
+			if (o === 'type') {
+				fx.ids.set(`${key(e)} ${v}`, v === 'missing' ? MISSING : fx.type);
 				continue;
 			}
 			if (v === 'missing' || objectsOf(e) === 'demo') {

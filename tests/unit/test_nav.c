@@ -162,10 +162,11 @@ test_offered(void **state)
 	assert_string_equal(offered(&admin, APP_MENU_ADD), "/members/new /site/lists/new");
 	assert_string_equal(offered(&admin, APP_MENU_REPORTS),
 	    "/members/dashboard /ads/manage /exchanges/list /members/audit");
+	/* Payments are off (the default, no database here): only their
+	 * switch's page is offered. */
 	assert_string_equal(offered(&admin, APP_MENU_SITE),
 	    "/site /site/lists /members/roles /members/communities "
-	    "/translations "
-	    "/translations/languages");
+	    "/translations /translations/languages /payments/feature");
 	/* Support: lists and the matrix, no adding, no dashboard. */
 	assert_string_equal(offered(&support, APP_MENU_ADD), "");
 	assert_string_equal(offered(&support, APP_MENU_REPORTS),
