@@ -193,7 +193,7 @@ bc_new(struct request *req)
 		return bc_form_render(req, d, &b, 422);
 	}
 	if ((e = db_begin()) != WEFT_OK ||
-	    (e = db_exec(bc_sql_insert, "isssssissi", b.community, b.lang,
+	    (e = db_exec(bc_sql_insert, "issssissi", b.community, b.lang,
 	    b.f_status, b.f_role, b.f_lang, (long long)b.f_org,
 	    b.f_joined_from, b.f_joined_to, req->actor.acting_id)) !=
 	    WEFT_OK)

@@ -110,9 +110,10 @@ test('a community coordinator composes, previews, tests and sends to their commu
 
 	const show = await page(`/broadcasts/${id}`, jar);
 	const main = mainText(show.body);
-	// The audience: en, es and bad (approved, not opted out, not
-	// disabled); the applying member is outside the status filter.
-	assert.match(main, /It reaches 3 members now\./, main.slice(0, 600));
+	// The audience: en, es, bad and the coordinator herself (approved,
+	// not opted out, not disabled); the applying member is outside the
+	// status filter.
+	assert.match(main, /It reaches 4 members now\./, main.slice(0, 600));
 	assert.match(main, /1 member of this audience opted out and is left out\./);
 	// The preview, with the viewer's own first name, in both languages.
 	assert.match(show.body, /<strong>fair<\/strong>/);
@@ -122,7 +123,7 @@ test('a community coordinator composes, previews, tests and sends to their commu
 
 	const list = await page(`/broadcasts/${id}/recipients`, jar);
 	const names = [...list.body.matchAll(/<tr data-member="\d+"><th scope="row">([^<]*)<\/th>/g)].map((m) => m[1]);
-	assert.deepEqual(names, ['Edna English', 'Ivan Invalid', 'Sofía Española']);
+	assert.deepEqual(names, ['Cora Coordinator', 'Edna English', 'Ivan Invalid', 'Sofía Española']);
 	// A member coordinator holds member.contact: the addresses are shown.
 	assert.match(list.body, new RegExp(`${U('en')}@example.org`));
 
@@ -135,7 +136,7 @@ test('a community coordinator composes, previews, tests and sends to their commu
 	r = await post(`/broadcasts/${id}/send`, jar, { csrf: getCsrf(show.body), when: 'now' });
 	assert.equal(r.status, 303, text(r.body).slice(0, 300));
 	const rows = rowsOf(id);
-	assert.deepEqual(rows.map((x) => x[0]), [U('bad'), U('en'), U('es')], 'nobody opted out, disabled or applying');
+	assert.deepEqual(rows.map((x) => x[0]), [U('bad'), U('coord'), U('en'), U('es')], 'nobody opted out, disabled or applying');
 	const by = Object.fromEntries(rows.map((x) => [x[0], x]));
 	assert.equal(by[U('en')][3], 'News for Edna');
 	assert.match(by[U('en')][4], /^Hello Edna,/);
@@ -144,15 +145,15 @@ test('a community coordinator composes, previews, tests and sends to their commu
 	assert.equal(by[U('es')][3], 'Noticias para Sofía');
 	assert.equal(by[U('en')][5], '1', 'list mail');
 	assert.deepEqual([by[U('en')][6], by[U('bad')][6], by[U('bad')][7]], ['queued', 'skipped', 'invalid_address']);
-	assert.equal(new Set(rows.map((x) => x[8])).size, 3, 'a Message-ID each');
+	assert.equal(new Set(rows.map((x) => x[8])).size, 4, 'a Message-ID each');
 	assert.match(by[U('en')][8], /^<[0-9a-f]{32}@[^>]+>$/);
 	assert.equal(audits('broadcast', id, 'broadcast.send', 'actor_id').length, 1, 'the send is audited');
-	assert.equal(sql(`SELECT state, recipients FROM broadcasts WHERE id = ${id}`)[0].join(' '), 'sent 3');
+	assert.equal(sql(`SELECT state, recipients FROM broadcasts WHERE id = ${id}`)[0].join(' '), 'sent 4');
 
 	// The progress page, reloading itself while messages wait.
 	const prog = await page(`/broadcasts/${id}`, jar);
 	assert.match(prog.headers.refresh || '', /^\d+$/, 'a Refresh header while sending');
-	assert.match(prog.body, /<tr data-state="queued"><th scope="row">[^<]*<\/th><td>2<\/td>/);
+	assert.match(prog.body, /<tr data-state="queued"><th scope="row">[^<]*<\/th><td>3<\/td>/);
 	assert.match(prog.body, /<tr data-state="skipped"><th scope="row">[^<]*<\/th><td>1<\/td>/);
 
 	// Sent: not edited, not sent twice.
@@ -161,7 +162,7 @@ test('a community coordinator composes, previews, tests and sends to their commu
 	assert.equal(r.status, 409);
 	r = await post(`/broadcasts/${id}/send`, jar, { csrf: getCsrf(prog.body), when: 'now' });
 	assert.equal(r.status, 409);
-	assert.equal(rowsOf(id).length, 3, 'still one row each');
+	assert.equal(rowsOf(id).length, 4, 'still one row each');
 
 	// Resend to the failed only.
 	sql(`UPDATE outbox SET state = 'failed', reason = '550 no' WHERE broadcast_id = ${id} AND member_id = ${memberId(U('es'))} AND kind = 'broadcast'`);
@@ -170,7 +171,7 @@ test('a community coordinator composes, previews, tests and sends to their commu
 	assert.match(failedPage.body, /action="\/broadcasts\/\d+\/resend"/);
 	r = await post(`/broadcasts/${id}/resend`, jar, { csrf: getCsrf(failedPage.body) });
 	assert.equal(r.status, 303);
-	assert.deepEqual(rowsOf(id).map((x) => x[6]), ['skipped', 'sent', 'queued'], 'the failed one only is queued again');
+	assert.deepEqual(rowsOf(id).map((x) => x[6]), ['skipped', 'queued', 'sent', 'queued'], 'the failed one only is queued again');
 	assert.equal(audits('broadcast', id, 'broadcast.resend', 'actor_id').length, 1);
 
 	// A copy: a new draft with the texts, to send to all again.
