@@ -415,13 +415,20 @@ bc_edit(struct request *req)
 	return bc_back(req, b.id, N_("broadcasts.flash.saved"));
 }
 
+/* Deleting asks for a tick in the box: a form sent without it deletes
+ * nothing. */
+static const struct form_field bc_delete_fields[] = {
+	[0] = { "confirm", FORM_BOOL, 0, 0, 0 },
+};
+
 static const char bc_sql_delete[] =
     "DELETE FROM broadcasts WHERE id = ? AND state = 'draft'";
 
-/* POST /broadcasts/:id/delete: drafts only. */
+/* POST /broadcasts/:id/delete: drafts only, confirmed. */
 int
 bc_delete(struct request *req)
 {
+	struct form_value v[1];
 	struct buf	 before;
 	struct bc	 b;
 	enum weft_err	 e;
@@ -437,6 +444,12 @@ bc_delete(struct request *req)
 		db_rollback();
 		return app_error(req, 409, app_text(req,
 		    N_("broadcasts.error.not_draft")));
+	}
+	form_read(bc_delete_fields, 1, &req->form, app_lang(req), NULL, v);
+	if (!v[0].on) {
+		db_rollback();
+		return app_error(req, 422, app_text(req,
+		    N_("broadcasts.error.confirm")));
 	}
 	buf_init(&before);
 	bc_json(&before, &b);

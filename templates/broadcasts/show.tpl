@@ -66,5 +66,7 @@
 <p><a href="/broadcasts/{{ID}}/edit">[[broadcasts.show.edit]]</a></p>
 <form method="post" action="/broadcasts/{{ID}}/delete" class="inline-form">
 <input type="hidden" name="csrf" value="{{CSRF}}">
+<p class="check"><input type="checkbox" id="confirm" name="confirm" value="1" required>
+<label for="confirm" class="inline">[[broadcasts.delete_confirm]]</label></p>
 <button type="submit">[[broadcasts.delete]]</button>
 </form>{{/DRAFT}}

@@ -253,6 +253,8 @@ test('a broadcast scheduled for later waits in the outbox until its time, and is
 	assert.equal(r.status, 409, 'a draft has no schedule');
 	// A draft is deleted; audited.
 	r = await post(`/broadcasts/${id}/delete`, jar, { csrf: token });
+	assert.equal(r.status, 422, 'not confirmed');
+	r = await post(`/broadcasts/${id}/delete`, jar, { csrf: token, confirm: '1' });
 	assert.equal(r.status, 303);
 	assert.equal(sql(`SELECT COUNT(*) FROM broadcasts WHERE id = ${id}`)[0][0], '0');
 	assert.equal(audits('broadcast', id, 'broadcast.delete', 'actor_id').length, 1);
