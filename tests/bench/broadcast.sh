@@ -1,5 +1,5 @@
 # tests/bench/broadcast.sh: sourced by tests/bench/run.sh (it uses run.sh's
-# sql, settle, say, die, URL, COORD_COOKIE, COORD_CSRF, SCALE_NAME and
+# sql, settle, say, die, URL, COORD_COOKIE, SCALE_NAME and
 # appends to BCAST).  Target "broadcast": one POST /broadcasts/:id/send as
 # the admin to a broadcast to every approved member, timed, and the outbox
 # rows it wrote counted (docs/broadcasts.md: one INSERT ... SELECT), then
@@ -10,7 +10,12 @@
 # (docs/broadcasts.md).  Its outbox rows are counted, then deleted, so
 # that nothing after it reads a larger outbox.
 broadcast_queue() {
-	local id t0 t1 st rows want secs
+	local id t0 t1 st rows want secs csrf
+	# The admin's form token, from a page with a form.
+	csrf=$(curl -sS -H "Cookie: $COORD_COOKIE" "$URL/broadcasts/new" |
+	    grep -o 'name="csrf" value="[0-9a-f]*"' | sed -n 1p |
+	    sed 's/.*value="//; s/"$//')
+	[[ -n $csrf ]] || die "no form token for the broadcast"
 	id=$(sql -N -B -e "INSERT INTO broadcasts (kind, lang, f_status, created_by)
 	    SELECT 'members', 'en', 'approved', id FROM members WHERE username = 'admin';
 	    SET @b = LAST_INSERT_ID();
@@ -21,7 +26,7 @@ broadcast_queue() {
 	settle
 	t0=$(date +%s.%N)
 	st=$(curl -sS -o /dev/null -w '%{http_code}' --max-time 600 \
-	    -H "Cookie: $COORD_COOKIE" --data-urlencode "csrf=$COORD_CSRF" \
+	    -H "Cookie: $COORD_COOKIE" --data-urlencode "csrf=$csrf" \
 	    --data-urlencode "when=now" "$URL/broadcasts/$id/send") ||
 	    die "the broadcast's POST failed"
 	t1=$(date +%s.%N)

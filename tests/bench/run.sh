@@ -45,6 +45,7 @@
 #                                       time, after the measurements)
 #   BENCH_GEN_TIMEOUT=1800              seconds allowed to each step of
 #                                       the dataset generation
+#   BENCH_MAIL=20000                    mailer target's messages; 0: none
 #
 # Nothing outside the temporary directory and BENCH_OUT is written; the
 # stack, the bare responder and nginx are stopped on exit, also after an
@@ -55,7 +56,6 @@ export LC_ALL=C
 
 REPO=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd -P)
 BENCH=$REPO/tests/bench
-. "$BENCH/broadcast.sh"	# broadcast_queue, broadcast_report
 STACK=$REPO/tools/weft-stack
 # The programs whose workers are measured and restarted: the manifest's.
 mapfile -t PROGRAMS < <("$REPO/tools/weft-programs" names)
@@ -248,7 +248,6 @@ sessions() {
 	[[ -n $CSRF_COOKIE ]] || die "no CSRF cookie from /login"
 	line=$(login admin) || die "could not log in as admin"
 	COORD_COOKIE=${line%%$'\t'*}
-	COORD_CSRF=${line#*$'\t'}
 	# The admin's Spanish twin: the same grant, another language.
 	sql -e "INSERT IGNORE INTO members (username, email, name, password_hash,
 	    status, lang, about, approved_at) SELECT 'bench_es',
@@ -566,6 +565,7 @@ wanted() {
 	[[ " $ONLY " == *" $1 "* ]]
 }
 
+. "$BENCH/mailer.sh"; . "$BENCH/broadcast.sh"	# targets "mailer", "broadcast"
 # ---- one scale ------------------------------------------------------------
 
 bench_scale() {
@@ -589,7 +589,7 @@ bench_scale() {
 		snap=$((snap + 1))
 		rss_snapshot | sed "s/^/$SCALE_NAME after-c$conns /" >>"$RSS_FILE"
 	done
-	wanted broadcast && broadcast_queue	# broadcast.sh
+	wanted broadcast && broadcast_queue; wanted mailer && mailer_bench
 	if ((DIGEST)); then
 		say "slow query log digest (statements per request, mean time)"
 		digest >"$OUT/raw/$SCALE_NAME-digest.txt"
@@ -666,8 +666,7 @@ report() {
 			printf '  %s c=%s: SUM(balances) = %s, balances off = %s, exchanges added = %s, 303 answers = %s, cut off (499) = %s: %s\n' \
 			    "$s" "$c" "$sum" "$wrong" "$added" "$n303" "$n499" "$f"
 		done
-		broadcast_report
-		printf '\nworker RSS (kB): start, then after each pass\n'
+		broadcast_report; printf '\nworker RSS (kB): start, then after each pass\n'
 		awk '{ k = $1 " " $3 " " $4; if (!(k in seen)) { seen[k] = 1; order[++n] = k }
 		    v[k] = v[k] " " $2 "=" $5 }
 		    END { for (i = 1; i <= n; i++) print "  " order[i] ":" v[order[i]] }' "$RSS_FILE"
@@ -746,6 +745,7 @@ targets_report() {
 		    END { print m + 0 }' "$RSS_FILE")
 		printf '  [%s] no RSS growth between the two passes: %s (largest growth %s kB)\n' \
 		    "$s" "$(verdict "$f" '<' 257)" "$f"
+		mailer_report "$s"
 	done
 }
 
@@ -786,7 +786,7 @@ main() {
 	mkdir -p "$OUT/raw"
 	RSS_FILE=$OUT/rss.txt
 	: >"$RSS_FILE"
-	ROWS=() LEDGER=() SCALE_INFO=() SCALE_LIST=() DIGESTS=() BCAST=()
+	ROWS=() LEDGER=() SCALE_INFO=() SCALE_LIST=() DIGESTS=() MAIL_ROWS=() BCAST=()
 	LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 	trap cleanup EXIT
 	trap 'exit 130' INT TERM
