@@ -12,8 +12,8 @@
 #   3. wrk, for BENCH_DURATION seconds at each of BENCH_CONNS connections:
 #      nginx static, bare FastCGI, /healthz, the member list (coordinator,
 #      50 rows, status filter), a member profile, the ads directory, a
-#      member's statement, recording an exchange (POST, CSRF, a fresh
-#      idempotency key per request), and log-in (argon2-bound);
+#      member's statement, recording an exchange (POST, CSRF, a fresh key
+#      each), log-in (argon2), queuing a broadcast to all (broadcast.sh);
 #   4. requests/s, p50, p99, the ratios to static and bare, the statuses
 #      nginx logged, workers' RSS before and after each pass, the ledger
 #      check after each recording run; a table in var/bench/results.txt
@@ -565,7 +565,7 @@ wanted() {
 	[[ " $ONLY " == *" $1 "* ]]
 }
 
-. "$BENCH/mailer.sh"	# the target "mailer": mailer_bench, mailer_report
+. "$BENCH/mailer.sh"; . "$BENCH/broadcast.sh"	# targets "mailer", "broadcast"
 # ---- one scale ------------------------------------------------------------
 
 bench_scale() {
@@ -589,7 +589,7 @@ bench_scale() {
 		snap=$((snap + 1))
 		rss_snapshot | sed "s/^/$SCALE_NAME after-c$conns /" >>"$RSS_FILE"
 	done
-	wanted mailer && mailer_bench
+	wanted broadcast && broadcast_queue; wanted mailer && mailer_bench
 	if ((DIGEST)); then
 		say "slow query log digest (statements per request, mean time)"
 		digest >"$OUT/raw/$SCALE_NAME-digest.txt"
@@ -666,7 +666,7 @@ report() {
 			printf '  %s c=%s: SUM(balances) = %s, balances off = %s, exchanges added = %s, 303 answers = %s, cut off (499) = %s: %s\n' \
 			    "$s" "$c" "$sum" "$wrong" "$added" "$n303" "$n499" "$f"
 		done
-		printf '\nworker RSS (kB): start, then after each pass\n'
+		broadcast_report; printf '\nworker RSS (kB): start, then after each pass\n'
 		awk '{ k = $1 " " $3 " " $4; if (!(k in seen)) { seen[k] = 1; order[++n] = k }
 		    v[k] = v[k] " " $2 "=" $5 }
 		    END { for (i = 1; i <= n; i++) print "  " order[i] ":" v[order[i]] }' "$RSS_FILE"
@@ -786,7 +786,7 @@ main() {
 	mkdir -p "$OUT/raw"
 	RSS_FILE=$OUT/rss.txt
 	: >"$RSS_FILE"
-	ROWS=() LEDGER=() SCALE_INFO=() SCALE_LIST=() DIGESTS=() MAIL_ROWS=()
+	ROWS=() LEDGER=() SCALE_INFO=() SCALE_LIST=() DIGESTS=() MAIL_ROWS=() BCAST=()
 	LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 	trap cleanup EXIT
 	trap 'exit 130' INT TERM

@@ -36,6 +36,7 @@ import { ACTORS, PERMS, guardAllows } from './roles.mjs';
 import { FASTCGI } from './programs.mjs';
 import { LIST_KEYS, SETTING_NAMES, siteRoutes } from './routes-site.mjs';
 import { paymentsRoutes } from './routes-payments.mjs';
+import { CONTENT_KINDS, contentDemo, contentObj, contentRoutes, contentSnapshot, makeContent } from './routes-content.mjs';
 
 // The FastCGI programs of the manifest (cgi-bin/programs), each of which
 // must be built and have its routes in EXPECTED.
@@ -60,6 +61,10 @@ const SCOPES = {
 	},
 };
 SCOPES.pending = SCOPES.exchange;
+// The broadcasts program's objects are each reached through their
+// community (none: the whole timebank's): routes-content.mjs.
+for (const k of CONTENT_KINDS)
+	SCOPES[k] = SCOPES.member;
 // A language of the timebank: the translator's (es), another (fr), and
 // one the timebank does not have (zz).
 SCOPES.language = { in: ['language:es'], out: ['language:fr'] };
@@ -74,6 +79,8 @@ const VARIANTS = {
 	exchange: ['in', 'out', 'cross', 'none', 'missing'],
 	pending: ['in', 'out', 'cross', 'none', 'missing'],
 };
+for (const k of CONTENT_KINDS)
+	VARIANTS[k] = ['in', 'out', 'none', 'missing'];
 
 // "A site grant covers every community"; a community grant covers its
 // own community only; a language grant covers no member.
@@ -116,8 +123,8 @@ function byPerm(perm, kind, variant, actorKey, { mode = 'all', full = false } = 
 //            function (variant, fixtures) for one body per variant
 //   fresh    log in anew for each probe (it ends or changes the session)
 //   obj      what :id names: 'member' | 'ad' | 'exchange' | 'pending' (an
-//            exchange waiting for its recipient; from the path when not
-//            given)
+//            exchange waiting for its recipient) | 'broadcast' (a draft
+//            of its community's; from the path when not given)
 //   alice    (pending, throwaway) the "in" one waits for alice, the plain
 //            member actor, as its recipient
 //   variants the probes of a route without :id whose body names objects
@@ -338,6 +345,8 @@ const EXPECTED = [
 	...siteRoutes({ R, holdsOver, MISSING }),
 
 	...paymentsRoutes(R, holdsOver),
+	// broadcasts, alerts, events, pages: routes-content.mjs
+	...contentRoutes(R),
 ];
 
 // The "in" ad of the demo is alice's own (the plain member actor).
@@ -356,6 +365,8 @@ function objOf(e) {
 		return 'ad';
 	if (e.pattern.startsWith('/exchanges/'))
 		return 'exchange';
+	if (contentObj(e.pattern))
+		return contentObj(e.pattern);
 	return 'member';
 }
 
@@ -485,6 +496,7 @@ function demoObjects() {
 			none: one(exchangeWhere(noC, noC), 'an exchange between members of no community'),
 			missing: MISSING,
 		},
+		...contentDemo(one, MISSING),
 		pending: {
 			in: one(`SELECT x.id FROM exchange_proposals x JOIN members o ON o.id = x.provider_id
 			    WHERE x.recipient_id = ${alice} AND x.status = 'pending' AND o.community_id = 1
@@ -510,6 +522,7 @@ function fixtures() {
 	const wantMembers = [];		/* [routeKey, variant] */
 	const wantAds = [];
 	const wantPending = [];		/* [routeKey, variant, alice] */
+	const wantContent = Object.fromEntries(CONTENT_KINDS.map((k) => [k, []]));
 	for (const e of EXPECTED) {
 		const o = objOf(e);
 		if (!o)
@@ -537,6 +550,8 @@ function fixtures() {
 			assert.ok(o !== 'exchange', `${key(e)}: exchanges are probed on demo rows`);
 			if (o === 'pending')
 				wantPending.push([key(e), v, e.alice && v === 'in']);
+			else if (wantContent[o])
+				wantContent[o].push([key(e), v]);
 			else
 				(o === 'member' ? wantMembers : wantAds).push([key(e), v]);
 		}
@@ -550,6 +565,10 @@ function fixtures() {
 	fx.parties = { in: [p[0], p[1]], out: [p[2], p[3]], cross: [p[0], p[2]], none: [p[4], p[5]] };
 	const pend = makePending(wantPending.map(([, v, alice]) => [v, alice]));
 	wantPending.forEach(([k, v], i) => fx.ids.set(`${k} ${v}`, pend[i]));
+	for (const [kind, want] of Object.entries(wantContent)) {
+		const ids = makeContent(kind, want.map(([, v]) => COMMUNITY[v]), PREFIX);
+		want.forEach(([k, v], i) => fx.ids.set(`${k} ${v}`, ids[i]));
+	}
 	return fx;
 }
 
@@ -599,6 +618,7 @@ function snapshot(ids) {
 		angels: sql('SELECT * FROM guardian_angels ORDER BY 1, 2'),
 		managers: sql('SELECT * FROM org_managers ORDER BY 1, 2'),
 		communities: sql('SELECT id, name FROM communities ORDER BY id'),
+		...contentSnapshot(PREFIX),
 	};
 }
 

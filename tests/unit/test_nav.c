@@ -159,7 +159,10 @@ test_offered(void **state)
 	assert_string_equal(offered(&member, APP_MENU_REPORTS), "");
 	assert_string_equal(offered(&admin, APP_MENU_BAR),
 	    "/ /ads /exchanges /members /me");
-	assert_string_equal(offered(&admin, APP_MENU_ADD), "/members/new /site/lists/new");
+	assert_string_equal(offered(&admin, APP_MENU_ADD),
+	    "/members/new /broadcasts/new /site/lists/new");
+	assert_string_equal(offered(&admin, APP_MENU_CONTENT),
+	    "/broadcasts /broadcasts/coordinators");
 	assert_string_equal(offered(&admin, APP_MENU_REPORTS),
 	    "/members/dashboard /ads/manage /exchanges/list /members/audit");
 	/* Payments are off (the default, no database here): only their
@@ -167,8 +170,12 @@ test_offered(void **state)
 	assert_string_equal(offered(&admin, APP_MENU_SITE),
 	    "/site /site/lists /members/roles /members/communities "
 	    "/translations /translations/languages /payments/feature");
-	/* Support: lists and the matrix, no adding, no dashboard. */
-	assert_string_equal(offered(&support, APP_MENU_ADD), "");
+	/* Support: lists, broadcasts and the matrix, no adding members, no
+	 * dashboard, not the coordinators' list. */
+	assert_string_equal(offered(&support, APP_MENU_ADD),
+	    "/broadcasts/new");
+	assert_string_equal(offered(&support, APP_MENU_CONTENT),
+	    "/broadcasts");
 	assert_string_equal(offered(&support, APP_MENU_REPORTS),
 	    "/ads/manage /exchanges/list");
 	assert_string_equal(offered(&support, APP_MENU_SITE),
