@@ -140,3 +140,24 @@ lists_member_show(struct tmpl_dict *d, const char *lang, const long long *ids)
 	}
 	return WEFT_OK;
 }
+
+int
+lists_member_values(const struct form_value *v, const long long *current,
+    long long *ids, int *refused)
+{
+	size_t	 i;
+	int	 bad = 0, ok;
+
+	for (i = 0; i < LISTS_MEMBER; i++) {
+		ids[i] = !v[i].sent ? current[i] : v[i].set ? v[i].id : 0;
+		ok = v[i].str[0] == '\0' || v[i].set;
+		if (ok && ids[i] != 0 && ids[i] != current[i] &&
+		    (ok = lists_ok((enum list)i, ids[i], current[i])) < 0)
+			return -1;
+		if ((refused[i] = !ok)) {
+			ids[i] = current[i];
+			bad++;
+		}
+	}
+	return bad;
+}

@@ -72,6 +72,18 @@ enum weft_err	 lists_name(enum list, long long id, const char *lang,
 enum weft_err	 lists_member_fields(struct tmpl_dict *, const char *lang,
 		    const long long *selected, const long long *keep,
 		    const char *const *errs);
+struct form_value;
+/*
+ * The member lists' fields of a profile form as form_read() read them
+ * (v[0..LISTS_MEMBER), FORM_ID each, in enum list's order), checked: an
+ * active item, none, or the member's current one (current[i], 0 for a
+ * new member; a field not sent keeps it).  ids[i] gets the choice (the
+ * current one where refused), refused[i] whether it was.  Returns how
+ * many are refused, -1 on a database error.
+ */
+int		 lists_member_values(const struct form_value *v,
+		    const long long *current, long long *ids, int *refused);
+
 /* The member's items, named in lang: MEMBER_LIST (LABEL, NAME) for each
  * list where ids[i] is set. */
 enum weft_err	 lists_member_show(struct tmpl_dict *, const char *lang,

@@ -43,34 +43,20 @@ static const struct form_field profile_edit_fields[E__MAX] = {
 	    .flags = FORM_QUIET },
 };
 
-/*
- * The member lists' values sent (an item, or none), checked: an active
- * item or the one the member has.  ids[i] the choice; errs[i] NULL or
- * the message.  Returns how many are refused, -1 on a database error.
- */
+/* The member lists' values sent, checked (lists_member_values()): errs[i]
+ * NULL or the message.  How many are refused, -1 on a database error. */
 static int
 profile_lists(struct request *req, const struct form_value *v,
     const struct member *m, long long *ids, const char **errs)
 {
+	int	 refused[LISTS_MEMBER], n;
 	size_t	 i;
-	int	 bad = 0, ok;
 
-	for (i = 0; i < LISTS_MEMBER; i++) {
-		errs[i] = NULL;
-		ids[i] = v[E_LIST(i)].set ? v[E_LIST(i)].id : 0;
-		if (!v[E_LIST(i)].sent)
-			ids[i] = m->lists[i];	/* not on the form: kept */
-		ok = v[E_LIST(i)].str[0] == '\0' || v[E_LIST(i)].set;
-		if (ok && ids[i] != 0 && ids[i] != m->lists[i] &&
-		    (ok = lists_ok((enum list)i, ids[i], m->lists[i])) < 0)
-			return -1;
-		if (!ok) {
-			errs[i] = app_text(req, valid_err_keys[VALID_RANGE]);
-			ids[i] = m->lists[i];
-			bad++;
-		}
-	}
-	return bad;
+	n = lists_member_values(&v[E_LIST(0)], m->lists, ids, refused);
+	for (i = 0; i < LISTS_MEMBER; i++)
+		errs[i] = n > 0 && refused[i] ? app_text(req,
+		    valid_err_keys[VALID_RANGE]) : NULL;
+	return n;
 }
 
 /* Commits after the audit row; the answer is a 303 to path with flash. */

@@ -21,7 +21,7 @@ static const char *const profile_new_statuses[] = { "applying", "approved" };
 
 /* community, status and lang are checked by profile_new_check(). */
 enum { A_USERNAME, A_NAME, A_EMAIL, A_PASSWORD, A_PASSWORD2, A_COMMUNITY,
-    A_STATUS, A_LANG, A__MAX };
+    A_STATUS, A_LANG, A_NEIGHBOURHOOD, A_COUNTY, A_AFFILIATION, A__MAX };
 static const struct form_field profile_new_fields[A__MAX] = {
 	[A_USERNAME] = { "username", FORM_USERNAME, 1, 0, 0 },
 	[A_NAME] = { "name", FORM_TEXT, 1, 1, 128 },
@@ -32,6 +32,11 @@ static const struct form_field profile_new_fields[A__MAX] = {
 	[A_STATUS] = { "status", FORM_CHOICE, 0, 0, 0,
 	    FORM_CHOICES(profile_new_statuses), .flags = FORM_QUIET },
 	[A_LANG] = { "lang", FORM_LANG, 0, 0, 0, .flags = FORM_QUIET },
+	[A_NEIGHBOURHOOD] = { "neighbourhood", FORM_ID, 0, 0, 0,
+	    .flags = FORM_QUIET },
+	[A_COUNTY] = { "county", FORM_ID, 0, 0, 0, .flags = FORM_QUIET },
+	[A_AFFILIATION] = { "affiliation", FORM_ID, 0, 0, 0,
+	    .flags = FORM_QUIET },
 };
 
 /*
@@ -127,15 +132,46 @@ profile_new_check(struct request *req, struct tmpl_dict *d,
 int
 members_new_form(struct request *req)
 {
-	if (profile_new_page(req, "", "applying", "en") == NULL)
+	static const long long none[LISTS_MEMBER];
+	struct tmpl_dict	*d;
+
+	if ((d = profile_new_page(req, "", "applying", "en")) == NULL ||
+	    lists_member_fields(d, app_lang(req), none, none, NULL) != WEFT_OK)
 		return 500;
 	return app_render(req, 200);
 }
 
+/* The member lists sent (lists.h), into ids, their selects on d; how
+ * many are refused (each marked), -1 on a database error. */
+static int
+profile_new_lists(struct request *req, struct tmpl_dict *d,
+    const struct form_value *v, long long *ids)
+{
+	static const long long none[LISTS_MEMBER];
+	const char	*errs[LISTS_MEMBER];
+	int		 refused[LISTS_MEMBER], n;
+	size_t		 i;
+
+	if ((n = lists_member_values(&v[A_NEIGHBOURHOOD], none, ids,
+	    refused)) < 0)
+		return -1;
+	for (i = 0; i < LISTS_MEMBER; i++) {
+		errs[i] = refused[i] ? app_text(req,
+		    valid_err_keys[VALID_RANGE]) : NULL;
+		if (errs[i] != NULL)
+			form_error(d, lists_defs[i].field, errs[i]);
+	}
+	return lists_member_fields(d, app_lang(req), ids, none, errs) !=
+	    WEFT_OK ? -1 : n;
+}
+
 /* {"username":...,"name":...,...}: the audit's after of a new member. */
 static void
-profile_new_json(struct buf *a, const struct form_value *v, long long comm)
+profile_new_json(struct buf *a, const struct form_value *v, long long comm,
+    const long long *ids)
 {
+	size_t	 i;
+
 	buf_puts(a, "{\"username\":");
 	buf_json_str(a, v[A_USERNAME].str);
 	buf_puts(a, ",\"name\":");
@@ -146,6 +182,8 @@ profile_new_json(struct buf *a, const struct form_value *v, long long comm)
 	buf_json_str(a, v[A_STATUS].str);
 	buf_printf(a, ",\"community\":%lld,\"lang\":", comm);
 	buf_json_str(a, v[A_LANG].str);
+	for (i = 0; i < LISTS_MEMBER; i++)
+		buf_printf(a, ",\"%s\":%lld", lists_defs[i].field, ids[i]);
 	buf_printf(a, ",\"password_set\":%s}",
 	    v[A_PASSWORD].str[0] != '\0' ? "true" : "false");
 }
@@ -160,12 +198,14 @@ profile_new_json(struct buf *a, const struct form_value *v, long long comm)
  */
 static int
 profile_insert(struct request *req, struct tmpl_dict *d,
-    const struct form_value *v, long long comm)
+    const struct form_value *v, long long comm, const long long *ids)
 {
 	static const char sql[] = "INSERT INTO members (username, email, name,"
-	    " password_hash, status, lang, community_id, about, approved_at)"
+	    " password_hash, status, lang, community_id, about, approved_at,"
+	    " neighbourhood_id, county_id, affiliation_id)"
 	    " VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0), '',"
-	    " IF(? = 'approved', UTC_TIMESTAMP(), NULL))";
+	    " IF(? = 'approved', UTC_TIMESTAMP(), NULL), NULLIF(?, 0),"
+	    " NULLIF(?, 0), NULLIF(?, 0))";
 	const char	*pw = v[A_PASSWORD].str;
 	char		 hash[AUTH_HASH_MAX], secret[AUTH_TOKEN_HEX], path[64];
 	struct buf	 a;
@@ -182,11 +222,11 @@ profile_insert(struct request *req, struct tmpl_dict *d,
 	if (e != WEFT_OK)
 		return app_status_of(e);
 	buf_init(&a);
-	profile_new_json(&a, v, comm);
+	profile_new_json(&a, v, comm, ids);
 	if ((e = buf_failed(&a) ? WEFT_ERR_NOMEM : db_begin()) == WEFT_OK &&
-	    (e = db_exec(sql, "ssssssis", v[A_USERNAME].str, v[A_EMAIL].str,
+	    (e = db_exec(sql, "ssssssisiii", v[A_USERNAME].str, v[A_EMAIL].str,
 	    v[A_NAME].str, hash, v[A_STATUS].str, v[A_LANG].str, comm,
-	    v[A_STATUS].str)) == WEFT_OK) {
+	    v[A_STATUS].str, ids[0], ids[1], ids[2])) == WEFT_OK) {
 		id = db_insert_id();
 		if ((e = audit_write(&req->actor, "member.add", "member", id,
 		    comm, NULL, a.p)) == WEFT_OK)
@@ -214,8 +254,8 @@ members_new(struct request *req)
 {
 	struct form_value	 v[A__MAX];
 	struct tmpl_dict	*d;
-	long long		 comm;
-	int			 bad, more;
+	long long		 comm, ids[LISTS_MEMBER];
+	int			 bad, more, nl;
 
 	bad = form_read(profile_new_fields, A__MAX, &req->form,
 	    app_lang(req), NULL, v) > 0;
@@ -223,9 +263,10 @@ members_new(struct request *req)
 	    v[A_LANG].str)) == NULL)
 		return 500;
 	form_show(profile_new_fields, A__MAX, v, app_lang(req), d);
-	if ((more = profile_new_check(req, d, v, &comm)) == -1)
+	if ((more = profile_new_check(req, d, v, &comm)) == -1 ||
+	    (nl = profile_new_lists(req, d, v, ids)) == -1)
 		return 500;
-	if (bad || more > 0)
+	if (bad || more > 0 || nl > 0)
 		return app_render(req, 422);
-	return profile_insert(req, d, v, comm);
+	return profile_insert(req, d, v, comm, ids);
 }

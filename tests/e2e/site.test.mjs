@@ -457,6 +457,24 @@ test('a coordinator sets a member\'s neighbourhood, county and affiliation; the 
 	assert.equal(JSON.parse(au).neighbourhood, String(hill));
 });
 
+test('a coordinator adding a member chooses their neighbourhood; a retired one is refused', async () => {
+	const admin = await as('admin');
+	const page0 = await page('/members/new', admin);
+	const riverside = itemId('neighbourhoods', 'Riverside');
+	const mill = itemId('neighbourhoods', 'Mill Lane');
+	assert.match(page0.body, new RegExp(`<option value="${riverside}">Riverside</option>`));
+	assert.doesNotMatch(page0.body, new RegExp(`<option value="${mill}"`), 'retired: not offered');
+	const csrf = getCsrf(page0.body);
+	const username = `nb${Date.now().toString(36)}`;
+	const base = { csrf, username, name: 'New Neighbour', email: `${username}@example.org`, status: 'applying', lang: 'en' };
+	let r = await post('/members/new', admin, { ...base, neighbourhood: String(mill) });
+	assert.equal(r.status, 422);
+	assert.ok(fieldError(r.body, 'neighbourhood'));
+	r = await post('/members/new', admin, { ...base, neighbourhood: String(riverside) });
+	assert.equal(r.status, 303, clip(text(r.body)));
+	assert.equal(Number(sql(`SELECT neighbourhood_id FROM members WHERE username = ${q(username)}`)[0][0]), riverside);
+});
+
 test('the pages met show text, not phrase keys', () => {
 	keys.assertNone();
 });
