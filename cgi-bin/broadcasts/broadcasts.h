@@ -165,5 +165,12 @@ int		 bc_copy(struct request *);
 int		 bc_delete(struct request *);
 int		 bc_coord_form(struct request *);
 int		 bc_coord_send(struct request *);
+int		 al_list(struct request *);
+int		 al_new_form(struct request *);
+int		 al_new(struct request *);
+int		 al_edit_form(struct request *);
+int		 al_edit(struct request *);
+int		 al_delete(struct request *);
+int		 al_dismiss(struct request *);
 
 #endif

@@ -30,6 +30,8 @@ const NAV = {
 	'/broadcasts/new': ['add', 'broadcasts', 'Add a broadcast'],
 	'/broadcasts': ['content', 'broadcasts', 'Broadcasts'],
 	'/broadcasts/coordinators': ['content', 'broadcasts', "Coordinators' mailing list"],
+	'/alerts/new': ['add', 'broadcasts', 'Add an alert'],
+	'/alerts': ['content', 'broadcasts', 'Alerts'],
 	'/members/dashboard': ['reports', 'members', 'Dashboard'],
 	'/ads/manage': ['reports', 'exchanges', 'All ads'],
 	'/exchanges/list': ['reports', 'exchanges', 'All exchanges'],
