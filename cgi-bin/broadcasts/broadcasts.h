@@ -172,5 +172,13 @@ int		 al_edit_form(struct request *);
 int		 al_edit(struct request *);
 int		 al_delete(struct request *);
 int		 al_dismiss(struct request *);
+int		 ev_list(struct request *);
+int		 ev_month(struct request *);
+int		 ev_show(struct request *);
+int		 ev_new_form(struct request *);
+int		 ev_new(struct request *);
+int		 ev_edit_form(struct request *);
+int		 ev_edit(struct request *);
+int		 ev_delete(struct request *);
 
 #endif
