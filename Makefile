@@ -20,7 +20,7 @@ PREFIX		?= /usr/local
 FUZZ_SECONDS	?= 60
 VAR		?= var/run
 
-PKGS		 = fcgi libctemplate libmariadb libargon2
+PKGS		 = fcgi libctemplate libmariadb libargon2 libcurl
 PKG_CFLAGS	:= $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS	:= $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -204,7 +204,7 @@ docs: $(REL)/weft-docs
 
 APT_PKGS = build-essential pkg-config clang libclang-rt-14-dev \
 	libfcgi-dev libctemplate-dev libmariadb-dev libargon2-dev \
-	libcmocka-dev mariadb-server nginx-light wrk chromium ca-certificates \
+	libcmocka-dev libcurl4-openssl-dev python3-aiosmtpd mariadb-server nginx-light wrk chromium ca-certificates \
 	procps apache2 galera-4 iproute2 openssl systemd
 NODE_MAJOR = 20
 

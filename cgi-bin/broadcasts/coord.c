@@ -74,6 +74,46 @@ static const char bc_sql_coord_text[] =
 static const char bc_sql_coord_count[] =
     "UPDATE broadcasts SET recipients = ? WHERE id = ?";
 
+/*
+ * The form into b and v, checked (the community one the writer reaches
+ * under broadcast.coordinators; none: the whole timebank, site only; the
+ * links' schemes), the body's plain text into text.  Returns how many
+ * fields are refused, or -1 on a database error.
+ */
+static int
+bc_coord_read(struct request *req, struct tmpl_dict *d, struct form_value *v,
+    struct bc *b, struct buf *text)
+{
+	char	 name[128];
+	int	 bad;
+
+	memset(b, 0, sizeof(*b));
+	bad = (int)form_read(bc_coord_fields, C__MAX, &req->form,
+	    app_lang(req), d, v);
+	b->kind = BC_KIND_COORDINATORS;
+	b->state = BC_SENT;
+	b->community = v[C_COMMUNITY].set ? v[C_COMMUNITY].id : 0;
+	util_copy(b->f_role, sizeof(b->f_role), v[C_ROLE].set ?
+	    role_keys[v[C_ROLE].choice] : "");
+	util_copy(b->lang, sizeof(b->lang), app_lang(req));
+	util_copy(b->subject, sizeof(b->subject), v[C_SUBJECT].str);
+	if (bc_community_name(b->community, name, sizeof(name)) != WEFT_OK)
+		return -1;
+	if ((b->community != 0 && name[0] == '\0') ||
+	    !bc_reach(req, PERM_BROADCAST_COORDINATORS, b->community)) {
+		form_error(d, "community", app_text(req, b->community ?
+		    N_("broadcasts.error.community") :
+		    N_("broadcasts.error.choose_community")));
+		bad++;
+	}
+	if (bad == 0 && bc_body_text(text, v[C_BODY].str) > 0) {
+		form_error(d, "body", app_text(req,
+		    N_("broadcasts.error.link")));
+		bad++;
+	}
+	return bad;
+}
+
 /* POST /broadcasts/coordinators */
 int
 bc_coord_send(struct request *req)
@@ -82,44 +122,20 @@ bc_coord_send(struct request *req)
 	struct tmpl_dict	*d;
 	struct buf		 text, after;
 	struct bc		 b;
-	char			 name[128], path[64];
+	char			 path[64];
 	enum weft_err		 e;
 	long long		 id, n;
-	size_t			 bad;
+	int			 bad;
 
 	if ((d = bc_coord_page(req)) == NULL)
 		return 500;
-	memset(&b, 0, sizeof(b));
-	bad = form_read(bc_coord_fields, C__MAX, &req->form, app_lang(req), d,
-	    v);
-	b.kind = BC_KIND_COORDINATORS;
-	b.state = BC_SENT;
-	b.community = v[C_COMMUNITY].set ? v[C_COMMUNITY].id : 0;
-	util_copy(b.f_role, sizeof(b.f_role), v[C_ROLE].set ?
-	    role_keys[v[C_ROLE].choice] : "");
-	util_copy(b.lang, sizeof(b.lang), app_lang(req));
-	util_copy(b.subject, sizeof(b.subject), v[C_SUBJECT].str);
-	if ((e = bc_community_name(b.community, name, sizeof(name))) !=
-	    WEFT_OK)
-		return app_status_of(e);
-	if ((b.community != 0 && name[0] == '\0') ||
-	    !bc_reach(req, PERM_BROADCAST_COORDINATORS, b.community)) {
-		form_error(d, "community", app_text(req, b.community ?
-		    N_("broadcasts.error.community") :
-		    N_("broadcasts.error.choose_community")));
-		bad++;
-	}
 	buf_init(&text);
-	if (bad == 0 && bc_body_text(&text, v[C_BODY].str) > 0) {
-		form_error(d, "body", app_text(req,
-		    N_("broadcasts.error.link")));
-		bad++;
-	}
-	if (bad > 0) {
-		buf_free(&text);
-		return bc_coord_render(req, d, b.community, b.f_role, 422);
-	}
 	buf_init(&after);
+	if ((bad = bc_coord_read(req, d, v, &b, &text)) != 0) {
+		buf_free(&text);
+		return bad < 0 ? 500 :
+		    bc_coord_render(req, d, b.community, b.f_role, 422);
+	}
 	if ((e = db_begin()) != WEFT_OK ||
 	    (e = db_exec(bc_sql_coord_insert, "issii", b.community, b.lang,
 	    b.f_role, req->actor.acting_id, req->actor.acting_id)) != WEFT_OK)

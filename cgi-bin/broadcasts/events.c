@@ -207,6 +207,40 @@ ev_month_parse(const char *s, int *y, int *m)
 	return *y >= 1970 && *y <= 9998 && *m >= 1 && *m <= 12 ? 0 : -1;
 }
 
+/* The month's heading, its neighbours' links and the days' names. */
+static void
+ev_month_head(struct request *req, struct tmpl_dict *d, int y, int m)
+{
+	char	 buf[40], label[48];
+	int	 i;
+
+	snprintf(buf, sizeof(buf), "%04d-%02d", y, m);
+	i18n_date(app_lang(req), buf, label, sizeof(label));
+	tmpl_set(d, "MONTH", label);
+	snprintf(buf, sizeof(buf), "%04d-%02d", m == 1 ? y - 1 : y,
+	    m == 1 ? 12 : m - 1);
+	tmpl_set(d, "PREV", buf);
+	snprintf(buf, sizeof(buf), "%04d-%02d", m == 12 ? y + 1 : y,
+	    m == 12 ? 1 : m + 1);
+	tmpl_set(d, "NEXT", buf);
+	for (i = 0; i < 7; i++)
+		tmpl_set(tmpl_section(d, "WEEKDAY"), "NAME",
+		    app_text(req, ev_day_keys[i]));
+}
+
+/* The number of days of month m (1..12) of year y. */
+static int
+ev_month_days(int y, int m)
+{
+	static const int days[12] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+	};
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
 /* GET /events/month[?m=YYYY-MM]: a calendar of the month, Monday first,
  * each day with the events that start on it. */
 int
@@ -217,7 +251,7 @@ ev_month(struct request *req)
 	struct db_rows		*r;
 	struct ev_scope		 sc;
 	struct tm		 tm, now;
-	char			 first[40], buf[40], label[48];
+	char			 first[40], buf[40];
 	int			 y, m, wday, ndays, i, cell, more;
 	enum weft_err		 e;
 
@@ -237,32 +271,12 @@ ev_month(struct request *req)
 	if (timegm(&tm) == (time_t)-1)
 		return 400;
 	wday = (tm.tm_wday + 6) % 7;	/* Monday 0 */
-	ndays = 31;
-	while (ndays > 28) {
-		struct tm t = tm;
-
-		t.tm_mday = ndays;
-		(void)timegm(&t);
-		if (t.tm_mon == m - 1)
-			break;
-		ndays--;
-	}
+	ndays = ev_month_days(y, m);
 	snprintf(first, sizeof(first), "%04d-%02d-01", y, m);
-	snprintf(buf, sizeof(buf), "%04d-%02d", y, m);
-	i18n_date(app_lang(req), buf, label, sizeof(label));
 	if ((d = app_page(req, "broadcasts/month.tpl", app_text(req,
 	    N_("broadcasts.events.month_title")))) == NULL)
 		return 500;
-	tmpl_set(d, "MONTH", label);
-	snprintf(buf, sizeof(buf), "%04d-%02d", m == 1 ? y - 1 : y,
-	    m == 1 ? 12 : m - 1);
-	tmpl_set(d, "PREV", buf);
-	snprintf(buf, sizeof(buf), "%04d-%02d", m == 12 ? y + 1 : y,
-	    m == 12 ? 1 : m + 1);
-	tmpl_set(d, "NEXT", buf);
-	for (i = 0; i < 7; i++)
-		tmpl_set(tmpl_section(d, "WEEKDAY"), "NAME",
-		    app_text(req, ev_day_keys[i]));
+	ev_month_head(req, d, y, m);
 	ev_scope(req, &sc);
 	if ((e = db_query(&r, ev_sql_month, "ss" EV_VISIBLE_FMT, first, first,
 	    EV_SCOPE_ARGS(&sc))) != WEFT_OK)

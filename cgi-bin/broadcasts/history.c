@@ -96,6 +96,27 @@ bc_history_filters(struct request *req, struct tmpl_dict *d,
 	    v[H_COMMUNITY].set ? v[H_COMMUNITY].id : 0);
 }
 
+/* The link to the page of older broadcasts, the filters kept. */
+static void
+bc_history_older(struct tmpl_dict *d, const struct form_value *v,
+    const char *state, const char *kind, long long last)
+{
+	struct buf	 more;
+
+	buf_init(&more);
+	buf_printf(&more, "/broadcasts?before=%lld", last);
+	pager_param(&more, "state", state);
+	pager_param(&more, "kind", kind);
+	pager_param(&more, "q", v[H_Q].str);
+	if (v[H_COMMUNITY].set)
+		buf_printf(&more, "&community=%lld", v[H_COMMUNITY].id);
+	if (v[H_MINE].on)
+		buf_puts(&more, "&mine=1");
+	tmpl_set(tmpl_section(d, "OLDER"), "HREF",
+	    more.p != NULL ? more.p : "/broadcasts");
+	buf_free(&more);
+}
+
 /* GET /broadcasts */
 int
 bc_history(struct request *req)
@@ -103,11 +124,10 @@ bc_history(struct request *req)
 	struct form_value	 v[H__MAX];
 	struct tmpl_dict	*d;
 	struct db_rows		*r;
-	struct buf		 more;
 	long long		 c[BC_SCOPE_MAX] = { 0 }, last = 0;
 	char			 like[64 * 8 + 2];
 	const char		*state, *kind;
-	size_t			 n, rows = 0;
+	size_t			 rows = 0;
 	int			 site, coord;
 	enum weft_err		 e;
 
@@ -121,9 +141,8 @@ bc_history(struct request *req)
 		tmpl_show(d, "NONE");
 		return app_render(req, 400);
 	}
-	n = role_communities(&req->actor.grants, PERM_BROADCAST_SEND, &site,
-	    c, NELEM(c));
-	(void)n;
+	(void)role_communities(&req->actor.grants, PERM_BROADCAST_SEND,
+	    &site, c, NELEM(c));
 	coord = role_allows_somewhere(&req->actor.grants,
 	    PERM_BROADCAST_COORDINATORS);
 	/* Words anywhere in the subject: "%" before the prefix pattern. */
@@ -151,21 +170,8 @@ bc_history(struct request *req)
 	}
 	if (rows == 0)
 		tmpl_show(d, "NONE");
-	if (db_nrows(r) > BC_PER_PAGE) {
-		buf_init(&more);
-		buf_printf(&more, "/broadcasts?before=%lld", last);
-		pager_param(&more, "state", state);
-		pager_param(&more, "kind", kind);
-		pager_param(&more, "q", v[H_Q].str);
-		if (v[H_COMMUNITY].set)
-			buf_printf(&more, "&community=%lld",
-			    v[H_COMMUNITY].id);
-		if (v[H_MINE].on)
-			buf_puts(&more, "&mine=1");
-		tmpl_set(tmpl_section(d, "OLDER"), "HREF",
-		    more.p != NULL ? more.p : "/broadcasts");
-		buf_free(&more);
-	}
+	if (db_nrows(r) > BC_PER_PAGE)
+		bc_history_older(d, v, state, kind, last);
 	db_rows_free(r);
 	if ((e = bc_history_filters(req, d, v)) != WEFT_OK)
 		return app_status_of(e);

@@ -12,16 +12,12 @@
 #   3. wrk, for BENCH_DURATION seconds at each of BENCH_CONNS connections:
 #      nginx static, bare FastCGI, /healthz, the member list (coordinator,
 #      50 rows, status filter), a member profile, the ads directory, a
-#      member's statement, recording an exchange (POST, CSRF, a fresh
-#      idempotency key per request), and log-in (argon2-bound);
+#      member's statement, recording an exchange (POST, CSRF, a fresh key
+#      each), log-in (argon2), queuing a broadcast to all (broadcast.sh);
 #   4. requests/s, p50, p99, the ratios to static and bare, the statuses
 #      nginx logged, workers' RSS before and after each pass, the ledger
 #      check after each recording run; a table in var/bench/results.txt
 #      and the same rows in var/bench/results.csv;
-#   4b. queuing a broadcast to every approved member (target
-#      "broadcast"): one POST /broadcasts/:id/send as the admin, timed,
-#      and the outbox rows it wrote counted (docs/broadcasts.md: one
-#      INSERT ... SELECT), then removed;
 #   5. SCALES="1k 10k 100k 1M" does it all once per scale and prints how
 #      each page's p50 grows with the number of members.
 #
@@ -49,6 +45,7 @@
 #                                       time, after the measurements)
 #   BENCH_GEN_TIMEOUT=1800              seconds allowed to each step of
 #                                       the dataset generation
+#   BENCH_MAIL=20000                    mailer target's messages; 0: none
 #
 # Nothing outside the temporary directory and BENCH_OUT is written; the
 # stack, the bare responder and nginx are stopped on exit, also after an
@@ -251,7 +248,6 @@ sessions() {
 	[[ -n $CSRF_COOKIE ]] || die "no CSRF cookie from /login"
 	line=$(login admin) || die "could not log in as admin"
 	COORD_COOKIE=${line%%$'\t'*}
-	COORD_CSRF=${line#*$'\t'}
 	# The admin's Spanish twin: the same grant, another language.
 	sql -e "INSERT IGNORE INTO members (username, email, name, password_hash,
 	    status, lang, about, approved_at) SELECT 'bench_es',
@@ -511,34 +507,6 @@ ledger_check() {
 	say "ledger after recording at c=$conns: SUM(balances) $sum, balances not matching the exchanges $wrong, exchanges added $added, 303 answers $n303, cut off $n499: $verdict"
 }
 
-# Queues a broadcast to every approved member (the whole timebank) with
-# one POST, as the admin, and times it: the send is one INSERT ... SELECT
-# (docs/broadcasts.md).  Its outbox rows are counted, then deleted, so
-# that nothing after it reads a larger outbox.
-broadcast_queue() {
-	local id t0 t1 st rows want secs
-	id=$(sql -N -B -e "INSERT INTO broadcasts (kind, lang, f_status, created_by)
-	    SELECT 'members', 'en', 'approved', id FROM members WHERE username = 'admin';
-	    SET @b = LAST_INSERT_ID();
-	    INSERT INTO broadcast_texts (broadcast_id, lang, subject, body, body_text)
-	    VALUES (@b, 'en', 'Bench {first_name}', 'Hello {name}', 'Hello {name}');
-	    SELECT @b") || die "could not make the bench broadcast"
-	want=$(sql -N -B -e "SELECT COUNT(*) FROM members WHERE status = 'approved' AND optout = 0")
-	settle
-	t0=$(date +%s.%N)
-	st=$(curl -sS -o /dev/null -w '%{http_code}' --max-time 600 \
-	    -H "Cookie: $COORD_COOKIE" --data-urlencode "csrf=$COORD_CSRF" \
-	    --data-urlencode "when=now" "$URL/broadcasts/$id/send") ||
-	    die "the broadcast's POST failed"
-	t1=$(date +%s.%N)
-	rows=$(sql -N -B -e "SELECT COUNT(*) FROM outbox WHERE broadcast_id = $id")
-	secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
-	BCAST+=("$SCALE_NAME|$st|$rows|$want|$secs")
-	say "broadcast to $want members: answered $st, $rows outbox rows in $secs s"
-	sql -e "DELETE FROM outbox WHERE broadcast_id = $id;
-	    DELETE FROM broadcasts WHERE id = $id" || true
-}
-
 # Restarts the programs' workers (their masters fork new ones), so that
 # they reconnect and pick up MariaDB's global settings.
 workers_restart() {
@@ -597,6 +565,7 @@ wanted() {
 	[[ " $ONLY " == *" $1 "* ]]
 }
 
+. "$BENCH/mailer.sh"; . "$BENCH/broadcast.sh"	# targets "mailer", "broadcast"
 # ---- one scale ------------------------------------------------------------
 
 bench_scale() {
@@ -620,7 +589,7 @@ bench_scale() {
 		snap=$((snap + 1))
 		rss_snapshot | sed "s/^/$SCALE_NAME after-c$conns /" >>"$RSS_FILE"
 	done
-	wanted broadcast && broadcast_queue
+	wanted broadcast && broadcast_queue; wanted mailer && mailer_bench
 	if ((DIGEST)); then
 		say "slow query log digest (statements per request, mean time)"
 		digest >"$OUT/raw/$SCALE_NAME-digest.txt"
@@ -697,13 +666,7 @@ report() {
 			printf '  %s c=%s: SUM(balances) = %s, balances off = %s, exchanges added = %s, 303 answers = %s, cut off (499) = %s: %s\n' \
 			    "$s" "$c" "$sum" "$wrong" "$added" "$n303" "$n499" "$f"
 		done
-		printf '\nqueuing a broadcast to every approved member (one POST):\n'
-		for r in "${BCAST[@]}"; do
-			IFS='|' read -r s st n c f <<<"$r"
-			printf '  %s: answered %s, %s outbox rows (audience %s) in %s s\n' \
-			    "$s" "$st" "$n" "$c" "$f"
-		done
-		printf '\nworker RSS (kB): start, then after each pass\n'
+		broadcast_report; printf '\nworker RSS (kB): start, then after each pass\n'
 		awk '{ k = $1 " " $3 " " $4; if (!(k in seen)) { seen[k] = 1; order[++n] = k }
 		    v[k] = v[k] " " $2 "=" $5 }
 		    END { for (i = 1; i <= n; i++) print "  " order[i] ":" v[order[i]] }' "$RSS_FILE"
@@ -782,6 +745,7 @@ targets_report() {
 		    END { print m + 0 }' "$RSS_FILE")
 		printf '  [%s] no RSS growth between the two passes: %s (largest growth %s kB)\n' \
 		    "$s" "$(verdict "$f" '<' 257)" "$f"
+		mailer_report "$s"
 	done
 }
 
@@ -822,7 +786,7 @@ main() {
 	mkdir -p "$OUT/raw"
 	RSS_FILE=$OUT/rss.txt
 	: >"$RSS_FILE"
-	ROWS=() LEDGER=() SCALE_INFO=() SCALE_LIST=() DIGESTS=() BCAST=()
+	ROWS=() LEDGER=() SCALE_INFO=() SCALE_LIST=() DIGESTS=() MAIL_ROWS=() BCAST=()
 	LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 	trap cleanup EXIT
 	trap 'exit 130' INT TERM

@@ -34,6 +34,7 @@ import {
 } from './lib.mjs';
 import { ACTORS, PERMS, guardAllows } from './roles.mjs';
 import { FASTCGI } from './programs.mjs';
+import { CONTENT_KINDS, contentDemo, contentObj, contentRoutes, contentSnapshot, makeContent } from './routes-content.mjs';
 
 // The FastCGI programs of the manifest (cgi-bin/programs), each of which
 // must be built and have its routes in EXPECTED.
@@ -58,10 +59,10 @@ const SCOPES = {
 	},
 };
 SCOPES.pending = SCOPES.exchange;
-// A broadcast's scope is its community (none: the whole timebank's).
-SCOPES.broadcast = SCOPES.member;
-// An alert's too.
-SCOPES.alert = SCOPES.member;
+// The broadcasts program's objects are each reached through their
+// community (none: the whole timebank's): routes-content.mjs.
+for (const k of CONTENT_KINDS)
+	SCOPES[k] = SCOPES.member;
 // A language of the timebank: the translator's (es), another (fr), and
 // one the timebank does not have (zz).
 SCOPES.language = { in: ['language:es'], out: ['language:fr'] };
@@ -72,9 +73,9 @@ const VARIANTS = {
 	ad: ['in', 'out', 'none', 'missing'],
 	exchange: ['in', 'out', 'cross', 'none', 'missing'],
 	pending: ['in', 'out', 'cross', 'none', 'missing'],
-	broadcast: ['in', 'out', 'none', 'missing'],
-	alert: ['in', 'out', 'none', 'missing'],
 };
+for (const k of CONTENT_KINDS)
+	VARIANTS[k] = ['in', 'out', 'none', 'missing'];
 
 // "A site grant covers every community"; a community grant covers its
 // own community only; a language grant covers no member.
@@ -335,53 +336,9 @@ const EXPECTED = [
 	R('translations', 'POST', '/translations/:lang/import', 'perm', 'translation.edit', {
 		obj: 'language', form: { po: '' },
 	}),
-
-	// broadcasts: a broadcast is reached through its community (rule 2),
-	// under broadcast.send; the coordinators' list under
-	// broadcast.coordinators.  POST probes on :id act on throwaway drafts
-	// (a test to oneself and a copy are made for real; send, edit and
-	// delete are refused, 422, for their body; cancel and resend, 409,
-	// for a draft), or are refused (422) for their body.
-	R('broadcasts', 'GET', '/broadcasts', 'perm', 'broadcast.send'),
-	R('broadcasts', 'GET', '/broadcasts/new', 'perm', 'broadcast.send'),
-	R('broadcasts', 'POST', '/broadcasts/new', 'perm', 'broadcast.send', { form: { subject: '' } }),
-	R('broadcasts', 'GET', '/broadcasts/coordinators', 'perm', 'broadcast.coordinators'),
-	R('broadcasts', 'POST', '/broadcasts/coordinators', 'perm', 'broadcast.coordinators', { form: { subject: '' } }),
-	R('broadcasts', 'GET', '/broadcasts/:id', 'perm', 'broadcast.send'),
-	R('broadcasts', 'GET', '/broadcasts/:id/edit', 'perm', 'broadcast.send'),
-	R('broadcasts', 'POST', '/broadcasts/:id/edit', 'perm', 'broadcast.send', { form: { lang: 'en', subject: '' } }),
-	R('broadcasts', 'GET', '/broadcasts/:id/recipients', 'perm', 'broadcast.send'),
-	R('broadcasts', 'POST', '/broadcasts/:id/test', 'perm', 'broadcast.send'),
-	R('broadcasts', 'POST', '/broadcasts/:id/send', 'perm', 'broadcast.send', { form: { when: '' } }),
-	R('broadcasts', 'POST', '/broadcasts/:id/cancel', 'perm', 'broadcast.send'),
-	R('broadcasts', 'POST', '/broadcasts/:id/resend', 'perm', 'broadcast.send'),
-	R('broadcasts', 'POST', '/broadcasts/:id/copy', 'perm', 'broadcast.send'),
-	R('broadcasts', 'POST', '/broadcasts/:id/delete', 'perm', 'broadcast.send'),
-	// Alerts: reached through their community under alert.manage.
-	// Editing is refused (422) for its body; deleting acts on throwaway
-	// alerts; dismissing is every member's own, for an alert shown to
-	// them.
-	R('broadcasts', 'GET', '/alerts', 'perm', 'alert.manage'),
-	R('broadcasts', 'GET', '/alerts/new', 'perm', 'alert.manage'),
-	R('broadcasts', 'POST', '/alerts/new', 'perm', 'alert.manage', { form: { message: '' } }),
-	R('broadcasts', 'GET', '/alerts/:id/edit', 'perm', 'alert.manage'),
-	R('broadcasts', 'POST', '/alerts/:id/edit', 'perm', 'alert.manage', { form: { message: '' } }),
-	R('broadcasts', 'POST', '/alerts/:id/delete', 'perm', 'alert.manage'),
-	R('broadcasts', 'POST', '/alerts/:id/dismiss', 'member', '-', {
-		cite: 'docs/authorization.md "Decisions for the areas still to build": members read the alerts of their timebank and community; rule 1: the same 403 for an alert not shown to them and for none',
-		rule: (a, v) => (v === 'none' || (v !== 'missing' && COMMUNITY[v] === actorCommunity(a))) ? 'allowed' : 'refused',
-	}),
+	// broadcasts, alerts, events, pages: routes-content.mjs
+	...contentRoutes(R, holdsOver),
 ];
-
-// The community of an actor's own account (null: none), read once.
-const actorCommunities = {};
-function actorCommunity(a) {
-	if (!(a in actorCommunities)) {
-		const r = ACTORS[a].user ? sql(`SELECT COALESCE(community_id, 0) FROM members WHERE username = ${q(ACTORS[a].user)}`) : [];
-		actorCommunities[a] = r.length && r[0][0] !== '0' ? Number(r[0][0]) : null;
-	}
-	return actorCommunities[a];
-}
 
 // The "in" ad of the demo is alice's own (the plain member actor).
 function ownAd(actorKey, variant) {
@@ -399,10 +356,8 @@ function objOf(e) {
 		return 'ad';
 	if (e.pattern.startsWith('/exchanges/'))
 		return 'exchange';
-	if (e.pattern.startsWith('/broadcasts/'))
-		return 'broadcast';
-	if (e.pattern.startsWith('/alerts/'))
-		return 'alert';
+	if (contentObj(e.pattern))
+		return contentObj(e.pattern);
 	return 'member';
 }
 
@@ -532,21 +487,7 @@ function demoObjects() {
 			none: one(exchangeWhere(noC, noC), 'an exchange between members of no community'),
 			missing: MISSING,
 		},
-		broadcast: {
-			in: one("SELECT id FROM broadcasts WHERE kind = 'members' AND state = 'draft' AND community_id = 1 ORDER BY id LIMIT 1",
-			    'a draft broadcast to community 1'),
-			out: one("SELECT id FROM broadcasts WHERE kind = 'members' AND state = 'draft' AND community_id = 2 ORDER BY id LIMIT 1",
-			    'a draft broadcast to community 2'),
-			none: one("SELECT id FROM broadcasts WHERE kind = 'members' AND state = 'draft' AND community_id IS NULL ORDER BY id LIMIT 1",
-			    'a draft broadcast to the whole timebank'),
-			missing: MISSING,
-		},
-		alert: {
-			in: one('SELECT id FROM alerts WHERE community_id = 1 ORDER BY id LIMIT 1', 'an alert of community 1'),
-			out: one('SELECT id FROM alerts WHERE community_id = 2 ORDER BY id LIMIT 1', 'an alert of community 2'),
-			none: one('SELECT id FROM alerts WHERE community_id IS NULL ORDER BY id LIMIT 1', 'an alert of the whole timebank'),
-			missing: MISSING,
-		},
+		...contentDemo(one, MISSING),
 		pending: {
 			in: one(`SELECT x.id FROM exchange_proposals x JOIN members o ON o.id = x.provider_id
 			    WHERE x.recipient_id = ${alice} AND x.status = 'pending' AND o.community_id = 1
@@ -568,8 +509,7 @@ function fixtures() {
 	const wantMembers = [];		/* [routeKey, variant] */
 	const wantAds = [];
 	const wantPending = [];		/* [routeKey, variant, alice] */
-	const wantBroadcasts = [];	/* [routeKey, variant] */
-	const wantAlerts = [];		/* [routeKey, variant] */
+	const wantContent = Object.fromEntries(CONTENT_KINDS.map((k) => [k, []]));
 	for (const e of EXPECTED) {
 		const o = objOf(e);
 		if (!o)
@@ -586,10 +526,8 @@ function fixtures() {
 			assert.ok(o !== 'exchange', `${key(e)}: exchanges are probed on demo rows`);
 			if (o === 'pending')
 				wantPending.push([key(e), v, e.alice && v === 'in']);
-			else if (o === 'broadcast')
-				wantBroadcasts.push([key(e), v]);
-			else if (o === 'alert')
-				wantAlerts.push([key(e), v]);
+			else if (wantContent[o])
+				wantContent[o].push([key(e), v]);
 			else
 				(o === 'member' ? wantMembers : wantAds).push([key(e), v]);
 		}
@@ -603,10 +541,10 @@ function fixtures() {
 	fx.parties = { in: [p[0], p[1]], out: [p[2], p[3]], cross: [p[0], p[2]], none: [p[4], p[5]] };
 	const pend = makePending(wantPending.map(([, v, alice]) => [v, alice]));
 	wantPending.forEach(([k, v], i) => fx.ids.set(`${k} ${v}`, pend[i]));
-	const bcs = makeBroadcasts(wantBroadcasts.map(([, v]) => COMMUNITY[v]));
-	wantBroadcasts.forEach(([k, v], i) => fx.ids.set(`${k} ${v}`, bcs[i]));
-	const als = makeAlerts(wantAlerts.map(([, v]) => COMMUNITY[v]));
-	wantAlerts.forEach(([k, v], i) => fx.ids.set(`${k} ${v}`, als[i]));
+	for (const [kind, want] of Object.entries(wantContent)) {
+		const ids = makeContent(kind, want.map(([, v]) => COMMUNITY[v]), PREFIX);
+		want.forEach(([k, v], i) => fx.ids.set(`${k} ${v}`, ids[i]));
+	}
 	return fx;
 }
 
@@ -628,38 +566,6 @@ function makePending(specs) {
 	const ids = new Map(sql(`SELECT form_key, id FROM exchange_proposals
 	    WHERE form_key IN (${keys.map((k) => `'${k}'`).join(',')})`).map(([k, id]) => [k, Number(id)]));
 	return keys.map((k) => ids.get(k));
-}
-
-// Throwaway draft broadcasts by the demo admin, one per community id (or
-// null), each with an English text; returns their ids in order.
-function makeBroadcasts(specs) {
-	if (specs.length === 0)
-		return [];
-	const tag = `${PREFIX}b`;
-	sql(`INSERT INTO broadcasts (kind, community_id, lang, f_status, f_lang, created_by)
-	    VALUES ${specs.map((c, i) => `('members', ${c === null ? 'NULL' : Number(c)}, 'en', 'approved',
-	    '${tag}${i}', ${memberId('admin')})`).join(',\n')}`);
-	const ids = new Map(sql(`SELECT f_lang, id FROM broadcasts WHERE f_lang LIKE '${tag}%'`)
-	    .map(([t, id]) => [t, Number(id)]));
-	// The marker was only to find them: their audience is any language.
-	sql(`INSERT INTO broadcast_texts (broadcast_id, lang, subject, body, body_text)
-	    SELECT id, 'en', 'Route probe', 'Route probe', 'Route probe' FROM broadcasts WHERE f_lang LIKE '${tag}%'`);
-	sql(`UPDATE broadcasts SET f_lang = '' WHERE f_lang LIKE '${tag}%'`);
-	return specs.map((c, i) => ids.get(`${tag}${i}`));
-}
-
-// Throwaway alerts (past ones: shown on nobody's pages), one per
-// community id (or null); returns their ids in order.
-function makeAlerts(specs) {
-	if (specs.length === 0)
-		return [];
-	const tag = `${PREFIX}a`;
-	sql(`INSERT INTO alerts (community_id, message, starts_on, ends_on, created_by)
-	    VALUES ${specs.map((c, i) => `(${c === null ? 'NULL' : Number(c)}, '${tag}${i}',
-	    UTC_DATE() - INTERVAL 3 DAY, UTC_DATE() - INTERVAL 2 DAY, ${memberId('admin')})`).join(',\n')}`);
-	const ids = new Map(sql(`SELECT message, id FROM alerts WHERE message LIKE '${tag}%'`)
-	    .map(([t, id]) => [t, Number(id)]));
-	return specs.map((c, i) => ids.get(`${tag}${i}`));
 }
 
 // The path of a probe: :id the variant's object, any other parameter
@@ -686,8 +592,7 @@ function snapshot(ids) {
 		angels: sql('SELECT * FROM guardian_angels ORDER BY 1, 2'),
 		managers: sql('SELECT * FROM org_managers ORDER BY 1, 2'),
 		communities: sql('SELECT id, name FROM communities ORDER BY id'),
-		alerts: sql(`SELECT id, community_id, message, starts_on, ends_on FROM alerts WHERE message NOT LIKE '${PREFIX}%' ORDER BY id`),
-		broadcasts: sql("SELECT b.id, b.state, b.recipients, t.subject FROM broadcasts b JOIN broadcast_texts t ON t.broadcast_id = b.id AND t.lang = b.lang WHERE t.subject <> 'Route probe' ORDER BY b.id"),
+		...contentSnapshot(PREFIX),
 	};
 }
 

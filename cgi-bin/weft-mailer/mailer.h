@@ -1,0 +1,59 @@
+/*
+ * weft-mailer (docs/mail.md): a daemon of the manifest whose workers each
+ * claim a batch of due outbox rows under a lease, and hand them to the
+ * relay one by one over one SMTP connection each (libcurl).
+ *
+ *	outbox.c	the outbox's side: claims, leases, results
+ *	smtp.c		the relay's side: one libcurl handle per worker
+ *	main.c		the worker's loop
+ */
+#ifndef WEFT_MAILER_H
+#define WEFT_MAILER_H
+
+#include "buf.h"
+#include "err.h"
+
+struct db_rows;
+
+/* What one try of a message came to. */
+enum mailer_result {
+	MAILER_SENT,
+	MAILER_DEFER,		/* 4xx, a time-out: tried again later */
+	MAILER_DEFER_ALL,	/* no connection: the rest of the batch too */
+	MAILER_FAIL,		/* 5xx: for good */
+};
+
+/* ---- outbox.c ---- */
+
+/* A fresh lease, unique to one claim. */
+long long	 mailer_lease(void);
+/* Claims up to config.mail_batch due rows under lease, within the
+ * mail_per_minute budget of the current minute: *n is how many. */
+enum weft_err	 mailer_claim(long long lease, long long *n);
+/* The claimed rows: id, kind, member_id, to_addr, to_name, subject, body,
+ * list, message_id, attempts, optout, status (the MAILER_COL_ order). */
+enum weft_err	 mailer_rows(long long lease, struct db_rows **out);
+enum {
+	MAILER_COL_ID, MAILER_COL_KIND, MAILER_COL_MEMBER, MAILER_COL_ADDR,
+	MAILER_COL_NAME, MAILER_COL_SUBJECT, MAILER_COL_BODY,
+	MAILER_COL_LIST, MAILER_COL_MSGID, MAILER_COL_ATTEMPTS,
+	MAILER_COL_OPTOUT, MAILER_COL_STATUS,
+};
+/* Records a row's outcome, if it is still this lease's. */
+enum weft_err	 mailer_done(long long id, long long lease, long long attempts,
+		    enum mailer_result r, const char *reason);
+enum weft_err	 mailer_skip(long long id, long long lease,
+		    const char *reason);
+/* Gives back the rows of lease not yet tried, due in delay_s seconds. */
+enum weft_err	 mailer_release(long long lease, int delay_s);
+
+/* ---- smtp.c ---- */
+
+int		 smtp_init(void);
+void		 smtp_close(void);
+/* Sends msg from the envelope sender to rcpt; *answer (at most len) the
+ * relay's answer or why there is none. */
+enum mailer_result smtp_send(const char *rcpt, const struct buf *msg,
+		    char *answer, size_t len);
+
+#endif
