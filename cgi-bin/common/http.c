@@ -671,6 +671,8 @@ http_security_headers(struct http_response *r)
 	http_header(r, "Permissions-Policy",
 	    "camera=(), microphone=(), geolocation=(), payment=()");
 	http_header(r, "Cross-Origin-Opener-Policy", "same-origin");
+	/* As on static files: no other origin may embed a page or CSV. */
+	http_header(r, "Cross-Origin-Resource-Policy", "same-origin");
 }
 
 const char *

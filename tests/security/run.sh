@@ -86,12 +86,19 @@ export WEFT_URL WEFT_DEMO_PASSWORD WEFT_VAR=$VARDIR WEFT_BIN=$BUILDDIR
 # What neither crawler may follow (a regular expression on the URL).
 EXCLUDE='logout|become|password|disable|unapprove|/remove'
 
+# Every session first: the visitor's scan posts the log-in form with
+# hostile values until the throttle answers 429 for the address.
+declare -A COOKIE
 for pair in $ROLES; do
 	role=${pair%%:*}
-	user=${pair#*:}
 	# A visitor's cookies too: its CSRF token, so its forms are tested.
-	cookie=$(cd tests && node security/session.mjs "$user") ||
+	COOKIE[$role]=$(cd tests && node security/session.mjs "${pair#*:}") ||
 	    { echo "security: cannot open a session as $role"; exit 2; }
+done
+
+for pair in $ROLES; do
+	role=${pair%%:*}
+	cookie=${COOKIE[$role]}
 	t0=$(date +%s)
 	echo "== sqlmap as $role"
 	args=(-u "$WEFT_URL/" --crawl="$DEPTH" --forms --batch --dbms=MySQL
