@@ -131,7 +131,8 @@ ev_row(struct request *req, struct tmpl_dict *s, const struct db_rows *r)
 	i18n_date(app_lang(req), db_str(r, 2), date, sizeof(date));
 	tmpl_set(s, "DATE", date);
 	tmpl_set(s, "TIME", db_str(r, 3));
-	tmpl_set(s, "PLACE", db_str(r, 4));
+	if (db_str(r, 4)[0] != '\0')
+		tmpl_set(tmpl_section(s, "HAS_PLACE"), "PLACE", db_str(r, 4));
 	tmpl_set(s, "COMMUNITY", db_str(r, 5)[0] != '\0' ? db_str(r, 5) :
 	    app_text(req, N_("broadcasts.audience.whole")));
 }

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{TITLE}}</h1>
 <dl class="event">
-<dt>[[broadcasts.events.starts]]</dt><dd>{{START_DATE}} {{START_TIME}} UTC</dd>
-<dt>[[broadcasts.events.ends]]</dt><dd>{{END_DATE}} {{END_TIME}} UTC</dd>
+<dt>[[broadcasts.events.starts]]</dt><dd>[[broadcasts.events.when date=START_DATE time=START_TIME]]</dd>
+<dt>[[broadcasts.events.ends]]</dt><dd>[[broadcasts.events.when date=END_DATE time=END_TIME]]</dd>
 {{#HAS_PLACE}}<dt>[[broadcasts.events.place]]</dt><dd>{{PLACE}}</dd>{{/HAS_PLACE}}
 <dt>[[broadcasts.events.for]]</dt><dd>{{COMMUNITY}}</dd>
 </dl>

@@ -3,5 +3,5 @@
 <h2>{{#UPCOMING}}[[broadcasts.events.upcoming]]{{/UPCOMING}}{{#PAST}}[[broadcasts.events.past]]{{/PAST}}</h2>
 {{#NONE}}<p>[[broadcasts.events.none]]</p>{{/NONE}}
 <ul class="events">
-{{#EVENT}}<li data-event="{{ID}}"><a href="/events/{{ID}}">{{TITLE}}</a> — {{DATE}} {{TIME}} UTC{{#PLACE}}, {{PLACE}}{{/PLACE}} <span class="muted">({{COMMUNITY}})</span></li>
+{{#EVENT}}<li data-event="{{ID}}"><a href="/events/{{ID}}">{{TITLE}}</a>: [[broadcasts.events.when date=DATE time=TIME]]{{#HAS_PLACE}} [[broadcasts.events.at_place place=PLACE]]{{/HAS_PLACE}} <span class="muted">[[broadcasts.events.for_whom community=COMMUNITY]]</span></li>
 {{/EVENT}}</ul>
