@@ -317,15 +317,10 @@ al_edit(struct request *req)
 	return app_redirect(req, "/alerts", N_("broadcasts.alerts.flash.saved"));
 }
 
-static const struct form_field al_confirm_field[] = {
-	[0] = { "confirm", FORM_BOOL, 0, 0, 0 },
-};
-
 /* POST /alerts/:id/delete, with the confirmation box ticked. */
 int
 al_delete(struct request *req)
 {
-	struct form_value v[1];
 	struct buf	 before;
 	struct alert	 a;
 	enum weft_err	 e;
@@ -333,8 +328,7 @@ al_delete(struct request *req)
 
 	if ((st = al_target(req, &a)) != 0)
 		return st;
-	form_read(al_confirm_field, 1, &req->form, app_lang(req), NULL, v);
-	if (!v[0].on)
+	if (!bc_confirmed(req))
 		return app_error(req, 422, app_text(req,
 		    N_("broadcasts.alerts.error.confirm")));
 	buf_init(&before);

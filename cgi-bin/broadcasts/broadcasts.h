@@ -138,6 +138,11 @@ size_t		 bc_body_text(struct buf *out, const char *body);
  * preview and the test send: the send fills them in SQL). */
 void		 bc_merge(struct buf *out, const char *text, const char *name,
 		    const char *username);
+/* Is s a time of day "HH:MM", 00:00 .. 23:59? */
+int		 bc_time_ok(const char *s);
+/* Was the form's "confirm" box ticked (deleting a draft, an alert, an
+ * event)?  A form sent without it deletes nothing. */
+int		 bc_confirmed(struct request *);
 /* The broadcast's row and texts as JSON, for the audit. */
 void		 bc_json(struct buf *, const struct bc *);
 /* The audience's <select>s and dates of the compose form, chosen as b's

@@ -365,15 +365,6 @@ static const struct form_field ev_fields[E__MAX] = {
 	[E_COMMUNITY] = { "community", FORM_ID, 0, 0, 0 },
 };
 
-/* "HH:MM", 00:00 .. 23:59. */
-static int
-ev_time_ok(const char *s)
-{
-	return strlen(s) == 5 && s[2] == ':' && s[0] >= '0' && s[0] <= '2' &&
-	    s[1] >= '0' && s[1] <= '9' && s[3] >= '0' && s[3] <= '5' &&
-	    s[4] >= '0' && s[4] <= '9' && (s[0] < '2' || s[1] <= '3');
-}
-
 /* The form into ev (desc points into the request), checked; returns how
  * many fields are refused. */
 static size_t
@@ -393,12 +384,12 @@ ev_read(struct request *req, struct tmpl_dict *d, struct event *ev)
 	util_copy(ev->start_time, sizeof(ev->start_time), v[E_STIME].str);
 	util_copy(ev->end_date, sizeof(ev->end_date), v[E_EDATE].str);
 	util_copy(ev->end_time, sizeof(ev->end_time), v[E_ETIME].str);
-	if (v[E_STIME].set && !ev_time_ok(v[E_STIME].str)) {
+	if (v[E_STIME].set && !bc_time_ok(v[E_STIME].str)) {
 		form_error(d, "start_time", app_text(req,
 		    N_("broadcasts.events.error.time")));
 		bad++;
 	}
-	if (v[E_ETIME].set && !ev_time_ok(v[E_ETIME].str)) {
+	if (v[E_ETIME].set && !bc_time_ok(v[E_ETIME].str)) {
 		form_error(d, "end_time", app_text(req,
 		    N_("broadcasts.events.error.time")));
 		bad++;
@@ -600,15 +591,10 @@ ev_edit(struct request *req)
 	return ev_to(req, n.id, N_("broadcasts.events.flash.saved"));
 }
 
-static const struct form_field ev_confirm_field[] = {
-	[0] = { "confirm", FORM_BOOL, 0, 0, 0 },
-};
-
 /* POST /events/:id/delete, confirmed. */
 int
 ev_delete(struct request *req)
 {
-	struct form_value v[1];
 	struct buf	 before;
 	struct event	 ev;
 	enum weft_err	 e;
@@ -616,8 +602,7 @@ ev_delete(struct request *req)
 
 	if ((st = ev_target(req, &ev)) != 0)
 		return st;
-	form_read(ev_confirm_field, 1, &req->form, app_lang(req), NULL, v);
-	if (!v[0].on) {
+	if (!bc_confirmed(req)) {
 		ev_free(&ev);
 		return app_error(req, 422, app_text(req,
 		    N_("broadcasts.events.error.confirm")));
