@@ -27,7 +27,7 @@ test('the admin opens the gear menu with a click and follows an entry', async ()
 	assert.deepEqual(await shown(s.page, 'manage'), [], 'closed by default');
 	await s.page.click('#menu-manage > summary');
 	assert.deepEqual(await shown(s.page, 'manage'), ['/members/dashboard', '/ads/manage',
-		'/exchanges/list', '/members/audit', '/broadcasts', '/broadcasts/coordinators', '/members/roles', '/members/communities',
+		'/exchanges/list', '/members/audit', '/broadcasts', '/broadcasts/coordinators', '/alerts', '/members/roles', '/members/communities',
 		'/translations', '/translations/languages']);
 	await visited(s, 'gear-open');
 	const [res] = await Promise.all([s.page.waitForNavigation(),
@@ -43,7 +43,7 @@ test('the "+" menu opens from the keyboard', async () => {
 	const s = await session('mcoord');
 	await s.page.focus('#menu-add > summary');
 	await s.page.keyboard.press('Enter');
-	assert.deepEqual(await shown(s.page, 'add'), ['/members/new', '/broadcasts/new']);
+	assert.deepEqual(await shown(s.page, 'add'), ['/members/new', '/broadcasts/new', '/alerts/new', '/events/new']);
 	await visited(s, 'add-open');
 	await s.page.focus('#menu-add a[href="/members/new"]');
 	const [res] = await Promise.all([s.page.waitForNavigation(), s.page.keyboard.press('Enter')]);

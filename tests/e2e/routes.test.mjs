@@ -337,7 +337,7 @@ const EXPECTED = [
 		obj: 'language', form: { po: '' },
 	}),
 	// broadcasts, alerts, events, pages: routes-content.mjs
-	...contentRoutes(R),
+	...contentRoutes(R, holdsOver),
 ];
 
 // The "in" ad of the demo is alice's own (the plain member actor).
