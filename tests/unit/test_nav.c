@@ -160,13 +160,15 @@ test_offered(void **state)
 	assert_string_equal(offered(&admin, APP_MENU_BAR),
 	    "/ /ads /exchanges /members /events /me");
 	assert_string_equal(offered(&admin, APP_MENU_ADD),
-	    "/members/new /broadcasts/new /alerts/new /events/new");
+	    "/members/new /broadcasts/new /alerts/new /events/new "
+	    "/site/lists/new");
 	assert_string_equal(offered(&admin, APP_MENU_CONTENT),
 	    "/broadcasts /broadcasts/coordinators /alerts");
 	assert_string_equal(offered(&admin, APP_MENU_REPORTS),
 	    "/members/dashboard /ads/manage /exchanges/list /members/audit");
 	assert_string_equal(offered(&admin, APP_MENU_SITE),
-	    "/members/roles /members/communities /translations "
+	    "/site /site/lists /members/roles /members/communities "
+	    "/translations "
 	    "/translations/languages");
 	/* Support: lists, broadcasts and the matrix, no adding members, no
 	 * dashboard, not the coordinators' list. */
