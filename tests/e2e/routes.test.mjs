@@ -343,10 +343,9 @@ const EXPECTED = [
 		obj: 'language', form: { po: '' },
 	}),
 	...siteRoutes({ R, holdsOver, MISSING }),
-
 	...paymentsRoutes(R, holdsOver),
 	// broadcasts, alerts, events, pages: routes-content.mjs
-	...contentRoutes(R),
+	...contentRoutes(R, holdsOver),
 ];
 
 // The "in" ad of the demo is alice's own (the plain member actor).
