@@ -164,6 +164,19 @@ const EXPECTED = [
 	R('account', 'GET', '/signup', 'public'),
 	R('account', 'POST', '/signup', 'public', '-', { form: { username: '', email: 'x' } }),
 	R('account', 'GET', '/signup/done', 'public'),
+	R('account', 'POST', '/me/mailings', 'login', '-', { form: { optout: '0' } }),
+	// A broadcast's unsubscribe link: public, the signed token is the
+	// authentication; the probes' token (a bare number) is no valid one.
+	R('account', 'GET', '/unsubscribe/:token', 'public', '-', {
+		cite: 'docs/authorization.md "Routes without a CSRF token": a token that is malformed, forged or names no member is a 404 for everyone',
+		rule: () => 'missing',
+	}),
+	R('account', 'POST', '/unsubscribe/:token', 'public', '-', {
+		noCsrf: true,
+		form: { 'List-Unsubscribe': 'One-Click' },
+		cite: 'docs/authorization.md "Routes without a CSRF token": a token that is malformed, forged or names no member is a 404 for everyone',
+		rule: () => 'missing',
+	}),
 
 	// members
 	R('members', 'GET', '/members', 'perm', 'member.list'),
@@ -584,9 +597,9 @@ function routesOf(prog) {
 	const out = execFileSync(exe, ['--routes'], { encoding: 'utf8', timeout: 20000 });
 	return out.split('\n').filter((l) => l.trim() !== '').map((l) => {
 		const f = l.split('\t');
-		assert.equal(f.length, 4, `--routes line has 4 fields: ${JSON.stringify(l)}`);
-		const [method, pattern, access, perm] = f;
-		return { prog, method, pattern, access, perm };
+		assert.equal(f.length, 5, `--routes line has 5 fields: ${JSON.stringify(l)}`);
+		const [method, pattern, access, perm, flags] = f;
+		return { prog, method, pattern, access, perm, noCsrf: flags === 'no-csrf' };
 	});
 }
 
@@ -663,6 +676,12 @@ for (const prog of PROGRAMS) {
 			}
 			if (e.access !== r.access || e.perm !== r.perm)
 				problems.push(`${key(r)}: expected ${e.access} ${e.perm}, program says ${r.access} ${r.perm}`);
+			// APP_NO_CSRF: reviewed here and in docs/authorization.md
+			// ("Routes without a CSRF token"), on public POSTs only.
+			if (!!e.noCsrf !== r.noCsrf)
+				problems.push(`${key(r)}: ${r.noCsrf ? 'takes no CSRF token' : 'checks the CSRF token'}, the table says otherwise`);
+			if (r.noCsrf && (r.method !== 'POST' || r.access !== 'public'))
+				problems.push(`${key(r)}: APP_NO_CSRF on a route that is not a public POST`);
 			// A route on an object whose access is not a permission has
 			// its rule written here, with the line of
 			// docs/authorization.md.
