@@ -61,7 +61,7 @@ C_SOURCES	:= $(shell find cgi-bin -name '*.c' -o -name '*.h' -o -name '*.cc' \
 REL		 = var/build
 TST		 = var/build-test
 
-.PHONY: all build build-test deps run stop test unit fuzz fuzz-build \
+.PHONY: all build build-test deps run stop test unit fuzz fuzz-build security \
 	lint-templates lint-phrases lint install clean bench nginx-conf \
 	apache-conf docs test-hosting
 
@@ -403,6 +403,15 @@ apache-conf:
 # Each tests/hosting/*.test.mjs starts stacks of its own (a Galera cluster,
 # app hosts in network namespaces), so they take minutes and run here,
 # not in `make test` (tests/hosting/README.md says which runs where).
+
+# `make security [SECURITY=--short]`: sqlmap and wapiti against a private
+# stack (tests/security/run.sh, docs/security.md); their Debian packages
+# are installed here, not by `make deps`: `make test` does not need them.
+SECURITY_PKGS = sqlmap wapiti
+security: deps
+	$(MAKE) deps APT_PKGS="$(APT_PKGS) $(SECURITY_PKGS)"
+	$(MAKE) build-test
+	tests/security/run.sh $(TST) $(SECURITY)
 
 test-hosting: deps
 	$(MAKE) build-test

@@ -28,6 +28,10 @@ $user_line
 skip-networking
 skip-name-resolve
 skip-log-bin
+# Its temporary tables in the stack too: under /tmp, where other tests
+# clean up after themselves, a removed file became a failed query (seen
+# in make security's run).
+tmpdir = $VAR/db-tmp
 character-set-server = utf8mb4
 collation-server = utf8mb4_unicode_ci
 default-time-zone = +00:00
@@ -41,6 +45,7 @@ innodb_flush_log_at_trx_commit = 2
 socket = $MYSOCK
 default-character-set = utf8mb4
 EOF
+	mkdir -p "$VAR/db-tmp" || return 1
 	mv "$MYCNF.tmp" "$MYCNF"
 }
 

@@ -20,6 +20,7 @@
 #include "app.h"
 #include "config.h"
 #include "db.h"
+#include "form.h"
 #include "i18n.h"
 #include "log.h"
 #include "super.h"
@@ -290,7 +291,10 @@ app_handle(FCGX_Request *r, const struct program *prog, struct request *req)
 		goto out;
 	if ((st = app_guard(req)) != 0)
 		goto out;
+	form_duplicates_clear();
 	st = req->route->handler(req);
+	if (form_duplicates_seen())	/* nothing was written: form_read() */
+		st = app_error(req, 400, app_text(req, N_("error.field_twice")));
 out:
 	db_rollback();	/* a handler that returned mid-transaction */
 	if (st > 0 && req->bad_cookies != 0)

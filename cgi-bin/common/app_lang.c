@@ -98,7 +98,11 @@ app_lang_switch(struct request *req, struct tmpl_dict *d)
 	struct tmpl_dict	*s, *o;
 	size_t			 i, n, offered = 0;
 
-	if (req->actor.member_id != 0)
+	/* A page answered before the visitor's token was set up (a 404, a
+	 * 400 for a damaged request) offers no switcher: its form would
+	 * fail the CSRF check (make security found one).  The page's link
+	 * home has it. */
+	if (req->actor.member_id != 0 || req->actor.csrf[0] == '\0')
 		return;
 	l = i18n_languages(&n);
 	for (i = 0; i < n; i++)

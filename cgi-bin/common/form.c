@@ -111,6 +111,22 @@ form_table_ok(const struct form_field *fields, size_t n)
 	return 1;
 }
 
+/* Set by form_read() on a key sent twice; one request at a time per
+ * worker, cleared by the dispatcher before each handler. */
+static int	 form_duplicates;
+
+int
+form_duplicates_seen(void)
+{
+	return form_duplicates;
+}
+
+void
+form_duplicates_clear(void)
+{
+	form_duplicates = 0;
+}
+
 size_t
 form_read(const struct form_field *fields, size_t n,
     const struct http_kvlist *in, const char *lang, struct tmpl_dict *page,
@@ -131,6 +147,14 @@ form_read(const struct form_field *fields, size_t n,
 		v->str = s != NULL ? s : "";
 		if (f->kind == FORM_BOOL) {
 			v->set = v->on = v->sent;
+			continue;
+		}
+		if (v->sent && http_kv_count(in, f->name) > 1) {
+			/* Counted even when quiet: the handler must write
+			 * nothing, whatever it makes of the field. */
+			form_duplicates = 1;
+			v->err = VALID_TWICE;
+			bad++;
 			continue;
 		}
 		if (v->str[0] == '\0')

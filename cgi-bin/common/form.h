@@ -125,14 +125,26 @@ struct form_value {
 };
 
 /*
- * Reads the n fields of in into out[0..n), out[i] for fields[i] (the
- * first value of a key sent twice counts), and, when page is not NULL,
- * fills it as form_show() does.  Returns how many fields are refused,
- * FORM_QUIET ones not counted.  out[i].str points into in.
+ * Reads the n fields of in into out[0..n), out[i] for fields[i], and,
+ * when page is not NULL, fills it as form_show() does.  Returns how many
+ * fields are refused, FORM_QUIET ones not counted.  out[i].str points
+ * into in.
+ *
+ * Every field of a table but a FORM_BOOL is single-valued (a list of ids,
+ * a bulk selection, is read from the pairs themselves): a key sent twice
+ * ("provider=alice&provider=carol") is refused with VALID_TWICE and
+ * counted whatever its flags, so the handler writes nothing, and is
+ * remembered for the request, which the
+ * dispatcher then answers with 400 instead of the handler's page (issue
+ * 15, 11): no value of the two is silently chosen.
  */
 size_t		 form_read(const struct form_field *fields, size_t n,
 		    const struct http_kvlist *in, const char *lang,
 		    struct tmpl_dict *page, struct form_value *out);
+/* Was a field of a form_read() table sent twice since the last
+ * form_duplicates_clear()?  The dispatcher asks after each handler. */
+int		 form_duplicates_seen(void);
+void		 form_duplicates_clear(void);
 /* Fills page from values read by form_read(): each field's input kept
  * and each refusal's message (form_error()), in the table's order. */
 void		 form_show(const struct form_field *fields, size_t n,

@@ -422,6 +422,19 @@ http_kv_get(const struct http_kvlist *l, const char *key)
 	return NULL;
 }
 
+size_t
+http_kv_count(const struct http_kvlist *l, const char *key)
+{
+	size_t	 i, n = 0;
+
+	if (l == NULL || key == NULL)
+		return 0;
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->kv[i].key, key) == 0)
+			n++;
+	return n;
+}
+
 /* Frees the pairs and leaves an empty list, ready to be filled again. */
 void
 http_kvlist_free(struct http_kvlist *l)
@@ -658,6 +671,8 @@ http_security_headers(struct http_response *r)
 	http_header(r, "Permissions-Policy",
 	    "camera=(), microphone=(), geolocation=(), payment=()");
 	http_header(r, "Cross-Origin-Opener-Policy", "same-origin");
+	/* As on static files: no other origin may embed a page or CSV. */
+	http_header(r, "Cross-Origin-Resource-Policy", "same-origin");
 }
 
 const char *

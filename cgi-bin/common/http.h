@@ -71,6 +71,8 @@ enum http_parse	 http_parse_cookies_owned(const char *in, size_t len,
 int		 http_is_urlencoded(const char *content_type);
 /* First value for key, or NULL. */
 const char	*http_kv_get(const struct http_kvlist *, const char *key);
+/* How many pairs have key: more than one is a field sent twice. */
+size_t		 http_kv_count(const struct http_kvlist *, const char *key);
 void		 http_kvlist_free(struct http_kvlist *);
 enum http_method http_method_parse(const char *);
 

@@ -21,6 +21,7 @@ const char *const valid_err_keys[VALID__MAX] = {
 	[VALID_FORMAT] = N_("valid.format"),
 	[VALID_RANGE] = N_("valid.range"),
 	[VALID_ENCODING] = N_("valid.encoding"),
+	[VALID_TWICE] = N_("valid.twice"),
 };
 
 #define VALID_ID_MAX	9007199254740992LL	/* 2^53: exact in a double */

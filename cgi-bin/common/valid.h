@@ -19,6 +19,7 @@ enum valid_err {
 	VALID_FORMAT,
 	VALID_RANGE,
 	VALID_ENCODING,
+	VALID_TWICE,	/* a single-valued field sent twice (form.h) */
 	VALID__MAX
 };
 

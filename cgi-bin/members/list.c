@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "i18n_conv.h"
 #include "form.h"
 #include "list.h"
 #include "util.h"
@@ -116,8 +117,8 @@ list_headers(struct tmpl_dict *d, const struct list_filter *f,
 
 /* The first n bytes of s (a date of a datetime) as key's value. */
 static void
-list_set_prefix(struct tmpl_dict *d, const char *key, const char *s,
-    size_t n)
+list_set_date(struct tmpl_dict *d, const char *key, const char *lang,
+    const char *s, size_t n)
 {
 	char	 v[24];
 
@@ -126,7 +127,7 @@ list_set_prefix(struct tmpl_dict *d, const char *key, const char *s,
 	n = strnlen(s, n);
 	memcpy(v, s, n);
 	v[n] = '\0';
-	tmpl_set(d, key, v);
+	i18n_set_date(d, key, lang, v);
 }
 
 /* The full view's cells of a row: on s, the tags of the name's cell on
@@ -144,11 +145,11 @@ list_row_full(const struct request *req, struct tmpl_dict *t,
 		return e;
 	tmpl_set(s, "COMMUNITY", name[0] != '\0' ? name : "—");
 	/* The day is enough to read; the CSV has the seconds. */
-	list_set_prefix(s, "JOINED", row->joined, 10);
+	list_set_date(s, "JOINED", app_lang(req), row->joined, 10);
 	if (row->login_null)
 		tmpl_set(s, "LOGIN", app_text(req, N_("members.field.never")));
 	else
-		list_set_prefix(s, "LOGIN", row->login, 16);
+		list_set_date(s, "LOGIN", app_lang(req), row->login, 16);
 	if (row->org)
 		tmpl_show(t, "ROW_ORG");
 	if (row->optout)

@@ -7,6 +7,7 @@
 
 #include "act.h"
 #include "db.h"
+#include "i18n_conv.h"
 #include "log.h"
 #include "members.h"
 #include "util.h"
@@ -192,11 +193,15 @@ member_fill(struct tmpl_dict *d, const struct request *req,
 	tmpl_set(d, "MEMBER_COMMUNITY", m->community_name[0] ?
 	    m->community_name : "—");
 	tmpl_set_int(d, "MEMBER_COMMUNITY_ID", m->community);
-	tmpl_set(d, "MEMBER_JOINED", m->joined_at);
-	tmpl_set(d, "MEMBER_APPROVED_AT", m->approved_at[0] ? m->approved_at :
-	    "—");
-	tmpl_set(d, "MEMBER_LAST_LOGIN", m->last_login_at[0] ?
-	    m->last_login_at : app_text(req, N_("members.field.never")));
+	i18n_set_date(d, "MEMBER_JOINED", app_lang(req), m->joined_at);
+	i18n_set_date(d, "MEMBER_APPROVED_AT", app_lang(req),
+	    m->approved_at[0] ? m->approved_at : "—");
+	if (m->last_login_at[0])
+		i18n_set_date(d, "MEMBER_LAST_LOGIN", app_lang(req),
+		    m->last_login_at);
+	else
+		tmpl_set(d, "MEMBER_LAST_LOGIN",
+		    app_text(req, N_("members.field.never")));
 	if (m->is_organisation)
 		tmpl_show(d, "MEMBER_ORGANISATION");
 	if (m->optout)

@@ -4,7 +4,7 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { Jar, PASSWORD, get, getCsrf, login, post, request } from './lib.mjs';
+import { Jar, PASSWORD, forms, get, getCsrf, login, post, request } from './lib.mjs';
 
 test('logged in: POST /logout without csrf is 403 and the session lives on', async () => {
 	const jar = await login('bob');
@@ -83,3 +83,22 @@ async function loginAttempt(username) {
 	const p = await get('/login', jar);
 	return request('/login', { jar, form: { csrf: getCsrf(p.body), username, password: 'a-long-password-1' } });
 }
+
+test('visitor: no page offers a form whose token is empty (the 404 page\'s language switcher did)', async () => {
+	let switchers = 0;
+	for (const path of ['/', '/login', '/signup', '/no-such-page', '/members/no-such']) {
+		const jar = new Jar();
+		const r = await request(path, { jar });
+		for (const f of forms(r.body).filter((x) => x.method === 'post')) {
+			const t = f.fields.find((x) => x.name === 'csrf');
+			assert.ok(t && t.value !== '', `${path} (${r.status}): the form to ${f.action} carries a token`);
+			if (f.action === '/language') {
+				switchers++;
+				const sw = await request('/language', { jar,
+				    form: { csrf: t.value, next: '/', lang: 'es' } });
+				assert.equal(sw.status, 303, `${path}: its language switcher works`);
+			}
+		}
+	}
+	assert.ok(switchers > 0, 'some visitor page offers the language switcher');
+});

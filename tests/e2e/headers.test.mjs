@@ -101,6 +101,21 @@ test('security headers: static file and /healthz', async () => {
 	checkPage(miss, 'GET /static/no-such-file.css');
 });
 
+test('the favicon, compression of static files but not of pages, CORP on pages', async () => {
+	const icon = await request('/favicon.ico');
+	assert.equal(icon.status, 200, 'no 404 in every browser console');
+	assert.match(icon.headers['content-type'], /^image\/(x-icon|vnd\.microsoft\.icon)/);
+	checkPage(icon, 'GET /favicon.ico');
+	const gz = await request('/static/weft.css', { headers: { 'Accept-Encoding': 'gzip' } });
+	assert.equal(gz.headers['content-encoding'], 'gzip', 'static files are compressed');
+	assert.match(gz.headers.vary || '', /Accept-Encoding/i);
+	// A page holds the CSRF token beside echoed input: compressing it
+	// would let BREACH read the token from the sizes (docs/deploy.md).
+	const page = await request('/login', { headers: { 'Accept-Encoding': 'gzip' } });
+	assert.equal(page.headers['content-encoding'], undefined, 'pages are not compressed');
+	assert.equal(page.headers['cross-origin-resource-policy'], 'same-origin');
+});
+
 test(`a body over body_max (${BODY_MAX}) is 413, and the workers answer afterwards`, async () => {
 	const { jar, csrf } = await visitor();
 	const body = `csrf=${csrf}&username=` + 'a'.repeat(BODY_MAX);

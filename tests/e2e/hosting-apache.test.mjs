@@ -31,7 +31,8 @@ function writeConf() {
 	assert.match(site, new RegExp(`<VirtualHost 127\\.0\\.0\\.1:${port}>`), 'the site has its TLS virtual host');
 	writeFileSync(`${dir}/site.conf`, site);
 	const mods = ['mpm_event', 'authz_core', 'mime', 'alias', 'headers', 'proxy',
-	    'proxy_fcgi', 'socache_shmcb', 'ssl', 'http2', 'reqtimeout', 'setenvif'];
+	    'proxy_fcgi', 'socache_shmcb', 'ssl', 'http2', 'reqtimeout', 'setenvif',
+	    'deflate', 'filter'];
 	writeFileSync(`${dir}/httpd.conf`, [
 		`ServerRoot ${dir}`,
 		`PidFile ${dir}/apache.pid`,
@@ -151,6 +152,14 @@ test('static files with their own security headers', { skip: !have }, async () =
 	assert.match(r.headers['content-security-policy'], /default-src 'none'/);
 	assert.equal(r.headers['x-content-type-options'], 'nosniff');
 	assert.equal(r.headers['strict-transport-security'], 'max-age=63072000');
+	const gz = await tls(port, '/static/weft.css', { headers: { 'Accept-Encoding': 'gzip' } });
+	assert.equal(gz.headers['content-encoding'], 'gzip', 'static files are compressed');
+	const page = await tls(port, '/login', { headers: { 'Accept-Encoding': 'gzip' } });
+	assert.equal(page.headers['content-encoding'], undefined, 'pages are not (BREACH)');
+	const icon = await tls(port, '/favicon.ico');
+	assert.equal(icon.status, 200);
+	assert.match(icon.headers['content-type'], /image\/(x-icon|vnd\.microsoft\.icon)/);
+	assert.equal(icon.headers['x-content-type-options'], 'nosniff');
 });
 
 test('a body over 1 MB is refused by Apache before any program reads it', { skip: !have }, async () => {

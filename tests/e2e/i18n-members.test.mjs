@@ -56,6 +56,16 @@ test('the member list in Spanish, its count in both plural forms; in English for
 	assert.equal(caption(one.body), '1 miembro en esta página', 'the "one" form');
 	assert.match(one.body, new RegExp(`<td>${TAG}_x1</td>\\s*<td>Aprobado</td>`), 'the status column');
 	keys.check(one.body, 'es: member list');
+	// Dates in the language's order: joined 30 days ago, dd/mm/yyyy.
+	const joined = new Date(Date.now() - 30 * 86400000);
+	const dmy = `${String(joined.getUTCDate()).padStart(2, '0')}/${String(joined.getUTCMonth() + 1).padStart(2, '0')}/${joined.getUTCFullYear()}`;
+	assert.match(one.body, new RegExp(`<td>${dmy}</td>`), 'the joined column as dd/mm/yyyy');
+	assert.doesNotMatch(one.body, /<td>\d{4}-\d{2}-\d{2}<\/td>/, 'no ISO date in the table');
+	const prof = await get(`/members/${ids.x1}`, es);
+	assert.equal(prof.status, 200);
+	assert.match(prof.body, new RegExp(`<dd>${dmy}( \\d{2}:\\d{2}(:\\d{2})?)?</dd>`), 'the profile\'s joined date as dd/mm/yyyy');
+	const profEn = await get(`/members/${ids.x1}`, await coord('en'));
+	assert.match(profEn.body, new RegExp(`<dd>${joined.toISOString().slice(0, 10)}`), 'in English, ISO');
 
 	const two = await get(`/members?q=${TAG}_x`, es);
 	assert.equal(caption(two.body), '2 miembros en esta página', 'the "other" form');

@@ -68,6 +68,19 @@ test('the queue lists stale and missing phrases of the demo, filtered by state, 
 	assert.equal(bad.status, 422, 'an unknown state is refused with the filters');
 });
 
+test('the queue\'s filters take any text: non-ASCII in the search, area or cursor is no 500 (make security found them)', async () => {
+	const tr = await as('translator');
+	const odd = encodeURIComponent('¿\'"(');
+	for (const q of [`q=${odd}&state=missing&area=translations`, `q=&state=missing&area=translations${odd}`,
+	    `state=missing&after=account.profile.as_manager${odd}`, `state=all&q=${encodeURIComponent('ñ')}`]) {
+		const r = await get(`/translations/es?${q}`, tr);
+		assert.equal(r.status, 200, `?${q}: ${text(r.body).slice(0, 200)}`);
+	}
+	// The search still finds Spanish text with accents.
+	const acc = await page(`/translations/es?state=all&q=${encodeURIComponent('Traducción')}`, tr);
+	assert.match(acc.body, /data-key="/, 'a search with an accent finds phrases');
+});
+
 test('a stale phrase shows the English it was made from, the changed words marked', async () => {
 	const tr = await as('translator');
 	const r = await page(`/translations/es/phrases/${phraseId('translations.index.none')}`, tr);

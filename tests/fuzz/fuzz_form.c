@@ -296,7 +296,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct tmpl_dict		*page;
 	struct buf			 out;
 	const char			*s;
-	size_t				 i, bad, refused = 0;
+	size_t				 i, bad, refused = 0, shown = 0;
+	size_t				 twice = 0;
 	enum valid_err			 e;
 	int				 by_kind;
 
@@ -308,23 +309,35 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    &in) != HTTP_PARSE_OK)
 		return 0;
 	CHECK((page = tmpl_dict_new()) != NULL);
+	form_duplicates_clear();
 	bad = form_read(fields, F__MAX, &in, "en", page, v);
 	for (i = 0; i < F__MAX; i++) {
 		s = http_kv_get(&in, fields[i].name);
 		memset(&want, 0, sizeof(want));
-		e = expect(&fields[i], s, &want, &by_kind);
+		by_kind = 0;
+		/* A field sent twice is refused as such, quiet or not. */
+		if (fields[i].kind != FORM_BOOL &&
+		    http_kv_count(&in, fields[i].name) > 1)
+			e = VALID_TWICE;
+		else
+			e = expect(&fields[i], s, &want, &by_kind);
 		check_value(&fields[i], s, &v[i], e, by_kind, &want);
 		if (e != VALID_OK && !(fields[i].flags & FORM_QUIET))
+			shown++;
+		twice += e == VALID_TWICE;
+		if (e == VALID_TWICE || (e != VALID_OK &&
+		    !(fields[i].flags & FORM_QUIET)))
 			refused++;
 	}
 	CHECK(bad == refused);
+	CHECK(form_duplicates_seen() == (twice > 0));
 	/* Without a page: the same values. */
 	CHECK(form_read(fields, F__MAX, &in, "en", NULL, bare) == bad);
 	CHECK(memcmp(bare, v, sizeof(v)) == 0);
 	buf_init(&out);
 	CHECK(tmpl_render(page, "form.tpl", &out) == WEFT_OK);
 	CHECK(!buf_failed(&out));
-	check_page(out.p, v, refused);
+	check_page(out.p, v, shown);
 	buf_free(&out);
 	tmpl_dict_free(page);
 	http_kvlist_free(&in);
