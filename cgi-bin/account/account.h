@@ -37,6 +37,10 @@ int		 account_for_password(struct request *);
 int		 account_unsubscribe(struct request *);
 int		 account_unsubscribe_post(struct request *);
 int		 account_mailings(struct request *);
+int		 account_forgot(struct request *);
+int		 account_forgot_post(struct request *);
+int		 account_reset(struct request *);
+int		 account_reset_post(struct request *);
 /* A new application's notices to the coordinators who may approve it
  * (signup_mail.c), in the caller's transaction. */
 enum weft_err	 account_application_mail(long long member_id,
