@@ -60,6 +60,8 @@ INSERT INTO demo_es_common (k, f, text) VALUES
 	('layout.skip', 0, 'Saltar al contenido'),
 	('layout.tagline', 0, 'banco de tiempo'),
 	('layout.title', 0, '{title} · weft'),
+	('layout.title_site', 0, '{title} · {site}'),
+	('layout.contact', 0, 'Contacto'),
 	('login.applying', 0, 'Tu solicitud está pendiente de aprobación por la coordinación. Todavía puedes modificarla.'),
 	('login.disabled', 0, 'Esta cuenta está desactivada. Ponte en contacto con la coordinación.'),
 	('login.failed', 0, 'Nombre de usuario o contraseña incorrectos.'),

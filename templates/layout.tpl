@@ -3,13 +3,13 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>[[layout.title]]</title>
+<title>[[layout.title_site site=SITE_NAME]]</title>
 <link rel="stylesheet" href="/static/weft.css">
 </head>
 <body>
 <a class="skip" href="#main">[[layout.skip]]</a>
 <header class="site">
-<p class="brand"><a href="/">[[layout.brand]]</a> <span>[[layout.tagline]]</span></p>
+<p class="brand"><a href="/">{{SITE_NAME}}</a> <span>{{SITE_DESCRIPTION}}</span></p>
 <nav aria-label="[[layout.nav]]">
 <ul>
 {{#NAV}}<li><a href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>
@@ -31,7 +31,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <button type="submit">[[nav.logout]]</button>
 </form>{{/USER}}
-{{#VISITOR}}<a href="/login">[[nav.login]]</a> <a href="/signup">[[nav.signup]]</a>{{/VISITOR}}
+{{#VISITOR}}<a href="/login">[[nav.login]]</a>{{#SIGNUP_OPEN}} <a href="/signup">[[nav.signup]]</a>{{/SIGNUP_OPEN}}{{/VISITOR}}
 </div>
 </header>
 {{#BECOME}}<div class="become" role="status">
@@ -46,6 +46,7 @@
 {{>BODY}}
 </main>
 <footer class="site"><p>[[layout.footer]]</p>
+{{#CONTACT}}<p><a href="mailto:{{EMAIL}}">[[layout.contact]]</a></p>{{/CONTACT}}
 {{#LANG_SWITCH}}<form method="post" action="/language" class="lang-switch">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="next" value="{{NEXT}}">

@@ -193,6 +193,11 @@ docs_setting_values(const struct setting_def *d)
 			printf("%s`%s`", i ? ", " : "", d->choices[i]);
 		return;
 	}
+	if (d->type == SETTING_TEXT) {
+		printf("%s, %s%lld characters", setting_format_names[d->format],
+		    d->min == 0 ? "empty or up to " : "up to ", d->max);
+		return;
+	}
 	printf("%lld to %lld", d->min, d->max);
 }
 
@@ -206,8 +211,9 @@ docs_settings(void)
 	    "|---|---|---|---|---|---|\n");
 	for (i = 0; i < SETTING__MAX; i++) {
 		d = &settings_defs[i];
-		printf("| `%s` | %s | `%s` | ", d->name,
-		    setting_type_names[d->type], d->dflt);
+		printf("| `%s` | %s | %s%s%s | ", d->name,
+		    setting_type_names[d->type], d->dflt[0] ? "`" : "",
+		    d->dflt[0] ? d->dflt : "(empty)", d->dflt[0] ? "`" : "");
 		docs_setting_values(d);
 		printf(" | %s | ", d->area);
 		docs_md_cell(d->description);

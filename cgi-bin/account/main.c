@@ -19,6 +19,7 @@
 #include "i18n.h"
 #include "ledger.h"
 #include "log.h"
+#include "settings.h"
 #include "util.h"
 #include "valid.h"
 
@@ -325,14 +326,32 @@ signup_page(struct request *req, long long community)
 	return d;
 }
 
+/* Is signup closed (the site setting signup_mode)?  Then the page says
+ * so, with status (docs/site.md). */
+static int
+signup_closed(struct request *req, int status)
+{
+	if (settings_int(SETTING_SIGNUP_MODE) == 0)
+		return 0;
+	if (app_page(req, "account/signup_closed.tpl",
+	    app_text(req, N_("nav.signup"))) == NULL)
+		return 500;
+	app_render(req, status);
+	return -1;
+}
+
 /* GET /signup.  Members have an account already: home with them. */
 static int
 signup_form(struct request *req)
 {
+	int	 st;
+
 	if (req->actor.member_id != 0) {
 		http_redirect(&req->resp, "/");
 		return 0;
 	}
+	if ((st = signup_closed(req, 200)) != 0)
+		return st < 0 ? 0 : st;
 	if (signup_page(req, 0) == NULL)
 		return 500;
 	return app_render(req, 200);
@@ -432,6 +451,8 @@ signup_post(struct request *req)
 		http_redirect(&req->resp, "/");
 		return 0;
 	}
+	if ((st = signup_closed(req, 403)) != 0)
+		return st < 0 ? 0 : st;
 	bad = form_read(signup_fields, S__MAX, &req->form, app_lang(req), NULL,
 	    v) > 0;
 	comm = v[S_COMMUNITY].set ? v[S_COMMUNITY].id : 0;

@@ -2,7 +2,8 @@
  * Which language a page is in (docs/translations.md, "Languages"): a
  * member's is their profile's; a visitor's is the one they chose with the
  * public pages' switcher (a cookie), else the best of their browser's
- * Accept-Language among the languages offered, else English.
+ * Accept-Language among the languages offered, else the timebank's
+ * default language (the site setting default_language), else English.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "app.h"
 #include "http.h"
 #include "i18n.h"
+#include "settings.h"
 #include "util.h"
 
 const char *
@@ -87,8 +89,14 @@ app_lang_choose(struct request *req, const char *accept)
 		return;
 	}
 	if (accept != NULL && accept[0] != '\0' &&
-	    app_lang_accept(accept, tag))
+	    app_lang_accept(accept, tag)) {
 		util_copy(req->actor.lang, sizeof(req->actor.lang), tag);
+		return;
+	}
+	/* The timebank's default language (a site setting), if offered. */
+	chosen = settings_str(SETTING_DEFAULT_LANGUAGE);
+	if (strcmp(chosen, "en") != 0 && i18n_lang_offered(chosen))
+		util_copy(req->actor.lang, sizeof(req->actor.lang), chosen);
 }
 
 void

@@ -9,6 +9,7 @@
 #include "config.h"
 #include "i18n.h"
 #include "log.h"
+#include "settings.h"
 #include "util.h"
 
 const char *
@@ -22,8 +23,19 @@ app_layout(struct request *req, const char *title)
 {
 	const struct actor	*a = &req->actor;
 	struct tmpl_dict	*d = req->layout, *s;
+	const char		*v;
 
 	tmpl_set(d, "TITLE", title);
+	/* The timebank's name and description (site settings), else weft's
+	 * own words in the reader's language. */
+	v = settings_str(SETTING_SITE_NAME);
+	tmpl_set(d, "SITE_NAME", v[0] != '\0' ? v :
+	    app_text(req, N_("layout.brand")));
+	v = settings_str(SETTING_SITE_DESCRIPTION);
+	tmpl_set(d, "SITE_DESCRIPTION", v[0] != '\0' ? v :
+	    app_text(req, N_("layout.tagline")));
+	if ((v = settings_str(SETTING_CONTACT_EMAIL))[0] != '\0')
+		tmpl_set(tmpl_section(d, "CONTACT"), "EMAIL", v);
 	tmpl_set(d, "LANG", app_lang(req));
 	if (i18n_lang(app_lang(req))->rtl)
 		tmpl_show(d, "RTL");
@@ -34,7 +46,9 @@ app_layout(struct request *req, const char *title)
 		s = tmpl_section(d, "USER");
 		tmpl_set(s, "NAME", a->name);
 		tmpl_set(s, "CSRF", a->csrf);
-	} else
+	} else if (settings_int(SETTING_SIGNUP_MODE) == 0)
+		tmpl_show(tmpl_section(d, "VISITOR"), "SIGNUP_OPEN");
+	else
 		tmpl_show(d, "VISITOR");
 	if (a->member_id != 0 && a->acting_id != a->member_id) {
 		/* Rule 5: while "become" is active every page says so. */

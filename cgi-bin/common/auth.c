@@ -365,6 +365,23 @@ auth_col(const struct db_rows *r, unsigned col, char *dst, size_t n)
 	util_copy(dst, n, db_str(r, col));
 }
 
+/* A session loaded but idle longer than the site's idle time
+ * (settings.h; shorter than weft.conf's, which the statement applied) has
+ * ended too: deleted, the actor a visitor. */
+static enum weft_err
+auth_session_idle(struct actor *a, const char *addr, long long idle)
+{
+	enum weft_err	 e;
+
+	/* The site's time is whole minutes: a session used within the last
+	 * one needs no setting read (nor its statement, settings.h). */
+	if (!a->has_session || idle < 60 || idle <= settings_session_idle_s())
+		return WEFT_OK;
+	e = auth_session_delete(a->session_id);
+	auth_visitor(a, addr);
+	return e;
+}
+
 enum weft_err
 auth_session_load(const char *token, const char *addr, struct actor *a)
 {
@@ -372,7 +389,7 @@ auth_session_load(const char *token, const char *addr, struct actor *a)
 	unsigned char		 id[SHA256_LEN];
 	enum member_status	 real_status;
 	enum weft_err		 e;
-	long long		 idle;
+	long long		 idle = 0;
 
 	auth_visitor(a, addr);
 	settings_expect(0);
@@ -424,7 +441,7 @@ auth_session_load(const char *token, const char *addr, struct actor *a)
 		    " WHERE id = ?", "b", id, sizeof(id));
 out:
 	db_rows_free(r);
-	if (e != WEFT_OK)
+	if (e != WEFT_OK || (e = auth_session_idle(a, addr, idle)) != WEFT_OK)
 		auth_visitor(a, addr);
 	return e;
 }

@@ -400,6 +400,11 @@ scope_covers(const struct scope *outer, const struct scope *inner)
 static int
 grant_carries(const struct grant *g, enum perm p)
 {
+	/* docs/authorization.md, "Decisions": site.config exists only at
+	 * site scope, so a community admin's grant does not carry it, and
+	 * neither the guard nor the menus let them near the site's pages. */
+	if (p == PERM_SITE_CONFIG && g->scope.kind != SCOPE_SITE)
+		return 0;
 	return (unsigned)g->role < ROLE__MAX &&
 	    scope_fits_role(g->role, &g->scope) && role_has_perm(g->role, p);
 }

@@ -3,51 +3,175 @@
  * the one way to change a setting.  sql/012_settings_generation.sql has
  * the generation the copy is checked against.
  */
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <string.h>
 
 #include "audit.h"
 #include "auth.h"
 #include "buf.h"
+#include "config.h"
 #include "db.h"
+#include "i18n.h"
 #include "log.h"
 #include "settings.h"
 
 static const char *const settings_limit_modes[] = { "soft", "hard", NULL };
+static const char *const settings_signup_modes[] = { "open", "closed", NULL };
+static const char *const settings_signup_mode_labels[] = {
+	N_("site.setting.signup_mode.open"),
+	N_("site.setting.signup_mode.closed"), NULL,
+};
+static const char *const settings_limit_mode_labels[] = {
+	N_("site.setting.credit_limit_mode.soft"),
+	N_("site.setting.credit_limit_mode.hard"), NULL,
+};
+
+/* Where the configuration page shows a setting: its group's heading,
+ * its label and its help (phrase keys, N_() each for the build's
+ * check). */
+#define SETTING_PAGE(g, l, h)	.group = (g), .label = (l), .help = (h)
 
 /* The settings, their types and defaults: the table is the format. */
 const struct setting_def settings_defs[SETTING__MAX] = {
 	[SETTING_EXCHANGE_MAX] = { "exchange_max_hundredths", SETTING_INT,
 	    "2400", 25, 1000000000LL, NULL, "exchanges",
 	    "The most hours one exchange may record, in hundredths of an "
-	    "hour (2400: 24 hours)." },
+	    "hour (2400: 24 hours).",
+	    SETTING_PAGE(N_("site.group.ledger"),
+	    N_("site.setting.exchange_max_hundredths"),
+	    N_("site.setting.exchange_max_hundredths.help")),
+	    .unit = SETTING_UNIT_HOURS },
 	[SETTING_EXCHANGE_OLDEST_DAYS] = { "exchange_oldest_days",
 	    SETTING_INT, "365", 0, 36500, NULL, "exchanges",
 	    "How many days back the date of a service recorded as an "
-	    "exchange may be." },
+	    "exchange may be.",
+	    SETTING_PAGE(N_("site.group.ledger"),
+	    N_("site.setting.exchange_oldest_days"),
+	    N_("site.setting.exchange_oldest_days.help")) },
 	[SETTING_CREDIT_LIMIT] = { "credit_limit_hundredths", SETTING_INT,
 	    "-2000", -1000000000000LL, 0, NULL, "exchanges",
 	    "The lowest balance a member may reach, in hundredths of an hour "
-	    "(-2000: 20 hours in debit)." },
+	    "(-2000: 20 hours in debit).",
+	    SETTING_PAGE(N_("site.group.ledger"),
+	    N_("site.setting.credit_limit_hundredths"),
+	    N_("site.setting.credit_limit_hundredths.help")),
+	    .unit = SETTING_UNIT_HOURS },
 	[SETTING_CREDIT_LIMIT_MODE] = { "credit_limit_mode", SETTING_CHOICE,
 	    "soft", 0, 0, settings_limit_modes, "exchanges",
 	    "soft: an exchange below the credit limit is recorded and shown "
-	    "to coordinators on the dashboard; hard: it is refused." },
+	    "to coordinators on the dashboard; hard: it is refused.",
+	    SETTING_PAGE(N_("site.group.ledger"),
+	    N_("site.setting.credit_limit_mode"),
+	    N_("site.setting.credit_limit_mode.help")),
+	    .choice_labels = settings_limit_mode_labels },
 	[SETTING_AUTO_CONFIRM_DAYS] = { "exchange_auto_confirm_days",
 	    SETTING_INT, "0", 0, 3650, NULL, "exchanges",
 	    "An exchange recorded by its provider waits for the recipient "
 	    "to confirm it; after this many days still pending it is "
 	    "confirmed without them, the next time either member's home "
-	    "page or statement is shown (0: never)." },
+	    "page or statement is shown (0: never).",
+	    SETTING_PAGE(N_("site.group.ledger"),
+	    N_("site.setting.exchange_auto_confirm_days"),
+	    N_("site.setting.exchange_auto_confirm_days.help")) },
 	[SETTING_MAIL_PER_MINUTE] = { "mail_per_minute", SETTING_INT,
 	    "1200", 1, 1000000, NULL, "weft-mailer",
 	    "The most messages the mailers hand to the relay in one minute, "
 	    "all of them together: a relay or a provider that limits a "
-	    "sender's rate defers the rest, which only slows them more." },
+	    "sender's rate defers the rest, which only slows them more.",
+	    SETTING_PAGE(N_("site.group.mail"),
+	    N_("site.setting.mail_per_minute"),
+	    N_("site.setting.mail_per_minute.help")) },
+	[SETTING_SITE_NAME] = { "site_name", SETTING_TEXT, "", 0, 80, NULL,
+	    "every program",
+	    "The timebank's name, shown at the top of every page and in the "
+	    "title of the browser's tab (empty: weft).",
+	    SETTING_PAGE(N_("site.group.timebank"),
+	    N_("site.setting.site_name"),
+	    N_("site.setting.site_name.help")) },
+	[SETTING_SITE_DESCRIPTION] = { "site_description", SETTING_TEXT, "",
+	    0, 160, NULL, "every program",
+	    "A short description of the timebank, shown beside its name at "
+	    "the top of every page (empty: timebank, in the reader's "
+	    "language).",
+	    SETTING_PAGE(N_("site.group.timebank"),
+	    N_("site.setting.site_description"),
+	    N_("site.setting.site_description.help")) },
+	[SETTING_CONTACT_EMAIL] = { "contact_email", SETTING_TEXT, "", 0,
+	    254, NULL, "every program",
+	    "The address members and visitors write to, shown at the foot "
+	    "of every page (empty: none shown).",
+	    SETTING_PAGE(N_("site.group.timebank"),
+	    N_("site.setting.contact_email"),
+	    N_("site.setting.contact_email.help")),
+	    .format = SETTING_FORMAT_EMAIL },
+	[SETTING_MAIL_FROM_ADDRESS] = { "mail_from_address", SETTING_TEXT,
+	    "", 0, 254, NULL, "mail",
+	    "The address of the From of the mail weft sends (empty: "
+	    "weft.conf's mail_from).",
+	    SETTING_PAGE(N_("site.group.mail"),
+	    N_("site.setting.mail_from_address"),
+	    N_("site.setting.mail_from_address.help")),
+	    .format = SETTING_FORMAT_EMAIL },
+	[SETTING_MAIL_FROM_NAME] = { "mail_from_name", SETTING_TEXT, "", 0,
+	    80, NULL, "mail",
+	    "The name of the From of the mail weft sends (empty: the "
+	    "timebank's name).",
+	    SETTING_PAGE(N_("site.group.mail"),
+	    N_("site.setting.mail_from_name"),
+	    N_("site.setting.mail_from_name.help")),
+	    .format = SETTING_FORMAT_NAME },
+	[SETTING_TIME_ZONE] = { "time_zone", SETTING_TEXT, "UTC", 1, 64,
+	    NULL, "every program",
+	    "The timebank's time zone, a name of the tz database "
+	    "(Europe/Dublin, America/New_York) that the server has.",
+	    SETTING_PAGE(N_("site.group.timebank"),
+	    N_("site.setting.time_zone"),
+	    N_("site.setting.time_zone.help")),
+	    .format = SETTING_FORMAT_ZONE },
+	[SETTING_DEFAULT_LANGUAGE] = { "default_language", SETTING_TEXT, "en",
+	    1, 35, NULL, "every program",
+	    "The language of a visitor whose browser asks for none the "
+	    "timebank offers, and the one special pages fall back to; one of "
+	    "the enabled languages.",
+	    SETTING_PAGE(N_("site.group.timebank"),
+	    N_("site.setting.default_language"),
+	    N_("site.setting.default_language.help")),
+	    .format = SETTING_FORMAT_LANG },
+	[SETTING_AD_RENEWAL_DAYS] = { "ad_renewal_days", SETTING_INT, "90",
+	    1, 365, NULL, "exchanges",
+	    "How many days a new offer or request stays up before its owner "
+	    "must renew it (the date its form proposes).",
+	    SETTING_PAGE(N_("site.group.ads"),
+	    N_("site.setting.ad_renewal_days"),
+	    N_("site.setting.ad_renewal_days.help")) },
+	[SETTING_SESSION_IDLE_MINUTES] = { "session_idle_minutes",
+	    SETTING_INT, "0", 0, 43200, NULL, "every program",
+	    "After how many minutes without a request a member must log in "
+	    "again (0: weft.conf's session_idle_s, which is also the "
+	    "longest this may be).",
+	    SETTING_PAGE(N_("site.group.sessions"),
+	    N_("site.setting.session_idle_minutes"),
+	    N_("site.setting.session_idle_minutes.help")) },
+	[SETTING_SIGNUP_MODE] = { "signup_mode", SETTING_CHOICE, "open", 0, 0,
+	    settings_signup_modes, "account",
+	    "open: anyone may apply to join at /signup, and a coordinator "
+	    "approves them; closed: /signup says so, and only coordinators "
+	    "add members (/members/new).",
+	    SETTING_PAGE(N_("site.group.signup"),
+	    N_("site.setting.signup_mode"),
+	    N_("site.setting.signup_mode.help")),
+	    .choice_labels = settings_signup_mode_labels },
 };
 
 const char *const setting_type_names[SETTING_TYPE__MAX] = {
-	"integer", "choice",
+	"integer", "choice", "text",
+};
+
+const char *const setting_format_names[SETTING_FORMAT__MAX] = {
+	"one line", "e-mail address", "display name", "language tag",
+	"time zone",
 };
 
 /*
@@ -78,6 +202,59 @@ settings_find(const char *name, enum setting *out)
 	return -1;
 }
 
+/*
+ * A tz database name as the server has it: letters, digits and "_+-"
+ * in segments joined by "/", none starting with a dot, and a file of
+ * that name under /usr/share/zoneinfo.
+ */
+static enum valid_err
+settings_zone_ok(const char *in)
+{
+	char		 path[128];
+	struct stat	 st;
+	const char	*p;
+
+	for (p = in; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("_+-/", *p) != NULL))
+			return VALID_FORMAT;
+	if (in[0] == '/' || strstr(in, "//") != NULL ||
+	    in[strlen(in) - 1] == '/')
+		return VALID_FORMAT;
+	if (snprintf(path, sizeof(path), "/usr/share/zoneinfo/%s", in) >=
+	    (int)sizeof(path))
+		return VALID_TOO_LONG;
+	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode))
+		return VALID_FORMAT;
+	return VALID_OK;
+}
+
+/* A SETTING_TEXT's value: its length, one line, then its format. */
+static enum valid_err
+settings_parse_text(const struct setting_def *d, const char *value)
+{
+	enum valid_err	 e;
+
+	if (value[0] == '\0')
+		return d->min == 0 ? VALID_OK : VALID_EMPTY;
+	if ((e = valid_text(value, (size_t)d->min, (size_t)d->max, 0)) !=
+	    VALID_OK)
+		return e;
+	switch (d->format) {
+	case SETTING_FORMAT_EMAIL:
+		return valid_email(value);
+	case SETTING_FORMAT_NAME:
+		return strpbrk(value, "\"<>@,;\\") != NULL ? VALID_FORMAT :
+		    VALID_OK;
+	case SETTING_FORMAT_LANG:
+		return valid_lang(value);
+	case SETTING_FORMAT_ZONE:
+		return settings_zone_ok(value);
+	default:
+		return VALID_OK;
+	}
+}
+
 enum valid_err
 settings_parse(enum setting id, const char *value, long long *n)
 {
@@ -88,10 +265,14 @@ settings_parse(enum setting id, const char *value, long long *n)
 	if ((unsigned)id >= SETTING__MAX)
 		return VALID_FORMAT;
 	d = &settings_defs[id];
-	if (value == NULL || value[0] == '\0')
+	if (value == NULL)
 		return VALID_EMPTY;
 	if (strlen(value) >= SETTINGS_VALUE_MAX)
 		return VALID_TOO_LONG;
+	if (d->type == SETTING_TEXT)
+		return settings_parse_text(d, value);
+	if (value[0] == '\0')
+		return VALID_EMPTY;
 	switch (d->type) {
 	case SETTING_INT:
 		return valid_int(value, d->min, d->max, n);
@@ -249,9 +430,26 @@ settings_lock(const char *name, struct buf *before)
 	return WEFT_OK;
 }
 
+long long
+settings_session_idle_s(void)
+{
+	long long	 m = settings_int(SETTING_SESSION_IDLE_MINUTES);
+
+	if (m <= 0 || m * 60 > (long long)config.session_idle_s)
+		return config.session_idle_s;
+	return m * 60;
+}
+
 enum weft_err
 settings_set(const struct actor *a, enum setting id, const char *value,
     enum valid_err *why)
+{
+	return settings_set_as(a, "setting.set", id, value, why);
+}
+
+enum weft_err
+settings_set_as(const struct actor *a, const char *action, enum setting id,
+    const char *value, enum valid_err *why)
 {
 	const char	*name;
 	struct buf	 before, after;
@@ -281,7 +479,7 @@ settings_set(const struct actor *a, enum setting id, const char *value,
 		e = WEFT_ERR_NOMEM;
 		goto out;
 	}
-	e = audit_write(a, "setting.set", "setting", gen, 0, before.p,
+	e = audit_write(a, action, "setting", gen, 0, before.p,
 	    after.p);
 out:
 	/* Read again, at once and on the next request: this transaction

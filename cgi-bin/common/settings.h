@@ -32,14 +32,42 @@ enum setting {
 	SETTING_CREDIT_LIMIT_MODE,	/* credit_limit_mode */
 	SETTING_AUTO_CONFIRM_DAYS,	/* exchange_auto_confirm_days */
 	SETTING_MAIL_PER_MINUTE,	/* mail_per_minute */
+	SETTING_SITE_NAME,		/* site_name */
+	SETTING_SITE_DESCRIPTION,	/* site_description */
+	SETTING_CONTACT_EMAIL,		/* contact_email */
+	SETTING_MAIL_FROM_ADDRESS,	/* mail_from_address */
+	SETTING_MAIL_FROM_NAME,		/* mail_from_name */
+	SETTING_TIME_ZONE,		/* time_zone */
+	SETTING_DEFAULT_LANGUAGE,	/* default_language */
+	SETTING_AD_RENEWAL_DAYS,	/* ad_renewal_days */
+	SETTING_SESSION_IDLE_MINUTES,	/* session_idle_minutes */
+	SETTING_SIGNUP_MODE,		/* signup_mode */
 	SETTING__MAX
 };
 
-/* A text type comes with the first text setting (the site area's). */
 enum setting_type {
 	SETTING_INT,		/* decimal integer in [min, max] */
 	SETTING_CHOICE,		/* one of choices; read as its index */
+	SETTING_TEXT,		/* min..max characters of one line, of format */
 	SETTING_TYPE__MAX
+};
+
+/* What a SETTING_TEXT holds, checked beside its length.  Empty is valid
+ * for every format when min is 0 (the area then uses its own default). */
+enum setting_format {
+	SETTING_FORMAT_LINE = 0,	/* any one line of text */
+	SETTING_FORMAT_EMAIL,		/* an address (valid_email()) */
+	SETTING_FORMAT_NAME,		/* a mail display name: no " < > @ , ; \ */
+	SETTING_FORMAT_LANG,		/* a language tag (valid_lang()) */
+	SETTING_FORMAT_ZONE,		/* a time zone of the tz database */
+	SETTING_FORMAT__MAX
+};
+
+/* How the configuration page shows and reads a SETTING_INT. */
+enum setting_unit {
+	SETTING_UNIT_NONE = 0,
+	SETTING_UNIT_HOURS,		/* stored in hundredths, shown in hours */
+	SETTING_UNIT__MAX
 };
 
 #define SETTINGS_VALUE_MAX	256	/* bytes, settings.value included */
@@ -52,11 +80,26 @@ struct setting_def {
 	long long		 max;
 	const char *const	*choices;	/* SETTING_CHOICE; NULL ends */
 	const char		*area;		/* the program that reads it */
-	const char		*description;
+	const char		*description;	/* for docs/configuration.md */
+	/*
+	 * The configuration page (/site/settings, docs/site.md): phrase
+	 * keys of the group heading the setting is shown under, of its
+	 * label and of its help (NULL: none), and of each choice's label
+	 * (NULL: the choices as stored).  A setting without a group is
+	 * shown under "Other settings": every row of the table is on the
+	 * page, with no code of the site area's.
+	 */
+	const char		*group;
+	const char		*label;
+	const char		*help;
+	const char *const	*choice_labels;
+	enum setting_format	 format;	/* SETTING_TEXT */
+	enum setting_unit	 unit;		/* SETTING_INT */
 };
 
 extern const struct setting_def	 settings_defs[SETTING__MAX];
 extern const char *const	 setting_type_names[SETTING_TYPE__MAX];
+extern const char *const	 setting_format_names[SETTING_FORMAT__MAX];
 
 /* The setting called name; 0, or -1 when there is none. */
 int		 settings_find(const char *name, enum setting *out);
@@ -96,5 +139,14 @@ const char	*settings_str(enum setting);
 struct actor;
 enum weft_err	 settings_set(const struct actor *, enum setting,
 		    const char *value, enum valid_err *why);
+/* As settings_set(), audited as action ("setting.restore": a version of
+ * the history put back, docs/site.md). */
+enum weft_err	 settings_set_as(const struct actor *, const char *action,
+		    enum setting, const char *value, enum valid_err *why);
+
+/* The session idle time in force, in seconds: the site's
+ * session_idle_minutes when set (not 0), never more than weft.conf's
+ * session_idle_s, the operator's ceiling. */
+long long	 settings_session_idle_s(void);
 
 #endif

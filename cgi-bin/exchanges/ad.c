@@ -11,6 +11,7 @@
 #include "db.h"
 #include "form.h"
 #include "i18n_conv.h"
+#include "lists.h"
 #include "util.h"
 
 const char *const ad_kind_keys[AD_KIND__MAX] = {
@@ -189,14 +190,7 @@ ad_fill(struct tmpl_dict *d, const struct request *req, const struct ad *ad)
 enum weft_err
 ads_category_options(struct tmpl_dict *d, long long selected, long long keep)
 {
-	struct db_rows		*r = NULL;
-	enum weft_err		 e;
-
-	if ((e = db_query(&r, "SELECT id, name FROM categories"
-	    " WHERE active = 1 OR id = ? ORDER BY position, name, id", "i",
-	    keep)) != WEFT_OK)
-		return e;
-	form_options(d, "CATEGORY_OPTION", r, selected);
-	db_rows_free(r);
-	return WEFT_OK;
+	/* The site's list of categories, named in the page's language. */
+	return lists_options(d, "CATEGORY_OPTION", LIST_CATEGORY,
+	    tmpl_page_lang(d), selected, keep);
 }

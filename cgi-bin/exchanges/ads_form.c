@@ -15,7 +15,9 @@
 #include "buf.h"
 #include "db.h"
 #include "form.h"
+#include "lists.h"
 #include "log.h"
+#include "settings.h"
 #include "util.h"
 #include "valid.h"
 
@@ -102,7 +104,7 @@ ads_community_options(struct request *req, struct tmpl_dict *d,
 }
 
 /* The date bounds for the date input; *def gets the default expiry of a
- * new ad (three months).  All in the database's UTC dates, the same
+ * new ad (the site setting ad_renewal_days).  All in the database's UTC dates, the same
  * clock that decides what has expired. */
 static enum weft_err
 ads_dates(struct tmpl_dict *d, char *def, size_t deflen)
@@ -111,8 +113,8 @@ ads_dates(struct tmpl_dict *d, char *def, size_t deflen)
 	enum weft_err	 e;
 
 	if ((e = db_query(&r, "SELECT UTC_DATE() + INTERVAL 1 DAY,"
-	    " UTC_DATE() + INTERVAL 1 YEAR, UTC_DATE() + INTERVAL 3 MONTH",
-	    "")) != WEFT_OK)
+	    " UTC_DATE() + INTERVAL 1 YEAR, UTC_DATE() + INTERVAL ? DAY", "i",
+	    settings_int(SETTING_AD_RENEWAL_DAYS))) != WEFT_OK)
 		return e;
 	if (db_next(r)) {
 		tmpl_set(d, "MIN_DATE", db_str(r, 0));
@@ -275,9 +277,8 @@ ads_form_check(struct request *req, struct tmpl_dict *d, const struct ad *ad,
 	*community = 0;
 	if (v[A_CATEGORY].set) {
 		cat = v[A_CATEGORY].id;
-		if (db_query_int(&n, "SELECT COUNT(*) FROM categories WHERE"
-		    " id = ? AND (active = 1 OR id = ?)", "ii", cat,
-		    ad != NULL ? ad->category_id : 0) != WEFT_OK)
+		if ((n = lists_ok(LIST_CATEGORY, cat, ad != NULL ?
+		    ad->category_id : 0)) < 0)
 			return -1;
 		if (n == 0) {
 			form_error(d, "category", app_text(req,

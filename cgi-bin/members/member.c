@@ -42,7 +42,9 @@ member_load(long long id, int for_update, struct member *m)
 	"m.about, m.lang, m.status, m.profile_status, " \
 	"COALESCE(m.community_id, 0), COALESCE(c.name, ''), " \
 	"m.is_organisation, m.optout, m.angel_mode, m.joined_at, " \
-	"COALESCE(m.approved_at, ''), COALESCE(m.last_login_at, '') " \
+	"COALESCE(m.approved_at, ''), COALESCE(m.last_login_at, ''), " \
+	"COALESCE(m.neighbourhood_id, 0), COALESCE(m.county_id, 0), " \
+	"COALESCE(m.affiliation_id, 0) " \
 	"FROM members m LEFT JOIN communities c ON c.id = m.community_id " \
 	"WHERE m.id = ?"
 	static const char sql[] = MEMBER_LOAD_SQL;
@@ -50,6 +52,7 @@ member_load(long long id, int for_update, struct member *m)
 #undef MEMBER_LOAD_SQL
 	struct db_rows	*r;
 	enum weft_err	 e;
+	size_t		 i;
 
 	memset(m, 0, sizeof(*m));
 	if ((e = db_query(&r, for_update ? sql_lock : sql, "i", id)) !=
@@ -81,6 +84,8 @@ member_load(long long id, int for_update, struct member *m)
 	util_copy(m->approved_at, sizeof(m->approved_at), db_str(r, 16));
 	util_copy(m->last_login_at, sizeof(m->last_login_at),
 	    db_str(r, 17));
+	for (i = 0; i < LISTS_MEMBER; i++)
+		m->lists[i] = db_int(r, 18 + (unsigned)i);
 	db_rows_free(r);
 	return WEFT_OK;
 }
@@ -208,6 +213,9 @@ member_fill(struct tmpl_dict *d, const struct request *req,
 		tmpl_show(d, "MEMBER_OPTOUT");
 	if (m->angel_mode)
 		tmpl_show(d, "MEMBER_ANGEL_MODE");
+	/* The site's lists (neighbourhood, county, affiliation). */
+	if (lists_member_show(d, app_lang(req), m->lists) != WEFT_OK)
+		log_msg(LOGL_WARN, "members: the lists of %lld", m->id);
 	/* Rule 8: contact details and profile status only for those who
 	 * may see them, over this member's scope. */
 	if (role_allows(&req->actor.grants, PERM_MEMBER_CONTACT, &sc)) {

@@ -12,6 +12,7 @@
 #include "auth.h"
 #include "buf.h"
 #include "i18n.h"
+#include "lists.h"
 #include "role.h"
 
 struct member {
@@ -33,6 +34,7 @@ struct member {
 	char			 joined_at[20];	/* "YYYY-MM-DD HH:MM:SS" */
 	char			 approved_at[20];	/* "" when never */
 	char			 last_login_at[20];	/* "" when never */
+	long long		 lists[LISTS_MEMBER];	/* lists.h; 0: none */
 };
 
 /* The coordinator-only profile status, as in 002_members.sql, and the

@@ -23,7 +23,9 @@
 /* lang (the member's own may stay) and profile_status are explained
  * after the others (members_edit). */
 enum { E_NAME, E_EMAIL, E_PHONE, E_ADDRESS, E_ABOUT, E_ORG, E_LANG,
-    E_PSTATUS, E__MAX };
+    E_PSTATUS, E_NEIGHBOURHOOD, E_COUNTY, E_AFFILIATION, E__MAX };
+/* The site's member lists (lists.h), in enum list's order. */
+#define E_LIST(i)	(E_NEIGHBOURHOOD + (i))
 static const struct form_field profile_edit_fields[E__MAX] = {
 	[E_NAME] = { "name", FORM_TEXT, 1, 1, 128 },
 	[E_EMAIL] = { "email", FORM_EMAIL, 1, 0, 254 },
@@ -34,7 +36,42 @@ static const struct form_field profile_edit_fields[E__MAX] = {
 	[E_LANG] = { "lang", FORM_LANG, 0, 0, 0, .flags = FORM_QUIET },
 	[E_PSTATUS] = { "profile_status", FORM_CHOICE, 1, 0, 0,
 	    FORM_CHOICES(profile_pstatus_keys), .flags = FORM_QUIET },
+	[E_NEIGHBOURHOOD] = { "neighbourhood", FORM_ID, 0, 0, 0,
+	    .flags = FORM_QUIET },
+	[E_COUNTY] = { "county", FORM_ID, 0, 0, 0, .flags = FORM_QUIET },
+	[E_AFFILIATION] = { "affiliation", FORM_ID, 0, 0, 0,
+	    .flags = FORM_QUIET },
 };
+
+/*
+ * The member lists' values sent (an item, or none), checked: an active
+ * item or the one the member has.  ids[i] the choice; errs[i] NULL or
+ * the message.  Returns how many are refused, -1 on a database error.
+ */
+static int
+profile_lists(struct request *req, const struct form_value *v,
+    const struct member *m, long long *ids, const char **errs)
+{
+	size_t	 i;
+	int	 bad = 0, ok;
+
+	for (i = 0; i < LISTS_MEMBER; i++) {
+		errs[i] = NULL;
+		ids[i] = v[E_LIST(i)].set ? v[E_LIST(i)].id : 0;
+		if (!v[E_LIST(i)].sent)
+			ids[i] = m->lists[i];	/* not on the form: kept */
+		ok = v[E_LIST(i)].str[0] == '\0' || v[E_LIST(i)].set;
+		if (ok && ids[i] != 0 && ids[i] != m->lists[i] &&
+		    (ok = lists_ok((enum list)i, ids[i], m->lists[i])) < 0)
+			return -1;
+		if (!ok) {
+			errs[i] = app_text(req, valid_err_keys[VALID_RANGE]);
+			ids[i] = m->lists[i];
+			bad++;
+		}
+	}
+	return bad;
+}
 
 /* Commits after the audit row; the answer is a 303 to path with flash. */
 static int
@@ -139,6 +176,9 @@ profile_edit_values(struct tmpl_dict *d, const struct member *m)
 	tmpl_set(d, "ADDRESS", m->address);
 	if (m->is_organisation)
 		tmpl_show(d, "IS_ORGANISATION_CHECKED");
+	if (e == WEFT_OK)
+		e = lists_member_fields(d, tmpl_page_lang(d), m->lists,
+		    m->lists, NULL);
 	return e;
 }
 
@@ -187,10 +227,17 @@ members_edit_form(struct request *req)
 /* Only the fields that change go to the audit row (before and after). */
 static int
 profile_changes(const struct form_value *v, const struct member *m,
-    const char *about, struct buf *b, struct buf *a)
+    const char *about, const long long *ids, struct buf *b, struct buf *a)
 {
+	char	 was[24], now[24];
+	size_t	 i;
 	int	 n = 0;
 
+	for (i = 0; i < LISTS_MEMBER; i++) {
+		snprintf(was, sizeof(was), "%lld", m->lists[i]);
+		snprintf(now, sizeof(now), "%lld", ids[i]);
+		audit_diff(b, a, lists_defs[i].field, was, now, &n);
+	}
 	audit_diff(b, a, "name", m->name, v[E_NAME].str, &n);
 	audit_diff(b, a, "email", m->email, v[E_EMAIL].str, &n);
 	audit_diff(b, a, "phone", m->phone, v[E_PHONE].str, &n);
@@ -241,11 +288,14 @@ profile_may_save(struct request *req, const struct member *before,
 /* The edit's transaction: re-read, compare, update, audit, commit.  A
  * form that changes nothing writes nothing, and so has no audit row. */
 static int
-profile_save(struct request *req, long long id, const struct form_value *v)
+profile_save(struct request *req, long long id, const struct form_value *v,
+    const long long *ids)
 {
 	static const char sql[] = "UPDATE members SET name = ?, email = ?,"
 	    " phone = ?, address = ?, about = ?, lang = ?, profile_status = ?,"
-	    " is_organisation = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?";
+	    " is_organisation = ?, neighbourhood_id = NULLIF(?, 0),"
+	    " county_id = NULLIF(?, 0), affiliation_id = NULLIF(?, 0),"
+	    " updated_at = UTC_TIMESTAMP() WHERE id = ?";
 	struct member	 before;
 	struct buf	 b, a, about;
 	char		 path[64];
@@ -261,12 +311,13 @@ profile_save(struct request *req, long long id, const struct form_value *v)
 	buf_init(&about);
 	snprintf(path, sizeof(path), "/members/%lld", id);
 	if ((e = profile_about(id, &about)) == WEFT_OK &&
-	    (n = profile_changes(v, &before, about.p, &b, &a)) > 0 &&
+	    (n = profile_changes(v, &before, about.p, ids, &b, &a)) > 0 &&
 	    (e = buf_failed(&b) || buf_failed(&a) ? WEFT_ERR_NOMEM :
 	    WEFT_OK) == WEFT_OK &&
-	    (e = db_exec(sql, "sssssssii", v[E_NAME].str, v[E_EMAIL].str,
+	    (e = db_exec(sql, "sssssssiiiii", v[E_NAME].str, v[E_EMAIL].str,
 	    v[E_PHONE].str, v[E_ADDRESS].str, v[E_ABOUT].str, v[E_LANG].str,
-	    v[E_PSTATUS].str, (long long)v[E_ORG].on, id)) == WEFT_OK)
+	    v[E_PSTATUS].str, (long long)v[E_ORG].on, ids[0], ids[1], ids[2],
+	    id)) == WEFT_OK)
 		e = audit_write(&req->actor, "member.edit", "member", id,
 		    before.community, b.p, a.p);
 	if (e != WEFT_OK) {
@@ -291,9 +342,10 @@ members_edit(struct request *req)
 	struct member		 m;
 	struct tmpl_dict	*d;
 	enum role_refusal	 change, takeover;
-	const char		*lang;
+	const char		*lang, *errs[LISTS_MEMBER];
+	long long		 ids[LISTS_MEMBER];
 	enum weft_err		 e;
-	int			 st, bad;
+	int			 st, bad, nl;
 
 	if ((st = members_target(req, PERM_MEMBER_EDIT, &m)) != 0)
 		return st;
@@ -319,7 +371,14 @@ members_edit(struct request *req)
 		    app_text(req, valid_err_keys[v[E_PSTATUS].err]));
 		bad = 1;
 	}
-	if (bad)
+	if ((nl = profile_lists(req, v, &m, ids, errs)) < 0 ||
+	    lists_member_fields(d, app_lang(req), ids, m.lists, errs) !=
+	    WEFT_OK)
+		return 503;
+	for (st = 0; st < LISTS_MEMBER; st++)
+		if (errs[st] != NULL)
+			form_error(d, lists_defs[st].field, errs[st]);
+	if (bad || nl > 0)
 		return app_render(req, 422);
-	return profile_save(req, m.id, v);
+	return profile_save(req, m.id, v, ids);
 }

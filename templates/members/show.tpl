@@ -6,7 +6,8 @@
 <dt>[[members.field.membership]]</dt><dd>{{#MEMBER_APPLYING}}[[members.show.applying]]{{/MEMBER_APPLYING}}{{#MEMBER_APPROVED}}[[status.approved]]{{/MEMBER_APPROVED}}{{#MEMBER_DISABLED}}[[status.disabled]]{{/MEMBER_DISABLED}}</dd>
 {{#MEMBER_PROFILE_STATUS_SHOWN}}<dt>[[members.field.profile_status]]</dt><dd>{{MEMBER_PROFILE_STATUS}}</dd>
 {{/MEMBER_PROFILE_STATUS_SHOWN}}<dt>[[members.field.community]]</dt><dd>{{MEMBER_COMMUNITY}}</dd>
-<dt>[[members.show.account]]</dt><dd>{{#MEMBER_ORGANISATION}}[[members.show.organisation]]{{/MEMBER_ORGANISATION}}{{#MEMBER_PERSON}}[[members.show.person]]{{/MEMBER_PERSON}}</dd>
+{{#MEMBER_LIST}}<dt>{{LABEL}}</dt><dd>{{NAME}}</dd>
+{{/MEMBER_LIST}}<dt>[[members.show.account]]</dt><dd>{{#MEMBER_ORGANISATION}}[[members.show.organisation]]{{/MEMBER_ORGANISATION}}{{#MEMBER_PERSON}}[[members.show.person]]{{/MEMBER_PERSON}}</dd>
 <dt>[[members.field.broadcasts]]</dt><dd>{{#MEMBER_OPTOUT}}[[members.show.opted_out]]{{/MEMBER_OPTOUT}}{{#MEMBER_OPTIN}}[[members.list.optout_no]]{{/MEMBER_OPTIN}}</dd>
 <dt>[[members.field.language]]</dt><dd>{{MEMBER_LANG}}</dd>
 <dt>[[members.field.joined]]</dt><dd>{{MEMBER_JOINED}}</dd>

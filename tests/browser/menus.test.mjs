@@ -27,7 +27,7 @@ test('the admin opens the gear menu with a click and follows an entry', async ()
 	assert.deepEqual(await shown(s.page, 'manage'), [], 'closed by default');
 	await s.page.click('#menu-manage > summary');
 	assert.deepEqual(await shown(s.page, 'manage'), ['/members/dashboard', '/ads/manage',
-		'/exchanges/list', '/members/audit', '/members/roles', '/members/communities',
+		'/exchanges/list', '/members/audit', '/site', '/site/lists', '/members/roles', '/members/communities',
 		'/translations', '/translations/languages']);
 	await visited(s, 'gear-open');
 	const [res] = await Promise.all([s.page.waitForNavigation(),

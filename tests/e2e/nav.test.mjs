@@ -35,6 +35,9 @@ const NAV = {
 	'/members/communities': ['site', 'members', 'Community Timebanks'],
 	'/translations': ['site', 'translations', 'Translations'],
 	'/translations/languages': ['site', 'translations', 'Languages'],
+	'/site': ['site', 'site', 'Site settings'],
+	'/site/lists': ['site', 'site', 'Lists'],
+	'/site/lists/new': ['add', 'site', 'Add a list item'],
 };
 // The order of the bar, and of each menu's groups.
 const BAR = ['/', '/ads', '/exchanges', '/members', '/me'];

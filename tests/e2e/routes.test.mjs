@@ -34,6 +34,7 @@ import {
 } from './lib.mjs';
 import { ACTORS, PERMS, guardAllows } from './roles.mjs';
 import { FASTCGI } from './programs.mjs';
+import { LIST_KEYS, SETTING_NAMES, siteRoutes } from './routes-site.mjs';
 
 // The FastCGI programs of the manifest (cgi-bin/programs), each of which
 // must be built and have its routes in EXPECTED.
@@ -126,6 +127,7 @@ function byPerm(perm, kind, variant, actorKey, { mode = 'all', full = false } = 
 //            `cite` says which line of docs/authorization.md it follows
 const R = (prog, method, pattern, access, perm = '-', opts = {}) =>
 	({ prog, method, pattern, access, perm, ...opts });
+
 
 const today = () => new Date().toISOString().slice(0, 10);
 const formKey = () => randomBytes(32).toString('hex');
@@ -356,6 +358,7 @@ const EXPECTED = [
 	R('translations', 'POST', '/translations/:lang/import', 'perm', 'translation.edit', {
 		obj: 'language', form: { po: '' },
 	}),
+	...siteRoutes({ R, holdsOver, MISSING }),
 ];
 
 // The "in" ad of the demo is alice's own (the plain member actor).
@@ -533,6 +536,13 @@ function fixtures() {
 				fx.ids.set(`${key(e)} ${v}`, fx.phrase);
 				continue;
 			}
+			if (o === 'setting' || o === 'list')
+				continue;	// named, not numbered (SETTING_NAMES, LIST_KEYS)
+			if (o === 'listitem') {
+				fx.ids.set(`${key(e)} ${v}`, v === 'missing' ? MISSING :
+				    Number(one("SELECT id FROM neighbourhoods WHERE name = 'Riverside'", 'the demo neighbourhood Riverside')));
+				continue;
+			}
 			if (v === 'missing' || objectsOf(e) === 'demo') {
 				fx.ids.set(`${key(e)} ${v}`, demo[o][v]);
 				continue;
@@ -580,7 +590,9 @@ function makePending(specs) {
 // MISSING.
 function pathOf(e, variant, fx) {
 	return e.pattern.replace(/:([a-z_]+)/g, (_, p) =>
-	    String(p === 'lang' ? LANGS[variant] : p === 'id' ? fx.ids.get(`${key(e)} ${variant}`) : MISSING));
+	    String(p === 'lang' ? LANGS[variant] : p === 'name' ? SETTING_NAMES[variant] :
+	    p === 'list' ? (e.obj === 'listitem' ? LIST_KEYS.in : LIST_KEYS[variant]) :
+	    p === 'id' ? fx.ids.get(`${key(e)} ${variant}`) : MISSING));
 }
 
 // ---- what the demo rows look like (non-destructive check) -----------------
@@ -760,8 +772,11 @@ test('authorization over HTTP: every route, every actor, in and out of scope', a
 						const id = path.match(/\d+/);
 						// Whole numbers only: id 4 must not turn "Error 403" into "Error :id03".
 						const byId = (s) => (id ? s.replace(new RegExp(`\\b${id[0]}\\b`, 'g'), ':id') : s);
-						// A language route names its language, not an id.
-						const norm = (s) => byId(e.obj === 'language' ? s.replace(/\/translations\/[a-z]{2}\b/g, '/translations/:lang') : s);
+						// A language route names its language, a setting's
+						// its setting, not an id.
+						const norm = (s) => byId(e.obj === 'language' ? s.replace(/\/translations\/[a-z]{2}\b/g, '/translations/:lang') :
+						    e.obj === 'setting' ? s.replace(/\/site\/settings\/[a-z_]+/g, '/site/settings/:name') :
+						    e.obj === 'list' ? s.replace(/\/site\/lists\/[a-z_]+/g, '/site/lists/:list') : s);
 						refusals.push({ v, page: `${res.status} ${norm(res.location || '')} ${norm(text(res.body))}` });
 					}
 					if (res.status === 200 && /text\/html/.test(res.headers['content-type'] || ''))

@@ -159,11 +159,12 @@ test_offered(void **state)
 	assert_string_equal(offered(&member, APP_MENU_REPORTS), "");
 	assert_string_equal(offered(&admin, APP_MENU_BAR),
 	    "/ /ads /exchanges /members /me");
-	assert_string_equal(offered(&admin, APP_MENU_ADD), "/members/new");
+	assert_string_equal(offered(&admin, APP_MENU_ADD), "/members/new /site/lists/new");
 	assert_string_equal(offered(&admin, APP_MENU_REPORTS),
 	    "/members/dashboard /ads/manage /exchanges/list /members/audit");
 	assert_string_equal(offered(&admin, APP_MENU_SITE),
-	    "/members/roles /members/communities /translations "
+	    "/site /site/lists /members/roles /members/communities "
+	    "/translations "
 	    "/translations/languages");
 	/* Support: lists and the matrix, no adding, no dashboard. */
 	assert_string_equal(offered(&support, APP_MENU_ADD), "");

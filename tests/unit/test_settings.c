@@ -36,11 +36,14 @@ test_table(void **state)
 		assert_true(d->area != NULL && d->area[0] != '\0');
 		assert_true(d->description != NULL &&
 		    strlen(d->description) > 10);
-		if (d->type == SETTING_INT)
+		if (d->type == SETTING_INT || d->type == SETTING_TEXT)
 			assert_true(d->min <= d->max);
 		else
 			assert_true(d->choices != NULL &&
 			    d->choices[0] != NULL);
+		if (d->type == SETTING_TEXT)
+			assert_true(d->max < SETTINGS_VALUE_MAX &&
+			    (unsigned)d->format < SETTING_FORMAT__MAX);
 		assert_int_equal(settings_parse((enum setting)i, d->dflt, &n),
 		    VALID_OK);
 		assert_int_equal(settings_find(d->name, &id), 0);
@@ -124,6 +127,47 @@ test_parse_choice(void **state)
 	    VALID_FORMAT);
 }
 
+/* The text settings: empty where optional, each format its own check. */
+static void
+test_parse_text(void **state)
+{
+	long long	 n;
+
+	(void)state;
+	assert_int_equal(settings_parse(SETTING_SITE_NAME, "", &n), VALID_OK);
+	assert_int_equal(settings_parse(SETTING_SITE_NAME, "Riverside Timebank",
+	    &n), VALID_OK);
+	assert_int_not_equal(settings_parse(SETTING_SITE_NAME, "two\nlines",
+	    &n), VALID_OK);
+	assert_int_equal(settings_parse(SETTING_SITE_NAME,
+	    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+	    &n), VALID_TOO_LONG);
+	assert_int_equal(settings_parse(SETTING_CONTACT_EMAIL, "", &n),
+	    VALID_OK);
+	assert_int_equal(settings_parse(SETTING_CONTACT_EMAIL,
+	    "help@timebank.example.org", &n), VALID_OK);
+	assert_int_not_equal(settings_parse(SETTING_CONTACT_EMAIL, "help",
+	    &n), VALID_OK);
+	assert_int_equal(settings_parse(SETTING_MAIL_FROM_NAME,
+	    "Riverside Timebank", &n), VALID_OK);
+	assert_int_equal(settings_parse(SETTING_MAIL_FROM_NAME,
+	    "Evil <x@y>", &n), VALID_FORMAT);
+	assert_int_equal(settings_parse(SETTING_TIME_ZONE, "UTC", &n),
+	    VALID_OK);
+	assert_int_equal(settings_parse(SETTING_TIME_ZONE, "", &n),
+	    VALID_EMPTY);
+	assert_int_equal(settings_parse(SETTING_TIME_ZONE, "../../etc/passwd",
+	    &n), VALID_FORMAT);
+	assert_int_equal(settings_parse(SETTING_TIME_ZONE, "/etc/passwd", &n),
+	    VALID_FORMAT);
+	assert_int_equal(settings_parse(SETTING_TIME_ZONE, "Mars/Olympus",
+	    &n), VALID_FORMAT);
+	assert_int_equal(settings_parse(SETTING_DEFAULT_LANGUAGE, "es", &n),
+	    VALID_OK);
+	assert_int_not_equal(settings_parse(SETTING_DEFAULT_LANGUAGE, "e s",
+	    &n), VALID_OK);
+}
+
 int
 main(void)
 {
@@ -131,6 +175,7 @@ main(void)
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_parse_int),
 		cmocka_unit_test(test_parse_choice),
+		cmocka_unit_test(test_parse_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
