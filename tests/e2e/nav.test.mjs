@@ -54,7 +54,7 @@ const NAV = {
 	'/payments/me': ['bar', 'payments', 'My subscription'],
 };
 // The order of the bar, and of each menu's groups.
-const BAR = ['/', '/ads', '/exchanges', '/members', '/events', '/payments/me', '/me'];
+const BAR = ['/', '/ads', '/exchanges', '/members', '/payments/me', '/events', '/me'];
 const MENUS = { add: ['add'], manage: ['reports', 'content', 'site'] };
 
 // GET routes of a program as `--routes` prints them: pattern -> {access, perm}.
