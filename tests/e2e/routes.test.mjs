@@ -34,7 +34,7 @@ import {
 } from './lib.mjs';
 import { ACTORS, PERMS, guardAllows } from './roles.mjs';
 import { FASTCGI } from './programs.mjs';
-import { LIST_KEYS, SETTING_NAMES, siteRoutes } from './routes-site.mjs';
+import { LIST_KEYS, PAGE_KEYS, SETTING_NAMES, siteRoutes } from './routes-site.mjs';
 import { paymentsRoutes } from './routes-payments.mjs';
 import { CONTENT_KINDS, contentDemo, contentObj, contentRoutes, contentSnapshot, makeContent } from './routes-content.mjs';
 
@@ -177,6 +177,11 @@ const EXPECTED = [
 	R('account', 'GET', '/signup', 'public'),
 	R('account', 'POST', '/signup', 'public', '-', { form: { username: '', email: 'x' } }),
 	R('account', 'GET', '/signup/done', 'public'),
+	// The special pages of their own (docs/site.md, "Special pages"): the
+	// demo has written each of them.
+	R('account', 'GET', '/about', 'public'),
+	R('account', 'GET', '/terms', 'public'),
+	R('account', 'GET', '/privacy', 'public'),
 
 	// members
 	R('members', 'GET', '/members', 'perm', 'member.list'),
@@ -532,8 +537,8 @@ function fixtures() {
 				fx.ids.set(`${key(e)} ${v}`, fx.phrase);
 				continue;
 			}
-			if (o === 'setting' || o === 'list')
-				continue;	// named, not numbered (SETTING_NAMES, LIST_KEYS)
+			if (o === 'setting' || o === 'list' || o === 'page')
+				continue;	// named, not numbered (SETTING_NAMES, LIST_KEYS, PAGE_KEYS)
 			if (o === 'listitem') {
 				fx.ids.set(`${key(e)} ${v}`, v === 'missing' ? MISSING :
 				    Number(one("SELECT id FROM neighbourhoods WHERE name = 'Riverside'", 'the demo neighbourhood Riverside')));
@@ -597,6 +602,7 @@ function makePending(specs) {
 function pathOf(e, variant, fx) {
 	return e.pattern.replace(/:([a-z_]+)/g, (_, p) =>
 	    String(p === 'lang' ? LANGS[variant] : p === 'name' ? SETTING_NAMES[variant] :
+	    p === 'page' ? PAGE_KEYS[variant] :
 	    p === 'list' ? (e.obj === 'listitem' ? LIST_KEYS.in : LIST_KEYS[variant]) :
 	    p === 'id' ? fx.ids.get(`${key(e)} ${variant}`) : MISSING));
 }
