@@ -18,11 +18,16 @@
 #include "special.h"
 #include "util.h"
 
-/* The page and language of path parameters 0 and 1: 0, or 404. */
+/* The guard, then the page and language of path parameters 0 and 1: 0,
+ * 403 or 404. */
 static int
 site_page_of(const struct request *req, enum special_page *page,
     const char **lang)
 {
+	int	 st;
+
+	if ((st = site_guard(req)) != 0)
+		return st;
 	if (special_find(req->params[0], page) != 0)
 		return 404;
 	*lang = req->params[1];
@@ -153,11 +158,18 @@ site_page_render(struct request *req, struct tmpl_dict *d,
 	return app_render(req, status);
 }
 
-static struct tmpl_dict *
-site_page_begin(struct request *req, enum special_page page)
+/* site_page_of(), then the editor's page begun (*d): 0 or the status. */
+static int
+site_page_open(struct request *req, enum special_page *page,
+    const char **lang, struct tmpl_dict **d)
 {
-	return app_page(req, "site/page.tpl",
-	    app_text(req, special_defs[page].title));
+	int	 st;
+
+	if ((st = site_page_of(req, page, lang)) != 0)
+		return st;
+	*d = app_page(req, "site/page.tpl",
+	    app_text(req, special_defs[*page].title));
+	return *d == NULL ? 500 : 0;
 }
 
 /* GET /site/pages/:page/:lang */
@@ -169,11 +181,8 @@ site_page(struct request *req)
 	const char		*lang;
 	int			 st;
 
-	if ((st = site_guard(req)) != 0 ||
-	    (st = site_page_of(req, &page, &lang)) != 0)
+	if ((st = site_page_open(req, &page, &lang, &d)) != 0)
 		return st;
-	if ((d = site_page_begin(req, page)) == NULL)
-		return 500;
 	return site_page_render(req, d, page, lang, NULL, 200);
 }
 
@@ -265,11 +274,8 @@ site_page_save(struct request *req)
 	const char		*lang;
 	int			 st;
 
-	if ((st = site_guard(req)) != 0 ||
-	    (st = site_page_of(req, &page, &lang)) != 0)
+	if ((st = site_page_open(req, &page, &lang, &d)) != 0)
 		return st;
-	if ((d = site_page_begin(req, page)) == NULL)
-		return 500;
 	if (form_read(site_page_fields, P__MAX, &req->form, app_lang(req), d,
 	    v) > 0)
 		return site_page_render(req, d, page, lang, "", 422);
@@ -296,8 +302,7 @@ site_page_restore(struct request *req)
 	enum weft_err		 e;
 	int			 st;
 
-	if ((st = site_guard(req)) != 0 ||
-	    (st = site_page_of(req, &page, &lang)) != 0)
+	if ((st = site_page_of(req, &page, &lang)) != 0)
 		return st;
 	if (form_read(site_page_restore_fields, R__MAX, &req->form,
 	    app_lang(req), NULL, v) > 0)
