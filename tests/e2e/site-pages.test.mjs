@@ -87,7 +87,7 @@ test('saving writes a new version with who and when, audited before -> after; re
 		assert.equal(r.status, 303, `restore: ${r.status} ${clip(text(r.body))}`);
 		const back = newest('privacy', 'en');
 		assert.equal(back[3], before[0], 'a copy of the demo version');
-		assert.equal(back[1], before[1].replace(/\\n/g, '\n').replace(/\\\\/g, '\\'));
+		assert.equal(back[1], before[1], 'the same text');
 		const [ra] = audits('special_page', back[0], 'special_page.restore');
 		assert.ok(ra, 'the restore is audited');
 		assert.equal(JSON.parse(ra[0]).version, Number(row[0]));
