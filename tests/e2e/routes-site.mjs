@@ -67,6 +67,11 @@ export function siteRoutes({ R, holdsOver, MISSING }) {
 			cite: 'docs/authorization.md "Decisions": site.config only at site scope; rule 1: the same 403 whether the item exists',
 			rule: siteOnlyOr404,
 		})),
+		// The special pages of their own (docs/site.md, "Special
+		// pages"), for everyone: the demo has written each of them.
+		R('account', 'GET', '/about', 'public'),
+		R('account', 'GET', '/terms', 'public'),
+		R('account', 'GET', '/privacy', 'public'),
 		// The special pages (docs/site.md, "Special pages").  The save's
 		// probe body is too long (422) and the restore's names a version
 		// that is none (404): nothing is saved.

@@ -36,6 +36,7 @@ import { ACTORS, PERMS, guardAllows } from './roles.mjs';
 import { FASTCGI } from './programs.mjs';
 import { LIST_KEYS, PAGE_KEYS, SETTING_NAMES, siteRoutes } from './routes-site.mjs';
 import { paymentsRoutes } from './routes-payments.mjs';
+import { translationsRoutes } from './routes-translations.mjs';
 import { CONTENT_KINDS, contentDemo, contentObj, contentRoutes, contentSnapshot, makeContent } from './routes-content.mjs';
 
 // The FastCGI programs of the manifest (cgi-bin/programs), each of which
@@ -177,11 +178,6 @@ const EXPECTED = [
 	R('account', 'GET', '/signup', 'public'),
 	R('account', 'POST', '/signup', 'public', '-', { form: { username: '', email: 'x' } }),
 	R('account', 'GET', '/signup/done', 'public'),
-	// The special pages of their own (docs/site.md, "Special pages"): the
-	// demo has written each of them.
-	R('account', 'GET', '/about', 'public'),
-	R('account', 'GET', '/terms', 'public'),
-	R('account', 'GET', '/privacy', 'public'),
 
 	// members
 	R('members', 'GET', '/members', 'perm', 'member.list'),
@@ -318,35 +314,7 @@ const EXPECTED = [
 		rule: (a, v) => byPerm('exchange.edit', 'exchange', v, a, { mode: 'all' }),
 	}),
 
-	// translations: the languages are the whole timebank's (site.config at
-	// site scope); a language's phrases are its translators' (language:xx)
-	// and the admins'.  The probes' bodies are refused (422) after the
-	// permission check: nothing is saved.
-	R('translations', 'GET', '/translations', 'perm', 'translation.edit'),
-	R('translations', 'GET', '/translations/languages', 'perm', 'site.config', {
-		cite: 'docs/authorization.md "Decisions": site.config exists only at site scope',
-		rule: (a) => holdsOver(a, 'site.config', 'site') ? 'allowed' : 'refused',
-	}),
-	R('translations', 'POST', '/translations/languages', 'perm', 'site.config', {
-		form: { tag: '' },
-		cite: 'docs/authorization.md "Decisions": admins add languages; site.config only at site scope',
-		rule: (a) => holdsOver(a, 'site.config', 'site') ? 'allowed' : 'refused',
-	}),
-	R('translations', 'POST', '/translations/languages/:lang', 'perm', 'site.config', {
-		obj: 'language', form: { name: '' },
-		cite: 'docs/authorization.md "Decisions": site.config only at site scope; rule 1: the same 403 whether the language exists',
-		rule: (a, v) => !holdsOver(a, 'site.config', 'site') ? 'refused' : v === 'missing' ? 'missing' : 'allowed',
-	}),
-	R('translations', 'GET', '/translations/:lang', 'perm', 'translation.edit', { obj: 'language' }),
-	R('translations', 'GET', '/translations/:lang/phrases/:id', 'perm', 'translation.edit', { obj: 'language' }),
-	R('translations', 'POST', '/translations/:lang/phrases/:id', 'perm', 'translation.edit', {
-		obj: 'language', form: { form0: '{not_a_placeholder_of_it}' },
-	}),
-	R('translations', 'GET', '/translations/:lang/export.po', 'perm', 'translation.edit', { obj: 'language' }),
-	R('translations', 'GET', '/translations/:lang/import', 'perm', 'translation.edit', { obj: 'language' }),
-	R('translations', 'POST', '/translations/:lang/import', 'perm', 'translation.edit', {
-		obj: 'language', form: { po: '' },
-	}),
+	...translationsRoutes(R, holdsOver),
 	...siteRoutes({ R, holdsOver, MISSING }),
 
 	...paymentsRoutes(R, holdsOver),
@@ -783,7 +751,8 @@ test('authorization over HTTP: every route, every actor, in and out of scope', a
 						// its setting, not an id.
 						const norm = (s) => byId(e.obj === 'language' ? s.replace(/\/translations\/[a-z]{2}\b/g, '/translations/:lang') :
 						    e.obj === 'setting' ? s.replace(/\/site\/settings\/[a-z_]+/g, '/site/settings/:name') :
-						    e.obj === 'list' ? s.replace(/\/site\/lists\/[a-z_]+/g, '/site/lists/:list') : s);
+						    e.obj === 'list' ? s.replace(/\/site\/lists\/[a-z_]+/g, '/site/lists/:list') :
+						    e.obj === 'page' ? s.replace(/\/site\/pages\/[a-z_]+\/[a-z]+/g, '/site/pages/:page/:lang') : s);
 						refusals.push({ v, page: `${res.status} ${norm(res.location || '')} ${norm(text(res.body))}` });
 					}
 					if (res.status === 200 && /text\/html/.test(res.headers['content-type'] || ''))
