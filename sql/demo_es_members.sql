@@ -210,8 +210,8 @@ INSERT INTO demo_es_members_t (k, f, text) VALUES
 ('members.status.flash.approved', 0,
     'Se ha aprobado al miembro.'),
 ('members.status.flash.approved_notify', 0,
-    'Se ha aprobado al miembro. weft todavía no envía correos: no se ha '
-    'enviado ningún aviso, díselo tú al miembro.'),
+    'Se ha aprobado al miembro, y se le está enviando un mensaje de '
+    'bienvenida.'),
 ('members.status.flash.community', 0,
     'Se ha cambiado el Banco de Tiempo Comunitario del miembro.'),
 ('members.status.flash.disabled', 0,

@@ -41,6 +41,14 @@
 <button type="submit">[[layout.become.return]]</button>
 </form>
 </div>{{/BECOME}}
+{{#ALERTS}}<section class="alerts" aria-label="[[layout.alerts]]">
+{{#ALERT}}<div class="alert" data-alert="{{ID}}">{{MESSAGE_HTML:none}}
+<form method="post" action="/alerts/{{ID}}/dismiss" class="inline">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="next" value="{{NEXT}}">
+<button type="submit">[[layout.alert.dismiss]]</button>
+</form></div>
+{{/ALERT}}</section>{{/ALERTS}}
 <main id="main">
 {{#FLASH}}<p class="flash" role="status">{{MESSAGE}}</p>{{/FLASH}}
 {{>BODY}}

@@ -34,6 +34,19 @@ int		 account_password_save(struct request *);
 int		 account_for(struct request *);
 int		 account_for_save(struct request *);
 int		 account_for_password(struct request *);
+int		 account_unsubscribe(struct request *);
+int		 account_unsubscribe_post(struct request *);
+int		 account_mailings(struct request *);
+int		 account_forgot(struct request *);
+int		 account_forgot_post(struct request *);
+int		 account_reset(struct request *);
+int		 account_reset_post(struct request *);
+/* A new application's notices to the coordinators who may approve it
+ * (signup_mail.c), in the caller's transaction. */
+enum weft_err	 account_application_mail(long long member_id,
+		    const char *name, const char *username, long long community);
+/* The mailings part of /me (unsubscribe.c). */
+enum weft_err	 account_mailings_show(struct tmpl_dict *, long long id);
 
 
 #endif

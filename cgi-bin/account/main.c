@@ -494,6 +494,7 @@ signup_post(struct request *req)
 	long long		 comm;
 	struct tmpl_dict	*d;
 	char			 hash[AUTH_HASH_MAX];
+	long long		 id = 0;
 	enum weft_err		 e;
 	int			 bad, ok, st;
 
@@ -519,11 +520,21 @@ signup_post(struct request *req)
 	if ((e = auth_password_hash(v[S_PASSWORD].str, hash, sizeof(hash))) !=
 	    WEFT_OK)
 		return app_status_of(e);
+	/* The application and the coordinators' notices commit together. */
+	if ((e = db_begin()) != WEFT_OK)
+		return app_status_of(e);
 	e = db_exec("INSERT INTO members (username, email, name, password_hash,"
 	    " status, lang, community_id, about) VALUES (?, ?, ?, ?,"
 	    " 'applying', 'en', NULLIF(?, 0), ?)", "ssssis",
 	    v[S_USERNAME].str, v[S_EMAIL].str, v[S_NAME].str, hash, comm,
 	    v[S_ABOUT].str);
+	if (e == WEFT_OK && (id = db_insert_id()) > 0)
+		e = account_application_mail(id, v[S_NAME].str,
+		    v[S_USERNAME].str, comm);
+	if (e == WEFT_OK)
+		e = db_commit();
+	if (e != WEFT_OK)
+		db_rollback();
 	if (e == WEFT_ERR_DUPLICATE) {
 		form_error(d, "username",
 		    app_text(req, N_("signup.username_taken")));
@@ -531,7 +542,7 @@ signup_post(struct request *req)
 	}
 	if (e != WEFT_OK)
 		return app_status_of(e);
-	log_msg(LOGL_INFO, "new application, member %lld", db_insert_id());
+	log_msg(LOGL_INFO, "new application, member %lld", id);
 	http_redirect(&req->resp, "/signup/done");
 	return 0;
 }

@@ -36,6 +36,8 @@
 #include "db.h"
 #include "form.h"
 #include "log.h"
+#include "mail_notice.h"
+#include "outbox.h"
 #include "util.h"
 #include "valid.h"
 
@@ -105,6 +107,8 @@ profile_page(struct request *req, const struct whose *w, const char *lang,
 		tmpl_show(d, w->status == MEMBER_APPLYING ? "APPLYING" :
 		    "APPROVED");
 		tmpl_show(d, "OWN");
+		if (account_mailings_show(d, w->id) != WEFT_OK)
+			return NULL;
 	} else {
 		snprintf(action, sizeof(action), "/me/for/%lld", w->id);
 		tmpl_set(d, "FORM_ACTION", action);
@@ -285,10 +289,10 @@ profile_may_save(const struct request *req, const struct whose *w,
 
 /* The member's fields as they are (locked) and as the form has them, as
  * the audit's before and after objects of what changes (*n of them);
- * *email_changed. */
+ * *email_changed, and the address it was in old (OUTBOX_ADDR_MAX + 1). */
 static enum weft_err
 profile_before(long long id, const struct form_value *v, const char *lang,
-    struct buf *b, struct buf *a, int *n, int *email_changed)
+    struct buf *b, struct buf *a, int *n, int *email_changed, char *old)
 {
 	static const char *const keys[] = {
 		"name", "email", "phone", "address", "about",
@@ -310,6 +314,7 @@ profile_before(long long id, const struct form_value *v, const char *lang,
 		return WEFT_ERR_NOTFOUND;
 	}
 	*email_changed = strcmp(db_str(r, 1), v[P_EMAIL].str) != 0;
+	util_copy(old, OUTBOX_ADDR_MAX + 1, db_str(r, 1));
 	for (i = 0; i < NELEM(keys); i++)
 		audit_diff(b, a, keys[i], db_str(r, (unsigned)i),
 		    v[fields[i]].str, n);
@@ -322,6 +327,21 @@ profile_before(long long id, const struct form_value *v, const char *lang,
 	return buf_failed(b) || buf_failed(a) ? WEFT_ERR_NOMEM : WEFT_OK;
 }
 
+/* The notice of a changed e-mail address, to the old one (docs/mail.md,
+ * "Account mail"), in the language the member now has. */
+static enum weft_err
+profile_email_notice(const char *old, const struct form_value *v,
+    const char *lang)
+{
+	const struct mail_var	 vars[] = { { "new", v[P_EMAIL].str } };
+	const struct mail_notice n = { .kind = "account.email_changed",
+	    .subject_key = N_("mail.email_changed.subject"),
+	    .body_key = N_("mail.email_changed.body"), .vars = vars,
+	    .nvars = 1 };
+
+	return mail_notice_addr(&n, old, v[P_NAME].str, lang);
+}
+
 /* The save's transaction: rule 9, the update, the audit row when made
  * for someone else, the commit; a 303 to path. */
 static int
@@ -330,6 +350,7 @@ profile_store(struct request *req, const struct whose *w,
     const char *path)
 {
 	struct buf		 b, a;
+	char			 old[OUTBOX_ADDR_MAX + 1];
 	enum role_refusal	 why = ROLE_OK;
 	enum weft_err		 e;
 	int			 n = 0, email_changed = 0;
@@ -339,7 +360,7 @@ profile_store(struct request *req, const struct whose *w,
 	if ((e = db_begin()) != WEFT_OK)
 		goto out;
 	if ((e = profile_before(w->id, v, lang, &b, &a, &n,
-	    &email_changed)) != WEFT_OK ||
+	    &email_changed, old)) != WEFT_OK ||
 	    (e = profile_may_save(req, w, email_changed, &why)) != WEFT_OK ||
 	    why != ROLE_OK)
 		goto out;
@@ -349,6 +370,9 @@ profile_store(struct request *req, const struct whose *w,
 	    " updated_at = UTC_TIMESTAMP() WHERE id = ?", "ssssssii",
 	    v[P_NAME].str, v[P_EMAIL].str, v[P_PHONE].str, v[P_ADDRESS].str,
 	    v[P_ABOUT].str, lang, comm, w->id)) != WEFT_OK)
+		goto out;
+	if (email_changed && (e = profile_email_notice(old, v, lang)) !=
+	    WEFT_OK)
 		goto out;
 	if (n > 0 && audit_on_behalf(&req->actor, w->id) &&
 	    (e = audit_write(&req->actor, "member.edit", "member", w->id,

@@ -138,6 +138,11 @@ size_t		 bc_body_text(struct buf *out, const char *body);
  * preview and the test send: the send fills them in SQL). */
 void		 bc_merge(struct buf *out, const char *text, const char *name,
 		    const char *username);
+/* Is s a time of day "HH:MM", 00:00 .. 23:59? */
+int		 bc_time_ok(const char *s);
+/* Was the form's "confirm" box ticked (deleting a draft, an alert, an
+ * event)?  A form sent without it deletes nothing. */
+int		 bc_confirmed(struct request *);
 /* The broadcast's row and texts as JSON, for the audit. */
 void		 bc_json(struct buf *, const struct bc *);
 /* The audience's <select>s and dates of the compose form, chosen as b's
@@ -165,5 +170,20 @@ int		 bc_copy(struct request *);
 int		 bc_delete(struct request *);
 int		 bc_coord_form(struct request *);
 int		 bc_coord_send(struct request *);
+int		 al_list(struct request *);
+int		 al_new_form(struct request *);
+int		 al_new(struct request *);
+int		 al_edit_form(struct request *);
+int		 al_edit(struct request *);
+int		 al_delete(struct request *);
+int		 al_dismiss(struct request *);
+int		 ev_list(struct request *);
+int		 ev_month(struct request *);
+int		 ev_show(struct request *);
+int		 ev_new_form(struct request *);
+int		 ev_new(struct request *);
+int		 ev_edit_form(struct request *);
+int		 ev_edit(struct request *);
+int		 ev_delete(struct request *);
 
 #endif

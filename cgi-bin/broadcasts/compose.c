@@ -415,12 +415,6 @@ bc_edit(struct request *req)
 	return bc_back(req, b.id, N_("broadcasts.flash.saved"));
 }
 
-/* Deleting asks for a tick in the box: a form sent without it deletes
- * nothing. */
-static const struct form_field bc_delete_fields[] = {
-	[0] = { "confirm", FORM_BOOL, 0, 0, 0 },
-};
-
 static const char bc_sql_delete[] =
     "DELETE FROM broadcasts WHERE id = ? AND state = 'draft'";
 
@@ -428,7 +422,6 @@ static const char bc_sql_delete[] =
 int
 bc_delete(struct request *req)
 {
-	struct form_value v[1];
 	struct buf	 before;
 	struct bc	 b;
 	enum weft_err	 e;
@@ -445,8 +438,7 @@ bc_delete(struct request *req)
 		return app_error(req, 409, app_text(req,
 		    N_("broadcasts.error.not_draft")));
 	}
-	form_read(bc_delete_fields, 1, &req->form, app_lang(req), NULL, v);
-	if (!v[0].on) {
+	if (!bc_confirmed(req)) {
 		db_rollback();
 		return app_error(req, 422, app_text(req,
 		    N_("broadcasts.error.confirm")));

@@ -165,15 +165,6 @@ static const struct form_field bc_send_fields[S__MAX] = {
 	[S_TIME] = { "time", FORM_TEXT, 0, 5, 5 },
 };
 
-/* "HH:MM", 00:00 .. 23:59. */
-static int
-bc_time_ok(const char *s)
-{
-	return strlen(s) == 5 && s[2] == ':' && s[0] >= '0' && s[0] <= '2' &&
-	    s[1] >= '0' && s[1] <= '9' && s[3] >= '0' && s[3] <= '5' &&
-	    s[4] >= '0' && s[4] <= '9' && (s[0] < '2' || s[1] <= '3');
-}
-
 static const char bc_sql_future[] =
     "SELECT TIMESTAMP(?, ?) > UTC_TIMESTAMP() + INTERVAL 1 MINUTE";
 static const char bc_sql_set_schedule[] =

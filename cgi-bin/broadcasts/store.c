@@ -247,3 +247,24 @@ bc_json(struct buf *b, const struct bc *bc)
 	buf_json_str(b, bc->scheduled_at);
 	buf_printf(b, ",\"recipients\":%lld}", bc->recipients);
 }
+
+int
+bc_time_ok(const char *s)
+{
+	return strlen(s) == 5 && s[2] == ':' && s[0] >= '0' && s[0] <= '2' &&
+	    s[1] >= '0' && s[1] <= '9' && s[3] >= '0' && s[3] <= '5' &&
+	    s[4] >= '0' && s[4] <= '9' && (s[0] < '2' || s[1] <= '3');
+}
+
+static const struct form_field bc_confirm_field[] = {
+	[0] = { "confirm", FORM_BOOL, 0, 0, 0 },
+};
+
+int
+bc_confirmed(struct request *req)
+{
+	struct form_value	 v[1];
+
+	form_read(bc_confirm_field, 1, &req->form, app_lang(req), NULL, v);
+	return v[0].on;
+}

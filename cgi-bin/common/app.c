@@ -30,20 +30,28 @@
 #define APP_RECORDS_MIN	8192	/* libfcgi's stream buffer: see app_write() */
 #define APP_RECORD_MAX	65535	/* FastCGI: content bytes in one record */
 
+/* APP_NO_CSRF, which only a public route may carry (app.h). */
+static int
+app_route_no_csrf(const struct route *r)
+{
+	return r->no_csrf && r->access == ACCESS_PUBLIC;
+}
+
 static void
 app_print_routes(const struct program *p)
 {
 	size_t	 i;
 
 	for (i = 0; i < p->nroutes; i++)
-		printf("%s\t%s\t%s\t%s\n",
+		printf("%s\t%s\t%s\t%s\t%s\n",
 		    http_method_names[p->routes[i].method],
 		    p->routes[i].pattern,
 		    (unsigned)p->routes[i].access < ACCESS__MAX ?
 		    access_keys[p->routes[i].access] : "?",
 		    p->routes[i].access == ACCESS_PERM &&
 		    (unsigned)p->routes[i].perm < PERM__MAX ?
-		    perm_keys[p->routes[i].perm] : "-");
+		    perm_keys[p->routes[i].perm] : "-",
+		    app_route_no_csrf(&p->routes[i]) ? "no-csrf" : "-");
 }
 
 /* ---- one request ---------------------------------------------------- */
@@ -223,7 +231,7 @@ app_guard(struct request *req)
 	const char		*sent;
 	char			 next[APP_PATH_MAX + 16];
 
-	if (req->method == HTTP_POST) {
+	if (req->method == HTTP_POST && !app_route_no_csrf(req->route)) {
 		sent = http_kv_get(&req->form, "csrf");
 		if (sent == NULL || !auth_csrf_equal(a->csrf, sent)) {
 			app_error(req, 403, app_text(req, N_("error.csrf")));

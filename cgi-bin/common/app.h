@@ -123,6 +123,7 @@ struct route {
 	struct app_nav		 nav;		/* GET routes without ":x" */
 	size_t			 body_max;	/* 0: the config's limits */
 	enum app_feature	 feature;	/* APP_FEATURE_NONE: always */
+	int			 no_csrf;	/* APP_NO_CSRF */
 };
 
 /*
@@ -133,6 +134,17 @@ struct route {
  */
 #define APP_BODY_LARGE_MAX	(1024 * 1024)
 #define APP_BODY(n)	.body_max = (n)
+
+/*
+ * A public POST authenticated by a signed token in its own URL instead of
+ * a session: the one-click unsubscribe of RFC 8058, which a mail client
+ * posts with neither a cookie nor a form token.  The guard then checks no
+ * CSRF token; it is honoured on ACCESS_PUBLIC routes only, the handler
+ * checks the token before it changes anything, and every such route is
+ * listed and reviewed in docs/authorization.md ("Routes without a CSRF
+ * token") and in tests/e2e/routes.test.mjs (`--routes` prints no-csrf).
+ */
+#define APP_NO_CSRF	.no_csrf = 1
 
 struct program {
 	const char		*name;

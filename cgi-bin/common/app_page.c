@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "config.h"
+#include "db.h"
 #include "i18n.h"
 #include "log.h"
 #include "settings.h"
@@ -16,6 +17,37 @@ const char *
 app_text(const struct request *req, const char *key)
 {
 	return i18n_text(app_lang(req), key);
+}
+
+static const char app_sql_alerts[] =
+    "SELECT id, message FROM alerts WHERE FIND_IN_SET(id, ?) > 0"
+    " ORDER BY id DESC";
+
+/*
+ * The alerts the member has to see (their ids came with the session,
+ * auth.c; sql/026_alerts.sql), each with its dismiss button, which comes
+ * back to this page.  A page that cannot read them is shown without
+ * them: an alert is not worth an error page.
+ */
+static void
+app_alerts(struct request *req, struct tmpl_dict *d)
+{
+	const struct actor	*a = &req->actor;
+	struct tmpl_dict	*list, *s;
+	struct db_rows		*r;
+
+	if (a->member_id == 0 || a->alerts[0] == '\0' ||
+	    db_query(&r, app_sql_alerts, "s", a->alerts) != WEFT_OK)
+		return;
+	list = db_nrows(r) > 0 ? tmpl_section(d, "ALERTS") : NULL;
+	while (list != NULL && db_next(r)) {
+		s = tmpl_section(list, "ALERT");
+		tmpl_set(s, "ID", db_str(r, 0));
+		tmpl_set_markup(s, "MESSAGE_HTML", db_str(r, 1), 2);
+		tmpl_set(s, "CSRF", a->csrf);
+		tmpl_set(s, "NEXT", req->path);
+	}
+	db_rows_free(r);
 }
 
 static void
@@ -57,6 +89,7 @@ app_layout(struct request *req, const char *title)
 		tmpl_set(s, "REAL_NAME", a->real_name);
 		tmpl_set(s, "CSRF", a->csrf);
 	}
+	app_alerts(req, d);
 	if (req->flash[0] != '\0') {
 		s = tmpl_section(d, "FLASH");
 		tmpl_set(s, "MESSAGE", app_text(req, req->flash));

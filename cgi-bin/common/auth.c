@@ -337,7 +337,11 @@ auth_visitor(struct actor *a, const char *addr)
  * role_grants_read() orders the few grants by id itself.  It returns the
  * settings and catalogue generations too (one primary key read each), so
  * that the worker's copies of the settings and the translations are
- * checked without a statement of their own (settings.h, i18n.h).
+ * checked without a statement of their own (settings.h, i18n.h), and
+ * the ids of the alerts the acting member has to see (sql/026_alerts.sql:
+ * live today, for the whole timebank or their community, not dismissed;
+ * the newest AUTH_ALERTS_MAX), so that a page without one costs nothing
+ * more (app_page.c reads the texts only when there are some).
  */
 static const char auth_sql_load[] =
     "SELECT s.member_id, COALESCE(s.acting_member_id, s.member_id), s.csrf,"
@@ -346,6 +350,12 @@ static const char auth_sql_load[] =
     " TIMESTAMPDIFF(SECOND, s.last_seen_at, UTC_TIMESTAMP()),"
     " (SELECT generation FROM cache_generations WHERE name = 'settings'),"
     " (SELECT generation FROM cache_generations WHERE name = 'catalogue'),"
+    " (SELECT SUBSTRING_INDEX(GROUP_CONCAT(a.id ORDER BY a.id DESC), ',', 5)"
+    " FROM alerts a WHERE a.ends_on >= UTC_DATE()"
+    " AND a.starts_on <= UTC_DATE()"
+    " AND (a.community_id IS NULL OR a.community_id = m.community_id)"
+    " AND NOT EXISTS (SELECT 1 FROM alert_dismissals d"
+    " WHERE d.alert_id = a.id AND d.member_id = m.id)),"
     " g.id, g.role, g.scope_kind, g.community_id, g.lang"
     " FROM sessions s"
     " JOIN members m ON m.id = COALESCE(s.acting_member_id, s.member_id)"
@@ -356,7 +366,8 @@ static const char auth_sql_load[] =
     " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND";
 #define AUTH_COL_SETTINGS 11	/* the settings generation */
 #define AUTH_COL_CATALOGUE 12	/* the phrase catalogue's (i18n.h) */
-#define AUTH_COL_GRANTS	13	/* the first grant column of auth_sql_load */
+#define AUTH_COL_ALERTS	13	/* the ids of the alerts to show, or NULL */
+#define AUTH_COL_GRANTS	14	/* the first grant column of auth_sql_load */
 
 /* Copies column col of the current row into dst (size n), "" for NULL. */
 static void
@@ -420,6 +431,7 @@ auth_session_load(const char *token, const char *addr, struct actor *a)
 	auth_col(r, 5, a->name, sizeof(a->name));
 	auth_col(r, 6, a->lang, sizeof(a->lang));
 	a->community = db_int(r, 7);
+	auth_col(r, AUTH_COL_ALERTS, a->alerts, sizeof(a->alerts));
 	auth_col(r, 8, a->real_name, sizeof(a->real_name));
 	idle = db_int(r, 10);
 	memcpy(a->session_id, id, sizeof(id));

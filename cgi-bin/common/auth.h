@@ -34,6 +34,8 @@ int		 member_status_parse(const char *, enum member_status *);
  * member's: a coordinator who becomes a plain member has a plain
  * member's rights.
  */
+#define AUTH_ALERTS_MAX	5
+
 struct actor {
 	long long		 member_id;
 	long long		 acting_id;
@@ -43,6 +45,9 @@ struct actor {
 	char			 name[128];
 	char			 real_name[128];	/* the real member's name */
 	char			 lang[ROLE_LANG_MAX];
+	/* The alerts to show on every page: "12,7" (ids, newest first, at
+	 * most AUTH_ALERTS_MAX), "" for none (sql/026_alerts.sql). */
+	char			 alerts[AUTH_ALERTS_MAX * 21];
 	struct grants		 grants;
 	int			 has_session;
 	unsigned char		 session_id[32];	/* SHA-256 of the token */

@@ -170,20 +170,32 @@ const struct setting_def settings_defs[SETTING__MAX] = {
 	    "on: the payments area (/payments: subscriptions, charges, "
 	    "payments, renewal notices) is in use; off: it is closed and "
 	    "nothing of it shows.  Changed on /payments/feature, which shows "
-	    "first who would be mailed." },
+	    "first who would be mailed.",
+	    SETTING_PAGE(N_("site.group.payments"),
+	    N_("site.setting.payments_enabled"), NULL),
+	    .elsewhere = "/payments/feature" },
 	[SETTING_PAYMENT_CURRENCY] = { "payment_currency", SETTING_CHOICE,
 	    "EUR", 0, 0, money_currency_codes, "payments",
 	    "The ISO 4217 currency of subscription amounts.  A charge and a "
-	    "payment keep the currency they were made in." },
+	    "payment keep the currency they were made in.",
+	    SETTING_PAGE(N_("site.group.payments"),
+	    N_("site.setting.payment_currency"),
+	    N_("site.setting.payment_currency.help")) },
 	[SETTING_PAYMENT_GRACE_DAYS] = { "payment_grace_days", SETTING_INT,
 	    "30", 0, 3650, NULL, "payments",
 	    "How many days after its renewal date an unpaid subscription is "
-	    "overdue; after that it has lapsed." },
+	    "overdue; after that it has lapsed.",
+	    SETTING_PAGE(N_("site.group.payments"),
+	    N_("site.setting.payment_grace_days"),
+	    N_("site.setting.payment_grace_days.help")) },
 	[SETTING_PAYMENT_REMINDER_DAYS] = { "payment_reminder_days",
 	    SETTING_INT, "14", 0, 365, NULL, "payments",
 	    "A subscription is due this many days before its renewal date; "
 	    "the first renewal reminder is sent then, the second on the "
-	    "date (0: on the date only)." },
+	    "date (0: on the date only).",
+	    SETTING_PAGE(N_("site.group.payments"),
+	    N_("site.setting.payment_reminder_days"),
+	    N_("site.setting.payment_reminder_days.help")) },
 };
 
 const char *const setting_type_names[SETTING_TYPE__MAX] = {

@@ -99,6 +99,10 @@ struct setting_def {
 	const char *const	*choice_labels;
 	enum setting_format	 format;	/* SETTING_TEXT */
 	enum setting_unit	 unit;		/* SETTING_INT */
+	/* The page where it is changed instead, when changing it needs more
+	 * than a value (payments_enabled: who would be mailed, first).  The
+	 * configuration page neither shows nor saves it. */
+	const char		*elsewhere;
 };
 
 extern const struct setting_def	 settings_defs[SETTING__MAX];

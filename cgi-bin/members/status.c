@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "mail_notice.h"
 #include "db.h"
 #include "form.h"
 #include "members.h"
@@ -202,10 +203,17 @@ status_json(char *out, size_t len, enum member_status s)
 
 /* ---- approve and unapprove ------------------------------------------- */
 
+static const struct mail_notice status_approved_mail = {
+	.kind = "account.approved",
+	.subject_key = N_("mail.approved.subject"),
+	.body_key = N_("mail.approved.body"),
+};
+
 /*
- * POST /members/:id/approve: applying -> approved on the date given.
- * There is no mail system yet: the choice to notify is recorded in the
- * audit row, and the flash says that no mail was sent.
+ * POST /members/:id/approve: applying -> approved on the date given; with
+ * notify, the welcome message (mail.approved) is queued in the same
+ * transaction, to the member in their language (and their angels', mode
+ * on): the audit row says so ("mail_queued").
  */
 int
 members_approve(struct request *req)
@@ -229,12 +237,14 @@ members_approve(struct request *req)
 	notify = v[AP_NOTIFY].on;
 	status_json(before, sizeof(before), m.status);
 	snprintf(after, sizeof(after), "{\"status\":\"approved\","
-	    "\"approved_on\":\"%s\",\"notify\":%s,\"mail_sent\":false}", date,
-	    notify ? "true" : "false");
+	    "\"approved_on\":\"%s\",\"notify\":%s,\"mail_queued\":%s}",
+	    date, notify ? "true" : "false", notify ? "true" : "false");
 	if ((e = db_exec("UPDATE members SET status = 'approved', approved_at ="
 	    " IF(? = UTC_DATE(), UTC_TIMESTAMP(), ?), updated_at ="
 	    " UTC_TIMESTAMP() WHERE id = ?", "ssi", date, date, m.id)) !=
 	    WEFT_OK ||
+	    (notify && (e = mail_notice_member(&status_approved_mail, m.id)) !=
+	    WEFT_OK) ||
 	    (e = audit_write(&req->actor, "member.approve", "member", m.id,
 	    m.community, before, after)) != WEFT_OK ||
 	    (e = db_commit()) != WEFT_OK) {

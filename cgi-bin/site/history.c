@@ -31,7 +31,9 @@ static const char site_sql_versions[] =
 static int
 site_setting_of(const struct request *req, enum setting *id)
 {
-	return settings_find(req->params[0], id) == 0 ? 0 : 404;
+	/* One changed on a page of its own has its history there. */
+	return settings_find(req->params[0], id) == 0 &&
+	    settings_defs[*id].elsewhere == NULL ? 0 : 404;
 }
 
 /* One version's row (VERSION): when, who, the value, and a restore form

@@ -232,6 +232,8 @@ site_settings_render(struct request *req, char inputs[][SETTINGS_VALUE_MAX],
 	    app_text(req, N_("site.settings.title")))) == NULL)
 		return 500;
 	for (i = 0; i < SETTING__MAX; i++) {
+		if (settings_defs[i].elsewhere != NULL)
+			continue;
 		g = site_group(req, d, settings_defs[i].group, seen, dicts, &n);
 		if (inputs != NULL)
 			util_copy(in, sizeof(in), inputs[i]);
@@ -302,6 +304,13 @@ site_settings_save(struct request *req)
 	form_read(site_form(), SETTING__MAX, &req->form, app_lang(req), NULL,
 	    v);
 	for (i = 0; i < SETTING__MAX; i++) {
+		errs[i] = NULL;
+		if (settings_defs[i].elsewhere != NULL) {
+			/* Not on this page: kept as it is. */
+			util_copy(vals[i], sizeof(vals[i]),
+			    settings_str((enum setting)i));
+			continue;
+		}
 		errs[i] = site_check(req, (enum setting)i, &v[i], vals[i],
 		    sizeof(vals[i]));
 		if (v[i].sent)

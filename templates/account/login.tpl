@@ -13,4 +13,5 @@
 {{#PASSWORD_INVALID}}<p class="field-error" id="password-error">{{PASSWORD_ERROR}}</p>{{/PASSWORD_INVALID}}
 <div class="actions"><button type="submit">[[nav.login]]</button></div>
 </form>
+<p><a href="/password/forgot">[[account.forgot.link]]</a></p>
 <p>[[account.login.new]] <a href="/signup">[[nav.signup]]</a>.</p>

@@ -36,6 +36,16 @@
 </form>
 {{#OWN}}<h2>[[account.field.password]]</h2>
 <p><a href="/me/password">[[password.title]]</a>.</p>
+<h2>[[account.mailings.title]]</h2>
+<form method="post" action="/me/mailings">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+{{#OPTED_IN}}<p>[[account.mailings.on]]</p>
+<input type="hidden" name="optout" value="1">
+<div class="actions"><button type="submit">[[account.mailings.unsubscribe]]</button></div>{{/OPTED_IN}}
+{{#OPTED_OUT}}<p>[[account.mailings.off]]</p>
+<input type="hidden" name="optout" value="0">
+<div class="actions"><button type="submit">[[account.mailings.subscribe]]</button></div>{{/OPTED_OUT}}
+</form>
 {{#ACTS_FOR}}<h2>[[account.profile.acts_for]]</h2>
 <ul>
 {{#ACT_ROW}}<li>{{#LINK}}<a href="/me/for/{{ID}}">{{NAME}}</a>{{/LINK}}{{#REFUSED}}{{NAME}}{{/REFUSED}} ({{#ANGEL}}[[account.profile.as_angel]]{{/ANGEL}}{{#MANAGER}}[[account.profile.as_manager]]{{/MANAGER}}){{#REFUSED}}: [[account.profile.cannot_change]] {{REASON}}{{/REFUSED}}</li>

@@ -76,3 +76,43 @@ test('a community coordinator broadcasts to their community; the opted-out membe
 	}
 	assert.deepEqual(consoleErrors, []);
 });
+
+test('alerts and events: the coordinator\'s pages, an alert on a member\'s page and its dismissal, the events of the month', async () => {
+	const s = await session('northcoord');
+	const m = await session('alice');
+	const message = `Browser alert ${STAMP}: the *hall* is closed`;
+	try {
+		await s.page.goto(`${URL_BASE}/alerts/new`);
+		await visited(s, 'alert-new');
+		await s.page.fill('#message', message);
+		await submit(s.page, 'main form[action="/alerts/new"] button[type="submit"]');
+		assert.equal(new URL(s.page.url()).pathname, '/alerts');
+		await visited(s, 'alerts');
+		const id = Number(rootSql(`SELECT id FROM alerts WHERE message = '${message.replace(/'/g, "''")}'`)[0][0]);
+
+		// On alice's pages (North Side), with its dismiss button.
+		await m.page.goto(`${URL_BASE}/ads`);
+		assert.equal(await m.page.locator(`[data-alert="${id}"]`).count(), 1, 'the alert is shown');
+		await visited(m, 'alert-shown');
+		await submit(m.page, `[data-alert="${id}"] button`);
+		assert.equal(new URL(m.page.url()).pathname, '/ads', 'back on the page');
+		assert.equal(await m.page.locator(`[data-alert="${id}"]`).count(), 0, 'dismissed');
+
+		await m.page.goto(`${URL_BASE}/events`);
+		await visited(m, 'events');
+		await m.page.goto(`${URL_BASE}/events/month`);
+		await visited(m, 'events-month');
+		await s.page.goto(`${URL_BASE}/events/new`);
+		await visited(s, 'event-new');
+		const ev = rootSql("SELECT id FROM events WHERE community_id = 1 ORDER BY id LIMIT 1")[0][0];
+		await s.page.goto(`${URL_BASE}/events/${ev}`);
+		await visited(s, 'event');
+		await s.page.goto(`${URL_BASE}/events/${ev}/edit`);
+		await visited(s, 'event-edit');
+	} finally {
+		rootSql(`DELETE FROM alerts WHERE message LIKE 'Browser alert ${STAMP}%'`);
+		await s.context.close();
+		await m.context.close();
+	}
+	assert.deepEqual(consoleErrors, []);
+});

@@ -111,3 +111,13 @@ export async function settled(id, { deferredCounts = false, ms = 20000 } = {}) {
 		return s;
 	}, ms);
 }
+
+// The unsubscribe token of a member, made as mail_token.c makes it: the
+// id, '-', the base64url HMAC-SHA256 of "unsubscribe:ID" under the site
+// key (site_keys).
+export async function unsubscribeToken(id) {
+	const { createHmac } = await import('node:crypto');
+	const hex = sql("SELECT HEX(secret) FROM site_keys WHERE name = 'unsubscribe'")[0][0];
+	const mac = createHmac('sha256', Buffer.from(hex, 'hex')).update(`unsubscribe:${id}`).digest('base64url');
+	return `${id}-${mac}`;
+}

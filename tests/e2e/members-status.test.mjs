@@ -61,7 +61,7 @@ test('approving an applying member: date and notify recorded, flash says no mail
 	assert.equal(r.status, 303, mainText(r.body).slice(0, 300));
 	assert.equal(r.location, `/members/${id}`);
 	const shown = await get(r.location, jar);
-	assert.match(mainText(shown.body), /no notification was sent/i, 'the flash says no mail is sent');
+	assert.match(mainText(shown.body), /a welcome message is on its way/i, 'the flash says the mail is queued');
 	assert.deepEqual(row(id, 'status, DATE(approved_at)'), ['approved', isoDate()]);
 	const a = audits('member', id, 'member.approve');
 	assert.equal(a.length, 1);
@@ -69,7 +69,11 @@ test('approving an applying member: date and notify recorded, flash says no mail
 	const after = JSON.parse(a[0][1]);
 	assert.equal(after.status, 'approved');
 	assert.equal(after.notify, true);
-	assert.equal(after.mail_sent, false);
+	assert.equal(after.mail_queued, true);
+	const mail = sql(`SELECT kind, to_addr, lang, subject FROM outbox WHERE member_id = ${id}
+	    AND kind = 'account.approved'`);
+	assert.equal(mail.length, 1, 'the welcome message is queued with the approval');
+	assert.match(mail[0][3], /approved/);
 	assert.equal(after.approved_on, isoDate());
 	assert.equal(a[0][2], String(memberId('mcoord')));
 	assert.equal(formFor(shown.body, `/members/${id}/approve`), null, 'no approve form for an approved member');

@@ -30,6 +30,12 @@ const NAV = {
 	'/broadcasts/new': ['add', 'broadcasts', 'Add a broadcast'],
 	'/broadcasts': ['content', 'broadcasts', 'Broadcasts'],
 	'/broadcasts/coordinators': ['content', 'broadcasts', "Coordinators' mailing list"],
+	'/alerts/new': ['add', 'broadcasts', 'Add an alert'],
+	'/alerts': ['content', 'broadcasts', 'Alerts'],
+	'/events': ['bar', 'broadcasts', 'Events'],
+	'/events/new': ['add', 'broadcasts', 'Add an event'],
+	'/alerts/new': ['add', 'broadcasts', 'Add an alert'],
+	'/alerts': ['content', 'broadcasts', 'Alerts'],
 	'/members/dashboard': ['reports', 'members', 'Dashboard'],
 	'/ads/manage': ['reports', 'exchanges', 'All ads'],
 	'/exchanges/list': ['reports', 'exchanges', 'All exchanges'],
@@ -49,7 +55,7 @@ const NAV = {
 	'/payments/me': ['bar', 'payments', 'My subscription'],
 };
 // The order of the bar, and of each menu's groups.
-const BAR = ['/', '/ads', '/exchanges', '/members', '/payments/me', '/me'];
+const BAR = ['/', '/ads', '/exchanges', '/members', '/payments/me', '/events', '/me'];
 const MENUS = { add: ['add'], manage: ['reports', 'content', 'site'] };
 
 // GET routes of a program as `--routes` prints them: pattern -> {access, perm}.

@@ -38,6 +38,8 @@ import { LIST_KEYS, PAGE_KEYS, SETTING_NAMES, siteRoutes } from './routes-site.m
 import { paymentsRoutes } from './routes-payments.mjs';
 import { translationsRoutes } from './routes-translations.mjs';
 import { CONTENT_KINDS, contentDemo, contentObj, contentRoutes, contentSnapshot, makeContent } from './routes-content.mjs';
+import { mailRoutes } from './routes-mail.mjs';
+import { COMMUNITY, PREFIX, makeAds, makeMembers, one, q } from './routes-probes.mjs';
 
 // The FastCGI programs of the manifest (cgi-bin/programs), each of which
 // must be built and have its routes in EXPECTED.
@@ -178,6 +180,7 @@ const EXPECTED = [
 	R('account', 'GET', '/signup', 'public'),
 	R('account', 'POST', '/signup', 'public', '-', { form: { username: '', email: 'x' } }),
 	R('account', 'GET', '/signup/done', 'public'),
+	...mailRoutes({ R }),
 
 	// members
 	R('members', 'GET', '/members', 'perm', 'member.list'),
@@ -316,10 +319,9 @@ const EXPECTED = [
 
 	...translationsRoutes(R, holdsOver),
 	...siteRoutes({ R, holdsOver, MISSING }),
-
 	...paymentsRoutes(R, holdsOver),
 	// broadcasts, alerts, events, pages: routes-content.mjs
-	...contentRoutes(R),
+	...contentRoutes(R, holdsOver),
 ];
 
 // The "in" ad of the demo is alice's own (the plain member actor).
@@ -373,46 +375,6 @@ function expectation(e, actorKey, variant) {
 }
 
 // ---- fixtures ------------------------------------------------------------
-
-const q = (s) => `'${String(s).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-const PREFIX = `rt${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}`;
-let seq = 0;
-const COMMUNITY = { in: 1, out: 2, none: null };
-
-// Throwaway approved members, made in one statement: specs is a list of
-// community ids (or null); returns [{id, username}] in the same order.
-function makeMembers(specs) {
-	if (specs.length === 0)
-		return [];
-	const names = specs.map(() => `${PREFIX}x${++seq}`);
-	sql(`INSERT INTO members (username, email, name, password_hash, status, community_id, about, approved_at)
-	    VALUES ${specs.map((c, i) => `(${q(names[i])}, ${q(`${names[i]}@example.org`)},
-	    ${q(`Route probe ${names[i]}`)}, '-', 'approved', ${c === null ? 'NULL' : Number(c)}, '', UTC_TIMESTAMP())`).join(',\n')}`);
-	const ids = new Map(sql(`SELECT username, id FROM members WHERE username LIKE '${PREFIX}x%'`)
-	    .map(([u, id]) => [u, Number(id)]));
-	return names.map((u) => ({ id: ids.get(u), username: u }));
-}
-
-// One active ad of each member (its community), in one statement.
-function makeAds(members) {
-	if (members.length === 0)
-		return [];
-	const titles = members.map((m) => `Route probe ad of ${m.username}`);
-	sql(`INSERT INTO ads (member_id, kind, title, description, category_id, community_id,
-	    expires_on, status, created_by, created_as)
-	    SELECT m.id, 'offer', CONCAT('Route probe ad of ', m.username), '',
-	    (SELECT MIN(id) FROM categories), m.community_id, UTC_DATE() + INTERVAL 30 DAY,
-	    'active', m.id, m.id FROM members m WHERE m.id IN (${members.map((m) => m.id).join(',')})`);
-	const ids = new Map(sql(`SELECT title, id FROM ads WHERE title LIKE 'Route probe ad of ${PREFIX}x%'`)
-	    .map(([t, id]) => [t, Number(id)]));
-	return titles.map((t) => ids.get(t));
-}
-
-const one = (query, what) => {
-	const rows = sql(query);
-	assert.ok(rows.length > 0, `the demo has ${what}`);
-	return Number(rows[0][0]);
-};
 
 // Demo rows for the read-only probes, chosen by what makes them fit (no
 // party or owner is one of the actors, except alice where she must be).
@@ -604,9 +566,9 @@ function routesOf(prog) {
 	const out = execFileSync(exe, ['--routes'], { encoding: 'utf8', timeout: 20000 });
 	return out.split('\n').filter((l) => l.trim() !== '').map((l) => {
 		const f = l.split('\t');
-		assert.equal(f.length, 4, `--routes line has 4 fields: ${JSON.stringify(l)}`);
-		const [method, pattern, access, perm] = f;
-		return { prog, method, pattern, access, perm };
+		assert.equal(f.length, 5, `--routes line has 5 fields: ${JSON.stringify(l)}`);
+		const [method, pattern, access, perm, flags] = f;
+		return { prog, method, pattern, access, perm, noCsrf: flags === 'no-csrf' };
 	});
 }
 
@@ -683,6 +645,12 @@ for (const prog of PROGRAMS) {
 			}
 			if (e.access !== r.access || e.perm !== r.perm)
 				problems.push(`${key(r)}: expected ${e.access} ${e.perm}, program says ${r.access} ${r.perm}`);
+			// APP_NO_CSRF: reviewed here and in docs/authorization.md
+			// ("Routes without a CSRF token"), on public POSTs only.
+			if (!!e.noCsrf !== r.noCsrf)
+				problems.push(`${key(r)}: ${r.noCsrf ? 'takes no CSRF token' : 'checks the CSRF token'}, the table says otherwise`);
+			if (r.noCsrf && (r.method !== 'POST' || r.access !== 'public'))
+				problems.push(`${key(r)}: APP_NO_CSRF on a route that is not a public POST`);
 			// A route on an object whose access is not a permission has
 			// its rule written here, with the line of
 			// docs/authorization.md.

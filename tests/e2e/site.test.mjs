@@ -22,8 +22,11 @@ const clip = (s) => String(s).slice(0, 300);
 // writes it from settings_defs[]).
 import { readFileSync } from 'node:fs';
 import { ROOT } from './lib.mjs';
+// Settings changed on a page of their own (settings_defs[].elsewhere).
+const ELSEWHERE = ['payments_enabled'];
 const REGISTRY = [...readFileSync(`${ROOT}/docs/configuration.md`, 'utf8')
-    .matchAll(/^\| `([a-z_]+)` \| (integer|choice|text) \|/gm)].map((m) => m[1]);
+    .matchAll(/^\| `([a-z_]+)` \| (integer|choice|text) \|/gm)].map((m) => m[1])
+    .filter((n) => !ELSEWHERE.includes(n));
 
 async function page(path, jar, status = 200) {
 	const r = await get(path, jar);
@@ -71,6 +74,20 @@ test('the configuration page shows every setting of the registry, grouped, with 
 	assert.match(body, /<select id="default_language" name="default_language"[^>]*><option value="en"/);
 	assert.doesNotMatch(body.match(/<select id="default_language"[\s\S]*?<\/select>/)[0], /value="fr"/,
 	    'French is not offered to members, so not a default either');
+});
+
+test('payments_enabled is changed only on /payments/feature: not offered here, not saved from here, no versions here', async () => {
+	const admin = await as('admin');
+	const { values, body } = await configForm(admin);
+	assert.ok(!('payments_enabled' in values), 'not a field of the form');
+	assert.doesNotMatch(body, /data-setting="payments_enabled"/);
+	assert.match(body, /data-setting="payment_currency"/, 'the currency is');
+	const before = setting('payments_enabled');
+	const flip = before === 'on' ? 'off' : 'on';
+	const r = await post('/site', admin, { ...values, payments_enabled: flip });
+	assert.equal(r.status, 303);
+	assert.equal(setting('payments_enabled'), before, 'a forged field changes nothing');
+	await page('/site/settings/payments_enabled', admin, 404);
 });
 
 test('bad input comes back with a message per field and saves nothing', async () => {

@@ -155,14 +155,15 @@ test_offered(void **state)
 	assert_string_equal(offered(&visitor, APP_MENU_SITE), "");
 	assert_string_equal(offered(&applying, APP_MENU_BAR), "/ /me");
 	assert_string_equal(offered(&member, APP_MENU_BAR),
-	    "/ /ads /exchanges /me");
+	    "/ /ads /exchanges /events /me");
 	assert_string_equal(offered(&member, APP_MENU_REPORTS), "");
 	assert_string_equal(offered(&admin, APP_MENU_BAR),
-	    "/ /ads /exchanges /members /me");
+	    "/ /ads /exchanges /members /events /me");
 	assert_string_equal(offered(&admin, APP_MENU_ADD),
-	    "/members/new /broadcasts/new /site/lists/new");
+	    "/members/new /broadcasts/new /alerts/new /events/new "
+	    "/site/lists/new");
 	assert_string_equal(offered(&admin, APP_MENU_CONTENT),
-	    "/broadcasts /broadcasts/coordinators");
+	    "/broadcasts /broadcasts/coordinators /alerts");
 	assert_string_equal(offered(&admin, APP_MENU_REPORTS),
 	    "/members/dashboard /ads/manage /exchanges/list /members/audit");
 	/* Payments are off (the default, no database here): only their
@@ -173,16 +174,16 @@ test_offered(void **state)
 	/* Support: lists, broadcasts and the matrix, no adding members, no
 	 * dashboard, not the coordinators' list. */
 	assert_string_equal(offered(&support, APP_MENU_ADD),
-	    "/broadcasts/new");
+	    "/broadcasts/new /alerts/new /events/new");
 	assert_string_equal(offered(&support, APP_MENU_CONTENT),
-	    "/broadcasts");
+	    "/broadcasts /alerts");
 	assert_string_equal(offered(&support, APP_MENU_REPORTS),
 	    "/ads/manage /exchanges/list");
 	assert_string_equal(offered(&support, APP_MENU_SITE),
 	    "/members/roles");
 	/* A translator holds a grant: the matrix, nothing else. */
 	assert_string_equal(offered(&tr, APP_MENU_BAR),
-	    "/ /ads /exchanges /me");
+	    "/ /ads /exchanges /events /me");
 	assert_string_equal(offered(&tr, APP_MENU_REPORTS), "");
 	assert_string_equal(offered(&tr, APP_MENU_SITE), "/members/roles");
 	/* At most max. */
