@@ -20,6 +20,7 @@
 #include "ledger.h"
 #include "log.h"
 #include "settings.h"
+#include "special.h"
 #include "util.h"
 #include "valid.h"
 
@@ -142,13 +143,17 @@ home(struct request *req)
 	long long		 balance;
 	char			 hours[LEDGER_HOURS_LEN];
 	enum weft_err		 e;
-	int			 confirmed;
+	int			 confirmed, found;
 
 	if (a->member_id == 0) {
 		if ((d = app_page(req, "account/home.tpl",
 		    app_text(req, N_("nav.home")))) == NULL)
 			return 500;
-		tmpl_show(d, "VISITOR");
+		d = tmpl_section(d, "VISITOR");
+		if ((e = special_set(d, "WELCOME_HTML", SPECIAL_WELCOME,
+		    app_lang(req), 2, &found)) != WEFT_OK)
+			return app_status_of(e);
+		tmpl_show(d, found ? "WELCOME" : "STOCK_WELCOME");
 		return app_render(req, 200);
 	}
 	if (a->status == MEMBER_APPLYING) {
@@ -156,6 +161,10 @@ home(struct request *req)
 		    app_text(req, N_("nav.home")))) == NULL)
 			return 500;
 		tmpl_set(d, "NAME", a->name);
+		if ((e = special_set(d, "AWAITING_HTML", SPECIAL_AWAITING,
+		    app_lang(req), 2, &found)) != WEFT_OK)
+			return app_status_of(e);
+		tmpl_show(d, found ? "AWAITING" : "STOCK_AWAITING");
 		return app_render(req, 200);
 	}
 	if ((d = app_page(req, "account/home.tpl",
@@ -179,6 +188,48 @@ home(struct request *req)
 	if (a->grants.n > 0)
 		tmpl_show(d, "COORDINATOR");
 	return app_render(req, 200);
+}
+
+/* ---- the special pages ----------------------------------------------- */
+
+/* A special page on a page of its own, for everyone: 404 while it has
+ * no text in the reader's language nor in the default one. */
+static int
+special_page(struct request *req, enum special_page page)
+{
+	struct tmpl_dict	*d;
+	enum weft_err		 e;
+	int			 found;
+
+	if ((d = app_page(req, "account/special.tpl",
+	    app_text(req, special_defs[page].title))) == NULL)
+		return 500;
+	tmpl_set(d, "TITLE", app_text(req, special_defs[page].title));
+	if ((e = special_set(d, "BODY_HTML", page, app_lang(req), 2, &found))
+	    != WEFT_OK)
+		return app_status_of(e);
+	return found ? app_render(req, 200) : 404;
+}
+
+/* GET /about */
+static int
+special_about(struct request *req)
+{
+	return special_page(req, SPECIAL_ABOUT);
+}
+
+/* GET /terms */
+static int
+special_terms(struct request *req)
+{
+	return special_page(req, SPECIAL_TERMS);
+}
+
+/* GET /privacy */
+static int
+special_privacy(struct request *req)
+{
+	return special_page(req, SPECIAL_PRIVACY);
 }
 
 /* ---- log in and out -------------------------------------------------- */

@@ -128,6 +128,7 @@ int		 pay_type_add(struct request *);
 int		 pay_type_save(struct request *);
 int		 pay_type_name(struct request *);
 int		 pay_me(struct request *);
+int		 pay_how(struct request *);
 int		 pay_member(struct request *);
 int		 pay_sub_save(struct request *);
 int		 pay_household_save(struct request *);

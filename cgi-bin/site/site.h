@@ -40,4 +40,9 @@ int		 site_list_item_name(struct request *);
 int		 site_list_item_move(struct request *);
 int		 site_list_item_delete(struct request *);
 
+int		 site_pages(struct request *);
+int		 site_page(struct request *);
+int		 site_page_save(struct request *);
+int		 site_page_restore(struct request *);
+
 #endif

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>[[account.awaiting.title]]</h1>
-<p>[[account.awaiting.intro]]</p>
+{{#AWAITING}}<div class="markup awaiting">{{AWAITING_HTML:none}}</div>{{/AWAITING}}{{#STOCK_AWAITING}}<p>[[account.awaiting.intro]]</p>{{/STOCK_AWAITING}}
 <h2>[[account.awaiting.while]]</h2>
 <ul>
 <li><a href="/me">[[account.awaiting.edit]]</a>: [[account.awaiting.edit_what]]</li>

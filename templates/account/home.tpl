@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}{{#VISITOR}}<h1>[[account.home.welcome]]</h1>
-<p>[[account.home.about]]</p>
+{{#WELCOME}}<div class="markup welcome">{{WELCOME_HTML:none}}</div>{{/WELCOME}}{{#STOCK_WELCOME}}<p>[[account.home.about]]</p>{{/STOCK_WELCOME}}
 <ul>
 <li><a href="/login">[[nav.login]]</a> [[account.home.login_if]]</li>
 <li><a href="/signup">[[nav.signup]]</a> [[account.home.signup_if]]</li>

@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>[[payments.me.heading]]</h1>
 <p class="status" data-status="{{STATUS_NAME}}">[[payments.member.status]] <strong>{{STATUS}}</strong></p>
 {{#NO_SUB}}<p>[[payments.me.no_sub]]</p>{{/NO_SUB}}
+{{#HOW}}<p><a href="/payments/how">[[payments.me.how]]</a></p>{{/HOW}}
 {{#SUB}}<dl class="facts">
 <dt>[[payments.col.type]]</dt><dd>{{TYPE_NAME}} ({{KIND}}, {{AMOUNT}})</dd>
 <dt>[[payments.col.renewal]]</dt><dd>{{RENEWAL}}</dd>

@@ -1,7 +1,8 @@
 // The site area in a real browser, as the demo's admin works it: the
 // gear menu's "Site settings", a mistake refused with its message, the
 // timebank's name changed and seen in the layout of every page, and a
-// setting's versions with one restored.  Every page is screenshotted
+// setting's versions with one restored, a special page written and an
+// older version of it restored.  Every page is screenshotted
 // (tests/screenshots/site-*.png) and checked with axe-core (0
 // violations); the console must stay clean.  What is changed is put back.
 
@@ -125,6 +126,32 @@ test('the admin closes signup and a visitor\'s /signup says so', async () => {
 		await v.close();
 	} finally {
 		putBack('signup_mode', saved);
+		await s.context.close();
+	}
+});
+
+test('the admin edits the terms, sees them as readers will, and restores the version before', async () => {
+	const from = Number(rootSql('SELECT COALESCE(MAX(id), 0) FROM special_pages')[0][0]);
+	const s = await session('admin');
+	try {
+		await s.page.goto(`${URL_BASE}/site/pages`);
+		await visited(s, 'pages');
+		await submit(s.page, 'a[href="/site/pages/terms/en"]');
+		assert.equal(new URL(s.page.url()).pathname, '/site/pages/terms/en');
+		await visited(s, 'page');
+		await s.page.fill('#body', '# Our terms\n\n- Be *kind*\n- <b>no HTML</b>');
+		await submit(s.page, 'form.page-edit button[type="submit"]');
+		assert.match(await s.page.textContent('.flash'), /saved/);
+		assert.equal(await s.page.textContent('.special-preview em'), 'kind');
+		assert.match(await s.page.textContent('.special-preview'), /<b>no HTML<\/b>/, 'HTML is text');
+		await visited(s, 'page-saved');
+		// The demo's version, the one before, put back.
+		await submit(s.page, 'form[action="/site/pages/terms/en/restore"] button');
+		assert.match(await s.page.textContent('.flash'), /restored/);
+		assert.match(await s.page.textContent('.special-preview'), /Every hour is worth the same/);
+		await visited(s, 'page-restored');
+	} finally {
+		rootSql(`DELETE FROM special_pages WHERE id > ${from}`);
 		await s.context.close();
 	}
 });

@@ -46,6 +46,7 @@ const NAV = {
 	'/translations/languages': ['site', 'translations', 'Languages'],
 	'/site': ['site', 'site', 'Site settings'],
 	'/site/lists': ['site', 'site', 'Lists'],
+	'/site/pages': ['site', 'site', 'Special pages'],
 	'/site/lists/new': ['add', 'site', 'Add a list item'],
 	'/payments': ['reports', 'payments', 'Subscriptions due'],
 	'/payments/received': ['reports', 'payments', 'Payments received'],

@@ -34,6 +34,7 @@ export function paymentsRoutes(R, holdsOver) {
 			rule: (a, v) => !holdsOver(a, 'payment.manage', 'site') ? 'refused' : v === 'missing' ? 'missing' : 'allowed',
 		}),
 		R('payments', 'GET', '/payments/me', 'member'),
+		R('payments', 'GET', '/payments/how', 'member'),
 		R('payments', 'GET', '/payments/members/:id', 'perm', 'payment.manage'),
 		R('payments', 'POST', '/payments/members/:id/subscription', 'perm', 'payment.manage', { form: { type: '' } }),
 		R('payments', 'POST', '/payments/members/:id/household', 'perm', 'payment.manage', { form: { head: 'No Such User!' } }),

@@ -9,6 +9,9 @@ export const SETTING_NAMES = { in: 'site_name', missing: 'no_such_setting' };
 // A list of the timebank (/site/lists/:list): one, and a name that is
 // none; an item of it (:id) is a demo neighbourhood in use, or none.
 export const LIST_KEYS = { in: 'neighbourhoods', missing: 'no_such_list' };
+// A special page (/site/pages/:page/:lang): one, and a name that is none;
+// its language is routes.test.mjs's LANGS of the same variant (es, zz).
+export const PAGE_KEYS = { in: 'about', missing: 'no_such_page' };
 
 // R, holdsOver and MISSING as routes.test.mjs has them.
 export function siteRoutes({ R, holdsOver, MISSING }) {
@@ -64,6 +67,33 @@ export function siteRoutes({ R, holdsOver, MISSING }) {
 			cite: 'docs/authorization.md "Decisions": site.config only at site scope; rule 1: the same 403 whether the item exists',
 			rule: siteOnlyOr404,
 		})),
+		// The special pages of their own (docs/site.md, "Special
+		// pages"), for everyone: the demo has written each of them.
+		R('account', 'GET', '/about', 'public'),
+		R('account', 'GET', '/terms', 'public'),
+		R('account', 'GET', '/privacy', 'public'),
+		// The special pages (docs/site.md, "Special pages").  The save's
+		// probe body is too long (422) and the restore's names a version
+		// that is none (404): nothing is saved.
+		R('site', 'GET', '/site/pages', 'perm', 'site.config', {
+			cite: 'docs/authorization.md "Decisions": site.config exists only at site scope',
+			rule: siteOnly,
+		}),
+		R('site', 'GET', '/site/pages/:page/:lang', 'perm', 'site.config', {
+			obj: 'page', variants: ['in', 'missing'],
+			cite: 'docs/authorization.md "Decisions": site.config only at site scope; rule 1: the same 403 whether the page exists',
+			rule: siteOnlyOr404,
+		}),
+		R('site', 'POST', '/site/pages/:page/:lang', 'perm', 'site.config', {
+			obj: 'page', variants: ['in', 'missing'], form: { body: 'x'.repeat(20001) },
+			cite: 'docs/authorization.md "Decisions": site.config only at site scope; rule 1: the same 403 whether the page exists',
+			rule: siteOnlyOr404,
+		}),
+		R('site', 'POST', '/site/pages/:page/:lang/restore', 'perm', 'site.config', {
+			obj: 'page', variants: ['in', 'missing'], form: { version: String(MISSING) }, sub404: true,
+			cite: 'docs/authorization.md "Decisions": site.config only at site scope; rule 1: the same 403 whether the page exists',
+			rule: siteOnlyOr404,
+		}),
 		R('site', 'GET', '/site/lists/:list/:id', 'perm', 'site.config', {
 			obj: 'listitem', variants: ['in', 'missing'],
 			cite: 'docs/authorization.md "Decisions": site.config only at site scope; rule 1: the same 403 whether the item exists',

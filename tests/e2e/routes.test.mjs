@@ -34,8 +34,9 @@ import {
 } from './lib.mjs';
 import { ACTORS, PERMS, guardAllows } from './roles.mjs';
 import { FASTCGI } from './programs.mjs';
-import { LIST_KEYS, SETTING_NAMES, siteRoutes } from './routes-site.mjs';
+import { LIST_KEYS, PAGE_KEYS, SETTING_NAMES, siteRoutes } from './routes-site.mjs';
 import { paymentsRoutes } from './routes-payments.mjs';
+import { translationsRoutes } from './routes-translations.mjs';
 import { CONTENT_KINDS, contentDemo, contentObj, contentRoutes, contentSnapshot, makeContent } from './routes-content.mjs';
 import { mailRoutes } from './routes-mail.mjs';
 import { COMMUNITY, PREFIX, makeAds, makeMembers, one, q } from './routes-probes.mjs';
@@ -316,35 +317,7 @@ const EXPECTED = [
 		rule: (a, v) => byPerm('exchange.edit', 'exchange', v, a, { mode: 'all' }),
 	}),
 
-	// translations: the languages are the whole timebank's (site.config at
-	// site scope); a language's phrases are its translators' (language:xx)
-	// and the admins'.  The probes' bodies are refused (422) after the
-	// permission check: nothing is saved.
-	R('translations', 'GET', '/translations', 'perm', 'translation.edit'),
-	R('translations', 'GET', '/translations/languages', 'perm', 'site.config', {
-		cite: 'docs/authorization.md "Decisions": site.config exists only at site scope',
-		rule: (a) => holdsOver(a, 'site.config', 'site') ? 'allowed' : 'refused',
-	}),
-	R('translations', 'POST', '/translations/languages', 'perm', 'site.config', {
-		form: { tag: '' },
-		cite: 'docs/authorization.md "Decisions": admins add languages; site.config only at site scope',
-		rule: (a) => holdsOver(a, 'site.config', 'site') ? 'allowed' : 'refused',
-	}),
-	R('translations', 'POST', '/translations/languages/:lang', 'perm', 'site.config', {
-		obj: 'language', form: { name: '' },
-		cite: 'docs/authorization.md "Decisions": site.config only at site scope; rule 1: the same 403 whether the language exists',
-		rule: (a, v) => !holdsOver(a, 'site.config', 'site') ? 'refused' : v === 'missing' ? 'missing' : 'allowed',
-	}),
-	R('translations', 'GET', '/translations/:lang', 'perm', 'translation.edit', { obj: 'language' }),
-	R('translations', 'GET', '/translations/:lang/phrases/:id', 'perm', 'translation.edit', { obj: 'language' }),
-	R('translations', 'POST', '/translations/:lang/phrases/:id', 'perm', 'translation.edit', {
-		obj: 'language', form: { form0: '{not_a_placeholder_of_it}' },
-	}),
-	R('translations', 'GET', '/translations/:lang/export.po', 'perm', 'translation.edit', { obj: 'language' }),
-	R('translations', 'GET', '/translations/:lang/import', 'perm', 'translation.edit', { obj: 'language' }),
-	R('translations', 'POST', '/translations/:lang/import', 'perm', 'translation.edit', {
-		obj: 'language', form: { po: '' },
-	}),
+	...translationsRoutes(R, holdsOver),
 	...siteRoutes({ R, holdsOver, MISSING }),
 	...paymentsRoutes(R, holdsOver),
 	// broadcasts, alerts, events, pages: routes-content.mjs
@@ -494,8 +467,8 @@ function fixtures() {
 				fx.ids.set(`${key(e)} ${v}`, fx.phrase);
 				continue;
 			}
-			if (o === 'setting' || o === 'list')
-				continue;	// named, not numbered (SETTING_NAMES, LIST_KEYS)
+			if (o === 'setting' || o === 'list' || o === 'page')
+				continue;	// named, not numbered (SETTING_NAMES, LIST_KEYS, PAGE_KEYS)
 			if (o === 'listitem') {
 				fx.ids.set(`${key(e)} ${v}`, v === 'missing' ? MISSING :
 				    Number(one("SELECT id FROM neighbourhoods WHERE name = 'Riverside'", 'the demo neighbourhood Riverside')));
@@ -559,6 +532,7 @@ function makePending(specs) {
 function pathOf(e, variant, fx) {
 	return e.pattern.replace(/:([a-z_]+)/g, (_, p) =>
 	    String(p === 'lang' ? LANGS[variant] : p === 'name' ? SETTING_NAMES[variant] :
+	    p === 'page' ? PAGE_KEYS[variant] :
 	    p === 'list' ? (e.obj === 'listitem' ? LIST_KEYS.in : LIST_KEYS[variant]) :
 	    p === 'id' ? fx.ids.get(`${key(e)} ${variant}`) : MISSING));
 }
@@ -745,7 +719,8 @@ test('authorization over HTTP: every route, every actor, in and out of scope', a
 						// its setting, not an id.
 						const norm = (s) => byId(e.obj === 'language' ? s.replace(/\/translations\/[a-z]{2}\b/g, '/translations/:lang') :
 						    e.obj === 'setting' ? s.replace(/\/site\/settings\/[a-z_]+/g, '/site/settings/:name') :
-						    e.obj === 'list' ? s.replace(/\/site\/lists\/[a-z_]+/g, '/site/lists/:list') : s);
+						    e.obj === 'list' ? s.replace(/\/site\/lists\/[a-z_]+/g, '/site/lists/:list') :
+						    e.obj === 'page' ? s.replace(/\/site\/pages\/[a-z_]+\/[a-z]+/g, '/site/pages/:page/:lang') : s);
 						refusals.push({ v, page: `${res.status} ${norm(res.location || '')} ${norm(text(res.body))}` });
 					}
 					if (res.status === 200 && /text\/html/.test(res.headers['content-type'] || ''))

@@ -169,7 +169,7 @@ test_offered(void **state)
 	/* Payments are off (the default, no database here): only their
 	 * switch's page is offered. */
 	assert_string_equal(offered(&admin, APP_MENU_SITE),
-	    "/site /site/lists /members/roles /members/communities "
+	    "/site /site/lists /site/pages /members/roles /members/communities "
 	    "/translations /translations/languages /payments/feature");
 	/* Support: lists, broadcasts and the matrix, no adding members, no
 	 * dashboard, not the coordinators' list. */
