@@ -15,6 +15,7 @@ import assert from 'node:assert/strict';
 import {
 	BareKeys, as, audits, get, getCsrf, login, mainText, memberId, post, sql, text,
 } from './lib.mjs';
+import { dropTagged, pageReader } from './community-lib.mjs';
 import { decodeWords, mailsFor, until } from './mail-lib.mjs';
 
 const keys = new BareKeys();
@@ -59,22 +60,13 @@ test.after(() => {
 		    WHERE b.community_id = ${CID} OR b.created_by IN (SELECT id FROM members WHERE username LIKE '${TAG}\\_%')`);
 		sql(`DELETE FROM broadcasts WHERE community_id = ${CID} OR created_by IN
 		    (SELECT id FROM members WHERE username LIKE '${TAG}\\_%')`);
-		sql(`DELETE FROM sessions WHERE member_id IN (SELECT id FROM members WHERE username LIKE '${TAG}\\_%')`);
-		sql(`DELETE g FROM grants g JOIN members m ON m.id = g.member_id WHERE m.username LIKE '${TAG}\\_%'`);
-		sql(`DELETE FROM members WHERE username LIKE '${TAG}\\_%'`);
-		sql(`DELETE FROM communities WHERE id = ${CID}`);
+		dropTagged(TAG, CID);
 	} catch (e) {
 		console.error(`cleanup: ${e.message}`);
 	}
 });
 
-async function page(path, jar, status = 200) {
-	const r = await get(path, jar);
-	assert.equal(r.status, status, `GET ${path}: ${text(r.body).slice(0, 300)}`);
-	if (status === 200)
-		keys.check(r.body, path);
-	return r;
-}
+const page = pageReader(keys);
 
 async function csrf(jar) {
 	return getCsrf((await page('/broadcasts/new', jar)).body);

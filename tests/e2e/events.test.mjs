@@ -8,6 +8,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { BareKeys, as, audits, get, getCsrf, login, mainText, post, sql, text } from './lib.mjs';
+import { dropTagged, pageReader } from './community-lib.mjs';
 
 const keys = new BareKeys();
 const TAG = `ze${process.pid % 100000}`;
@@ -30,22 +31,13 @@ test.before(() => {
 test.after(() => {
 	try {
 		sql(`DELETE FROM events WHERE community_id = ${CID} OR title LIKE '%${TAG}%'`);
-		sql(`DELETE FROM sessions WHERE member_id IN (SELECT id FROM members WHERE username LIKE '${TAG}\\_%')`);
-		sql(`DELETE g FROM grants g JOIN members m ON m.id = g.member_id WHERE m.username LIKE '${TAG}\\_%'`);
-		sql(`DELETE FROM members WHERE username LIKE '${TAG}\\_%'`);
-		sql(`DELETE FROM communities WHERE id = ${CID}`);
+		dropTagged(TAG, CID);
 	} catch (e) {
 		console.error(`cleanup: ${e.message}`);
 	}
 });
 
-async function page(path, jar, status = 200) {
-	const r = await get(path, jar);
-	assert.equal(r.status, status, `GET ${path}: ${text(r.body).slice(0, 300)}`);
-	if (status === 200)
-		keys.check(r.body, path);
-	return r;
-}
+const page = pageReader(keys);
 
 const listed = (html, id) => new RegExp(`data-event="${id}"`).test(html);
 
