@@ -237,7 +237,8 @@ deps:
 		    { echo "node on PATH is still $$(node --version) ($$(command -v node)): put /usr/local/bin first"; exit 1; }; \
 	fi
 	@if [ ! -d tests/node_modules/playwright-core ] || \
-	    [ ! -d tests/node_modules/axe-core ]; then \
+	    [ ! -d tests/node_modules/axe-core ] || \
+	    [ ! -d tests/node_modules/html-validate ]; then \
 		cd tests && npm ci --no-audit --no-fund --loglevel=error; \
 	fi
 

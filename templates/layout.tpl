@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}<!doctype html>
+{{%AUTOESCAPE context="HTML"}}<!DOCTYPE html>
 <html lang="{{LANG}}"{{#RTL}} dir="rtl"{{/RTL}}>
 <head>
 <meta charset="utf-8">
@@ -19,9 +19,9 @@
 <summary><span class="icon" aria-hidden="true">{{ICON}}</span> {{LABEL}}</summary>
 <div class="menu-panel">
 {{#GROUP}}{{#HEADING}}<p class="menu-heading" id="menu-{{GROUP_ID}}">{{TEXT}}</p>
-{{/HEADING}}<ul{{#LABELLED}} aria-labelledby="menu-{{GROUP_ID}}"{{/LABELLED}}>
+{{/HEADING}}{{#LABELLED}}<div role="group" aria-labelledby="menu-{{GROUP_ID}}">{{/LABELLED}}<ul>
 {{#ITEM}}<li><a href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>
-{{/ITEM}}</ul>
+{{/ITEM}}</ul>{{#LABELLED}}</div>{{/LABELLED}}
 {{/GROUP}}</div>
 </details>
 {{/MENU}}</nav>

@@ -347,7 +347,7 @@ if [ "$UNIT_ONLY" = 0 ] && start_stack; then
 	for f in tests/browser/*.test.mjs; do
 		[ -e "$f" ] && B+=("${f#tests/}")
 	done
-	if [ ! -d tests/node_modules/playwright-core ] || [ ! -d tests/node_modules/axe-core ]; then
+	if [ ! -d tests/node_modules/playwright-core ] || [ ! -d tests/node_modules/axe-core ] || [ ! -d tests/node_modules/html-validate ]; then
 		bad browser "tests/node_modules is not installed (make deps)"
 	elif [ ! -x /usr/bin/chromium ]; then
 		bad browser "/usr/bin/chromium is missing (make deps)"

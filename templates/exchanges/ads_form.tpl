@@ -10,8 +10,8 @@
 {{#FOR_INVALID}}<p class="field-error" id="for-error">{{FOR_ERROR}}</p>{{/FOR_INVALID}}{{/FOR_FIELD}}
 <fieldset id="kind"{{#KIND_INVALID}} aria-describedby="kind-error"{{/KIND_INVALID}}>
 <legend>[[ads.form.kind]]</legend>
-<label for="kind-offer"><input type="radio" id="kind-offer" name="kind" value="offer" required{{#KIND_OFFER_CHECKED}} checked{{/KIND_OFFER_CHECKED}}> [[ads.form.kind_offer]]</label>
-<label for="kind-request"><input type="radio" id="kind-request" name="kind" value="request"{{#KIND_REQUEST_CHECKED}} checked{{/KIND_REQUEST_CHECKED}}> [[ads.form.kind_request]]</label>
+<label><input type="radio" id="kind-offer" name="kind" value="offer" required{{#KIND_OFFER_CHECKED}} checked{{/KIND_OFFER_CHECKED}}> [[ads.form.kind_offer]]</label>
+<label><input type="radio" id="kind-request" name="kind" value="request"{{#KIND_REQUEST_CHECKED}} checked{{/KIND_REQUEST_CHECKED}}> [[ads.form.kind_request]]</label>
 {{#KIND_INVALID}}<p class="field-error" id="kind-error">{{KIND_ERROR}}</p>{{/KIND_INVALID}}
 </fieldset>
 <label for="title">[[ads.field.title]] <span class="hint">[[ads.form.title_hint]]</span></label>

@@ -72,6 +72,6 @@
 </details>
 </section>
 
-<section id="dashboard-exchanges" aria-label="[[members.dashboard.exchanges]]">
+<div id="dashboard-exchanges">
 {{>LEDGER_PANEL}}
-</section>
+</div>

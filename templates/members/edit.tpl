@@ -33,7 +33,7 @@
 {{#PSTATUS_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/PSTATUS_OPTION}}</select>
 {{#PROFILE_STATUS_INVALID}}<p class="field-error" id="profile_status-error">{{PROFILE_STATUS_ERROR}}</p>{{/PROFILE_STATUS_INVALID}}
-<label for="is_organisation"><input type="checkbox" id="is_organisation" name="is_organisation" value="1"{{#IS_ORGANISATION_CHECKED}} checked{{/IS_ORGANISATION_CHECKED}}> [[members.edit.is_organisation]]</label>
+<label><input type="checkbox" id="is_organisation" name="is_organisation" value="1"{{#IS_ORGANISATION_CHECKED}} checked{{/IS_ORGANISATION_CHECKED}}> [[members.edit.is_organisation]]</label>
 <div class="actions"><button type="submit">[[members.edit.save]]</button></div>
 </form>
 <h2>[[members.edit.password]]</h2>

@@ -27,8 +27,8 @@
 {{#COMMUNITY_INVALID}}<p class="field-error" id="community-error">{{COMMUNITY_ERROR}}</p>{{/COMMUNITY_INVALID}}
 <fieldset{{#STATUS_INVALID}} aria-describedby="status-error"{{/STATUS_INVALID}}>
 <legend>[[members.field.membership]]</legend>
-<label for="status"><input type="radio" id="status" name="status" value="applying"{{#STATUS_APPLYING}} checked{{/STATUS_APPLYING}}> [[members.new.applying]]</label>
-<label for="status-approved"><input type="radio" id="status-approved" name="status" value="approved"{{#STATUS_APPROVED}} checked{{/STATUS_APPROVED}}> [[members.new.approved]]</label>
+<label><input type="radio" id="status" name="status" value="applying"{{#STATUS_APPLYING}} checked{{/STATUS_APPLYING}}> [[members.new.applying]]</label>
+<label><input type="radio" id="status-approved" name="status" value="approved"{{#STATUS_APPROVED}} checked{{/STATUS_APPROVED}}> [[members.new.approved]]</label>
 {{#STATUS_INVALID}}<p class="field-error" id="status-error">{{STATUS_ERROR}}</p>{{/STATUS_INVALID}}
 </fieldset>
 {{#LIST_FIELD}}<label for="{{FIELD}}">{{LABEL}}</label>

@@ -9,7 +9,7 @@
 <label for="approved_on">[[members.status_panel.approved_on]] <span class="hint">[[members.status_panel.approved_on_hint]]</span></label>
 <input type="text" id="approved_on" name="approved_on" value="{{APPROVED_ON}}" inputmode="numeric" pattern="[0-9]{4}-[0-9]{2}-[0-9]{2}"{{#APPROVED_ON_INVALID}} aria-invalid="true" aria-describedby="approved_on-error"{{/APPROVED_ON_INVALID}}>
 {{#APPROVED_ON_INVALID}}<p class="field-error" id="approved_on-error">{{APPROVED_ON_ERROR}}</p>{{/APPROVED_ON_INVALID}}
-<label for="notify"><input type="checkbox" id="notify" name="notify" value="1"{{#NOTIFY_CHECKED}} checked{{/NOTIFY_CHECKED}}> [[members.status_panel.notify]] <span class="hint">[[members.status_panel.notify_hint]]</span></label>
+<label><input type="checkbox" id="notify" name="notify" value="1"{{#NOTIFY_CHECKED}} checked{{/NOTIFY_CHECKED}}> [[members.status_panel.notify]] <span class="hint">[[members.status_panel.notify_hint]]</span></label>
 <div class="actions"><button type="submit">[[members.bulk.action.approve]]</button></div>
 </form>{{/APPROVE}}
 {{#UNAPPROVE}}<form method="post" action="/members/{{MEMBER_ID}}/unapprove" class="action">

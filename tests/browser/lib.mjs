@@ -15,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { HtmlValidate } from 'html-validate';
 
 export const URL_BASE = (process.env.WEFT_URL || '').replace(/\/$/, '');
 export const PASSWORD = process.env.WEFT_DEMO_PASSWORD || '';
@@ -25,6 +26,25 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
 	'--disable-background-networking', '--disable-component-update', '--disable-sync',
 	'--disable-dev-shm-usage'];
 const VIEWPORT = { width: 1280, height: 900 };
+
+// html-validate's recommended preset, with one option widened: a group of
+// checkboxes sharing one name (the member list's bulk selection) is valid
+// HTML, and the preset shares a name only among radios and buttons.
+const HTML_VALIDATE = new HtmlValidate({
+	extends: ['html-validate:recommended'],
+	rules: { 'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }] },
+});
+// Each page's last main-frame document as the server sent it (not the
+// DOM serialised again, which would hide the served doctype and markup).
+const served = new WeakMap();
+
+export function trackDocuments(page) {
+	page.on('response', (r) => {
+		if (r.request().isNavigationRequest() && r.frame() === page.mainFrame() &&
+		    (r.status() < 300 || r.status() >= 400))
+			served.set(page, r);
+	});
+}
 
 // A stamp of this run, for the names of the rows a test makes.
 export const STAMP = `${Date.now().toString(36)}${process.pid.toString(36)}`.slice(-9);
@@ -68,6 +88,7 @@ export async function close() {
 export async function session(username, viewport = VIEWPORT) {
 	const context = await browser.newContext({ viewport });
 	const page = await context.newPage();
+	trackDocuments(page);
 	page.on('console', (m) => {
 		const where = m.location() && m.location().url;
 		// Browsers ask for /favicon.ico by themselves; weft has none.
@@ -130,8 +151,27 @@ async function assertAccessible(s, name) {
 	    `axe-core violations on ${name}`);
 }
 
-// A page met on the way: its screenshot, then axe.
+// html-validate on the page's HTML as served.  Not page.content(): the DOM
+// serialised again has chromium's markup (style attributes, selected=""),
+// not weft's.
+async function assertValidHtml(s, name) {
+	const url = s.page.url();
+	let html;
+	const r = served.get(s.page);
+	if (r && r.url() === url)
+		html = await r.text().catch(() => undefined);
+	if (html === undefined)	// a page opened outside session(): its GET again
+		html = await (await s.page.context().request.get(url)).text();
+	const report = await HTML_VALIDATE.validateString(html, url);
+	const errors = report.results.flatMap((f) => f.messages.map((m) => `${m.ruleId} line ${m.line}: ${m.message}`));
+	if (errors.length)
+		console.log(`html-validate on ${name} (${url}):\n  ${errors.join('\n  ')}`);
+	assert.deepEqual(errors, [], `html-validate errors on ${name}`);
+}
+
+// A page met on the way: its screenshot, then axe and html-validate.
 export async function visited(s, name) {
 	await shot(s, name);
 	await assertAccessible(s, name);
+	await assertValidHtml(s, name);
 }

@@ -202,7 +202,7 @@ test('the chart: inline SVG, labelled, twelve bars with their figures, no script
 
 test('the exchanges figures come from the ledger: chart, active traders', async () => {
 	const html = await dashboard('admin');
-	const m = html.match(/<section id="dashboard-exchanges"[^>]*>([\s\S]*?)<\/section>\s*<\/section>/);
+	const m = html.match(/<div id="dashboard-exchanges">([\s\S]*?)<\/section>\s*<\/div>/);
 	assert.ok(m, 'the page has #dashboard-exchanges');
 	const ex = m[1];
 	assert.match(ex, /<h2[^>]*>Exchanges<\/h2>/);

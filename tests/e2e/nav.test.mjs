@@ -103,7 +103,7 @@ function navOf(html) {
 		const sum = body.match(/<summary>([\s\S]*?)<\/summary>/);
 		assert.ok(sum, `menu ${id} has a summary`);
 		menus[id] = { summary: text(sum[1]), groups: [] };
-		for (const u of body.matchAll(/<ul(?: aria-labelledby="menu-([a-z]+)")?>([\s\S]*?)<\/ul>/g)) {
+		for (const u of body.matchAll(/(?:<div role="group" aria-labelledby="menu-([a-z]+)">)?<ul>([\s\S]*?)<\/ul>/g)) {
 			const place = u[1] || id;
 			if (u[1])
 				assert.match(body, new RegExp(`<p class="menu-heading" id="menu-${u[1]}">`), `group ${u[1]} has its heading`);
