@@ -3,7 +3,7 @@
 <p class="hint">[[ads.mine.hint]]</p>
 {{#GROUP}}<h2>{{#SELF}}[[ads.mine.yours]]{{/SELF}}{{#ANGEL}}[[ads.mine.angel]]{{/ANGEL}}{{#MANAGER}}[[ads.mine.manager]]{{/MANAGER}}</h2>
 {{#EMPTY}}<p>[[ads.mine.empty]]</p>{{/EMPTY}}
-{{#RESULTS}}<table class="ads">
+{{#RESULTS}}<div class="scroll"><table class="ads">
 <thead><tr><th scope="col">[[ads.field.title]]</th><th scope="col">[[ads.field.kind]]</th><th scope="col">[[ads.field.category]]</th><th scope="col">[[ads.field.community]]</th><th scope="col">[[ads.field.until]]</th><th scope="col">[[ads.field.actions]]</th></tr></thead>
 <tbody>
 {{#AD}}<tr><td><a href="/ads/{{ID}}">{{TITLE}}</a></td><td>{{KIND}}</td><td>{{CATEGORY}}</td><td>{{COMMUNITY}}</td><td>{{EXPIRES_ON}}{{#EXPIRED}} <strong>[[ads.mine.expired]]</strong>{{/EXPIRED}}</td>
@@ -17,6 +17,6 @@
 <button type="submit" aria-label="[[ads.mine.delete_label]]">[[ads.mine.delete]]</button>
 </form></td></tr>
 {{/AD}}</tbody>
-</table>{{/RESULTS}}
+</table></div>{{/RESULTS}}
 {{#MORE}}<p class="hint">[[ads.mine.more n=MINE_MAX]]</p>{{/MORE}}
 {{/GROUP}}

@@ -39,7 +39,7 @@
 <div class="actions"><button type="submit">[[exchanges.button.filter]]</button></div>
 </form>
 {{#ROWS}}<p class="totals">[[ledger.list.totals n=COUNT]] <a href="{{CSV}}">[[ledger.csv]]</a></p>
-<table class="exchanges">
+<div class="scroll"><table class="exchanges">
 <caption>[[ledger.list.caption]]</caption>
 <thead><tr><th scope="col">[[ledger.col.exchange]]</th><th scope="col">[[ledger.col.date]]</th><th scope="col">[[ledger.col.provider]]</th><th scope="col">[[ledger.col.recipient]]</th><th scope="col">[[ledger.col.hours]]</th><th scope="col">[[ledger.col.what]]</th><th scope="col">[[ledger.entry.recorded_by]]</th><th scope="col">[[ledger.col.status]]</th></tr></thead>
 <tbody>
@@ -54,6 +54,6 @@
 <td>{{#RECORDED}}[[ledger.status.recorded]]{{/RECORDED}}{{#PENDING}}[[ledger.status.waiting_recipient]]{{/PENDING}}{{#DISPUTED}}{{#HAS_REASON}}[[ledger.status.disputed_reason]]{{/HAS_REASON}}{{#NO_REASON}}[[ledger.status.disputed]]{{/NO_REASON}}{{/DISPUTED}}{{#CANCELLED}}[[ledger.status.cancelled]]{{/CANCELLED}}</td>
 </tr>
 {{/ROW}}{{#ROWS}}</tbody>
-</table>{{/ROWS}}
+</table></div>{{/ROWS}}
 {{#NO_ROWS}}<p>[[ledger.list.empty]]</p>{{/NO_ROWS}}
 {{#NEXT}}<p><a href="{{HREF}}">[[ledger.older]]</a></p>{{/NEXT}}
