@@ -4,7 +4,8 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>[[layout.title_site site=SITE_NAME]]</title>
-<link rel="stylesheet" href="/static/weft.css">
+{{#VISITOR}}<meta name="description" content="{{SITE_DESCRIPTION}}">
+{{/VISITOR}}<link rel="stylesheet" href="/static/weft.css">
 </head>
 <body>
 <a class="skip" href="#main">[[layout.skip]]</a>

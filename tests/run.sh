@@ -274,6 +274,7 @@ start_stack() {
 # node_layer LAYER TIMEOUT FILE...: one `node --test` run, TAP reporter;
 # counts the closing "# pass N" / "# fail N" (and cancelled tests as
 # failures).  A run that dies without its counts is one failure.
+# TEST_TIMEOUT: the limit of each test and each file, in ms (120000).
 NODE_RUN=0
 node_layer() {
 	local layer=$1 limit=$2 out rc p f c
@@ -281,7 +282,7 @@ node_layer() {
 	NODE_RUN=$((NODE_RUN + 1))
 	out=$WORK/$layer-$NODE_RUN.tap
 	(cd tests && timeout --kill-after=10 "$limit" node --test \
-	    --test-reporter=tap --test-concurrency=1 --test-timeout=120000 \
+	    --test-reporter=tap --test-concurrency=1 --test-timeout="${TEST_TIMEOUT:-120000}" \
 	    "$@") >"$out" 2>&1
 	rc=$?
 	p=$(grep -E '^# pass [0-9]+' "$out" | tail -n 1 | awk '{print $3}')
@@ -360,7 +361,8 @@ if [ "$UNIT_ONLY" = 0 ] && start_stack; then
 		# One run per file, each with its own limit: a slow file
 		# cannot take the other files' counts with it.
 		for f in "${B[@]}"; do
-			node_layer browser "$T_BROWSER" "$f"
+			TEST_TIMEOUT=$((T_BROWSER * 1000 - 30000)) \
+			    node_layer browser "$T_BROWSER" "$f"
 		done
 	fi
 fi

@@ -29,10 +29,10 @@
 </form>
 <h2>[[ads.list.heading]]</h2>
 {{#EMPTY}}<p>[[ads.list.empty]]</p>{{/EMPTY}}
-{{#RESULTS}}<div class="scroll"><table class="ads">
+{{#RESULTS}}<div class="scroll"><table class="ads stack">
 <thead><tr><th scope="col">[[ads.field.title]]</th><th scope="col">[[ads.field.kind]]</th><th scope="col">[[ads.field.category]]</th><th scope="col">[[ads.field.community]]</th><th scope="col">[[ads.field.member]]</th><th scope="col">[[ads.field.until]]</th></tr></thead>
 <tbody>
-{{#AD}}<tr><td><a href="/ads/{{ID}}">{{TITLE}}</a></td><td>{{KIND}}</td><td>{{CATEGORY}}</td><td>{{COMMUNITY}}</td><td>{{OWNER_NAME}}</td><td>{{EXPIRES_ON}}</td></tr>
+{{#AD}}<tr><td data-label="[[ads.field.title]]"><a href="/ads/{{ID}}">{{TITLE}}</a></td><td data-label="[[ads.field.kind]]">{{KIND}}</td><td data-label="[[ads.field.category]]">{{CATEGORY}}</td><td data-label="[[ads.field.community]]">{{COMMUNITY}}</td><td data-label="[[ads.field.member]]">{{OWNER_NAME}}</td><td data-label="[[ads.field.until]]">{{EXPIRES_ON}}</td></tr>
 {{/AD}}</tbody>
 </table></div>{{/RESULTS}}
 {{#NEXT}}<p><a href="{{HREF}}" rel="next">[[ads.list.older]]</a> · <a href="/ads">[[ads.list.newest]]</a></p>{{/NEXT}}

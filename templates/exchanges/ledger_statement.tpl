@@ -15,18 +15,18 @@
 <div class="actions"><button type="submit">[[ledger.statement.show]]</button></div>
 </form>
 <p>[[ledger.statement.totals n=COUNT]] <a href="{{CSV}}">[[ledger.csv]]</a></p>
-{{#ROWS}}<table class="statement">
+{{#ROWS}}<table class="statement stack">
 <caption>[[ledger.statement.caption]]</caption>
 <thead><tr><th scope="col">[[ledger.col.date]]</th><th scope="col">[[ledger.col.exchange]]</th><th scope="col">[[ledger.col.with]]</th><th scope="col">[[ledger.col.what]]</th><th scope="col">[[ledger.col.hours_in]]</th><th scope="col">[[ledger.col.hours_out]]</th><th scope="col">[[ledger.col.balance]]</th></tr></thead>
 <tbody>
 {{/ROWS}}{{#ROW}}<tr>
-<td>{{DATE}}</td>
-<td><a href="/exchanges/{{ID}}">#{{ID}}</a>{{#REVERSES}}<br>[[ledger.row.reversal_of]] <a href="/exchanges/{{REVERSES_ID}}">#{{REVERSES_ID}}</a>: {{REASON}}{{/REVERSES}}{{#REVERSED}}<br>[[ledger.row.reversed_by]] <a href="/exchanges/{{REVERSED_BY}}">#{{REVERSED_BY}}</a>{{/REVERSED}}</td>
-<td>{{OTHER_NAME}} ({{OTHER_USERNAME}})</td>
-<td>{{DESCRIPTION}}</td>
-<td class="num">{{IN}}</td>
-<td class="num">{{OUT}}</td>
-<td class="num">{{BALANCE}}</td>
+<td data-label="[[ledger.col.date]]">{{DATE}}</td>
+<td data-label="[[ledger.col.exchange]]"><a href="/exchanges/{{ID}}">#{{ID}}</a>{{#REVERSES}}<br>[[ledger.row.reversal_of]] <a href="/exchanges/{{REVERSES_ID}}">#{{REVERSES_ID}}</a>: {{REASON}}{{/REVERSES}}{{#REVERSED}}<br>[[ledger.row.reversed_by]] <a href="/exchanges/{{REVERSED_BY}}">#{{REVERSED_BY}}</a>{{/REVERSED}}</td>
+<td data-label="[[ledger.col.with]]">{{OTHER_NAME}} ({{OTHER_USERNAME}})</td>
+<td data-label="[[ledger.col.what]]">{{DESCRIPTION}}</td>
+<td data-label="[[ledger.col.hours_in]]" class="num">{{IN}}</td>
+<td data-label="[[ledger.col.hours_out]]" class="num">{{OUT}}</td>
+<td data-label="[[ledger.col.balance]]" class="num">{{BALANCE}}</td>
 </tr>
 {{/ROW}}{{#ROWS}}</tbody>
 </table>{{/ROWS}}

@@ -85,45 +85,6 @@
 <p><a href="{{CSV_HREF}}" download>[[members.list.csv]]</a> [[members.list.csv_note]]</p>
 {{#BULK}}<form method="post" action="/members/bulk" class="bulk" aria-labelledby="bulk-title">
 <input type="hidden" name="csrf" value="{{CSRF}}">{{/BULK}}
-<div class="scroll">
-<table class="members">
-<caption>[[members.list.shown n=SHOWN]]</caption>
-<thead>
-<tr>{{#BULK}}<th scope="col">[[members.list.col_select]]</th>{{/BULK}}
-<th scope="col" aria-sort="{{SORT_NAME_ARIA}}"><a href="{{SORT_NAME_HREF}}">[[members.field.name]]{{#SORT_NAME_ASC}} <span aria-hidden="true">▲</span>{{/SORT_NAME_ASC}}{{#SORT_NAME_DESC}} <span aria-hidden="true">▼</span>{{/SORT_NAME_DESC}}</a></th>
-<th scope="col" aria-sort="{{SORT_USERNAME_ARIA}}"><a href="{{SORT_USERNAME_HREF}}">[[members.field.username]]{{#SORT_USERNAME_ASC}} <span aria-hidden="true">▲</span>{{/SORT_USERNAME_ASC}}{{#SORT_USERNAME_DESC}} <span aria-hidden="true">▼</span>{{/SORT_USERNAME_DESC}}</a></th>
-<th scope="col">[[members.list.status]]</th>
-{{#FULL}}<th scope="col">[[members.field.community]]</th>
-<th scope="col" aria-sort="{{SORT_JOINED_ARIA}}"><a href="{{SORT_JOINED_HREF}}">[[members.field.joined]]{{#SORT_JOINED_ASC}} <span aria-hidden="true">▲</span>{{/SORT_JOINED_ASC}}{{#SORT_JOINED_DESC}} <span aria-hidden="true">▼</span>{{/SORT_JOINED_DESC}}</a></th>
-<th scope="col" aria-sort="{{SORT_LOGIN_ARIA}}"><a href="{{SORT_LOGIN_HREF}}">[[members.field.last_login]]{{#SORT_LOGIN_ASC}} <span aria-hidden="true">▲</span>{{/SORT_LOGIN_ASC}}{{#SORT_LOGIN_DESC}} <span aria-hidden="true">▼</span>{{/SORT_LOGIN_DESC}}</a></th>
-<th scope="col">[[members.list.col_notes]]</th>
-{{/FULL}}{{#CONTACT}}<th scope="col">[[members.list.col_email]]</th>
-<th scope="col">[[members.field.phone]]</th>
-{{/CONTACT}}{{#PAYMENT}}<th scope="col">[[members.list.col_subscription]]</th>
-<th scope="col">[[members.list.col_renewal]]</th>
-{{/PAYMENT}}</tr>
-</thead>
-<tbody>
-{{#ROW}}<tr data-member="{{ID}}">{{#ROW_BULK}}<td><input type="checkbox" name="id" value="{{ID}}" aria-label="[[members.list.select_one]]"></td>{{/ROW_BULK}}
-<td><a href="/members/{{ID}}">{{NAME}}</a>{{#ROW_ORG}} <span class="tag">[[members.list.tag_org]]</span>{{/ROW_ORG}}{{#ROW_OPTOUT}} <span class="tag">[[members.list.tag_optout]]</span>{{/ROW_OPTOUT}}</td>
-<td>{{USERNAME}}</td>
-<td>{{STATUS}}</td>
-{{#ROW_FULL}}<td>{{COMMUNITY}}</td>
-<td>{{JOINED}}</td>
-<td>{{LOGIN}}</td>
-<td>{{#ROW_NOTES}}<a href="/members/{{ID}}/notes" aria-label="[[members.list.notes_on]]">[[members.list.col_notes]]</a>{{/ROW_NOTES}}</td>
-{{/ROW_FULL}}{{#ROW_CONTACT}}<td class="email">{{EMAIL}}</td>
-<td>{{PHONE}}</td>
-{{/ROW_CONTACT}}{{#ROW_NO_CONTACT}}<td>—</td>
-<td>—</td>
-{{/ROW_NO_CONTACT}}{{#ROW_SUB}}<td data-subscription="{{SUB_STATUS_NAME}}"><a href="/payments/members/{{ID}}">{{SUB_STATUS}}</a></td>
-<td>{{SUB_RENEWAL}}</td>
-{{/ROW_SUB}}{{#ROW_NO_SUB}}<td>—</td>
-<td>—</td>
-{{/ROW_NO_SUB}}</tr>
-{{/ROW}}</tbody>
-</table>
-</div>
 {{#BULK}}<fieldset class="bulk-actions">
 <legend id="bulk-title">[[members.list.bulk]]</legend>
 <label for="bulk-action">[[members.field.action]]</label>
@@ -152,8 +113,47 @@
 <input type="hidden" name="f_optout" value="{{F_OPTOUT}}">{{/BULK_ALL}}
 {{#BULK_NO_ALL}}<p class="hint">[[members.list.bulk_no_all]]</p>{{/BULK_NO_ALL}}
 <div class="actions"><button type="submit">[[members.list.bulk_preview]]</button></div>
-</fieldset>
-</form>{{/BULK}}
+</fieldset>{{/BULK}}
+<div class="scroll">
+<table class="members stack">
+<caption>[[members.list.shown n=SHOWN]]</caption>
+<thead>
+<tr>{{#BULK}}<th scope="col">[[members.list.col_select]]</th>{{/BULK}}
+<th scope="col" aria-sort="{{SORT_NAME_ARIA}}"><a href="{{SORT_NAME_HREF}}">[[members.field.name]]{{#SORT_NAME_ASC}} <span aria-hidden="true">▲</span>{{/SORT_NAME_ASC}}{{#SORT_NAME_DESC}} <span aria-hidden="true">▼</span>{{/SORT_NAME_DESC}}</a></th>
+<th scope="col" aria-sort="{{SORT_USERNAME_ARIA}}"><a href="{{SORT_USERNAME_HREF}}">[[members.field.username]]{{#SORT_USERNAME_ASC}} <span aria-hidden="true">▲</span>{{/SORT_USERNAME_ASC}}{{#SORT_USERNAME_DESC}} <span aria-hidden="true">▼</span>{{/SORT_USERNAME_DESC}}</a></th>
+<th scope="col">[[members.list.status]]</th>
+{{#FULL}}<th scope="col">[[members.field.community]]</th>
+<th scope="col" aria-sort="{{SORT_JOINED_ARIA}}"><a href="{{SORT_JOINED_HREF}}">[[members.field.joined]]{{#SORT_JOINED_ASC}} <span aria-hidden="true">▲</span>{{/SORT_JOINED_ASC}}{{#SORT_JOINED_DESC}} <span aria-hidden="true">▼</span>{{/SORT_JOINED_DESC}}</a></th>
+<th scope="col" aria-sort="{{SORT_LOGIN_ARIA}}"><a href="{{SORT_LOGIN_HREF}}">[[members.field.last_login]]{{#SORT_LOGIN_ASC}} <span aria-hidden="true">▲</span>{{/SORT_LOGIN_ASC}}{{#SORT_LOGIN_DESC}} <span aria-hidden="true">▼</span>{{/SORT_LOGIN_DESC}}</a></th>
+<th scope="col">[[members.list.col_notes]]</th>
+{{/FULL}}{{#CONTACT}}<th scope="col">[[members.list.col_email]]</th>
+<th scope="col">[[members.field.phone]]</th>
+{{/CONTACT}}{{#PAYMENT}}<th scope="col">[[members.list.col_subscription]]</th>
+<th scope="col">[[members.list.col_renewal]]</th>
+{{/PAYMENT}}</tr>
+</thead>
+<tbody>
+{{#ROW}}<tr data-member="{{ID}}">{{#ROW_BULK}}<td class="select"><input type="checkbox" name="id" value="{{ID}}" aria-label="[[members.list.select_one]]"></td>{{/ROW_BULK}}
+<td data-label="[[members.field.name]]"><a href="/members/{{ID}}">{{NAME}}</a>{{#ROW_ORG}} <span class="tag">[[members.list.tag_org]]</span>{{/ROW_ORG}}{{#ROW_OPTOUT}} <span class="tag">[[members.list.tag_optout]]</span>{{/ROW_OPTOUT}}</td>
+<td data-label="[[members.field.username]]">{{USERNAME}}</td>
+<td data-label="[[members.list.status]]">{{STATUS}}</td>
+{{#ROW_FULL}}<td data-label="[[members.field.community]]">{{COMMUNITY}}</td>
+<td data-label="[[members.field.joined]]" class="nowrap">{{JOINED}}</td>
+<td data-label="[[members.field.last_login]]" class="nowrap">{{LOGIN}}</td>
+<td data-label="[[members.list.col_notes]]">{{#ROW_NOTES}}<a href="/members/{{ID}}/notes" aria-label="[[members.list.notes_on]]">[[members.list.col_notes]]</a>{{/ROW_NOTES}}</td>
+{{/ROW_FULL}}{{#ROW_CONTACT}}<td class="email" data-label="[[members.list.col_email]]">{{EMAIL}}</td>
+<td data-label="[[members.field.phone]]" class="nowrap">{{PHONE}}</td>
+{{/ROW_CONTACT}}{{#ROW_NO_CONTACT}}<td data-label="[[members.list.col_email]]">—</td>
+<td data-label="[[members.field.phone]]">—</td>
+{{/ROW_NO_CONTACT}}{{#ROW_SUB}}<td data-subscription="{{SUB_STATUS_NAME}}" data-label="[[members.list.col_subscription]]"><a href="/payments/members/{{ID}}">{{SUB_STATUS}}</a></td>
+<td data-label="[[members.list.col_renewal]]" class="nowrap">{{SUB_RENEWAL}}</td>
+{{/ROW_SUB}}{{#ROW_NO_SUB}}<td data-label="[[members.list.col_subscription]]">—</td>
+<td data-label="[[members.list.col_renewal]]">—</td>
+{{/ROW_NO_SUB}}</tr>
+{{/ROW}}</tbody>
+</table>
+</div>
+{{#BULK}}</form>{{/BULK}}
 {{/HAS_ROWS}}
 {{#PAGER}}<nav class="pager" aria-label="[[members.list.pages]]">
 <ul>

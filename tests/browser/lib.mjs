@@ -38,7 +38,7 @@ const HTML_VALIDATE = new HtmlValidate({
 // DOM serialised again, which would hide the served doctype and markup).
 const served = new WeakMap();
 
-export function trackDocuments(page) {
+function trackDocuments(page) {
 	page.on('response', (r) => {
 		if (r.request().isNavigationRequest() && r.frame() === page.mainFrame() &&
 		    (r.status() < 300 || r.status() >= 400))
@@ -111,7 +111,7 @@ export async function submit(page, selector) {
 	return res;
 }
 
-async function shot(s, name) {
+export async function shot(s, name) {
 	shots++;
 	await s.page.screenshot({ path: `${SHOTS}${prefix}-${String(shots).padStart(2, '0')}-${name}.png`, fullPage: true });
 }
