@@ -37,3 +37,27 @@ test('a coordinator reads the exchanges list and the dashboard chart on a phone'
 	await fits(s, '/members/dashboard', 'admin-dashboard');
 	await s.context.close();
 });
+
+// How the first row's first labelled cell of TABLE is laid out, and the
+// label its ::before shows.
+async function firstCell(page, table) {
+	return page.locator(`${table} tbody tr td[data-label]`).first().evaluate((td) => ({
+		display: getComputedStyle(td).display,
+		label: getComputedStyle(td, '::before').content,
+	}));
+}
+
+test('on a phone the member list reads as rows of labelled values, on a desk as a table', async () => {
+	const phone = await session('admin', PHONE);
+	await phone.page.goto(`${URL_BASE}/members`);
+	const cell = await firstCell(phone.page, 'table.members');
+	assert.equal(cell.display, 'block', 'a cell is a line of its row');
+	assert.equal(cell.label, '"Name: "', 'the cell names its column');
+	await visited(phone, 'admin-members-stacked');
+	await phone.context.close();
+	const desk = await session('admin');
+	await desk.page.goto(`${URL_BASE}/members`);
+	assert.deepEqual(await firstCell(desk.page, 'table.members'), { display: 'table-cell', label: 'none' });
+	await desk.context.close();
+});
+

@@ -138,6 +138,12 @@ test('the timebank\'s name and description show in the layout at once, audited; 
 			assert.match(p.body, /<p class="brand"><a href="\/">Riverside Timebank<\/a> <span>neighbours helping neighbours<\/span>/, path);
 			assert.match(p.body, /<title>[^<]* · Riverside Timebank<\/title>/, path);
 			assert.match(p.body, /<a href="mailto:hello@riverside.example.org">Contact us<\/a>/, path);
+			// A visitor's page describes the timebank to search engines;
+			// a member's page is nobody's search result.
+			if (jar === undefined)
+				assert.match(p.body, /<meta name="description" content="neighbours helping neighbours">/, path);
+			else
+				assert.doesNotMatch(p.body, /<meta name="description"/, path);
 		}
 		const a = sql(`SELECT before_json, after_json, actor_id FROM audit_log WHERE action = 'setting.set'
 		    AND after_json LIKE '%"site_name"%' ORDER BY id DESC LIMIT 1`)[0];
