@@ -537,6 +537,29 @@ ads_manage(struct request *req)
  * its owner (and who acts for them) and coordinators with ad.list over
  * its scope.  The buttons show what the actor may do.
  */
+/* "Record an exchange for this ad", for a member who is not its owner
+ * (nor acts for them) while the ad is up (issue 18): the form filled in
+ * with both parties and the ad's number.  An offer's owner gave the
+ * service (the reader received it, recorded at once); a request's owner
+ * received it (the reader gave it: it waits for the owner). */
+static void
+ads_show_record(struct tmpl_dict *d, struct request *req,
+    const struct ad *ad, enum act_as as)
+{
+	struct tmpl_dict	*s;
+	int			 offer = ad->kind == AD_OFFER;
+
+	if (ad->deleted || ad->expired || as != ACT_NONE ||
+	    req->actor.acting_id == ad->member_id)
+		return;
+	s = tmpl_section(d, "RECORD");
+	tmpl_set_int(s, "AD_ID", ad->id);
+	tmpl_set(s, "PROVIDER", offer ? ad->owner_username :
+	    req->actor.username);
+	tmpl_set(s, "RECIPIENT", offer ? req->actor.username :
+	    ad->owner_username);
+}
+
 int
 ads_show(struct request *req)
 {
@@ -565,5 +588,6 @@ ads_show(struct request *req)
 	if (!ad.deleted && (as != ACT_NONE ||
 	    role_allows(&req->actor.grants, PERM_AD_DELETE, &sc)))
 		tmpl_show(d, "CAN_DELETE");
+	ads_show_record(d, req, &ad, as);
 	return app_render(req, 200);
 }

@@ -31,6 +31,11 @@ int	 exchanges_record(struct request *);		/* record.c */
 int	 exchanges_list(struct request *);		/* list.c */
 int	 exchanges_list_csv(struct request *);		/* list.c */
 int	 exchanges_show(struct request *);		/* record.c */
+/* The approved members a party typed as text may mean, offered on the
+ * form d as the section FIELD_MATCHES ("PROVIDER_MATCHES"); how many (0:
+ * none, or *err set).  record_find.c. */
+int	 exchanges_find_party(struct tmpl_dict *d,
+	    const char *field, const char *text, enum weft_err *err);
 int	 exchanges_reverse(struct request *);		/* reverse.c */
 int	 exchanges_pending_show(struct request *);	/* pending.c */
 int	 exchanges_pending_confirm(struct request *);	/* pending.c */

@@ -148,7 +148,7 @@ record_hours_why(const struct form_field *f, const char *in,
  * (record_validate).  The form key is read first, alone: a key already
  * used answers before the form is judged at all. */
 enum { R_PROVIDER, R_RECIPIENT, R_HOURS, R_DATE, R_DESCRIPTION, R_AD,
-    R__MAX };
+    R_PROVIDER_PICK, R_RECIPIENT_PICK, R__MAX };
 static const struct form_field record_fields[R__MAX] = {
 	[R_PROVIDER] = { "provider", FORM_TEXT, 1, 1, 64 },
 	[R_RECIPIENT] = { "recipient", FORM_TEXT, 1, 1, 64 },
@@ -157,6 +157,12 @@ static const struct form_field record_fields[R__MAX] = {
 	[R_DATE] = { "service_date", FORM_DATE, 1, 0, 0 },
 	[R_DESCRIPTION] = { "description", FORM_TEXT, 1, 1, 255 },
 	[R_AD] = { "ad", FORM_ID, 0, 0, 0 },
+	/* The member chosen among those a typed name matched
+	 * (record_find.c): it stands for what was typed. */
+	[R_PROVIDER_PICK] = { "provider_pick", FORM_TEXT, 0, 1, 64,
+	    .flags = FORM_QUIET },
+	[R_RECIPIENT_PICK] = { "recipient_pick", FORM_TEXT, 0, 1, 64,
+	    .flags = FORM_QUIET },
 };
 static const struct form_field record_key_field = {
 	"form_key", FORM_TEXT, 1, 1, LEDGER_KEY_LEN, .flags = FORM_QUIET,
@@ -190,18 +196,21 @@ record_date(struct request *req, struct tmpl_dict *d,
 
 /* The two parties by username, in one query: approved members, or a
  * field error each (the same for unknown and disabled, so the form does
- * not tell them apart) and the party all zero.  Returns how many fields
- * were refused. */
+ * not tell them apart) and the party all zero.  A party that is nobody's
+ * username is looked for by name: when members match, the form offers
+ * them and *choices counts the field.  Returns how many fields were
+ * refused. */
 static int
 record_parties(struct request *req, struct tmpl_dict *d,
     const struct form_value *v, struct ledger_party *p,
-    struct ledger_party *r, enum weft_err *err)
+    struct ledger_party *r, int *choices, enum weft_err *err)
 {
 	static const char *const fields[2] = { "provider", "recipient" };
+	static const char *const sections[2] = { "PROVIDER", "RECIPIENT" };
 	struct ledger_party	 found[2];
 	const char		*names[2];
 	enum weft_err		 e;
-	int			 i, bad = 0;
+	int			 i, n, bad = 0;
 
 	/* Refused ones are NULL: the form has said why. */
 	names[0] = v[R_PROVIDER].set ? v[R_PROVIDER].str : NULL;
@@ -213,8 +222,10 @@ record_parties(struct request *req, struct tmpl_dict *d,
 		    found[i].status == MEMBER_APPROVED))
 			continue;
 		memset(&found[i], 0, sizeof(found[i]));
-		form_error(d, fields[i], app_text(req,
-		    N_("ledger.member.unknown")));
+		n = exchanges_find_party(d, sections[i], names[i], err);
+		form_error(d, fields[i], app_text(req, n > 0 ?
+		    N_("ledger.member.choose") : N_("ledger.member.unknown")));
+		*choices += n > 0;
 		bad++;
 	}
 	*p = found[0];
@@ -389,6 +400,13 @@ exchanges_new_form(struct request *req)
 	for (i = 0; i < NELEM(pre); i++)
 		if (v[pre[i].field].set)
 			tmpl_set(d, pre[i].var, v[pre[i].field].str);
+	/* A member records mostly what they received (which is recorded at
+	 * once): they are the recipient until they change it.  Coordinators
+	 * record for others, and start from empty fields. */
+	if (!v[R_PROVIDER].set && !v[R_RECIPIENT].set &&
+	    !role_allows_somewhere(&req->actor.grants,
+	    PERM_EXCHANGE_RECORD_FOR))
+		tmpl_set(d, "RECIPIENT", req->actor.username);
 	if (util_today(today) != WEFT_OK)
 		return 500;
 	tmpl_set(d, "SERVICE_DATE", today);
@@ -402,17 +420,32 @@ exchanges_new_form(struct request *req)
 static size_t
 record_validate(struct request *req, struct tmpl_dict *d,
     const struct ledger_settings *s, struct ledger_entry *x,
-    struct ledger_party *p, struct ledger_party *r, enum weft_err *err)
+    struct ledger_party *p, struct ledger_party *r, int *choices,
+    enum weft_err *err)
 {
+	static const struct {
+		size_t		 pick, field;
+		const char	*var;
+	} picks[] = {
+		{ R_PROVIDER_PICK, R_PROVIDER, "PROVIDER" },
+		{ R_RECIPIENT_PICK, R_RECIPIENT, "RECIPIENT" },
+	};
 	struct form_field	 f[R__MAX];
 	struct form_value	 v[R__MAX];
-	size_t			 bad;
+	size_t			 bad, i;
 
 	memcpy(f, record_fields, sizeof(f));
 	f[R_HOURS].max = s->max_hundredths;
 	bad = form_read(f, R__MAX, &req->form, app_lang(req), d, v);
+	/* A member chosen from the matches replaces the text typed, on the
+	 * form too. */
+	for (i = 0; i < NELEM(picks); i++)
+		if (v[picks[i].pick].set && v[picks[i].field].set) {
+			v[picks[i].field].str = v[picks[i].pick].str;
+			tmpl_set(d, picks[i].var, v[picks[i].pick].str);
+		}
 	bad += (size_t)record_date(req, d, s, &v[R_DATE]);
-	bad += (size_t)record_parties(req, d, v, p, r, err);
+	bad += (size_t)record_parties(req, d, v, p, r, choices, err);
 	if (p->id != 0 && p->id == r->id) {
 		form_error(d, "recipient", app_text(req, N_("ledger.member.same")));
 		bad++;
@@ -480,7 +513,7 @@ exchanges_record(struct request *req)
 	enum record_way		 way;
 	enum weft_err		 e, err = WEFT_OK;
 	size_t			 bad;
-	int			 st;
+	int			 st, choices = 0;
 
 	(void)form_read(&record_key_field, 1, &req->form, app_lang(req),
 	    NULL, &k);
@@ -496,9 +529,13 @@ exchanges_record(struct request *req)
 		return 500;
 	memset(&x, 0, sizeof(x));
 	x.form_key = k.str;
-	bad = record_validate(req, d, &s, &x, &p, &r, &err);
+	bad = record_validate(req, d, &s, &x, &p, &r, &choices, &err);
 	if (err != WEFT_OK)
 		return app_status_of(err);
+	/* Members to choose from: nobody is a party yet, so there is
+	 * nothing to authorise. */
+	if (choices > 0)
+		return app_render(req, 422);
 	if ((st = record_who(req, &p, &r, &way)) != 0)
 		return st;
 	if (bad > 0)

@@ -16,6 +16,40 @@
 
 /* ---- the profile page ------------------------------------------------ */
 
+/* The links to the member's exchanges and ads (issue 18), each for those
+ * whose role over the member's scope lets them follow it: an approved
+ * member's statement and exchanges, an exchange recorded for them, an ad
+ * posted for them. */
+static void
+profile_work(struct tmpl_dict *d, struct request *req,
+    const struct member *m, const struct scope *sc)
+{
+	static const struct {
+		enum perm	 perm;
+		const char	*section;
+	} links[] = {
+		{ PERM_MEMBER_ACTIVITY, "WORK_STATEMENT" },
+		{ PERM_EXCHANGE_LIST, "WORK_EXCHANGES" },
+		{ PERM_EXCHANGE_RECORD_FOR, "WORK_RECORD" },
+		{ PERM_AD_POST_FOR, "WORK_AD" },
+	};
+	struct tmpl_dict	*w = NULL;
+	size_t			 i;
+
+	if (m->status != MEMBER_APPROVED)
+		return;
+	for (i = 0; i < NELEM(links); i++) {
+		if (!role_allows(&req->actor.grants, links[i].perm, sc))
+			continue;
+		if (w == NULL) {
+			w = tmpl_section(d, "WORK");
+			tmpl_set_int(w, "ID", m->id);
+			tmpl_set(w, "USERNAME", m->username);
+		}
+		tmpl_show(w, links[i].section);
+	}
+}
+
 /* The panels of the other families, each added when the actor may see
  * it (members.h); the member's grants (tg) are read once for the panels
  * that show them or decide by them; change is rule 9's answer for this
@@ -79,6 +113,7 @@ members_profile(struct request *req, enum status_form redo)
 		if (role_allows(&req->actor.grants, PERM_MEMBER_EDIT, &sc) &&
 		    change == ROLE_OK)
 			tmpl_show(d, "EDIT_LINK");
+		profile_work(d, req, &m, &sc);
 	}
 	if ((e = profile_panels(d, req, &m, redo, &tg, change)) != WEFT_OK)
 		return app_status_of(e);

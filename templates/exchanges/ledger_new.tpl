@@ -7,10 +7,20 @@
 <label for="provider">[[ledger.new.provider]]</label>
 <input type="text" id="provider" name="provider" value="{{PROVIDER}}" autocapitalize="none" spellcheck="false" required{{#PROVIDER_INVALID}} aria-invalid="true" aria-describedby="provider-error"{{/PROVIDER_INVALID}}>
 {{#PROVIDER_INVALID}}<p class="field-error" id="provider-error">{{PROVIDER_ERROR}}</p>{{/PROVIDER_INVALID}}
-<label for="recipient">[[ledger.new.recipient]]</label>
+{{#PROVIDER_MATCHES}}<fieldset class="matches">
+<legend>[[ledger.new.matches]]</legend>
+{{#MATCH}}<p class="check"><input type="radio" id="provider-pick-{{N}}" name="provider_pick" value="{{USERNAME}}">
+<label for="provider-pick-{{N}}" class="inline">{{NAME}} ({{USERNAME}})</label></p>
+{{/MATCH}}{{#MORE}}<p class="hint">[[ledger.new.matches_more]]</p>{{/MORE}}</fieldset>
+{{/PROVIDER_MATCHES}}<label for="recipient">[[ledger.new.recipient]]</label>
 <input type="text" id="recipient" name="recipient" value="{{RECIPIENT}}" autocapitalize="none" spellcheck="false" required{{#RECIPIENT_INVALID}} aria-invalid="true" aria-describedby="recipient-error"{{/RECIPIENT_INVALID}}>
 {{#RECIPIENT_INVALID}}<p class="field-error" id="recipient-error">{{RECIPIENT_ERROR}}</p>{{/RECIPIENT_INVALID}}
-<label for="hours">[[ledger.col.hours]] <span class="hint">[[ledger.new.hours_hint]]</span></label>
+{{#RECIPIENT_MATCHES}}<fieldset class="matches">
+<legend>[[ledger.new.matches]]</legend>
+{{#MATCH}}<p class="check"><input type="radio" id="recipient-pick-{{N}}" name="recipient_pick" value="{{USERNAME}}">
+<label for="recipient-pick-{{N}}" class="inline">{{NAME}} ({{USERNAME}})</label></p>
+{{/MATCH}}{{#MORE}}<p class="hint">[[ledger.new.matches_more]]</p>{{/MORE}}</fieldset>
+{{/RECIPIENT_MATCHES}}<label for="hours">[[ledger.col.hours]] <span class="hint">[[ledger.new.hours_hint]]</span></label>
 <input type="text" id="hours" name="hours" value="{{HOURS}}" inputmode="decimal" required{{#HOURS_INVALID}} aria-invalid="true" aria-describedby="hours-error"{{/HOURS_INVALID}}>
 {{#HOURS_INVALID}}<p class="field-error" id="hours-error">{{HOURS_ERROR}}</p>{{/HOURS_INVALID}}
 <label for="service_date">[[ledger.entry.date]] <span class="hint">[[ledger.new.date_hint n=OLDEST_DAYS]]</span></label>

@@ -14,6 +14,16 @@
 <dt>[[members.show.approved_at]]</dt><dd>{{MEMBER_APPROVED_AT}}</dd>
 <dt>[[members.field.last_login]]</dt><dd>{{MEMBER_LAST_LOGIN}}</dd>
 </dl>
+{{#WORK}}<nav class="work" aria-labelledby="work-title">
+<h2 id="work-title">[[members.show.work]]</h2>
+<ul>
+{{#WORK_STATEMENT}}<li><a href="/exchanges/members/{{ID}}">[[members.show.statement]]</a></li>
+{{/WORK_STATEMENT}}{{#WORK_EXCHANGES}}<li><a href="/exchanges/list?member={{USERNAME}}">[[members.show.exchanges]]</a></li>
+{{/WORK_EXCHANGES}}{{#WORK_RECORD}}<li><a href="/exchanges/new?recipient={{USERNAME}}">[[members.show.record_received]]</a></li>
+<li><a href="/exchanges/new?provider={{USERNAME}}">[[members.show.record_gave]]</a></li>
+{{/WORK_RECORD}}{{#WORK_AD}}<li><a href="/ads/new?for={{USERNAME}}">[[members.show.post_ad]]</a></li>
+{{/WORK_AD}}</ul>
+</nav>{{/WORK}}
 {{#MEMBER_CONTACT}}<h2>[[members.show.contact]]</h2>
 <dl class="contact">
 <dt>[[members.field.email]]</dt><dd>{{MEMBER_EMAIL}}</dd>
