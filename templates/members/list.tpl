@@ -145,7 +145,7 @@
 <td data-label="[[members.field.phone]]" class="nowrap">{{PHONE}}</td>
 {{/ROW_CONTACT}}{{#ROW_NO_CONTACT}}<td data-label="[[members.list.col_email]]">—</td>
 <td data-label="[[members.field.phone]]">—</td>
-{{/ROW_NO_CONTACT}}{{#ROW_SUB}}<td data-subscription="{{SUB_STATUS_NAME}}" data-label="[[members.list.col_subscription]]"><a href="/payments/members/{{ID}}">{{SUB_STATUS}}</a></td>
+{{/ROW_NO_CONTACT}}{{#ROW_SUB}}<td data-label="[[members.list.col_subscription]]" data-subscription="{{SUB_STATUS_NAME}}"><a href="/payments/members/{{ID}}">{{SUB_STATUS}}</a></td>
 <td data-label="[[members.list.col_renewal]]" class="nowrap">{{SUB_RENEWAL}}</td>
 {{/ROW_SUB}}{{#ROW_NO_SUB}}<td data-label="[[members.list.col_subscription]]">—</td>
 <td data-label="[[members.list.col_renewal]]">—</td>

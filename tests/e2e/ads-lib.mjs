@@ -115,7 +115,7 @@ export function ensureMember(username, { community = null, organisation = 0, nam
 // The ids of the ads listed on a page (links to /ads/N in table rows).
 export function listedIds(html) {
 	const ids = [];
-	const re = /<tr\b[^>]*>\s*<td><a href="\/ads\/(\d+)">/g;
+	const re = /<tr\b[^>]*>\s*<td[^>]*><a href="\/ads\/(\d+)">/g;
 	let m;
 	while ((m = re.exec(html)) !== null)
 		ids.push(Number(m[1]));

@@ -40,7 +40,7 @@ test('setup: five exchanges of P over three weeks, each recorded by its recipien
 // Rows of a statement page: [id, in, out, balance].
 function rowsOf(html) {
 	const out = [];
-	const re = /<tr>\s*<td>(\d{4}-\d\d-\d\d)<\/td>\s*<td><a href="\/exchanges\/(\d+)">[\s\S]*?<\/td>\s*<td>[\s\S]*?<\/td>\s*<td>[\s\S]*?<\/td>\s*<td class="num">([^<]*)<\/td>\s*<td class="num">([^<]*)<\/td>\s*<td class="num">([^<]*)<\/td>/g;
+	const re = /<tr>\s*<td[^>]*>(\d{4}-\d\d-\d\d)<\/td>\s*<td[^>]*><a href="\/exchanges\/(\d+)">[\s\S]*?<\/td>\s*<td[^>]*>[\s\S]*?<\/td>\s*<td[^>]*>[\s\S]*?<\/td>\s*<td[^>]*class="num">([^<]*)<\/td>\s*<td[^>]*class="num">([^<]*)<\/td>\s*<td[^>]*class="num">([^<]*)<\/td>/g;
 	let m;
 	while ((m = re.exec(html)) !== null)
 		out.push({ date: m[1], id: Number(m[2]), in: m[3], out: m[4], balance: m[5] });
@@ -220,7 +220,7 @@ test('reversing needs exchange.edit over both parties', async () => {
 
 // Exchange ids listed on a list page.
 function listIds(html) {
-	return [...html.matchAll(/<td><a href="\/exchanges\/(\d+)">#\d+<\/a>/g)].map((m) => Number(m[1]));
+	return [...html.matchAll(/<td[^>]*><a href="\/exchanges\/(\d+)">#\d+<\/a>/g)].map((m) => Number(m[1]));
 }
 
 test('coordinators\' list: filters, totals, scope, CSV', async () => {
