@@ -82,6 +82,28 @@ list_form_fill(struct request *req, struct tmpl_dict *d,
 	tmpl_show(d, site ? "ALL_COMMUNITIES" : "MY_COMMUNITIES");
 }
 
+/* The filter selects of the site's lists (lists.h): the items offered,
+ * and the one asked for even when retired, as members may still have
+ * it. */
+static enum weft_err
+list_form_lists(struct request *req, struct tmpl_dict *d,
+    const struct list_filter *f)
+{
+	struct tmpl_dict	*s;
+	enum weft_err		 e;
+	size_t			 i;
+
+	for (i = 0; i < LISTS_MEMBER; i++) {
+		s = tmpl_section(d, "LIST_FILTER");
+		tmpl_set(s, "FIELD", lists_defs[i].field);
+		tmpl_set(s, "LABEL", app_text(req, lists_defs[i].item));
+		if ((e = lists_options(s, "OPTION", (enum list)i,
+		    app_lang(req), f->lists[i], f->lists[i])) != WEFT_OK)
+			return e;
+	}
+	return WEFT_OK;
+}
+
 /* Sortable column headers: a link that sorts by the column, ascending,
  * or the other way round when it already does; aria-sort says which. */
 static void
@@ -263,7 +285,7 @@ list_links(struct tmpl_dict *d, const struct list_filter *f,
 }
 
 /* The bulk form's "all matching" choice copies the filters it knows
- * (f_*); the joined and last-login filters have no such field, so with
+ * (f_*); the joined, last-login and lists filters have no such field, so with
  * those the choice is not offered (the ticked rows still are). */
 static void
 list_bulk(struct tmpl_dict *d, const struct list_filter *f)
@@ -280,7 +302,8 @@ list_bulk(struct tmpl_dict *d, const struct list_filter *f)
 		    role_title_keys[k]));
 	}
 	if (f->joined_from[0] || f->joined_to[0] ||
-	    f->login != LIST_LOGIN_ANY) {
+	    f->login != LIST_LOGIN_ANY || f->lists[0] != 0 ||
+	    f->lists[1] != 0 || f->lists[2] != 0) {
 		tmpl_show(d, "BULK_NO_ALL");
 		return;
 	}
@@ -428,6 +451,10 @@ members_list(struct request *req)
 	if ((e = members_list_communities(&c)) != WEFT_OK)
 		return app_status_of(e);
 	list_form_fill(req, d, &f, &v, &c);
+	if ((e = list_form_lists(req, d, &f)) != WEFT_OK) {
+		members_list_communities_free(&c);
+		return app_status_of(e);
+	}
 	if (bad > 0)
 		st = app_render(req, 400);
 	else if ((st = list_results(req, d, &f, &v, &c)) != 500)
