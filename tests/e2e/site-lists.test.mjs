@@ -83,6 +83,7 @@ test('a member chooses their neighbourhood, county and affiliation on /me; a ret
 		sql(`UPDATE members SET lang = 'en' WHERE id = ${m.id}`);
 	}
 	// Empty is none; a field not sent keeps its value.
+	r = await page('/me', jar);
 	const { neighbourhood, ...rest } = formValues(formFor(r.body, '/me'));
 	assert.ok(neighbourhood);
 	r = await post('/me', jar, { ...rest, county: '' });
