@@ -111,6 +111,14 @@ test('the admin moves the two members of a neighbourhood to another, then retire
 		await s.page.click('#menu-add summary');
 		await submit(s.page, '#menu-add a[href="/site/lists/new"]');
 		await visited(s, 'list-new');
+		// And "Add a special page": a page and a language, then its editor.
+		await s.page.click('#menu-add summary');
+		await submit(s.page, '#menu-add a[href="/site/pages/new"]');
+		await visited(s, 'page-new');
+		await s.page.selectOption('#page', 'terms');
+		await s.page.selectOption('#lang', 'es');
+		await submit(s.page, 'main form button[type="submit"]');
+		assert.equal(new URL(s.page.url()).pathname, '/site/pages/terms/es');
 	} finally {
 		rootSql("UPDATE members SET neighbourhood_id = NULL WHERE username IN ('heidi', 'ivan')");
 		rootSql(`DELETE FROM neighbourhoods WHERE id = ${id}`);
