@@ -82,28 +82,6 @@ list_form_fill(struct request *req, struct tmpl_dict *d,
 	tmpl_show(d, site ? "ALL_COMMUNITIES" : "MY_COMMUNITIES");
 }
 
-/* The filter selects of the site's lists (lists.h): the items offered,
- * and the one asked for even when retired, as members may still have
- * it. */
-static enum weft_err
-list_form_lists(struct request *req, struct tmpl_dict *d,
-    const struct list_filter *f)
-{
-	struct tmpl_dict	*s;
-	enum weft_err		 e;
-	size_t			 i;
-
-	for (i = 0; i < LISTS_MEMBER; i++) {
-		s = tmpl_section(d, "LIST_FILTER");
-		tmpl_set(s, "FIELD", lists_defs[i].field);
-		tmpl_set(s, "LABEL", app_text(req, lists_defs[i].item));
-		if ((e = lists_options(s, "OPTION", (enum list)i,
-		    app_lang(req), f->lists[i], f->lists[i])) != WEFT_OK)
-			return e;
-	}
-	return WEFT_OK;
-}
-
 /* Sortable column headers: a link that sorts by the column, ascending,
  * or the other way round when it already does; aria-sort says which. */
 static void
@@ -451,7 +429,10 @@ members_list(struct request *req)
 	if ((e = members_list_communities(&c)) != WEFT_OK)
 		return app_status_of(e);
 	list_form_fill(req, d, &f, &v, &c);
-	if ((e = list_form_lists(req, d, &f)) != WEFT_OK) {
+	/* The filters of the site's lists: the items offered, and the one
+	 * asked for even when retired, as members may still have it. */
+	if ((e = lists_member_fields(d, app_lang(req), f.lists, f.lists,
+	    NULL)) != WEFT_OK) {
 		members_list_communities_free(&c);
 		return app_status_of(e);
 	}
