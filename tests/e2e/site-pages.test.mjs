@@ -10,7 +10,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	BareKeys, Jar, as, audits, formFor, formValues, get, login, mainText, post, sql, text,
+	BareKeys, Jar, as, audits, formFor, formValues, forms, get, login, mainText, post, sql, text,
 } from './lib.mjs';
 
 const keys = new BareKeys();
@@ -178,8 +178,7 @@ test('the "+" menu\'s "Add a special page" asks for a page and a language, then 
 	let r = await page('/', admin);
 	assert.match(r.body, /<a href="\/site\/pages\/new"[^>]*>Add a special page<\/a>/);
 	r = await page('/site/pages/new', admin);
-	const f = formFor(r.body, '/site/pages/new');
-	assert.ok(f, 'its form');
+	assert.ok(forms(r.body).find((f) => f.action === '/site/pages/new' && f.method === 'get'), 'its form, a GET');
 	assert.match(r.body, /<option value="terms">Terms of membership<\/option>/);
 	assert.match(r.body, /<option value="es"/);
 	r = await get('/site/pages/new?page=terms&lang=es', admin);
