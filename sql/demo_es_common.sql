@@ -166,6 +166,7 @@ INSERT INTO demo_es_common (k, f, text) VALUES
 	('account.field.current_password', 0, 'Contraseña actual'),
 	('account.field.email', 0, 'Correo electrónico'),
 	('account.field.lang', 0, 'Idioma de las páginas'),
+	('account.field.list_none', 0, '(ninguno)'),
 	('account.field.name', 0, 'Nombre'),
 	('account.field.new_password', 0, 'Contraseña nueva'),
 	('account.field.new_password2', 0, 'Repite la contraseña nueva'),

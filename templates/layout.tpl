@@ -56,6 +56,7 @@
 </main>
 <footer class="site"><p>[[layout.footer]]</p>
 {{#CONTACT}}<p><a href="mailto:{{EMAIL}}">[[layout.contact]]</a></p>{{/CONTACT}}
+{{#FOOTER_LINKS}}<ul class="footer-links">{{#FOOTER_LINK}}<li><a href="{{HREF}}">{{LABEL}}</a></li>{{/FOOTER_LINK}}</ul>{{/FOOTER_LINKS}}
 {{#LANG_SWITCH}}<form method="post" action="/language" class="lang-switch">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="next" value="{{NEXT}}">

@@ -35,6 +35,7 @@
 #include "buf.h"
 #include "db.h"
 #include "form.h"
+#include "lists.h"
 #include "log.h"
 #include "mail_notice.h"
 #include "outbox.h"
@@ -43,9 +44,12 @@
 
 /* The community field comes last: only applying members have it (an
  * approved member's community is a coordinator's, member.community).
- * The language is checked against i18n_langs[] instead. */
-enum { P_NAME, P_EMAIL, P_PHONE, P_ADDRESS, P_ABOUT, P_LANG, P_COMMUNITY,
-    P__MAX };
+ * The language is checked against i18n_langs[] instead, and the site's
+ * lists (neighbourhood, county, affiliation: lists.h, in enum list's
+ * order) by lists_member_values(). */
+enum { P_NAME, P_EMAIL, P_PHONE, P_ADDRESS, P_ABOUT, P_LANG,
+    P_NEIGHBOURHOOD, P_COUNTY, P_AFFILIATION, P_COMMUNITY, P__MAX };
+#define P_LIST(i)	(P_NEIGHBOURHOOD + (i))
 static const struct form_field profile_fields[P__MAX] = {
 	[P_NAME] = { "name", FORM_TEXT, 1, 1, 128 },
 	[P_EMAIL] = { "email", FORM_EMAIL, 1, 0, 254 },
@@ -53,6 +57,11 @@ static const struct form_field profile_fields[P__MAX] = {
 	[P_ADDRESS] = { "address", FORM_TEXT, 0, 0, 255 },
 	[P_ABOUT] = { "about", FORM_MULTILINE, 0, 0, 4000 },
 	[P_LANG] = { "lang", FORM_LANG, 0, 0, 0, .flags = FORM_QUIET },
+	[P_NEIGHBOURHOOD] = { "neighbourhood", FORM_ID, 0, 0, 0,
+	    .flags = FORM_QUIET },
+	[P_COUNTY] = { "county", FORM_ID, 0, 0, 0, .flags = FORM_QUIET },
+	[P_AFFILIATION] = { "affiliation", FORM_ID, 0, 0, 0,
+	    .flags = FORM_QUIET },
 	[P_COMMUNITY] = { "community", FORM_ID, 0, 0, 0 },
 };
 
@@ -131,7 +140,30 @@ profile_page(struct request *req, const struct whose *w, const char *lang,
 	return d;
 }
 
-/* The stored values into the form. */
+/* The member's items of the site's lists (0 for none) into ids. */
+static enum weft_err
+profile_lists_current(long long id, long long *ids)
+{
+	struct db_rows	*r = NULL;
+	enum weft_err	 e;
+	size_t		 i;
+
+	if ((e = db_query(&r, "SELECT COALESCE(neighbourhood_id, 0),"
+	    " COALESCE(county_id, 0), COALESCE(affiliation_id, 0)"
+	    " FROM members WHERE id = ?", "i", id)) != WEFT_OK)
+		return e;
+	if (!db_next(r)) {
+		db_rows_free(r);
+		return WEFT_ERR_NOTFOUND;
+	}
+	for (i = 0; i < LISTS_MEMBER; i++)
+		ids[i] = db_int(r, (unsigned)i);
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
+/* The stored values into the form; the selects of the site's lists offer
+ * the member's own items even when retired (lists.h). */
 static enum weft_err
 profile_values(struct tmpl_dict *d, long long id)
 {
@@ -139,6 +171,7 @@ profile_values(struct tmpl_dict *d, long long id)
 		"NAME", "EMAIL", "PHONE", "ADDRESS", "ABOUT",
 	};
 	struct db_rows	*r = NULL;
+	long long	 ids[LISTS_MEMBER];
 	enum weft_err	 e;
 	size_t		 i;
 
@@ -152,7 +185,9 @@ profile_values(struct tmpl_dict *d, long long id)
 	for (i = 0; i < NELEM(cols); i++)
 		tmpl_set(d, cols[i], db_str(r, (unsigned)i));
 	db_rows_free(r);
-	return WEFT_OK;
+	if ((e = profile_lists_current(id, ids)) != WEFT_OK)
+		return e;
+	return lists_member_fields(d, tmpl_page_lang(d), ids, ids, NULL);
 }
 
 /*
@@ -292,8 +327,10 @@ profile_may_save(const struct request *req, const struct whose *w,
  * *email_changed, and the address it was in old (OUTBOX_ADDR_MAX + 1). */
 static enum weft_err
 profile_before(long long id, const struct form_value *v, const char *lang,
-    struct buf *b, struct buf *a, int *n, int *email_changed, char *old)
+    const long long *ids, struct buf *b, struct buf *a, int *n,
+    int *email_changed, char *old)
 {
+	char		 now[24];
 	static const char *const keys[] = {
 		"name", "email", "phone", "address", "about",
 	};
@@ -306,8 +343,9 @@ profile_before(long long id, const struct form_value *v, const char *lang,
 
 	*n = 0;
 	if ((e = db_query(&r, "SELECT name, email, phone, address, about,"
-	    " lang FROM members WHERE id = ? FOR UPDATE", "i", id)) !=
-	    WEFT_OK)
+	    " lang, COALESCE(neighbourhood_id, 0), COALESCE(county_id, 0),"
+	    " COALESCE(affiliation_id, 0) FROM members WHERE id = ?"
+	    " FOR UPDATE", "i", id)) != WEFT_OK)
 		return e;
 	if (!db_next(r)) {
 		db_rows_free(r);
@@ -319,6 +357,11 @@ profile_before(long long id, const struct form_value *v, const char *lang,
 		audit_diff(b, a, keys[i], db_str(r, (unsigned)i),
 		    v[fields[i]].str, n);
 	audit_diff(b, a, "lang", db_str(r, 5), lang, n);
+	for (i = 0; i < LISTS_MEMBER; i++) {
+		snprintf(now, sizeof(now), "%lld", ids[i]);
+		audit_diff(b, a, lists_defs[i].field, db_str(r, 6 + (unsigned)i),
+		    now, n);
+	}
 	db_rows_free(r);
 	if (*n > 0) {
 		buf_puts(b, "}");
@@ -347,7 +390,7 @@ profile_email_notice(const char *old, const struct form_value *v,
 static int
 profile_store(struct request *req, const struct whose *w,
     const struct form_value *v, const char *lang, long long comm,
-    const char *path)
+    const long long *ids, const char *path)
 {
 	struct buf		 b, a;
 	char			 old[OUTBOX_ADDR_MAX + 1];
@@ -359,7 +402,7 @@ profile_store(struct request *req, const struct whose *w,
 	buf_init(&a);
 	if ((e = db_begin()) != WEFT_OK)
 		goto out;
-	if ((e = profile_before(w->id, v, lang, &b, &a, &n,
+	if ((e = profile_before(w->id, v, lang, ids, &b, &a, &n,
 	    &email_changed, old)) != WEFT_OK ||
 	    (e = profile_may_save(req, w, email_changed, &why)) != WEFT_OK ||
 	    why != ROLE_OK)
@@ -367,9 +410,12 @@ profile_store(struct request *req, const struct whose *w,
 	if ((e = db_exec("UPDATE members SET name = ?, email = ?, phone = ?,"
 	    " address = ?, about = ?, lang = ?, community_id ="
 	    " IF(status = 'applying', NULLIF(?, 0), community_id),"
-	    " updated_at = UTC_TIMESTAMP() WHERE id = ?", "ssssssii",
+	    " neighbourhood_id = NULLIF(?, 0), county_id = NULLIF(?, 0),"
+	    " affiliation_id = NULLIF(?, 0),"
+	    " updated_at = UTC_TIMESTAMP() WHERE id = ?", "ssssssiiiii",
 	    v[P_NAME].str, v[P_EMAIL].str, v[P_PHONE].str, v[P_ADDRESS].str,
-	    v[P_ABOUT].str, lang, comm, w->id)) != WEFT_OK)
+	    v[P_ABOUT].str, lang, comm, ids[0], ids[1], ids[2], w->id)) !=
+	    WEFT_OK)
 		goto out;
 	if (email_changed && (e = profile_email_notice(old, v, lang)) !=
 	    WEFT_OK)
@@ -392,6 +438,32 @@ out:
 	return app_redirect(req, path, N_("flash.saved"));
 }
 
+/*
+ * The site's lists as sent, checked (lists_member_values(): an item
+ * offered, none, or the member's current one, retired or not), and their
+ * selects on d with a message on each refused one.  ids gets the choices;
+ * returns how many are refused, -1 on a database error.
+ */
+static int
+profile_lists(struct request *req, struct tmpl_dict *d, long long id,
+    const struct form_value *v, long long *ids)
+{
+	const char	*errs[LISTS_MEMBER];
+	long long	 cur[LISTS_MEMBER];
+	int		 refused[LISTS_MEMBER], n;
+	size_t		 i;
+
+	if (profile_lists_current(id, cur) != WEFT_OK ||
+	    (n = lists_member_values(&v[P_LIST(0)], cur, ids, refused)) < 0)
+		return -1;
+	for (i = 0; i < LISTS_MEMBER; i++)
+		errs[i] = refused[i] ? app_text(req,
+		    valid_err_keys[VALID_RANGE]) : NULL;
+	if (lists_member_fields(d, app_lang(req), ids, cur, errs) != WEFT_OK)
+		return -1;
+	return n;
+}
+
 /* A profile form sent: a message per field and nothing saved on error,
  * else profile_store().  An empty language keeps the current one. */
 static int
@@ -400,9 +472,9 @@ profile_save(struct request *req, const struct whose *w, const char *path)
 	struct form_value	 v[P__MAX];
 	struct tmpl_dict	*d;
 	const char		*lang;
-	long long		 comm = 0;
+	long long		 comm = 0, ids[LISTS_MEMBER];
 	enum weft_err		 e;
-	int			 ok, known;
+	int			 ok, known, bad;
 
 	ok = form_read(profile_fields, profile_nfields(w), &req->form,
 	    app_lang(req), NULL, v) == 0;
@@ -418,6 +490,10 @@ profile_save(struct request *req, const struct whose *w, const char *path)
 		    app_text(req, valid_err_keys[VALID_RANGE]));
 		ok = 0;
 	}
+	if ((bad = profile_lists(req, d, w->id, v, ids)) < 0)
+		return 500;
+	if (bad > 0)
+		ok = 0;
 	if (profile_nfields(w) == P__MAX) {
 		if ((e = account_community_ok(comm, &known)) != WEFT_OK)
 			return app_status_of(e);
@@ -429,7 +505,7 @@ profile_save(struct request *req, const struct whose *w, const char *path)
 	}
 	if (!ok)
 		return app_render(req, 422);
-	return profile_store(req, w, v, lang, comm, path);
+	return profile_store(req, w, v, lang, comm, ids, path);
 }
 
 /* ---- passwords ------------------------------------------------------- */

@@ -22,7 +22,9 @@
 #include "db.h"
 #include "form.h"
 #include "i18n.h"
+#include "i18n_conv.h"
 #include "log.h"
+#include "settings.h"
 #include "super.h"
 #include "util.h"
 
@@ -589,6 +591,13 @@ app_load_text(void)
 	return i18n_load(phrases) == WEFT_OK ? 0 : -1;
 }
 
+/* The zone the pages show times in (i18n_zone_source()): the site's. */
+static const char *
+app_time_zone(void)
+{
+	return settings_str(SETTING_TIME_ZONE);
+}
+
 int
 app_main(int argc, char *argv[], const struct program *prog)
 {
@@ -620,6 +629,7 @@ app_main(int argc, char *argv[], const struct program *prog)
 		return 1;
 	if (app_load_text() == -1)
 		return 1;
+	i18n_zone_source(app_time_zone);
 	if (FCGX_Init() != 0 || super_signals(FCGX_ShutdownPending) == -1)
 		return 1;
 	if ((fd = sock != NULL ? app_listen(sock) : app_inherited()) < 0)

@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "log.h"
 #include "settings.h"
+#include "special.h"
 #include "util.h"
 
 const char *
@@ -50,6 +51,36 @@ app_alerts(struct request *req, struct tmpl_dict *d)
 	db_rows_free(r);
 }
 
+/* The foot's links to the timebank's about, terms and privacy pages, each
+ * only when the reader would read a text there (special_readable(): the
+ * page answers 404 otherwise). */
+static void
+app_footer_links(struct request *req, struct tmpl_dict *d)
+{
+	static const enum special_page pages[] = {
+		SPECIAL_ABOUT, SPECIAL_TERMS, SPECIAL_PRIVACY,
+	};
+	struct tmpl_dict	*list = NULL, *s;
+	char			 href[32];
+	int			 on[SPECIAL__MAX];
+	size_t			 i;
+
+	if (special_readable(app_lang(req), on) != WEFT_OK) {
+		log_msg(LOGL_WARN, "layout: the special pages not read");
+		return;
+	}
+	for (i = 0; i < NELEM(pages); i++) {
+		if (!on[pages[i]])
+			continue;
+		if (list == NULL)
+			list = tmpl_section(d, "FOOTER_LINKS");
+		s = tmpl_section(list, "FOOTER_LINK");
+		snprintf(href, sizeof(href), "/%s", special_defs[pages[i]].key);
+		tmpl_set(s, "HREF", href);
+		tmpl_set(s, "LABEL", app_text(req, special_defs[pages[i]].title));
+	}
+}
+
 static void
 app_layout(struct request *req, const char *title)
 {
@@ -68,6 +99,7 @@ app_layout(struct request *req, const char *title)
 	    app_text(req, N_("layout.tagline")));
 	if ((v = settings_str(SETTING_CONTACT_EMAIL))[0] != '\0')
 		tmpl_set(tmpl_section(d, "CONTACT"), "EMAIL", v);
+	app_footer_links(req, d);
 	tmpl_set(d, "LANG", app_lang(req));
 	if (i18n_lang(app_lang(req))->rtl)
 		tmpl_show(d, "RTL");

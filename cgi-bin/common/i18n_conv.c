@@ -4,7 +4,10 @@
  * the worker's copy of the languages table (i18n_lang()).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "i18n_conv.h"
@@ -84,9 +87,79 @@ i18n_hours(const char *lang, long long h, int sign, char out[I18N_HOURS_LEN])
 	i18n_hours_fmt(i18n_decimal(lang), h, sign, out);
 }
 
+/* The zone TZ is set to ("" for none yet), and where the site's is. */
+static char		 i18n_tz[65];
+static const char	*(*i18n_zone_fn)(void);
+
+void
+i18n_zone_source(const char *(*fn)(void))
+{
+	i18n_zone_fn = fn;
+}
+
+/* Is iso "YYYY-MM-DD HH:MM:SS..."? */
+static int
+i18n_is_moment(const char *iso)
+{
+	return i18n_iso_len(iso) == 10 && strnlen(iso, 19) == 19 &&
+	    iso[10] == ' ' && i18n_digits(iso + 11, 2) && iso[13] == ':' &&
+	    i18n_digits(iso + 14, 2) && iso[16] == ':' &&
+	    i18n_digits(iso + 17, 2);
+}
+
+/* TZ set to zone, which must be a file of the tz database (a TZ that is
+ * not one reads as UTC in glibc, silently).  0, or -1. */
+static int
+i18n_tz_set(const char *zone)
+{
+	char	 path[128];
+
+	if (strcmp(i18n_tz, zone) == 0)
+		return 0;
+	if (zone[0] == '\0' || zone[0] == '/' || strstr(zone, "..") != NULL ||
+	    strlen(zone) >= sizeof(i18n_tz))
+		return -1;
+	snprintf(path, sizeof(path), "/usr/share/zoneinfo/%s", zone);
+	if (access(path, R_OK) != 0 || setenv("TZ", zone, 1) != 0)
+		return -1;
+	tzset();
+	snprintf(i18n_tz, sizeof(i18n_tz), "%s", zone);
+	return 0;
+}
+
+void
+i18n_utc_to_zone(const char *zone, const char *iso, char *out, size_t len)
+{
+	struct tm	 tm;
+	time_t		 t;
+	char		 at[32];
+
+	if (len == 0)
+		return;
+	if (iso == NULL)
+		iso = "";
+	snprintf(out, len, "%s", iso);
+	if (zone == NULL || zone[0] == '\0' || strcmp(zone, "UTC") == 0 ||
+	    !i18n_is_moment(iso) || i18n_tz_set(zone) == -1)
+		return;
+	memset(&tm, 0, sizeof(tm));
+	if (strptime(iso, "%Y-%m-%d %H:%M:%S", &tm) == NULL ||
+	    (t = timegm(&tm)) == (time_t)-1 || localtime_r(&t, &tm) == NULL ||
+	    strftime(at, sizeof(at), "%Y-%m-%d %H:%M:%S", &tm) != 19)
+		return;
+	snprintf(out, len, "%s%s", at, iso + 19);
+}
+
 void
 i18n_date(const char *lang, const char *iso, char *out, size_t len)
 {
+	char	 local[64];
+
+	if (i18n_zone_fn != NULL && iso != NULL && i18n_is_moment(iso) &&
+	    strlen(iso) < sizeof(local)) {
+		i18n_utc_to_zone(i18n_zone_fn(), iso, local, sizeof(local));
+		iso = local;
+	}
 	i18n_date_fmt(i18n_lang(lang)->date_order, iso, out, len);
 }
 

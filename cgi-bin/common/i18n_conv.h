@@ -33,8 +33,25 @@ void		 i18n_hours_fmt(char decimal, long long hundredths, int sign,
 void		 i18n_date_fmt(const char *order, const char *iso, char *out,
 		    size_t len);
 
+/*
+ * A moment stored in UTC, "YYYY-MM-DD HH:MM:SS" (anything after it kept),
+ * as the wall clock of zone (a name of the tz database; NULL, "" or
+ * "UTC": as it is) into out (len bytes); anything else, a plain date
+ * included, and a zone the system does not know, copied as it is.  Sets
+ * the process's TZ (only gmtime_r() is used elsewhere).
+ */
+void		 i18n_utc_to_zone(const char *zone, const char *iso, char *out,
+		    size_t len);
+/*
+ * Where i18n_date() reads the zone of the times it shows: a function
+ * returning the site's time_zone (app.c sets it to the settings' for
+ * every program; without one, times are shown in UTC).
+ */
+void		 i18n_zone_source(const char *(*)(void));
+
 /* lang's decimal mark and the two above in lang's conventions (English's
- * for an unknown language or NULL). */
+ * for an unknown language or NULL); i18n_date() shows a moment in the
+ * zone of i18n_zone_source() first (i18n_utc_to_zone()). */
 char		 i18n_decimal(const char *lang);
 void		 i18n_hours(const char *lang, long long hundredths, int sign,
 		    char out[I18N_HOURS_LEN]);

@@ -150,8 +150,7 @@ mail_addr_of(const char *from, char *out, size_t len)
 	out[n] = '\0';
 }
 
-/* The display name of "Name <addr>", trimmed, into out. */
-static void
+void
 mail_name_of(const char *from, char *out, size_t len)
 {
 	const char	*lt;

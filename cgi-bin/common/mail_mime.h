@@ -32,6 +32,9 @@ int		 mail_mime_build(struct buf *out, const struct mail_mime *m);
 /* The bare address of "Name <addr>" or "addr" into out (the envelope's
  * MAIL FROM); "" when there is none. */
 void		 mail_addr_of(const char *from, char *out, size_t len);
+/* The display name of "Name <addr>", trimmed of blanks and quotes, into
+ * out; "" when there is none. */
+void		 mail_name_of(const char *from, char *out, size_t len);
 
 /* An unstructured header value (a subject) as RFC 2047 encoded words
  * when it is not plain printable ASCII, folded; control characters

@@ -127,7 +127,8 @@ const struct setting_def settings_defs[SETTING__MAX] = {
 	[SETTING_TIME_ZONE] = { "time_zone", SETTING_TEXT, "UTC", 1, 64,
 	    NULL, "every program",
 	    "The timebank's time zone, a name of the tz database "
-	    "(Europe/Dublin, America/New_York) that the server has.",
+	    "(Europe/Dublin, America/New_York) that the server has: the "
+	    "moments pages show (stored in UTC) are shown in it.",
 	    SETTING_PAGE(N_("site.group.timebank"),
 	    N_("site.setting.time_zone"),
 	    N_("site.setting.time_zone.help")),

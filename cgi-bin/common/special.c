@@ -76,6 +76,29 @@ special_text(enum special_page page, const char *lang, struct buf *out,
 }
 
 enum weft_err
+special_readable(const char *lang, int readable[SPECIAL__MAX])
+{
+	struct db_rows	*r;
+	enum special_page p;
+	enum weft_err	 e;
+
+	memset(readable, 0, sizeof(int) * SPECIAL__MAX);
+	/* The latest version of each page in the two languages, where it
+	 * is not empty (an empty one falls back, as in special_text()). */
+	if ((e = db_query(&r, "SELECT DISTINCT s.page FROM special_pages s"
+	    " WHERE s.lang IN (?, ?) AND LENGTH(s.body) > 0"
+	    " AND s.id = (SELECT MAX(t.id) FROM special_pages t"
+	    " WHERE t.page = s.page AND t.lang = s.lang)", "ss", lang,
+	    settings_str(SETTING_DEFAULT_LANGUAGE))) != WEFT_OK)
+		return e;
+	while (db_next(r))
+		if (special_find(db_str(r, 0), &p) == 0)
+			readable[p] = 1;
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
+enum weft_err
 special_set(struct tmpl_dict *d, const char *key, enum special_page page,
     const char *lang, int heading, int *found)
 {

@@ -49,6 +49,13 @@ enum weft_err	 special_current(enum special_page page, const char *lang,
 enum weft_err	 special_text(enum special_page page, const char *lang,
 		    struct buf *out, int *found);
 
+/*
+ * Which pages a reader in lang reads a text of (special_text()'s rule:
+ * lang's, else the default language's), in one statement: readable[i]
+ * 1 or 0 for each page.
+ */
+enum weft_err	 special_readable(const char *lang,
+		    int readable[SPECIAL__MAX]);
 
 struct tmpl_dict;
 

@@ -11,6 +11,7 @@
 
 #include "db.h"
 #include "form.h"
+#include "i18n_conv.h"
 #include "members.h"
 #include "pager.h"
 #include "util.h"
@@ -156,7 +157,7 @@ audit_row(struct tmpl_dict *d, const struct db_rows *r, struct buf *tmp)
 
 	row = tmpl_section(d, "ROW");
 	tmpl_set(row, "ID", db_str(r, 0));
-	tmpl_set(row, "AT", db_str(r, 1));
+	i18n_set_date(row, "AT", tmpl_page_lang(d), db_str(r, 1));
 	if (db_null(r, 2))
 		tmpl_show(row, "SYSTEM");
 	else {

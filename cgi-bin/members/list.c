@@ -263,7 +263,7 @@ list_links(struct tmpl_dict *d, const struct list_filter *f,
 }
 
 /* The bulk form's "all matching" choice copies the filters it knows
- * (f_*); the joined and last-login filters have no such field, so with
+ * (f_*); the joined, last-login and lists filters have no such field, so with
  * those the choice is not offered (the ticked rows still are). */
 static void
 list_bulk(struct tmpl_dict *d, const struct list_filter *f)
@@ -280,7 +280,8 @@ list_bulk(struct tmpl_dict *d, const struct list_filter *f)
 		    role_title_keys[k]));
 	}
 	if (f->joined_from[0] || f->joined_to[0] ||
-	    f->login != LIST_LOGIN_ANY) {
+	    f->login != LIST_LOGIN_ANY || f->lists[0] != 0 ||
+	    f->lists[1] != 0 || f->lists[2] != 0) {
 		tmpl_show(d, "BULK_NO_ALL");
 		return;
 	}
@@ -428,6 +429,13 @@ members_list(struct request *req)
 	if ((e = members_list_communities(&c)) != WEFT_OK)
 		return app_status_of(e);
 	list_form_fill(req, d, &f, &v, &c);
+	/* The filters of the site's lists: the items offered, and the one
+	 * asked for even when retired, as members may still have it. */
+	if ((e = lists_member_fields(d, app_lang(req), f.lists, f.lists,
+	    NULL)) != WEFT_OK) {
+		members_list_communities_free(&c);
+		return app_status_of(e);
+	}
 	if (bad > 0)
 		st = app_render(req, 400);
 	else if ((st = list_results(req, d, &f, &v, &c)) != 500)

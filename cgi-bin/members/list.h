@@ -50,6 +50,8 @@ struct list_filter {
 	char		 status[16];	/* "" or a member_status_keys[] */
 	char		 role[16];	/* "" or a role_keys[] */
 	long long	 community;	/* 0: the whole scope */
+	long long	 lists[LISTS_MEMBER];	/* an item of each of the
+					   site's lists (lists.h); 0 any */
 	int		 org;
 	int		 optout;	/* -1 any, 0 no, 1 yes */
 	char		 joined_from[11];	/* "" or YYYY-MM-DD */

@@ -99,7 +99,10 @@
 	"OR (? = 2 AND m.last_login_at < ?) "				\
 	"OR (? = 3 AND m.last_login_at >= ?)) "				\
 	"AND (? = '' OR m.name LIKE ? OR m.username LIKE ? "		\
-	"OR (? = 1 AND m.email LIKE ?)) "
+	"OR (? = 1 AND m.email LIKE ?)) "				\
+	"AND (? = 0 OR m.neighbourhood_id = ?) "			\
+	"AND (? = 0 OR m.county_id = ?) "				\
+	"AND (? = 0 OR m.affiliation_id = ?) "
 #define LIST_ROLE_IN							\
 	"AND (? = '' OR m.id IN "					\
 	"(SELECT r.member_id FROM grants r WHERE r.role = ?)) "
@@ -194,7 +197,7 @@
 	    LIST_FROM_INDEX("members_community_status_login"), where)
 #define LIST_FMT							\
 	"iiiiiiiiiiiiiiiii" "ss" "i" "ii" "ss" "ss" "iiisis" "sssis"	\
-	"ss" "iiiissi" "i"
+	"iiiiii" "ss" "iiiissi" "i"
 #define LIST_FMT_SCOPE	"iiiiiiiiiiiiiiii"
 #define LIST_FMT_KEY	"iiiissii"
 
@@ -303,6 +306,7 @@ static enum list_shape
 list_shape(const struct list_filter *f, const struct list_view *v)
 {
 	if (f->role[0] != '\0' || f->q[0] != '\0' || f->org ||
+	    f->lists[0] != 0 || f->lists[1] != 0 || f->lists[2] != 0 ||
 	    f->optout >= 0 || f->joined_from[0] != '\0' ||
 	    f->joined_to[0] != '\0' || f->login != LIST_LOGIN_ANY)
 		return LIST_SHAPE_NONE;
@@ -398,7 +402,9 @@ list_query_general(struct db_rows **r, const char *sql,
 	    (long long)f->optout, (long long)f->optout, f->joined_from,
 	    f->joined_from, f->joined_to, f->joined_to, lg, lg, lg,
 	    f->login_date, lg, f->login_date, f->q, like, like,
-	    (long long)v->email_search, like, f->role, f->role,
+	    (long long)v->email_search, like, f->lists[0], f->lists[0],
+	    f->lists[1], f->lists[1], f->lists[2], f->lists[2], f->role,
+	    f->role,
 	    LIST_KEY_ARGS(p, mode, limit));
 }
 
@@ -489,7 +495,10 @@ const char *const members_list_sort_keys[LIST_SORT__MAX] = {
 
 /* The filters; each select's value must be one of those offered. */
 enum { Q_Q, Q_STATUS, Q_ROLE, Q_COMMUNITY, Q_ORG, Q_OPTOUT, Q_JOINED_FROM,
-    Q_JOINED_TO, Q_LOGIN, Q_LOGIN_DATE, Q_SORT, Q_DIR, Q__MAX };
+    Q_JOINED_TO, Q_LOGIN, Q_LOGIN_DATE, Q_SORT, Q_DIR, Q_NEIGHBOURHOOD,
+    Q_COUNTY, Q_AFFILIATION, Q__MAX };
+/* The site's lists (lists.h), in enum list's order. */
+#define Q_LIST(i)	(Q_NEIGHBOURHOOD + (i))
 static const struct form_field list_fields[Q__MAX] = {
 	[Q_Q] = { "q", FORM_TEXT, 0, 0, LIST_Q_MAX },
 	[Q_STATUS] = { "status", FORM_CHOICE, 0, 0, 16,
@@ -508,6 +517,9 @@ static const struct form_field list_fields[Q__MAX] = {
 	    FORM_CHOICES(members_list_sort_keys) },
 	[Q_DIR] = { "dir", FORM_CHOICE, 0, 0, 4,
 	    FORM_CHOICES(list_dir_values) },
+	[Q_NEIGHBOURHOOD] = { "neighbourhood", FORM_ID, 0, 0, 0 },
+	[Q_COUNTY] = { "county", FORM_ID, 0, 0, 0 },
+	[Q_AFFILIATION] = { "affiliation", FORM_ID, 0, 0, 0 },
 };
 
 static void
@@ -544,7 +556,7 @@ members_list_read(struct request *req, struct tmpl_dict *d,
 {
 	struct form_value	 v[Q__MAX];
 	const char		*q;
-	size_t			 bad, len;
+	size_t			 bad, len, i;
 
 	memset(f, 0, sizeof(*f));
 	form_summary(d, app_lang(req), N_("form.summary.filters"), NULL, 0);
@@ -558,6 +570,10 @@ members_list_read(struct request *req, struct tmpl_dict *d,
 		f->q[--len] = '\0';
 	if (v[Q_COMMUNITY].set)
 		f->community = v[Q_COMMUNITY].id;
+	/* Any item, retired ones too: members may still have them. */
+	for (i = 0; i < LISTS_MEMBER; i++)
+		if (v[Q_LIST(i)].set)
+			f->lists[i] = v[Q_LIST(i)].id;
 	f->org = v[Q_ORG].on;
 	/* As sent: a refused date has its message, and still counts as
 	 * given for the checks below. */
@@ -614,7 +630,7 @@ list_narrow_check(struct request *req, struct tmpl_dict *d,
     const struct list_filter *f)
 {
 	static const char	*k = N_("members.list.not_in_view");
-	size_t			 bad = 0;
+	size_t			 bad = 0, i;
 
 	if (f->role[0] != '\0' && ++bad)
 		list_bad(req, d, "role", k);
@@ -626,6 +642,9 @@ list_narrow_check(struct request *req, struct tmpl_dict *d,
 		list_bad(req, d, "joined_from", k);
 	if (f->login != LIST_LOGIN_ANY && ++bad)
 		list_bad(req, d, "login", k);
+	for (i = 0; i < LISTS_MEMBER; i++)
+		if (f->lists[i] != 0 && ++bad)
+			list_bad(req, d, lists_defs[i].field, k);
 	if (f->sort != LIST_SORT_NAME && f->sort != LIST_SORT_USERNAME &&
 	    ++bad)
 		list_bad(req, d, "sort", k);
@@ -686,6 +705,7 @@ void
 members_list_params(struct buf *b, const struct list_filter *f, int with_sort)
 {
 	char	 num[24];
+	size_t	 i;
 
 	pager_param(b, "q", f->q);
 	pager_param(b, "status", f->status);
@@ -694,6 +714,11 @@ members_list_params(struct buf *b, const struct list_filter *f, int with_sort)
 		snprintf(num, sizeof(num), "%lld", f->community);
 		pager_param(b, "community", num);
 	}
+	for (i = 0; i < LISTS_MEMBER; i++)
+		if (f->lists[i] > 0) {
+			snprintf(num, sizeof(num), "%lld", f->lists[i]);
+			pager_param(b, lists_defs[i].field, num);
+		}
 	pager_param(b, "org", f->org ? "1" : NULL);
 	pager_param(b, "optout", f->optout < 0 ? NULL : f->optout ? "yes" :
 	    "no");

@@ -12,6 +12,7 @@
 #include "audit.h"
 #include "db.h"
 #include "form.h"
+#include "i18n_conv.h"
 #include "members.h"
 #include "util.h"
 
@@ -44,10 +45,10 @@ notes_row(struct tmpl_dict *d, const struct db_rows *r)
 	tmpl_set_int(s, "NOTE_ID", db_int(r, 0));
 	tmpl_set(s, "AUTHOR", db_str(r, 2));
 	tmpl_lines(s, "LINE", "TEXT", db_str(r, 3));
-	tmpl_set(s, "CREATED", db_str(r, 4));
+	i18n_set_date(s, "CREATED", tmpl_page_lang(d), db_str(r, 4));
 	if (db_str(r, 5) != NULL && db_str(r, 5)[0] != '\0')
-		tmpl_set(tmpl_section(s, "UPDATED"), "UPDATED_AT",
-		    db_str(r, 5));
+		i18n_set_date(tmpl_section(s, "UPDATED"), "UPDATED_AT",
+		    tmpl_page_lang(d), db_str(r, 5));
 	return s;
 }
 

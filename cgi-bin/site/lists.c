@@ -53,7 +53,8 @@ site_lists(struct request *req)
 }
 
 /* The items of l, in order, each with its uses and its name in the
- * reader's language (ITEM: ID, NAME, LOCAL, POSITION, USES, RETIRED). */
+ * reader's language (ITEM: ID, NAME, LOCAL, POSITION, USES, RETIRED;
+ * USES_LINK, to the member list filtered by the item, or USES_PLAIN). */
 static enum weft_err
 site_items(struct request *req, struct tmpl_dict *d, enum list l)
 {
@@ -80,6 +81,12 @@ site_items(struct request *req, struct tmpl_dict *d, enum list l)
 		if (!db_int(r, 3))
 			tmpl_show(s, "RETIRED");
 		tmpl_set_int(s, "USES", db_int(r, 4));
+		/* The members a count counts: the member list's filter. */
+		if (l < LISTS_MEMBER && db_int(r, 4) > 0)
+			tmpl_set(tmpl_section(s, "USES_LINK"), "FIELD",
+			    ld->field);
+		else
+			tmpl_show(s, "USES_PLAIN");
 		if (!db_null(r, 5) && strcmp(db_str(r, 5), db_str(r, 1)) != 0)
 			tmpl_set(tmpl_section(s, "LOCAL"), "NAME", db_str(r, 5));
 	}

@@ -44,5 +44,6 @@ int		 site_pages(struct request *);
 int		 site_page(struct request *);
 int		 site_page_save(struct request *);
 int		 site_page_restore(struct request *);
+int		 site_page_new(struct request *);
 
 #endif

@@ -51,9 +51,10 @@ enum weft_err	 mailer_release(long long lease, int delay_s);
 
 int		 smtp_init(void);
 void		 smtp_close(void);
-/* Sends msg from the envelope sender to rcpt; *answer (at most len) the
- * relay's answer or why there is none. */
-enum mailer_result smtp_send(const char *rcpt, const struct buf *msg,
-		    char *answer, size_t len);
+/* Sends msg from the envelope sender (an address; NULL or "": weft.conf's
+ * mail_from's) to rcpt; *answer (at most len) the relay's answer or why
+ * there is none. */
+enum mailer_result smtp_send(const char *sender, const char *rcpt,
+		    const struct buf *msg, char *answer, size_t len);
 
 #endif

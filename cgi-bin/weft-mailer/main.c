@@ -23,7 +23,9 @@
 #include "mail_token.h"
 #include "mailer.h"
 #include "outbox.h"
+#include "settings.h"
 #include "super.h"
+#include "util.h"
 #include "valid.h"
 
 #define MAILER_IDLE_MS	1000	/* between two looks at an empty outbox */
@@ -56,18 +58,51 @@ mailer_skip_reason(const struct db_rows *r)
 	return NULL;
 }
 
-/* The message of row r into msg; a reason for failing it when there is
- * none to send. */
+/*
+ * The From of the next message, read at send time (the settings are read
+ * again before each batch, outbox.c): the site's mail_from_address, else
+ * weft.conf's mail_from's address, into addr (OUTBOX_ADDR_MAX + 1); and
+ * "name <addr>" into from, the name mail_from_name, else the timebank's
+ * name (site_name), else mail_from's.  The settings' validators keep
+ * '<', '>' and '"' out of the name and the address (docs/site.md).
+ */
+static void
+mailer_from(char *from, size_t len, char *addr)
+{
+	const char	*a = settings_str(SETTING_MAIL_FROM_ADDRESS);
+	const char	*n = settings_str(SETTING_MAIL_FROM_NAME);
+	char		 name[256];
+
+	if (a[0] != '\0')
+		util_copy(addr, OUTBOX_ADDR_MAX + 1, a);
+	else
+		mail_addr_of(config.mail_from, addr, OUTBOX_ADDR_MAX + 1);
+	if (n[0] == '\0')
+		n = settings_str(SETTING_SITE_NAME);
+	if (n[0] == '\0') {
+		mail_name_of(config.mail_from, name, sizeof(name));
+		n = name;
+	}
+	if (n[0] == '\0')
+		snprintf(from, len, "%s", addr);
+	else
+		snprintf(from, len, "%s <%s>", n, addr);
+}
+
+/* The message of row r into msg, from the From of mailer_from() (its
+ * address into sender, OUTBOX_ADDR_MAX + 1); a reason for failing it
+ * when there is none to send. */
 static const char *
-mailer_render(const struct db_rows *r, struct buf *msg)
+mailer_render(const struct db_rows *r, struct buf *msg, char *sender)
 {
 	struct mail_mime	 m = { 0 };
-	char			 token[MAIL_TOKEN_MAX], url[600];
+	char			 token[MAIL_TOKEN_MAX], url[600], from[520];
 	long long		 member = db_int(r, MAILER_COL_MEMBER);
 
 	if (db_null(r, MAILER_COL_SUBJECT) || db_null(r, MAILER_COL_BODY))
 		return "no subject or body to send";
-	m.from = config.mail_from;
+	mailer_from(from, sizeof(from), sender);
+	m.from = from;
 	m.to_addr = db_str(r, MAILER_COL_ADDR);
 	m.to_name = db_str(r, MAILER_COL_NAME);
 	m.subject = db_str(r, MAILER_COL_SUBJECT);
@@ -95,21 +130,21 @@ mailer_one(const struct db_rows *r, long long lease, struct buf *msg)
 {
 	long long		 id = db_int(r, MAILER_COL_ID);
 	const char		*why;
-	char			 answer[512];
+	char			 answer[512], sender[OUTBOX_ADDR_MAX + 1];
 	enum mailer_result	 res;
 
 	if ((why = mailer_skip_reason(r)) != NULL) {
 		(void)mailer_skip(id, lease, why);
 		return MAILER_SENT;
 	}
-	if ((why = mailer_render(r, msg)) == NULL)
+	if ((why = mailer_render(r, msg, sender)) == NULL)
 		/* The key could not be read: the database's trouble. */
 		return MAILER_DEFER_ALL;
 	if (why[0] != '\0') {
 		(void)mailer_done(id, lease, 0, MAILER_FAIL, why);
 		return MAILER_FAIL;
 	}
-	res = smtp_send(db_str(r, MAILER_COL_ADDR), msg, answer,
+	res = smtp_send(sender, db_str(r, MAILER_COL_ADDR), msg, answer,
 	    sizeof(answer));
 	if (res != MAILER_SENT)
 		log_msg(LOGL_WARN, "mailer: outbox row %lld to %s: %s", id,

@@ -73,11 +73,13 @@ smtp_close(void)
 
 /* The options of one message, on the handle kept from the last. */
 static void
-smtp_options(struct curl_slist *rcpt, struct smtp_read *rd, char *err)
+smtp_options(const char *sender, struct curl_slist *rcpt,
+    struct smtp_read *rd, char *err)
 {
 	char	 from[260];
 
-	snprintf(from, sizeof(from), "<%s>", smtp_from);
+	snprintf(from, sizeof(from), "<%s>", sender != NULL &&
+	    sender[0] != '\0' ? sender : smtp_from);
 	curl_easy_setopt(smtp_h, CURLOPT_URL, smtp_url);
 	curl_easy_setopt(smtp_h, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(smtp_h, CURLOPT_CONNECTTIMEOUT,
@@ -101,7 +103,8 @@ smtp_options(struct curl_slist *rcpt, struct smtp_read *rd, char *err)
 }
 
 enum mailer_result
-smtp_send(const char *rcpt, const struct buf *msg, char *answer, size_t len)
+smtp_send(const char *sender, const char *rcpt, const struct buf *msg,
+    char *answer, size_t len)
 {
 	struct smtp_read	 rd = { msg->p, msg->len };
 	struct curl_slist	*to;
@@ -115,7 +118,7 @@ smtp_send(const char *rcpt, const struct buf *msg, char *answer, size_t len)
 		return MAILER_DEFER;
 	}
 	err[0] = '\0';
-	smtp_options(to, &rd, err);
+	smtp_options(sender, to, &rd, err);
 	rc = curl_easy_perform(smtp_h);
 	curl_easy_getinfo(smtp_h, CURLINFO_RESPONSE_CODE, &code);
 	curl_easy_setopt(smtp_h, CURLOPT_MAIL_RCPT, NULL);

@@ -16,7 +16,10 @@
 <label for="address">[[account.field.address]]</label>
 <input type="text" id="address" name="address" value="{{ADDRESS}}" autocomplete="address-line1"{{#ADDRESS_INVALID}} aria-invalid="true" aria-describedby="address-error"{{/ADDRESS_INVALID}}>
 {{#ADDRESS_INVALID}}<p class="field-error" id="address-error">{{ADDRESS_ERROR}}</p>{{/ADDRESS_INVALID}}
-<label for="about">[[account.field.about]]</label>
+{{#LIST_FIELD}}<label for="{{FIELD}}">{{LABEL}}</label>
+<select id="{{FIELD}}" name="{{FIELD}}"{{#INVALID}} aria-invalid="true" aria-describedby="{{FIELD}}-error"{{/INVALID}}><option value="">[[account.field.list_none]]</option>{{#OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/OPTION}}</select>
+{{#INVALID}}<p class="field-error" id="{{FIELD}}-error">{{ERROR}}</p>{{/INVALID}}
+{{/LIST_FIELD}}<label for="about">[[account.field.about]]</label>
 <textarea id="about" name="about" rows="5"{{#ABOUT_INVALID}} aria-invalid="true" aria-describedby="about-error"{{/ABOUT_INVALID}}>{{ABOUT}}</textarea>
 {{#ABOUT_INVALID}}<p class="field-error" id="about-error">{{ABOUT_ERROR}}</p>{{/ABOUT_INVALID}}
 <label for="lang">[[account.field.lang]]</label>

@@ -8,7 +8,7 @@
 <dt>[[ads.field.category]]</dt><dd>{{AD_CATEGORY}}</dd>
 <dt>[[ads.field.community]]</dt><dd>{{AD_COMMUNITY}}</dd>
 <dt>[[ads.show.until]]</dt><dd>{{AD_EXPIRES_ON}}</dd>
-<dt>[[ads.field.posted]]</dt><dd>[[exchanges.utc time=AD_CREATED_AT]]</dd>
+<dt>[[ads.field.posted]]</dt><dd>{{AD_CREATED_AT}}</dd>
 </dl>
 <h2>[[ads.field.description]]</h2>
 <p class="description">{{#AD_LINE}}{{LINE}}<br>

@@ -37,7 +37,9 @@
 <p class="check"><input type="checkbox" id="org" name="org" value="1"{{#ORG_CHECKED}} checked{{/ORG_CHECKED}}{{#ORG_INVALID}} aria-invalid="true" aria-describedby="org-error"{{/ORG_INVALID}}>
 <label for="org" class="inline">[[members.list.org]]</label></p>
 {{#ORG_INVALID}}<p class="field-error" id="org-error">{{ORG_ERROR}}</p>{{/ORG_INVALID}}
-<fieldset>
+{{#LIST_FIELD}}<label for="{{FIELD}}">{{LABEL}}</label>
+<select id="{{FIELD}}" name="{{FIELD}}"><option value="">[[members.list.list_any]]</option>{{#OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/OPTION}}</select>
+{{/LIST_FIELD}}<fieldset>
 <legend>[[members.list.joined]]</legend>
 <label for="joined_from">[[members.list.joined_from]]</label>
 <input type="date" id="joined_from" name="joined_from" value="{{JOINED_FROM}}"{{#JOINED_FROM_INVALID}} aria-invalid="true" aria-describedby="joined_from-error"{{/JOINED_FROM_INVALID}}>

@@ -13,7 +13,7 @@
 <h2>[[members.notes.newest_first]]</h2>
 {{#NO_NOTES}}<p>[[members.notes.none]]</p>{{/NO_NOTES}}
 {{#NOTE}}<article class="note" id="note-{{NOTE_ID}}">
-<p class="note-meta"><strong>{{AUTHOR}}</strong>, [[members.at_utc at=CREATED]]{{#UPDATED}} [[members.notes.edited]]{{/UPDATED}}</p>
+<p class="note-meta"><strong>{{AUTHOR}}</strong>, {{CREATED}}{{#UPDATED}} [[members.notes.edited]]{{/UPDATED}}</p>
 <p class="note-body">{{#LINE}}{{TEXT}}<br>{{/LINE}}</p>
 {{#EDIT}}<form method="post" action="/members/{{MEMBER_ID}}/notes/{{NOTE_ID}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -3,7 +3,7 @@
 <p class="hint">[[members.notes.seen_by]]</p>
 {{#NO_NOTES}}<p>[[members.notes.none]]</p>{{/NO_NOTES}}
 {{#NOTE}}<article class="note" id="note-{{NOTE_ID}}">
-<p class="note-meta"><strong>{{AUTHOR}}</strong>, [[members.at_utc at=CREATED]]{{#UPDATED}} [[members.notes.edited]]{{/UPDATED}}</p>
+<p class="note-meta"><strong>{{AUTHOR}}</strong>, {{CREATED}}{{#UPDATED}} [[members.notes.edited]]{{/UPDATED}}</p>
 <p class="note-body">{{#LINE}}{{TEXT}}<br>{{/LINE}}</p>
 </article>
 {{/NOTE}}

@@ -7,7 +7,7 @@
 <tr><th scope="col">[[site.list.col.name]]</th><th scope="col">[[site.list.col.position]]</th><th scope="col">[[site.list.col.uses]]</th><th scope="col">[[site.list.col.state]]</th></tr>
 </thead>
 <tbody>
-{{#ITEM}}<tr data-item="{{ID}}"><th scope="row"><a href="/site/lists/{{LIST}}/{{ID}}">{{NAME}}</a>{{#LOCAL}} ({{NAME}}){{/LOCAL}}</th><td>{{POSITION}}</td><td>{{USES}}</td><td>{{#RETIRED}}[[site.list.retired]]{{/RETIRED}}</td></tr>
+{{#ITEM}}<tr data-item="{{ID}}"><th scope="row"><a href="/site/lists/{{LIST}}/{{ID}}">{{NAME}}</a>{{#LOCAL}} ({{NAME}}){{/LOCAL}}</th><td>{{POSITION}}</td><td>{{#USES_LINK}}<a href="/members?{{FIELD}}={{ID}}">{{USES}}</a>{{/USES_LINK}}{{#USES_PLAIN}}{{USES}}{{/USES_PLAIN}}</td><td>{{#RETIRED}}[[site.list.retired]]{{/RETIRED}}</td></tr>
 {{/ITEM}}</tbody>
 </table>
 <h2>[[site.list.add]]</h2>

@@ -83,14 +83,24 @@ test('the admin moves the two members of a neighbourhood to another, then retire
 		await visited(s, 'lists');
 		await submit(s.page, 'a[href="/site/lists/neighbourhoods"]');
 		await visited(s, 'list-neighbourhoods');
-		await submit(s.page, `tr[data-item="${id}"] a`);
+		// The count is the member list's filter: the same two members.
+		assert.equal(await s.page.textContent(`tr[data-item="${id}"] td:nth-of-type(2)`), '2');
+		await submit(s.page, `tr[data-item="${id}"] td a`);
+		assert.match(s.page.url(), new RegExp(`/members\\?neighbourhood=${id}$`));
+		assert.equal(await s.page.inputValue('#neighbourhood'), String(id));
+		const shown = await s.page.$$eval('tr[data-member]', (rows) => rows.map((r) => r.dataset.member));
+		assert.deepEqual(shown.sort(), rootSql("SELECT id FROM members WHERE username IN ('heidi', 'ivan')")
+		    .map((x) => x[0]).sort());
+		await visited(s, 'members-neighbourhood');
+		await s.page.goBack();
+		await submit(s.page, `tr[data-item="${id}"] th a`);
 		assert.match(await s.page.textContent('main'), /Used 2 times/);
 		await visited(s, 'item');
 		await s.page.selectOption('#to', String(to));
 		await submit(s.page, 'form.item-move button[type="submit"]');
 		assert.match(await s.page.textContent('.flash'), /moved/);
 		assert.equal(await s.page.textContent(`tr[data-item="${id}"] td:nth-of-type(2)`), '0', 'no uses left');
-		await submit(s.page, `tr[data-item="${id}"] a`);
+		await submit(s.page, `tr[data-item="${id}"] th a`);
 		await s.page.uncheck('input[name="active"]');
 		await submit(s.page, 'form.item-edit button[type="submit"]');
 		assert.match(await s.page.textContent(`tr[data-item="${id}"]`), /retired/);
@@ -101,6 +111,14 @@ test('the admin moves the two members of a neighbourhood to another, then retire
 		await s.page.click('#menu-add summary');
 		await submit(s.page, '#menu-add a[href="/site/lists/new"]');
 		await visited(s, 'list-new');
+		// And "Add a special page": a page and a language, then its editor.
+		await s.page.click('#menu-add summary');
+		await submit(s.page, '#menu-add a[href="/site/pages/new"]');
+		await visited(s, 'page-new');
+		await s.page.selectOption('#page', 'terms');
+		await s.page.selectOption('#lang', 'es');
+		await submit(s.page, 'main form button[type="submit"]');
+		assert.equal(new URL(s.page.url()).pathname, '/site/pages/terms/es');
 	} finally {
 		rootSql("UPDATE members SET neighbourhood_id = NULL WHERE username IN ('heidi', 'ivan')");
 		rootSql(`DELETE FROM neighbourhoods WHERE id = ${id}`);

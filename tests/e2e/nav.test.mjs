@@ -48,6 +48,7 @@ const NAV = {
 	'/site/lists': ['site', 'site', 'Lists'],
 	'/site/pages': ['site', 'site', 'Special pages'],
 	'/site/lists/new': ['add', 'site', 'Add a list item'],
+	'/site/pages/new': ['add', 'site', 'Add a special page'],
 	'/payments': ['reports', 'payments', 'Subscriptions due'],
 	'/payments/received': ['reports', 'payments', 'Payments received'],
 	'/payments/types': ['site', 'payments', 'Subscription types'],

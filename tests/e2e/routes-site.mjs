@@ -79,6 +79,12 @@ export function siteRoutes({ R, holdsOver, MISSING }) {
 			cite: 'docs/authorization.md "Decisions": site.config exists only at site scope',
 			rule: siteOnly,
 		}),
+		// The "+" menu's "Add a special page": a page and a language,
+		// then a 303 to its editor; nothing is written here.
+		R('site', 'GET', '/site/pages/new', 'perm', 'site.config', {
+			cite: 'docs/authorization.md "Decisions": site.config exists only at site scope',
+			rule: siteOnly,
+		}),
 		R('site', 'GET', '/site/pages/:page/:lang', 'perm', 'site.config', {
 			obj: 'page', variants: ['in', 'missing'],
 			cite: 'docs/authorization.md "Decisions": site.config only at site scope; rule 1: the same 403 whether the page exists',

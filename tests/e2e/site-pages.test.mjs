@@ -10,7 +10,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	BareKeys, Jar, as, audits, formFor, formValues, get, login, mainText, post, sql, text,
+	BareKeys, Jar, as, audits, formFor, formValues, forms, get, login, mainText, post, sql, text,
 } from './lib.mjs';
 
 const keys = new BareKeys();
@@ -140,6 +140,59 @@ test('an empty text removes a page: /about is 404 until it has one, and a langua
 		cleanup(from);
 	}
 	await page('/about', new Jar());
+});
+
+// The links at the foot of a page (the layout's), as their hrefs.
+const footer = (body) => [...(body.match(/<ul class="footer-links">(.*?)<\/ul>/s)?.[1] ?? '')
+    .matchAll(/<a href="([^"]+)">/g)].map((m) => m[1]);
+
+test('the foot of every page links about, terms and privacy, each only while the reader would read it', async () => {
+	const from = maxId();
+	const admin = await as('admin');
+	try {
+		assert.deepEqual(footer((await page('/login', new Jar())).body), ['/about', '/terms', '/privacy']);
+		assert.deepEqual(footer((await page('/', admin)).body), ['/about', '/terms', '/privacy'],
+		    'members too, in every program');
+		assert.deepEqual(footer((await page('/members', admin)).body), ['/about', '/terms', '/privacy']);
+		// Privacy emptied in every language: no link, and the page is 404.
+		const langs = sql("SELECT DISTINCT lang FROM special_pages WHERE page = 'privacy'").map((x) => x[0]);
+		for (const l of langs)
+			assert.equal((await save(admin, 'privacy', l, '')).status, 303);
+		assert.deepEqual(footer((await page('/login', new Jar())).body), ['/about', '/terms']);
+		await page('/privacy', new Jar(), 404);
+		// Written in Spanish only: a Spanish reader has it, an English
+		// one (the default language has none) does not.
+		assert.equal((await save(admin, 'privacy', 'es', 'Tus datos son tuyos.')).status, 303);
+		assert.deepEqual(footer((await page('/login', new Jar(), 200, ES)).body), ['/about', '/terms', '/privacy']);
+		assert.match(mainText((await page('/privacy', new Jar(), 200, ES)).body), /Tus datos son tuyos/);
+		assert.deepEqual(footer((await page('/login', new Jar())).body), ['/about', '/terms']);
+		await page('/privacy', new Jar(), 404);
+	} finally {
+		cleanup(from);
+	}
+	assert.deepEqual(footer((await page('/login', new Jar())).body), ['/about', '/terms', '/privacy']);
+});
+
+test('the "+" menu\'s "Add a special page" asks for a page and a language, then opens its editor', async () => {
+	const admin = await as('admin');
+	let r = await page('/', admin);
+	assert.match(r.body, /<a href="\/site\/pages\/new"[^>]*>Add a special page<\/a>/);
+	r = await page('/site/pages/new', admin);
+	assert.ok(forms(r.body).find((f) => f.action === '/site/pages/new' && f.method === 'get'), 'its form, a GET');
+	assert.match(r.body, /<option value="terms">Terms of membership<\/option>/);
+	assert.match(r.body, /<option value="es"/);
+	r = await get('/site/pages/new?page=terms&lang=es', admin);
+	assert.equal(r.status, 303);
+	assert.equal(r.location, '/site/pages/terms/es');
+	for (const [qs, field] of [['page=nothing&lang=es', 'page'], ['page=terms&lang=zz', 'lang'], ['page=&lang=es', 'page']]) {
+		r = await get(`/site/pages/new?${qs}`, admin);
+		assert.equal(r.status, 400, qs);
+		assert.match(r.body, new RegExp(`id="${field}-error"`), `${qs}: a message beside ${field}`);
+	}
+	// Not for a member coordinator, nor offered to one.
+	const mc = await as('mcoord');
+	await page('/site/pages/new', mc, 403);
+	assert.doesNotMatch((await page('/', mc)).body, /href="\/site\/pages\/new"/);
 });
 
 test('the welcome, awaiting approval and how-to-pay texts are shown where they belong', async () => {

@@ -21,7 +21,8 @@ const clip = (s) => String(s).slice(0, 300);
 // Every setting of the registry, as the docs table lists them (make docs
 // writes it from settings_defs[]).
 import { readFileSync } from 'node:fs';
-import { ROOT } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { ROOT, VAR } from './lib.mjs';
 // Settings changed on a page of their own (settings_defs[].elsewhere).
 const ELSEWHERE = ['payments_enabled'];
 const REGISTRY = [...readFileSync(`${ROOT}/docs/configuration.md`, 'utf8')
@@ -47,6 +48,16 @@ async function configForm(jar) {
 async function save(jar, changes) {
 	const { values } = await configForm(jar);
 	return post('/site', jar, { ...values, ...changes });
+}
+
+// The worker processes of the exchanges program: its master's children.
+function exchangesWorkers() {
+	const master = readFileSync(`${VAR}/run/exchanges.pid`, 'utf8').trim();
+	try {
+		return execFileSync('pgrep', ['-P', master], { encoding: 'utf8' }).split('\n').filter(Boolean).length;
+	} catch {
+		return 0;
+	}
 }
 
 // Puts the named settings back as they were (the rows, and the generation).
@@ -205,11 +216,15 @@ test('a changed credit limit is enforced on the very next exchange, by every wor
 		assert.equal(r.status, 303, clip(text(r.body)));
 		assert.equal(setting('credit_limit_hundredths'), '-250');
 		// Several exchanges at once, so that every exchanges worker
-		// records one of them: each refuses what goes below -2.50.
+		// records one of them: each refuses what goes below -2.50.  The
+		// stack runs more than one worker of the exchanges program, and
+		// three tries for each.
+		const workers = exchangesWorkers();
+		assert.ok(workers >= 2, `the exchanges program has ${workers} workers`);
 		const n0 = countExchanges();
-		const tries = await Promise.all(Array.from({ length: 6 }, () =>
+		const tries = await Promise.all(Array.from({ length: Math.max(6, 3 * workers) }, () =>
 		    record(jar, { provider: giver.username, recipient: taker.username, hours: '1' })));
-		assert.deepEqual(tries.map((t) => t.res.status), [422, 422, 422, 422, 422, 422]);
+		assert.deepEqual(tries.map((t) => t.res.status), tries.map(() => 422));
 		assert.match(fieldError(tries[0].res.body, 'hours'), /credit limit.*-2\.50/);
 		assert.equal(countExchanges(), n0);
 		assert.equal(balanceOf(taker.id), -200);

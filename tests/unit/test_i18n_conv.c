@@ -2,7 +2,7 @@
  * i18n_conv.c: hours and dates written in each convention of the
  * languages table (decimal point or comma; date order ymd, dmy, mdy),
  * English's as before for "en", NULL and an unknown order, and what is
- * not a date copied as it is.  Spanish through the real languages row is
+ * not a date copied as it is; a moment stored in UTC in a time zone.  Spanish through the real languages row is
  * test_ledger_db.c's (it needs the database).
  */
 #include <setjmp.h>
@@ -107,12 +107,70 @@ test_date_orders(void **state)
 	assert_string_equal(out, "2025-03-07 10:00:00");
 }
 
+static const char *zone_now = "Pacific/Kiritimati";
+
+static const char *
+zone_of_site(void)
+{
+	return zone_now;
+}
+
+/* A moment stored in UTC shown as a zone's wall clock; plain dates, other
+ * text and unknown zones as they are. */
+static void
+test_zones(void **state)
+{
+	char	 out[64];
+
+	(void)state;
+	i18n_utc_to_zone("Pacific/Kiritimati", "2026-03-10 15:30:00", out,
+	    sizeof(out));
+	assert_string_equal(out, "2026-03-11 05:30:00");
+	/* Daylight saving time: New York is UTC-4 in July, UTC-5 in
+	 * January. */
+	i18n_utc_to_zone("America/New_York", "2026-07-01 03:00:00", out,
+	    sizeof(out));
+	assert_string_equal(out, "2026-06-30 23:00:00");
+	i18n_utc_to_zone("America/New_York", "2026-01-01 03:00:00.250000",
+	    out, sizeof(out));
+	assert_string_equal(out, "2025-12-31 22:00:00.250000");
+	i18n_utc_to_zone("UTC", "2026-03-10 15:30:00", out, sizeof(out));
+	assert_string_equal(out, "2026-03-10 15:30:00");
+	i18n_utc_to_zone(NULL, "2026-03-10 15:30:00", out, sizeof(out));
+	assert_string_equal(out, "2026-03-10 15:30:00");
+	i18n_utc_to_zone("Mars/Olympus", "2026-03-10 15:30:00", out,
+	    sizeof(out));
+	assert_string_equal(out, "2026-03-10 15:30:00");
+	i18n_utc_to_zone("../../etc/passwd", "2026-03-10 15:30:00", out,
+	    sizeof(out));
+	assert_string_equal(out, "2026-03-10 15:30:00");
+	i18n_utc_to_zone("Pacific/Kiritimati", "2026-03-10", out,
+	    sizeof(out));
+	assert_string_equal(out, "2026-03-10");
+	i18n_utc_to_zone("Pacific/Kiritimati", "2026-03-10 1x:30:00", out,
+	    sizeof(out));
+	assert_string_equal(out, "2026-03-10 1x:30:00");
+	i18n_utc_to_zone("Pacific/Kiritimati", NULL, out, sizeof(out));
+	assert_string_equal(out, "");
+	/* Through i18n_date(), with the site's zone as its source. */
+	i18n_zone_source(zone_of_site);
+	i18n_date("en", "2026-03-10 15:30:00", out, sizeof(out));
+	assert_string_equal(out, "2026-03-11 05:30:00");
+	i18n_date("en", "2026-03-10", out, sizeof(out));
+	assert_string_equal(out, "2026-03-10");
+	zone_now = "UTC";
+	i18n_date("en", "2026-03-10 15:30:00", out, sizeof(out));
+	assert_string_equal(out, "2026-03-10 15:30:00");
+	i18n_zone_source(NULL);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hours_point_and_comma),
 		cmocka_unit_test(test_date_orders),
+		cmocka_unit_test(test_zones),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

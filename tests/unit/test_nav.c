@@ -161,7 +161,7 @@ test_offered(void **state)
 	    "/ /ads /exchanges /members /events /me");
 	assert_string_equal(offered(&admin, APP_MENU_ADD),
 	    "/members/new /broadcasts/new /alerts/new /events/new "
-	    "/site/lists/new");
+	    "/site/lists/new /site/pages/new");
 	assert_string_equal(offered(&admin, APP_MENU_CONTENT),
 	    "/broadcasts /broadcasts/coordinators /alerts");
 	assert_string_equal(offered(&admin, APP_MENU_REPORTS),
