@@ -159,3 +159,11 @@ sub_reminders_job(long long *queued)
 	} while (n == SUB_REMINDERS_BATCH);
 	return WEFT_OK;
 }
+
+enum weft_err
+sub_reminders_soon(void)
+{
+	return db_exec("UPDATE periodic_jobs SET next_at = UTC_TIMESTAMP(6)"
+	    " WHERE name = ? AND next_at > UTC_TIMESTAMP(6)", "s",
+	    SUB_REMINDERS_JOB);
+}

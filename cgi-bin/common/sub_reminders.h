@@ -41,5 +41,12 @@ enum weft_err	 sub_reminders_queue(int site, const char *list,
  * *queued the total.
  */
 enum weft_err	 sub_reminders_job(long long *queued);
+/* The name of the scheduled run's row of periodic_jobs. */
+#define SUB_REMINDERS_JOB	"payments.reminders"
+
+/* Makes the scheduled run due now (weft-mailer runs it at its next
+ * look, within seconds), inside the caller's transaction: payments
+ * switched on. */
+enum weft_err	 sub_reminders_soon(void);
 
 #endif

@@ -89,10 +89,13 @@ pay_feature_save(struct request *req)
 	if (v[F_STATE].choice == 1 && !v[F_CONFIRM].on &&
 	    !app_feature_on(APP_FEATURE_PAYMENTS))
 		return pay_feature_page(req, 1);
+	/* Switched on, the reminders previewed go at once: the scheduled
+	 * job is due at the mailer's next look. */
 	if ((e = db_begin()) != WEFT_OK ||
 	    (e = settings_set(&req->actor, SETTING_PAYMENTS_ENABLED,
 	    pay_states[v[F_STATE].choice], &why)) != WEFT_OK ||
-	    (e = db_commit()) != WEFT_OK) {
+	    (v[F_STATE].choice == 1 && (e = sub_reminders_soon()) !=
+	    WEFT_OK) || (e = db_commit()) != WEFT_OK) {
 		db_rollback();
 		return app_status_of(e);
 	}

@@ -35,7 +35,7 @@ struct mailer_job {
 static const struct mailer_job mailer_jobs[] = {
 	/* Renewal reminders (docs/payments.md, "Notices"); nothing while
 	 * payments are off. */
-	{ "payments.reminders", 3600, sub_reminders_job },
+	{ SUB_REMINDERS_JOB, 3600, sub_reminders_job },
 };
 
 /* Claims job j's row for one run: 1 when this worker is to run it. */
