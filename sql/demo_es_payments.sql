@@ -29,7 +29,13 @@ INSERT INTO demo_es_payments_t (k, f, text) VALUES
 ('mail.payments.receipt.subject', 0, 'Pago recibido: {amount}'),
 ('mail.payments.reminder.subject_before', 0,
     'Tu cuota se renueva el {date}'),
-('mail.payments.reminder.subject_on', 0, 'Tu cuota venció el {date}');
+('mail.payments.reminder.subject_on', 0, 'Tu cuota venció el {date}'),
+('payments.due.caption', 0, '{n} cuota por cobrar'),
+('payments.due.caption', 1, '{n} cuotas por cobrar'),
+('payments.due.total_all', 0, 'Total de la {n} cuota'),
+('payments.due.total_all', 1, 'Total de las {n} cuotas'),
+('payments.received.totals', 0, 'Totales por forma de pago'),
+('payments.received.all_methods', 0, 'Todas las formas de pago');
 
 INSERT INTO translations (phrase_id, lang, plural_index, text, english_hash,
     english_from)

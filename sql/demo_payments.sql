@@ -18,6 +18,10 @@
 --   judy, kim   individual, yearly, by card (a gateway reference), current
 --   frank       waived
 --   liam        inactive
+--
+-- and northpay, a Payment Coordinator of the North Side Timebank only
+-- (community:1): the route matrix's payment coordinator in scope and
+-- out of it (tests/e2e/roles.mjs ACTORS).
 
 START TRANSACTION;
 
@@ -102,5 +106,21 @@ JOIN subscriptions s ON s.member_id = m.id
 JOIN charges c ON c.member_id = m.id
     AND c.period_start = s.renewal_date - INTERVAL x.back YEAR
 JOIN members p ON p.username = 'payment';
+
+-- The community-scoped payment coordinator, with the demo's password.
+INSERT INTO members (username, email, name, password_hash, status, lang,
+    community_id, is_organisation, optout, phone, address, about,
+    joined_at, approved_at, last_login_at)
+SELECT 'northpay', 'northpay@example.org', 'Nils Park', password_hash,
+    'approved', 'en', 1, 0, 0, '+1 555 0107', '2 North Parade',
+    'Payment Coordinator for the North Side Timebank.',
+    UTC_TIMESTAMP() - INTERVAL 280 DAY, UTC_TIMESTAMP() - INTERVAL 279 DAY,
+    UTC_TIMESTAMP() - INTERVAL 5 DAY
+FROM members WHERE username = 'payment';
+INSERT INTO grants (member_id, role, scope_kind, community_id, lang,
+    granted_by, created_at)
+SELECT m.id, 'payment', 'community', 1, '', a.id, m.approved_at
+FROM members m JOIN members a ON a.username = 'admin'
+WHERE m.username = 'northpay';
 
 COMMIT;

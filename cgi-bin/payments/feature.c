@@ -12,6 +12,7 @@
 #include "ledger.h"
 #include "payments.h"
 #include "settings.h"
+#include "sub_reminders.h"
 
 #define PAY_PREVIEW_MAX	100	/* members named on the preview */
 
@@ -35,7 +36,6 @@ pay_feature_site(const struct request *req)
 static int
 pay_feature_page(struct request *req, int preview)
 {
-	static const struct ledger_scope all = { .site = 1 };
 	struct tmpl_dict	*d, *x;
 	struct db_rows		*r;
 	size_t			 n = 0;
@@ -49,7 +49,7 @@ pay_feature_page(struct request *req, int preview)
 	if (!preview)
 		return app_render(req, 200);
 	x = tmpl_section(d, "PREVIEW");
-	if ((e = pay_notices_due(&all, PAY_PREVIEW_MAX + 1, &r)) != WEFT_OK)
+	if ((e = sub_reminders_due(1, NULL, PAY_PREVIEW_MAX + 1, &r)) != WEFT_OK)
 		return app_status_of(e);
 	while (db_next(r) && n++ < PAY_PREVIEW_MAX)
 		tmpl_set(tmpl_section(x, "RECIPIENT"), "NAME", db_str(r, 3));
@@ -89,10 +89,13 @@ pay_feature_save(struct request *req)
 	if (v[F_STATE].choice == 1 && !v[F_CONFIRM].on &&
 	    !app_feature_on(APP_FEATURE_PAYMENTS))
 		return pay_feature_page(req, 1);
+	/* Switched on, the reminders previewed go at once: the scheduled
+	 * job is due at the mailer's next look. */
 	if ((e = db_begin()) != WEFT_OK ||
 	    (e = settings_set(&req->actor, SETTING_PAYMENTS_ENABLED,
 	    pay_states[v[F_STATE].choice], &why)) != WEFT_OK ||
-	    (e = db_commit()) != WEFT_OK) {
+	    (v[F_STATE].choice == 1 && (e = sub_reminders_soon()) !=
+	    WEFT_OK) || (e = db_commit()) != WEFT_OK) {
 		db_rollback();
 		return app_status_of(e);
 	}

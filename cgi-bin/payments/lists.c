@@ -39,28 +39,44 @@ static const struct form_field pay_due_fields[D__MAX] = {
 	    FORM_CHOICES(pay_pref_names) },
 };
 
-/* The due list's rows: renewal dates from today + lo to today + hi
- * days, in order.  Parameters: N, G (the status), lo, hi, type, type,
- * pref, pref, site, communities, community, community, limit. */
+/* What a row owes: the rest of its period's charge, or the type's
+ * amount when it is not charged yet. */
+#define PAY_DUE_OWED \
+    "COALESCE((SELECT c.minor - COALESCE((SELECT SUM(p.minor)" \
+    " FROM payments p WHERE p.charge_id = c.id), 0) FROM charges c" \
+    " WHERE c.member_id = s.member_id AND c.period_start = s.renewal_date)," \
+    " t.minor)"
+
+/* The due list's range and filters: renewal dates from today + lo to
+ * today + hi days.  Parameters: lo, hi, type, type, pref, pref, site,
+ * communities, community, community.  The rows and their grand total
+ * read the same. */
+#define PAY_DUE_FROM \
+    " FROM subscriptions s FORCE INDEX (subscriptions_due)" \
+    " JOIN members m ON m.id = s.member_id" \
+    " JOIN subscription_types t ON t.id = s.type_id" \
+    " WHERE s.active = 1 AND s.renewal_date >= UTC_DATE() + INTERVAL ? DAY" \
+    " AND s.renewal_date <= UTC_DATE() + INTERVAL ? DAY" \
+    " AND s.head_id IS NULL AND s.preference <> 'waived'" \
+    " AND (? = 0 OR s.type_id = ?) AND (? = '' OR s.preference = ?)" \
+    " AND (? = 1 OR FIND_IN_SET(COALESCE(m.community_id, 0), ?) > 0)" \
+    " AND (? = 0 OR m.community_id = ?)"
+
+/* The rows, in order: N, G (the status), PAY_DUE_FROM's, limit. */
 static const char pay_sql_due[] =
     "SELECT m.id, m.name, m.username, " SUB_STATUS_SQL("s") ","
-    " t.name, s.renewal_date, s.preference,"
-    " COALESCE((SELECT c.minor - COALESCE((SELECT SUM(p.minor)"
-    " FROM payments p WHERE p.charge_id = c.id), 0) FROM charges c"
-    " WHERE c.member_id = s.member_id AND c.period_start = s.renewal_date),"
-    " t.minor), t.currency,"
+    " t.name, s.renewal_date, s.preference, " PAY_DUE_OWED ", t.currency,"
     " EXISTS (SELECT 1 FROM charges c WHERE c.member_id = s.member_id"
     " AND c.period_start = s.renewal_date)"
-    " FROM subscriptions s FORCE INDEX (subscriptions_due)"
-    " JOIN members m ON m.id = s.member_id"
-    " JOIN subscription_types t ON t.id = s.type_id"
-    " WHERE s.active = 1 AND s.renewal_date >= UTC_DATE() + INTERVAL ? DAY"
-    " AND s.renewal_date <= UTC_DATE() + INTERVAL ? DAY"
-    " AND s.head_id IS NULL AND s.preference <> 'waived'"
-    " AND (? = 0 OR s.type_id = ?) AND (? = '' OR s.preference = ?)"
-    " AND (? = 1 OR FIND_IN_SET(COALESCE(m.community_id, 0), ?) > 0)"
-    " AND (? = 0 OR m.community_id = ?)"
+    PAY_DUE_FROM
     " ORDER BY s.renewal_date, s.member_id LIMIT ?";
+
+/* The grand total of every row, not only of a page's, per currency:
+ * PAY_DUE_FROM's parameters. */
+static const char pay_sql_due_total[] =
+    "SELECT t.currency, COUNT(*), SUM(" PAY_DUE_OWED ")"
+    PAY_DUE_FROM
+    " GROUP BY t.currency ORDER BY t.currency";
 
 /* The filters read from the query, the day range of the status. */
 struct pay_due_q {
@@ -94,6 +110,7 @@ pay_due_read(struct request *req, struct tmpl_dict *d, struct pay_due_q *q)
 	}
 }
 
+/* The rows (limit: at most), or with limit 0 the grand total. */
 static enum weft_err
 pay_due_query(struct pay_due_q *q, long long limit, struct db_rows **r)
 {
@@ -101,9 +118,41 @@ pay_due_query(struct pay_due_q *q, long long limit, struct db_rows **r)
 	long long	 type = q->v[D_TYPE].set ? q->v[D_TYPE].id : 0;
 	long long	 comm = q->v[D_COMMUNITY].set ? q->v[D_COMMUNITY].id : 0;
 
+	if (limit == 0)
+		return db_query(r, pay_sql_due_total, "iiiissisii", q->lo,
+		    q->hi, type, type, pref, pref, (long long)q->sc.site,
+		    q->sc.list, comm, comm);
 	return db_query(r, pay_sql_due, "iiiiiissisiii", q->n, q->g, q->lo,
 	    q->hi, type, type, pref, pref, (long long)q->sc.site, q->sc.list,
 	    comm, comm, limit);
+}
+
+/* The grand total into d: the count of every row (COUNT), and a TOTAL
+ * row per currency (its count and amount) in TOTALS. */
+static enum weft_err
+pay_due_total(struct request *req, struct tmpl_dict *d, struct pay_due_q *q)
+{
+	struct tmpl_dict *t = NULL, *x;
+	struct db_rows	*r;
+	long long	 count = 0;
+	enum weft_err	 e;
+
+	if ((e = pay_due_query(q, 0, &r)) != WEFT_OK)
+		return e;
+	while (db_next(r)) {
+		if (t == NULL)
+			t = tmpl_section(d, "TOTALS");
+		x = tmpl_section(t, "TOTAL");
+		tmpl_set_int(x, "COUNT", db_int(r, 1));
+		money_set(x, "TOTAL", app_lang(req), db_int(r, 2),
+		    db_str(r, 0));
+		count += db_int(r, 1);
+	}
+	db_rows_free(r);
+	tmpl_set_int(d, "COUNT", count);
+	if (count == 0)
+		tmpl_show(d, "NONE");
+	return WEFT_OK;
 }
 
 static enum weft_err
@@ -147,10 +196,8 @@ pay_due(struct request *req)
 	struct tmpl_dict	*d, *x;
 	struct db_rows		*r;
 	const char		*lang = app_lang(req);
-	long long		 total = 0;
-	char			 cur[MONEY_CODE_LEN] = "";
 	size_t			 n = 0;
-	int			 mixed = 0;
+	int			 k;
 	enum weft_err		 e;
 
 	if ((d = app_page(req, "payments/due.tpl",
@@ -158,6 +205,7 @@ pay_due(struct request *req)
 		return 500;
 	pay_due_read(req, d, &q);
 	if ((e = pay_due_filters(req, d, &q)) != WEFT_OK ||
+	    (e = pay_due_total(req, d, &q)) != WEFT_OK ||
 	    (e = pay_due_query(&q, PAY_LIST_MAX + 1, &r)) != WEFT_OK)
 		return app_status_of(e);
 	while (db_next(r) && n++ < PAY_LIST_MAX) {
@@ -170,27 +218,16 @@ pay_due(struct request *req)
 		tmpl_set(x, "STATUS_NAME", db_str(r, 3));
 		tmpl_set(x, "TYPE", db_str(r, 4));
 		i18n_set_date(x, "RENEWAL", lang, db_str(r, 5));
-		tmpl_set(x, "PREFERENCE", app_text(req, pay_pref_keys[
-		    util_lookup(pay_pref_names, PAY_PREF__MAX,
-		    db_str(r, 6)) < 0 ? 0 : util_lookup(pay_pref_names,
-		    PAY_PREF__MAX, db_str(r, 6))]));
+		k = util_lookup(pay_pref_names, PAY_PREF__MAX, db_str(r, 6));
+		tmpl_set(x, "PREFERENCE", app_text(req, pay_pref_keys[k < 0 ?
+		    0 : k]));
 		money_set(x, "OWED", lang, db_int(r, 7), db_str(r, 8));
 		if (!db_int(r, 9))
 			tmpl_show(x, "NOT_CHARGED");
-		if (cur[0] != '\0' && strcmp(cur, db_str(r, 8)) != 0)
-			mixed = 1;
-		util_copy(cur, sizeof(cur), db_str(r, 8));
-		total += db_int(r, 7);
 	}
 	if (db_nrows(r) > PAY_LIST_MAX)
 		tmpl_show(d, "MORE");
 	db_rows_free(r);
-	if (n == 0)
-		tmpl_show(d, "NONE");
-	tmpl_set_int(d, "COUNT", (long long)(n > PAY_LIST_MAX ? PAY_LIST_MAX :
-	    n));
-	if (n > 0 && !mixed)
-		money_set(tmpl_section(d, "TOTAL"), "TOTAL", lang, total, cur);
 	tmpl_set(d, "QUERY_STATUS", http_kv_get(&req->query, "status") ?
 	    http_kv_get(&req->query, "status") : "");
 	return app_render(req, 200);
@@ -247,12 +284,14 @@ static const char pay_sql_recv[] =
     " AND (? = 1 OR FIND_IN_SET(COALESCE(m.community_id, 0), ?) > 0)"
     " ORDER BY p.paid_on, p.id LIMIT ?";
 
+/* Every payment of the period, not only a page's: per method and
+ * currency, then (method NULL, the rollup) per currency. */
 static const char pay_sql_recv_totals[] =
-    "SELECT p.method, p.currency, COUNT(*), SUM(p.minor)"
+    "SELECT p.currency, p.method, COUNT(*), SUM(p.minor)"
     " FROM payments p JOIN members m ON m.id = p.member_id"
     " WHERE p.paid_on BETWEEN ? AND ? AND (? = '' OR p.method = ?)"
     " AND (? = 1 OR FIND_IN_SET(COALESCE(m.community_id, 0), ?) > 0)"
-    " GROUP BY p.method, p.currency ORDER BY p.method, p.currency";
+    " GROUP BY p.currency, p.method WITH ROLLUP";
 
 struct pay_recv_q {
 	struct form_value	 v[R__MAX];
@@ -281,6 +320,7 @@ pay_recv_read(struct request *req, struct tmpl_dict *d, struct pay_recv_q *q)
 	if (d != NULL) {
 		tmpl_set(d, "FROM", q->from);
 		tmpl_set(d, "TO", q->to);
+		tmpl_set(d, "METHOD_NAME", q->method);
 	}
 }
 
@@ -289,7 +329,7 @@ int
 pay_received(struct request *req)
 {
 	struct pay_recv_q	 q;
-	struct tmpl_dict	*d, *x;
+	struct tmpl_dict	*d, *x, *g = NULL;
 	struct db_rows		*r;
 	const char		*lang = app_lang(req);
 	size_t			 i, n = 0;
@@ -308,12 +348,21 @@ pay_received(struct request *req)
 	    q.method, q.method, (long long)q.sc.site, q.sc.list)) != WEFT_OK)
 		return app_status_of(e);
 	while (db_next(r)) {
-		x = tmpl_section(d, "TOTAL");
-		k = util_lookup(pay_pref_names, PAY_METHOD__MAX, db_str(r, 0));
-		tmpl_set(x, "METHOD", app_text(req, pay_pref_keys[k < 0 ? 0 :
-		    k]));
+		if (db_null(r, 0))
+			continue;	/* the rollup of every currency */
+		if (db_null(r, 1)) {
+			if (g == NULL)
+				g = tmpl_section(d, "GRAND");
+			x = tmpl_section(g, "ALL");
+		} else {
+			x = tmpl_section(d, "TOTAL");
+			k = util_lookup(pay_pref_names, PAY_METHOD__MAX,
+			    db_str(r, 1));
+			tmpl_set(x, "METHOD", app_text(req, pay_pref_keys[k < 0 ?
+			    0 : k]));
+		}
 		tmpl_set_int(x, "COUNT", db_int(r, 2));
-		money_set(x, "AMOUNT", lang, db_int(r, 3), db_str(r, 1));
+		money_set(x, "AMOUNT", lang, db_int(r, 3), db_str(r, 0));
 	}
 	db_rows_free(r);
 	if ((e = db_query(&r, pay_sql_recv, "ssssisi", q.from, q.to, q.method,

@@ -1,13 +1,10 @@
 /*
  * Notices through the outbox (docs/mail.md), each rendered in the
  * member's language and queued in the transaction of what causes it: a
- * receipt when a payment is recorded; renewal reminders, one N days
- * before the renewal date (payment_reminder_days) and one on it (the
- * first run on or after it, while the subscription is overdue), to the
- * member who pays (a household's head).  payment_notices' key (member,
- * period, kind) makes a reminder once per member and period however
- * often the job runs.  The same selection is what the switch page shows
- * as "who would be mailed".
+ * receipt when a payment is recorded; and the due list's button, which
+ * queues the renewal reminders due now in the coordinator's scope
+ * (common/sub_reminders.h: the same as weft-mailer's periodic job, one
+ * per member, period and kind however often either runs).
  */
 #include <stdio.h>
 #include <string.h>
@@ -18,96 +15,18 @@
 #include "ledger.h"
 #include "outbox.h"
 #include "payments.h"
+#include "sub_reminders.h"
 #include "util.h"
-
-#define PAY_REMINDERS_BATCH	200	/* reminders one request queues */
-
-/* The reminders due now, in scope (parameters: N, N, G, site, the list
- * of communities), with the kind each is: 'before' or 'on'.  Members of
- * a household (head_id) are reminded through their head. */
-static const char pay_sql_due_notices[] =
-    "SELECT s.member_id, s.renewal_date,"
-    " IF(s.renewal_date > UTC_DATE(), 'before', 'on') AS kind,"
-    " m.name, m.email, m.lang"
-    " FROM subscriptions s JOIN members m ON m.id = s.member_id"
-    " WHERE s.active = 1 AND s.head_id IS NULL AND s.preference <> 'waived'"
-    " AND m.status = 'approved'"
-    " AND s.renewal_date <= UTC_DATE() + INTERVAL ? DAY"
-    " AND s.renewal_date >= UTC_DATE() - INTERVAL ? DAY"
-    " AND (? = 1 OR FIND_IN_SET(COALESCE(m.community_id, 0), ?) > 0)"
-    " AND NOT EXISTS (SELECT 1 FROM payment_notices n"
-    " WHERE n.member_id = s.member_id AND n.period_start = s.renewal_date"
-    " AND n.kind = IF(s.renewal_date > UTC_DATE(), 'before', 'on'))"
-    " ORDER BY s.renewal_date, s.member_id LIMIT ?";
-
-enum weft_err
-pay_notices_due(const struct ledger_scope *sc, size_t max,
-    struct db_rows **out)
-{
-	long long	 n, g;
-
-	sub_days(&n, &g);
-	return db_query(out, pay_sql_due_notices, "iiisi", n, g,
-	    (long long)sc->site, sc->list, (long long)max);
-}
 
 /* The text of key in lang with pairs, into a fresh buffer the caller
  * frees; NULL when it could not be built. */
 static const char *
 pay_text(struct buf *b, const char *lang, const char *key, const char *a,
-    const char *av, const char *c, const char *cv, const char *e,
-    const char *ev)
+    const char *av)
 {
 	buf_init(b);
-	i18n_format(b, lang, key, a, av, c, cv, e, ev, NULL);
+	i18n_format(b, lang, key, a, av, NULL);
 	return buf_failed(b) ? NULL : b->p;
-}
-
-/* One reminder of member (a row of pay_sql_due_notices), inside the
- * caller's transaction: its notice row, then its mail; *made 0 when
- * another run made it meanwhile. */
-static enum weft_err
-pay_reminder_one(struct db_rows *r, int *made)
-{
-	struct outbox_msg	 msg;
-	struct buf		 subj, body;
-	const char		*lang = db_str(r, 5);
-	const char		*before = strcmp(db_str(r, 2), "before") == 0 ?
-				    "1" : NULL;
-	char			 date[I18N_DATE_LEN];
-	long long		 oid;
-	enum weft_err		 e;
-
-	*made = 0;
-	if ((e = db_exec("INSERT IGNORE INTO payment_notices (member_id,"
-	    " period_start, kind) VALUES (?, ?, ?)", "iss", db_int(r, 0),
-	    db_str(r, 1), db_str(r, 2))) != WEFT_OK || db_affected() == 0)
-		return e;
-	i18n_date(lang, db_str(r, 1), date, sizeof(date));
-	memset(&msg, 0, sizeof(msg));
-	msg.kind = "payments.reminder";
-	msg.member_id = db_int(r, 0);
-	msg.to_addr = db_str(r, 4);
-	msg.to_name = db_str(r, 3);
-	msg.lang = lang;
-	msg.subject = pay_text(&subj, lang, before != NULL ?
-	    N_("mail.payments.reminder.subject_before") :
-	    N_("mail.payments.reminder.subject_on"), "date", date, NULL, NULL,
-	    NULL, NULL);
-	msg.body = pay_text(&body, lang, before != NULL ?
-	    N_("mail.payments.reminder.body_before") :
-	    N_("mail.payments.reminder.body_on"), "name", db_str(r, 3),
-	    "date", date, NULL, NULL);
-	e = msg.subject == NULL || msg.body == NULL ? WEFT_ERR_NOMEM :
-	    outbox_queue(&msg, &oid);
-	buf_free(&subj);
-	buf_free(&body);
-	if (e == WEFT_OK && (e = db_exec("UPDATE payment_notices SET"
-	    " outbox_id = ? WHERE member_id = ? AND period_start = ?"
-	    " AND kind = ?", "iiss", oid, db_int(r, 0), db_str(r, 1),
-	    db_str(r, 2))) == WEFT_OK)
-		*made = 1;
-	return e;
 }
 
 /* POST /payments/reminders: queues the reminders due now to the members
@@ -116,25 +35,16 @@ int
 pay_reminders(struct request *req)
 {
 	struct ledger_scope	 sc;
-	struct db_rows		*r;
 	char			 after[64];
-	int			 made, n = 0;
+	long long		 n = 0;
 	enum weft_err		 e;
 
 	ledger_scope_of(&req->actor, PERM_PAYMENT_MANAGE, &sc);
 	if ((e = db_begin()) != WEFT_OK)
 		return app_status_of(e);
-	if ((e = pay_notices_due(&sc, PAY_REMINDERS_BATCH, &r)) != WEFT_OK)
+	if ((e = sub_reminders_queue(sc.site, sc.list, &n)) != WEFT_OK)
 		goto err;
-	while (db_next(r)) {
-		if ((e = pay_reminder_one(r, &made)) != WEFT_OK) {
-			db_rows_free(r);
-			goto err;
-		}
-		n += made;
-	}
-	db_rows_free(r);
-	snprintf(after, sizeof(after), "{\"queued\":%d}", n);
+	snprintf(after, sizeof(after), "{\"queued\":%lld}", n);
 	if ((e = audit_write(&req->actor, "payment.reminders", "payments", 0,
 	    sc.site || sc.n != 1 ? 0 : sc.ids[0], NULL, after)) != WEFT_OK ||
 	    (e = db_commit()) != WEFT_OK)
@@ -187,7 +97,7 @@ pay_receipt_queue(long long payment_id)
 	msg.to_addr = db_str(r, 9);
 	msg.lang = lang;
 	msg.subject = pay_text(&subj, lang, N_("mail.payments.receipt.subject"),
-	    "amount", amount, NULL, NULL, NULL, NULL);
+	    "amount", amount);
 	buf_init(&body);
 	i18n_format(&body, lang, N_("mail.payments.receipt.body"), "name",
 	    db_str(r, 8), "amount", amount, "date", date, "method",

@@ -121,13 +121,15 @@ static const char pay_sql_insert[] =
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?)";
 
 /* After the payment's row: the renewal date moved when the charge is
- * paid whole, the audit row, the receipt. */
+ * paid whole, the audit row (before: what was left to pay on the charge
+ * and, when it moves, the renewal date; after: the payment, what is left
+ * and the new date), the receipt. */
 static enum weft_err
 pay_payment_finish(struct request *req, const struct pay_member *m,
     const struct pay_charge *c, const struct form_value *v, long long pid,
     long long xid)
 {
-	struct buf	 after;
+	struct buf	 before, after;
 	long long	 hours = v[P_METHOD].choice == PAY_HOURS ?
 			    v[P_HOURS].hours : 0;
 	int		 renewed = 0;
@@ -141,6 +143,12 @@ pay_payment_finish(struct request *req, const struct pay_member *m,
 			return e;
 		renewed = db_affected() > 0;
 	}
+	buf_init(&before);
+	buf_printf(&before, "{\"charge\":%lld,\"left\":%lld", c->id,
+	    c->minor - c->paid);
+	if (renewed)
+		buf_printf(&before, ",\"renewal_date\":\"%s\"", c->start);
+	buf_puts(&before, "}");
 	buf_init(&after);
 	buf_printf(&after, "{\"id\":%lld,\"charge\":%lld,\"minor\":%lld,"
 	    "\"currency\":\"%s\",\"paid_on\":\"%s\",\"method\":\"%s\","
@@ -155,8 +163,10 @@ pay_payment_finish(struct request *req, const struct pay_member *m,
 	if (renewed)
 		buf_printf(&after, ",\"renewal_date\":\"%s\"", c->end);
 	buf_puts(&after, "}");
-	e = buf_failed(&after) ? WEFT_ERR_NOMEM : audit_write(&req->actor,
-	    "payment.record", "payment", pid, m->community, NULL, after.p);
+	e = buf_failed(&before) || buf_failed(&after) ? WEFT_ERR_NOMEM :
+	    audit_write(&req->actor, "payment.record", "payment", pid,
+	    m->community, before.p, after.p);
+	buf_free(&before);
 	buf_free(&after);
 	return e != WEFT_OK ? e : pay_receipt_queue(pid);
 }

@@ -107,12 +107,6 @@ int		 pay_site(const struct request *);
 	"COALESCE((SELECT n.name FROM subscription_type_names n" \
 	" WHERE n.type_id = " t ".id AND n.lang = " langparam "), " t ".name)"
 
-struct ledger_scope;
-struct db_rows;
-/* The renewal reminders due now to members in scope sc, at most max
- * (notices.c): member id, renewal date, kind, name, e-mail, language. */
-enum weft_err	 pay_notices_due(const struct ledger_scope *sc, size_t max,
-		    struct db_rows **out);
 /* Queues the receipt of payment id to its member, inside the caller's
  * transaction. */
 enum weft_err	 pay_receipt_queue(long long payment_id);

@@ -5,6 +5,7 @@
  *
  *	outbox.c	the outbox's side: claims, leases, results
  *	smtp.c		the relay's side: one libcurl handle per worker
+ *	jobs.c		the periodic jobs (renewal reminders, ...)
  *	main.c		the worker's loop
  */
 #ifndef WEFT_MAILER_H
@@ -56,5 +57,11 @@ void		 smtp_close(void);
  * there is none. */
 enum mailer_result smtp_send(const char *sender, const char *rcpt,
 		    const struct buf *msg, char *answer, size_t len);
+
+/* ---- jobs.c ---- */
+
+/* Runs the periodic jobs that are due and that this worker claims;
+ * looks at most every few seconds, so it is called from the loop. */
+void		 mailer_jobs_tick(void);
 
 #endif

@@ -6,7 +6,8 @@
  * each answer at once, so that a mailer killed mid-batch re-sends at most
  * the one message whose answer it had not yet written.  On SIGTERM a
  * worker finishes the message in flight and gives the rest of its batch
- * back.
+ * back.  Between batches, and while the outbox is empty, a worker runs
+ * the periodic jobs that are due (jobs.c).
  */
 #include <curl/curl.h>
 
@@ -18,6 +19,7 @@
 #include "buf.h"
 #include "config.h"
 #include "db.h"
+#include "i18n.h"
 #include "log.h"
 #include "mail_mime.h"
 #include "mail_token.h"
@@ -192,19 +194,32 @@ static int
 mailer_run(void *arg)
 {
 	struct buf	 msg;
+	char		 phrases[4096];
+	int		 jobs = 1;
 
 	(void)arg;
 	if (smtp_init() != 0)
 		return 1;
+	/* The jobs' mail is rendered in each member's language: without
+	 * the phrases, the mail is delivered and no job runs. */
+	snprintf(phrases, sizeof(phrases), "%s/phrases", config.templates_dir);
+	if (i18n_load(phrases) != WEFT_OK) {
+		log_msg(LOGL_ERROR, "mailer: no phrases in %s: no periodic job "
+		    "runs", phrases);
+		jobs = 0;
+	}
 	buf_init(&msg);
 	if (db_connect() != WEFT_OK)
 		log_msg(LOGL_WARN, "mailer: no database yet; trying again");
 	log_msg(LOGL_INFO, "mailer: delivering to %s:%d (%s)",
 	    config.smtp_host, config.smtp_port, config.smtp_security);
 	mailer_master = getppid();
-	while (!super_stopping() && !mailer_orphan())
+	while (!super_stopping() && !mailer_orphan()) {
+		if (jobs)
+			mailer_jobs_tick();
 		if (mailer_batch(&msg) == 0)
 			super_wait(MAILER_IDLE_MS);
+	}
 	buf_free(&msg);
 	smtp_close();
 	db_close();

@@ -22,6 +22,6 @@
 <tbody>
 {{#ROW}}<tr data-member="{{ID}}" data-status="{{STATUS_NAME}}"><td><a href="/payments/members/{{ID}}">{{NAME}}</a> ({{USERNAME}})</td><td>{{STATUS}}</td><td>{{TYPE}}</td><td>{{RENEWAL}}</td><td>{{PREFERENCE}}</td><td>{{OWED}}{{#NOT_CHARGED}} <span class="hint">[[payments.due.not_charged]]</span>{{/NOT_CHARGED}}</td></tr>
 {{/ROW}}</tbody>
-{{#TOTAL}}<tfoot><tr><th scope="row" colspan="5">[[payments.due.total]]</th><td>{{TOTAL}}</td></tr></tfoot>{{/TOTAL}}
+{{#TOTALS}}<tfoot>{{#TOTAL}}<tr class="total"><th scope="row" colspan="5">[[payments.due.total_all n=COUNT]]</th><td>{{TOTAL}}</td></tr>{{/TOTAL}}</tfoot>{{/TOTALS}}
 </table>
 {{#MORE}}<p>[[payments.due.more]]</p>{{/MORE}}

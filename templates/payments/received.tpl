@@ -8,13 +8,15 @@
 <select id="method" name="method"><option value="">[[payments.due.filter.any]]</option>{{#METHOD_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/METHOD_OPTION}}</select>
 <div class="actions"><button type="submit">[[payments.due.filter.apply]]</button></div>
 </form>
-<p><a href="/payments/received.csv?from={{FROM}}&amp;to={{TO}}">[[payments.due.csv]]</a></p>
+<p><a href="/payments/received.csv?from={{FROM}}&amp;to={{TO}}&amp;method={{METHOD_NAME}}">[[payments.due.csv]]</a></p>
 <table class="totals">
 <caption>[[payments.received.totals]]</caption>
 <thead><tr><th scope="col">[[payments.col.method]]</th><th scope="col">[[payments.received.count]]</th><th scope="col">[[payments.col.amount]]</th></tr></thead>
 <tbody>
 {{#TOTAL}}<tr><th scope="row">{{METHOD}}</th><td>{{COUNT}}</td><td>{{AMOUNT}}</td></tr>
 {{/TOTAL}}</tbody>
+{{#GRAND}}<tfoot>{{#ALL}}<tr class="total"><th scope="row">[[payments.received.all_methods]]</th><td>{{COUNT}}</td><td>{{AMOUNT}}</td></tr>
+{{/ALL}}</tfoot>{{/GRAND}}
 </table>
 {{#NONE}}<p>[[payments.received.none]]</p>{{/NONE}}
 <table class="received">

@@ -1,11 +1,13 @@
 // The payment switch (docs/payments.md): with payments_enabled off every
 // payments route but the switch's answers the page saying so, and nothing
 // of payments shows in the navigation; turning it on shows first who
-// would be mailed, then needs a confirmation.  Serial: it changes what
+// would be mailed, then needs a confirmation, and then mails them at once
+// (the reminder job made due).  Serial: it changes what
 // every page shows.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { get, getCsrf, login, post, text } from './lib.mjs';
+import { get, getCsrf, login, post, sql, text } from './lib.mjs';
+import { until } from './mail-lib.mjs';
 import { setting } from './exchanges-lib.mjs';
 import { subscriber } from './payments-lib.mjs';
 
@@ -44,6 +46,11 @@ test('feature off: the area is closed and nothing of it shows; on again after a 
 		r = await post('/payments/feature', admin, { csrf, state: 'on', confirm: '1' });
 		assert.equal(r.status, 303);
 		assert.equal(setting('payments_enabled'), 'on');
+		// Those previewed are mailed at once: the reminder job is made
+		// due, and the stack's mailer runs it within seconds.
+		const queued = await until(() => Number(sql(`SELECT COUNT(*) FROM outbox
+		    WHERE member_id = ${due.id} AND kind = 'payments.reminder'`)[0][0]), 30000);
+		assert.equal(queued, 1, 'the member previewed is reminded once');
 		assert.equal((await get('/payments', pay)).status, 200, 'open again');
 		assert.match((await get('/', pay)).body, /href="\/payments"/);
 	} finally {

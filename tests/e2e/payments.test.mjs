@@ -45,6 +45,16 @@ test('a partial then a final payment move the status from due to current; the re
 	assert.equal(renewal, `${Number(dateIn(5).slice(0, 4)) + 1}${dateIn(5).slice(4)}`.replace(/-02-29$/, '-03-01'), 'a year later');
 	const rows = sql(`SELECT minor, method, reference FROM payments WHERE member_id = ${m.id} ORDER BY id`);
 	assert.deepEqual(rows, [['1050', 'cash', ''], ['1350', 'cheque', 'CHQ 0042']]);
+	// Each payment audited with before and after: what was left, and the
+	// renewal date the final one moved.
+	const [p1, p2] = sql(`SELECT id FROM payments WHERE member_id = ${m.id} ORDER BY id`).map((x) => x[0]);
+	const [a1] = audits('payment', p1, 'payment.record');
+	assert.match(a1[0], /"left":2400/);
+	assert.doesNotMatch(a1[0], /renewal_date/);
+	assert.match(a1[1], /"minor":1050,.*"left":1350/);
+	const [a2] = audits('payment', p2, 'payment.record');
+	assert.match(a2[0], new RegExp(`"left":1350,"renewal_date":"${dateIn(5)}"`));
+	assert.match(a2[1], new RegExp(`"left":0,"renewal_date":"${renewal}"`));
 	// The same form key again records nothing more.
 	r = await post(action, pay, { ...v, amount: '13.50', method: 'cheque' });
 	assert.ok([303, 422].includes(r.status));
@@ -145,7 +155,7 @@ test('the due list: filters, totals; the payment role\'s CSV has no contact colu
 	assert.match(r.body, new RegExp(`data-member="${overdue.id}"`));
 	assert.match(r.body, /data-status="lapsed"/);
 	assert.match((await get('/payments?status=lapsed', pay)).body, /data-status="lapsed"/);
-	assert.match(text(r.body), /Total of these rows/);
+	assert.match(text(r.body), /Total of all \d+ subscriptions/);
 	r = await get('/payments/due.csv?status=overdue', pay);
 	assert.equal(r.status, 200);
 	assert.match(r.headers['content-type'], /text\/csv/);

@@ -94,6 +94,7 @@ export const ACTORS = {
 	payment:    { user: 'payment',    status: 'approved', grants: [['payment', 'site']] },
 	translator: { user: 'translator', status: 'approved', grants: [['translator', 'language:es']] },
 	northcoord: { user: 'northcoord', status: 'approved', grants: [['member', 'community:1']] },
+	northpay:   { user: 'northpay',   status: 'approved', grants: [['payment', 'community:1']] },
 };
 
 // Is an actor allowed through a route's guard (before the handler looks at

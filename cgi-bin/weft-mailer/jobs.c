@@ -1,0 +1,91 @@
+/*
+ * weft-mailer's periodic jobs (docs/mail.md, "Periodic jobs"): work that
+ * no request causes, run without a person on a period of its own.  One
+ * row of mailer_jobs[] each; adding a job is adding its row (a function
+ * of common/ that does the whole run in its own transactions, idempotent,
+ * and says how much it did).
+ *
+ * Each worker looks every MAILER_JOBS_LOOK_S seconds (and at its start)
+ * at every job, and runs the one whose row of periodic_jobs it claims:
+ * the row's next_at reached, set to a period later in the same
+ * statement, so that however many workers, mailers and hosts look, one
+ * of them runs it once per period.  A job first seen runs at once.  A
+ * run that fails is logged and recorded in the row; the next is a
+ * period later (each job is idempotent: a reminder queued twice is
+ * queued once).
+ */
+#include <stdio.h>
+#include <time.h>
+
+#include "db.h"
+#include "err.h"
+#include "log.h"
+#include "mailer.h"
+#include "sub_reminders.h"
+
+#define MAILER_JOBS_LOOK_S	5	/* between two looks of a worker */
+
+struct mailer_job {
+	const char	*name;		/* its row of periodic_jobs */
+	int		 every_s;	/* its period */
+	/* The whole run; *count what it did (for the log and the row). */
+	enum weft_err	(*run)(long long *count);
+};
+
+static const struct mailer_job mailer_jobs[] = {
+	/* Renewal reminders (docs/payments.md, "Notices"); nothing while
+	 * payments are off. */
+	{ SUB_REMINDERS_JOB, 3600, sub_reminders_job },
+};
+
+/* Claims job j's row for one run: 1 when this worker is to run it. */
+static int
+mailer_job_claim(const struct mailer_job *j)
+{
+	if (db_exec("INSERT IGNORE INTO periodic_jobs (name, next_at)"
+	    " VALUES (?, UTC_TIMESTAMP(6))", "s", j->name) != WEFT_OK)
+		return 0;
+	if (db_exec("UPDATE periodic_jobs SET next_at = UTC_TIMESTAMP(6)"
+	    " + INTERVAL ? SECOND, started_at = UTC_TIMESTAMP(6),"
+	    " runs = runs + 1 WHERE name = ? AND next_at <= UTC_TIMESTAMP(6)",
+	    "is", (long long)j->every_s, j->name) != WEFT_OK)
+		return 0;
+	return db_affected() == 1;
+}
+
+static void
+mailer_job_run(const struct mailer_job *j)
+{
+	long long	 count = 0;
+	enum weft_err	 e;
+
+	e = j->run(&count);
+	if (e != WEFT_OK)
+		log_msg(LOGL_ERROR, "mailer: job %s: %s (again in %d s)",
+		    j->name, weft_strerror(e), j->every_s);
+	else
+		log_msg(count > 0 ? LOGL_INFO : LOGL_DEBUG,
+		    "mailer: job %s: %lld done", j->name, count);
+	if (db_exec("UPDATE periodic_jobs SET done_at = UTC_TIMESTAMP(6),"
+	    " last_count = ?, last_error = ? WHERE name = ?", "iss", count,
+	    e == WEFT_OK ? NULL : weft_strerror(e), j->name) != WEFT_OK)
+		log_msg(LOGL_WARN, "mailer: job %s: its end was not recorded",
+		    j->name);
+}
+
+void
+mailer_jobs_tick(void)
+{
+	static time_t	 last;
+	time_t		 now = time(NULL);
+	size_t		 i;
+
+	if (last != 0 && now - last < MAILER_JOBS_LOOK_S && now >= last)
+		return;
+	last = now;
+	if (db_ensure() != WEFT_OK)
+		return;
+	for (i = 0; i < sizeof(mailer_jobs) / sizeof(mailer_jobs[0]); i++)
+		if (mailer_job_claim(&mailer_jobs[i]))
+			mailer_job_run(&mailer_jobs[i]);
+}
