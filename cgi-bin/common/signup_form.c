@@ -101,7 +101,7 @@ signup_marks(struct tmpl_dict *s, enum signup_ask a)
 /* The list selects asked, the chosen ones selected. */
 static enum weft_err
 signup_lists(struct tmpl_dict *p, const char *lang, enum signup_who who,
-    const long long *ids)
+    const long long *ids, const char *const *errs)
 {
 	struct tmpl_dict	*s;
 	enum signup_ask		 a;
@@ -116,6 +116,10 @@ signup_lists(struct tmpl_dict *p, const char *lang, enum signup_who who,
 		tmpl_set(s, "FIELD", lists_defs[i].field);
 		tmpl_set(s, "LABEL", i18n_text(lang, lists_defs[i].item));
 		signup_marks(s, a);
+		if (errs != NULL && errs[i] != NULL) {
+			tmpl_show(s, "INVALID");
+			tmpl_set(s, "ERROR", errs[i]);
+		}
 		if ((e = lists_options(s, "OPTION", (enum list)i, lang, ids[i],
 		    0)) != WEFT_OK)
 			return e;
@@ -127,7 +131,7 @@ signup_lists(struct tmpl_dict *p, const char *lang, enum signup_who who,
  * value selected. */
 static void
 signup_questions(struct tmpl_dict *p, enum signup_who who,
-    const struct form_value *v)
+    const struct form_value *v, const char *const *errs)
 {
 	char			 c[SETTINGS_VALUE_MAX], name[16];
 	struct tmpl_dict	*s, *k;
@@ -142,6 +146,10 @@ signup_questions(struct tmpl_dict *p, enum signup_who who,
 		tmpl_set(s, "FIELD", name);
 		tmpl_set(s, "TEXT", settings_str(SIGNUP_Q(q, 0)));
 		signup_marks(s, a);
+		if (errs != NULL && errs[q] != NULL) {
+			tmpl_show(s, "INVALID");
+			tmpl_set(s, "ERROR", errs[q]);
+		}
 		if (!signup_is_choice(q)) {
 			k = tmpl_section(s, "IS_TEXT");
 			tmpl_set(k, "VALUE", v != NULL ? v[q].str : "");
@@ -172,8 +180,8 @@ signup_choice_ok(size_t q, const char *answer)
 /* The lists read (v: the three of the table), checked; how many are
  * refused, -1 on a database error. */
 static int
-signup_read_lists(struct tmpl_dict *d, struct tmpl_dict *p, const char *lang,
-    enum signup_who who, const struct form_value *v, struct signup_values *out)
+signup_read_lists(struct tmpl_dict *d, const char *lang, enum signup_who who,
+    const struct form_value *v, struct signup_values *out, const char **errs)
 {
 	static const long long	 none[LISTS_MEMBER];
 	int			 refused[LISTS_MEMBER], bad = 0;
@@ -183,6 +191,7 @@ signup_read_lists(struct tmpl_dict *d, struct tmpl_dict *p, const char *lang,
 	if (lists_member_values(v, none, out->lists, refused) < 0)
 		return -1;
 	for (i = 0; i < LISTS_MEMBER; i++) {
+		errs[i] = NULL;
 		a = signup_ask((enum signup_field)(SIGNUP_NEIGHBOURHOOD + i),
 		    who);
 		if (a == SIGNUP_HIDDEN) {
@@ -190,9 +199,10 @@ signup_read_lists(struct tmpl_dict *d, struct tmpl_dict *p, const char *lang,
 			continue;
 		}
 		if (refused[i] || (a == SIGNUP_REQUIRED && out->lists[i] == 0)) {
-			signup_error(d, p, lists_defs[i].field, i18n_text(lang,
-			    refused[i] ? valid_err_keys[VALID_RANGE] :
-			    valid_err_keys[VALID_EMPTY]));
+			errs[i] = i18n_text(lang, refused[i] ?
+			    valid_err_keys[VALID_RANGE] :
+			    valid_err_keys[VALID_EMPTY]);
+			form_error(d, lists_defs[i].field, errs[i]);
 			bad++;
 		}
 	}
@@ -202,7 +212,8 @@ signup_read_lists(struct tmpl_dict *d, struct tmpl_dict *p, const char *lang,
 /* The checks the table cannot make, on fields asked; how many fail. */
 static int
 signup_checks(struct tmpl_dict *d, struct tmpl_dict *p, const char *lang,
-    enum signup_who who, const struct form_value *v, struct signup_values *out)
+    enum signup_who who, const struct form_value *v, struct signup_values *out,
+    const char **qerr)
 {
 	char		 today[UTIL_DATE_LEN];
 	enum signup_ask	 a;
@@ -224,12 +235,20 @@ signup_checks(struct tmpl_dict *d, struct tmpl_dict *p, const char *lang,
 	}
 	for (q = 0; q < SIGNUP_QUESTIONS; q++) {
 		a = signup_question_ask(q, who);
+		qerr[q] = NULL;
+		if (a != SIGNUP_HIDDEN && v[SIGNUP__FIELDS + q].err != VALID_OK) {
+			/* form_read() refused it, form_show() said so. */
+			qerr[q] = i18n_text(lang,
+			    valid_err_keys[v[SIGNUP__FIELDS + q].err]);
+			continue;
+		}
 		if (a == SIGNUP_HIDDEN || !signup_is_choice(q) ||
 		    out->answer[q][0] == '\0' ||
 		    signup_choice_ok(q, out->answer[q]))
 			continue;
+		qerr[q] = i18n_text(lang, valid_err_keys[VALID_RANGE]);
 		signup_error(d, p, signup_base[SIGNUP__FIELDS + q].name,
-		    i18n_text(lang, valid_err_keys[VALID_RANGE]));
+		    qerr[q]);
 		bad++;
 	}
 	return bad;
@@ -270,6 +289,7 @@ signup_form(struct tmpl_dict *d, const char *lang, enum signup_who who,
 {
 	struct form_field	 t[SIGNUP__ALL];
 	struct form_value	 v[SIGNUP__ALL];
+	const char		*qerr[SIGNUP_QUESTIONS], *lerr[LISTS_MEMBER];
 	struct tmpl_dict	*p, *s;
 	enum signup_ask		 a;
 	size_t			 i;
@@ -294,8 +314,9 @@ signup_form(struct tmpl_dict *d, const char *lang, enum signup_who who,
 	if (in == NULL) {
 		static const long long	 none[LISTS_MEMBER];
 
-		signup_questions(p, who, NULL);
-		return signup_lists(p, lang, who, none) != WEFT_OK ? -1 : 0;
+		signup_questions(p, who, NULL, NULL);
+		return signup_lists(p, lang, who, none, NULL) != WEFT_OK ?
+		    -1 : 0;
 	}
 	bad = (int)form_read(t, SIGNUP__ALL, in, lang, NULL, v);
 	form_show(t, SIGNUP__ALL, v, lang, p);
@@ -303,12 +324,12 @@ signup_form(struct tmpl_dict *d, const char *lang, enum signup_who who,
 	if (v[SIGNUP_TERMS].on)
 		tmpl_show(p, "TERMS_CHECKED");
 	signup_values_of(who, v, out);
-	if ((nl = signup_read_lists(d, p, lang, who, &v[SIGNUP_NEIGHBOURHOOD],
-	    out)) < 0)
+	if ((nl = signup_read_lists(d, lang, who, &v[SIGNUP_NEIGHBOURHOOD],
+	    out, lerr)) < 0)
 		return -1;
-	more = signup_checks(d, p, lang, who, v, out);
-	signup_questions(p, who, &v[SIGNUP__FIELDS]);
-	if (signup_lists(p, lang, who, out->lists) != WEFT_OK)
+	more = signup_checks(d, p, lang, who, v, out, qerr);
+	signup_questions(p, who, &v[SIGNUP__FIELDS], qerr);
+	if (signup_lists(p, lang, who, out->lists, lerr) != WEFT_OK)
 		return -1;
 	return bad + nl + more;
 }
