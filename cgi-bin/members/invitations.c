@@ -4,7 +4,8 @@
  * in the actor's scope (their community's, or all for a site grant) with
  * a form to invite an address; POST there invites (stored, mailed and
  * audited in one transaction); POST /members/invitations/:id/revoke ends
- * a pending one (audited).  An address with a pending invitation is not
+ * a pending one (audited; one that is none, used, withdrawn or expired is
+ * 404 to site holders, 403 to others).  An address with a pending invitation is not
  * invited twice.
  */
 #include <stdio.h>
@@ -135,8 +136,7 @@ members_invite(struct request *req)
 }
 
 /* POST /members/invitations/:id/revoke: a pending invitation in the
- * actor's scope (else 404: used, revoked, expired or none; 403: out of
- * scope). */
+ * actor's scope. */
 int
 members_invitation_revoke(struct request *req)
 {
@@ -163,9 +163,11 @@ members_invitation_revoke(struct request *req)
 		comm = db_int(r, 1);
 	}
 	db_rows_free(r);
+	/* Rule 1 (docs/authorization.md): one that is none is 404 only to
+	 * whom may reach every invitation, so that ids cannot be probed. */
 	if (!found || !invite_in_scope(req, comm)) {
 		db_rollback();
-		return found ? 403 : 404;
+		return !found && invite_in_scope(req, 0) ? 404 : 403;
 	}
 	buf_init(&b);
 	buf_puts(&b, "{\"email\":");
