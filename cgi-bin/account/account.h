@@ -41,6 +41,10 @@ int		 account_forgot(struct request *);
 int		 account_forgot_post(struct request *);
 int		 account_reset(struct request *);
 int		 account_reset_post(struct request *);
+/* signup.c: the application (/signup, /signup/done). */
+int		 account_signup_form(struct request *);
+int		 account_signup_post(struct request *);
+int		 account_signup_done(struct request *);
 /* A new application's notices to the coordinators who may approve it
  * (signup_mail.c), in the caller's transaction. */
 enum weft_err	 account_application_mail(long long member_id,

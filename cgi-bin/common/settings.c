@@ -19,10 +19,31 @@
 #include "settings.h"
 
 static const char *const settings_limit_modes[] = { "soft", "hard", NULL };
-static const char *const settings_signup_modes[] = { "open", "closed", NULL };
+static const char *const settings_signup_modes[] = { "open", "closed",
+	"invitation", NULL };
 static const char *const settings_signup_mode_labels[] = {
 	N_("site.setting.signup_mode.open"),
-	N_("site.setting.signup_mode.closed"), NULL,
+	N_("site.setting.signup_mode.closed"),
+	N_("site.setting.signup_mode.invitation"), NULL,
+};
+/* A field of the application form (signup_form.h). */
+static const char *const settings_field_modes[] = { "hidden", "optional",
+	"required", NULL };
+static const char *const settings_field_mode_labels[] = {
+	N_("site.setting.field.hidden"), N_("site.setting.field.optional"),
+	N_("site.setting.field.required"), NULL,
+};
+static const char *const settings_question_kinds[] = { "text", "choice",
+	NULL };
+static const char *const settings_question_kind_labels[] = {
+	N_("site.setting.question.text"), N_("site.setting.question.choice"),
+	NULL,
+};
+static const char *const settings_optional_required[] = { "optional",
+	"required", NULL };
+static const char *const settings_optional_required_labels[] = {
+	N_("site.setting.field.optional"), N_("site.setting.field.required"),
+	NULL,
 };
 static const char *const settings_limit_mode_labels[] = {
 	N_("site.setting.credit_limit_mode.soft"),
@@ -34,6 +55,36 @@ static const char *const settings_limit_mode_labels[] = {
  * check). */
 #define SETTING_PAGE(g, l, h)	.group = (g), .label = (l), .help = (h)
 static const char *const settings_off_on[] = { "off", "on", NULL };
+
+/* The rows of the application form's settings (docs/site.md, "Member
+ * signup"), all of the group "Member signup". */
+#define SETTING_SIGNUP_FIELD(name, desc, label) { (name), SETTING_CHOICE, \
+	    "hidden", 0, 0, settings_field_modes, "account, members", (desc), \
+	    SETTING_PAGE(N_("site.group.signup"), (label), \
+	    N_("site.setting.signup_field.help")), \
+	    .choice_labels = settings_field_mode_labels }
+#define SETTING_SIGNUP_QUESTION(name, label) { (name), SETTING_TEXT, "", \
+	    0, 200, NULL, "account, members", \
+	    "A question of the site's own on the application form (empty: " \
+	    "none); the answers show on the applicant's profile to " \
+	    "coordinators.", SETTING_PAGE(N_("site.group.signup"), (label), \
+	    N_("site.setting.signup_question.help")) }
+#define SETTING_SIGNUP_KIND(name, label) { (name), SETTING_CHOICE, "text", \
+	    0, 0, settings_question_kinds, "account, members", \
+	    "The question's answer: text, a line typed in; choice, one of " \
+	    "its choices.", SETTING_PAGE(N_("site.group.signup"), (label), \
+	    NULL), .choice_labels = settings_question_kind_labels }
+#define SETTING_SIGNUP_CHOICES(name, label) { (name), SETTING_TEXT, "", 0, \
+	    SETTINGS_VALUE_MAX - 1, NULL, "account, members", \
+	    "The choices of a choice question, separated by |.", \
+	    SETTING_PAGE(N_("site.group.signup"), (label), \
+	    N_("site.setting.signup_question_choices.help")), \
+	    .format = SETTING_FORMAT_CHOICES }
+#define SETTING_SIGNUP_REQUIRED(name, label) { (name), SETTING_CHOICE, \
+	    "optional", 0, 0, settings_optional_required, "account, members", \
+	    "Whether an applicant must answer the question.", \
+	    SETTING_PAGE(N_("site.group.signup"), (label), NULL), \
+	    .choice_labels = settings_optional_required_labels }
 
 /* The settings, their types and defaults: the table is the format. */
 const struct setting_def settings_defs[SETTING__MAX] = {
@@ -197,6 +248,93 @@ const struct setting_def settings_defs[SETTING__MAX] = {
 	    SETTING_PAGE(N_("site.group.payments"),
 	    N_("site.setting.payment_reminder_days"),
 	    N_("site.setting.payment_reminder_days.help")) },
+	[SETTING_SIGNUP_PHONE] = SETTING_SIGNUP_FIELD("signup_phone",
+	    "Whether the application form asks for the phone number: "
+	    "hidden, optional or required.",
+	    N_("site.setting.signup_phone")),
+	[SETTING_SIGNUP_ADDRESS] = SETTING_SIGNUP_FIELD("signup_address",
+	    "Whether the application form asks for the postal address: "
+	    "hidden, optional or required.",
+	    N_("site.setting.signup_address")),
+	[SETTING_SIGNUP_NEIGHBOURHOOD] = SETTING_SIGNUP_FIELD("signup_neighbourhood",
+	    "Whether the application form asks for the neighbourhood (from the site's list): "
+	    "hidden, optional or required.",
+	    N_("site.setting.signup_neighbourhood")),
+	[SETTING_SIGNUP_COUNTY] = SETTING_SIGNUP_FIELD("signup_county",
+	    "Whether the application form asks for the county (from the site's list): "
+	    "hidden, optional or required.",
+	    N_("site.setting.signup_county")),
+	[SETTING_SIGNUP_AFFILIATION] = SETTING_SIGNUP_FIELD("signup_affiliation",
+	    "Whether the application form asks for the affiliation (from the site's list): "
+	    "hidden, optional or required.",
+	    N_("site.setting.signup_affiliation")),
+	[SETTING_SIGNUP_BIRTH_DATE] = SETTING_SIGNUP_FIELD("signup_birth_date",
+	    "Whether the application form asks for the date of birth: "
+	    "hidden, optional or required.",
+	    N_("site.setting.signup_birth_date")),
+	[SETTING_SIGNUP_HEARD_ABOUT] = SETTING_SIGNUP_FIELD("signup_heard_about",
+	    "Whether the application form asks for how the applicant heard of the timebank: "
+	    "hidden, optional or required.",
+	    N_("site.setting.signup_heard_about")),
+	[SETTING_SIGNUP_TERMS] = SETTING_SIGNUP_FIELD("signup_terms",
+	    "Whether the application form asks for the acceptance of the terms of membership (/terms): "
+	    "hidden, optional or required.",
+	    N_("site.setting.signup_terms")),
+	[SETTING_SIGNUP_Q1] = SETTING_SIGNUP_QUESTION("signup_question_1",
+	    N_("site.setting.signup_question_1")),
+	[SETTING_SIGNUP_Q1_KIND] = SETTING_SIGNUP_KIND(
+	    "signup_question_1_kind",
+	    N_("site.setting.signup_question_1_kind")),
+	[SETTING_SIGNUP_Q1_CHOICES] = SETTING_SIGNUP_CHOICES(
+	    "signup_question_1_choices",
+	    N_("site.setting.signup_question_1_choices")),
+	[SETTING_SIGNUP_Q1_REQUIRED] = SETTING_SIGNUP_REQUIRED(
+	    "signup_question_1_required",
+	    N_("site.setting.signup_question_1_required")),
+	[SETTING_SIGNUP_Q2] = SETTING_SIGNUP_QUESTION("signup_question_2",
+	    N_("site.setting.signup_question_2")),
+	[SETTING_SIGNUP_Q2_KIND] = SETTING_SIGNUP_KIND(
+	    "signup_question_2_kind",
+	    N_("site.setting.signup_question_2_kind")),
+	[SETTING_SIGNUP_Q2_CHOICES] = SETTING_SIGNUP_CHOICES(
+	    "signup_question_2_choices",
+	    N_("site.setting.signup_question_2_choices")),
+	[SETTING_SIGNUP_Q2_REQUIRED] = SETTING_SIGNUP_REQUIRED(
+	    "signup_question_2_required",
+	    N_("site.setting.signup_question_2_required")),
+	[SETTING_SIGNUP_Q3] = SETTING_SIGNUP_QUESTION("signup_question_3",
+	    N_("site.setting.signup_question_3")),
+	[SETTING_SIGNUP_Q3_KIND] = SETTING_SIGNUP_KIND(
+	    "signup_question_3_kind",
+	    N_("site.setting.signup_question_3_kind")),
+	[SETTING_SIGNUP_Q3_CHOICES] = SETTING_SIGNUP_CHOICES(
+	    "signup_question_3_choices",
+	    N_("site.setting.signup_question_3_choices")),
+	[SETTING_SIGNUP_Q3_REQUIRED] = SETTING_SIGNUP_REQUIRED(
+	    "signup_question_3_required",
+	    N_("site.setting.signup_question_3_required")),
+	[SETTING_SIGNUP_Q4] = SETTING_SIGNUP_QUESTION("signup_question_4",
+	    N_("site.setting.signup_question_4")),
+	[SETTING_SIGNUP_Q4_KIND] = SETTING_SIGNUP_KIND(
+	    "signup_question_4_kind",
+	    N_("site.setting.signup_question_4_kind")),
+	[SETTING_SIGNUP_Q4_CHOICES] = SETTING_SIGNUP_CHOICES(
+	    "signup_question_4_choices",
+	    N_("site.setting.signup_question_4_choices")),
+	[SETTING_SIGNUP_Q4_REQUIRED] = SETTING_SIGNUP_REQUIRED(
+	    "signup_question_4_required",
+	    N_("site.setting.signup_question_4_required")),
+	[SETTING_SIGNUP_Q5] = SETTING_SIGNUP_QUESTION("signup_question_5",
+	    N_("site.setting.signup_question_5")),
+	[SETTING_SIGNUP_Q5_KIND] = SETTING_SIGNUP_KIND(
+	    "signup_question_5_kind",
+	    N_("site.setting.signup_question_5_kind")),
+	[SETTING_SIGNUP_Q5_CHOICES] = SETTING_SIGNUP_CHOICES(
+	    "signup_question_5_choices",
+	    N_("site.setting.signup_question_5_choices")),
+	[SETTING_SIGNUP_Q5_REQUIRED] = SETTING_SIGNUP_REQUIRED(
+	    "signup_question_5_required",
+	    N_("site.setting.signup_question_5_required")),
 };
 
 const char *const setting_type_names[SETTING_TYPE__MAX] = {
@@ -205,7 +343,7 @@ const char *const setting_type_names[SETTING_TYPE__MAX] = {
 
 const char *const setting_format_names[SETTING_FORMAT__MAX] = {
 	"one line", "e-mail address", "display name", "language tag",
-	"time zone",
+	"time zone", "choices separated by |",
 };
 
 /*
@@ -264,6 +402,58 @@ settings_zone_ok(const char *in)
 }
 
 /* A SETTING_TEXT's value: its length, one line, then its format. */
+int
+settings_choice(const char *value, size_t i, char *out, size_t len)
+{
+	const char	*p = value, *q;
+	size_t		 k, n;
+
+	if (value[0] == '\0' || len == 0)
+		return -1;
+	for (k = 0; k < i; k++) {
+		if ((p = strchr(p, '|')) == NULL)
+			return -1;
+		p++;
+	}
+	if ((q = strchr(p, '|')) == NULL)
+		q = p + strlen(p);
+	while (p < q && (*p == ' ' || *p == '\t'))
+		p++;
+	while (q > p && (q[-1] == ' ' || q[-1] == '\t'))
+		q--;
+	n = (size_t)(q - p);
+	if (n >= len)
+		n = len - 1;
+	memcpy(out, p, n);
+	out[n] = '\0';
+	return 0;
+}
+
+/* Choices separated by '|' (settings_choice()): each of 1 to
+ * SETTING_CHOICE_LEN characters, none twice, at most
+ * SETTING_CHOICES_MAX of them. */
+static enum valid_err
+settings_choices_ok(const char *value)
+{
+	static char	 seen[SETTING_CHOICES_MAX][SETTINGS_VALUE_MAX];
+	char		 c[SETTINGS_VALUE_MAX];
+	size_t		 i, j;
+
+	for (i = 0; settings_choice(value, i, c, sizeof(c)) == 0; i++) {
+		if (i >= SETTING_CHOICES_MAX)
+			return VALID_RANGE;
+		if (c[0] == '\0')
+			return VALID_FORMAT;
+		if (valid_text(c, 1, SETTING_CHOICE_LEN, 0) != VALID_OK)
+			return VALID_TOO_LONG;
+		for (j = 0; j < i; j++)
+			if (strcmp(seen[j], c) == 0)
+				return VALID_FORMAT;
+		memcpy(seen[i], c, sizeof(c));
+	}
+	return VALID_OK;
+}
+
 static enum valid_err
 settings_parse_text(const struct setting_def *d, const char *value)
 {
@@ -284,6 +474,8 @@ settings_parse_text(const struct setting_def *d, const char *value)
 		return valid_lang(value);
 	case SETTING_FORMAT_ZONE:
 		return settings_zone_ok(value);
+	case SETTING_FORMAT_CHOICES:
+		return settings_choices_ok(value);
 	default:
 		return VALID_OK;
 	}

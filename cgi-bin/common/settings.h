@@ -46,6 +46,30 @@ enum setting {
 	SETTING_PAYMENT_CURRENCY,	/* payment_currency: ISO 4217 */
 	SETTING_PAYMENT_GRACE_DAYS,	/* payment_grace_days */
 	SETTING_PAYMENT_REMINDER_DAYS,	/* payment_reminder_days */
+	/* The application form (docs/site.md, "Member signup";
+	 * signup_form.h): each field hidden, optional or required, in the
+	 * order of enum signup_field. */
+	SETTING_SIGNUP_PHONE,		/* signup_phone */
+	SETTING_SIGNUP_ADDRESS,		/* signup_address */
+	SETTING_SIGNUP_NEIGHBOURHOOD,	/* signup_neighbourhood */
+	SETTING_SIGNUP_COUNTY,		/* signup_county */
+	SETTING_SIGNUP_AFFILIATION,	/* signup_affiliation */
+	SETTING_SIGNUP_BIRTH_DATE,	/* signup_birth_date */
+	SETTING_SIGNUP_HEARD_ABOUT,	/* signup_heard_about */
+	SETTING_SIGNUP_TERMS,		/* signup_terms */
+	/* The custom questions, SIGNUP_QUESTIONS of four settings each, in
+	 * this order: the question (empty: none), its kind, its choices,
+	 * whether it is required. */
+	SETTING_SIGNUP_Q1, SETTING_SIGNUP_Q1_KIND, SETTING_SIGNUP_Q1_CHOICES,
+	SETTING_SIGNUP_Q1_REQUIRED,
+	SETTING_SIGNUP_Q2, SETTING_SIGNUP_Q2_KIND, SETTING_SIGNUP_Q2_CHOICES,
+	SETTING_SIGNUP_Q2_REQUIRED,
+	SETTING_SIGNUP_Q3, SETTING_SIGNUP_Q3_KIND, SETTING_SIGNUP_Q3_CHOICES,
+	SETTING_SIGNUP_Q3_REQUIRED,
+	SETTING_SIGNUP_Q4, SETTING_SIGNUP_Q4_KIND, SETTING_SIGNUP_Q4_CHOICES,
+	SETTING_SIGNUP_Q4_REQUIRED,
+	SETTING_SIGNUP_Q5, SETTING_SIGNUP_Q5_KIND, SETTING_SIGNUP_Q5_CHOICES,
+	SETTING_SIGNUP_Q5_REQUIRED,
 	SETTING__MAX
 };
 
@@ -64,6 +88,9 @@ enum setting_format {
 	SETTING_FORMAT_NAME,		/* a mail display name: no " < > @ , ; \ */
 	SETTING_FORMAT_LANG,		/* a language tag (valid_lang()) */
 	SETTING_FORMAT_ZONE,		/* a time zone of the tz database */
+	SETTING_FORMAT_CHOICES,		/* choices separated by '|', each
+					 * 1..SETTING_CHOICE_LEN characters,
+					 * at most SETTING_CHOICES_MAX */
 	SETTING_FORMAT__MAX
 };
 
@@ -75,6 +102,8 @@ enum setting_unit {
 };
 
 #define SETTINGS_VALUE_MAX	256	/* bytes, settings.value included */
+#define SETTING_CHOICES_MAX	12	/* SETTING_FORMAT_CHOICES */
+#define SETTING_CHOICE_LEN	80
 
 struct setting_def {
 	const char		*name;
@@ -115,6 +144,11 @@ int		 settings_find(const char *name, enum setting *out);
  * the index of the choice (SETTING_CHOICE). */
 enum valid_err	 settings_parse(enum setting, const char *value,
 		    long long *n);
+
+/* Choice i (from 0) of a SETTING_FORMAT_CHOICES value into out, the
+ * blanks around it dropped: 0, or -1 when there is none. */
+int		 settings_choice(const char *value, size_t i, char *out,
+		    size_t len);
 
 /*
  * Starts a request: the generation its session statement returned, or 0

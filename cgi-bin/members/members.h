@@ -158,11 +158,17 @@ enum weft_err	 members_become_panel(struct tmpl_dict *, struct request *,
 enum weft_err	 members_grants_panel(struct tmpl_dict *, struct request *,
 		    const struct member *, struct member_grants *tg);
 						/* grants.c: GRANTS_PANEL */
+enum weft_err	 members_application_panel(struct tmpl_dict *,
+		    struct request *, const struct member *);
+				/* application.c: APPLICATION_PANEL */
 
 /* Handlers, one page family per file. */
 int	 members_list(struct request *);		/* list.c */
 int	 members_export(struct request *);		/* list.c */
 int	 members_dashboard(struct request *);		/* dashboard.c */
+int	 members_invitations(struct request *);		/* invitations.c */
+int	 members_invite(struct request *);		/* invitations.c */
+int	 members_invitation_revoke(struct request *);	/* invitations.c */
 int	 members_matrix(struct request *);		/* matrix.c */
 int	 members_new_form(struct request *);		/* profile_new.c */
 int	 members_new(struct request *);			/* profile_new.c */

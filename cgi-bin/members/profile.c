@@ -65,7 +65,8 @@ profile_panels(struct tmpl_dict *d, struct request *req,
 	    (e = members_notes_panel(d, req, m)) != WEFT_OK ||
 	    (e = members_angels_panel(d, req, m)) != WEFT_OK ||
 	    (e = members_become_panel(d, req, m, tg)) != WEFT_OK ||
-	    (e = members_grants_panel(d, req, m, tg)) != WEFT_OK)
+	    (e = members_grants_panel(d, req, m, tg)) != WEFT_OK ||
+	    (e = members_application_panel(d, req, m)) != WEFT_OK)
 		return e;
 	return WEFT_OK;
 }

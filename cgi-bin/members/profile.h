@@ -19,4 +19,16 @@
 int		 profile_edit_stored(struct request *, struct member *m,
 		    struct tmpl_dict **d, int *st);
 
+/* The community select of a form that adds someone (member.add): the
+ * communities the actor's grants cover (COMMUNITY_OPTION, comm
+ * selected), and "none" for site holders (COMMUNITY_NONE, else
+ * COMMUNITY_CHOOSE). */
+enum weft_err	 members_add_communities(struct request *,
+		    struct tmpl_dict *, const char *comm);
+/* Is the community field v one the actor may add someone to (empty:
+ * none, for site holders)?  *comm gets it (0: none); 1, 0, or -1 on a
+ * database error. */
+int		 members_add_community(struct request *,
+		    const struct form_value *v, long long *comm);
+
 #endif

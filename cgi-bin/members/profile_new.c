@@ -11,6 +11,7 @@
 #include "form.h"
 #include "members.h"
 #include "profile.h"
+#include "signup_form.h"
 #include "util.h"
 #include "valid.h"
 
@@ -21,7 +22,7 @@ static const char *const profile_new_statuses[] = { "applying", "approved" };
 
 /* community, status and lang are checked by profile_new_check(). */
 enum { A_USERNAME, A_NAME, A_EMAIL, A_PASSWORD, A_PASSWORD2, A_COMMUNITY,
-    A_STATUS, A_LANG, A_NEIGHBOURHOOD, A_COUNTY, A_AFFILIATION, A__MAX };
+    A_STATUS, A_LANG, A__MAX };
 static const struct form_field profile_new_fields[A__MAX] = {
 	[A_USERNAME] = { "username", FORM_USERNAME, 1, 0, 0 },
 	[A_NAME] = { "name", FORM_TEXT, 1, 1, 128 },
@@ -32,11 +33,6 @@ static const struct form_field profile_new_fields[A__MAX] = {
 	[A_STATUS] = { "status", FORM_CHOICE, 0, 0, 0,
 	    FORM_CHOICES(profile_new_statuses), .flags = FORM_QUIET },
 	[A_LANG] = { "lang", FORM_LANG, 0, 0, 0, .flags = FORM_QUIET },
-	[A_NEIGHBOURHOOD] = { "neighbourhood", FORM_ID, 0, 0, 0,
-	    .flags = FORM_QUIET },
-	[A_COUNTY] = { "county", FORM_ID, 0, 0, 0, .flags = FORM_QUIET },
-	[A_AFFILIATION] = { "affiliation", FORM_ID, 0, 0, 0,
-	    .flags = FORM_QUIET },
 };
 
 /*
@@ -44,31 +40,41 @@ static const struct form_field profile_new_fields[A__MAX] = {
  * member.add covers, and "none" for site holders only (a member of no
  * community is in site scope: only site grants reach them).
  */
-static struct tmpl_dict *
-profile_new_page(struct request *req, const char *comm, const char *status,
-    const char *lang)
+enum weft_err
+members_add_communities(struct request *req, struct tmpl_dict *d,
+    const char *comm)
 {
 	long long		 ids[PROFILE_COMMUNITIES_MAX];
-	struct tmpl_dict	*d;
 	struct db_rows		*r = NULL;
+	enum weft_err		 e;
 	size_t			 n;
 	int			 site;
 
-	if ((d = app_page(req, "members/new.tpl",
-	    app_text(req, N_("members.profile.title.new")))) == NULL)
-		return NULL;
 	n = role_communities(&req->actor.grants, PERM_MEMBER_ADD, &site,
 	    ids, NELEM(ids));
 	tmpl_show(d, site ? "COMMUNITY_NONE" : "COMMUNITY_CHOOSE");
-	if (db_query(&r, "SELECT id, name FROM communities ORDER BY name, id",
-	    "") != WEFT_OK)
-		return NULL;
+	if ((e = db_query(&r, "SELECT id, name FROM communities ORDER BY"
+	    " name, id", "")) != WEFT_OK)
+		return e;
 	while (db_next(r)) {
 		if (role_communities_has(db_int(r, 0), site, ids, n))
 			form_option(d, "COMMUNITY_OPTION", db_str(r, 0),
 			    db_str(r, 1), strcmp(comm, db_str(r, 0)) == 0);
 	}
 	db_rows_free(r);
+	return WEFT_OK;
+}
+
+static struct tmpl_dict *
+profile_new_page(struct request *req, const char *comm, const char *status,
+    const char *lang)
+{
+	struct tmpl_dict	*d;
+
+	if ((d = app_page(req, "members/new.tpl",
+	    app_text(req, N_("members.profile.title.new")))) == NULL ||
+	    members_add_communities(req, d, comm) != WEFT_OK)
+		return NULL;
 	tmpl_show(d, strcmp(status, "approved") == 0 ? "STATUS_APPROVED" :
 	    "STATUS_APPLYING");
 	form_lang_options(d, lang, "");
@@ -77,32 +83,41 @@ profile_new_page(struct request *req, const char *comm, const char *status,
 
 /* The checks the table cannot make; *comm gets the community (0: none).
  * Returns how many fields are wrong, or -1 on a database error. */
-static int
-profile_new_check(struct request *req, struct tmpl_dict *d,
-    const struct form_value *v, long long *comm)
+int
+members_add_community(struct request *req, const struct form_value *v,
+    long long *comm)
 {
 	long long	 ids[PROFILE_COMMUNITIES_MAX], known = 0;
-	const char	*pw = v[A_PASSWORD].str;
-	struct scope	 sc = { SCOPE_SITE, 0, "" };
 	size_t		 n;
-	int		 site, comm_ok, bad = 0, approved;
+	int		 site;
 
 	*comm = 0;
 	n = role_communities(&req->actor.grants, PERM_MEMBER_ADD, &site,
 	    ids, NELEM(ids));
+	if (v->str[0] == '\0')
+		return site;
+	*comm = v->set ? v->id : 0;
+	if (*comm > 0 && db_query_int(&known, "SELECT COUNT(*) FROM"
+	    " communities WHERE id = ?", "i", *comm) != WEFT_OK)
+		return -1;
+	return *comm > 0 && known > 0 &&
+	    role_communities_has(*comm, site, ids, n);
+}
+
+static int
+profile_new_check(struct request *req, struct tmpl_dict *d,
+    const struct form_value *v, long long *comm)
+{
+	const char	*pw = v[A_PASSWORD].str;
+	struct scope	 sc = { SCOPE_SITE, 0, "" };
+	int		 comm_ok, bad = 0, approved;
+
 	if (pw[0] != '\0' && strcmp(pw, v[A_PASSWORD2].str) != 0) {
 		form_error(d, "password2", app_text(req, N_("password.mismatch")));
 		bad++;
 	}
-	if (v[A_COMMUNITY].str[0] != '\0') {
-		*comm = v[A_COMMUNITY].set ? v[A_COMMUNITY].id : 0;
-		if (*comm > 0 && db_query_int(&known, "SELECT COUNT(*) FROM"
-		    " communities WHERE id = ?", "i", *comm) != WEFT_OK)
-			return -1;
-		comm_ok = *comm > 0 && known > 0 &&
-		    role_communities_has(*comm, site, ids, n);
-	} else
-		comm_ok = site;
+	if ((comm_ok = members_add_community(req, &v[A_COMMUNITY], comm)) < 0)
+		return -1;
 	if (!comm_ok) {
 		form_error(d, "community", app_text(req,
 		    N_("members.profile.error.community")));
@@ -128,50 +143,24 @@ profile_new_check(struct request *req, struct tmpl_dict *d,
 	return bad;
 }
 
-/* GET /members/new. */
+/* GET /members/new: the profile fields are the application form's,
+ * as a coordinator's form has them (signup_form.h). */
 int
 members_new_form(struct request *req)
 {
-	static const long long none[LISTS_MEMBER];
 	struct tmpl_dict	*d;
 
 	if ((d = profile_new_page(req, "", "applying", "en")) == NULL ||
-	    lists_member_fields(d, app_lang(req), none, none, NULL) != WEFT_OK)
+	    signup_form(d, app_lang(req), SIGNUP_COORDINATOR, NULL, NULL) < 0)
 		return 500;
 	return app_render(req, 200);
-}
-
-/* The member lists sent (lists.h), into ids, their selects on d; how
- * many are refused (each marked), -1 on a database error. */
-static int
-profile_new_lists(struct request *req, struct tmpl_dict *d,
-    const struct form_value *v, long long *ids)
-{
-	static const long long none[LISTS_MEMBER];
-	const char	*errs[LISTS_MEMBER];
-	int		 refused[LISTS_MEMBER], n;
-	size_t		 i;
-
-	if ((n = lists_member_values(&v[A_NEIGHBOURHOOD], none, ids,
-	    refused)) < 0)
-		return -1;
-	for (i = 0; i < LISTS_MEMBER; i++) {
-		errs[i] = refused[i] ? app_text(req,
-		    valid_err_keys[VALID_RANGE]) : NULL;
-		if (errs[i] != NULL)
-			form_error(d, lists_defs[i].field, errs[i]);
-	}
-	return lists_member_fields(d, app_lang(req), ids, none, errs) !=
-	    WEFT_OK ? -1 : n;
 }
 
 /* {"username":...,"name":...,...}: the audit's after of a new member. */
 static void
 profile_new_json(struct buf *a, const struct form_value *v, long long comm,
-    const long long *ids)
+    const struct signup_values *sv)
 {
-	size_t	 i;
-
 	buf_puts(a, "{\"username\":");
 	buf_json_str(a, v[A_USERNAME].str);
 	buf_puts(a, ",\"name\":");
@@ -182,8 +171,7 @@ profile_new_json(struct buf *a, const struct form_value *v, long long comm,
 	buf_json_str(a, v[A_STATUS].str);
 	buf_printf(a, ",\"community\":%lld,\"lang\":", comm);
 	buf_json_str(a, v[A_LANG].str);
-	for (i = 0; i < LISTS_MEMBER; i++)
-		buf_printf(a, ",\"%s\":%lld", lists_defs[i].field, ids[i]);
+	signup_form_json(a, sv);
 	buf_printf(a, ",\"password_set\":%s}",
 	    v[A_PASSWORD].str[0] != '\0' ? "true" : "false");
 }
@@ -198,14 +186,13 @@ profile_new_json(struct buf *a, const struct form_value *v, long long comm,
  */
 static int
 profile_insert(struct request *req, struct tmpl_dict *d,
-    const struct form_value *v, long long comm, const long long *ids)
+    const struct form_value *v, long long comm,
+    const struct signup_values *sv)
 {
 	static const char sql[] = "INSERT INTO members (username, email, name,"
-	    " password_hash, status, lang, community_id, about, approved_at,"
-	    " neighbourhood_id, county_id, affiliation_id)"
+	    " password_hash, status, lang, community_id, about, approved_at)"
 	    " VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, 0), '',"
-	    " IF(? = 'approved', UTC_TIMESTAMP(), NULL), NULLIF(?, 0),"
-	    " NULLIF(?, 0), NULLIF(?, 0))";
+	    " IF(? = 'approved', UTC_TIMESTAMP(), NULL))";
 	const char	*pw = v[A_PASSWORD].str;
 	char		 hash[AUTH_HASH_MAX], secret[AUTH_TOKEN_HEX], path[64];
 	struct buf	 a;
@@ -222,13 +209,14 @@ profile_insert(struct request *req, struct tmpl_dict *d,
 	if (e != WEFT_OK)
 		return app_status_of(e);
 	buf_init(&a);
-	profile_new_json(&a, v, comm, ids);
+	profile_new_json(&a, v, comm, sv);
 	if ((e = buf_failed(&a) ? WEFT_ERR_NOMEM : db_begin()) == WEFT_OK &&
-	    (e = db_exec(sql, "ssssssisiii", v[A_USERNAME].str, v[A_EMAIL].str,
+	    (e = db_exec(sql, "ssssssis", v[A_USERNAME].str, v[A_EMAIL].str,
 	    v[A_NAME].str, hash, v[A_STATUS].str, v[A_LANG].str, comm,
-	    v[A_STATUS].str, ids[0], ids[1], ids[2])) == WEFT_OK) {
+	    v[A_STATUS].str)) == WEFT_OK) {
 		id = db_insert_id();
-		if ((e = audit_write(&req->actor, "member.add", "member", id,
+		if ((e = signup_form_store(id, sv)) == WEFT_OK &&
+		    (e = audit_write(&req->actor, "member.add", "member", id,
 		    comm, NULL, a.p)) == WEFT_OK)
 			e = db_commit();
 	}
@@ -253,8 +241,9 @@ int
 members_new(struct request *req)
 {
 	struct form_value	 v[A__MAX];
+	struct signup_values	 sv;
 	struct tmpl_dict	*d;
-	long long		 comm, ids[LISTS_MEMBER];
+	long long		 comm;
 	int			 bad, more, nl;
 
 	bad = form_read(profile_new_fields, A__MAX, &req->form,
@@ -264,9 +253,10 @@ members_new(struct request *req)
 		return 500;
 	form_show(profile_new_fields, A__MAX, v, app_lang(req), d);
 	if ((more = profile_new_check(req, d, v, &comm)) == -1 ||
-	    (nl = profile_new_lists(req, d, v, ids)) == -1)
+	    (nl = signup_form(d, app_lang(req), SIGNUP_COORDINATOR,
+	    &req->form, &sv)) == -1)
 		return 500;
 	if (bad || more > 0 || nl > 0)
 		return app_render(req, 422);
-	return profile_insert(req, d, v, comm, ids);
+	return profile_insert(req, d, v, comm, &sv);
 }

@@ -286,6 +286,27 @@ site_check(struct request *req, enum setting i, const struct form_value *v,
 	return NULL;
 }
 
+/* The page's check across settings: a question asked with choices has
+ * some (signup_question_N_kind choice, signup_question_N_choices empty).
+ * Marks the choices' field; returns how many are refused. */
+static size_t
+site_check_questions(struct request *req, char vals[][SETTINGS_VALUE_MAX],
+    const char **errs)
+{
+	enum setting	 q;
+	size_t		 bad = 0;
+
+	for (q = SETTING_SIGNUP_Q1; q + 3 < SETTING__MAX &&
+	    q <= SETTING_SIGNUP_Q5; q += 4) {
+		if (vals[q][0] == '\0' || strcmp(vals[q + 1], "choice") != 0 ||
+		    vals[q + 2][0] != '\0' || errs[q + 2] != NULL)
+			continue;
+		errs[q + 2] = app_text(req, N_("site.error.choices"));
+		bad++;
+	}
+	return bad;
+}
+
 /* POST /site */
 int
 site_settings_save(struct request *req)
@@ -321,6 +342,7 @@ site_settings_save(struct request *req)
 			    sizeof(inputs[i]));
 		bad += errs[i] != NULL;
 	}
+	bad += site_check_questions(req, vals, errs);
 	if (bad > 0)
 		return site_settings_render(req, inputs, errs, 422);
 	if ((e = db_begin()) != WEFT_OK)

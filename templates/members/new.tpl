@@ -31,10 +31,8 @@
 <label><input type="radio" id="status-approved" name="status" value="approved"{{#STATUS_APPROVED}} checked{{/STATUS_APPROVED}}> [[members.new.approved]]</label>
 {{#STATUS_INVALID}}<p class="field-error" id="status-error">{{STATUS_ERROR}}</p>{{/STATUS_INVALID}}
 </fieldset>
-{{#LIST_FIELD}}<label for="{{FIELD}}">{{LABEL}}</label>
-<select id="{{FIELD}}" name="{{FIELD}}"{{#INVALID}} aria-invalid="true" aria-describedby="{{FIELD}}-error"{{/INVALID}}><option value="">[[members.field.list_none]]</option>{{#OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/OPTION}}</select>
-{{#INVALID}}<p class="field-error" id="{{FIELD}}-error">{{ERROR}}</p>{{/INVALID}}
-{{/LIST_FIELD}}<label for="lang">[[members.field.language]]</label>
+{{>SIGNUP_FIELDS}}
+<label for="lang">[[members.field.language]]</label>
 <select id="lang" name="lang"{{#LANG_INVALID}} aria-invalid="true" aria-describedby="lang-error"{{/LANG_INVALID}}>
 {{#LANG_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
 {{/LANG_OPTION}}</select>

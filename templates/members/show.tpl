@@ -35,6 +35,7 @@
 {{#EDIT_LINK}}<p><a href="/members/{{MEMBER_ID}}/edit">[[members.show.edit]]</a></p>{{/EDIT_LINK}}
 {{/FULL}}
 {{>STATUS_PANEL}}
+{{>APPLICATION_PANEL}}
 {{>NOTES_PANEL}}
 {{>ANGELS_PANEL}}
 {{>BECOME_PANEL}}

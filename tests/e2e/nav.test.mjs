@@ -27,6 +27,7 @@ const NAV = {
 	'/members': ['bar', 'members', 'Members'],
 	'/me': ['bar', 'account', 'My profile'],
 	'/members/new': ['add', 'members', 'Add a member'],
+	'/members/invitations': ['add', 'members', 'Invite someone to join'],
 	'/broadcasts/new': ['add', 'broadcasts', 'Add a broadcast'],
 	'/broadcasts': ['content', 'broadcasts', 'Broadcasts'],
 	'/broadcasts/coordinators': ['content', 'broadcasts', "Coordinators' mailing list"],

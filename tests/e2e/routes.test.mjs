@@ -39,6 +39,7 @@ import { paymentsRoutes } from './routes-payments.mjs';
 import { translationsRoutes } from './routes-translations.mjs';
 import { CONTENT_KINDS, contentDemo, contentObj, contentRoutes, contentSnapshot, makeContent } from './routes-content.mjs';
 import { mailRoutes } from './routes-mail.mjs';
+import { makeInvitation, membersRoutes } from './routes-members.mjs';
 import { COMMUNITY, PREFIX, makeAds, makeMembers, one, q } from './routes-probes.mjs';
 
 // The FastCGI programs of the manifest (cgi-bin/programs), each of which
@@ -64,6 +65,7 @@ const SCOPES = {
 	},
 };
 SCOPES.pending = SCOPES.exchange;
+SCOPES.invitation = SCOPES.member;
 // The broadcasts program's objects are each reached through their
 // community (none: the whole timebank's): routes-content.mjs.
 for (const k of CONTENT_KINDS)
@@ -81,6 +83,7 @@ const VARIANTS = {
 	ad: ['in', 'out', 'none', 'missing'],
 	exchange: ['in', 'out', 'cross', 'none', 'missing'],
 	pending: ['in', 'out', 'cross', 'none', 'missing'],
+	invitation: ['in', 'out', 'none', 'missing'],
 };
 for (const k of CONTENT_KINDS)
 	VARIANTS[k] = ['in', 'out', 'none', 'missing'];
@@ -319,6 +322,7 @@ const EXPECTED = [
 
 	...translationsRoutes(R, holdsOver),
 	...siteRoutes({ R, holdsOver, MISSING }),
+	...membersRoutes({ R }),
 	...paymentsRoutes(R, holdsOver),
 	// broadcasts, alerts, events, pages: routes-content.mjs
 	...contentRoutes(R, holdsOver),
@@ -472,6 +476,10 @@ function fixtures() {
 			if (o === 'listitem') {
 				fx.ids.set(`${key(e)} ${v}`, v === 'missing' ? MISSING :
 				    Number(one("SELECT id FROM neighbourhoods WHERE name = 'Riverside'", 'the demo neighbourhood Riverside')));
+				continue;
+			}
+			if (o === 'invitation') {
+				fx.ids.set(`${key(e)} ${v}`, v === 'missing' ? MISSING : makeInvitation(COMMUNITY[v], PREFIX));
 				continue;
 			}
 			if (o === 'type') {
