@@ -28,7 +28,7 @@ test('the admin opens the gear menu with a click and follows an entry', async ()
 	await s.page.click('#menu-manage > summary');
 	assert.deepEqual(await shown(s.page, 'manage'), ['/members/dashboard', '/ads/manage',
 		'/exchanges/list', '/members/audit', '/payments', '/payments/received',
-		'/broadcasts', '/broadcasts/coordinators', '/alerts', '/site', '/site/lists', '/site/pages', '/members/roles',
+		'/broadcasts', '/broadcasts/coordinators', '/alerts', '/pages', '/site', '/site/lists', '/site/pages', '/members/roles',
 		'/members/communities', '/translations', '/translations/languages', '/payments/types',
 		'/payments/feature']);
 	await visited(s, 'gear-open');
