@@ -6,6 +6,8 @@
  *	outbox.c	the outbox's side: claims, leases, results
  *	smtp.c		the relay's side: one libcurl handle per worker
  *	main.c		the worker's loop
+ *	jobs.c		the periodic jobs, between two batches
+ *	digest.c	the daily digest of new applications
  */
 #ifndef WEFT_MAILER_H
 #define WEFT_MAILER_H
@@ -55,5 +57,23 @@ void		 smtp_close(void);
  * relay's answer or why there is none. */
 enum mailer_result smtp_send(const char *rcpt, const struct buf *msg,
 		    char *answer, size_t len);
+
+/* ---- jobs.c ---- */
+
+/* Runs the jobs whose period has passed (a worker, between batches). */
+void		 mailer_jobs_due(void);
+/* `weft-mailer -c CONF --job NAME`: runs the job once; the exit status,
+ * or -1 when the arguments are not a job's (the daemon's, then). */
+int		 mailer_jobs_main(int argc, char *argv[]);
+
+/* ---- main.c ---- */
+
+/* Loads the phrases (the mail a job renders); 0 or -1. */
+int		 mailer_text(void);
+
+/* ---- digest.c ---- */
+
+/* Queues yesterday's (UTC) digests of new applications. */
+enum weft_err	 mailer_digest_job(void);
 
 #endif

@@ -18,6 +18,7 @@
 #include "buf.h"
 #include "config.h"
 #include "db.h"
+#include "i18n.h"
 #include "log.h"
 #include "mail_mime.h"
 #include "mail_token.h"
@@ -153,13 +154,26 @@ mailer_batch(struct buf *msg)
 	return done;
 }
 
+int
+mailer_text(void)
+{
+	char	 phrases[4096];
+
+	snprintf(phrases, sizeof(phrases), "%s/phrases", config.templates_dir);
+	if (i18n_load(phrases) != WEFT_OK) {
+		log_msg(LOGL_ERROR, "mailer: no phrases in %s", phrases);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 mailer_run(void *arg)
 {
 	struct buf	 msg;
 
 	(void)arg;
-	if (smtp_init() != 0)
+	if (smtp_init() != 0 || mailer_text() != 0)
 		return 1;
 	buf_init(&msg);
 	if (db_connect() != WEFT_OK)
@@ -167,9 +181,11 @@ mailer_run(void *arg)
 	log_msg(LOGL_INFO, "mailer: delivering to %s:%d (%s)",
 	    config.smtp_host, config.smtp_port, config.smtp_security);
 	mailer_master = getppid();
-	while (!super_stopping() && !mailer_orphan())
+	while (!super_stopping() && !mailer_orphan()) {
+		mailer_jobs_due();
 		if (mailer_batch(&msg) == 0)
 			super_wait(MAILER_IDLE_MS);
+	}
 	buf_free(&msg);
 	smtp_close();
 	db_close();
@@ -179,6 +195,10 @@ mailer_run(void *arg)
 int
 main(int argc, char *argv[])
 {
+	int	 rc;
+
+	if ((rc = mailer_jobs_main(argc, argv)) != -1)
+		return rc;
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0) {
 		fprintf(stderr, "weft-mailer: curl_global_init failed\n");
 		return 1;
