@@ -1,6 +1,7 @@
 -- Spanish for the demo: the broadcasts area's menu entries, the alerts'
 -- region of the layout and the members' events pages
--- (templates/phrases/broadcasts.en), as the demo's translator made them.
+-- (templates/phrases/broadcasts.en), the members' news and links pages
+-- (templates/phrases/content.en), as the demo's translator made them.
 -- The coordinators' pages are left in English on purpose: they show in
 -- the translator's queue as missing.  Loaded as demo_es_exchanges.sql.
 CREATE TEMPORARY TABLE demo_es_broadcasts_t (
@@ -29,7 +30,18 @@ INSERT INTO demo_es_broadcasts_t (k, f, text) VALUES
 ('broadcasts.events.starts', 0, 'Empieza'),
 ('broadcasts.events.ends', 0, 'Termina'),
 ('broadcasts.events.place', 0, 'Dónde'),
-('broadcasts.events.for', 0, 'Para');
+('broadcasts.events.for', 0, 'Para'),
+('nav.news', 0, 'Noticias'),
+('nav.pages', 0, 'Páginas'),
+('nav.page_add', 0, 'Añadir una página'),
+('nav.news_add', 0, 'Añadir una noticia'),
+('nav.link_add', 0, 'Añadir un enlace'),
+('content.news.title', 0, 'Noticias'),
+('content.news.none', 0, 'No hay noticias.'),
+('content.news.pages', 0, 'Páginas'),
+('content.links.title', 0, 'Enlaces'),
+('content.links.none', 0, 'No hay enlaces.'),
+('content.page.members_only', 0, 'Solo los miembros pueden leer esta página.');
 INSERT INTO translations (phrase_id, lang, plural_index, text, english_hash,
     english_from, translator_id)
 SELECT p.id, 'es', t.f, t.text, p.english_hash,

@@ -199,7 +199,7 @@ INSERT INTO demo_es_site_t (k, f, text) VALUES
 ('site.page.version', 0, 'Versión {id}'),
 ('site.page.restored_from', 0, 'una copia de la versión {id}'),
 ('site.page.back', 0, 'Volver a las páginas especiales'),
-('nav.page_add', 0, 'Añadir una página especial');
+('nav.special_page_add', 0, 'Añadir una página especial');
 INSERT INTO translations (phrase_id, lang, plural_index, text, english_hash,
     english_from, translator_id)
 SELECT p.id, 'es', t.f, t.text, p.english_hash, p.english,

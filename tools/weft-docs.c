@@ -261,10 +261,37 @@ docs_programs_read(struct docs_program *rows, size_t *n)
 	return ferror(stdin) ? -1 : 0;
 }
 
+#define DOCS_PREFIXES_LINE	3	/* prefixes on one line of the table */
+
+/*
+ * Line l of a row's prefixes into out: at most DOCS_PREFIXES_LINE of
+ * them (", " between); "" past the last.
+ */
+static void
+docs_prefixes_line(const char *all, size_t l, char *out, size_t len)
+{
+	size_t	 k = 0, o = 0;
+
+	out[0] = '\0';
+	for (; *all != '\0'; all++) {
+		if (*all == ',' && ++k % DOCS_PREFIXES_LINE == 0) {
+			if (k / DOCS_PREFIXES_LINE > l)
+				break;
+			all++;		/* the blank after it */
+			continue;
+		}
+		if (k / DOCS_PREFIXES_LINE == l && o + 1 < len) {
+			out[o++] = *all;
+			out[o] = '\0';
+		}
+	}
+}
+
 /*
  * The manifest's rows (name, kind, prefixes, workers, tab-separated, as
  * weft-programs checked them) as an mdoc table: the programs' list of
- * weft(8).  Each column is as wide as its widest cell.
+ * weft(8).  Each column is as wide as its widest cell; a program of many
+ * prefixes takes more than one line (a -column cell cannot break).
  */
 static int
 docs_programs(void)
@@ -273,24 +300,41 @@ docs_programs(void)
 		"program", "kind", "prefixes", "workers",
 	};
 	struct docs_program	 rows[DOCS_PROGRAMS_MAX];
+	char			 line[128], wide2[128];
 	const char		*wide[4];
-	size_t			 n, i, c;
+	size_t			 n, i, c, l;
 
 	if (docs_programs_read(rows, &n) == -1)
 		return 1;
 	printf(".Bl -column");
+	snprintf(wide2, sizeof(wide2), "%s", head[2]);
 	for (c = 0; c < 4; c++) {
 		wide[c] = head[c];
-		for (i = 0; i < n; i++)
+		for (i = 0; i < n; i++) {
 			if (strlen(rows[i].f[c]) > strlen(wide[c]))
 				wide[c] = rows[i].f[c];
-		printf(" \"%s\"", wide[c]);
+			for (l = 0; c == 2; l++) {
+				docs_prefixes_line(rows[i].f[2], l, line,
+				    sizeof(line));
+				if (line[0] == '\0')
+					break;
+				if (strlen(line) > strlen(wide2))
+					snprintf(wide2, sizeof(wide2), "%s",
+					    line);
+			}
+		}
+		printf(" \"%s\"", c == 2 ? wide2 : wide[c]);
 	}
 	printf(" -offset indent\n.It Sy program Ta Sy kind Ta Sy prefixes Ta "
 	    "Sy workers\n");
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		docs_prefixes_line(rows[i].f[2], 0, line, sizeof(line));
 		printf(".It Nm %s Ta %s Ta %s Ta %s\n", rows[i].f[0],
-		    rows[i].f[1], rows[i].f[2], rows[i].f[3]);
+		    rows[i].f[1], line, rows[i].f[3]);
+		for (l = 1; docs_prefixes_line(rows[i].f[2], l, line,
+		    sizeof(line)), line[0] != '\0'; l++)
+			printf(".It \\& Ta \\& Ta %s Ta \\&\n", line);
+	}
 	printf(".El\n");
 	return 0;
 }

@@ -51,6 +51,12 @@ enum weft_err	 account_application_mail(long long member_id,
 		    const char *name, const char *username, long long community);
 /* The mailings part of /me (unsubscribe.c). */
 enum weft_err	 account_mailings_show(struct tmpl_dict *, long long id);
+/* digest.c: the new applications' digest, part of /me's mailings (for a
+ * coordinator who may approve: the choice, else nothing), and its POST
+ * (/me/mailings with digest=). */
+enum weft_err	 account_digest_show(struct request *, struct tmpl_dict *,
+		    long long id);
+int		 account_digest(struct request *);
 
 
 #endif

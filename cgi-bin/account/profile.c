@@ -116,7 +116,8 @@ profile_page(struct request *req, const struct whose *w, const char *lang,
 		tmpl_show(d, w->status == MEMBER_APPLYING ? "APPLYING" :
 		    "APPROVED");
 		tmpl_show(d, "OWN");
-		if (account_mailings_show(d, w->id) != WEFT_OK)
+		if (account_mailings_show(d, w->id) != WEFT_OK ||
+		    account_digest_show(req, d, w->id) != WEFT_OK)
 			return NULL;
 	} else {
 		snprintf(action, sizeof(action), "/me/for/%lld", w->id);

@@ -4,7 +4,8 @@
  * holds member.approve and whose scope covers the applicant's Community
  * Timebank (a site grant covers all, a community grant its own; an
  * applicant of no community is the site-wide coordinators'), queued in
- * the signup's transaction, each in the coordinator's language.
+ * the signup's transaction, each in the coordinator's language; not to
+ * those who chose the daily digest instead (weft-mailer's digest.c).
  */
 #include <stdio.h>
 #include <string.h>
@@ -52,6 +53,7 @@ account_application_mail(long long member_id, const char *name,
 	vars[2] = (struct mail_var){ "url", url };
 	if ((e = db_query(&r, "SELECT m.id, g.role, m.lang FROM grants g "
 	    "JOIN members m ON m.id = g.member_id WHERE m.status = 'approved' "
+	    "AND m.application_digest = 0 "
 	    "AND (g.scope_kind = 'site' OR (g.scope_kind = 'community' "
 	    "AND g.community_id = ? AND ? <> 0)) ORDER BY m.id", "ii", comm,
 	    comm)) != WEFT_OK)

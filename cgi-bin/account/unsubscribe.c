@@ -146,6 +146,8 @@ account_mailings(struct request *req)
 	int			 set;
 	enum weft_err		 e;
 
+	if (http_kv_get(&req->form, "digest") != NULL)
+		return account_digest(req);	/* the applications' digest */
 	if (form_read(mailings_fields, O__MAX, &req->form, app_lang(req),
 	    NULL, v) > 0)
 		return 400;

@@ -185,5 +185,14 @@ int		 ev_new(struct request *);
 int		 ev_edit_form(struct request *);
 int		 ev_edit(struct request *);
 int		 ev_delete(struct request *);
+int		 ct_pages(struct request *);
+int		 ct_page_show(struct request *);
+int		 ct_news(struct request *);
+int		 ct_links(struct request *);
+int		 ct_new_form(struct request *);
+int		 ct_new(struct request *);
+int		 ct_edit_form(struct request *);
+int		 ct_edit(struct request *);
+int		 ct_delete(struct request *);
 
 #endif

@@ -405,6 +405,11 @@ grant_carries(const struct grant *g, enum perm p)
 	 * neither the guard nor the menus let them near the site's pages. */
 	if (p == PERM_SITE_CONFIG && g->scope.kind != SCOPE_SITE)
 		return 0;
+	/* docs/broadcasts.md, "Pages, news and links": they are the whole
+	 * timebank's (no community), so content.manage too is carried by
+	 * site grants only. */
+	if (p == PERM_CONTENT_MANAGE && g->scope.kind != SCOPE_SITE)
+		return 0;
 	return (unsigned)g->role < ROLE__MAX &&
 	    scope_fits_role(g->role, &g->scope) && role_has_perm(g->role, p);
 }

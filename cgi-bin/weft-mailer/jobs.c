@@ -12,9 +12,11 @@
  * of them runs it once per period.  A job first seen runs at once.  A
  * run that fails is logged and recorded in the row; the next is a
  * period later (each job is idempotent: a reminder queued twice is
- * queued once).
+ * queued once).  `weft-mailer -c CONF --job NAME` runs one job once and
+ * exits, without a claim (the tests, an operator).
  */
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "db.h"
@@ -22,6 +24,7 @@
 #include "log.h"
 #include "mailer.h"
 #include "sub_reminders.h"
+#include "super.h"
 
 #define MAILER_JOBS_LOOK_S	5	/* between two looks of a worker */
 
@@ -36,7 +39,13 @@ static const struct mailer_job mailer_jobs[] = {
 	/* Renewal reminders (docs/payments.md, "Notices"); nothing while
 	 * payments are off. */
 	{ SUB_REMINDERS_JOB, 3600, sub_reminders_job },
+	/* The daily digest of new applications (docs/mail.md); each
+	 * coordinator's day is marked, so a look every 10 minutes sends
+	 * yesterday's soon after midnight (UTC) and once. */
+	{ "application_digest", 600, mailer_digest_job },
 };
+
+#define MAILER_NJOBS	(sizeof(mailer_jobs) / sizeof(mailer_jobs[0]))
 
 /* Claims job j's row for one run: 1 when this worker is to run it. */
 static int
@@ -85,7 +94,46 @@ mailer_jobs_tick(void)
 	last = now;
 	if (db_ensure() != WEFT_OK)
 		return;
-	for (i = 0; i < sizeof(mailer_jobs) / sizeof(mailer_jobs[0]); i++)
+	for (i = 0; i < MAILER_NJOBS; i++)
 		if (mailer_job_claim(&mailer_jobs[i]))
 			mailer_job_run(&mailer_jobs[i]);
+}
+
+int
+mailer_jobs_main(int argc, char *argv[])
+{
+	const char	*conf = NULL, *job = NULL;
+	long long	 count = 0;
+	size_t		 i;
+	int		 k, rc = 1;
+	enum weft_err	 e;
+
+	for (k = 1; k + 1 < argc; k += 2)
+		if (strcmp(argv[k], "-c") == 0)
+			conf = argv[k + 1];
+		else if (strcmp(argv[k], "--job") == 0)
+			job = argv[k + 1];
+		else
+			return -1;
+	if (job == NULL || k != argc)
+		return -1;
+	for (i = 0; i < MAILER_NJOBS; i++)
+		if (strcmp(mailer_jobs[i].name, job) == 0)
+			break;
+	if (i == MAILER_NJOBS) {
+		fprintf(stderr, "weft-mailer: no job %s\n", job);
+		return 2;
+	}
+	if (super_config("weft-mailer", conf, 1) < 0 || mailer_text() != 0)
+		return 1;
+	if (db_connect() == WEFT_OK) {
+		if ((e = mailer_jobs[i].run(&count)) == WEFT_OK) {
+			printf("%s: %lld done\n", job, count);
+			rc = 0;
+		} else
+			fprintf(stderr, "weft-mailer: job %s: %s\n", job,
+			    weft_strerror(e));
+	}
+	db_close();
+	return rc;
 }

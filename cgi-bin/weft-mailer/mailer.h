@@ -7,6 +7,8 @@
  *	smtp.c		the relay's side: one libcurl handle per worker
  *	jobs.c		the periodic jobs (renewal reminders, ...)
  *	main.c		the worker's loop
+ *	jobs.c		the periodic jobs, between two batches
+ *	digest.c	the daily digest of new applications
  */
 #ifndef WEFT_MAILER_H
 #define WEFT_MAILER_H
@@ -63,5 +65,19 @@ enum mailer_result smtp_send(const char *sender, const char *rcpt,
 /* Runs the periodic jobs that are due and that this worker claims;
  * looks at most every few seconds, so it is called from the loop. */
 void		 mailer_jobs_tick(void);
+/* `weft-mailer -c CONF --job NAME`: runs the job once, unclaimed (the
+ * tests, an operator); the exit status, or -1 when the arguments are not
+ * a job's (the daemon's, then). */
+int		 mailer_jobs_main(int argc, char *argv[]);
+
+/* ---- main.c ---- */
+
+/* Loads the phrases (the mail a job renders); 0 or -1. */
+int		 mailer_text(void);
+
+/* ---- digest.c ---- */
+
+/* Queues yesterday's (UTC) digests of new applications; *sent: how many. */
+enum weft_err	 mailer_digest_job(long long *sent);
 
 #endif

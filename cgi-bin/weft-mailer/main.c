@@ -190,24 +190,32 @@ mailer_batch(struct buf *msg)
 	return done;
 }
 
+int
+mailer_text(void)
+{
+	char	 phrases[4096];
+
+	snprintf(phrases, sizeof(phrases), "%s/phrases", config.templates_dir);
+	if (i18n_load(phrases) != WEFT_OK) {
+		log_msg(LOGL_ERROR, "mailer: no phrases in %s", phrases);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 mailer_run(void *arg)
 {
 	struct buf	 msg;
-	char		 phrases[4096];
-	int		 jobs = 1;
+	int		 jobs;
 
 	(void)arg;
 	if (smtp_init() != 0)
 		return 1;
 	/* The jobs' mail is rendered in each member's language: without
 	 * the phrases, the mail is delivered and no job runs. */
-	snprintf(phrases, sizeof(phrases), "%s/phrases", config.templates_dir);
-	if (i18n_load(phrases) != WEFT_OK) {
-		log_msg(LOGL_ERROR, "mailer: no phrases in %s: no periodic job "
-		    "runs", phrases);
-		jobs = 0;
-	}
+	if ((jobs = mailer_text() == 0) == 0)
+		log_msg(LOGL_ERROR, "mailer: no periodic job runs");
 	buf_init(&msg);
 	if (db_connect() != WEFT_OK)
 		log_msg(LOGL_WARN, "mailer: no database yet; trying again");
@@ -229,6 +237,10 @@ mailer_run(void *arg)
 int
 main(int argc, char *argv[])
 {
+	int	 rc;
+
+	if ((rc = mailer_jobs_main(argc, argv)) != -1)
+		return rc;
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0) {
 		fprintf(stderr, "weft-mailer: curl_global_init failed\n");
 		return 1;

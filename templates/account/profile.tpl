@@ -49,6 +49,15 @@
 <input type="hidden" name="optout" value="0">
 <div class="actions"><button type="submit">[[account.mailings.subscribe]]</button></div>{{/OPTED_OUT}}
 </form>
+{{#DIGEST}}<form method="post" action="/me/mailings">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+{{#DIGEST_EACH}}<p>[[account.mailings.digest_each]]</p>
+<input type="hidden" name="digest" value="1">
+<div class="actions"><button type="submit">[[account.mailings.digest_choose_daily]]</button></div>{{/DIGEST_EACH}}
+{{#DIGEST_DAILY}}<p>[[account.mailings.digest_daily]]</p>
+<input type="hidden" name="digest" value="0">
+<div class="actions"><button type="submit">[[account.mailings.digest_choose_each]]</button></div>{{/DIGEST_DAILY}}
+</form>{{/DIGEST}}
 {{#ACTS_FOR}}<h2>[[account.profile.acts_for]]</h2>
 <ul>
 {{#ACT_ROW}}<li>{{#LINK}}<a href="/me/for/{{ID}}">{{NAME}}</a>{{/LINK}}{{#REFUSED}}{{NAME}}{{/REFUSED}} ({{#ANGEL}}[[account.profile.as_angel]]{{/ANGEL}}{{#MANAGER}}[[account.profile.as_manager]]{{/MANAGER}}){{#REFUSED}}: [[account.profile.cannot_change]] {{REASON}}{{/REFUSED}}</li>

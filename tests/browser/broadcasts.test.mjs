@@ -11,7 +11,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	STAMP, URL_BASE, close, consoleErrors, launch, rootSql, session, submit, visited,
+	STAMP, URL_BASE, close, consoleErrors, launch, q, rootSql, session, submit, visited,
 } from './lib.mjs';
 
 test.before(() => launch('broadcasts'));
@@ -111,6 +111,47 @@ test('alerts and events: the coordinator\'s pages, an alert on a member\'s page 
 		await visited(s, 'event-edit');
 	} finally {
 		rootSql(`DELETE FROM alerts WHERE message LIKE 'Browser alert ${STAMP}%'`);
+		await s.context.close();
+		await m.context.close();
+	}
+	assert.deepEqual(consoleErrors, []);
+});
+
+test('pages, news and links: outreach adds a page from the + menu; a visitor reads it; members read the news and links', async () => {
+	const s = await session('outreach');
+	const m = await session('alice');
+	const title = `Browser page ${STAMP}`;
+	try {
+		assert.equal(await s.page.locator('a[href="/pages/new"]').count(), 1, 'the + menu has "Add a page"');
+		await s.page.goto(`${URL_BASE}/pages/new`);
+		await visited(s, 'page-new');
+		await s.page.fill('#title', title);
+		await s.page.fill('#body', '# Opening hours\n\nThe office is open on **Tuesdays**.');
+		await s.page.check('#public');
+		await submit(s.page, 'main form[action="/pages/new"] button[type="submit"]');
+		const path = new URL(s.page.url()).pathname;
+		assert.match(path, /^\/pages\/\d+$/);
+		await visited(s, 'page');
+		await s.page.goto(`${URL_BASE}${path}/edit`);
+		await visited(s, 'page-edit');
+		await s.page.goto(`${URL_BASE}/pages`);
+		await visited(s, 'pages');
+		await s.page.goto(`${URL_BASE}/links/new`);
+		await visited(s, 'link-new');
+		// A visitor reads the public page.
+		const ctx = await s.context.browser().newContext();
+		const v = { context: ctx, page: await ctx.newPage() };
+		await v.page.goto(`${URL_BASE}${path}`);
+		assert.equal(await v.page.locator('main h1').textContent(), title);
+		await visited(v, 'page-visitor');
+		await v.context.close();
+
+		await m.page.goto(`${URL_BASE}/news`);
+		await visited(m, 'news');
+		await m.page.goto(`${URL_BASE}/links`);
+		await visited(m, 'links');
+	} finally {
+		rootSql(`DELETE i FROM content_items i JOIN content_texts t ON t.item_id = i.id WHERE t.title = ${q(title)}`);
 		await s.context.close();
 		await m.context.close();
 	}

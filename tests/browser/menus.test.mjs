@@ -28,7 +28,7 @@ test('the admin opens the gear menu with a click and follows an entry', async ()
 	await s.page.click('#menu-manage > summary');
 	assert.deepEqual(await shown(s.page, 'manage'), ['/members/dashboard', '/ads/manage',
 		'/exchanges/list', '/members/audit', '/payments', '/payments/received',
-		'/broadcasts', '/broadcasts/coordinators', '/alerts', '/site', '/site/lists', '/site/pages', '/members/roles',
+		'/broadcasts', '/broadcasts/coordinators', '/alerts', '/pages', '/site', '/site/lists', '/site/pages', '/members/roles',
 		'/members/communities', '/translations', '/translations/languages', '/payments/types',
 		'/payments/feature']);
 	await visited(s, 'gear-open');
@@ -45,7 +45,7 @@ test('the "+" menu opens from the keyboard', async () => {
 	const s = await session('mcoord');
 	await s.page.focus('#menu-add > summary');
 	await s.page.keyboard.press('Enter');
-	assert.deepEqual(await shown(s.page, 'add'), ['/members/new', '/broadcasts/new', '/alerts/new', '/events/new']);
+	assert.deepEqual(await shown(s.page, 'add'), ['/members/new', '/members/invitations', '/broadcasts/new', '/alerts/new', '/events/new']);
 	await visited(s, 'add-open');
 	await s.page.focus('#menu-add a[href="/members/new"]');
 	const [res] = await Promise.all([s.page.waitForNavigation(), s.page.keyboard.press('Enter')]);

@@ -7,43 +7,13 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import {
-	Jar, csrfOf, forms, formValues, get, login, memberId, post, request, sql,
-} from './lib.mjs';
-import { decodeQP, decodeWords, mailsFor, until } from './mail-lib.mjs';
+import { csrfOf, formValues, forms, get, login, memberId, post, sql } from './lib.mjs';
+import { decodeQP, decodeWords, mailsFor, signup, until } from './mail-lib.mjs';
 
 const TAG = `ma${process.pid % 100000}${Date.now() % 1000}`;
 
 const outbox = (where) => sql(`SELECT o.kind, COALESCE(m.username, ''), o.to_addr, o.lang, o.subject,
     o.message_id FROM outbox o LEFT JOIN members m ON m.id = o.member_id WHERE ${where} ORDER BY o.id`);
-
-async function signup(username, community, addr) {
-	const jar = new Jar();
-	const page = await get('/signup', jar);
-	const form = forms(page.body).find((f) => f.action === '/signup' && f.method === 'post');
-	const v = formValues(form);
-	for (const f of form.fields) {
-		if (f.name === 'csrf' || f.type === 'hidden')
-			continue;
-		if (f.type === 'password')
-			v[f.name] = `A-long-enough-password-${TAG}`;
-		else if (f.name === 'username')
-			v[f.name] = username;
-		else if (f.name === 'community')
-			v[f.name] = community ? String(community) : '';
-		else if (/mail/.test(f.name))
-			v[f.name] = `${username}@example.org`;
-		else if (/name/.test(f.name))
-			v[f.name] = `Applicant ${username}`;
-		else if (f.type === 'checkbox' && f.required)
-			v[f.name] = 'on';
-		else if (f.required && !v[f.name])
-			v[f.name] = 'x';
-	}
-	const r = await request('/signup', { jar, form: v, localAddress: addr });
-	assert.ok([200, 303].includes(r.status), `signup: ${r.status}`);
-	return memberId(username);
-}
 
 test('a new application is mailed to the coordinators who may approve it, in scope', async () => {
 	const inNorth = await signup(`${TAG}n`, 1, '127.0.0.51');

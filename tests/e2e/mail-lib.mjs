@@ -3,7 +3,8 @@
 // or a broadcast would write them.
 
 import { readdirSync, readFileSync } from 'node:fs';
-import { VAR, sql } from './lib.mjs';
+import assert from 'node:assert/strict';
+import { Jar, VAR, formValues, forms, get, memberId, request, sql } from './lib.mjs';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export const MAILDIR = `${VAR}/mail`;
@@ -120,4 +121,35 @@ export async function unsubscribeToken(id) {
 	const hex = sql("SELECT HEX(secret) FROM site_keys WHERE name = 'unsubscribe'")[0][0];
 	const mac = createHmac('sha256', Buffer.from(hex, 'hex')).update(`unsubscribe:${id}`).digest('base64url');
 	return `${id}-${mac}`;
+}
+
+// Signs username up through the public form (community: its id, or none),
+// from the client address addr; returns the new member's id.  The
+// password is tag's.
+export async function signup(username, community, addr, tag = username) {
+	const jar = new Jar();
+	const page = await get('/signup', jar);
+	const form = forms(page.body).find((f) => f.action === '/signup' && f.method === 'post');
+	const v = formValues(form);
+	for (const f of form.fields) {
+		if (f.name === 'csrf' || f.type === 'hidden')
+			continue;
+		if (f.type === 'password')
+			v[f.name] = `A-long-enough-password-${tag}`;
+		else if (f.name === 'username')
+			v[f.name] = username;
+		else if (f.name === 'community')
+			v[f.name] = community ? String(community) : '';
+		else if (/mail/.test(f.name))
+			v[f.name] = `${username}@example.org`;
+		else if (/name/.test(f.name))
+			v[f.name] = `Applicant ${username}`;
+		else if (f.type === 'checkbox' && f.required)
+			v[f.name] = 'on';
+		else if (f.required && !v[f.name])
+			v[f.name] = 'x';
+	}
+	const r = await request('/signup', { jar, form: v, localAddress: addr });
+	assert.ok([200, 303].includes(r.status), `signup: ${r.status}`);
+	return memberId(username);
 }

@@ -35,6 +35,11 @@ const NAV = {
 	'/alerts': ['content', 'broadcasts', 'Alerts'],
 	'/events': ['bar', 'broadcasts', 'Events'],
 	'/events/new': ['add', 'broadcasts', 'Add an event'],
+	'/news': ['bar', 'broadcasts', 'News'],
+	'/pages': ['content', 'broadcasts', 'Pages'],
+	'/pages/new': ['add', 'broadcasts', 'Add a page'],
+	'/news/new': ['add', 'broadcasts', 'Add a news item'],
+	'/links/new': ['add', 'broadcasts', 'Add a link'],
 	'/alerts/new': ['add', 'broadcasts', 'Add an alert'],
 	'/alerts': ['content', 'broadcasts', 'Alerts'],
 	'/members/dashboard': ['reports', 'members', 'Dashboard'],
@@ -57,7 +62,7 @@ const NAV = {
 	'/payments/me': ['bar', 'payments', 'My subscription'],
 };
 // The order of the bar, and of each menu's groups.
-const BAR = ['/', '/ads', '/exchanges', '/members', '/payments/me', '/events', '/me'];
+const BAR = ['/', '/ads', '/exchanges', '/members', '/payments/me', '/events', '/news', '/me'];
 const MENUS = { add: ['add'], manage: ['reports', 'content', 'site'] };
 
 // GET routes of a program as `--routes` prints them: pattern -> {access, perm}.

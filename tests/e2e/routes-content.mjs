@@ -8,9 +8,23 @@
 import { memberId, sql } from './lib.mjs';
 import { ACTORS } from './roles.mjs';
 
-// The kinds of object, and the first path segment that names each.
-export const CONTENT_KINDS = ['broadcast', 'alert', 'event'];
-const PREFIXES = { '/broadcasts/': 'broadcast', '/alerts/': 'alert', '/events/': 'event' };
+// The kinds of object, and the first path segment that names each
+// ('cpage': a regular page; 'page' is the site's special pages).
+export const CONTENT_KINDS = ['broadcast', 'alert', 'event', 'cpage', 'news', 'link'];
+const PREFIXES = {
+	'/broadcasts/': 'broadcast', '/alerts/': 'alert', '/events/': 'event',
+	'/pages/': 'cpage', '/news/': 'news', '/links/': 'link',
+};
+// Pages, news and links are the whole timebank's (docs/broadcasts.md
+// "Pages, news and links"): probed as one of no community ("none"; for
+// pages a members-only one, and "public" a public one) and a missing one.
+const SITE_WIDE = { none: ['site'], public: ['site'] };
+export const CONTENT_SCOPES = { cpage: SITE_WIDE, news: SITE_WIDE, link: SITE_WIDE };
+export const CONTENT_VARIANTS = {
+	cpage: ['none', 'public', 'missing'], news: ['none', 'missing'], link: ['none', 'missing'],
+};
+// A POST probe on an item acts on a throwaway one of no community.
+const SITE_POST = ['none', 'missing'];
 const COMMUNITY = { in: 1, out: 2, none: null };
 const SCOPE = { in: 'community:1', out: 'community:2', none: 'site' };
 const q = (s) => `'${String(s).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
@@ -89,6 +103,32 @@ export function contentRoutes(R, holdsOver) {
 		R('broadcasts', 'GET', '/events/:id/edit', 'perm', 'event.manage'),
 		R('broadcasts', 'POST', '/events/:id/edit', 'perm', 'event.manage', { form: { title: '' } }),
 		R('broadcasts', 'POST', '/events/:id/delete', 'perm', 'event.manage'),
+		// Pages, news and links: site-wide, written under content.manage
+		// (site grants only: role.c); edits are refused (422) for their
+		// empty title, deletes (422) for the box not ticked.
+		R('broadcasts', 'GET', '/pages', 'perm', 'page.list'),
+		R('broadcasts', 'GET', '/pages/new', 'perm', 'content.manage'),
+		R('broadcasts', 'POST', '/pages/new', 'perm', 'content.manage', { form: { lang: 'en', title: '' } }),
+		R('broadcasts', 'GET', '/pages/:id', 'public', '-', {
+			cite: 'docs/authorization.md "Decisions for the areas still to build": members read the pages of their timebank; pages marked public are also for visitors (a visitor is sent to log in for any other, rule 1); only page.list site-wide learns that one does not exist',
+			rule: (a, v) => v === 'public' ? 'allowed' : ACTORS[a].status !== 'approved' ? 'refused' :
+			    v === 'missing' ? (holdsOver(a, 'page.list', 'site') ? 'missing' : 'refused') : 'allowed',
+		}),
+		R('broadcasts', 'GET', '/pages/:id/edit', 'perm', 'content.manage'),
+		R('broadcasts', 'POST', '/pages/:id/edit', 'perm', 'content.manage', { form: { lang: 'en', title: '' }, variants: SITE_POST }),
+		R('broadcasts', 'POST', '/pages/:id/delete', 'perm', 'content.manage', { variants: SITE_POST }),
+		R('broadcasts', 'GET', '/news', 'member'),
+		R('broadcasts', 'GET', '/news/new', 'perm', 'content.manage'),
+		R('broadcasts', 'POST', '/news/new', 'perm', 'content.manage', { form: { lang: 'en', title: '' } }),
+		R('broadcasts', 'GET', '/news/:id/edit', 'perm', 'content.manage'),
+		R('broadcasts', 'POST', '/news/:id/edit', 'perm', 'content.manage', { form: { lang: 'en', title: '' } }),
+		R('broadcasts', 'POST', '/news/:id/delete', 'perm', 'content.manage'),
+		R('broadcasts', 'GET', '/links', 'member'),
+		R('broadcasts', 'GET', '/links/new', 'perm', 'content.manage'),
+		R('broadcasts', 'POST', '/links/new', 'perm', 'content.manage', { form: { lang: 'en', title: '' } }),
+		R('broadcasts', 'GET', '/links/:id/edit', 'perm', 'content.manage'),
+		R('broadcasts', 'POST', '/links/:id/edit', 'perm', 'content.manage', { form: { lang: 'en', title: '' } }),
+		R('broadcasts', 'POST', '/links/:id/delete', 'perm', 'content.manage'),
 	];
 }
 
@@ -108,6 +148,19 @@ export function contentDemo(one, MISSING) {
 			in: one('SELECT id FROM alerts WHERE community_id = 1 ORDER BY id LIMIT 1', 'an alert of community 1'),
 			out: one('SELECT id FROM alerts WHERE community_id = 2 ORDER BY id LIMIT 1', 'an alert of community 2'),
 			none: one('SELECT id FROM alerts WHERE community_id IS NULL ORDER BY id LIMIT 1', 'an alert of the whole timebank'),
+			missing: MISSING,
+		},
+		cpage: {
+			none: one("SELECT id FROM content_items WHERE kind = 'page' AND public = 0 ORDER BY id LIMIT 1", 'a members-only page'),
+			public: one("SELECT id FROM content_items WHERE kind = 'page' AND public = 1 ORDER BY id LIMIT 1", 'a public page'),
+			missing: MISSING,
+		},
+		news: {
+			none: one("SELECT id FROM content_items WHERE kind = 'news' ORDER BY id LIMIT 1", 'a news item'),
+			missing: MISSING,
+		},
+		link: {
+			none: one("SELECT id FROM content_items WHERE kind = 'link' ORDER BY id LIMIT 1", 'a link'),
 			missing: MISSING,
 		},
 		event: {
@@ -158,7 +211,22 @@ const makeEvents = (specs, PREFIX) => makeTagged('events', 'title',
     (c, t) => `(${c}, ${t}, '', UTC_TIMESTAMP() - INTERVAL 3 DAY, UTC_TIMESTAMP() - INTERVAL 2 DAY, ${memberId('admin')})`,
     specs, `${PREFIX}e`);
 
-const MAKERS = { broadcast: makeBroadcasts, alert: makeAlerts, event: makeEvents };
+// Throwaway items of a kind (site-wide: the specs' communities are not
+// theirs), each with an English text; tagged by their url to find them.
+function makeItems(kind, specs, PREFIX) {
+	const ids = makeTagged('content_items', 'url', 'kind, lang, url, news_on, created_by',
+	    (c, t) => `('${kind}', 'en', ${t}, UTC_DATE(), ${memberId('admin')})`, specs, `${PREFIX}i`);
+	if (ids.length)
+		sql(`INSERT INTO content_texts (item_id, lang, title, body)
+		    SELECT id, 'en', 'Route probe', 'Route probe' FROM content_items WHERE id IN (${ids.join(',')})`);
+	return ids;
+}
+
+const MAKERS = {
+	broadcast: makeBroadcasts, alert: makeAlerts, event: makeEvents,
+	cpage: (s, p) => makeItems('page', s, p), news: (s, p) => makeItems('news', s, p),
+	link: (s, p) => makeItems('link', s, p),
+};
 
 // Throwaway objects of kind, one per community id (or null), in order.
 export function makeContent(kind, specs, prefix) {
@@ -170,6 +238,8 @@ export function contentSnapshot(PREFIX) {
 	return {
 		alerts: sql(`SELECT id, community_id, message, starts_on, ends_on FROM alerts WHERE message NOT LIKE '${PREFIX}%' ORDER BY id`),
 		events: sql(`SELECT id, community_id, title, starts_at, ends_at FROM events WHERE title NOT LIKE '${PREFIX}%' ORDER BY id`),
+		content: sql(`SELECT i.id, i.kind, i.public, i.url, i.news_on, t.lang, t.title, t.body FROM content_items i
+		    JOIN content_texts t ON t.item_id = i.id WHERE i.url NOT LIKE '${PREFIX}%' ORDER BY i.id, t.lang`),
 		broadcasts: sql("SELECT b.id, b.state, b.recipients, t.subject FROM broadcasts b JOIN broadcast_texts t ON t.broadcast_id = b.id AND t.lang = b.lang WHERE t.subject <> 'Route probe' ORDER BY b.id"),
 	};
 }

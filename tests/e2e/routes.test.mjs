@@ -37,7 +37,7 @@ import { FASTCGI } from './programs.mjs';
 import { LIST_KEYS, PAGE_KEYS, SETTING_NAMES, siteRoutes } from './routes-site.mjs';
 import { paymentsRoutes } from './routes-payments.mjs';
 import { translationsRoutes } from './routes-translations.mjs';
-import { CONTENT_KINDS, contentDemo, contentObj, contentRoutes, contentSnapshot, makeContent } from './routes-content.mjs';
+import { CONTENT_KINDS, CONTENT_SCOPES, CONTENT_VARIANTS, contentDemo, contentObj, contentRoutes, contentSnapshot, makeContent } from './routes-content.mjs';
 import { mailRoutes } from './routes-mail.mjs';
 import { makeInvitation, membersRoutes } from './routes-members.mjs';
 import { COMMUNITY, PREFIX, makeAds, makeMembers, one, q } from './routes-probes.mjs';
@@ -69,7 +69,7 @@ SCOPES.invitation = SCOPES.member;
 // The broadcasts program's objects are each reached through their
 // community (none: the whole timebank's): routes-content.mjs.
 for (const k of CONTENT_KINDS)
-	SCOPES[k] = SCOPES.member;
+	SCOPES[k] = CONTENT_SCOPES[k] || SCOPES.member;
 // A language of the timebank: the translator's (es), another (fr), and
 // one the timebank does not have (zz).
 SCOPES.language = { in: ['language:es'], out: ['language:fr'] };
@@ -86,7 +86,7 @@ const VARIANTS = {
 	invitation: ['in', 'out', 'none', 'missing'],
 };
 for (const k of CONTENT_KINDS)
-	VARIANTS[k] = ['in', 'out', 'none', 'missing'];
+	VARIANTS[k] = CONTENT_VARIANTS[k] || ['in', 'out', 'none', 'missing'];
 
 // "A site grant covers every community"; a community grant covers its
 // own community only; a language grant covers no member.

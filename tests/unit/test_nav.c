@@ -22,6 +22,7 @@
 /* The kinds of actor: no one, an applicant, a member, two coordinators,
  * a translator, and an admin whose account went back to applying. */
 static struct actor	 visitor, applying, member, support, admin, tr, lapsed;
+static struct actor	 outreach, north_outreach;
 
 static void
 actor(struct actor *a, long long id, enum member_status st, enum role r,
@@ -48,6 +49,10 @@ setup(void **state)
 	actor(&admin, 5, MEMBER_APPROVED, ROLE_ADMIN, 1);
 	actor(&tr, 7, MEMBER_APPROVED, ROLE_TRANSLATOR, 1);
 	actor(&lapsed, 6, MEMBER_APPLYING, ROLE_ADMIN, 1);
+	actor(&outreach, 8, MEMBER_APPROVED, ROLE_OUTREACH, 1);
+	actor(&north_outreach, 9, MEMBER_APPROVED, ROLE_OUTREACH, 1);
+	north_outreach.grants.g[0].scope.kind = SCOPE_COMMUNITY;
+	north_outreach.grants.g[0].scope.community = 1;
 	return 0;
 }
 
@@ -155,15 +160,15 @@ test_offered(void **state)
 	assert_string_equal(offered(&visitor, APP_MENU_SITE), "");
 	assert_string_equal(offered(&applying, APP_MENU_BAR), "/ /me");
 	assert_string_equal(offered(&member, APP_MENU_BAR),
-	    "/ /ads /exchanges /events /me");
+	    "/ /ads /exchanges /events /news /me");
 	assert_string_equal(offered(&member, APP_MENU_REPORTS), "");
 	assert_string_equal(offered(&admin, APP_MENU_BAR),
-	    "/ /ads /exchanges /members /events /me");
+	    "/ /ads /exchanges /members /events /news /me");
 	assert_string_equal(offered(&admin, APP_MENU_ADD),
-	    "/members/new /broadcasts/new /alerts/new /events/new "
-	    "/site/lists/new /site/pages/new");
+	    "/members/new /members/invitations /broadcasts/new /alerts/new /events/new "
+	    "/pages/new /news/new /links/new /site/lists/new /site/pages/new");
 	assert_string_equal(offered(&admin, APP_MENU_CONTENT),
-	    "/broadcasts /broadcasts/coordinators /alerts");
+	    "/broadcasts /broadcasts/coordinators /alerts /pages");
 	assert_string_equal(offered(&admin, APP_MENU_REPORTS),
 	    "/members/dashboard /ads/manage /exchanges/list /members/audit");
 	/* Payments are off (the default, no database here): only their
@@ -176,14 +181,21 @@ test_offered(void **state)
 	assert_string_equal(offered(&support, APP_MENU_ADD),
 	    "/broadcasts/new /alerts/new /events/new");
 	assert_string_equal(offered(&support, APP_MENU_CONTENT),
-	    "/broadcasts /alerts");
+	    "/broadcasts /alerts /pages");
+	/* Outreach writes pages, news and links; with a community grant
+	 * not (content.manage is carried by site grants only). */
+	assert_string_equal(offered(&outreach, APP_MENU_ADD),
+	    "/broadcasts/new /alerts/new /events/new /pages/new /news/new "
+	    "/links/new");
+	assert_string_equal(offered(&north_outreach, APP_MENU_ADD),
+	    "/broadcasts/new /alerts/new /events/new");
 	assert_string_equal(offered(&support, APP_MENU_REPORTS),
 	    "/ads/manage /exchanges/list");
 	assert_string_equal(offered(&support, APP_MENU_SITE),
 	    "/members/roles");
 	/* A translator holds a grant: the matrix, nothing else. */
 	assert_string_equal(offered(&tr, APP_MENU_BAR),
-	    "/ /ads /exchanges /events /me");
+	    "/ /ads /exchanges /events /news /me");
 	assert_string_equal(offered(&tr, APP_MENU_REPORTS), "");
 	assert_string_equal(offered(&tr, APP_MENU_SITE), "/members/roles");
 	/* At most max. */

@@ -431,6 +431,13 @@ test_allows_somewhere_and_holds(void **state)
 	assert_false(role_allows_somewhere(&gs, PERM_MEMBER_UNAPPROVE));
 	assert_true(role_allows_somewhere(&gs, PERM_TRANSLATION_EDIT));
 	assert_false(role_allows_somewhere(&gs, PERM_SITE_CONFIG));
+	/* Pages, news and links are site-wide: content.manage is carried
+	 * by site grants only; page.list in any scope. */
+	assert_false(allows("outreach@community:1", PERM_CONTENT_MANAGE,
+	    "community:1"));
+	assert_true(allows("outreach@site", PERM_CONTENT_MANAGE, "site"));
+	assert_true(allows("outreach@community:1", PERM_PAGE_LIST,
+	    "community:1"));
 	assert_false(role_allows_somewhere(&none, PERM_MEMBER_LIST));
 	assert_false(role_allows_somewhere(NULL, PERM_MEMBER_LIST));
 	assert_true(role_holds(&gs, ROLE_MEMBER));

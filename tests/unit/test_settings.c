@@ -27,9 +27,9 @@ test_table(void **state)
 	for (i = 0; i < SETTING__MAX; i++) {
 		d = &settings_defs[i];
 		assert_non_null(d->name);
-		/* settings.name is VARCHAR(64). */
+		/* settings.name is VARCHAR(64); the questions are numbered. */
 		assert_true(strlen(d->name) > 0 && strlen(d->name) < 64);
-		assert_int_equal(strspn(d->name, "abcdefghijklmnopqrstuvwxyz_"),
+		assert_int_equal(strspn(d->name, "abcdefghijklmnopqrstuvwxyz_0123456789"),
 		    strlen(d->name));
 		assert_true((unsigned)d->type < SETTING_TYPE__MAX);
 		assert_non_null(setting_type_names[d->type]);
