@@ -4,7 +4,9 @@
  * a month view, and each event's page; holders of event.manage create,
  * edit and delete them in their scope (rule 2: an event's scope is its
  * community; the whole timebank's need a site grant) and see every event
- * of their scope besides.  Times are UTC.  Every write is audited.
+ * of their scope besides.  An event's times are the timebank's wall
+ * clock (a workshop at 19:00 is at 19:00 where it happens), kept as typed
+ * and compared with now in the site's time zone.  Every write is audited.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,10 +144,10 @@ ev_row(struct request *req, struct tmpl_dict *s, const struct db_rows *r)
 	" DATE_FORMAT(e.starts_at, '%H:%i'), e.place, COALESCE(c.name, '')" \
 	" FROM events e LEFT JOIN communities c ON c.id = e.community_id "
 static const char ev_sql_upcoming[] = EV_COLS
-    "WHERE e.ends_at >= UTC_TIMESTAMP() AND " EV_VISIBLE
+    "WHERE e.ends_at >= ? AND " EV_VISIBLE
     "ORDER BY e.starts_at, e.id LIMIT ?";
 static const char ev_sql_past[] = EV_COLS
-    "WHERE e.ends_at < UTC_TIMESTAMP() AND " EV_VISIBLE
+    "WHERE e.ends_at < ? AND " EV_VISIBLE
     "ORDER BY e.starts_at DESC, e.id DESC LIMIT ?";
 
 static const struct form_field ev_list_fields[] = {
@@ -159,6 +161,7 @@ ev_list(struct request *req)
 {
 	struct form_value	 v[1];
 	struct tmpl_dict	*d;
+	char			 now[I18N_MOMENT_LEN];
 	struct db_rows		*r;
 	struct ev_scope		 sc;
 	enum weft_err		 e;
@@ -168,8 +171,10 @@ ev_list(struct request *req)
 		return 500;
 	form_read(ev_list_fields, 1, &req->query, app_lang(req), NULL, v);
 	ev_scope(req, &sc);
+	i18n_local_now(now);
 	e = db_query(&r, v[0].on ? ev_sql_past : ev_sql_upcoming,
-	    EV_VISIBLE_FMT "i", EV_SCOPE_ARGS(&sc), (long long)EV_LIST_MAX);
+	    "s" EV_VISIBLE_FMT "i", now, EV_SCOPE_ARGS(&sc),
+	    (long long)EV_LIST_MAX);
 	if (e != WEFT_OK)
 		return app_status_of(e);
 	tmpl_show(d, v[0].on ? "PAST" : "UPCOMING");
@@ -251,19 +256,19 @@ ev_month(struct request *req)
 	struct tmpl_dict	*d, *week = NULL, *day;
 	struct db_rows		*r;
 	struct ev_scope		 sc;
-	struct tm		 tm, now;
-	char			 first[40], buf[40];
+	struct tm		 tm;
+	char			 first[40], buf[40], now[I18N_MOMENT_LEN];
 	int			 y, m, wday, ndays, i, cell, more;
 	enum weft_err		 e;
 
-	if (util_now_tm(&now) != WEFT_OK)
-		return 500;
+	i18n_local_now(now);
 	form_read(ev_month_fields, 1, &req->query, app_lang(req), NULL, v);
 	if (!v[0].set || ev_month_parse(v[0].str, &y, &m) == -1) {
 		if (v[0].sent && v[0].str[0] != '\0')
 			return 400;
-		y = now.tm_year + 1900;
-		m = now.tm_mon + 1;
+		/* This month where the timebank is. */
+		y = atoi(now);
+		m = atoi(now + 5);
 	}
 	memset(&tm, 0, sizeof(tm));
 	tm.tm_year = y - 1900;

@@ -11,6 +11,7 @@
 
 #include "broadcasts.h"
 #include "db.h"
+#include "i18n_conv.h"
 #include "pager.h"
 #include "util.h"
 
@@ -72,8 +73,8 @@ bc_history_row(struct request *req, struct tmpl_dict *d,
 	tmpl_set(s, "COMMUNITY", db_str(r, 4)[0] != '\0' ? db_str(r, 4) :
 	    app_text(req, N_("broadcasts.audience.whole")));
 	tmpl_set(s, "AUTHOR", db_str(r, 5));
-	tmpl_set(s, "CREATED", db_str(r, 6));
-	tmpl_set(s, "SENT_AT", db_str(r, 7));
+	i18n_set_date(s, "CREATED", app_lang(req), db_str(r, 6));
+	i18n_set_date(s, "SENT_AT", app_lang(req), db_str(r, 7));
 	tmpl_set(s, "RECIPIENTS", db_str(r, 8));
 }
 

@@ -20,6 +20,7 @@
 #include "audit.h"
 #include "broadcasts.h"
 #include "db.h"
+#include "i18n_conv.h"
 #include "outbox.h"
 #include "util.h"
 
@@ -166,36 +167,41 @@ static const struct form_field bc_send_fields[S__MAX] = {
 };
 
 static const char bc_sql_future[] =
-    "SELECT TIMESTAMP(?, ?) > UTC_TIMESTAMP() + INTERVAL 1 MINUTE";
+    "SELECT ? > UTC_TIMESTAMP() + INTERVAL 1 MINUTE";
 static const char bc_sql_set_schedule[] =
-    "UPDATE broadcasts SET scheduled_at = TIMESTAMP(?, ?) WHERE id = ?";
+    "UPDATE broadcasts SET scheduled_at = ? WHERE id = ?";
 static const char bc_sql_sent[] =
     "UPDATE broadcasts SET state = ?, recipients = ?, sent_by = ?,"
     " sent_at = COALESCE(scheduled_at, UTC_TIMESTAMP()),"
     " updated_at = UTC_TIMESTAMP() WHERE id = ?";
 
-/* The schedule's date and time, checked: 1 when it is later than now,
- * 0 (marked on the flash) when not, -1 on a database error. */
+/* The schedule's date and time, typed as the timebank's wall clock,
+ * as the UTC moment *utc, checked: 1 when it is later than now, 0
+ * (marked on the flash) when not, -1 on a database error. */
 static int
-bc_when(struct request *req, const struct form_value *v)
+bc_when(const struct form_value *v, char utc[I18N_MOMENT_LEN])
 {
+	char		 local[32];
 	long long	 ok;
 
-	(void)req;
 	if (!v[S_DATE].set || !v[S_TIME].set || !bc_time_ok(v[S_TIME].str))
 		return 0;
-	if (db_query_int(&ok, bc_sql_future, "ss", v[S_DATE].str,
-	    v[S_TIME].str) != WEFT_OK)
+	snprintf(local, sizeof(local), "%s %s", v[S_DATE].str,
+	    v[S_TIME].str);
+	if (i18n_local_to_utc(local, utc) == -1)
+		return 0;
+	if (db_query_int(&ok, bc_sql_future, "s", utc) != WEFT_OK)
 		return -1;
 	return ok != 0;
 }
 
 /* POST /broadcasts/:id/send: when=now, or when=later with a date and a
- * time (UTC). */
+ * time (the timebank's time zone). */
 int
 bc_send(struct request *req)
 {
 	struct form_value	 v[S__MAX];
+	char			 utc[I18N_MOMENT_LEN];
 	struct buf		 after;
 	struct bc		 b;
 	enum weft_err		 e;
@@ -214,15 +220,15 @@ bc_send(struct request *req)
 	}
 	later = v[S_WHEN].choice == 1;
 	if (later) {
-		if ((ok = bc_when(req, v)) < 0)
+		if ((ok = bc_when(v, utc)) < 0)
 			return bc_failed(WEFT_ERR_DB);
 		if (ok == 0) {
 			db_rollback();
 			return app_error(req, 422, app_text(req,
 			    N_("broadcasts.error.when")));
 		}
-		if ((e = db_exec(bc_sql_set_schedule, "ssi", v[S_DATE].str,
-		    v[S_TIME].str, b.id)) != WEFT_OK)
+		if ((e = db_exec(bc_sql_set_schedule, "si", utc, b.id)) !=
+		    WEFT_OK)
 			return bc_failed(e);
 	}
 	if ((e = db_exec(bc_sql_queue, "sii", outbox_domain(), 0LL, b.id)) !=

@@ -13,7 +13,9 @@
 
 #include "broadcasts.h"
 #include "db.h"
+#include "i18n_conv.h"
 #include "outbox.h"
+#include "settings.h"
 #include "util.h"
 
 #define BC_REFRESH	"10"	/* seconds between loads while sending */
@@ -134,6 +136,8 @@ bc_show_draft(struct request *req, struct tmpl_dict *d, const struct bc *b,
 	s = tmpl_section(d, "DRAFT");
 	tmpl_set_int(s, "ID", b->id);
 	tmpl_set_int(s, "REACH", reach);
+	/* The schedule is typed as the timebank's wall clock. */
+	tmpl_set(s, "ZONE", settings_str(SETTING_TIME_ZONE));
 	langs = i18n_languages(&n);
 	for (i = 0; i < n && i < 64; i++)
 		if (!has[i] && langs[i].enabled)
@@ -160,7 +164,7 @@ bc_show(struct request *req)
 	tmpl_set_int(d, "ID", b.id);
 	tmpl_set(d, "SUBJECT", b.subject);
 	tmpl_set(d, "AUTHOR", b.author);
-	tmpl_set(d, "CREATED", b.created_at);
+	i18n_set_date(d, "CREATED", app_lang(req), b.created_at);
 	tmpl_set(d, "STATE", bc_state_keys[b.state]);
 	tmpl_set(d, "STATE_LABEL", app_text(req, b.state == BC_SCHEDULED &&
 	    b.due ? N_("broadcasts.state.sent") : b.state == BC_SCHEDULED ?
@@ -182,12 +186,14 @@ bc_show(struct request *req)
 		return app_render(req, 200);
 	}
 	tmpl_set_int(d, "RECIPIENTS", b.recipients);
-	tmpl_set(d, "SENT_AT", b.sent_at);
+	i18n_set_date(d, "SENT_AT", app_lang(req), b.sent_at);
 	if (b.state == BC_SCHEDULED && !b.due) {
-		tmpl_set(tmpl_section(d, "SCHEDULED"), "AT", b.scheduled_at);
+		i18n_set_date(tmpl_section(d, "SCHEDULED"), "AT",
+		    app_lang(req), b.scheduled_at);
 		tmpl_show(d, "CANCEL");
 	} else
-		tmpl_set(tmpl_section(d, "SENT"), "AT", b.sent_at);
+		i18n_set_date(tmpl_section(d, "SENT"), "AT", app_lang(req),
+		    b.sent_at);
 	if ((e = bc_show_progress(req, d, b.id, &waiting, &failed)) !=
 	    WEFT_OK)
 		return app_status_of(e);

@@ -150,13 +150,73 @@ i18n_utc_to_zone(const char *zone, const char *iso, char *out, size_t len)
 	snprintf(out, len, "%s%s", at, iso + 19);
 }
 
+/* The site's zone, "UTC" without one or when the system lacks it. */
+static const char *
+i18n_site_zone(void)
+{
+	const char	*z = i18n_zone_fn != NULL ? i18n_zone_fn() : NULL;
+
+	if (z == NULL || z[0] == '\0' || strcmp(z, "UTC") == 0 ||
+	    i18n_tz_set(z) == -1)
+		return "UTC";
+	return z;
+}
+
+void
+i18n_local_now(char out[I18N_MOMENT_LEN])
+{
+	struct tm	 tm;
+	time_t		 t = time(NULL);
+	int		 utc = strcmp(i18n_site_zone(), "UTC") == 0;
+
+	if ((utc ? gmtime_r(&t, &tm) : localtime_r(&t, &tm)) == NULL ||
+	    strftime(out, I18N_MOMENT_LEN, "%Y-%m-%d %H:%M:%S", &tm) != 19)
+		snprintf(out, I18N_MOMENT_LEN, "1970-01-01 00:00:00");
+}
+
+int
+i18n_local_to_utc(const char *local, char out[I18N_MOMENT_LEN])
+{
+	struct tm	 tm;
+	const char	*end;
+	time_t		 t;
+	int		 utc = strcmp(i18n_site_zone(), "UTC") == 0;
+
+	memset(&tm, 0, sizeof(tm));
+	if (local == NULL ||
+	    (end = strptime(local, "%Y-%m-%d %H:%M", &tm)) == NULL)
+		return -1;
+	if (*end == ':' && (end = strptime(end, ":%S", &tm)) == NULL)
+		return -1;
+	if (*end != '\0')
+		return -1;
+	/* A wall clock skipped or repeated by a change of offset is taken
+	 * as mktime() resolves it: the offset in force just before. */
+	tm.tm_isdst = -1;
+	if ((t = utc ? timegm(&tm) : mktime(&tm)) == (time_t)-1 ||
+	    gmtime_r(&t, &tm) == NULL ||
+	    strftime(out, I18N_MOMENT_LEN, "%Y-%m-%d %H:%M:%S", &tm) != 19)
+		return -1;
+	return 0;
+}
+
 void
 i18n_date(const char *lang, const char *iso, char *out, size_t len)
 {
-	char	 local[64];
+	char	 local[64], full[20];
 
-	if (i18n_zone_fn != NULL && iso != NULL && i18n_is_moment(iso) &&
-	    strlen(iso) < sizeof(local)) {
+	/* A moment to the minute, "YYYY-MM-DD HH:MM", is shown to the
+	 * minute. */
+	if (i18n_zone_fn != NULL && iso != NULL && strlen(iso) == 16) {
+		snprintf(full, sizeof(full), "%s:00", iso);
+		if (i18n_is_moment(full)) {
+			i18n_utc_to_zone(i18n_zone_fn(), full, local,
+			    sizeof(local));
+			local[16] = '\0';
+			iso = local;
+		}
+	} else if (i18n_zone_fn != NULL && iso != NULL &&
+	    i18n_is_moment(iso) && strlen(iso) < sizeof(local)) {
 		i18n_utc_to_zone(i18n_zone_fn(), iso, local, sizeof(local));
 		iso = local;
 	}

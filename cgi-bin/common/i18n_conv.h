@@ -49,6 +49,19 @@ void		 i18n_utc_to_zone(const char *zone, const char *iso, char *out,
  */
 void		 i18n_zone_source(const char *(*)(void));
 
+/* "YYYY-MM-DD HH:MM:SS" and its NUL. */
+#define I18N_MOMENT_LEN	20
+/*
+ * Now as the wall clock of the site's zone (i18n_zone_source()), for
+ * what is kept as a local time (events); and a local wall clock,
+ * "YYYY-MM-DD HH:MM" or with ":SS", as the UTC moment it is, for what is
+ * typed in local time and stored in UTC (a broadcast's schedule): -1
+ * when local is not one.
+ */
+void		 i18n_local_now(char out[I18N_MOMENT_LEN]);
+int		 i18n_local_to_utc(const char *local,
+		    char out[I18N_MOMENT_LEN]);
+
 /* lang's decimal mark and the two above in lang's conventions (English's
  * for an unknown language or NULL); i18n_date() shows a moment in the
  * zone of i18n_zone_source() first (i18n_utc_to_zone()). */

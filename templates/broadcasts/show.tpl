@@ -59,7 +59,7 @@
 <input type="hidden" name="when" value="later">
 <label for="date">[[broadcasts.schedule.date]]</label>
 <input type="date" id="date" name="date" required>
-<label for="time">[[broadcasts.schedule.time]]</label>
+<label for="time">[[broadcasts.schedule.time zone=ZONE]]</label>
 <input type="time" id="time" name="time" required>
 <div class="actions"><button type="submit">[[broadcasts.schedule.submit]]</button></div>
 </form>

@@ -65,3 +65,58 @@ test('moments are shown in the site\'s time zone, stored in UTC', async () => {
 		sql(`DELETE FROM member_notes WHERE member_id = ${m.id}`);
 	}
 });
+
+// A broadcast's schedule is typed as the timebank's wall clock and kept
+// in UTC (the mailer's clock); an event's times are the wall clock where
+// it happens, kept as typed, and "past" is decided by the site's now.
+test('a schedule is typed in the site\'s zone and stored in UTC; events are past by the site\'s clock', async () => {
+	const admin = await as('admin');
+	const saved = setting('time_zone');
+	const adminId = Number(sql("SELECT id FROM members WHERE username = 'admin'")[0][0]);
+	const tag = `zz${process.pid}`;
+	let bid = 0;
+	try {
+		setting('time_zone', 'Pacific/Kiritimati');
+		let body = await page('/broadcasts/new', admin);
+		let r = await post('/broadcasts/new', admin, {
+			csrf: formValues(formFor(body, '/broadcasts/new')).csrf, lang: 'en', status: 'approved',
+			subject: `Zone ${tag}`, body: 'Later.',
+		});
+		assert.equal(r.status, 303, clip(text(r.body)));
+		bid = Number(r.location.match(/^\/broadcasts\/(\d+)$/)[1]);
+		body = await page(`/broadcasts/${bid}`, admin);
+		assert.match(body, /Time \(Pacific\/Kiritimati\)/, 'the form says which clock');
+		// Two days ahead at 09:30 in Kiritimati (UTC+14) is 19:30 UTC the day before.
+		const day = new Date(Date.now() + 2 * 86400000).toISOString().slice(0, 10);
+		const before = new Date(Date.parse(`${day}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
+		r = await post(`/broadcasts/${bid}/send`, admin, {
+			csrf: formValues(formFor(body, `/broadcasts/${bid}/send`)).csrf, when: 'later', date: day, time: '09:30',
+		});
+		assert.equal(r.status, 303, clip(text(r.body)));
+		assert.equal(sql(`SELECT DATE_FORMAT(scheduled_at, '%Y-%m-%d %H:%i') FROM broadcasts WHERE id = ${bid}`)[0][0],
+		    `${before} 19:30`);
+		body = await page(`/broadcasts/${bid}`, admin);
+		assert.match(body, new RegExp(`to be sent at ${day} 09:30`), 'shown as typed');
+		body = await page('/broadcasts', admin);
+		assert.doesNotMatch(body, new RegExp(`${before} 19:30`), 'the history shows no UTC moment');
+
+		// Ends three hours from now in UTC terms: ahead in UTC, behind in Kiritimati.
+		sql(`INSERT INTO events (title, description, starts_at, ends_at, created_by)
+		    VALUES ('Zone event ${tag}', '', UTC_TIMESTAMP() - INTERVAL 1 HOUR,
+		    UTC_TIMESTAMP() + INTERVAL 3 HOUR, ${adminId})`);
+		const alice = await as('alice');
+		assert.match(await page('/events?past=1', alice), new RegExp(`Zone event ${tag}`), 'past at 14 hours ahead');
+		assert.doesNotMatch(await page('/events', alice), new RegExp(`Zone event ${tag}`));
+		setting('time_zone', 'UTC');
+		assert.match(await page('/events', alice), new RegExp(`Zone event ${tag}`), 'upcoming at UTC');
+		assert.doesNotMatch(await page('/events?past=1', alice), new RegExp(`Zone event ${tag}`));
+	} finally {
+		setting('time_zone', saved);
+		if (bid) {
+			sql(`DELETE FROM outbox WHERE broadcast_id = ${bid}`);
+			sql(`DELETE FROM broadcast_texts WHERE broadcast_id = ${bid}`);
+			sql(`DELETE FROM broadcasts WHERE id = ${bid}`);
+		}
+		sql(`DELETE FROM events WHERE title = 'Zone event ${tag}'`);
+	}
+});

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -164,6 +165,50 @@ test_zones(void **state)
 	i18n_zone_source(NULL);
 }
 
+/* Typed as the site's wall clock, kept in UTC; to the minute shown to
+ * the minute; now in the site's zone. */
+static void
+test_local_clock(void **state)
+{
+	char	 out[64], now[I18N_MOMENT_LEN], utc[I18N_MOMENT_LEN];
+	time_t	 t;
+	struct tm tm;
+
+	(void)state;
+	zone_now = "Pacific/Kiritimati";
+	i18n_zone_source(zone_of_site);
+	assert_int_equal(i18n_local_to_utc("2026-03-11 05:30", out), 0);
+	assert_string_equal(out, "2026-03-10 15:30:00");
+	assert_int_equal(i18n_local_to_utc("2026-03-11 05:30:15", out), 0);
+	assert_string_equal(out, "2026-03-10 15:30:15");
+	assert_int_equal(i18n_local_to_utc("2026-03-11", out), -1);
+	assert_int_equal(i18n_local_to_utc("2026-03-11 05:30x", out), -1);
+	assert_int_equal(i18n_local_to_utc(NULL, out), -1);
+	zone_now = "America/New_York";
+	assert_int_equal(i18n_local_to_utc("2026-07-01 09:00", out), 0);
+	assert_string_equal(out, "2026-07-01 13:00:00");
+	assert_int_equal(i18n_local_to_utc("2026-01-01 09:00", out), 0);
+	assert_string_equal(out, "2026-01-01 14:00:00");
+	i18n_date("en", "2026-07-01 13:00", out, sizeof(out));
+	assert_string_equal(out, "2026-07-01 09:00");
+	/* Now: 14 hours ahead of UTC in Kiritimati, within the test's second. */
+	zone_now = "Pacific/Kiritimati";
+	i18n_local_now(now);
+	assert_int_equal(i18n_local_to_utc(now, utc), 0);
+	t = time(NULL);
+	gmtime_r(&t, &tm);
+	strftime(out, sizeof(out), "%Y-%m-%d %H:%M:%S", &tm);
+	assert_true(strcmp(utc, out) <= 0);
+	t -= 5;
+	gmtime_r(&t, &tm);
+	strftime(out, sizeof(out), "%Y-%m-%d %H:%M:%S", &tm);
+	assert_true(strcmp(utc, out) > 0);
+	zone_now = "UTC";
+	assert_int_equal(i18n_local_to_utc("2026-03-11 05:30", out), 0);
+	assert_string_equal(out, "2026-03-11 05:30:00");
+	i18n_zone_source(NULL);
+}
+
 int
 main(void)
 {
@@ -171,6 +216,7 @@ main(void)
 		cmocka_unit_test(test_hours_point_and_comma),
 		cmocka_unit_test(test_date_orders),
 		cmocka_unit_test(test_zones),
+		cmocka_unit_test(test_local_clock),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
