@@ -12,6 +12,7 @@
 
 #include "account.h"
 #include "app.h"
+#include "audit.h"
 #include "auth.h"
 #include "db.h"
 #include "form.h"
@@ -210,6 +211,29 @@ signup_admit(struct request *req, struct tmpl_dict *d, const char *username,
 	return SIGNUP_ADMITTED;
 }
 
+/* The application's audit row, by the visitor (no actor): who applied
+ * and where; the answers are on the application panel. */
+static enum weft_err
+signup_audit(struct request *req, long long id, const struct form_value *v,
+    const char *email, long long comm)
+{
+	struct buf	 b;
+	enum weft_err	 e;
+
+	buf_init(&b);
+	buf_puts(&b, "{\"username\":");
+	buf_json_str(&b, v[S_USERNAME].str);
+	buf_puts(&b, ",\"name\":");
+	buf_json_str(&b, v[S_NAME].str);
+	buf_puts(&b, ",\"email\":");
+	buf_json_str(&b, email);
+	buf_printf(&b, ",\"community\":%lld,\"status\":\"applying\"}", comm);
+	e = buf_failed(&b) ? WEFT_ERR_NOMEM : audit_write(&req->actor,
+	    "member.apply", "member", id, comm, NULL, b.p);
+	buf_free(&b);
+	return e;
+}
+
 /*
  * The application's transaction: the applicant, the configured fields
  * and answers, the invitation used up (locked first: a token used since
@@ -239,6 +263,7 @@ signup_write(struct request *req, const struct form_value *v,
 		    comm, v[S_ABOUT].str);
 	if (e == WEFT_OK && !*gone && (*id = db_insert_id()) > 0 &&
 	    (e = signup_form_store(*id, sv)) == WEFT_OK &&
+	    (e = signup_audit(req, *id, v, email, comm)) == WEFT_OK &&
 	    (settings_int(SETTING_SIGNUP_MODE) != SIGNUP_INVITATION ||
 	    (e = invitation_use(&req->actor, &inv, *id)) == WEFT_OK))
 		e = account_application_mail(*id, v[S_NAME].str,

@@ -4,7 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	BareKeys, Jar, PASSWORD, forms, formValues, get, getCsrf, login,
+	BareKeys, Jar, PASSWORD, audits, forms, formValues, get, getCsrf, login,
 	loginAttempt, post, request, sql, text,
 } from './lib.mjs';
 
@@ -191,6 +191,13 @@ test('signup creates an applying member who sees "awaiting approval"', async () 
 	assert.ok([200, 303].includes(r.status), `signup: ${r.status} ${text(r.body).slice(0, 300)}`);
 	const rows = sql(`SELECT status FROM members WHERE username = '${username}'`);
 	assert.deepEqual(rows, [['applying']], 'one applying member');
+	// Audited in the same transaction, by no member (a visitor).
+	const id = Number(sql(`SELECT id FROM members WHERE username = '${username}'`)[0][0]);
+	const applied = audits('member', id, 'member.apply', 'actor_id, after_json');
+	assert.equal(applied.length, 1, 'one member.apply row');
+	assert.equal(applied[0][0], 'NULL', 'by no member');
+	assert.equal(JSON.parse(applied[0][1]).username, username);
+	assert.equal(JSON.parse(applied[0][1]).status, 'applying');
 
 	const s = await login(username, password);
 	const home = await get('/', s);
