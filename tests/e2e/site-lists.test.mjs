@@ -7,20 +7,15 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { BareKeys, as, formFor, formValues, get, login, post, sql, text } from './lib.mjs';
+import { BareKeys, as, formFor, formValues, login, post, sql, text } from './lib.mjs';
+import { pageReader } from './community-lib.mjs';
 import { fieldError, makeMember, q } from './exchanges-lib.mjs';
 
 const keys = new BareKeys();
 const clip = (s) => String(s).slice(0, 300);
 const stamp = Date.now().toString(36);
 
-async function page(path, jar, status = 200) {
-	const r = await get(path, jar);
-	assert.equal(r.status, status, `GET ${path}: ${clip(text(r.body))}`);
-	if (status === 200)
-		keys.check(r.body, path);
-	return r;
-}
+const page = pageReader(keys);
 
 const itemId = (list, name) => {
 	const r = sql(`SELECT id FROM ${list} WHERE name = ${q(name)}`);

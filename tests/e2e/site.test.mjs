@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import {
 	BareKeys, Jar, as, audits, formFor, formValues, get, getCsrf, login, mainText, post, sql, text,
 } from './lib.mjs';
+import { pageReader } from './community-lib.mjs';
 import {
 	balanceOf, countExchanges, fieldError, makeMember, q, record, rootSql, setting,
 } from './exchanges-lib.mjs';
@@ -29,13 +30,7 @@ const REGISTRY = [...readFileSync(`${ROOT}/docs/configuration.md`, 'utf8')
     .matchAll(/^\| `([a-z_]+)` \| (integer|choice|text) \|/gm)].map((m) => m[1])
     .filter((n) => !ELSEWHERE.includes(n));
 
-async function page(path, jar, status = 200) {
-	const r = await get(path, jar);
-	assert.equal(r.status, status, `GET ${path}: ${clip(text(r.body))}`);
-	if (status === 200)
-		keys.check(r.body, path);
-	return r;
-}
+const page = pageReader(keys);
 
 // The configuration form's values as the page shows them.
 async function configForm(jar) {
