@@ -32,11 +32,13 @@
 	"m.email NOT REGEXP '^[^@[:space:]]+@[^@[:space:]]+[.][^@[:space:]]+$'"
 #define BC_INSERT(kind, from, text_join)				\
 	"INSERT INTO outbox (kind, member_id, broadcast_id, to_addr,"	\
-	" to_name, lang, subject, body, list, message_id, state, reason,"	\
+	" to_name, lang, subject, body, body_markup, list, message_id,"	\
+	" state, reason,"						\
 	" due_at) SELECT '" kind "', m.id, b.id, m.email, LEFT(m.name, 128),"	\
 	" COALESCE(t.lang, d.lang), "					\
 	BC_MERGE("COALESCE(t.subject, d.subject)") ", "			\
 	BC_MERGE("COALESCE(t.body_text, d.body_text)") ", "		\
+	BC_MERGE("COALESCE(t.body, d.body)") ", "			\
 	"b.kind = 'members', " OUTBOX_MESSAGE_ID_SQL ", "		\
 	"IF(m.email = '' OR " BC_ADDR_BAD ", 'skipped', 'queued'), "	\
 	"IF(m.email = '', 'no_address', IF(" BC_ADDR_BAD ", "		\
@@ -96,8 +98,8 @@ bc_failed(enum weft_err e)
 
 static const char bc_sql_me[] =
     "SELECT m.email, m.name, m.username, m.lang,"
-    " COALESCE(t.subject, d.subject), COALESCE(t.body_text, d.body_text)"
-    " FROM members m JOIN broadcast_texts d ON d.broadcast_id = ?"
+    " COALESCE(t.subject, d.subject), COALESCE(t.body_text, d.body_text),"
+    " COALESCE(t.body, d.body) FROM members m JOIN broadcast_texts d ON d.broadcast_id = ?"
     " AND d.lang = ? LEFT JOIN broadcast_texts t ON t.broadcast_id = d.broadcast_id"
     " AND t.lang = m.lang WHERE m.id = ?";
 
@@ -109,7 +111,7 @@ bc_test(struct request *req)
 {
 	struct outbox_msg	 m;
 	struct db_rows		*r;
-	struct buf		 merged, subject, body, after;
+	struct buf		 merged, subject, body, markup, after;
 	struct bc		 b;
 	enum weft_err		 e;
 	int			 st;
@@ -126,11 +128,13 @@ bc_test(struct request *req)
 	buf_init(&merged);
 	buf_init(&subject);
 	buf_init(&body);
+	buf_init(&markup);
 	buf_init(&after);
 	bc_merge(&merged, db_str(r, 4), db_str(r, 1), db_str(r, 2));
 	i18n_format(&subject, db_str(r, 3), N_("broadcasts.mail.test"),
 	    "subject", merged.p != NULL ? merged.p : "", NULL);
 	bc_merge(&body, db_str(r, 5), db_str(r, 1), db_str(r, 2));
+	bc_merge(&markup, db_str(r, 6), db_str(r, 1), db_str(r, 2));
 	memset(&m, 0, sizeof(m));
 	m.kind = "broadcast.test";
 	m.member_id = req->actor.acting_id;
@@ -140,6 +144,7 @@ bc_test(struct request *req)
 	m.lang = db_str(r, 3);
 	m.subject = subject.p;
 	m.body = body.p != NULL ? body.p : "";
+	m.markup = markup.p;
 	buf_puts(&after, "{\"to\":");
 	buf_json_str(&after, db_str(r, 0));
 	buf_puts(&after, "}");
@@ -151,6 +156,7 @@ bc_test(struct request *req)
 	buf_free(&merged);
 	buf_free(&subject);
 	buf_free(&body);
+	buf_free(&markup);
 	buf_free(&after);
 	if (e != WEFT_OK)
 		return bc_failed(e);

@@ -219,9 +219,61 @@ mail_qp(struct buf *out, const char *text)
 		buf_puts(out, "\r\n");
 }
 
+/* Quoted-printable never writes "=_" (a literal '=' is "=3D", a soft
+ * break "=" and CRLF), so no part can hold this boundary. */
+#define MAIL_BOUNDARY	"=_weft_alternative"
+
+/* A language tag fit for the lang attribute: letters, digits, '-'. */
+static int
+mail_lang_ok(const char *lang)
+{
+	size_t	 i;
+
+	if (lang == NULL || lang[0] == '\0' || strlen(lang) > 35)
+		return 0;
+	for (i = 0; lang[i] != '\0'; i++)
+		if (!((lang[i] >= 'a' && lang[i] <= 'z') ||
+		    (lang[i] >= 'A' && lang[i] <= 'Z') ||
+		    (lang[i] >= '0' && lang[i] <= '9') || lang[i] == '-'))
+			return 0;
+	return 1;
+}
+
+/* The two parts of a multipart/alternative body, text first (the
+ * least preferred, RFC 2046 5.1.4). */
+static void
+mail_alternative(struct buf *out, const struct mail_mime *m)
+{
+	struct buf	 doc;
+
+	buf_init(&doc);
+	buf_puts(&doc, "<!DOCTYPE html>\n<html");
+	if (mail_lang_ok(m->lang))
+		buf_printf(&doc, " lang=\"%s\"", m->lang);
+	buf_puts(&doc, ">\n<head>\n<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width\">\n"
+	    "</head>\n<body>\n");
+	buf_puts(&doc, m->html);
+	buf_puts(&doc, "\n</body>\n</html>\n");
+	buf_puts(out, "--" MAIL_BOUNDARY "\r\n"
+	    "Content-Type: text/plain; charset=UTF-8\r\n"
+	    "Content-Transfer-Encoding: quoted-printable\r\n\r\n");
+	mail_qp(out, m->body != NULL ? m->body : "");
+	buf_puts(out, "--" MAIL_BOUNDARY "\r\n"
+	    "Content-Type: text/html; charset=UTF-8\r\n"
+	    "Content-Transfer-Encoding: quoted-printable\r\n\r\n");
+	if (buf_failed(&doc))
+		out->failed = 1;
+	else
+		mail_qp(out, doc.p);
+	buf_puts(out, "--" MAIL_BOUNDARY "--\r\n");
+	buf_free(&doc);
+}
+
 int
 mail_mime_build(struct buf *out, const struct mail_mime *m)
 {
+	int		 alt = m->html != NULL && m->html[0] != '\0';
 	char		 date[64], from_addr[256], from_name[256];
 	struct tm	 tm;
 
@@ -237,9 +289,13 @@ mail_mime_build(struct buf *out, const struct mail_mime *m)
 	buf_puts(out, "\r\nSubject: ");
 	mail_header_text(out, m->subject, 9);
 	buf_printf(out, "\r\nMessage-ID: %s\r\n", m->message_id);
-	buf_puts(out, "MIME-Version: 1.0\r\n"
-	    "Content-Type: text/plain; charset=UTF-8\r\n"
-	    "Content-Transfer-Encoding: quoted-printable\r\n");
+	buf_puts(out, "MIME-Version: 1.0\r\n");
+	if (alt)
+		buf_puts(out, "Content-Type: multipart/alternative;"
+		    " boundary=\"" MAIL_BOUNDARY "\"\r\n");
+	else
+		buf_puts(out, "Content-Type: text/plain; charset=UTF-8\r\n"
+		    "Content-Transfer-Encoding: quoted-printable\r\n");
 	if (m->unsubscribe_url != NULL) {
 		buf_printf(out, "List-Unsubscribe: <%s>", m->unsubscribe_url);
 		if (m->unsubscribe_mailto != NULL &&
@@ -251,6 +307,9 @@ mail_mime_build(struct buf *out, const struct mail_mime *m)
 	} else
 		buf_puts(out, "Auto-Submitted: auto-generated\r\n");
 	buf_puts(out, "\r\n");
-	mail_qp(out, m->body != NULL ? m->body : "");
+	if (alt)
+		mail_alternative(out, m);
+	else
+		mail_qp(out, m->body != NULL ? m->body : "");
 	return buf_failed(out) ? -1 : 0;
 }

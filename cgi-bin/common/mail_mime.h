@@ -1,7 +1,9 @@
 /*
  * One outbox row as an Internet message (RFC 5322, MIME): UTF-8 plain
- * text in quoted-printable, headers with RFC 2047 encoded words where
- * they are not ASCII, CRLF line ends.  weft-mailer hands the result to
+ * text in quoted-printable, and with an HTML fragment a
+ * multipart/alternative of the text and an HTML document of it (RFC
+ * 2046), headers with RFC 2047 encoded words where they are not ASCII,
+ * CRLF line ends.  weft-mailer hands the result to
  * the relay (docs/mail.md, "The messages").
  */
 #ifndef WEFT_MAIL_MIME_H
@@ -18,6 +20,10 @@ struct mail_mime {
 	const char	*to_name;	/* may be NULL or "" */
 	const char	*subject;
 	const char	*body;		/* UTF-8 text, LF or CRLF lines */
+	/* The HTML alternative: a fragment weft rendered (markup.h), put in
+	 * a document of language lang; NULL or "" for text alone. */
+	const char	*html;
+	const char	*lang;
 	const char	*message_id;	/* "<...@domain>" */
 	time_t		 date;
 	/* List mail (RFC 2369, 8058): the https unsubscribe URL, and an

@@ -82,14 +82,16 @@ outbox_queue(const struct outbox_msg *m, long long *id)
 	}
 	skip = outbox_skip_of(m);
 	e = db_exec("INSERT INTO outbox (kind, member_id, broadcast_id, "
-	    "to_addr, to_name, lang, subject, body, list, message_id, state, "
-	    "reason) VALUES (?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?, ?, ?, "
-	    OUTBOX_MESSAGE_ID_SQL ", ?, ?)", "siisssssisss", m->kind,
+	    "to_addr, to_name, lang, subject, body, body_markup, list, "
+	    "message_id, state, reason) VALUES (?, NULLIF(?, 0), NULLIF(?, 0), "
+	    "?, ?, ?, ?, ?, NULLIF(?, ''), ?, " OUTBOX_MESSAGE_ID_SQL ", ?, ?)",
+	    "siissssssisss", m->kind,
 	    m->member_id, m->broadcast_id,
 	    m->to_addr != NULL ? m->to_addr : "",
 	    m->to_name != NULL ? m->to_name : "",
 	    m->lang != NULL && m->lang[0] != '\0' ? m->lang : "en",
-	    m->subject, m->body, (long long)(m->list != 0), outbox_domain(),
+	    m->subject, m->body, m->markup != NULL ? m->markup : "",
+	    (long long)(m->list != 0), outbox_domain(),
 	    outbox_state_keys[skip == OUTBOX_SKIP_NONE ? OUTBOX_QUEUED :
 	    OUTBOX_SKIPPED], outbox_skip_keys[skip]);
 	if (e != WEFT_OK)

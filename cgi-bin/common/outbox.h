@@ -78,6 +78,8 @@ struct outbox_msg {
 	const char		*lang;
 	const char		*subject;
 	const char		*body;
+	const char		*markup; /* the HTML alternative's safe
+					  * markup (markup.h), or NULL */
 	int			 list;
 	enum outbox_skip	 skip;
 };

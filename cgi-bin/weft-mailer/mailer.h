@@ -34,13 +34,15 @@ long long	 mailer_lease(void);
  * mail_per_minute budget of the current minute: *n is how many. */
 enum weft_err	 mailer_claim(long long lease, long long *n);
 /* The claimed rows: id, kind, member_id, to_addr, to_name, subject, body,
- * list, message_id, attempts, optout, status (the MAILER_COL_ order). */
+ * list, message_id, attempts, optout, status, the markup of the HTML
+ * alternative ("" for none), lang (the MAILER_COL_ order). */
 enum weft_err	 mailer_rows(long long lease, struct db_rows **out);
 enum {
 	MAILER_COL_ID, MAILER_COL_KIND, MAILER_COL_MEMBER, MAILER_COL_ADDR,
 	MAILER_COL_NAME, MAILER_COL_SUBJECT, MAILER_COL_BODY,
 	MAILER_COL_LIST, MAILER_COL_MSGID, MAILER_COL_ATTEMPTS,
-	MAILER_COL_OPTOUT, MAILER_COL_STATUS,
+	MAILER_COL_OPTOUT, MAILER_COL_STATUS, MAILER_COL_MARKUP,
+	MAILER_COL_LANG,
 };
 /* Records a row's outcome, if it is still this lease's. */
 enum weft_err	 mailer_done(long long id, long long lease, long long attempts,

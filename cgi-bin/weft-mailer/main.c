@@ -23,6 +23,7 @@
 #include "log.h"
 #include "mail_mime.h"
 #include "mail_token.h"
+#include "markup.h"
 #include "mailer.h"
 #include "outbox.h"
 #include "settings.h"
@@ -92,12 +93,15 @@ mailer_from(char *from, size_t len, char *addr)
 }
 
 /* The message of row r into msg, from the From of mailer_from() (its
- * address into sender, OUTBOX_ADDR_MAX + 1); a reason for failing it
- * when there is none to send. */
+ * address into sender, OUTBOX_ADDR_MAX + 1), with the HTML alternative
+ * of its markup rendered into html; a reason for failing it when there
+ * is none to send, NULL on a memory error. */
 static const char *
-mailer_render(const struct db_rows *r, struct buf *msg, char *sender)
+mailer_render(const struct db_rows *r, struct buf *msg, struct buf *html,
+    char *sender)
 {
 	struct mail_mime	 m = { 0 };
+	const char		*markup = db_str(r, MAILER_COL_MARKUP);
 	char			 token[MAIL_TOKEN_MAX], url[600], from[520];
 	long long		 member = db_int(r, MAILER_COL_MEMBER);
 
@@ -110,6 +114,15 @@ mailer_render(const struct db_rows *r, struct buf *msg, char *sender)
 	m.subject = db_str(r, MAILER_COL_SUBJECT);
 	m.body = db_str(r, MAILER_COL_BODY);
 	m.message_id = db_str(r, MAILER_COL_MSGID);
+	m.lang = db_str(r, MAILER_COL_LANG);
+	buf_reset(html);
+	if (markup != NULL && markup[0] != '\0') {
+		(void)markup_render(html, MARKUP_HTML, markup, strlen(markup),
+		    2);
+		if (buf_failed(html))
+			return NULL;
+		m.html = html->p;
+	}
 	m.date = time(NULL);
 	if (db_int(r, MAILER_COL_LIST) != 0) {
 		if (member == 0)
@@ -133,14 +146,19 @@ mailer_one(const struct db_rows *r, long long lease, struct buf *msg)
 	long long		 id = db_int(r, MAILER_COL_ID);
 	const char		*why;
 	char			 answer[512], sender[OUTBOX_ADDR_MAX + 1];
+	struct buf		 html;
 	enum mailer_result	 res;
 
 	if ((why = mailer_skip_reason(r)) != NULL) {
 		(void)mailer_skip(id, lease, why);
 		return MAILER_SENT;
 	}
-	if ((why = mailer_render(r, msg, sender)) == NULL)
-		/* The key could not be read: the database's trouble. */
+	buf_init(&html);
+	why = mailer_render(r, msg, &html, sender);
+	buf_free(&html);
+	if (why == NULL)
+		/* The key could not be read (the database's trouble), or
+		 * memory ran out: the batch waits. */
 		return MAILER_DEFER_ALL;
 	if (why[0] != '\0') {
 		(void)mailer_done(id, lease, 0, MAILER_FAIL, why);

@@ -129,7 +129,8 @@ mailer_rows(long long lease, struct db_rows **out)
 {
 	return db_query(out, "SELECT o.id, o.kind, COALESCE(o.member_id, 0), "
 	    "o.to_addr, o.to_name, o.subject, o.body, o.list, o.message_id, "
-	    "o.attempts, COALESCE(m.optout, 0), COALESCE(m.status, '') "
+	    "o.attempts, COALESCE(m.optout, 0), COALESCE(m.status, ''), "
+	    "COALESCE(o.body_markup, ''), o.lang "
 	    "FROM outbox o LEFT JOIN members m ON m.id = o.member_id "
 	    "WHERE o.lease = ? AND o.state = 'sending' ORDER BY o.id",
 	    "i", lease);

@@ -16,7 +16,7 @@ import {
 	BareKeys, as, audits, get, getCsrf, login, mainText, memberId, post, sql, text,
 } from './lib.mjs';
 import { dropTagged, pageReader } from './community-lib.mjs';
-import { decodeWords, mailsFor, until } from './mail-lib.mjs';
+import { decodeQP, decodeWords, mailsFor, until } from './mail-lib.mjs';
 
 const keys = new BareKeys();
 const TAG = `zb${process.pid % 100000}`;
@@ -152,6 +152,16 @@ test('a community coordinator composes, previews, tests and sends to their commu
 	const mail = mailsFor(by[U('es')][8]);
 	assert.equal(mail.length, 1, 'the sink got the message once');
 	assert.equal(decodeWords(mail[0].headers.subject), 'Noticias para Sofía');
+	// Text and an HTML alternative rendered from the markup by weft.
+	assert.equal(mail[0].headers['content-type'], 'multipart/alternative; boundary="=_weft_alternative"');
+	const [, plain, html] = mail[0].body.split('--=_weft_alternative');
+	assert.match(plain, /^\r\nContent-Type: text\/plain; charset=UTF-8\r\n/);
+	assert.match(decodeQP(plain), /Hola Sofía:/);
+	assert.doesNotMatch(decodeQP(plain), /<strong>/);
+	assert.match(html, /^\r\nContent-Type: text\/html; charset=UTF-8\r\n/);
+	assert.match(decodeQP(html), /<html lang="es">/);
+	assert.match(decodeQP(html), /<p>Hola Sofía:<\/p>\s*<p>La <strong>feria<\/strong> es el sábado\.<\/p>/);
+	assert.match(mail[0].body, /\r\n--=_weft_alternative--\r\n$/);
 	assert.match(mail[0].headers['list-unsubscribe'] || '', /^<https?:\/\/[^>]+>/);
 	assert.equal(mail[0].headers['list-unsubscribe-post'], 'List-Unsubscribe=One-Click');
 	assert.equal(mailsFor(by[U('bad')][8]).length, 0, 'nothing to the invalid address');

@@ -150,6 +150,58 @@ test_message(void **state)
 	buf_free(&b);
 }
 
+/* With an HTML fragment: a multipart/alternative, the text first, then
+ * the fragment in a document of the recipient's language; each part in
+ * quoted-printable, whose output can never hold the boundary; a
+ * language tag that is not one is left out. */
+static void
+test_alternative(void **state)
+{
+	struct mail_mime m = { .from = "tb@example.org",
+	    .to_addr = "zoe@example.org", .subject = "Hi",
+	    .message_id = "<2@example.org>", .body = "Hello *Zoe*\n",
+	    .html = "<p>Hello <em>Zoe</em> &amp; =_weft_alternative</p>",
+	    .lang = "es" };
+	struct buf	 b;
+	const char	*text, *html, *end;
+
+	(void)state;
+	buf_init(&b);
+	assert_int_equal(mail_mime_build(&b, &m), 0);
+	assert_non_null(strstr(b.p, "MIME-Version: 1.0\r\nContent-Type: "
+	    "multipart/alternative; boundary=\"=_weft_alternative\"\r\n"));
+	text = strstr(b.p, "\r\n--=_weft_alternative\r\nContent-Type: "
+	    "text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: "
+	    "quoted-printable\r\n\r\nHello *Zoe*\r\n");
+	assert_non_null(text);
+	html = strstr(b.p, "--=_weft_alternative\r\nContent-Type: text/html; "
+	    "charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable"
+	    "\r\n\r\n<!DOCTYPE html>\r\n<html lang=3D\"es\">");
+	assert_non_null(html);
+	assert_true(html > text);
+	assert_non_null(strstr(html, "<p>Hello <em>Zoe</em> &amp; =3D_weft_alt"));
+	end = strstr(b.p, "\r\n--=_weft_alternative--\r\n");
+	assert_non_null(end);
+	assert_true(end > html);
+	assert_string_equal(end, "\r\n--=_weft_alternative--\r\n");
+	/* The boundary only where it delimits: twice and the close. */
+	assert_null(strstr(strstr(html + 2, "=_weft_alternative--") + 1,
+	    "=_weft_alternative"));
+	buf_reset(&b);
+	m.lang = "es\"><script>";
+	assert_int_equal(mail_mime_build(&b, &m), 0);
+	assert_non_null(strstr(b.p, "<!DOCTYPE html>\r\n<html>\r\n"));
+	assert_null(strstr(b.p, "<script>"));
+	/* An empty fragment is text alone. */
+	buf_reset(&b);
+	m.html = "";
+	assert_int_equal(mail_mime_build(&b, &m), 0);
+	assert_non_null(strstr(b.p, "Content-Type: text/plain; charset=UTF-8"
+	    "\r\n"));
+	assert_null(strstr(b.p, "multipart"));
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -158,6 +210,7 @@ main(void)
 		cmocka_unit_test(test_token),
 		cmocka_unit_test(test_header_words),
 		cmocka_unit_test(test_message),
+		cmocka_unit_test(test_alternative),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
