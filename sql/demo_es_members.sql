@@ -907,7 +907,13 @@ INSERT INTO demo_es_members_t (k, f, text) VALUES
 ('members.status_panel.opt_in', 0,
     'Volver a recibir los comunicados'),
 ('members.status_panel.move', 0,
-    'Cambiar de comunidad al miembro');
+    'Cambiar de comunidad al miembro'),
+('members.list.col_subscription', 0,
+    'Cuota'),
+('members.list.col_renewal', 0,
+    'Fecha de renovación'),
+('members.field.list_none', 0,
+    '(ninguno)');
 
 INSERT INTO translations (phrase_id, lang, plural_index, text, english_hash,
     english_from)
