@@ -138,6 +138,9 @@ size_t		 bc_body_text(struct buf *out, const char *body);
  * preview and the test send: the send fills them in SQL). */
 void		 bc_merge(struct buf *out, const char *text, const char *name,
 		    const char *username);
+/* The merge fields' names for the hint of a form's message: its phrase
+ * takes them as values, so that no translation can change them. */
+void		 bc_merge_hint(struct tmpl_dict *);
 /* Is s a time of day "HH:MM", 00:00 .. 23:59? */
 int		 bc_time_ok(const char *s);
 /* Was the form's "confirm" box ticked (deleting a draft, an alert, an

@@ -48,7 +48,12 @@ static const struct form_field bc_lang_query[] = {
 static struct tmpl_dict *
 bc_form_page(struct request *req, const char *title)
 {
-	return app_page(req, "broadcasts/edit.tpl", app_text(req, title));
+	struct tmpl_dict	*d;
+
+	if ((d = app_page(req, "broadcasts/edit.tpl", app_text(req,
+	    title))) != NULL)
+		bc_merge_hint(d);
+	return d;
 }
 
 /* The form's audience into b (the values form_read() accepted). */

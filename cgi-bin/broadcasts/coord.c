@@ -47,8 +47,12 @@ bc_coord_render(struct request *req, struct tmpl_dict *d, long long community,
 static struct tmpl_dict *
 bc_coord_page(struct request *req)
 {
-	return app_page(req, "broadcasts/coordinators.tpl", app_text(req,
-	    N_("broadcasts.coordinators.title")));
+	struct tmpl_dict	*d;
+
+	if ((d = app_page(req, "broadcasts/coordinators.tpl", app_text(req,
+	    N_("broadcasts.coordinators.title")))) != NULL)
+		bc_merge_hint(d);
+	return d;
 }
 
 /* GET /broadcasts/coordinators */

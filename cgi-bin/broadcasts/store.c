@@ -194,24 +194,35 @@ bc_first_name(struct buf *out, const char *name)
 	buf_append(out, name, n);
 }
 
+/* The merge fields, as a broadcast's text writes them. */
+static const char *const bc_merge_fields[] = {
+	"{first_name}", "{name}", "{username}",
+};
+
+void
+bc_merge_hint(struct tmpl_dict *d)
+{
+	tmpl_set(d, "MERGE_FIRST_NAME", bc_merge_fields[0]);
+	tmpl_set(d, "MERGE_NAME", bc_merge_fields[1]);
+	tmpl_set(d, "MERGE_USERNAME", bc_merge_fields[2]);
+}
+
 /* As the send's SQL does it: {first_name}, {name}, {username}, each
  * replaced wherever it is written. */
 void
 bc_merge(struct buf *out, const char *text, const char *name,
     const char *username)
 {
-	static const char *const fields[] = {
-		"{first_name}", "{name}", "{username}",
-	};
+	const char *const *fields = bc_merge_fields;
 	size_t	 i, len;
 
 	while (*text != '\0') {
-		for (i = 0; i < NELEM(fields); i++) {
+		for (i = 0; i < NELEM(bc_merge_fields); i++) {
 			len = strlen(fields[i]);
 			if (strncmp(text, fields[i], len) == 0)
 				break;
 		}
-		if (i == NELEM(fields)) {
+		if (i == NELEM(bc_merge_fields)) {
 			buf_append(out, text, 1);
 			text++;
 			continue;

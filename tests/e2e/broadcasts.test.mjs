@@ -89,6 +89,10 @@ const rowsOf = (id, kind = 'broadcast') => sql(`SELECT m.username, o.to_addr, o.
 
 test('a community coordinator composes, previews, tests and sends to their community: one outbox row per member of the audience, in their language', async () => {
 	const jar = await login(U('coord'));
+	// The message's hint names the merge fields (values of its phrase, as written).
+	assert.match(mainText((await page('/broadcasts/new', jar)).body),
+	    /\{first_name\}, \{name\} and \{username\} are replaced by each recipient's own/);
+	assert.match(mainText((await page('/broadcasts/coordinators', jar)).body), /\{first_name\}, \{name\} and \{username\}/);
 	const id = await compose(jar, {
 		community: String(CID), subject: 'News for {first_name}',
 		body: 'Hello {first_name},\n\nThe **fair** is on Saturday. [Details](https://example.org/fair)',
