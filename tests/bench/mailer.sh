@@ -30,7 +30,7 @@ mailer_bench() {
 	((left == 0)) || say "mailer: $left messages still unsent after 10 minutes"
 	secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
 	MAIL_ROWS+=("$SCALE_NAME|$((MAIL_N - left))|$secs|$(awk -v n="$((MAIL_N - left))" \
-	    -v s="$secs" 'BEGIN { printf "%.0f", s > 0 ? n / s : 0 }')")
+	    -v s="$secs" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')")
 	sql -e "DELETE FROM outbox WHERE kind = 'bench'"
 	find "$VAR/mail" -name '*.eml' -delete 2>/dev/null || true
 }
