@@ -234,7 +234,9 @@ INSERT INTO demo_es_common (k, f, text) VALUES
 	('account.signup_done.before', 0, 'Ya puedes'),
 	('account.signup_done.login', 0, 'iniciar sesión'),
 	('account.signup_done.thanks', 0, 'Gracias: la coordinación revisará tu solicitud.'),
-	('account.signup_done.title', 0, 'Gracias por tu solicitud');
+	('account.signup_done.title', 0, 'Gracias por tu solicitud'),
+	('filters.change', 0,
+	    '— cambiar');
 
 INSERT INTO translations (phrase_id, lang, plural_index, text, english_hash,
     english_from)
