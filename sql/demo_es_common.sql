@@ -267,7 +267,9 @@ INSERT INTO demo_es_common (k, f, text) VALUES
 	('account.reset.title', 0, 'Elige una contraseña nueva'),
 	('account.reset.submit', 0, 'Establecer la contraseña nueva'),
 	('account.reset.flash', 0, 'Se ha cambiado tu contraseña: inicia sesión con la nueva.'),
-	('account.signup.closed', 0, 'En este momento el banco de tiempo no acepta solicitudes a través de este sitio. La coordinación puede darte de alta como miembro: ponte en contacto con el banco de tiempo.');
+	('account.signup.closed', 0, 'En este momento el banco de tiempo no acepta solicitudes a través de este sitio. La coordinación puede darte de alta como miembro: ponte en contacto con el banco de tiempo.'),
+	('filters.change', 0,
+	    '— cambiar');
 
 INSERT INTO translations (phrase_id, lang, plural_index, text, english_hash,
     english_from)

@@ -69,6 +69,9 @@ struct i18n_lang {
 const struct i18n_lang *i18n_languages(size_t *n);
 /* The language of tag (enabled or not), or English's when unknown. */
 const struct i18n_lang *i18n_lang(const char *tag);
+/* The language of tag by its own name ("Español"), for pages that show
+ * a member's language or a translator's; an unknown tag as it is. */
+const char	*i18n_lang_name(const char *tag);
 /* Is tag a language members may choose? */
 int		 i18n_lang_offered(const char *tag);
 

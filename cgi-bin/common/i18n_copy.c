@@ -237,6 +237,16 @@ i18n_lang(const char *tag)
 	    &i18n_english;
 }
 
+const char *
+i18n_lang_name(const char *tag)
+{
+	const struct i18n_lang	*l = i18n_lang(tag);
+
+	if (tag == NULL)
+		return "";
+	return strcmp(l->tag, tag) == 0 ? l->name : tag;
+}
+
 int
 i18n_lang_offered(const char *tag)
 {

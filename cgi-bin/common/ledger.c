@@ -225,6 +225,34 @@ ledger_balance(long long member_id, long long *h)
 	return e;
 }
 
+/* Each MAX() reads one end of an index (exchanges_provider,
+ * exchanges_recipient: member, service_date). */
+enum weft_err
+ledger_activity(long long member_id, long long *h, char last[11])
+{
+	struct db_rows	*r;
+	enum weft_err	 e;
+
+	*h = 0;
+	last[0] = '\0';
+	if ((e = db_query(&r, "SELECT COALESCE((SELECT hundredths FROM"
+	    " balances WHERE member_id = ?), 0), COALESCE(GREATEST("
+	    "COALESCE((SELECT MAX(service_date) FROM exchanges"
+	    " WHERE provider_id = ?), '1000-01-01'),"
+	    " COALESCE((SELECT MAX(service_date) FROM exchanges"
+	    " WHERE recipient_id = ?), '1000-01-01')), '1000-01-01')", "iii",
+	    member_id, member_id, member_id)) != WEFT_OK)
+		return e;
+	if (db_next(r)) {
+		*h = db_int(r, 0);
+		if (db_str(r, 1) != NULL && strcmp(db_str(r, 1),
+		    "1000-01-01") != 0)
+			util_copy(last, 11, db_str(r, 1));
+	}
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
 enum weft_err
 ledger_sum_all(long long *h)
 {

@@ -96,6 +96,11 @@ int		 ledger_key_ok(const char *key);
 
 /* A member's balance; 0 for a member who never took part in an exchange. */
 enum weft_err	 ledger_balance(long long member_id, long long *hundredths);
+/* What a member's profile says of their trading, in one statement: the
+ * balance (0 when none) and the service date of their latest exchange,
+ * either side ("YYYY-MM-DD", "" when none). */
+enum weft_err	 ledger_activity(long long member_id, long long *hundredths,
+		    char last[11]);
 /* The sum of every balance: 0, unless the ledger is broken. */
 enum weft_err	 ledger_sum_all(long long *hundredths);
 

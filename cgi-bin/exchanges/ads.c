@@ -14,9 +14,11 @@
 #include "ads.h"
 #include "buf.h"
 #include "db.h"
+#include "filters.h"
 #include "form.h"
 #include "i18n_conv.h"
 #include "ledger.h"
+#include "lists.h"
 #include "pager.h"
 #include "util.h"
 
@@ -67,17 +69,25 @@ ads_ft_query(const char *q, char *out, size_t len)
 	}
 }
 
-/* The kind filter's select: KIND_OFFER_SELECTED / KIND_REQUEST_SELECTED. */
+/* The kind filter's select: KIND_OFFER_SELECTED / KIND_REQUEST_SELECTED;
+ * its choice in the summary s. */
 static void
-ads_kind_filter(struct tmpl_dict *d, const struct form_value *kind)
+ads_kind_filter(struct tmpl_dict *d, const struct form_value *kind,
+    struct filters *s)
 {
 	static const char *const sections[AD_KIND__MAX] = {
 		[AD_OFFER] = "KIND_OFFER_SELECTED",
 		[AD_REQUEST] = "KIND_REQUEST_SELECTED",
 	};
+	static const char *const labels[AD_KIND__MAX] = {
+		[AD_OFFER] = N_("ads.filter.offers"),
+		[AD_REQUEST] = N_("ads.filter.requests"),
+	};
 
-	if (kind->set)
-		tmpl_show(d, sections[kind->choice]);
+	if (!kind->set)
+		return;
+	tmpl_show(d, sections[kind->choice]);
+	filters_add(s, i18n_text(s->lang, labels[kind->choice]));
 }
 
 /* The id of an optional id filter, 0 for none. */
@@ -88,10 +98,10 @@ ads_id(const struct form_value *v)
 }
 
 /* Options of a community filter: every community, or with perm only
- * those in the actor's scope for perm. */
+ * those in the actor's scope for perm; the chosen one in the summary s. */
 static enum weft_err
 ads_community_filter(const struct request *req, struct tmpl_dict *d,
-    long long selected, int limit, enum perm perm)
+    long long selected, int limit, enum perm perm, struct filters *s)
 {
 	struct db_rows		*r = NULL;
 	struct scope		 sc;
@@ -106,6 +116,8 @@ ads_community_filter(const struct request *req, struct tmpl_dict *d,
 			continue;
 		form_option(d, "COMMUNITY_OPTION", db_str(r, 0), db_str(r, 1),
 		    db_int(r, 0) == selected);
+		if (db_int(r, 0) == selected)
+			filters_add(s, db_str(r, 1));
 	}
 	db_rows_free(r);
 	return WEFT_OK;
@@ -184,7 +196,7 @@ static const struct form_field directory_fields[D__MAX] = {
  */
 static enum weft_err
 ads_directory_rows(struct request *req, struct tmpl_dict *d,
-    const struct form_value *v)
+    const struct form_value *v, size_t *shown)
 {
 	struct db_rows		*r = NULL;
 	struct pager		 pg;
@@ -224,34 +236,55 @@ ads_directory_rows(struct request *req, struct tmpl_dict *d,
 	}
 	db_rows_free(r);
 	tmpl_show(d, n == 0 ? "EMPTY" : "RESULTS");
+	*shown = n;
 	return pr.has_next ? ads_next(d, "/ads", directory_fields, v,
 	    D_BEFORE, last) : WEFT_OK;
+}
+
+/* The chosen category's name in the summary s. */
+static enum weft_err
+ads_category_summary(struct filters *s, long long id)
+{
+	char		 name[256];
+	enum weft_err	 e;
+
+	if (id == 0)
+		return WEFT_OK;
+	if ((e = lists_name(LIST_CATEGORY, id, s->lang, name,
+	    sizeof(name))) != WEFT_OK)
+		return e;
+	filters_add(s, name);
+	return WEFT_OK;
 }
 
 /*
  * The page of an ad list with its filter form: the n filters of table
  * fields read from the query string into v (the kind first, the
  * category and community at cat and comm), the selects filled (the
- * communities limited to the actor's ad.list scope when limit).  NULL
- * with *st the status to answer on an error; else *bad is how many
- * filters were refused.
+ * communities limited to the actor's ad.list scope when limit), and
+ * those three choices the first parts of the summary s (filters.h), which
+ * the caller goes on with and shows.  NULL with *st the status to answer
+ * on an error (s freed); else *bad is how many filters were refused.
  */
 static struct tmpl_dict *
 ads_list_page(struct request *req, const char *tpl, const char *title_key,
     const struct form_field *fields, size_t n, size_t cat, size_t comm,
-    int limit, struct form_value *v, size_t *bad, int *st)
+    int limit, struct form_value *v, size_t *bad, struct filters *s, int *st)
 {
 	struct tmpl_dict	*d;
 	enum weft_err		 e;
 
 	*st = 500;
+	filters_init(s, app_lang(req));
 	if ((d = app_page(req, tpl, app_text(req, title_key))) == NULL)
 		return NULL;
 	*bad = form_read(fields, n, &req->query, app_lang(req), d, v);
-	ads_kind_filter(d, &v[0]);
+	ads_kind_filter(d, &v[0], s);
 	if ((e = ads_category_options(d, ads_id(&v[cat]), 0)) != WEFT_OK ||
+	    (e = ads_category_summary(s, ads_id(&v[cat]))) != WEFT_OK ||
 	    (e = ads_community_filter(req, d, ads_id(&v[comm]), limit,
-	    PERM_AD_LIST)) != WEFT_OK) {
+	    PERM_AD_LIST, s)) != WEFT_OK) {
+		filters_show(s, d, N_("ads.filters.all"), 1);
 		*st = app_status_of(e);
 		return NULL;
 	}
@@ -264,21 +297,26 @@ ads_directory(struct request *req)
 {
 	struct form_value	 v[D__MAX];
 	struct tmpl_dict	*d;
+	struct filters		 s;
 	enum weft_err		 e;
-	size_t			 bad;
+	size_t			 bad, shown = 0;
 	int			 st;
 
 	if ((d = ads_list_page(req, "exchanges/ads_directory.tpl",
 	    N_("ads.title.directory"), directory_fields, D__MAX, D_CATEGORY,
-	    D_COMMUNITY, 0, v, &bad, &st)) == NULL)
+	    D_COMMUNITY, 0, v, &bad, &s, &st)) == NULL)
 		return st;
 	if (role_allows_somewhere(&req->actor.grants, PERM_AD_LIST))
 		tmpl_show(d, "MANAGE");
-	if (bad > 0)
-		return app_render(req, 422);
-	if ((e = ads_directory_rows(req, d, v)) != WEFT_OK)
+	filters_add_value(&s, N_("ads.filters.words"), v[D_Q].str);
+	if (bad == 0 && (e = ads_directory_rows(req, d, v, &shown)) !=
+	    WEFT_OK) {
+		filters_show(&s, d, N_("ads.filters.all"), 1);
 		return app_status_of(e);
-	return app_render(req, 200);
+	}
+	/* Folded while ads are listed (filters.h). */
+	filters_show(&s, d, N_("ads.filters.all"), bad > 0 || shown == 0);
+	return app_render(req, bad > 0 ? 422 : 200);
 }
 
 /* ---- my ads -------------------------------------------------------- */
@@ -423,13 +461,20 @@ static const struct form_field manage_fields[M__MAX] = {
 };
 
 static void
-ads_status_filter(struct tmpl_dict *d, const struct form_value *st)
+ads_status_filter(struct tmpl_dict *d, const struct form_value *st,
+    struct filters *s)
 {
 	static const char *const sections[] = { "STATUS_ACTIVE_SELECTED",
 	    "STATUS_EXPIRED_SELECTED", "STATUS_DELETED_SELECTED" };
+	static const char *const labels[] = {
+		N_("ads.manage.status_active"), N_("ads.status.expired"),
+		N_("ads.status.deleted"),
+	};
 
-	if (st->set)
-		tmpl_show(d, sections[st->choice]);
+	if (!st->set)
+		return;
+	tmpl_show(d, sections[st->choice]);
+	filters_add(s, i18n_text(s->lang, labels[st->choice]));
 }
 
 static const char ads_manage_sql[] =
@@ -458,7 +503,7 @@ static const char ads_manage_sql[] =
 
 static enum weft_err
 ads_manage_rows(struct request *req, struct tmpl_dict *d,
-    const struct form_value *v)
+    const struct form_value *v, size_t *shown)
 {
 	struct db_rows		*r = NULL;
 	struct tmpl_dict	*s;
@@ -503,6 +548,7 @@ ads_manage_rows(struct request *req, struct tmpl_dict *d,
 	}
 	db_rows_free(r);
 	tmpl_show(d, n == 0 ? "EMPTY" : "RESULTS");
+	*shown = n;
 	return pr.has_next ? ads_next(d, "/ads/manage", manage_fields, v,
 	    M_BEFORE, last) : WEFT_OK;
 }
@@ -514,20 +560,36 @@ ads_manage(struct request *req)
 {
 	struct form_value	 v[M__MAX];
 	struct tmpl_dict	*d;
+	struct filters		 s;
 	enum weft_err		 e;
-	size_t			 bad;
+	size_t			 bad, shown = 0;
 	int			 st;
+	char			 day[24];
 
 	if ((d = ads_list_page(req, "exchanges/ads_manage.tpl",
 	    N_("ads.title.manage"), manage_fields, M__MAX, M_CATEGORY, M_COMMUNITY,
-	    1, v, &bad, &st)) == NULL)
+	    1, v, &bad, &s, &st)) == NULL)
 		return st;
-	ads_status_filter(d, &v[M_STATUS]);
-	if (bad > 0)
-		return app_render(req, 422);
-	if ((e = ads_manage_rows(req, d, v)) != WEFT_OK)
+	ads_status_filter(d, &v[M_STATUS], &s);
+	if (v[M_MEMBER].set)
+		filters_add_value(&s, N_("ads.filters.member"),
+		    v[M_MEMBER].str);
+	filters_add_value(&s, N_("ads.filters.words"), v[M_Q].str);
+	if (v[M_FROM].set) {
+		i18n_date(s.lang, v[M_FROM].str, day, sizeof(day));
+		filters_add_value(&s, N_("ads.filters.from"), day);
+	}
+	if (v[M_TO].set) {
+		i18n_date(s.lang, v[M_TO].str, day, sizeof(day));
+		filters_add_value(&s, N_("ads.filters.to"), day);
+	}
+	if (bad == 0 && (e = ads_manage_rows(req, d, v, &shown)) !=
+	    WEFT_OK) {
+		filters_show(&s, d, N_("ads.filters.all"), 1);
 		return app_status_of(e);
-	return app_render(req, 200);
+	}
+	filters_show(&s, d, N_("ads.filters.all"), bad > 0 || shown == 0);
+	return app_render(req, bad > 0 ? 422 : 200);
 }
 
 /* ---- one ad -------------------------------------------------------- */

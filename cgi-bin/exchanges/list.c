@@ -15,6 +15,7 @@
 
 #include "db.h"
 #include "exchanges.h"
+#include "filters.h"
 #include "form.h"
 #include "i18n_conv.h"
 #include "ledger.h"
@@ -63,6 +64,13 @@ struct list_filter {
 	long long		 status;	/* list_status_keys[] */
 	struct pager		 page;		/* before=ID: ids below it */
 	char			 query[256];	/* the filters, for links */
+	/* What the filters' summary says (filters.h): the members' and
+	 * the chosen options' names, and whether a row was shown. */
+	char			 member_name[33];
+	char			 recorded_by_name[33];
+	char			 community_name[129];
+	char			 category_name[129];
+	size_t			 shown;
 };
 
 /* The filters, on the parties, the recorder and the ad of table e
@@ -133,7 +141,7 @@ list_query_add(struct list_filter *f, const char *key, const char *val)
 static int
 list_member(struct request *req, struct tmpl_dict *d, struct list_filter *f,
     const char *field, const struct form_value *v, long long *id,
-    enum weft_err *err)
+    char name[33], enum weft_err *err)
 {
 	struct ledger_party	 p;
 	enum weft_err		 e;
@@ -143,6 +151,7 @@ list_member(struct request *req, struct tmpl_dict *d, struct list_filter *f,
 		return 0;
 	if ((e = ledger_party_find(v->str, &p)) == WEFT_OK) {
 		*id = p.id;
+		util_copy(name, 33, p.username);
 		list_query_add(f, field, p.username);
 		return 0;
 	}
@@ -188,9 +197,9 @@ list_filter_read(struct request *req, struct tmpl_dict *d,
 	ledger_scope_of(&req->actor, PERM_EXCHANGE_LIST, &f->sc);
 	bad = form_read(list_fields, X__MAX, &req->query, app_lang(req), d, v);
 	bad += (size_t)list_member(req, d, f, "member", &v[X_MEMBER],
-	    &f->member, err);
+	    &f->member, f->member_name, err);
 	bad += (size_t)list_member(req, d, f, "recorded_by",
-	    &v[X_RECORDED_BY], &f->recorded_by, err);
+	    &v[X_RECORDED_BY], &f->recorded_by, f->recorded_by_name, err);
 	f->community = list_id(f, "community", &v[X_COMMUNITY]);
 	f->category = list_id(f, "category", &v[X_CATEGORY]);
 	f->from = list_date(f, "from", &v[X_FROM], "1000-01-01");
@@ -212,23 +221,37 @@ list_filter_read(struct request *req, struct tmpl_dict *d,
 	return bad;
 }
 
+static const char *const list_rev_labels[] = {
+	N_("ledger.list.reversed.all"), N_("ledger.list.reversed.yes"),
+	N_("ledger.list.reversed.no"),
+};
+static const char *const list_status_labels[] = {
+	N_("ledger.list.status.recorded"),
+	N_("ledger.list.status.pending"),
+	N_("ledger.list.status.disputed"),
+	N_("ledger.list.status.cancelled"),
+};
+
+/* The options of a select from rows (id, name), the chosen one's name
+ * kept in name for the summary. */
+static void
+list_options(struct tmpl_dict *d, const char *section, struct db_rows *r,
+    long long chosen, char *name, size_t len)
+{
+	while (db_next(r)) {
+		form_option(d, section, db_str(r, 0), db_str(r, 1),
+		    chosen != 0 && db_int(r, 0) == chosen);
+		if (chosen != 0 && db_int(r, 0) == chosen)
+			util_copy(name, len, db_str(r, 1));
+	}
+}
+
 /* The select boxes: communities in the actor's scope, categories, and
  * the reversed and status filters (labels in lang), each with the
  * current choice selected. */
 static enum weft_err
-list_selects(struct tmpl_dict *d, const char *lang,
-    const struct list_filter *f)
+list_selects(struct tmpl_dict *d, const char *lang, struct list_filter *f)
 {
-	static const char *const rev_labels[] = {
-		N_("ledger.list.reversed.all"), N_("ledger.list.reversed.yes"),
-		N_("ledger.list.reversed.no"),
-	};
-	static const char *const status_labels[] = {
-		N_("ledger.list.status.recorded"),
-		N_("ledger.list.status.pending"),
-		N_("ledger.list.status.disputed"),
-		N_("ledger.list.status.cancelled"),
-	};
 	struct db_rows		*r;
 	enum weft_err		 e;
 	size_t			 i;
@@ -237,20 +260,22 @@ list_selects(struct tmpl_dict *d, const char *lang,
 	    " (? = 1 OR FIND_IN_SET(id, ?) > 0) ORDER BY name, id", "is",
 	    (long long)f->sc.site, f->sc.list)) != WEFT_OK)
 		return e;
-	form_options(d, "COMMUNITY_OPTION", r, f->community);
+	list_options(d, "COMMUNITY_OPTION", r, f->community,
+	    f->community_name, sizeof(f->community_name));
 	db_rows_free(r);
 	if ((e = db_query(&r, "SELECT id, name FROM categories"
 	    " ORDER BY position, name, id", "")) != WEFT_OK)
 		return e;
-	form_options(d, "CATEGORY_OPTION", r, f->category);
+	list_options(d, "CATEGORY_OPTION", r, f->category,
+	    f->category_name, sizeof(f->category_name));
 	db_rows_free(r);
 	for (i = 0; i < NELEM(list_reversed_keys); i++)
 		form_option(d, "REVERSED_OPTION", list_reversed_keys[i],
-		    i18n_text(lang, rev_labels[i]),
+		    i18n_text(lang, list_rev_labels[i]),
 		    (long long)i == f->reversed);
 	for (i = 0; i < NELEM(list_status_keys); i++)
 		form_option(d, "STATUS_OPTION", list_status_keys[i],
-		    i18n_text(lang, status_labels[i]),
+		    i18n_text(lang, list_status_labels[i]),
 		    (long long)i == f->status);
 	return WEFT_OK;
 }
@@ -336,7 +361,7 @@ list_row(struct tmpl_dict *d, const char *lang, struct db_rows *r,
 
 /* One page of rows, newest first, and the link to the next. */
 static enum weft_err
-list_rows(struct tmpl_dict *d, const char *lang, const struct list_filter *f)
+list_rows(struct tmpl_dict *d, const char *lang, struct list_filter *f)
 {
 	struct db_rows		*r;
 	struct pager_result	 pr;
@@ -364,6 +389,7 @@ list_rows(struct tmpl_dict *d, const char *lang, const struct list_filter *f)
 		last = db_int(r, 0);
 	}
 	tmpl_show(d, n > 0 ? "ROWS" : "NO_ROWS");
+	f->shown = n;
 	db_rows_free(r);
 	if (pr.has_next) {
 		buf_init(&next);
@@ -375,6 +401,36 @@ list_rows(struct tmpl_dict *d, const char *lang, const struct list_filter *f)
 		buf_free(&next);
 	}
 	return e;
+}
+
+/* The filters in one line above the folded form (filters.h), in the
+ * form's order; open when asked. */
+static void
+list_summary(struct tmpl_dict *d, const char *lang,
+    const struct list_filter *f, int open)
+{
+	struct filters	 s;
+	char		 day[24];
+
+	filters_init(&s, lang);
+	filters_add_value(&s, N_("ledger.filters.member"), f->member_name);
+	filters_add(&s, f->community_name);
+	if (strcmp(f->from, "1000-01-01") != 0) {
+		i18n_date(lang, f->from, day, sizeof(day));
+		filters_add_value(&s, N_("ledger.filters.from"), day);
+	}
+	if (strcmp(f->to, "9999-12-31") != 0) {
+		i18n_date(lang, f->to, day, sizeof(day));
+		filters_add_value(&s, N_("ledger.filters.to"), day);
+	}
+	filters_add(&s, f->category_name);
+	filters_add_value(&s, N_("ledger.filters.recorded_by"),
+	    f->recorded_by_name);
+	if (f->reversed > 0)
+		filters_add(&s, i18n_text(lang, list_rev_labels[f->reversed]));
+	if (f->status > 0)
+		filters_add(&s, i18n_text(lang, list_status_labels[f->status]));
+	filters_show(&s, d, N_("ledger.filters.all"), open);
 }
 
 /* GET /exchanges/list. */
@@ -394,13 +450,18 @@ exchanges_list(struct request *req)
 	bad = list_filter_read(req, d, &f, &e);
 	if (e != WEFT_OK || (e = list_selects(d, app_lang(req), &f)) != WEFT_OK)
 		return app_status_of(e);
-	if (bad > 0)
+	if (bad > 0) {
+		list_summary(d, app_lang(req), &f, 1);
 		return app_render(req, 422);
+	}
 	snprintf(csv, sizeof(csv), "/exchanges/list.csv?%s", f.query);
 	tmpl_set(d, "CSV", csv);
 	if ((e = list_totals(d, app_lang(req), &f)) != WEFT_OK ||
 	    (e = list_rows(d, app_lang(req), &f)) != WEFT_OK)
 		return app_status_of(e);
+	/* Folded while it shows rows: the reader needs the form when
+	 * nothing matches. */
+	list_summary(d, app_lang(req), &f, f.shown == 0);
 	return app_render(req, 200);
 }
 

@@ -16,13 +16,10 @@
 #include "util.h"
 #include "valid.h"
 
-/*
- * The scope in words, as sections of d: SITE; COMMUNITY with
- * COMMUNITY_NAME; LANGUAGE with LANG.  A community that has gone is shown
- * by its number rather than hidden.
- */
-static enum weft_err
-grants_scope_words(struct tmpl_dict *d, const struct scope *s)
+/* members.h.  A community that has gone is shown by its number rather
+ * than hidden; a language by its own name. */
+enum weft_err
+members_scope_words(struct tmpl_dict *d, const struct scope *s)
 {
 	static const char	 sql[] =
 	    "SELECT name FROM communities WHERE id = ?";
@@ -42,7 +39,7 @@ grants_scope_words(struct tmpl_dict *d, const struct scope *s)
 		break;
 	case SCOPE_LANGUAGE:
 		w = tmpl_section(d, "LANGUAGE");
-		tmpl_set(w, "LANG", s->lang);
+		tmpl_set(w, "LANG", i18n_lang_name(s->lang));
 		break;
 	default:
 		tmpl_show(d, "SITE");
@@ -73,7 +70,7 @@ grants_list(struct tmpl_dict *d, struct request *req,
 		tmpl_set(g, "ROLE", app_text(req,
 		    role_title_keys[gs->g[i].role]));
 		tmpl_set(g, "ROLE_KEY", role_keys[gs->g[i].role]);
-		if ((e = grants_scope_words(g, &gs->g[i].scope)) != WEFT_OK)
+		if ((e = members_scope_words(g, &gs->g[i].scope)) != WEFT_OK)
 			return e;
 		if (!buttons || role_may_grant(&req->actor.grants,
 		    gs->g[i].role, &gs->g[i].scope) != ROLE_OK)

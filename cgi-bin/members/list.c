@@ -352,11 +352,11 @@ list_table(struct request *req, struct tmpl_dict *d,
 }
 
 /* Fetches the page and fills the table, the links and the bulk form;
- * returns the status to render with. */
+ * returns the status to render with, *empty when no row is shown. */
 static int
 list_results(struct request *req, struct tmpl_dict *d,
     const struct list_filter *f, const struct list_view *v,
-    struct list_communities *c)
+    struct list_communities *c, int *empty)
 {
 	struct list_row		*rows;
 	struct db_rows		*r = NULL;
@@ -382,6 +382,7 @@ list_results(struct request *req, struct tmpl_dict *d,
 		goto out;
 	}
 	pager_result(&p, n, &pr);
+	*empty = pr.shown == 0;
 	if ((e = list_table(req, d, v, c, rows, &pr)) != WEFT_OK) {
 		st = app_status_of(e);
 		goto out;
@@ -419,7 +420,7 @@ members_list(struct request *req)
 	struct list_communities	 c;
 	enum weft_err		 e;
 	size_t			 bad;
-	int			 st;
+	int			 st, empty = 1;
 
 	if ((d = app_page(req, "members/list.tpl",
 	    app_text(req, N_("members.list.title")))) == NULL)
@@ -436,9 +437,13 @@ members_list(struct request *req)
 		members_list_communities_free(&c);
 		return app_status_of(e);
 	}
-	if (bad > 0)
-		st = app_render(req, 400);
-	else if ((st = list_results(req, d, &f, &v, &c)) != 500)
+	st = bad > 0 ? 400 : list_results(req, d, &f, &v, &c, &empty);
+	/* The form folds away behind its summary, unless the reader needs
+	 * it: a filter refused, nothing found. */
+	if (st != 500 && (e = members_list_summary(req, d, &f, &c,
+	    st != 200 || empty)) != WEFT_OK)
+		st = app_status_of(e);
+	else if (st != 500)
 		st = app_render(req, st);
 	members_list_communities_free(&c);
 	return st;

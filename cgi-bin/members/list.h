@@ -154,4 +154,11 @@ int		 members_list_key_null(const struct list_row *,
 		    enum list_sort);
 void		 members_list_reverse(struct list_row *, size_t n);
 
+/* The filters f in one line above the folded form (filters.h:
+ * FILTERS_SUMMARY), open when asked (a refused filter, no rows);
+ * list_summary.c. */
+enum weft_err	 members_list_summary(struct request *, struct tmpl_dict *d,
+		    const struct list_filter *f, struct list_communities *c,
+		    int open);
+
 #endif

@@ -3,8 +3,6 @@
  * use (role.c), so the published matrix cannot drift from what is
  * enforced.
  */
-#include <stdio.h>
-
 #include "members.h"
 
 int
@@ -12,8 +10,8 @@ members_matrix(struct request *req)
 {
 	struct tmpl_dict	*d, *row, *cell, *s;
 	const char		*note;
-	char			 scope[64];
 	size_t			 i;
+	enum weft_err		 e;
 	int			 p, r;
 
 	if ((d = app_page(req, "members/roles.tpl",
@@ -46,9 +44,10 @@ members_matrix(struct request *req)
 		s = tmpl_section(d, "MY_GRANT");
 		tmpl_set(s, "ROLE", app_text(req,
 		    role_title_keys[req->actor.grants.g[i].role]));
-		scope_format(&req->actor.grants.g[i].scope, scope,
-		    sizeof(scope));
-		tmpl_set(s, "SCOPE", scope);
+		/* In words, as on a member's roles (issue 18). */
+		if ((e = members_scope_words(s,
+		    &req->actor.grants.g[i].scope)) != WEFT_OK)
+			return app_status_of(e);
 	}
 	return app_render(req, 200);
 }

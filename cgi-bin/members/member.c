@@ -193,7 +193,8 @@ member_fill(struct tmpl_dict *d, const struct request *req,
 	tmpl_show(d, m->status == MEMBER_APPLYING ? "MEMBER_APPLYING" :
 	    m->status == MEMBER_APPROVED ? "MEMBER_APPROVED" :
 	    "MEMBER_DISABLED");
-	tmpl_set(d, "MEMBER_LANG", m->lang);
+	/* In words, by the language's own name (issue 18). */
+	tmpl_set(d, "MEMBER_LANG", i18n_lang_name(m->lang));
 	tmpl_set(d, "MEMBER_ABOUT", m->about);
 	tmpl_set(d, "MEMBER_COMMUNITY", m->community_name[0] ?
 	    m->community_name : "—");

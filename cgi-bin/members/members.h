@@ -147,7 +147,7 @@ int		 members_profile(struct request *, enum status_form redo);
 enum weft_err	 members_status_panel(struct tmpl_dict *, struct request *,
 		    const struct member *, enum status_form redo,
 		    enum role_refusal change);
-						/* status.c: STATUS_PANEL */
+				/* status.c: STATUS_PANEL, ACCESS_PANEL */
 enum weft_err	 members_notes_panel(struct tmpl_dict *, struct request *,
 		    const struct member *);	/* notes.c: NOTES_PANEL */
 enum weft_err	 members_angels_panel(struct tmpl_dict *, struct request *,
@@ -161,6 +161,11 @@ enum weft_err	 members_grants_panel(struct tmpl_dict *, struct request *,
 enum weft_err	 members_application_panel(struct tmpl_dict *,
 		    struct request *, const struct member *);
 				/* application.c: APPLICATION_PANEL */
+
+/* A grant's scope in words, as sections of d: SITE; COMMUNITY with
+ * COMMUNITY_NAME; LANGUAGE with LANG (grants.c). */
+enum weft_err	 members_scope_words(struct tmpl_dict *d,
+		    const struct scope *s);
 
 /* Handlers, one page family per file. */
 int	 members_list(struct request *);		/* list.c */

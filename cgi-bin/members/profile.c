@@ -10,6 +10,8 @@
 
 #include "form.h"
 #include "i18n.h"
+#include "i18n_conv.h"
+#include "ledger.h"
 #include "members.h"
 #include "profile.h"
 #include "util.h"
@@ -48,6 +50,32 @@ profile_work(struct tmpl_dict *d, struct request *req,
 		}
 		tmpl_show(w, links[i].section);
 	}
+}
+
+/* At a glance, beside the status (issue 18): the balance and the latest
+ * exchange, for those who may see the member's activity (member.activity
+ * over their scope), read from the ledger in one statement. */
+static enum weft_err
+profile_glance(struct tmpl_dict *d, struct request *req,
+    const struct member *m, const struct scope *sc)
+{
+	struct tmpl_dict	*a;
+	long long		 h;
+	char			 last[11];
+	enum weft_err		 e;
+
+	if (!role_allows(&req->actor.grants, PERM_MEMBER_ACTIVITY, sc))
+		return WEFT_OK;
+	if ((e = ledger_activity(m->id, &h, last)) != WEFT_OK)
+		return e;
+	a = tmpl_section(d, "ACTIVITY");
+	i18n_set_hours(tmpl_section(a, "BALANCE"), "HOURS", app_lang(req), h);
+	if (last[0] != '\0')
+		i18n_set_date(tmpl_section(a, "LAST_EXCHANGE"), "DATE",
+		    app_lang(req), last);
+	else
+		tmpl_show(a, "NO_EXCHANGE");
+	return WEFT_OK;
 }
 
 /* The panels of the other families, each added when the actor may see
@@ -115,6 +143,8 @@ members_profile(struct request *req, enum status_form redo)
 		    change == ROLE_OK)
 			tmpl_show(d, "EDIT_LINK");
 		profile_work(d, req, &m, &sc);
+		if ((e = profile_glance(d, req, &m, &sc)) != WEFT_OK)
+			return app_status_of(e);
 	}
 	if ((e = profile_panels(d, req, &m, redo, &tg, change)) != WEFT_OK)
 		return app_status_of(e);

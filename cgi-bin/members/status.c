@@ -491,6 +491,26 @@ status_panel_approve(struct tmpl_dict *p, const struct request *req,
 		tmpl_set(s, "APPROVED_ON", date);
 }
 
+/* The profile's ACCESS_PANEL (members/access_panel.tpl): the actions that
+ * take access away at once, set back to applying and disable, apart from
+ * the everyday ones and styled as dangerous (issue 18). */
+static void
+status_access_panel(struct tmpl_dict *d, const struct request *req,
+    const struct member *m, int unapprove, int disable)
+{
+	struct tmpl_dict	*p;
+
+	if (!unapprove && !disable)
+		return;
+	p = tmpl_include(d, "ACCESS_PANEL", "members/access_panel.tpl");
+	tmpl_set(p, "CSRF", req->actor.csrf);
+	tmpl_set_int(p, "MEMBER_ID", m->id);
+	if (unapprove)
+		tmpl_show(p, "UNAPPROVE");
+	if (disable)
+		tmpl_show(p, "DISABLE");
+}
+
 /* members.h: the STATUS_PANEL of the profile page, with the forms the
  * actor may use on this member in its present state; none when rule 9
  * refuses every change (change), but the reason instead. */
@@ -525,11 +545,10 @@ members_status_panel(struct tmpl_dict *d, struct request *req,
 	}
 	if (approve && m->status == MEMBER_APPLYING)
 		status_panel_approve(p, req, m, redo);
-	if (unapprove && m->status == MEMBER_APPROVED)
-		tmpl_show(p, "UNAPPROVE");
-	if (disable)
-		tmpl_show(p, m->status == MEMBER_DISABLED ? "ENABLE" :
-		    "DISABLE");
+	if (disable && m->status == MEMBER_DISABLED)
+		tmpl_show(p, "ENABLE");
+	status_access_panel(d, req, m, unapprove && m->status ==
+	    MEMBER_APPROVED, disable && m->status != MEMBER_DISABLED);
 	if (optout) {
 		s = tmpl_section(p, "OPTOUT");
 		tmpl_show(s, m->optout ? "OPTOUT_CLEAR" : "OPTOUT_SET");

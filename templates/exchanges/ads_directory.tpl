@@ -1,6 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}<h1>[[ads.title.directory]]</h1>
 <p><a href="/ads/new">[[ads.title.new]]</a> · <a href="/ads/mine">[[ads.title.mine]]</a>{{#MANAGE}} · <a href="/ads/manage">[[ads.directory.manage_link]]</a>{{/MANAGE}}</p>
 {{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
+<details class="filters"{{#FILTERS_OPEN}} open{{/FILTERS_OPEN}}>
+<summary><span class="filters-summary">{{FILTERS_SUMMARY}}</span> <span class="filters-change">[[filters.change]]</span></summary>
 <h2 id="search-title">[[ads.directory.search_title]]</h2>
 <form method="get" action="/ads" role="search" aria-labelledby="search-title">
 <label for="kind">[[ads.filter.kind]]</label>
@@ -27,6 +29,7 @@
 {{#Q_INVALID}}<p class="field-error" id="q-error">{{Q_ERROR}}</p>{{/Q_INVALID}}
 <div class="actions"><button type="submit">[[ads.directory.search_button]]</button> <a href="/ads">[[ads.filter.clear]]</a></div>
 </form>
+</details>
 <h2>[[ads.list.heading]]</h2>
 {{#EMPTY}}<p>[[ads.list.empty]]</p>{{/EMPTY}}
 {{#RESULTS}}<div class="scroll"><table class="ads stack">

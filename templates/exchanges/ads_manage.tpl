@@ -1,6 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}<h1>[[ads.title.manage]]</h1>
 <p>[[ads.manage.intro]] <a href="/ads/new">[[ads.manage.post_for]]</a> · <a href="/ads">[[ads.link.directory]]</a></p>
 {{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
+<details class="filters"{{#FILTERS_OPEN}} open{{/FILTERS_OPEN}}>
+<summary><span class="filters-summary">{{FILTERS_SUMMARY}}</span> <span class="filters-change">[[filters.change]]</span></summary>
 <h2 id="filter-title">[[ads.manage.filters]]</h2>
 <form method="get" action="/ads/manage" role="search" aria-labelledby="filter-title">
 <label for="kind">[[ads.filter.kind]]</label>
@@ -44,6 +46,7 @@
 {{#TO_INVALID}}<p class="field-error" id="to-error">{{TO_ERROR}}</p>{{/TO_INVALID}}
 <div class="actions"><button type="submit">[[exchanges.button.filter]]</button> <a href="/ads/manage">[[ads.filter.clear]]</a></div>
 </form>
+</details>
 <h2>[[ads.list.heading]]</h2>
 {{#EMPTY}}<p>[[ads.list.empty]]</p>{{/EMPTY}}
 {{#RESULTS}}<div class="scroll"><table class="ads">

@@ -1,6 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}<h1>[[ledger.list.title]]</h1>
 <p>[[ledger.list.intro]]</p>
 {{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
+<details class="filters"{{#FILTERS_OPEN}} open{{/FILTERS_OPEN}}>
+<summary><span class="filters-summary">{{FILTERS_SUMMARY}}</span> <span class="filters-change">[[filters.change]]</span></summary>
 <form method="get" action="/exchanges/list" class="filters">
 <label for="member">[[ledger.list.member]] <span class="hint">[[ledger.list.member_hint]]</span></label>
 <input type="text" id="member" name="member" value="{{MEMBER}}" autocapitalize="none" spellcheck="false"{{#MEMBER_INVALID}} aria-invalid="true" aria-describedby="member-error"{{/MEMBER_INVALID}}>
@@ -38,6 +40,7 @@
 {{#STATUS_INVALID}}<p class="field-error" id="status-error">{{STATUS_ERROR}}</p>{{/STATUS_INVALID}}
 <div class="actions"><button type="submit">[[exchanges.button.filter]]</button></div>
 </form>
+</details>
 {{#ROWS}}<p class="totals">[[ledger.list.totals n=COUNT]] <a href="{{CSV}}">[[ledger.csv]]</a></p>
 <div class="scroll"><table class="exchanges stack">
 <caption>[[ledger.list.caption]]</caption>

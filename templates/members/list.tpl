@@ -1,6 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}<h1>[[members.list.title]]</h1>
 {{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 {{#NOTICE}}<p class="notice" role="status">{{MESSAGE}}</p>{{/NOTICE}}
+<details class="filters"{{#FILTERS_OPEN}} open{{/FILTERS_OPEN}}>
+<summary><span class="filters-summary">{{FILTERS_SUMMARY}}</span> <span class="filters-change">[[filters.change]]</span></summary>
 <form method="get" action="/members" class="filters" role="search" aria-labelledby="filters-title">
 <h2 id="filters-title">[[members.list.filters]]</h2>
 <label for="q">{{#EMAIL_SEARCH}}[[members.list.q_email]]{{/EMAIL_SEARCH}}{{#NO_EMAIL_SEARCH}}[[members.list.q]]{{/NO_EMAIL_SEARCH}}</label>
@@ -79,6 +81,7 @@
 {{#DIR_INVALID}}<p class="field-error" id="dir-error">{{DIR_ERROR}}</p>{{/DIR_INVALID}}
 <div class="actions"><button type="submit">[[members.list.show]]</button> <a href="/members">[[members.list.clear]]</a></div>
 </form>
+</details>
 {{#RESULTS}}
 <h2 id="results-title">[[members.list.found]]</h2>
 {{#NARROW}}<p class="hint">[[members.list.narrow]]</p>{{/NARROW}}

@@ -2,7 +2,7 @@
 <p>[[members.roles.intro]]</p>
 <h2>[[members.roles.yours]]</h2>
 <ul>
-{{#MY_GRANT}}<li>{{ROLE}} — {{SCOPE}}</li>
+{{#MY_GRANT}}<li>{{ROLE}} — {{#SITE}}[[members.grants.scope_site]]{{/SITE}}{{#COMMUNITY}}[[members.grants.scope_community]]{{/COMMUNITY}}{{#LANGUAGE}}[[members.grants.scope_language]]{{/LANGUAGE}}</li>
 {{/MY_GRANT}}
 </ul>
 <h2>[[members.roles.matrix]]</h2>

@@ -12,14 +12,6 @@
 <label><input type="checkbox" id="notify" name="notify" value="1"{{#NOTIFY_CHECKED}} checked{{/NOTIFY_CHECKED}}> [[members.status_panel.notify]] <span class="hint">[[members.status_panel.notify_hint]]</span></label>
 <div class="actions"><button type="submit">[[members.bulk.action.approve]]</button></div>
 </form>{{/APPROVE}}
-{{#UNAPPROVE}}<form method="post" action="/members/{{MEMBER_ID}}/unapprove" class="action">
-<input type="hidden" name="csrf" value="{{CSRF}}">
-<div class="actions"><button type="submit">[[members.bulk.action.unapprove]]</button></div>
-</form>{{/UNAPPROVE}}
-{{#DISABLE}}<form method="post" action="/members/{{MEMBER_ID}}/disable" class="action">
-<input type="hidden" name="csrf" value="{{CSRF}}">
-<div class="actions"><button type="submit">[[members.status_panel.disable]]</button> <span class="hint">[[members.status_panel.disable_hint]]</span></div>
-</form>{{/DISABLE}}
 {{#ENABLE}}<form method="post" action="/members/{{MEMBER_ID}}/enable" class="action">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="actions"><button type="submit">[[members.status_panel.enable]]</button></div>

@@ -60,6 +60,15 @@ test('the member coordinator filters the list, approves an applicant and adds a 
 	assert.equal(new URL(s.page.url()).pathname, '/members');
 	await visited(s, 'list');
 
+	// The filters are folded behind what the list shows (issue 18); the
+	// summary opens them.
+	const filters = s.page.locator('details.filters');
+	assert.equal(await filters.getAttribute('open'), null, 'the filters are folded while the list has rows');
+	assert.match(await filters.locator('summary').textContent(), /^All members · sorted by name — change$/);
+	assert.equal(await s.page.isVisible('#status'), false, 'the folded form is out of the way');
+	await filters.locator('summary').click();
+	assert.equal(await s.page.isVisible('#status'), true, 'the summary opens the form');
+
 	// Filter: applying members only.
 	await s.page.selectOption('#status', 'applying');
 	await submit(s.page, 'form[action="/members"].filters button[type="submit"]');
@@ -72,6 +81,8 @@ test('the member coordinator filters the list, approves an applicant and adds a 
 	await visited(s, 'list-applying');
 
 	// Narrowed to this run's applicant, whom the coordinator opens.
+	assert.match(await filters.locator('summary').textContent(), /^Applying · sorted by name/, 'the summary says what is shown');
+	await filters.locator('summary').click();
 	await s.page.fill('#q', APPLICANT.username);
 	await submit(s.page, 'form[action="/members"].filters button[type="submit"]');
 	const row = s.page.locator(`tr[data-member="${APPLICANT.id}"]`);

@@ -84,7 +84,7 @@ test('/members/roles lists the viewer\'s own grants', async () => {
 	const jar = await login('northcoord');
 	const r = await get('/members/roles', jar);
 	const t = text(r.body);
-	assert.match(t, /Member Coordinator\s*—\s*community:1/);
+	assert.match(t, /Member Coordinator\s*—\s*Community Timebank “North Side Timebank”/, "the scope in words");
 });
 
 for (const user of ['alice', 'applicant1']) {

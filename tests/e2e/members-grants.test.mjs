@@ -94,7 +94,7 @@ test('admin gives bob a community member-coordinator role; bob sees the list of 
 		assert.doesNotMatch(lt, /\bdave\b/, 'a member of community 2 is not');
 		const roles = await get('/members/roles', bobJar);
 		assert.equal(roles.status, 200);
-		assert.match(text(roles.body), /Member Coordinator — community:1/);
+		assert.match(text(roles.body), /Member Coordinator — Community Timebank “North Side Timebank”/);
 
 		// Removing: the button of the grant posts to its remove route.
 		const gid = grantId(bob, 'member', 'community', 1);
@@ -156,7 +156,7 @@ test('a translator needs a language scope: 422 with the reason, nothing saved; w
 	assert.equal(ok.status, 303);
 	assert.deepEqual(grantsOf(m.id), ['translator:language:0:es']);
 	const shown = await get(`/members/${m.id}/roles`, admin);
-	assert.match(text(shown.body), /Translator Translations into es/);
+	assert.match(text(shown.body), /Translator Translations into Español/);
 	// The same grant again changes nothing and says so.
 	const again = await post(`/members/${m.id}/roles`, admin, { csrf, role: 'translator', scope: 'language:es' });
 	assert.equal(again.status, 303);

@@ -201,6 +201,17 @@ test_fill(void **state)
 /* The catalogue of the repository, on a page: a phrase through a marker
  * is escaped where it stands, its placeholders from the page's values, a
  * plural's form from {n}. */
+/* A language by its own name; a tag the timebank does not have, as it
+ * is (never another language's name). */
+static void
+test_lang_name(void **state)
+{
+	(void)state;
+	assert_string_equal(i18n_lang_name("en"), "English");
+	assert_string_equal(i18n_lang_name("xx-YY"), "xx-YY");
+	assert_string_equal(i18n_lang_name(NULL), "");
+}
+
 static void
 test_page(void **state)
 {
@@ -239,6 +250,7 @@ main(void)
 		cmocka_unit_test(test_catalogue),
 		cmocka_unit_test(test_marker),
 		cmocka_unit_test(test_fill),
+		cmocka_unit_test(test_lang_name),
 		cmocka_unit_test(test_page),
 	};
 
