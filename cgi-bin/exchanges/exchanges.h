@@ -15,6 +15,7 @@
 /* Handlers. */
 int	 ads_directory(struct request *);		/* ads.c */
 int	 ads_mine(struct request *);			/* ads.c */
+int	 ads_talents(struct request *);			/* talents.c */
 int	 ads_new_form(struct request *);		/* ads_form.c */
 int	 ads_new(struct request *);			/* ads_form.c */
 int	 ads_manage(struct request *);			/* ads.c */
