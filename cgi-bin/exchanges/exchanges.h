@@ -30,6 +30,9 @@ int	 exchanges_member_statement(struct request *);	/* statement.c */
 int	 exchanges_new_form(struct request *);		/* record.c */
 int	 exchanges_record(struct request *);		/* record.c */
 int	 exchanges_list(struct request *);		/* list.c */
+int	 exchanges_reports(struct request *);		/* reports.c */
+int	 exchanges_report(struct request *);		/* reports.c */
+int	 exchanges_report_csv(struct request *);	/* reports.c */
 int	 exchanges_list_csv(struct request *);		/* list.c */
 int	 exchanges_show(struct request *);		/* record.c */
 /* The approved members a party typed as text may mean, offered on the

@@ -1,0 +1,236 @@
+/*
+ * The reports on offers and requests (reports.h): posted, renewed and
+ * expired per month; by category; requests with no matching offer; and
+ * the members with no ad.  The first three read the summaries of
+ * sql/048 (a few rows per month, community, category and kind); the
+ * members with no ad walk the members' primary key and stop after a
+ * page, probing report_members for each.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+#include "i18n_conv.h"
+#include "reports.h"
+#include "util.h"
+
+/* A count as the page and the CSV write it. */
+static void
+report_count(long long n, char out[24])
+{
+	snprintf(out, 24, "%lld", n);
+}
+
+enum { AM_OFFERS, AM_REQUESTS, AM_RENEWED, AM_EXPIRED, AM__MAX };
+
+enum weft_err
+report_ads_month(struct report_ctx *c)
+{
+	struct report_cell	 cell[1 + AM__MAX];
+	struct db_rows		*r;
+	long long		 v[REPORT_MONTHS][AM__MAX];
+	char			 num[AM__MAX][24], shown[24];
+	const char		*m;
+	enum weft_err		 e;
+	size_t			 i, k;
+
+	memset(v, 0, sizeof(v));
+	if ((e = db_query(&r, "SELECT DATE_FORMAT(month, '%Y-%m'),"
+	    " SUM(IF(kind = 'offer', posted, 0)),"
+	    " SUM(IF(kind = 'request', posted, 0)), SUM(renewed)"
+	    " FROM report_ads_month WHERE month >= ? AND"
+	    REPORT_SUM_SCOPE("community_id") " GROUP BY month",
+	    "s" REPORT_SUM_FMT, c->start, REPORT_SUM_ARGS(&c->sc))) !=
+	    WEFT_OK)
+		return e;
+	while (db_next(r))
+		for (i = 0, m = db_str(r, 0); i < REPORT_MONTHS; i++)
+			if (strcmp(m, c->month[i]) == 0)
+				for (k = 0; k < AM_EXPIRED; k++)
+					v[i][k] = db_int(r, 1 + (unsigned)k);
+	db_rows_free(r);
+	/* Expired: the ads' last days before today, not deleted. */
+	if ((e = db_query(&r, "SELECT DATE_FORMAT(expires_on, '%Y-%m'),"
+	    " SUM(n) FROM report_ads_expiry WHERE expires_on >= ?"
+	    " AND expires_on < UTC_DATE() AND"
+	    REPORT_SUM_SCOPE("community_id") " GROUP BY 1",
+	    "s" REPORT_SUM_FMT, c->start, REPORT_SUM_ARGS(&c->sc))) !=
+	    WEFT_OK)
+		return e;
+	while (db_next(r))
+		for (i = 0, m = db_str(r, 0); i < REPORT_MONTHS; i++)
+			if (strcmp(m, c->month[i]) == 0)
+				v[i][AM_EXPIRED] = db_int(r, 1);
+	db_rows_free(r);
+	for (i = 0; i < REPORT_MONTHS; i++) {
+		cell[0] = (struct report_cell){ .text = c->month[i] };
+		for (k = 0; k < AM__MAX; k++) {
+			report_count(v[i][k], num[k]);
+			cell[1 + k] = (struct report_cell){ .text = num[k] };
+		}
+		report_row(c, cell, 1 + AM__MAX);
+		report_count(v[i][AM_OFFERS] + v[i][AM_REQUESTS], shown);
+		chart_add(&c->chart, c->month[i] + 2, shown,
+		    v[i][AM_OFFERS] + v[i][AM_REQUESTS]);
+	}
+	return WEFT_OK;
+}
+
+/*
+ * Per category of the site's list (retired ones only when they have
+ * figures): offers and requests posted over the twelve months, and those
+ * current today (not deleted, not expired).  unmatched: the current
+ * requests of categories with no current offer, instead.
+ */
+static enum weft_err
+report_by_category(struct report_ctx *c, int unmatched)
+{
+	struct report_cell	 cell[5];
+	struct db_rows		*r;
+	char			 num[4][24], shown[24];
+	long long		 po, pr, co, cr, u;
+	enum weft_err		 e;
+
+	if ((e = db_query(&r, "SELECT COALESCE(n.name, k.name),"
+	    " (SELECT COALESCE(SUM(a.posted), 0) FROM report_ads_month a"
+	    " WHERE a.category_id = k.id AND a.kind = 'offer'"
+	    " AND a.month >= ? AND" REPORT_SUM_SCOPE("a.community_id") "),"
+	    " (SELECT COALESCE(SUM(a.posted), 0) FROM report_ads_month a"
+	    " WHERE a.category_id = k.id AND a.kind = 'request'"
+	    " AND a.month >= ? AND" REPORT_SUM_SCOPE("a.community_id") "),"
+	    " (SELECT COALESCE(SUM(x.n), 0) FROM report_ads_expiry x"
+	    " WHERE x.category_id = k.id AND x.kind = 'offer'"
+	    " AND x.expires_on >= UTC_DATE() AND"
+	    REPORT_SUM_SCOPE("x.community_id") "),"
+	    " (SELECT COALESCE(SUM(x.n), 0) FROM report_ads_expiry x"
+	    " WHERE x.category_id = k.id AND x.kind = 'request'"
+	    " AND x.expires_on >= UTC_DATE() AND"
+	    REPORT_SUM_SCOPE("x.community_id") "), k.active"
+	    " FROM categories k LEFT JOIN list_names n"
+	    " ON n.list = 'categories' AND n.item_id = k.id AND n.lang = ?"
+	    " ORDER BY k.position, k.name, k.id",
+	    "s" REPORT_SUM_FMT "s" REPORT_SUM_FMT REPORT_SUM_FMT
+	    REPORT_SUM_FMT "s", c->start, REPORT_SUM_ARGS(&c->sc), c->start,
+	    REPORT_SUM_ARGS(&c->sc), REPORT_SUM_ARGS(&c->sc),
+	    REPORT_SUM_ARGS(&c->sc), c->lang)) != WEFT_OK)
+		return e;
+	while (db_next(r)) {
+		po = db_int(r, 1);
+		pr = db_int(r, 2);
+		co = db_int(r, 3);
+		cr = db_int(r, 4);
+		if (db_int(r, 5) == 0 && po + pr + co + cr == 0)
+			continue;
+		cell[0] = (struct report_cell){ .text = db_str(r, 0) };
+		if (unmatched) {
+			u = co == 0 ? cr : 0;
+			report_count(cr, num[0]);
+			report_count(co, num[1]);
+			report_count(u, num[2]);
+			cell[1] = (struct report_cell){ .text = num[0] };
+			cell[2] = (struct report_cell){ .text = num[1] };
+			cell[3] = (struct report_cell){ .text = num[2] };
+			report_row(c, cell, 4);
+			report_count(u, shown);
+			chart_add(&c->chart, db_str(r, 0), shown, u);
+			continue;
+		}
+		report_count(po, num[0]);
+		report_count(pr, num[1]);
+		report_count(co, num[2]);
+		report_count(cr, num[3]);
+		cell[1] = (struct report_cell){ .text = num[0] };
+		cell[2] = (struct report_cell){ .text = num[1] };
+		cell[3] = (struct report_cell){ .text = num[2] };
+		cell[4] = (struct report_cell){ .text = num[3] };
+		report_row(c, cell, 5);
+		report_count(po + pr, shown);
+		chart_add(&c->chart, db_str(r, 0), shown, po + pr);
+	}
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
+enum weft_err
+report_ads_category(struct report_ctx *c)
+{
+	return report_by_category(c, 0);
+}
+
+enum weft_err
+report_ads_unmatched(struct report_ctx *c)
+{
+	return report_by_category(c, 1);
+}
+
+/*
+ * The scope term of the members' queries comes last, so that the
+ * site-wide statement (no community term: MariaDB would read every row,
+ * see members/dashboard.c) takes the same arguments and leaves the
+ * sixteen ids unread.
+ */
+#define NOAD_SQL(scope)							\
+	"SELECT m.id, m.name, m.username, DATE(m.joined_at)"		\
+	" FROM members m LEFT JOIN report_members r"			\
+	" ON r.member_id = m.id WHERE m.status = 'approved'"		\
+	" AND COALESCE(r.ads, 0) = 0 AND NOT EXISTS (SELECT 1"		\
+	" FROM ledger_accounts l WHERE l.member_id = m.id)" scope	\
+	" ORDER BY m.id LIMIT ?"
+#define NOAD_CHART_SQL(index, scope)					\
+	"SELECT DATE_FORMAT(m.joined_at, '%Y-%m'), COUNT(*)"		\
+	" FROM members m " index "LEFT JOIN report_members r"		\
+	" ON r.member_id = m.id WHERE m.joined_at >= ?"			\
+	" AND m.status = 'approved' AND COALESCE(r.ads, 0) = 0" scope	\
+	" GROUP BY 1"
+#define REPORT_M_SCOPE	" AND m.community_id IN " REPORT_IN
+
+enum weft_err
+report_no_ad(struct report_ctx *c)
+{
+	struct report_cell	 cell[3];
+	struct db_rows		*r;
+	long long		 v[REPORT_MONTHS] = { 0 };
+	char			 href[48], shown[24], joined[64];
+	const char		*m;
+	enum weft_err		 e;
+	size_t			 i;
+	int			 site = c->sc.ls.site;
+
+	if (site)
+		e = db_query(&r, NOAD_SQL(""), "i", (long long)c->max_rows);
+	else
+		e = db_query(&r, NOAD_SQL(REPORT_M_SCOPE), REPORT_IN_FMT "i",
+		    REPORT_IN_ARGS(&c->sc), (long long)c->max_rows);
+	if (e != WEFT_OK)
+		return e;
+	while (db_next(r)) {
+		snprintf(href, sizeof(href), "/members/%lld", db_int(r, 0));
+		i18n_date(c->lang, db_str(r, 3), joined, sizeof(joined));
+		cell[0] = (struct report_cell){ .text = db_str(r, 1),
+		    .href = href };
+		cell[1] = (struct report_cell){ .text = db_str(r, 2) };
+		cell[2] = (struct report_cell){ .text = joined,
+		    .csv = db_str(r, 3) };
+		report_row(c, cell, 3);
+	}
+	db_rows_free(r);
+	if (c->page == NULL)
+		return WEFT_OK;
+	/* The chart: members who joined in each of the twelve months and
+	 * have no ad yet (the last year of members_joined). */
+	if ((e = db_query(&r, site ? NOAD_CHART_SQL(
+	    "FORCE INDEX (members_joined) ", "") : NOAD_CHART_SQL("",
+	    REPORT_M_SCOPE), site ? "s" : "s" REPORT_IN_FMT, c->start,
+	    REPORT_IN_ARGS(&c->sc))) != WEFT_OK)
+		return e;
+	while (db_next(r))
+		for (i = 0, m = db_str(r, 0); i < REPORT_MONTHS; i++)
+			if (strcmp(m, c->month[i]) == 0)
+				v[i] = db_int(r, 1);
+	db_rows_free(r);
+	for (i = 0; i < REPORT_MONTHS; i++) {
+		report_count(v[i], shown);
+		chart_add(&c->chart, c->month[i] + 2, shown, v[i]);
+	}
+	return WEFT_OK;
+}
