@@ -76,6 +76,40 @@ report_ads_month(struct report_ctx *c)
 	return WEFT_OK;
 }
 
+/* One category's row and bar: posted (po, pr) and current (co, cr)
+ * offers and requests, or for unmatched its requests with no offer. */
+static void
+report_category_row(struct report_ctx *c, const char *name, long long po,
+    long long pr, long long co, long long cr, int unmatched)
+{
+	struct report_cell	 cell[5];
+	char			 num[4][24], shown[24];
+	long long		 v[4], bar;
+	size_t			 i, n;
+
+	if (unmatched) {
+		v[0] = cr;
+		v[1] = co;
+		v[2] = bar = co == 0 ? cr : 0;
+		n = 3;
+	} else {
+		v[0] = po;
+		v[1] = pr;
+		v[2] = co;
+		v[3] = cr;
+		bar = po + pr;
+		n = 4;
+	}
+	cell[0] = (struct report_cell){ .text = name };
+	for (i = 0; i < n; i++) {
+		report_count(v[i], num[i]);
+		cell[1 + i] = (struct report_cell){ .text = num[i] };
+	}
+	report_row(c, cell, 1 + n);
+	report_count(bar, shown);
+	chart_add(&c->chart, name, shown, bar);
+}
+
 /*
  * Per category of the site's list (retired ones only when they have
  * figures): offers and requests posted over the twelve months, and those
@@ -85,11 +119,9 @@ report_ads_month(struct report_ctx *c)
 static enum weft_err
 report_by_category(struct report_ctx *c, int unmatched)
 {
-	struct report_cell	 cell[5];
-	struct db_rows		*r;
-	char			 num[4][24], shown[24];
-	long long		 po, pr, co, cr, u;
-	enum weft_err		 e;
+	struct db_rows	*r;
+	long long	 po, pr, co, cr;
+	enum weft_err	 e;
 
 	if ((e = db_query(&r, "SELECT COALESCE(n.name, k.name),"
 	    " (SELECT COALESCE(SUM(a.posted), 0) FROM report_ads_month a"
@@ -121,31 +153,8 @@ report_by_category(struct report_ctx *c, int unmatched)
 		cr = db_int(r, 4);
 		if (db_int(r, 5) == 0 && po + pr + co + cr == 0)
 			continue;
-		cell[0] = (struct report_cell){ .text = db_str(r, 0) };
-		if (unmatched) {
-			u = co == 0 ? cr : 0;
-			report_count(cr, num[0]);
-			report_count(co, num[1]);
-			report_count(u, num[2]);
-			cell[1] = (struct report_cell){ .text = num[0] };
-			cell[2] = (struct report_cell){ .text = num[1] };
-			cell[3] = (struct report_cell){ .text = num[2] };
-			report_row(c, cell, 4);
-			report_count(u, shown);
-			chart_add(&c->chart, db_str(r, 0), shown, u);
-			continue;
-		}
-		report_count(po, num[0]);
-		report_count(pr, num[1]);
-		report_count(co, num[2]);
-		report_count(cr, num[3]);
-		cell[1] = (struct report_cell){ .text = num[0] };
-		cell[2] = (struct report_cell){ .text = num[1] };
-		cell[3] = (struct report_cell){ .text = num[2] };
-		cell[4] = (struct report_cell){ .text = num[3] };
-		report_row(c, cell, 5);
-		report_count(po + pr, shown);
-		chart_add(&c->chart, db_str(r, 0), shown, po + pr);
+		report_category_row(c, db_str(r, 0), po, pr, co, cr,
+		    unmatched);
 	}
 	db_rows_free(r);
 	return WEFT_OK;
