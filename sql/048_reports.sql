@@ -61,20 +61,27 @@ CREATE TABLE report_hours_month (
 	PRIMARY KEY (month, p_community, r_community, category_id)
 ) ENGINE=InnoDB;
 
--- Per member: ads not deleted, exchanges that count (either side) with
--- their hours, and the service date of the latest one.  Members without a
--- row have neither.
+-- Per member, one row each (kept by the members' triggers below): their
+-- status and community as members has them, ads not deleted, exchanges
+-- that count (either side) with their hours, and the service date of the
+-- latest one (NULL: none).  The member reports walk its indexes and stop
+-- after a page: the most active from the busiest end, members with no ad
+-- and the inactive from the start of their range, site-wide or within
+-- one community at a time.
 CREATE TABLE report_members (
 	member_id	BIGINT NOT NULL PRIMARY KEY,
+	status		VARCHAR(16) CHARACTER SET ascii NOT NULL DEFAULT '',
+	community_id	BIGINT NOT NULL DEFAULT 0,
 	ads		BIGINT NOT NULL DEFAULT 0,
 	exchanges	BIGINT NOT NULL DEFAULT 0,
 	hundredths	BIGINT NOT NULL DEFAULT 0,
 	last_date	DATE NULL,
-	-- The most active members: the index walked from its end.
 	KEY report_members_exchanges (exchanges, member_id),
-	-- Members active since a date: a range of it.
-	KEY report_members_last (last_date, member_id),
-	KEY report_members_ads (ads, member_id),
+	KEY report_members_ads (status, ads, member_id),
+	KEY report_members_community_ads (status, community_id, ads, member_id),
+	KEY report_members_last (status, last_date, member_id),
+	KEY report_members_community_last (status, community_id, last_date,
+	    member_id),
 	CONSTRAINT report_members_member FOREIGN KEY (member_id)
 	    REFERENCES members (id)
 ) ENGINE=InnoDB;
@@ -101,15 +108,22 @@ BEGIN
 	END IF;
 END;
 
+-- Every trigger stands aside while @weft_bulk_load is set: a bulk load
+-- (tests/bench/gen.sql.in) sets it, then CALLs report_rebuild().
 CREATE TRIGGER report_ads_insert AFTER INSERT ON ads FOR EACH ROW
-	CALL report_ad_add(1, NEW.member_id, NEW.community_id,
-	    NEW.category_id, NEW.kind, NEW.created_at, NEW.expires_on,
-	    NEW.status = 'active');
+	IF @weft_bulk_load IS NULL THEN
+		CALL report_ad_add(1, NEW.member_id, NEW.community_id,
+		    NEW.category_id, NEW.kind, NEW.created_at, NEW.expires_on,
+		    NEW.status = 'active');
+	END IF;
 
 -- An edit takes the old share out and puts the new one in; a later last
 -- day on an ad not deleted is a renewal, counted in the month it is made.
 CREATE TRIGGER report_ads_update AFTER UPDATE ON ads FOR EACH ROW
-BEGIN
+main: BEGIN
+	IF @weft_bulk_load IS NOT NULL THEN
+		LEAVE main;
+	END IF;
 	CALL report_ad_add(-1, OLD.member_id, OLD.community_id,
 	    OLD.category_id, OLD.kind, OLD.created_at, OLD.expires_on,
 	    OLD.status = 'active');
@@ -169,38 +183,67 @@ BEGIN
 END;
 
 CREATE TRIGGER report_exchanges_insert AFTER INSERT ON exchanges
-FOR EACH ROW CALL report_exchange_add(NEW.id);
+FOR EACH ROW
+	IF @weft_bulk_load IS NULL THEN
+		CALL report_exchange_add(NEW.id);
+	END IF;
 
--- The figures of the rows already there.
-INSERT INTO report_ads_month (month, community_id, category_id, kind, posted)
-SELECT DATE_FORMAT(a.created_at, '%Y-%m-01'),
-    COALESCE(a.community_id, m.community_id, 0), a.category_id, a.kind,
-    COUNT(*)
-FROM ads a JOIN members m ON m.id = a.member_id
-GROUP BY 1, 2, 3, 4;
+-- A member's row: made with the member, following their status and
+-- community (not their last log-in: no write then).
+CREATE TRIGGER report_members_insert AFTER INSERT ON members FOR EACH ROW
+	IF @weft_bulk_load IS NULL THEN
+		INSERT INTO report_members (member_id, status, community_id)
+		    VALUES (NEW.id, NEW.status, COALESCE(NEW.community_id, 0))
+		    ON DUPLICATE KEY UPDATE status = VALUES(status),
+		    community_id = VALUES(community_id);
+	END IF;
 
-INSERT INTO report_ads_expiry (expires_on, community_id, category_id, kind, n)
-SELECT a.expires_on, COALESCE(a.community_id, m.community_id, 0),
-    a.category_id, a.kind, COUNT(*)
-FROM ads a JOIN members m ON m.id = a.member_id
-WHERE a.status = 'active'
-GROUP BY 1, 2, 3, 4;
+CREATE TRIGGER report_members_update AFTER UPDATE ON members FOR EACH ROW
+	IF @weft_bulk_load IS NULL AND NOT (OLD.status <=> NEW.status
+	    AND OLD.community_id <=> NEW.community_id) THEN
+		UPDATE report_members SET status = NEW.status,
+		    community_id = COALESCE(NEW.community_id, 0)
+		    WHERE member_id = NEW.id;
+	END IF;
 
-INSERT INTO report_members (member_id, ads)
-SELECT a.member_id, COUNT(*) FROM ads a WHERE a.status = 'active'
-GROUP BY a.member_id;
-
--- The exchanges' figures made again from the ledger: for this migration,
--- and for the one that changes report_exchange_facts' category.
-CREATE PROCEDURE report_rebuild_hours()
+-- Every summary made again from the tables: for this migration, after a
+-- bulk load, and for the migration that changes report_exchange_facts'
+-- category (then CALL report_rebuild() again).
+CREATE PROCEDURE report_rebuild()
 BEGIN
+	DELETE FROM report_ads_month;
+	DELETE FROM report_ads_expiry;
 	DELETE FROM report_hours_month;
-	UPDATE report_members SET exchanges = 0, hundredths = 0,
-	    last_date = NULL;
+	DELETE FROM report_members;
+
+	INSERT INTO report_members (member_id, status, community_id)
+	SELECT m.id, m.status, COALESCE(m.community_id, 0) FROM members m;
+
+	INSERT INTO report_ads_month (month, community_id, category_id, kind,
+	    posted)
+	SELECT DATE_FORMAT(a.created_at, '%Y-%m-01'),
+	    COALESCE(a.community_id, m.community_id, 0), a.category_id, a.kind,
+	    COUNT(*)
+	FROM ads a JOIN members m ON m.id = a.member_id
+	GROUP BY 1, 2, 3, 4;
+
+	INSERT INTO report_ads_expiry (expires_on, community_id, category_id,
+	    kind, n)
+	SELECT a.expires_on, COALESCE(a.community_id, m.community_id, 0),
+	    a.category_id, a.kind, COUNT(*)
+	FROM ads a JOIN members m ON m.id = a.member_id
+	WHERE a.status = 'active'
+	GROUP BY 1, 2, 3, 4;
+
+	UPDATE report_members r JOIN (SELECT a.member_id, COUNT(*) AS n
+	    FROM ads a WHERE a.status = 'active' GROUP BY a.member_id) x
+	    ON x.member_id = r.member_id SET r.ads = x.n;
+
 	INSERT INTO report_hours_month (month, p_community, r_community,
 	    category_id, hundredths, exchanges)
-	SELECT DATE_FORMAT(f.service_date, '%Y-%m-01'), COALESCE(mp.community_id, 0),
-	    COALESCE(mr.community_id, 0), f.category_id, SUM(f.hundredths), COUNT(*)
+	SELECT DATE_FORMAT(f.service_date, '%Y-%m-01'),
+	    COALESCE(mp.community_id, 0), COALESCE(mr.community_id, 0),
+	    f.category_id, SUM(f.hundredths), COUNT(*)
 	FROM report_exchange_facts f
 	JOIN members mp ON mp.id = f.provider_id
 	JOIN members mr ON mr.id = f.recipient_id
@@ -209,21 +252,20 @@ BEGIN
 	AND NOT EXISTS (SELECT 1 FROM ledger_accounts l
 	    WHERE l.member_id IN (f.provider_id, f.recipient_id))
 	GROUP BY 1, 2, 3, 4;
-	
-	INSERT INTO report_members (member_id, exchanges, hundredths, last_date)
-	SELECT s.member_id, COUNT(*), SUM(s.hundredths), MAX(s.service_date)
-	FROM (SELECT f.provider_id AS member_id, f.hundredths, f.service_date, f.id
-	    FROM report_exchange_facts f
-	    UNION ALL SELECT f.recipient_id, f.hundredths, f.service_date, f.id
-	    FROM report_exchange_facts f) s
-	JOIN exchanges e ON e.id = s.id
-	WHERE e.reverses_id IS NULL
-	AND NOT EXISTS (SELECT 1 FROM exchanges x WHERE x.reverses_id = e.id)
-	AND NOT EXISTS (SELECT 1 FROM ledger_accounts l
+
+	UPDATE report_members r JOIN (SELECT s.member_id, COUNT(*) AS n,
+	    SUM(s.hundredths) AS h, MAX(s.service_date) AS d
+	    FROM (SELECT e.provider_id AS member_id, e.hundredths,
+	    e.service_date, e.id, e.recipient_id AS other FROM exchanges e
+	    UNION ALL SELECT e.recipient_id, e.hundredths, e.service_date,
+	    e.id, e.provider_id FROM exchanges e) s
+	    JOIN exchanges e ON e.id = s.id
+	    WHERE e.reverses_id IS NULL
+	    AND NOT EXISTS (SELECT 1 FROM exchanges x WHERE x.reverses_id = e.id)
+	    AND NOT EXISTS (SELECT 1 FROM ledger_accounts l
 	    WHERE l.member_id IN (e.provider_id, e.recipient_id))
-	GROUP BY s.member_id
-	ON DUPLICATE KEY UPDATE exchanges = VALUES(exchanges),
-	    hundredths = VALUES(hundredths), last_date = VALUES(last_date);
+	    GROUP BY s.member_id) x ON x.member_id = r.member_id
+	SET r.exchanges = x.n, r.hundredths = x.h, r.last_date = x.d;
 END;
 
-CALL report_rebuild_hours();
+CALL report_rebuild();

@@ -52,7 +52,7 @@ INSERT INTO demo_es_reports_t (k, f, text) VALUES
 ('reports.unmatched.chart', 0, 'Demandas sin oferta, por categoría'),
 ('reports.no_ad.title', 0, 'Miembros sin anuncios'),
 ('reports.no_ad.intro', 0, 'Miembros aprobados que no tienen ninguna oferta ni demanda, vigente o caducada (las borradas no cuentan).'),
-('reports.no_ad.chart', 0, 'Miembros dados de alta cada mes que no tienen anuncios'),
+('reports.no_ad.chart', 0, 'Los miembros de la lista, según el mes de su alta'),
 ('reports.hours_month.title', 0, 'Horas por mes y categoría'),
 ('reports.hours_month.intro', 0, 'Horas intercambiadas en cada uno de los últimos doce meses, por la categoría del anuncio que nombra el intercambio.'),
 ('reports.hours_month.chart', 0, 'Horas intercambiadas por mes'),
@@ -60,8 +60,8 @@ INSERT INTO demo_es_reports_t (k, f, text) VALUES
 ('reports.most_active.intro', 0, 'Los veinte miembros con más intercambios, dados o recibidos, con sus horas.'),
 ('reports.most_active.chart', 0, 'Intercambios de los miembros más activos'),
 ('reports.inactive.title', 0, 'Miembros inactivos'),
-('reports.inactive.intro', 0, 'Miembros aprobados sin ningún intercambio en los últimos meses, incluidos los que nunca tuvieron uno.'),
-('reports.inactive.chart', 0, 'Miembros según el mes de su último intercambio'),
+('reports.inactive.intro', 0, 'Miembros aprobados sin ningún intercambio en los últimos meses: primero los que nunca tuvieron uno, luego los inactivos desde hace más tiempo.'),
+('reports.inactive.chart', 0, 'Los miembros de la lista, según el mes de su último intercambio'),
 ('nav.reports', 0, 'Informes');
 
 INSERT INTO translations (phrase_id, lang, plural_index, text, english_hash,

@@ -3,8 +3,8 @@
  * most active members, the members inactive for N months.  Hours per
  * month read report_hours_month (sql/048: a row per month, pair of
  * communities and category); the member reports read report_members
- * through its indexes: its busiest end for the most active, the range
- * of recent last dates for the chart of the inactive.  A reversal takes
+ * through its indexes: its busiest end for the most active, the start of
+ * the range of old last dates for the inactive.  A reversal takes
  * its exchange out again, as on the dashboard; exchanges with the
  * timebank's own account are not counted.
  */
@@ -64,13 +64,11 @@ report_hours_month(struct report_ctx *c)
 	return WEFT_OK;
 }
 
-#define REPORT_M_SCOPE	" AND m.community_id IN " REPORT_IN
-#define ACTIVE_SHOWN	20
 #define ACTIVE_SQL(scope)						\
 	"SELECT m.id, m.name, m.username, r.exchanges, r.hundredths"	\
 	" FROM report_members r FORCE INDEX (report_members_exchanges)"	\
 	" JOIN members m ON m.id = r.member_id WHERE r.exchanges > 0"	\
-	" AND m.status = 'approved'" scope				\
+	" AND r.status = 'approved'" scope				\
 	" ORDER BY r.exchanges DESC, r.member_id DESC LIMIT 20"
 
 /* The members with the most exchanges that count (either side, ever). */
@@ -81,12 +79,14 @@ report_most_active(struct report_ctx *c)
 	struct db_rows		*r;
 	char			 href[48], n[24], hp[LEDGER_HOURS_LEN],
 				 hc[LEDGER_HOURS_LEN];
-	int			 site = c->sc.ls.site;
 	enum weft_err		 e;
 
-	if ((e = db_query(&r, site ? ACTIVE_SQL("") :
-	    ACTIVE_SQL(REPORT_M_SCOPE), site ? "" : REPORT_IN_FMT,
-	    REPORT_IN_ARGS(&c->sc))) != WEFT_OK)
+	if (c->sc.ls.site)
+		e = db_query(&r, ACTIVE_SQL(""), "");
+	else
+		e = db_query(&r, ACTIVE_SQL(" AND r.community_id IN "
+		    REPORT_IN), REPORT_IN_FMT, REPORT_IN_ARGS(&c->sc));
+	if (e != WEFT_OK)
 		return e;
 	while (db_next(r)) {
 		snprintf(href, sizeof(href), "/members/%lld", db_int(r, 0));
@@ -104,45 +104,54 @@ report_most_active(struct report_ctx *c)
 	return WEFT_OK;
 }
 
-#define INACTIVE_SQL(scope)						\
-	"SELECT m.id, m.name, m.username, COALESCE(r.last_date, '')"	\
-	" FROM members m LEFT JOIN report_members r"			\
-	" ON r.member_id = m.id WHERE m.status = 'approved'"		\
-	" AND (r.last_date IS NULL OR r.last_date <"			\
-	" UTC_DATE() - INTERVAL ? MONTH) AND NOT EXISTS (SELECT 1"	\
-	" FROM ledger_accounts l WHERE l.member_id = m.id)" scope	\
-	" ORDER BY m.id LIMIT ?"
-#define LAST_CHART_SQL(scope)						\
-	"SELECT DATE_FORMAT(r.last_date, '%Y-%m'), COUNT(*)"		\
-	" FROM report_members r FORCE INDEX (report_members_last)"	\
-	" JOIN members m ON m.id = r.member_id"				\
-	" WHERE r.last_date >= ? AND m.status = 'approved'" scope	\
-	" GROUP BY 1"
-
 /*
  * Approved members without an exchange that counts in the last N months
- * (c->months), never-active ones too; the chart: members by the month of
- * their latest exchange, over the twelve months, where the inactive are
- * the months before the cut.
+ * (c->months), the never-active first: a range of (status, last_date,
+ * member_id) from its start (NULL sorts first), or of (status,
+ * community_id, last_date, member_id) for some communities, stopped
+ * after max_rows.  The chart counts the members listed by the month of
+ * their latest exchange.
  */
+#define INACTIVE_SQL(index, scope, order)				\
+	"SELECT m.id, m.name, m.username, COALESCE(r.last_date, '')"	\
+	" FROM report_members r FORCE INDEX (" index ")"		\
+	" JOIN members m ON m.id = r.member_id"				\
+	" WHERE r.status = 'approved' AND (r.last_date IS NULL"		\
+	" OR r.last_date < UTC_DATE() - INTERVAL ? MONTH)" scope	\
+	" ORDER BY " order " LIMIT ?"
+
+static void
+report_inactive_chart(struct report_ctx *c, const long long *v)
+{
+	char	 shown[24];
+	size_t	 i;
+
+	for (i = 0; i < REPORT_MONTHS; i++) {
+		snprintf(shown, sizeof(shown), "%lld", v[i]);
+		chart_add(&c->chart, c->month[i] + 2, shown, v[i]);
+	}
+}
+
 enum weft_err
 report_inactive(struct report_ctx *c)
 {
 	struct report_cell	 cell[3];
 	struct db_rows		*r;
 	long long		 v[REPORT_MONTHS] = { 0 };
-	char			 href[48], last[64], shown[24];
-	const char		*m, *never;
-	int			 site = c->sc.ls.site;
+	char			 href[48], last[64];
+	const char		*never;
 	enum weft_err		 e;
 	size_t			 i;
 
 	never = i18n_text(c->lang, N_("reports.never"));
-	if (site)
-		e = db_query(&r, INACTIVE_SQL(""), "ii", c->months,
+	if (c->sc.ls.site)
+		e = db_query(&r, INACTIVE_SQL("report_members_last", "",
+		    "r.last_date, r.member_id"), "ii", c->months,
 		    (long long)c->max_rows);
 	else
-		e = db_query(&r, INACTIVE_SQL(REPORT_M_SCOPE),
+		e = db_query(&r, INACTIVE_SQL("report_members_community_last",
+		    " AND r.community_id IN " REPORT_IN,
+		    "r.community_id, r.last_date, r.member_id"),
 		    "i" REPORT_IN_FMT "i", c->months, REPORT_IN_ARGS(&c->sc),
 		    (long long)c->max_rows);
 	if (e != WEFT_OK)
@@ -159,22 +168,11 @@ report_inactive(struct report_ctx *c)
 		cell[2] = (struct report_cell){ .text = last,
 		    .csv = db_str(r, 3) };
 		report_row(c, cell, 3);
+		for (i = 0; i < REPORT_MONTHS; i++)
+			if (strncmp(db_str(r, 3), c->month[i], 7) == 0)
+				v[i]++;
 	}
 	db_rows_free(r);
-	if (c->page == NULL)
-		return WEFT_OK;
-	if ((e = db_query(&r, site ? LAST_CHART_SQL("") :
-	    LAST_CHART_SQL(REPORT_M_SCOPE), site ? "s" : "s" REPORT_IN_FMT,
-	    c->start, REPORT_IN_ARGS(&c->sc))) != WEFT_OK)
-		return e;
-	while (db_next(r))
-		for (i = 0, m = db_str(r, 0); i < REPORT_MONTHS; i++)
-			if (strcmp(m, c->month[i]) == 0)
-				v[i] = db_int(r, 1);
-	db_rows_free(r);
-	for (i = 0; i < REPORT_MONTHS; i++) {
-		snprintf(shown, sizeof(shown), "%lld", v[i]);
-		chart_add(&c->chart, c->month[i] + 2, shown, v[i]);
-	}
+	report_inactive_chart(c, v);
 	return WEFT_OK;
 }
