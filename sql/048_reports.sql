@@ -51,14 +51,18 @@ CREATE TABLE report_ads_expiry (
 
 -- Hours per month of the exchanges that count (a reversal takes its
 -- original out again: the pair nets to nothing, as on the dashboard).
+-- slot spreads one month's row over 16 (the exchange's id modulo 16):
+-- exchanges recorded at the same moment lock different rows until they
+-- commit, instead of queueing on one; readers add the slots up.
 CREATE TABLE report_hours_month (
 	month		DATE NOT NULL,
 	p_community	BIGINT NOT NULL,
 	r_community	BIGINT NOT NULL,
 	category_id	BIGINT NOT NULL,
+	slot		TINYINT UNSIGNED NOT NULL DEFAULT 0,
 	hundredths	BIGINT NOT NULL DEFAULT 0,
 	exchanges	BIGINT NOT NULL DEFAULT 0,
-	PRIMARY KEY (month, p_community, r_community, category_id)
+	PRIMARY KEY (month, p_community, r_community, category_id, slot)
 ) ENGINE=InnoDB;
 
 -- Per member, one row each (kept by the members' triggers below): their
@@ -161,10 +165,10 @@ BEGIN
 	IF NOT EXISTS (SELECT 1 FROM ledger_accounts l
 	    WHERE l.member_id IN (v_p, v_r)) THEN
 		INSERT INTO report_hours_month (month, p_community,
-		    r_community, category_id, hundredths, exchanges)
+		    r_community, category_id, slot, hundredths, exchanges)
 		    SELECT DATE_FORMAT(v_d, '%Y-%m-01'),
 		    COALESCE(mp.community_id, 0), COALESCE(mr.community_id, 0),
-		    v_c, v_sign * v_h, v_sign
+		    v_c, s_id % 16, v_sign * v_h, v_sign
 		    FROM members mp JOIN members mr ON mr.id = v_r
 		    WHERE mp.id = v_p
 		    ON DUPLICATE KEY UPDATE
