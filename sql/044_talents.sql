@@ -1,4 +1,4 @@
--- Talents (issue 17; docs/members.md "Talents"): the skills a member
+-- Talents (issue 17; docs/reports.md "Talents"): the skills a member
 -- offers, each from the site's ad categories (categories, sql/003) or
 -- free text, or both.  The member lists them on their own profile (/me);
 -- members read them in the talents directory (/ads/talents) and on
