@@ -146,6 +146,39 @@ report_row(struct report_ctx *c, const struct report_cell *cells, size_t n)
 }
 
 void
+report_member_rows(struct report_ctx *c, struct db_rows *r,
+    const char *none_key)
+{
+	struct report_cell	 cell[3];
+	long long		 v[REPORT_MONTHS] = { 0 };
+	char			 href[48], date[64], shown[24];
+	const char		*iso;
+	size_t			 i;
+
+	while (db_next(r)) {
+		iso = db_str(r, 3);
+		snprintf(href, sizeof(href), "/members/%lld", db_int(r, 0));
+		if (iso[0] != '\0')
+			i18n_date(c->lang, iso, date, sizeof(date));
+		else
+			util_copy(date, sizeof(date), i18n_text(c->lang,
+			    none_key));
+		cell[0] = (struct report_cell){ .text = db_str(r, 1),
+		    .href = href };
+		cell[1] = (struct report_cell){ .text = db_str(r, 2) };
+		cell[2] = (struct report_cell){ .text = date, .csv = iso };
+		report_row(c, cell, 3);
+		for (i = 0; i < REPORT_MONTHS; i++)
+			if (strncmp(iso, c->month[i], 7) == 0)
+				v[i]++;
+	}
+	for (i = 0; i < REPORT_MONTHS; i++) {
+		snprintf(shown, sizeof(shown), "%lld", v[i]);
+		chart_add(&c->chart, c->month[i] + 2, shown, v[i]);
+	}
+}
+
+void
 report_hours(const struct report_ctx *c, long long hundredths,
     char page[LEDGER_HOURS_LEN], char csv[LEDGER_HOURS_LEN])
 {

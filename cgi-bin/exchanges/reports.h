@@ -16,6 +16,7 @@
 #include "app.h"
 #include "buf.h"
 #include "chart.h"
+#include "db.h"
 #include "ledger.h"
 
 #define REPORT_MONTHS		12
@@ -84,6 +85,14 @@ struct report_def {
 /* One row of the table (n cells), on the page or in the CSV. */
 void		 report_row(struct report_ctx *, const struct report_cell *,
 		    size_t n);
+/*
+ * The rows of a member list from r (id, name, username, a date or ""):
+ * the name linked to the profile, the date as the reader writes it (none
+ * as the phrase none_key), and the chart: the members listed per month
+ * of that date.
+ */
+void		 report_member_rows(struct report_ctx *, struct db_rows *r,
+		    const char *none_key);
 /* "1.25" for the CSV, as the reader writes it for the page. */
 void		 report_hours(const struct report_ctx *, long long hundredths,
 		    char page[LEDGER_HOURS_LEN], char csv[LEDGER_HOURS_LEN]);

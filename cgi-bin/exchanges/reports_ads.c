@@ -190,12 +190,8 @@ report_ads_unmatched(struct report_ctx *c)
 enum weft_err
 report_no_ad(struct report_ctx *c)
 {
-	struct report_cell	 cell[3];
 	struct db_rows		*r;
-	long long		 v[REPORT_MONTHS] = { 0 };
-	char			 href[48], shown[24], joined[64];
 	enum weft_err		 e;
-	size_t			 i;
 
 	if (c->sc.ls.site)
 		e = db_query(&r, NOAD_SQL("report_members_ads", "",
@@ -207,23 +203,7 @@ report_no_ad(struct report_ctx *c)
 		    REPORT_IN_ARGS(&c->sc), (long long)c->max_rows);
 	if (e != WEFT_OK)
 		return e;
-	while (db_next(r)) {
-		snprintf(href, sizeof(href), "/members/%lld", db_int(r, 0));
-		i18n_date(c->lang, db_str(r, 3), joined, sizeof(joined));
-		cell[0] = (struct report_cell){ .text = db_str(r, 1),
-		    .href = href };
-		cell[1] = (struct report_cell){ .text = db_str(r, 2) };
-		cell[2] = (struct report_cell){ .text = joined,
-		    .csv = db_str(r, 3) };
-		report_row(c, cell, 3);
-		for (i = 0; i < REPORT_MONTHS; i++)
-			if (strncmp(db_str(r, 3), c->month[i], 7) == 0)
-				v[i]++;
-	}
+	report_member_rows(c, r, N_("reports.never"));
 	db_rows_free(r);
-	for (i = 0; i < REPORT_MONTHS; i++) {
-		report_count(v[i], shown);
-		chart_add(&c->chart, c->month[i] + 2, shown, v[i]);
-	}
 	return WEFT_OK;
 }

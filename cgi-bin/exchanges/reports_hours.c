@@ -120,30 +120,12 @@ report_most_active(struct report_ctx *c)
 	" OR r.last_date < UTC_DATE() - INTERVAL ? MONTH)" scope	\
 	" ORDER BY " order " LIMIT ?"
 
-static void
-report_inactive_chart(struct report_ctx *c, const long long *v)
-{
-	char	 shown[24];
-	size_t	 i;
-
-	for (i = 0; i < REPORT_MONTHS; i++) {
-		snprintf(shown, sizeof(shown), "%lld", v[i]);
-		chart_add(&c->chart, c->month[i] + 2, shown, v[i]);
-	}
-}
-
 enum weft_err
 report_inactive(struct report_ctx *c)
 {
-	struct report_cell	 cell[3];
 	struct db_rows		*r;
-	long long		 v[REPORT_MONTHS] = { 0 };
-	char			 href[48], last[64];
-	const char		*never;
 	enum weft_err		 e;
-	size_t			 i;
 
-	never = i18n_text(c->lang, N_("reports.never"));
 	if (c->sc.ls.site)
 		e = db_query(&r, INACTIVE_SQL("report_members_last", "",
 		    "r.last_date, r.member_id"), "ii", c->months,
@@ -156,23 +138,7 @@ report_inactive(struct report_ctx *c)
 		    (long long)c->max_rows);
 	if (e != WEFT_OK)
 		return e;
-	while (db_next(r)) {
-		snprintf(href, sizeof(href), "/members/%lld", db_int(r, 0));
-		if (db_str(r, 3)[0] != '\0')
-			i18n_date(c->lang, db_str(r, 3), last, sizeof(last));
-		else
-			util_copy(last, sizeof(last), never);
-		cell[0] = (struct report_cell){ .text = db_str(r, 1),
-		    .href = href };
-		cell[1] = (struct report_cell){ .text = db_str(r, 2) };
-		cell[2] = (struct report_cell){ .text = last,
-		    .csv = db_str(r, 3) };
-		report_row(c, cell, 3);
-		for (i = 0; i < REPORT_MONTHS; i++)
-			if (strncmp(db_str(r, 3), c->month[i], 7) == 0)
-				v[i]++;
-	}
+	report_member_rows(c, r, N_("reports.never"));
 	db_rows_free(r);
-	report_inactive_chart(c, v);
 	return WEFT_OK;
 }
