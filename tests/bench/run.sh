@@ -94,12 +94,6 @@ TARGETS=(
 	"ads|member|/ads"
 	"statement|coord|/exchanges/members/{id}"
 	"payments_due|coord|/payments?status=open"
-	"talents|member|/ads/talents?q=italian"
-	"rep_hours|coord|/exchanges/reports/hours-month"
-	"rep_ads|coord|/exchanges/reports/ads-category"
-	"rep_active|coord|/exchanges/reports/most-active"
-	"rep_noad|coord|/exchanges/reports/no-ad"
-	"rep_idle|coord|/exchanges/reports/inactive?months=6"
 	"record|record|/exchanges/new"
 	"login|login|/login"
 )
@@ -571,7 +565,7 @@ wanted() {
 	[[ " $ONLY " == *" $1 "* ]]
 }
 
-. "$BENCH/mailer.sh"; . "$BENCH/broadcast.sh"	# targets "mailer", "broadcast"
+. "$BENCH/mailer.sh"; . "$BENCH/broadcast.sh"; . "$BENCH/reports.sh"	# "mailer", "broadcast", reports
 # ---- one scale ------------------------------------------------------------
 
 bench_scale() {
@@ -709,7 +703,7 @@ verdict() {
 }
 
 targets_report() {
-	local s c lr br hr rr er p99 v worst f lp t
+	local s c lr br hr rr er p99 v worst f
 	printf '\ntargets (issue 5):\n'
 	for s in "${SCALE_LIST[@]}"; do
 		c=32
@@ -725,13 +719,6 @@ targets_report() {
 		p99=$(row_field "$s" p99 list 8 || true)
 		printf '  [%s] member list p99 < 5 ms at 8: %s (%s ms)\n' "$s" \
 		    "$(verdict "$p99" '<' 5)" "$p99"
-		# Issue 17: every report answers under the member list's p99.
-		lp=$(row_field "$s" p99 list 32 || true)
-		for t in rep_hours rep_ads rep_active rep_noad rep_idle talents; do
-			p99=$(row_field "$s" p99 "$t" 32 || true)
-			printf '  [%s] %s p99 < member list p99 at 32: %s (%s vs %s ms)\n' \
-			    "$s" "$t" "$(verdict "$p99" '<' "$lp")" "$p99" "$lp"
-		done
 		er=$(row_field "$s" rps list_es 32 || true)
 		printf '  [%s] member list in Spanish >= 95%% of English at 32: %s (%s vs %s req/s: %s)\n' \
 		    "$s" "$(verdict "$er" '>=' "$(awk -v b="$lr" 'BEGIN { print b * 0.95 }')")" \
@@ -758,7 +745,7 @@ targets_report() {
 		    END { print m + 0 }' "$RSS_FILE")
 		printf '  [%s] no RSS growth between the two passes: %s (largest growth %s kB)\n' \
 		    "$s" "$(verdict "$f" '<' 257)" "$f"
-		mailer_report "$s"
+		mailer_report "$s"; reports_verdicts "$s"
 	done
 }
 
