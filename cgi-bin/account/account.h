@@ -34,6 +34,11 @@ int		 account_password_save(struct request *);
 int		 account_for(struct request *);
 int		 account_for_save(struct request *);
 int		 account_for_password(struct request *);
+/* talents.c: one's own talents (common/talents.h). */
+int		 account_talents(struct request *);
+int		 account_talent_add(struct request *);
+int		 account_talent_update(struct request *);
+int		 account_talent_remove(struct request *);
 int		 account_unsubscribe(struct request *);
 int		 account_unsubscribe_post(struct request *);
 int		 account_mailings(struct request *);

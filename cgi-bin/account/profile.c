@@ -39,6 +39,7 @@
 #include "log.h"
 #include "mail_notice.h"
 #include "outbox.h"
+#include "talents.h"
 #include "util.h"
 #include "valid.h"
 
@@ -581,6 +582,16 @@ password_page(struct request *req)
 /* ---- handlers -------------------------------------------------------- */
 
 /* GET /me: one's own profile, and the members one acts for. */
+/* One's talents (issue 17) and the link to their page. */
+static enum weft_err
+profile_own_talents(struct tmpl_dict *d, long long id, const char *lang)
+{
+	size_t	 n;
+
+	return talents_show(tmpl_section(d, "OWN_TALENTS"), "TALENTS", id,
+	    lang, &n);
+}
+
 int
 account_me(struct request *req)
 {
@@ -595,6 +606,9 @@ account_me(struct request *req)
 		return e == WEFT_ERR_NOTFOUND ? 500 : app_status_of(e);
 	if (w.status == MEMBER_APPROVED &&
 	    (e = profile_acts_for(req, d)) != WEFT_OK)
+		return app_status_of(e);
+	if (w.status == MEMBER_APPROVED &&
+	    (e = profile_own_talents(d, w.id, app_lang(req))) != WEFT_OK)
 		return app_status_of(e);
 	return app_render(req, 200);
 }

@@ -23,8 +23,30 @@ const struct list_def lists_defs[LIST__MAX] = {
 	    "affiliation_id", "affiliation", N_("list.affiliations"),
 	    N_("list.affiliation"), 1 },
 	[LIST_CATEGORY] = { "categories", "categories", "ads", "category_id",
-	    "category", N_("list.categories"), N_("list.category"), 0 },
+	    "category", N_("list.categories"), N_("list.category"), 0,
+	    .also = { { .table = "member_talents", .col = "category_id" } } },
 };
+
+int
+lists_uses_sql(const struct list_def *ld, char *out, size_t len)
+{
+	size_t	 i, n;
+	int	 k;
+
+	k = snprintf(out, len, "(SELECT COUNT(*) FROM %s u WHERE u.%s = i.id)",
+	    ld->use_table, ld->use_col);
+	if (k < 0 || (size_t)k >= len)
+		return -1;
+	n = (size_t)k;
+	for (i = 0; i < LISTS_USES_MAX && ld->also[i].table != NULL; i++) {
+		k = snprintf(out + n, len - n, " + (SELECT COUNT(*) FROM %s u"
+		    " WHERE u.%s = i.id)", ld->also[i].table, ld->also[i].col);
+		if (k < 0 || (size_t)k >= len - n)
+			return -1;
+		n += (size_t)k;
+	}
+	return 0;
+}
 
 int
 lists_find(const char *key, enum list *out)

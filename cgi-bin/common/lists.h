@@ -31,6 +31,13 @@ enum list {
  * enum list, and their columns of members. */
 #define LISTS_MEMBER	3
 
+/* What points at an item: a table's column (NULL table: no more). */
+#define LISTS_USES_MAX	3
+struct list_use {
+	const char	*table;
+	const char	*col;
+};
+
 /* What the code knows of a list: fixed names, never input. */
 struct list_def {
 	const char	*key;		/* "neighbourhoods": URLs, list_names */
@@ -41,9 +48,17 @@ struct list_def {
 	const char	*title;		/* phrase keys: the list's name, */
 	const char	*item;		/* and "a neighbourhood" */
 	int		 nullable;	/* use_col may be NULL (members) */
+	/* Other uses, counted and moved with the first (the categories'
+	 * talents, sql/044); the first empty row ends them. */
+	struct list_use	 also[LISTS_USES_MAX];
 };
 
 extern const struct list_def	 lists_defs[LIST__MAX];
+
+/* The SQL expression that counts the uses of item i.id, every table of
+ * ld's (fixed names only), into out: 0, or -1 when it does not fit. */
+int		 lists_uses_sql(const struct list_def *ld, char *out,
+		    size_t len);
 
 /* The list called key; 0, or -1. */
 int		 lists_find(const char *key, enum list *out);

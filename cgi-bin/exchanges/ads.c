@@ -44,7 +44,7 @@ ads_word_char(char c)
  * no operator typed by the user reaches the parser.  At most ADS_FT_WORDS
  * words; out is "" when there is none.
  */
-static void
+void
 ads_ft_query(const char *q, char *out, size_t len)
 {
 	const char	*w;

@@ -85,6 +85,9 @@ void		 ad_fill(struct tmpl_dict *, const struct request *,
 
 /* Options of the category select (active ones, and keep: an ad's retired
  * category), `selected` marked: CATEGORY_OPTION {VALUE LABEL SELECTED}. */
+/* The words of a search as a boolean-mode full-text query, every word a
+ * required prefix ("+bike* +repair*"); "" for none (ads.c). */
+void		 ads_ft_query(const char *q, char *out, size_t len);
 enum weft_err	 ads_category_options(struct tmpl_dict *, long long selected,
 		    long long keep);
 

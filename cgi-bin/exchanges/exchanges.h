@@ -15,6 +15,7 @@
 /* Handlers. */
 int	 ads_directory(struct request *);		/* ads.c */
 int	 ads_mine(struct request *);			/* ads.c */
+int	 ads_talents(struct request *);			/* talents.c */
 int	 ads_new_form(struct request *);		/* ads_form.c */
 int	 ads_new(struct request *);			/* ads_form.c */
 int	 ads_manage(struct request *);			/* ads.c */
@@ -29,6 +30,9 @@ int	 exchanges_member_statement(struct request *);	/* statement.c */
 int	 exchanges_new_form(struct request *);		/* record.c */
 int	 exchanges_record(struct request *);		/* record.c */
 int	 exchanges_list(struct request *);		/* list.c */
+int	 exchanges_reports(struct request *);		/* reports.c */
+int	 exchanges_report(struct request *);		/* reports.c */
+int	 exchanges_report_csv(struct request *);	/* reports.c */
 int	 exchanges_list_csv(struct request *);		/* list.c */
 int	 exchanges_show(struct request *);		/* record.c */
 /* The approved members a party typed as text may mean, offered on the

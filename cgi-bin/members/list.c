@@ -281,7 +281,7 @@ list_bulk(struct tmpl_dict *d, const struct list_filter *f)
 	}
 	if (f->joined_from[0] || f->joined_to[0] ||
 	    f->login != LIST_LOGIN_ANY || f->lists[0] != 0 ||
-	    f->lists[1] != 0 || f->lists[2] != 0) {
+	    f->lists[1] != 0 || f->lists[2] != 0 || f->talent != 0) {
 		tmpl_show(d, "BULK_NO_ALL");
 		return;
 	}
@@ -433,7 +433,8 @@ members_list(struct request *req)
 	/* The filters of the site's lists: the items offered, and the one
 	 * asked for even when retired, as members may still have it. */
 	if ((e = lists_member_fields(d, app_lang(req), f.lists, f.lists,
-	    NULL)) != WEFT_OK) {
+	    NULL)) != WEFT_OK || (e = lists_options(d, "TALENT_OPTION",
+	    LIST_CATEGORY, app_lang(req), f.talent, f.talent)) != WEFT_OK) {
 		members_list_communities_free(&c);
 		return app_status_of(e);
 	}

@@ -52,6 +52,7 @@ struct list_filter {
 	long long	 community;	/* 0: the whole scope */
 	long long	 lists[LISTS_MEMBER];	/* an item of each of the
 					   site's lists (lists.h); 0 any */
+	long long	 talent;	/* a category as a talent; 0 any */
 	int		 org;
 	int		 optout;	/* -1 any, 0 no, 1 yes */
 	char		 joined_from[11];	/* "" or YYYY-MM-DD */

@@ -102,7 +102,9 @@
 	"OR (? = 1 AND m.email LIKE ?)) "				\
 	"AND (? = 0 OR m.neighbourhood_id = ?) "			\
 	"AND (? = 0 OR m.county_id = ?) "				\
-	"AND (? = 0 OR m.affiliation_id = ?) "
+	"AND (? = 0 OR m.affiliation_id = ?) "				\
+	"AND (? = 0 OR EXISTS (SELECT 1 FROM member_talents t "		\
+	"WHERE t.member_id = m.id AND t.category_id = ?)) "
 #define LIST_ROLE_IN							\
 	"AND (? = '' OR m.id IN "					\
 	"(SELECT r.member_id FROM grants r WHERE r.role = ?)) "
@@ -197,7 +199,7 @@
 	    LIST_FROM_INDEX("members_community_status_login"), where)
 #define LIST_FMT							\
 	"iiiiiiiiiiiiiiiii" "ss" "i" "ii" "ss" "ss" "iiisis" "sssis"	\
-	"iiiiii" "ss" "iiiissi" "i"
+	"iiiiii" "ii" "ss" "iiiissi" "i"
 #define LIST_FMT_SCOPE	"iiiiiiiiiiiiiiii"
 #define LIST_FMT_KEY	"iiiissii"
 
@@ -292,7 +294,7 @@ list_drive(const struct list_filter *f)
 {
 	if (f->role[0] != '\0')
 		return LIST_DRIVE_ROLE;
-	if (f->q[0] != '\0' || f->org)
+	if (f->q[0] != '\0' || f->org || f->talent != 0)
 		return LIST_DRIVE_FILTER;
 	if (f->status[0] != '\0' && f->joined_from[0] == '\0' &&
 	    f->joined_to[0] == '\0' && f->login == LIST_LOGIN_ANY)
@@ -307,7 +309,7 @@ list_shape(const struct list_filter *f, const struct list_view *v)
 {
 	if (f->role[0] != '\0' || f->q[0] != '\0' || f->org ||
 	    f->lists[0] != 0 || f->lists[1] != 0 || f->lists[2] != 0 ||
-	    f->optout >= 0 || f->joined_from[0] != '\0' ||
+	    f->talent != 0 || f->optout >= 0 || f->joined_from[0] != '\0' ||
 	    f->joined_to[0] != '\0' || f->login != LIST_LOGIN_ANY)
 		return LIST_SHAPE_NONE;
 	if (v->site)
@@ -403,8 +405,8 @@ list_query_general(struct db_rows **r, const char *sql,
 	    f->joined_from, f->joined_to, f->joined_to, lg, lg, lg,
 	    f->login_date, lg, f->login_date, f->q, like, like,
 	    (long long)v->email_search, like, f->lists[0], f->lists[0],
-	    f->lists[1], f->lists[1], f->lists[2], f->lists[2], f->role,
-	    f->role,
+	    f->lists[1], f->lists[1], f->lists[2], f->lists[2], f->talent,
+	    f->talent, f->role, f->role,
 	    LIST_KEY_ARGS(p, mode, limit));
 }
 
@@ -496,7 +498,7 @@ const char *const members_list_sort_keys[LIST_SORT__MAX] = {
 /* The filters; each select's value must be one of those offered. */
 enum { Q_Q, Q_STATUS, Q_ROLE, Q_COMMUNITY, Q_ORG, Q_OPTOUT, Q_JOINED_FROM,
     Q_JOINED_TO, Q_LOGIN, Q_LOGIN_DATE, Q_SORT, Q_DIR, Q_NEIGHBOURHOOD,
-    Q_COUNTY, Q_AFFILIATION, Q__MAX };
+    Q_COUNTY, Q_AFFILIATION, Q_TALENT, Q__MAX };
 /* The site's lists (lists.h), in enum list's order. */
 #define Q_LIST(i)	(Q_NEIGHBOURHOOD + (i))
 static const struct form_field list_fields[Q__MAX] = {
@@ -520,6 +522,7 @@ static const struct form_field list_fields[Q__MAX] = {
 	[Q_NEIGHBOURHOOD] = { "neighbourhood", FORM_ID, 0, 0, 0 },
 	[Q_COUNTY] = { "county", FORM_ID, 0, 0, 0 },
 	[Q_AFFILIATION] = { "affiliation", FORM_ID, 0, 0, 0 },
+	[Q_TALENT] = { "talent", FORM_ID, 0, 0, 0 },
 };
 
 static void
@@ -574,6 +577,9 @@ members_list_read(struct request *req, struct tmpl_dict *d,
 	for (i = 0; i < LISTS_MEMBER; i++)
 		if (v[Q_LIST(i)].set)
 			f->lists[i] = v[Q_LIST(i)].id;
+	/* A category members list as a talent (issue 17). */
+	if (v[Q_TALENT].set)
+		f->talent = v[Q_TALENT].id;
 	f->org = v[Q_ORG].on;
 	/* As sent: a refused date has its message, and still counts as
 	 * given for the checks below. */
@@ -719,6 +725,10 @@ members_list_params(struct buf *b, const struct list_filter *f, int with_sort)
 			snprintf(num, sizeof(num), "%lld", f->lists[i]);
 			pager_param(b, lists_defs[i].field, num);
 		}
+	if (f->talent > 0) {
+		snprintf(num, sizeof(num), "%lld", f->talent);
+		pager_param(b, "talent", num);
+	}
 	pager_param(b, "org", f->org ? "1" : NULL);
 	pager_param(b, "optout", f->optout < 0 ? NULL : f->optout ? "yes" :
 	    "no");

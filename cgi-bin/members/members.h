@@ -205,5 +205,9 @@ int	 members_grant_remove(struct request *);	/* grants.c */
 int	 members_audit(struct request *);		/* audit_log.c */
 int	 members_bulk_preview(struct request *);	/* bulk.c */
 int	 members_bulk_apply(struct request *);		/* bulk.c */
+int	 members_talents(struct request *);		/* talents.c */
+int	 members_talent_add(struct request *);		/* talents.c */
+int	 members_talent_update(struct request *);	/* talents.c */
+int	 members_talent_remove(struct request *);	/* talents.c */
 
 #endif

@@ -14,6 +14,7 @@
 #include "ledger.h"
 #include "members.h"
 #include "profile.h"
+#include "talents.h"
 #include "util.h"
 
 /* ---- the profile page ------------------------------------------------ */
@@ -75,6 +76,25 @@ profile_glance(struct tmpl_dict *d, struct request *req,
 		    app_lang(req), last);
 	else
 		tmpl_show(a, "NO_EXCHANGE");
+	return WEFT_OK;
+}
+
+/* The member's talents (issue 17), and the link to change them for
+ * those whose ad.edit covers the member. */
+static enum weft_err
+profile_talents(struct tmpl_dict *d, struct request *req,
+    const struct member *m, const struct scope *sc)
+{
+	enum weft_err	 e;
+	size_t		 n;
+
+	if ((e = talents_show(d, "TALENTS", m->id, app_lang(req), &n)) !=
+	    WEFT_OK)
+		return e;
+	if (n == 0)
+		tmpl_show(d, "TALENTS_NONE");
+	if (role_allows(&req->actor.grants, PERM_AD_EDIT, sc))
+		tmpl_show(d, "TALENTS_EDIT");
 	return WEFT_OK;
 }
 
@@ -143,7 +163,8 @@ members_profile(struct request *req, enum status_form redo)
 		    change == ROLE_OK)
 			tmpl_show(d, "EDIT_LINK");
 		profile_work(d, req, &m, &sc);
-		if ((e = profile_glance(d, req, &m, &sc)) != WEFT_OK)
+		if ((e = profile_glance(d, req, &m, &sc)) != WEFT_OK ||
+		    (e = profile_talents(d, req, &m, &sc)) != WEFT_OK)
 			return app_status_of(e);
 	}
 	if ((e = profile_panels(d, req, &m, redo, &tg, change)) != WEFT_OK)

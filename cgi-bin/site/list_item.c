@@ -34,7 +34,7 @@ static int
 site_item_load(struct request *req, struct site_item *it, int lock)
 {
 	const struct list_def	*ld;
-	char			 sql[512];
+	char			 sql[1024], uses[512];
 	struct db_rows		*r;
 	enum weft_err		 e;
 	int			 st;
@@ -44,9 +44,10 @@ site_item_load(struct request *req, struct site_item *it, int lock)
 	if ((it->id = app_param_id(req, 1)) == 0)
 		return 404;
 	ld = &lists_defs[it->list];
-	snprintf(sql, sizeof(sql), "SELECT name, position, active,"
-	    " (SELECT COUNT(*) FROM %s u WHERE u.%s = i.id)"
-	    " FROM %s i WHERE id = ?%s", ld->use_table, ld->use_col, ld->table,
+	if (lists_uses_sql(ld, uses, sizeof(uses)) != 0)
+		return 500;
+	snprintf(sql, sizeof(sql), "SELECT name, position, active, %s"
+	    " FROM %s i WHERE id = ?%s", uses, ld->table,
 	    lock ? " FOR UPDATE" : "");
 	if ((e = db_query(&r, sql, "i", it->id)) != WEFT_OK)
 		return app_status_of(e);
@@ -325,6 +326,8 @@ site_move(struct request *req, struct tmpl_dict *d, const struct site_item *it,
 {
 	const struct list_def	*ld = &lists_defs[it->list];
 	char			 sql[256];
+	unsigned long long	 moved;
+	size_t			 i;
 	int			 ok = 0;
 
 	if (!v->set && !required)
@@ -340,8 +343,15 @@ site_move(struct request *req, struct tmpl_dict *d, const struct site_item *it,
 	    ld->use_table, ld->use_col, ld->use_col);
 	if (db_exec(sql, "ii", v->id, it->id) != WEFT_OK)
 		return 503;
-	buf_printf(a, "\"moved_to\":%lld,\"moved\":%llu,", v->id,
-	    (unsigned long long)db_affected());
+	moved = db_affected();
+	for (i = 0; i < LISTS_USES_MAX && ld->also[i].table != NULL; i++) {
+		snprintf(sql, sizeof(sql), "UPDATE %s SET %s = ? WHERE %s = ?",
+		    ld->also[i].table, ld->also[i].col, ld->also[i].col);
+		if (db_exec(sql, "ii", v->id, it->id) != WEFT_OK)
+			return 503;
+		moved += db_affected();
+	}
+	buf_printf(a, "\"moved_to\":%lld,\"moved\":%llu,", v->id, moved);
 	return 0;
 }
 

@@ -59,17 +59,18 @@ static enum weft_err
 site_items(struct request *req, struct tmpl_dict *d, enum list l)
 {
 	const struct list_def	*ld = &lists_defs[l];
-	char			 sql[512];
+	char			 sql[1024], uses[512];
 	struct db_rows		*r;
 	struct tmpl_dict	*s;
 	enum weft_err		 e;
 
+	if (lists_uses_sql(ld, uses, sizeof(uses)) != 0)
+		return WEFT_ERR_NOMEM;
 	snprintf(sql, sizeof(sql), "SELECT i.id, i.name, i.position, i.active,"
-	    " (SELECT COUNT(*) FROM %s u WHERE u.%s = i.id), n.name"
-	    " FROM %s i LEFT JOIN list_names n ON n.list = ?"
+	    " %s, n.name FROM %s i LEFT JOIN list_names n ON n.list = ?"
 	    " AND n.item_id = i.id AND n.lang = ?"
-	    " ORDER BY i.active DESC, i.position, i.name, i.id", ld->use_table,
-	    ld->use_col, ld->table);
+	    " ORDER BY i.active DESC, i.position, i.name, i.id", uses,
+	    ld->table);
 	if ((e = db_query(&r, sql, "ss", ld->key, app_lang(req))) != WEFT_OK)
 		return e;
 	while (db_next(r)) {

@@ -37,6 +37,11 @@
 {{/APPLYING}}
 <div class="actions"><button type="submit">[[button.save]]</button></div>
 </form>
+{{#OWN_TALENTS}}<h2>[[talents.profile_heading]]</h2>
+{{#TALENTS}}<ul class="talents" id="my-talents">
+{{#TALENT}}<li><strong>{{CATEGORY}}</strong> {{TEXT}}</li>
+{{/TALENT}}</ul>{{/TALENTS}}
+<p><a href="/me/talents">[[talents.edit_own]]</a></p>{{/OWN_TALENTS}}
 {{#OWN}}<h2>[[account.field.password]]</h2>
 <p><a href="/me/password">[[password.title]]</a>.</p>
 <h2>[[account.mailings.title]]</h2>

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>[[ads.title.directory]]</h1>
-<p><a href="/ads/new">[[ads.title.new]]</a> · <a href="/ads/mine">[[ads.title.mine]]</a>{{#MANAGE}} · <a href="/ads/manage">[[ads.directory.manage_link]]</a>{{/MANAGE}}</p>
+<p><a href="/ads/new">[[ads.title.new]]</a> · <a href="/ads/mine">[[ads.title.mine]]</a> · <a href="/ads/talents">[[talents.directory.link]]</a>{{#MANAGE}} · <a href="/ads/manage">[[ads.directory.manage_link]]</a>{{/MANAGE}}</p>
 {{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
 <details class="filters"{{#FILTERS_OPEN}} open{{/FILTERS_OPEN}}>
 <summary><span class="filters-summary">{{FILTERS_SUMMARY}}</span> <span class="filters-change">[[filters.change]]</span></summary>

@@ -41,7 +41,10 @@
 {{#ORG_INVALID}}<p class="field-error" id="org-error">{{ORG_ERROR}}</p>{{/ORG_INVALID}}
 {{#LIST_FIELD}}<label for="{{FIELD}}">{{LABEL}}</label>
 <select id="{{FIELD}}" name="{{FIELD}}"><option value="">[[members.list.list_any]]</option>{{#OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/OPTION}}</select>
-{{/LIST_FIELD}}<fieldset>
+{{/LIST_FIELD}}<label for="talent">[[talents.list_filter]]</label>
+<select id="talent" name="talent"{{#TALENT_INVALID}} aria-invalid="true" aria-describedby="talent-error"{{/TALENT_INVALID}}><option value="">[[members.list.list_any]]</option>{{#TALENT_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/TALENT_OPTION}}</select>
+{{#TALENT_INVALID}}<p class="field-error" id="talent-error">{{TALENT_ERROR}}</p>{{/TALENT_INVALID}}
+<fieldset>
 <legend>[[members.list.joined]]</legend>
 <label for="joined_from">[[members.list.joined_from]]</label>
 <input type="date" id="joined_from" name="joined_from" value="{{JOINED_FROM}}"{{#JOINED_FROM_INVALID}} aria-invalid="true" aria-describedby="joined_from-error"{{/JOINED_FROM_INVALID}}>

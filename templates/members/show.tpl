@@ -32,6 +32,11 @@
 </dl>{{/MEMBER_CONTACT}}
 <h3>[[members.field.about]]</h3>
 <p class="about">{{MEMBER_ABOUT}}</p>
+<h3>[[talents.profile_heading]]</h3>
+{{#TALENTS}}<ul class="talents" id="member-talents">
+{{#TALENT}}<li><strong>{{CATEGORY}}</strong> {{TEXT}}</li>
+{{/TALENT}}</ul>{{/TALENTS}}{{#TALENTS_NONE}}<p>[[talents.none_other]]</p>{{/TALENTS_NONE}}
+{{#TALENTS_EDIT}}<p><a href="/members/{{MEMBER_ID}}/talents">[[talents.edit_link]]</a></p>{{/TALENTS_EDIT}}
 {{#EDIT_LINK}}<p><a href="/members/{{MEMBER_ID}}/edit">[[members.show.edit]]</a></p>{{/EDIT_LINK}}
 </section>{{/FULL}}
 {{>NOTES_PANEL}}

@@ -179,7 +179,7 @@ members_of() {
 gen_part() {
 	sed -n '1,/^-- ---- members/p' "$BENCH/gen.sql.in" | grep -v '^--'
 	sed -n "/^-- @BEGIN $1@/,/^-- @END $1@/p" "$BENCH/gen.sql.in" |
-	    sed -e "s/@N@/$N/g" -e "s/@ADS@/$((N / 5))/g" \
+	    sed -e "s/@N@/$N/g" -e "s/@ADS@/$((N / 5))/g" -e "s/@TALENTS@/$((N * 3 / 10))/g" \
 		-e "s/@BASE@/$BASE/g" -e "s/@NGRANTS@/$NGRANTS/g" \
 		-e "s/@XFROM@/$XFROM/g" -e "s/@XTO@/$XTO/g"
 }
@@ -565,7 +565,7 @@ wanted() {
 	[[ " $ONLY " == *" $1 "* ]]
 }
 
-. "$BENCH/mailer.sh"; . "$BENCH/broadcast.sh"	# targets "mailer", "broadcast"
+. "$BENCH/mailer.sh"; . "$BENCH/broadcast.sh"; . "$BENCH/reports.sh"	# "mailer", "broadcast", reports
 # ---- one scale ------------------------------------------------------------
 
 bench_scale() {
@@ -745,7 +745,7 @@ targets_report() {
 		    END { print m + 0 }' "$RSS_FILE")
 		printf '  [%s] no RSS growth between the two passes: %s (largest growth %s kB)\n' \
 		    "$s" "$(verdict "$f" '<' 257)" "$f"
-		mailer_report "$s"
+		mailer_report "$s"; reports_verdicts "$s"
 	done
 }
 

@@ -26,7 +26,7 @@ test('the admin opens the gear menu with a click and follows an entry', async ()
 	const s = await session('admin');
 	assert.deepEqual(await shown(s.page, 'manage'), [], 'closed by default');
 	await s.page.click('#menu-manage > summary');
-	assert.deepEqual(await shown(s.page, 'manage'), ['/members/dashboard', '/ads/manage',
+	assert.deepEqual(await shown(s.page, 'manage'), ['/members/dashboard', '/exchanges/reports', '/ads/manage',
 		'/exchanges/list', '/members/audit', '/payments', '/payments/received',
 		'/broadcasts', '/broadcasts/coordinators', '/alerts', '/pages', '/site', '/site/lists', '/site/pages', '/members/roles',
 		'/members/communities', '/translations', '/translations/languages', '/payments/types',

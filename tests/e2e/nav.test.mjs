@@ -43,6 +43,7 @@ const NAV = {
 	'/alerts/new': ['add', 'broadcasts', 'Add an alert'],
 	'/alerts': ['content', 'broadcasts', 'Alerts'],
 	'/members/dashboard': ['reports', 'members', 'Dashboard'],
+	'/exchanges/reports': ['reports', 'exchanges', 'Reports'],
 	'/ads/manage': ['reports', 'exchanges', 'All ads'],
 	'/exchanges/list': ['reports', 'exchanges', 'All exchanges'],
 	'/members/audit': ['reports', 'members', 'Audit log'],

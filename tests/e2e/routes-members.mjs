@@ -4,6 +4,8 @@
 // "Invitations"), for holders of member.add in the invitation's scope.
 
 import { sql } from './lib.mjs';
+import { reportsRoutes } from './routes-reports.mjs';
+import { talentsRoutes } from './routes-talents.mjs';
 
 // A throwaway pending invitation of community (null: none) for the
 // revoke probes; returns its id.
@@ -25,5 +27,7 @@ export function membersRoutes({ R }) {
 		R('members', 'POST', '/members/invitations/:id/revoke', 'perm', 'member.add', {
 			obj: 'invitation',
 		}),
+		...talentsRoutes({ R }),
+		...reportsRoutes({ R }),
 	];
 }

@@ -540,7 +540,7 @@ function makePending(specs) {
 function pathOf(e, variant, fx) {
 	return e.pattern.replace(/:([a-z_]+)/g, (_, p) =>
 	    String(p === 'lang' ? LANGS[variant] : p === 'name' ? SETTING_NAMES[variant] :
-	    p === 'page' ? PAGE_KEYS[variant] :
+	    p === 'page' ? PAGE_KEYS[variant] : p === 'report' ? 'hours-month' :
 	    p === 'list' ? (e.obj === 'listitem' ? LIST_KEYS.in : LIST_KEYS[variant]) :
 	    p === 'id' ? fx.ids.get(`${key(e)} ${variant}`) : MISSING));
 }

@@ -170,7 +170,8 @@ test_offered(void **state)
 	assert_string_equal(offered(&admin, APP_MENU_CONTENT),
 	    "/broadcasts /broadcasts/coordinators /alerts /pages");
 	assert_string_equal(offered(&admin, APP_MENU_REPORTS),
-	    "/members/dashboard /ads/manage /exchanges/list /members/audit");
+	    "/members/dashboard /exchanges/reports /ads/manage /exchanges/list "
+	    "/members/audit");
 	/* Payments are off (the default, no database here): only their
 	 * switch's page is offered. */
 	assert_string_equal(offered(&admin, APP_MENU_SITE),

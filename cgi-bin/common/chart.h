@@ -1,0 +1,44 @@
+/*
+ * Server-rendered bar charts (inline SVG, no script: the CSP allows
+ * none), the geometry the coordinators' dashboard draws its chart of new
+ * accounts with (members/dashboard.c), for the reports (issue 17): the
+ * caller gives labels and values, the template draws
+ * templates/chart.tpl's rectangles and texts.  Bars are scaled to the
+ * largest value; a value above zero is never drawn invisible.
+ */
+#ifndef WEFT_CHART_H
+#define WEFT_CHART_H
+
+#include <stddef.h>
+
+#include "err.h"
+#include "tmpl.h"
+
+#define CHART_BARS_MAX		24
+#define CHART_LABEL_LEN		40
+
+struct chart_bar {
+	char		 label[CHART_LABEL_LEN];	/* under the bar */
+	char		 shown[CHART_LABEL_LEN];	/* above it: the value
+							   as the reader
+							   writes it */
+	long long	 value;				/* its height */
+};
+
+struct chart {
+	struct chart_bar	 bar[CHART_BARS_MAX];
+	size_t			 n;
+};
+
+/* A bar more, when there is room; returns it, or NULL when full. */
+struct chart_bar *chart_add(struct chart *, const char *label,
+		    const char *shown, long long value);
+/*
+ * Includes templates/chart.tpl as CHART into page: its title (text, not
+ * markup), the bars, and the text for screen readers (every label and
+ * value, in <desc>).  Returns WEFT_OK or WEFT_ERR_NOMEM.
+ */
+enum weft_err	 chart_fill(struct tmpl_dict *page, const struct chart *,
+		    const char *title);
+
+#endif

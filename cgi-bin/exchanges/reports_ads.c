@@ -1,0 +1,209 @@
+/*
+ * The reports on offers and requests (reports.h): posted, renewed and
+ * expired per month; by category; requests with no matching offer; and
+ * the members with no ad.  The first three read the summaries of
+ * sql/048 (a few rows per month, community, category and kind); the
+ * members with no ad walk the members' primary key and stop after a
+ * page, probing report_members for each.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+#include "i18n_conv.h"
+#include "reports.h"
+#include "util.h"
+
+/* A count as the page and the CSV write it. */
+static void
+report_count(long long n, char out[24])
+{
+	snprintf(out, 24, "%lld", n);
+}
+
+enum { AM_OFFERS, AM_REQUESTS, AM_RENEWED, AM_EXPIRED, AM__MAX };
+
+enum weft_err
+report_ads_month(struct report_ctx *c)
+{
+	struct report_cell	 cell[1 + AM__MAX];
+	struct db_rows		*r;
+	long long		 v[REPORT_MONTHS][AM__MAX];
+	char			 num[AM__MAX][24], shown[24];
+	const char		*m;
+	enum weft_err		 e;
+	size_t			 i, k;
+
+	memset(v, 0, sizeof(v));
+	if ((e = db_query(&r, "SELECT DATE_FORMAT(month, '%Y-%m'),"
+	    " SUM(IF(kind = 'offer', posted, 0)),"
+	    " SUM(IF(kind = 'request', posted, 0)), SUM(renewed)"
+	    " FROM report_ads_month WHERE month >= ? AND"
+	    REPORT_SUM_SCOPE("community_id") " GROUP BY month",
+	    "s" REPORT_SUM_FMT, c->start, REPORT_SUM_ARGS(&c->sc))) !=
+	    WEFT_OK)
+		return e;
+	while (db_next(r))
+		for (i = 0, m = db_str(r, 0); i < REPORT_MONTHS; i++)
+			if (strcmp(m, c->month[i]) == 0)
+				for (k = 0; k < AM_EXPIRED; k++)
+					v[i][k] = db_int(r, 1 + (unsigned)k);
+	db_rows_free(r);
+	/* Expired: the ads' last days before today, not deleted. */
+	if ((e = db_query(&r, "SELECT DATE_FORMAT(expires_on, '%Y-%m'),"
+	    " SUM(n) FROM report_ads_expiry WHERE expires_on >= ?"
+	    " AND expires_on < UTC_DATE() AND"
+	    REPORT_SUM_SCOPE("community_id") " GROUP BY 1",
+	    "s" REPORT_SUM_FMT, c->start, REPORT_SUM_ARGS(&c->sc))) !=
+	    WEFT_OK)
+		return e;
+	while (db_next(r))
+		for (i = 0, m = db_str(r, 0); i < REPORT_MONTHS; i++)
+			if (strcmp(m, c->month[i]) == 0)
+				v[i][AM_EXPIRED] = db_int(r, 1);
+	db_rows_free(r);
+	for (i = 0; i < REPORT_MONTHS; i++) {
+		cell[0] = (struct report_cell){ .text = c->month[i] };
+		for (k = 0; k < AM__MAX; k++) {
+			report_count(v[i][k], num[k]);
+			cell[1 + k] = (struct report_cell){ .text = num[k] };
+		}
+		report_row(c, cell, 1 + AM__MAX);
+		report_count(v[i][AM_OFFERS] + v[i][AM_REQUESTS], shown);
+		chart_add(&c->chart, c->month[i] + 2, shown,
+		    v[i][AM_OFFERS] + v[i][AM_REQUESTS]);
+	}
+	return WEFT_OK;
+}
+
+/* One category's row and bar: posted (po, pr) and current (co, cr)
+ * offers and requests, or for unmatched its requests with no offer. */
+static void
+report_category_row(struct report_ctx *c, const char *name, long long po,
+    long long pr, long long co, long long cr, int unmatched)
+{
+	struct report_cell	 cell[5];
+	char			 num[4][24], shown[24];
+	long long		 v[4], bar;
+	size_t			 i, n;
+
+	if (unmatched) {
+		v[0] = cr;
+		v[1] = co;
+		v[2] = bar = co == 0 ? cr : 0;
+		n = 3;
+	} else {
+		v[0] = po;
+		v[1] = pr;
+		v[2] = co;
+		v[3] = cr;
+		bar = po + pr;
+		n = 4;
+	}
+	cell[0] = (struct report_cell){ .text = name };
+	for (i = 0; i < n; i++) {
+		report_count(v[i], num[i]);
+		cell[1 + i] = (struct report_cell){ .text = num[i] };
+	}
+	report_row(c, cell, 1 + n);
+	report_count(bar, shown);
+	chart_add(&c->chart, name, shown, bar);
+}
+
+/*
+ * Per category of the site's list (retired ones only when they have
+ * figures): offers and requests posted over the twelve months, and those
+ * current today (not deleted, not expired).  unmatched: the current
+ * requests of categories with no current offer, instead.
+ */
+static enum weft_err
+report_by_category(struct report_ctx *c, int unmatched)
+{
+	struct db_rows	*r;
+	long long	 po, pr, co, cr;
+	enum weft_err	 e;
+
+	if ((e = db_query(&r, "SELECT COALESCE(n.name, k.name),"
+	    " (SELECT COALESCE(SUM(a.posted), 0) FROM report_ads_month a"
+	    " WHERE a.category_id = k.id AND a.kind = 'offer'"
+	    " AND a.month >= ? AND" REPORT_SUM_SCOPE("a.community_id") "),"
+	    " (SELECT COALESCE(SUM(a.posted), 0) FROM report_ads_month a"
+	    " WHERE a.category_id = k.id AND a.kind = 'request'"
+	    " AND a.month >= ? AND" REPORT_SUM_SCOPE("a.community_id") "),"
+	    " (SELECT COALESCE(SUM(x.n), 0) FROM report_ads_expiry x"
+	    " WHERE x.category_id = k.id AND x.kind = 'offer'"
+	    " AND x.expires_on >= UTC_DATE() AND"
+	    REPORT_SUM_SCOPE("x.community_id") "),"
+	    " (SELECT COALESCE(SUM(x.n), 0) FROM report_ads_expiry x"
+	    " WHERE x.category_id = k.id AND x.kind = 'request'"
+	    " AND x.expires_on >= UTC_DATE() AND"
+	    REPORT_SUM_SCOPE("x.community_id") "), k.active"
+	    " FROM categories k LEFT JOIN list_names n"
+	    " ON n.list = 'categories' AND n.item_id = k.id AND n.lang = ?"
+	    " ORDER BY k.position, k.name, k.id",
+	    "s" REPORT_SUM_FMT "s" REPORT_SUM_FMT REPORT_SUM_FMT
+	    REPORT_SUM_FMT "s", c->start, REPORT_SUM_ARGS(&c->sc), c->start,
+	    REPORT_SUM_ARGS(&c->sc), REPORT_SUM_ARGS(&c->sc),
+	    REPORT_SUM_ARGS(&c->sc), c->lang)) != WEFT_OK)
+		return e;
+	while (db_next(r)) {
+		po = db_int(r, 1);
+		pr = db_int(r, 2);
+		co = db_int(r, 3);
+		cr = db_int(r, 4);
+		if (db_int(r, 5) == 0 && po + pr + co + cr == 0)
+			continue;
+		report_category_row(c, db_str(r, 0), po, pr, co, cr,
+		    unmatched);
+	}
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
+enum weft_err
+report_ads_category(struct report_ctx *c)
+{
+	return report_by_category(c, 0);
+}
+
+enum weft_err
+report_ads_unmatched(struct report_ctx *c)
+{
+	return report_by_category(c, 1);
+}
+
+/*
+ * Approved members without an ad not deleted, from report_members
+ * (sql/048): (status, ads, member_id) site-wide, (status, community_id,
+ * ads, member_id) for some communities, read in index order and stopped
+ * after max_rows.  The chart counts the members listed by the month they
+ * joined: a page's worth, never a scan (the timebank's own account is
+ * disabled, so not listed).
+ */
+#define NOAD_SQL(index, scope, order)					\
+	"SELECT m.id, m.name, m.username, DATE(m.joined_at)"		\
+	" FROM report_members r FORCE INDEX (" index ")"		\
+	" JOIN members m ON m.id = r.member_id"				\
+	" WHERE r.status = 'approved' AND r.ads = 0" scope		\
+	" ORDER BY " order " LIMIT ?"
+
+enum weft_err
+report_no_ad(struct report_ctx *c)
+{
+	struct db_rows		*r;
+	enum weft_err		 e;
+
+	if (c->sc.ls.site)
+		e = db_query(&r, NOAD_SQL("report_members_ads", "",
+		    "r.member_id"), "i", (long long)c->max_rows);
+	else
+		e = db_query(&r, NOAD_SQL("report_members_community_ads",
+		    " AND r.community_id IN " REPORT_IN,
+		    "r.community_id, r.member_id"), REPORT_IN_FMT "i",
+		    REPORT_IN_ARGS(&c->sc), (long long)c->max_rows);
+	if (e != WEFT_OK)
+		return e;
+	report_member_rows(c, r, N_("reports.never"));
+	db_rows_free(r);
+	return WEFT_OK;
+}
