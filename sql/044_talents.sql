@@ -24,7 +24,7 @@ CREATE TABLE member_talents (
 	-- term per word, as the ads' search).
 	FULLTEXT KEY member_talents_text (text),
 	CONSTRAINT member_talents_member FOREIGN KEY (member_id)
-	    REFERENCES members (id),
+	    REFERENCES members (id) ON DELETE CASCADE,
 	CONSTRAINT member_talents_category FOREIGN KEY (category_id)
 	    REFERENCES categories (id)
 ) ENGINE=InnoDB;

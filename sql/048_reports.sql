@@ -87,7 +87,7 @@ CREATE TABLE report_members (
 	KEY report_members_community_last (status, community_id, last_date,
 	    member_id),
 	CONSTRAINT report_members_member FOREIGN KEY (member_id)
-	    REFERENCES members (id)
+	    REFERENCES members (id) ON DELETE CASCADE
 ) ENGINE=InnoDB;
 
 -- One ad's share of the summaries, times s_sign (1 in, -1 out).
