@@ -46,6 +46,9 @@
 #   BENCH_GEN_TIMEOUT=1800              seconds allowed to each step of
 #                                       the dataset generation
 #   BENCH_MAIL=20000                    mailer target's messages; 0: none
+#   BENCH_OUTBOX=1000000                outbox target's rows: the member
+#                                       pages measured again with them
+#                                       (outbox.sh); 0: none
 #
 # Nothing outside the temporary directory and BENCH_OUT is written; the
 # stack, the bare responder and nginx are stopped on exit, also after an
@@ -566,6 +569,7 @@ wanted() {
 }
 
 . "$BENCH/mailer.sh"; . "$BENCH/broadcast.sh"; . "$BENCH/reports.sh"	# "mailer", "broadcast", reports
+. "$BENCH/outbox.sh"	# "outbox": the member pages again with a full outbox
 # ---- one scale ------------------------------------------------------------
 
 bench_scale() {
@@ -590,6 +594,7 @@ bench_scale() {
 		rss_snapshot | sed "s/^/$SCALE_NAME after-c$conns /" >>"$RSS_FILE"
 	done
 	wanted broadcast && broadcast_queue; wanted mailer && mailer_bench
+	wanted outbox && outbox_bench
 	if ((DIGEST)); then
 		say "slow query log digest (statements per request, mean time)"
 		digest >"$OUT/raw/$SCALE_NAME-digest.txt"
@@ -745,7 +750,7 @@ targets_report() {
 		    END { print m + 0 }' "$RSS_FILE")
 		printf '  [%s] no RSS growth between the two passes: %s (largest growth %s kB)\n' \
 		    "$s" "$(verdict "$f" '<' 257)" "$f"
-		mailer_report "$s"; reports_verdicts "$s"
+		mailer_report "$s"; reports_verdicts "$s"; outbox_report "$s"
 	done
 }
 
@@ -786,7 +791,7 @@ main() {
 	mkdir -p "$OUT/raw"
 	RSS_FILE=$OUT/rss.txt
 	: >"$RSS_FILE"
-	ROWS=() LEDGER=() SCALE_INFO=() SCALE_LIST=() DIGESTS=() MAIL_ROWS=() BCAST=()
+	ROWS=() LEDGER=() SCALE_INFO=() SCALE_LIST=() DIGESTS=() MAIL_ROWS=() BCAST=() OUTBOX_ROWS=()
 	LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 	trap cleanup EXIT
 	trap 'exit 130' INT TERM
