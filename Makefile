@@ -7,6 +7,7 @@
 #                run every test layer, stop it; non-zero on any failure
 #   make fuzz    run every fuzz driver, FUZZ_SECONDS each (default 60)
 #   make deps    install Debian and npm packages (as root), skip what is there
+#   make deps-host  only what a host that serves needs (WEB=nginx|apache)
 #   make install install the programs, tools, templates, SQL, docs, the web
 #                servers' and systemd's files under PREFIX (DESTDIR too)
 #   make test-hosting  the slow hosting tests (several stacks, a Galera
@@ -61,7 +62,7 @@ C_SOURCES	:= $(shell find cgi-bin -name '*.c' -o -name '*.h' -o -name '*.cc' \
 REL		 = var/build
 TST		 = var/build-test
 
-.PHONY: all build build-test deps run stop test unit fuzz fuzz-build security \
+.PHONY: all build build-test deps deps-host run stop test unit fuzz fuzz-build security \
 	lint-templates lint-phrases lint install clean bench nginx-conf \
 	apache-conf docs test-hosting
 
@@ -208,20 +209,39 @@ APT_PKGS = build-essential pkg-config clang libclang-rt-14-dev \
 	procps apache2 galera-4 iproute2 openssl systemd
 NODE_MAJOR = 20
 
-deps:
-	@missing=$$(for p in $(APT_PKGS); do \
+# A host that only serves (docs/deploy.md) needs what builds and runs the
+# programs, not the tests' browser, compilers of the fuzz build, Galera or
+# node: `make deps-host`, with WEB=nginx (the default) or WEB=apache.  It
+# installs one web server, so that the other does not take port 80 first.
+HOST_PKGS = build-essential pkg-config libfcgi-dev libctemplate-dev \
+	libmariadb-dev libargon2-dev libcurl4-openssl-dev mariadb-server \
+	ca-certificates procps openssl systemd
+WEB	?= nginx
+WEB_PKG	 = $(if $(filter apache,$(WEB)),apache2,$(if $(filter nginx,$(WEB)),nginx-light,$(error WEB is nginx or apache, not $(WEB))))
+
+# $(call apt_install,PACKAGES,EXTRA): install those of PACKAGES that are not
+# installed, and what the shell command EXTRA prints, as root.
+define apt_install
+	@missing=$$(for p in $(1); do \
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
 		    grep -q 'install ok installed' || echo $$p; done; \
-		command -v npm >/dev/null || echo nodejs npm); \
+		$(or $(2),true)); \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" != 0 ]; then \
 			echo "weft needs these Debian packages: $$missing"; \
-			echo "run 'make deps' as root (or apt-get install them)"; exit 1; \
+			echo "run 'make $@' as root (or apt-get install them)"; exit 1; \
 		fi; \
 		echo "installing: $$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 		    apt-get install -y -qq $$missing; \
 	fi
+endef
+
+deps-host:
+	$(call apt_install,$(HOST_PKGS) $(WEB_PKG))
+
+deps:
+	$(call apt_install,$(APT_PKGS),command -v npm >/dev/null || echo nodejs npm)
 	@# Debian 12's nodejs is 18; the tests need node >= $(NODE_MAJOR)
 	@# (playwright-core, node --test-timeout).  Debian has no newer
 	@# one, so take the official build that npm ships as a package.
