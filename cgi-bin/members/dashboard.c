@@ -20,6 +20,7 @@
 #include "db.h"
 #include "ledger.h"
 #include "members.h"
+#include "scope_line.h"
 #include "util.h"
 
 #define DASH_SCOPE_MAX	16	/* community placeholders in the SQL */
@@ -80,39 +81,6 @@ dash_scope(const struct request *req, struct dash_scope *s)
 	s->n = n > DASH_SCOPE_MAX ? DASH_SCOPE_MAX : n;
 	for (i = 0; i < DASH_SCOPE_MAX; i++)
 		s->c[i] = s->n > 0 ? ids[i < s->n ? i : 0] : 0;
-}
-
-/* "Whole timebank", or the names of the viewer's communities: one
- * value, so that the sentence around them is one phrase. */
-static enum weft_err
-dash_scope_fill(struct tmpl_dict *d, const struct dash_scope *s)
-{
-	struct db_rows	*r;
-	struct buf	 names;
-	enum weft_err	 e;
-
-	if (s->site) {
-		tmpl_show(d, "SCOPE_SITE");
-		return WEFT_OK;
-	}
-	if (s->truncated)
-		tmpl_show(d, "SCOPE_TRUNCATED");
-	if ((e = db_query(&r, "SELECT c.id, c.name FROM communities c"
-	    " WHERE c.id IN " DASH_IN " ORDER BY c.name, c.id",
-	    "iiiiiiiiiiiiiiii", s->c[0], s->c[1], s->c[2], s->c[3], s->c[4],
-	    s->c[5], s->c[6], s->c[7], s->c[8], s->c[9], s->c[10], s->c[11],
-	    s->c[12], s->c[13], s->c[14], s->c[15])) != WEFT_OK)
-		return e;
-	buf_init(&names);
-	while (db_next(r))
-		buf_printf(&names, "%s%s", names.len > 0 ? ", " : "",
-		    db_str(r, 1));
-	db_rows_free(r);
-	e = buf_failed(&names) ? WEFT_ERR_NOMEM : WEFT_OK;
-	tmpl_set(tmpl_section(d, "SCOPE_SOME"), "COMMUNITIES",
-	    names.p != NULL && e == WEFT_OK ? names.p : "");
-	buf_free(&names);
-	return e;
 }
 
 /*
@@ -378,7 +346,8 @@ members_dashboard(struct request *req)
 	    app_text(req, N_("members.dashboard.title")))) == NULL)
 		return 500;
 	dash_scope(req, &s);
-	if ((e = dash_scope_fill(d, &s)) != WEFT_OK ||
+	if ((e = scope_line_fill(d, (int)s.site, s.c, s.n,
+	    s.truncated)) != WEFT_OK ||
 	    (e = dash_status(d, &s)) != WEFT_OK ||
 	    (e = dash_lists(d, &s)) != WEFT_OK ||
 	    (e = dash_roles(d, &s)) != WEFT_OK ||
