@@ -17,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "chart.h"
 #include "db.h"
 #include "ledger.h"
 #include "members.h"
@@ -27,15 +28,6 @@
 #define DASH_MONTHS	12
 #define DASH_OLDEST	5
 #define DASH_NEWEST	10
-
-/* The chart's geometry, in SVG user units. */
-#define DASH_W		640
-#define DASH_H		260
-#define DASH_LEFT	16
-#define DASH_TOP	24
-#define DASH_PLOT_H	180
-#define DASH_SLOT	((DASH_W - 2 * DASH_LEFT) / DASH_MONTHS)
-#define DASH_BAR	(DASH_SLOT * 2 / 3)
 
 /* The viewer's scope: site, or up to DASH_SCOPE_MAX communities. */
 struct dash_scope {
@@ -226,71 +218,31 @@ dash_month(const struct tm *now, int back, int *y, int *m)
 	*m = k % 12 + 1;
 }
 
-/* One bar of the chart, with its value above it and its month below. */
-static void
-dash_bar(struct tmpl_dict *d, const char *lang, int i, int y, int m,
-    long long v, long long max)
-{
-	struct tmpl_dict	*b;
-	char			 label[16];
-	long long		 h;
-
-	h = max > 0 ? v * DASH_PLOT_H / max : 0;
-	if (v > 0 && h < 2)
-		h = 2;	/* a month with members is never invisible */
-	b = tmpl_section(d, "BAR");
-	tmpl_set_int(b, "X", DASH_LEFT + i * DASH_SLOT +
-	    (DASH_SLOT - DASH_BAR) / 2);
-	tmpl_set_int(b, "Y", DASH_TOP + DASH_PLOT_H - h);
-	tmpl_set_int(b, "W", DASH_BAR);
-	tmpl_set_int(b, "H", h);
-	tmpl_set_int(b, "CX", DASH_LEFT + i * DASH_SLOT + DASH_SLOT / 2);
-	tmpl_set_int(b, "VY", DASH_TOP + DASH_PLOT_H - h - 4);
-	tmpl_set_int(b, "MY", DASH_TOP + DASH_PLOT_H + 16);
-	tmpl_set_int(b, "YY", DASH_TOP + DASH_PLOT_H + 30);
-	tmpl_set_int(b, "VALUE", v);
-	tmpl_set(b, "MONTH", i18n_text(lang, dash_months[m - 1]));
-	snprintf(label, sizeof(label), "%04d-%02d", y, m);
-	tmpl_set(b, "YM", label);
-	if (i == 0 || m == 1) {
-		snprintf(label, sizeof(label), "%04d", y);
-		tmpl_set(tmpl_section(b, "YEAR"), "YEAR", label);
-	}
-}
-
-/* One month of the chart's text for screen readers: "Jan 2026: 4". */
-static void
-dash_desc(struct buf *out, const char *lang, int y, int m, long long v)
-{
-	char	 year[16], count[24];
-
-	snprintf(year, sizeof(year), "%04d", y);
-	snprintf(count, sizeof(count), "%lld", v);
-	i18n_format(out, lang, N_("members.dashboard.chart_month"), "month",
-	    i18n_text(lang, dash_months[m - 1]), "year", year, "count", count,
-	    NULL);
-}
-
 /*
  * New accounts (any status) per month over the last twelve months, this
- * one included, as inline SVG (no script: CSP) with its figures in the
- * <desc> and in a table beside it.
+ * one included: a chart (chart.h; the year under the first month and
+ * under each January) and the same figures as MONTH rows of a table.
  */
 static enum weft_err
 dash_chart(struct tmpl_dict *d, const char *lang, const struct dash_scope *s)
 {
-	struct db_rows	*r;
-	struct tm	 now;
-	long long	 v[DASH_MONTHS] = { 0 }, max = 0;
-	char		 from[32], ym[32];
-	struct buf	 desc;
-	enum weft_err	 e;
-	int		 i, y, m;
+	struct chart		 chart;
+	struct chart_bar	*b;
+	struct tmpl_dict	*t;
+	struct db_rows		*r;
+	struct tm		 now;
+	long long		 v[DASH_MONTHS] = { 0 };
+	char			 from[32], ym[DASH_MONTHS][16], shown[24];
+	enum weft_err		 e;
+	int			 i, y, m;
 
 	if ((e = util_now_tm(&now)) != WEFT_OK)
 		return e;
-	dash_month(&now, DASH_MONTHS - 1, &y, &m);
-	snprintf(from, sizeof(from), "%04d-%02d-01", y, m);
+	for (i = 0; i < DASH_MONTHS; i++) {
+		dash_month(&now, DASH_MONTHS - 1 - i, &y, &m);
+		snprintf(ym[i], sizeof(ym[i]), "%04d-%02d", y % 10000, m);
+	}
+	snprintf(from, sizeof(from), "%s-01", ym[0]);
 	/* Site-wide without the community term, as in dash_status(), and
 	 * with the index named: MariaDB sometimes reads the whole table
 	 * rather than the last year of (joined_at, id). */
@@ -305,33 +257,27 @@ dash_chart(struct tmpl_dict *d, const char *lang, const struct dash_scope *s)
 	if (e != WEFT_OK)
 		return e;
 	while (db_next(r))
-		for (i = 0; i < DASH_MONTHS; i++) {
-			dash_month(&now, DASH_MONTHS - 1 - i, &y, &m);
-			snprintf(ym, sizeof(ym), "%04d-%02d", y, m);
-			if (strcmp(ym, db_str(r, 0)) == 0)
+		for (i = 0; i < DASH_MONTHS; i++)
+			if (strcmp(ym[i], db_str(r, 0)) == 0)
 				v[i] = db_int(r, 1);
-		}
 	db_rows_free(r);
-	buf_init(&desc);
-	for (i = 0; i < DASH_MONTHS; i++)
-		if (v[i] > max)
-			max = v[i];
+	memset(&chart, 0, sizeof(chart));
+	chart.caption = i18n_text(lang, N_("members.dashboard.chart_caption"));
 	for (i = 0; i < DASH_MONTHS; i++) {
 		dash_month(&now, DASH_MONTHS - 1 - i, &y, &m);
-		dash_bar(d, lang, i, y, m, v[i], max);
-		if (i > 0)
-			buf_puts(&desc, "; ");
-		dash_desc(&desc, lang, y, m, v[i]);
+		snprintf(shown, sizeof(shown), "%lld", v[i]);
+		if ((b = chart_add(&chart, i18n_text(lang,
+		    dash_months[m - 1]), shown, v[i])) == NULL)
+			break;
+		util_copy(b->key, sizeof(b->key), ym[i]);
+		if (i == 0 || m == 1)
+			snprintf(b->sub, sizeof(b->sub), "%04d", y % 10000);
+		t = tmpl_section(d, "MONTH");
+		tmpl_set(t, "YM", b->key);
+		tmpl_set(t, "VALUE", shown);
 	}
-	tmpl_set(d, "CHART_DESC", desc.p != NULL ? desc.p : "");
-	tmpl_set_int(d, "CHART_W", DASH_W);
-	tmpl_set_int(d, "CHART_H", DASH_H);
-	tmpl_set_int(d, "AXIS_Y", DASH_TOP + DASH_PLOT_H);
-	tmpl_set_int(d, "AXIS_X2", DASH_W - DASH_LEFT);
-	tmpl_set_int(d, "AXIS_X1", DASH_LEFT);
-	e = buf_failed(&desc) ? WEFT_ERR_NOMEM : WEFT_OK;
-	buf_free(&desc);
-	return e;
+	return chart_fill(d, &chart, i18n_text(lang,
+	    N_("members.dashboard.chart_title")));
 }
 
 /* GET /members/dashboard. */

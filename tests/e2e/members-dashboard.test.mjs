@@ -176,7 +176,7 @@ test('the chart: inline SVG, labelled, twelve bars with their figures, no script
 	assert.match(svg[0], /<title id="chart-title">[^<]+<\/title>/);
 	const desc = svg[0].match(/<desc id="chart-desc">([^<]+)<\/desc>/);
 	assert.ok(desc, 'a <desc>');
-	const bars = [...svg[0].matchAll(/<g class="bar" data-month="(\d{4}-\d{2})">([\s\S]*?)<\/g>/g)];
+	const bars = [...svg[0].matchAll(/<g class="bar" data-key="(\d{4}-\d{2})">([\s\S]*?)<\/g>/g)];
 	assert.equal(bars.length, 12, 'twelve months');
 	const page = figures(html);
 	const months = bars.map((b) => b[1]);
