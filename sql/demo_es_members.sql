@@ -648,6 +648,8 @@ INSERT INTO demo_es_members_t (k, f, text) VALUES
     'Cuentas creadas por mes'),
 ('members.dashboard.col_month', 0,
     'Mes'),
+('members.dashboard.chart_month', 0,
+    '{month} {year}: {count}'),
 ('members.dashboard.month.jan', 0,
     'ene'),
 ('members.dashboard.month.feb', 0,

@@ -28,7 +28,7 @@ chart_add(struct chart *c, const char *label, const char *shown,
 	util_copy(b->label, sizeof(b->label), label);
 	util_copy(b->shown, sizeof(b->shown), shown);
 	b->value = value;
-	b->sub[0] = b->key[0] = '\0';
+	b->sub[0] = b->key[0] = b->desc[0] = '\0';
 	return b;
 }
 
@@ -71,12 +71,18 @@ chart_fill(struct tmpl_dict *page, const struct chart *c, const char *title)
 			tmpl_set_int(s, "SY", CHART_TOP + CHART_PLOT_H + 30);
 			tmpl_set(s, "SUB", c->bar[i].sub);
 		}
-		buf_printf(&desc, "%s%s%s%s: %s", i > 0 ? "; " : "",
-		    c->bar[i].label, c->bar[i].sub[0] != '\0' ? " " : "",
-		    c->bar[i].sub, c->bar[i].shown);
+		if (i > 0)
+			buf_puts(&desc, "; ");
+		if (c->bar[i].desc[0] != '\0')
+			buf_puts(&desc, c->bar[i].desc);
+		else
+			buf_printf(&desc, "%s%s%s: %s", c->bar[i].label,
+			    c->bar[i].sub[0] != '\0' ? " " : "",
+			    c->bar[i].sub, c->bar[i].shown);
 	}
 	if (c->caption != NULL)
 		tmpl_set(tmpl_section(d, "CAPTION"), "TEXT", c->caption);
+	tmpl_set(d, "ID", c->id != NULL ? c->id : "chart");
 	tmpl_set(d, "TITLE", title);
 	tmpl_set(d, "DESC", desc.p != NULL ? desc.p : "");
 	tmpl_set_int(d, "CHART_W", CHART_W);

@@ -16,6 +16,7 @@
 
 #define CHART_BARS_MAX		24
 #define CHART_LABEL_LEN		40
+#define CHART_DESC_LEN		120
 
 struct chart_bar {
 	char		 label[CHART_LABEL_LEN];	/* under the bar */
@@ -24,26 +25,30 @@ struct chart_bar {
 							   writes it */
 	long long	 value;				/* its height */
 	/* Optional, "" for none: a second line under the label (the
-	 * year under a month), and the bar's data-key for tests and
-	 * styles (else the label). */
+	 * year under a month), the bar's data-key for tests and styles
+	 * (else the label), and its text for screen readers (else
+	 * "label sub: shown"). */
 	char		 sub[CHART_LABEL_LEN];
 	char		 key[CHART_LABEL_LEN];
+	char		 desc[CHART_DESC_LEN];
 };
 
 struct chart {
 	struct chart_bar	 bar[CHART_BARS_MAX];
 	size_t			 n;
 	const char		*caption;	/* under it; NULL: none */
+	const char		*id;		/* its element ids' start, unique
+						   on the page; NULL: "chart" */
 };
 
-/* A bar more, when there is room; returns it (sub and key empty), or
- * NULL when full. */
+/* A bar more, when there is room; returns it (sub, key and desc empty),
+ * or NULL when full. */
 struct chart_bar *chart_add(struct chart *, const char *label,
 		    const char *shown, long long value);
 /*
  * Includes templates/chart.tpl as CHART into page: its title (text, not
  * markup), the bars, the caption, and the text for screen readers
- * (every label, sub and value, in <desc>: "Jan 2026: 4; Feb 2026: 0").  Returns WEFT_OK or WEFT_ERR_NOMEM.
+ * (every bar's desc, or label, sub and value, in <desc>, joined by "; ").  Returns WEFT_OK or WEFT_ERR_NOMEM.
  */
 enum weft_err	 chart_fill(struct tmpl_dict *page, const struct chart *,
 		    const char *title);

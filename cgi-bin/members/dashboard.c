@@ -221,7 +221,8 @@ dash_month(const struct tm *now, int back, int *y, int *m)
 /*
  * New accounts (any status) per month over the last twelve months, this
  * one included: a chart (chart.h; the year under the first month and
- * under each January) and the same figures as MONTH rows of a table.
+ * under each January, every month with its year for screen readers) and
+ * the same figures as MONTH rows of a table.
  */
 static enum weft_err
 dash_chart(struct tmpl_dict *d, const char *lang, const struct dash_scope *s)
@@ -232,7 +233,9 @@ dash_chart(struct tmpl_dict *d, const char *lang, const struct dash_scope *s)
 	struct db_rows		*r;
 	struct tm		 now;
 	long long		 v[DASH_MONTHS] = { 0 };
-	char			 from[32], ym[DASH_MONTHS][16], shown[24];
+	char			 from[32], ym[DASH_MONTHS][16], shown[24],
+				 year[16];
+	struct buf		 desc;
 	enum weft_err		 e;
 	int			 i, y, m;
 
@@ -263,6 +266,7 @@ dash_chart(struct tmpl_dict *d, const char *lang, const struct dash_scope *s)
 	db_rows_free(r);
 	memset(&chart, 0, sizeof(chart));
 	chart.caption = i18n_text(lang, N_("members.dashboard.chart_caption"));
+	buf_init(&desc);
 	for (i = 0; i < DASH_MONTHS; i++) {
 		dash_month(&now, DASH_MONTHS - 1 - i, &y, &m);
 		snprintf(shown, sizeof(shown), "%lld", v[i]);
@@ -270,14 +274,21 @@ dash_chart(struct tmpl_dict *d, const char *lang, const struct dash_scope *s)
 		    dash_months[m - 1]), shown, v[i])) == NULL)
 			break;
 		util_copy(b->key, sizeof(b->key), ym[i]);
+		snprintf(year, sizeof(year), "%04d", y % 10000);
 		if (i == 0 || m == 1)
-			snprintf(b->sub, sizeof(b->sub), "%04d", y % 10000);
+			util_copy(b->sub, sizeof(b->sub), year);
+		buf_reset(&desc);
+		i18n_format(&desc, lang, N_("members.dashboard.chart_month"),
+		    "month", b->label, "year", year, "count", shown, NULL);
+		util_copy(b->desc, sizeof(b->desc), desc.p);
 		t = tmpl_section(d, "MONTH");
 		tmpl_set(t, "YM", b->key);
 		tmpl_set(t, "VALUE", shown);
 	}
-	return chart_fill(d, &chart, i18n_text(lang,
-	    N_("members.dashboard.chart_title")));
+	e = buf_failed(&desc) ? WEFT_ERR_NOMEM : chart_fill(d, &chart,
+	    i18n_text(lang, N_("members.dashboard.chart_title")));
+	buf_free(&desc);
+	return e;
 }
 
 /* GET /members/dashboard. */
