@@ -206,7 +206,14 @@ test('the exchanges figures come from the ledger: chart, active traders', async 
 	assert.ok(m, 'the page has #dashboard-exchanges');
 	const ex = m[1];
 	assert.match(ex, /<h2[^>]*>Exchanges<\/h2>/);
-	assert.match(ex, /<svg[^>]*role="img"/, 'an SVG chart of hours per month');
+	assert.match(ex, /<svg[^>]*role="img"[^>]*aria-labelledby="ledger-chart-title ledger-chart-desc"/,
+	    'an SVG chart of hours per month, with its own ids');
+	const bars = [...ex.matchAll(/<g class="bar" data-key="(\d{4}-\d{2})">/g)];
+	assert.equal(bars.length, 12, 'twelve months of hours');
+	const desc = ex.match(/<desc id="ledger-chart-desc">([^<]+)<\/desc>/);
+	assert.ok(desc && /: [\d.,]+ hours/.test(desc[1]), 'each month said with its hours');
+	const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+	assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'no id twice on the page');
 	const active = text(ex).match(/Active traders: (\d+) members/);
 	assert.ok(active, 'the number of active traders is shown');
 	assert.ok(Number(active[1]) > 0, 'the demo ledger has active traders');
