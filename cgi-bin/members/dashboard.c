@@ -218,34 +218,18 @@ dash_month(const struct tm *now, int back, int *y, int *m)
 	*m = k % 12 + 1;
 }
 
-/*
- * New accounts (any status) per month over the last twelve months, this
- * one included: a chart (chart.h; the year under the first month and
- * under each January, every month with its year for screen readers) and
- * the same figures as MONTH rows of a table.
- */
+/* New accounts (any status) in each month of ym (the first from its day
+ * 1), into v. */
 static enum weft_err
-dash_chart(struct tmpl_dict *d, const char *lang, const struct dash_scope *s)
+dash_joined(const struct dash_scope *s, char ym[DASH_MONTHS][16],
+    long long v[DASH_MONTHS])
 {
-	struct chart		 chart;
-	struct chart_bar	*b;
-	struct tmpl_dict	*t;
-	struct db_rows		*r;
-	struct tm		 now;
-	long long		 v[DASH_MONTHS] = { 0 };
-	char			 from[32], ym[DASH_MONTHS][16], shown[24],
-				 year[16];
-	struct buf		 desc;
-	enum weft_err		 e;
-	int			 i, y, m;
+	struct db_rows	*r;
+	char		 from[32];
+	enum weft_err	 e;
+	int		 i;
 
-	if ((e = util_now_tm(&now)) != WEFT_OK)
-		return e;
-	for (i = 0; i < DASH_MONTHS; i++) {
-		dash_month(&now, DASH_MONTHS - 1 - i, &y, &m);
-		snprintf(ym[i], sizeof(ym[i]), "%04d-%02d", y % 10000, m);
-	}
-	snprintf(from, sizeof(from), "%s-01", ym[0]);
+	snprintf(from, sizeof(from), "%.7s-01", ym[0]);
 	/* Site-wide without the community term, as in dash_status(), and
 	 * with the index named: MariaDB sometimes reads the whole table
 	 * rather than the last year of (joined_at, id). */
@@ -264,6 +248,36 @@ dash_chart(struct tmpl_dict *d, const char *lang, const struct dash_scope *s)
 			if (strcmp(ym[i], db_str(r, 0)) == 0)
 				v[i] = db_int(r, 1);
 	db_rows_free(r);
+	return WEFT_OK;
+}
+
+/*
+ * New accounts per month over the last twelve months, this one
+ * included: a chart (chart.h; the year under the first month and under
+ * each January, every month with its year for screen readers) and the
+ * same figures as MONTH rows of a table.
+ */
+static enum weft_err
+dash_chart(struct tmpl_dict *d, const char *lang, const struct dash_scope *s)
+{
+	struct chart		 chart;
+	struct chart_bar	*b;
+	struct tmpl_dict	*t;
+	struct tm		 now;
+	long long		 v[DASH_MONTHS] = { 0 };
+	char			 ym[DASH_MONTHS][16], shown[24], year[16];
+	struct buf		 desc;
+	enum weft_err		 e;
+	int			 i, y, m;
+
+	if ((e = util_now_tm(&now)) != WEFT_OK)
+		return e;
+	for (i = 0; i < DASH_MONTHS; i++) {
+		dash_month(&now, DASH_MONTHS - 1 - i, &y, &m);
+		snprintf(ym[i], sizeof(ym[i]), "%04d-%02d", y % 10000, m);
+	}
+	if ((e = dash_joined(s, ym, v)) != WEFT_OK)
+		return e;
 	memset(&chart, 0, sizeof(chart));
 	chart.caption = i18n_text(lang, N_("members.dashboard.chart_caption"));
 	buf_init(&desc);
