@@ -25,7 +25,7 @@ PKGS		 = fcgi libctemplate libmariadb libargon2 libcurl
 PKG_CFLAGS	:= $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS	:= $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
-WARN		 = -Wall -Wextra -Werror
+WARN		 = -Wall -Wextra -Wmissing-field-initializers -Werror
 HARDEN		 = -fstack-protector-strong -fPIE
 CFLAGS_REL	 = -std=c17 -O2 -g -D_FORTIFY_SOURCE=2 $(WARN) $(HARDEN)
 CFLAGS_TEST	 = -std=c17 -O1 -g -fno-omit-frame-pointer \

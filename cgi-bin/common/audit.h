@@ -21,6 +21,11 @@ enum weft_err	 audit_write(const struct actor *, const char *action,
 		    long long community, const char *before_json,
 		    const char *after_json);
 
+/* The phrase key of an action code ("member.approve" ->
+ * "audit.action.member.approve", templates/phrases/audit.en), or NULL for
+ * a code without one (audit_actions.c). */
+const char	*audit_action_phrase(const char *code);
+
 /*
  * Is a write on member_id's own things (their profile, password, ads,
  * exchanges) made for them by someone else: "become" is active, or the

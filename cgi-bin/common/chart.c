@@ -9,7 +9,7 @@
 #include "chart.h"
 #include "util.h"
 
-/* The geometry, in SVG user units: the dashboard's (members/dashboard.c). */
+/* The geometry, in SVG user units. */
 #define CHART_W		640
 #define CHART_H		260
 #define CHART_LEFT	16
@@ -28,13 +28,14 @@ chart_add(struct chart *c, const char *label, const char *shown,
 	util_copy(b->label, sizeof(b->label), label);
 	util_copy(b->shown, sizeof(b->shown), shown);
 	b->value = value;
+	b->sub[0] = b->key[0] = b->desc[0] = '\0';
 	return b;
 }
 
 enum weft_err
 chart_fill(struct tmpl_dict *page, const struct chart *c, const char *title)
 {
-	struct tmpl_dict	*d, *b;
+	struct tmpl_dict	*d, *b, *s;
 	struct buf		 desc;
 	long long		 max = 0, h;
 	int			 slot, w, i;
@@ -63,9 +64,25 @@ chart_fill(struct tmpl_dict *page, const struct chart *c, const char *title)
 		tmpl_set_int(b, "LY", CHART_TOP + CHART_PLOT_H + 16);
 		tmpl_set(b, "LABEL", c->bar[i].label);
 		tmpl_set(b, "SHOWN", c->bar[i].shown);
-		buf_printf(&desc, "%s%s: %s", i > 0 ? "; " : "",
-		    c->bar[i].label, c->bar[i].shown);
+		tmpl_set(b, "KEY", c->bar[i].key[0] != '\0' ?
+		    c->bar[i].key : c->bar[i].label);
+		if (c->bar[i].sub[0] != '\0') {
+			s = tmpl_section(b, "SUB");
+			tmpl_set_int(s, "SY", CHART_TOP + CHART_PLOT_H + 30);
+			tmpl_set(s, "SUB", c->bar[i].sub);
+		}
+		if (i > 0)
+			buf_puts(&desc, "; ");
+		if (c->bar[i].desc[0] != '\0')
+			buf_puts(&desc, c->bar[i].desc);
+		else
+			buf_printf(&desc, "%s%s%s: %s", c->bar[i].label,
+			    c->bar[i].sub[0] != '\0' ? " " : "",
+			    c->bar[i].sub, c->bar[i].shown);
 	}
+	if (c->caption != NULL)
+		tmpl_set(tmpl_section(d, "CAPTION"), "TEXT", c->caption);
+	tmpl_set(d, "ID", c->id != NULL ? c->id : "chart");
 	tmpl_set(d, "TITLE", title);
 	tmpl_set(d, "DESC", desc.p != NULL ? desc.p : "");
 	tmpl_set_int(d, "CHART_W", CHART_W);

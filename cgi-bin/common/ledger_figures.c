@@ -8,18 +8,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "chart.h"
 #include "db.h"
 #include "ledger.h"
 #include "util.h"
 
 #define LEDGER_UNDER_SHOWN	20	/* members listed on the panel */
-
-/* Chart geometry (the SVG's viewBox is 640 x 240). */
-#define CHART_LEFT	30
-#define CHART_STEP	50
-#define CHART_BAR	34
-#define CHART_BOTTOM	200
-#define CHART_HEIGHT	170
 
 void
 ledger_scope_of(const struct actor *a, enum perm perm, struct ledger_scope *s)
@@ -185,33 +179,48 @@ ledger_under_limit(const struct ledger_scope *s,
 	return WEFT_OK;
 }
 
-/* The bars of the chart: heights scaled to the busiest month; months and
- * hours as lang writes them. */
-static void
+/* The chart of hours per month (chart.h), each bar's text for screen
+ * readers its ledger.dashboard.bar, and the same figures as MONTH rows
+ * of a table; months and hours as lang writes them. */
+static enum weft_err
 ledger_chart(struct tmpl_dict *d, const struct ledger_figures *f,
     const char *lang)
 {
-	struct tmpl_dict	*b;
-	long long		 max = 100, h;
+	struct chart		 chart;
+	struct chart_bar	*b;
+	struct tmpl_dict	*t;
+	struct buf		 desc;
+	char			 hours[LEDGER_HOURS_LEN], month[32];
+	enum weft_err		 e;
 	int			 i;
 
-	for (i = 0; i < LEDGER_MONTHS; i++)
-		if (f->month_hundredths[i] > max)
-			max = f->month_hundredths[i];
-	i18n_set_hours(d, "MAX_HOURS", lang, max);
+	buf_init(&desc);
+	memset(&chart, 0, sizeof(chart));
+	chart.id = "ledger-chart";
+	chart.caption = i18n_text(lang, N_("ledger.dashboard.caption"));
 	for (i = 0; i < LEDGER_MONTHS; i++) {
-		b = tmpl_section(d, "BAR");
-		h = f->month_hundredths[i] * CHART_HEIGHT / max;
-		tmpl_set_int(b, "X", CHART_LEFT + i * CHART_STEP);
-		tmpl_set_int(b, "Y", CHART_BOTTOM - h);
-		tmpl_set_int(b, "WIDTH", CHART_BAR);
-		tmpl_set_int(b, "HEIGHT", h);
-		tmpl_set_int(b, "LABEL_X", CHART_LEFT + i * CHART_STEP +
-		    CHART_BAR / 2);
-		i18n_set_date(b, "MONTH", lang, f->month[i]);
-		tmpl_set(b, "SHORT", f->month[i] + 5);
-		i18n_set_hours(b, "HOURS", lang, f->month_hundredths[i]);
+		i18n_hours(lang, f->month_hundredths[i], 0, hours);
+		i18n_date(lang, f->month[i], month, sizeof(month));
+		if ((b = chart_add(&chart, f->month[i] + 5, hours,
+		    f->month_hundredths[i])) != NULL) {
+			util_copy(b->key, sizeof(b->key), f->month[i]);
+			/* The year under the first month and each January. */
+			if (i == 0 || strcmp(f->month[i] + 5, "01") == 0)
+				snprintf(b->sub, sizeof(b->sub), "%.4s",
+				    f->month[i]);
+			buf_reset(&desc);
+			i18n_format(&desc, lang, N_("ledger.dashboard.bar"),
+			    "month", month, "hours", hours, NULL);
+			util_copy(b->desc, sizeof(b->desc), desc.p);
+		}
+		t = tmpl_section(d, "MONTH");
+		tmpl_set(t, "MONTH", month);
+		tmpl_set(t, "HOURS", hours);
 	}
+	e = buf_failed(&desc) ? WEFT_ERR_NOMEM : chart_fill(d, &chart,
+	    i18n_text(lang, N_("ledger.dashboard.chart")));
+	buf_free(&desc);
+	return e;
 }
 
 enum weft_err
@@ -234,7 +243,8 @@ ledger_dashboard_panel(struct tmpl_dict *page, const struct actor *a,
 	    "exchanges/ledger_dashboard.tpl")) == NULL)
 		return WEFT_ERR_NOMEM;
 	/* In the language of the page: the actor's. */
-	ledger_chart(d, &f, a->lang);
+	if ((e = ledger_chart(d, &f, a->lang)) != WEFT_OK)
+		return e;
 	tmpl_set_int(d, "DAYS", days);
 	tmpl_set_int(d, "ACTIVE", f.active_traders);
 	tmpl_set_int(d, "UNDER_COUNT", f.under_limit);

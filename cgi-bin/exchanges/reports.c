@@ -12,6 +12,7 @@
 #include "i18n_conv.h"
 #include "lists.h"
 #include "reports.h"
+#include "scope_line.h"
 #include "util.h"
 
 static const struct report_def reports_defs[] = {
@@ -198,36 +199,6 @@ report_category_name(const struct report_ctx *c, long long id, char *out,
 	return lists_name(LIST_CATEGORY, id, c->lang, out, len);
 }
 
-/* "Whole timebank" or the communities' names, as the dashboard says. */
-static enum weft_err
-report_scope_fill(struct tmpl_dict *d, const struct report_scope *s)
-{
-	struct db_rows	*r;
-	struct buf	 names;
-	enum weft_err	 e;
-
-	if (s->ls.site) {
-		tmpl_show(d, "SCOPE_SITE");
-		return WEFT_OK;
-	}
-	if ((e = db_query(&r, "SELECT name FROM communities WHERE id IN "
-	    REPORT_IN " ORDER BY name, id", REPORT_IN_FMT,
-	    REPORT_IN_ARGS(s))) != WEFT_OK)
-		return e;
-	buf_init(&names);
-	while (db_next(r))
-		buf_printf(&names, "%s%s", names.len > 0 ? ", " : "",
-		    db_str(r, 0));
-	db_rows_free(r);
-	e = buf_failed(&names) ? WEFT_ERR_NOMEM : WEFT_OK;
-	tmpl_set(tmpl_section(d, "SCOPE_SOME"), "COMMUNITIES",
-	    names.p != NULL && e == WEFT_OK ? names.p : "");
-	buf_free(&names);
-	if (s->truncated)
-		tmpl_show(d, "SCOPE_TRUNCATED");
-	return e;
-}
-
 /* GET /exchanges/reports: the reports, each with what it shows. */
 int
 exchanges_reports(struct request *req)
@@ -315,7 +286,8 @@ exchanges_report(struct request *req)
 		snprintf(csv, sizeof(csv), "/exchanges/reports/%s/export.csv",
 		    def->key);
 	tmpl_set(d, "CSV", csv);
-	if ((e = report_scope_fill(d, &c.sc)) != WEFT_OK ||
+	if ((e = scope_line_fill(d, c.sc.ls.site,
+	    c.sc.ls.ids, c.sc.ls.n, c.sc.truncated)) != WEFT_OK ||
 	    (e = def->run(&c)) != WEFT_OK ||
 	    (e = chart_fill(d, &c.chart, app_text(req, def->chart))) !=
 	    WEFT_OK)

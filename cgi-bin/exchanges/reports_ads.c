@@ -23,45 +23,66 @@ report_count(long long n, char out[24])
 
 enum { AM_OFFERS, AM_REQUESTS, AM_RENEWED, AM_EXPIRED, AM__MAX };
 
-enum weft_err
-report_ads_month(struct report_ctx *c)
-{
-	struct report_cell	 cell[1 + AM__MAX];
-	struct db_rows		*r;
-	long long		 v[REPORT_MONTHS][AM__MAX];
-	char			 num[AM__MAX][24], shown[24];
-	const char		*m;
-	enum weft_err		 e;
-	size_t			 i, k;
-
-	memset(v, 0, sizeof(v));
-	if ((e = db_query(&r, "SELECT DATE_FORMAT(month, '%Y-%m'),"
+/*
+ * The month's figures, each from a summary: a query's row is a month
+ * ("YYYY-MM") and n sums, which go to columns first.. of the month's
+ * figures.  Each takes the oldest month's first day and the scope.
+ */
+static const struct ads_month_query {
+	const char	*sql;
+	size_t		 first;
+	size_t		 n;
+} ads_month_queries[] = {
+	{ .sql = "SELECT DATE_FORMAT(month, '%Y-%m'),"
 	    " SUM(IF(kind = 'offer', posted, 0)),"
 	    " SUM(IF(kind = 'request', posted, 0)), SUM(renewed)"
 	    " FROM report_ads_month WHERE month >= ? AND"
 	    REPORT_SUM_SCOPE("community_id") " GROUP BY month",
-	    "s" REPORT_SUM_FMT, c->start, REPORT_SUM_ARGS(&c->sc))) !=
-	    WEFT_OK)
-		return e;
-	while (db_next(r))
-		for (i = 0, m = db_str(r, 0); i < REPORT_MONTHS; i++)
-			if (strcmp(m, c->month[i]) == 0)
-				for (k = 0; k < AM_EXPIRED; k++)
-					v[i][k] = db_int(r, 1 + (unsigned)k);
-	db_rows_free(r);
+	    .first = AM_OFFERS, .n = 3 },
 	/* Expired: the ads' last days before today, not deleted. */
-	if ((e = db_query(&r, "SELECT DATE_FORMAT(expires_on, '%Y-%m'),"
-	    " SUM(n) FROM report_ads_expiry WHERE expires_on >= ?"
+	{ .sql = "SELECT DATE_FORMAT(expires_on, '%Y-%m'), SUM(n)"
+	    " FROM report_ads_expiry WHERE expires_on >= ?"
 	    " AND expires_on < UTC_DATE() AND"
 	    REPORT_SUM_SCOPE("community_id") " GROUP BY 1",
-	    "s" REPORT_SUM_FMT, c->start, REPORT_SUM_ARGS(&c->sc))) !=
-	    WEFT_OK)
+	    .first = AM_EXPIRED, .n = 1 },
+};
+
+static enum weft_err
+report_ads_sums(struct report_ctx *c, const struct ads_month_query *q,
+    long long v[REPORT_MONTHS][AM__MAX])
+{
+	struct db_rows	*r;
+	const char	*m;
+	enum weft_err	 e;
+	size_t		 i, k;
+
+	if ((e = db_query(&r, q->sql, "s" REPORT_SUM_FMT, c->start,
+	    REPORT_SUM_ARGS(&c->sc))) != WEFT_OK)
 		return e;
 	while (db_next(r))
 		for (i = 0, m = db_str(r, 0); i < REPORT_MONTHS; i++)
 			if (strcmp(m, c->month[i]) == 0)
-				v[i][AM_EXPIRED] = db_int(r, 1);
+				for (k = 0; k < q->n; k++)
+					v[i][q->first + k] =
+					    db_int(r, 1 + (unsigned)k);
 	db_rows_free(r);
+	return WEFT_OK;
+}
+
+enum weft_err
+report_ads_month(struct report_ctx *c)
+{
+	struct report_cell	 cell[1 + AM__MAX];
+	long long		 v[REPORT_MONTHS][AM__MAX];
+	char			 num[AM__MAX][24], shown[24];
+	enum weft_err		 e;
+	size_t			 i, k;
+
+	memset(v, 0, sizeof(v));
+	for (i = 0; i < NELEM(ads_month_queries); i++)
+		if ((e = report_ads_sums(c, &ads_month_queries[i], v)) !=
+		    WEFT_OK)
+			return e;
 	for (i = 0; i < REPORT_MONTHS; i++) {
 		cell[0] = (struct report_cell){ .text = c->month[i] };
 		for (k = 0; k < AM__MAX; k++) {
@@ -110,6 +131,13 @@ report_category_row(struct report_ctx *c, const char *name, long long po,
 	chart_add(&c->chart, name, shown, bar);
 }
 
+/* One category's sum of col in a summary, of one kind, where cond holds,
+ * in scope (cond's parameters, then REPORT_SUM_ARGS). */
+#define CATEGORY_SUM(table, col, kind, cond)				\
+	" (SELECT COALESCE(SUM(s." col "), 0) FROM " table " s"		\
+	" WHERE s.category_id = k.id AND s.kind = '" kind "'"		\
+	" AND " cond " AND" REPORT_SUM_SCOPE("s.community_id") ")"
+
 /*
  * Per category of the site's list (retired ones only when they have
  * figures): offers and requests posted over the twelve months, and those
@@ -124,20 +152,14 @@ report_by_category(struct report_ctx *c, int unmatched)
 	enum weft_err	 e;
 
 	if ((e = db_query(&r, "SELECT COALESCE(n.name, k.name),"
-	    " (SELECT COALESCE(SUM(a.posted), 0) FROM report_ads_month a"
-	    " WHERE a.category_id = k.id AND a.kind = 'offer'"
-	    " AND a.month >= ? AND" REPORT_SUM_SCOPE("a.community_id") "),"
-	    " (SELECT COALESCE(SUM(a.posted), 0) FROM report_ads_month a"
-	    " WHERE a.category_id = k.id AND a.kind = 'request'"
-	    " AND a.month >= ? AND" REPORT_SUM_SCOPE("a.community_id") "),"
-	    " (SELECT COALESCE(SUM(x.n), 0) FROM report_ads_expiry x"
-	    " WHERE x.category_id = k.id AND x.kind = 'offer'"
-	    " AND x.expires_on >= UTC_DATE() AND"
-	    REPORT_SUM_SCOPE("x.community_id") "),"
-	    " (SELECT COALESCE(SUM(x.n), 0) FROM report_ads_expiry x"
-	    " WHERE x.category_id = k.id AND x.kind = 'request'"
-	    " AND x.expires_on >= UTC_DATE() AND"
-	    REPORT_SUM_SCOPE("x.community_id") "), k.active"
+	    CATEGORY_SUM("report_ads_month", "posted", "offer",
+	    "s.month >= ?") ","
+	    CATEGORY_SUM("report_ads_month", "posted", "request",
+	    "s.month >= ?") ","
+	    CATEGORY_SUM("report_ads_expiry", "n", "offer",
+	    "s.expires_on >= UTC_DATE()") ","
+	    CATEGORY_SUM("report_ads_expiry", "n", "request",
+	    "s.expires_on >= UTC_DATE()") ", k.active"
 	    " FROM categories k LEFT JOIN list_names n"
 	    " ON n.list = 'categories' AND n.item_id = k.id AND n.lang = ?"
 	    " ORDER BY k.position, k.name, k.id",

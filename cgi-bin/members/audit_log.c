@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "audit.h"
 #include "db.h"
 #include "form.h"
 #include "i18n_conv.h"
@@ -149,6 +150,22 @@ audit_json(struct tmpl_dict *d, const char *key, const char *json,
 	    tmp->p);
 }
 
+/* An action as the reader says it, with its code (ACTION) kept for the
+ * title and the filter's value: PHRASE, or CODE_ONLY for a code without
+ * a phrase. */
+static void
+audit_action_set(struct tmpl_dict *d, const char *code)
+{
+	const char	*key;
+
+	tmpl_set(d, "ACTION", code);
+	if ((key = audit_action_phrase(code)) != NULL)
+		tmpl_set(tmpl_section(d, "PHRASE"), "TEXT",
+		    i18n_text(tmpl_page_lang(d), key));
+	else
+		tmpl_show(d, "CODE_ONLY");
+}
+
 /* One ROW section from the current row of r (columns as in audit_sql). */
 static void
 audit_row(struct tmpl_dict *d, const struct db_rows *r, struct buf *tmp)
@@ -172,7 +189,7 @@ audit_row(struct tmpl_dict *d, const struct db_rows *r, struct buf *tmp)
 		tmpl_set(s, "NAME", db_str(r, 6));
 		tmpl_set(s, "USERNAME", db_str(r, 7));
 	}
-	tmpl_set(row, "ACTION", db_str(r, 8));
+	audit_action_set(row, db_str(r, 8));
 	tmpl_set(row, "OBJECT_TYPE", db_str(r, 9));
 	tmpl_set(row, "OBJECT_ID", db_str(r, 10));
 	if (strcmp(db_str(r, 9), "member") == 0 && db_int(r, 10) > 0) {
@@ -246,6 +263,7 @@ audit_actions(struct tmpl_dict *d, const char *sel)
 	while (db_next(r)) {
 		o = tmpl_section(d, "ACTION_OPTION");
 		tmpl_set(o, "VALUE", db_str(r, 0));
+		audit_action_set(o, db_str(r, 0));
 		if (strcmp(sel, db_str(r, 0)) == 0)
 			tmpl_show(o, "SELECTED");
 	}

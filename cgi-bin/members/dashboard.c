@@ -17,24 +17,17 @@
 #include <string.h>
 #include <time.h>
 
+#include "chart.h"
 #include "db.h"
 #include "ledger.h"
 #include "members.h"
+#include "scope_line.h"
 #include "util.h"
 
 #define DASH_SCOPE_MAX	16	/* community placeholders in the SQL */
 #define DASH_MONTHS	12
 #define DASH_OLDEST	5
 #define DASH_NEWEST	10
-
-/* The chart's geometry, in SVG user units. */
-#define DASH_W		640
-#define DASH_H		260
-#define DASH_LEFT	16
-#define DASH_TOP	24
-#define DASH_PLOT_H	180
-#define DASH_SLOT	((DASH_W - 2 * DASH_LEFT) / DASH_MONTHS)
-#define DASH_BAR	(DASH_SLOT * 2 / 3)
 
 /* The viewer's scope: site, or up to DASH_SCOPE_MAX communities. */
 struct dash_scope {
@@ -80,39 +73,6 @@ dash_scope(const struct request *req, struct dash_scope *s)
 	s->n = n > DASH_SCOPE_MAX ? DASH_SCOPE_MAX : n;
 	for (i = 0; i < DASH_SCOPE_MAX; i++)
 		s->c[i] = s->n > 0 ? ids[i < s->n ? i : 0] : 0;
-}
-
-/* "Whole timebank", or the names of the viewer's communities: one
- * value, so that the sentence around them is one phrase. */
-static enum weft_err
-dash_scope_fill(struct tmpl_dict *d, const struct dash_scope *s)
-{
-	struct db_rows	*r;
-	struct buf	 names;
-	enum weft_err	 e;
-
-	if (s->site) {
-		tmpl_show(d, "SCOPE_SITE");
-		return WEFT_OK;
-	}
-	if (s->truncated)
-		tmpl_show(d, "SCOPE_TRUNCATED");
-	if ((e = db_query(&r, "SELECT c.id, c.name FROM communities c"
-	    " WHERE c.id IN " DASH_IN " ORDER BY c.name, c.id",
-	    "iiiiiiiiiiiiiiii", s->c[0], s->c[1], s->c[2], s->c[3], s->c[4],
-	    s->c[5], s->c[6], s->c[7], s->c[8], s->c[9], s->c[10], s->c[11],
-	    s->c[12], s->c[13], s->c[14], s->c[15])) != WEFT_OK)
-		return e;
-	buf_init(&names);
-	while (db_next(r))
-		buf_printf(&names, "%s%s", names.len > 0 ? ", " : "",
-		    db_str(r, 1));
-	db_rows_free(r);
-	e = buf_failed(&names) ? WEFT_ERR_NOMEM : WEFT_OK;
-	tmpl_set(tmpl_section(d, "SCOPE_SOME"), "COMMUNITIES",
-	    names.p != NULL && e == WEFT_OK ? names.p : "");
-	buf_free(&names);
-	return e;
 }
 
 /*
@@ -258,71 +218,18 @@ dash_month(const struct tm *now, int back, int *y, int *m)
 	*m = k % 12 + 1;
 }
 
-/* One bar of the chart, with its value above it and its month below. */
-static void
-dash_bar(struct tmpl_dict *d, const char *lang, int i, int y, int m,
-    long long v, long long max)
-{
-	struct tmpl_dict	*b;
-	char			 label[16];
-	long long		 h;
-
-	h = max > 0 ? v * DASH_PLOT_H / max : 0;
-	if (v > 0 && h < 2)
-		h = 2;	/* a month with members is never invisible */
-	b = tmpl_section(d, "BAR");
-	tmpl_set_int(b, "X", DASH_LEFT + i * DASH_SLOT +
-	    (DASH_SLOT - DASH_BAR) / 2);
-	tmpl_set_int(b, "Y", DASH_TOP + DASH_PLOT_H - h);
-	tmpl_set_int(b, "W", DASH_BAR);
-	tmpl_set_int(b, "H", h);
-	tmpl_set_int(b, "CX", DASH_LEFT + i * DASH_SLOT + DASH_SLOT / 2);
-	tmpl_set_int(b, "VY", DASH_TOP + DASH_PLOT_H - h - 4);
-	tmpl_set_int(b, "MY", DASH_TOP + DASH_PLOT_H + 16);
-	tmpl_set_int(b, "YY", DASH_TOP + DASH_PLOT_H + 30);
-	tmpl_set_int(b, "VALUE", v);
-	tmpl_set(b, "MONTH", i18n_text(lang, dash_months[m - 1]));
-	snprintf(label, sizeof(label), "%04d-%02d", y, m);
-	tmpl_set(b, "YM", label);
-	if (i == 0 || m == 1) {
-		snprintf(label, sizeof(label), "%04d", y);
-		tmpl_set(tmpl_section(b, "YEAR"), "YEAR", label);
-	}
-}
-
-/* One month of the chart's text for screen readers: "Jan 2026: 4". */
-static void
-dash_desc(struct buf *out, const char *lang, int y, int m, long long v)
-{
-	char	 year[16], count[24];
-
-	snprintf(year, sizeof(year), "%04d", y);
-	snprintf(count, sizeof(count), "%lld", v);
-	i18n_format(out, lang, N_("members.dashboard.chart_month"), "month",
-	    i18n_text(lang, dash_months[m - 1]), "year", year, "count", count,
-	    NULL);
-}
-
-/*
- * New accounts (any status) per month over the last twelve months, this
- * one included, as inline SVG (no script: CSP) with its figures in the
- * <desc> and in a table beside it.
- */
+/* New accounts (any status) in each month of ym (the first from its day
+ * 1), into v. */
 static enum weft_err
-dash_chart(struct tmpl_dict *d, const char *lang, const struct dash_scope *s)
+dash_joined(const struct dash_scope *s, char ym[DASH_MONTHS][16],
+    long long v[DASH_MONTHS])
 {
 	struct db_rows	*r;
-	struct tm	 now;
-	long long	 v[DASH_MONTHS] = { 0 }, max = 0;
-	char		 from[32], ym[32];
-	struct buf	 desc;
+	char		 from[32];
 	enum weft_err	 e;
-	int		 i, y, m;
+	int		 i;
 
-	if ((e = util_now_tm(&now)) != WEFT_OK)
-		return e;
-	dash_month(&now, DASH_MONTHS - 1, &y, &m);
-	snprintf(from, sizeof(from), "%04d-%02d-01", y, m);
+	snprintf(from, sizeof(from), "%.7s-01", ym[0]);
 	/* Site-wide without the community term, as in dash_status(), and
 	 * with the index named: MariaDB sometimes reads the whole table
 	 * rather than the last year of (joined_at, id). */
@@ -337,31 +244,63 @@ dash_chart(struct tmpl_dict *d, const char *lang, const struct dash_scope *s)
 	if (e != WEFT_OK)
 		return e;
 	while (db_next(r))
-		for (i = 0; i < DASH_MONTHS; i++) {
-			dash_month(&now, DASH_MONTHS - 1 - i, &y, &m);
-			snprintf(ym, sizeof(ym), "%04d-%02d", y, m);
-			if (strcmp(ym, db_str(r, 0)) == 0)
+		for (i = 0; i < DASH_MONTHS; i++)
+			if (strcmp(ym[i], db_str(r, 0)) == 0)
 				v[i] = db_int(r, 1);
-		}
 	db_rows_free(r);
-	buf_init(&desc);
-	for (i = 0; i < DASH_MONTHS; i++)
-		if (v[i] > max)
-			max = v[i];
+	return WEFT_OK;
+}
+
+/*
+ * New accounts per month over the last twelve months, this one
+ * included: a chart (chart.h; the year under the first month and under
+ * each January, every month with its year for screen readers) and the
+ * same figures as MONTH rows of a table.
+ */
+static enum weft_err
+dash_chart(struct tmpl_dict *d, const char *lang, const struct dash_scope *s)
+{
+	struct chart		 chart;
+	struct chart_bar	*b;
+	struct tmpl_dict	*t;
+	struct tm		 now;
+	long long		 v[DASH_MONTHS] = { 0 };
+	char			 ym[DASH_MONTHS][16], shown[24], year[16];
+	struct buf		 desc;
+	enum weft_err		 e;
+	int			 i, y, m;
+
+	if ((e = util_now_tm(&now)) != WEFT_OK)
+		return e;
 	for (i = 0; i < DASH_MONTHS; i++) {
 		dash_month(&now, DASH_MONTHS - 1 - i, &y, &m);
-		dash_bar(d, lang, i, y, m, v[i], max);
-		if (i > 0)
-			buf_puts(&desc, "; ");
-		dash_desc(&desc, lang, y, m, v[i]);
+		snprintf(ym[i], sizeof(ym[i]), "%04d-%02d", y % 10000, m);
 	}
-	tmpl_set(d, "CHART_DESC", desc.p != NULL ? desc.p : "");
-	tmpl_set_int(d, "CHART_W", DASH_W);
-	tmpl_set_int(d, "CHART_H", DASH_H);
-	tmpl_set_int(d, "AXIS_Y", DASH_TOP + DASH_PLOT_H);
-	tmpl_set_int(d, "AXIS_X2", DASH_W - DASH_LEFT);
-	tmpl_set_int(d, "AXIS_X1", DASH_LEFT);
-	e = buf_failed(&desc) ? WEFT_ERR_NOMEM : WEFT_OK;
+	if ((e = dash_joined(s, ym, v)) != WEFT_OK)
+		return e;
+	memset(&chart, 0, sizeof(chart));
+	chart.caption = i18n_text(lang, N_("members.dashboard.chart_caption"));
+	buf_init(&desc);
+	for (i = 0; i < DASH_MONTHS; i++) {
+		dash_month(&now, DASH_MONTHS - 1 - i, &y, &m);
+		snprintf(shown, sizeof(shown), "%lld", v[i]);
+		if ((b = chart_add(&chart, i18n_text(lang,
+		    dash_months[m - 1]), shown, v[i])) == NULL)
+			break;
+		util_copy(b->key, sizeof(b->key), ym[i]);
+		snprintf(year, sizeof(year), "%04d", y % 10000);
+		if (i == 0 || m == 1)
+			util_copy(b->sub, sizeof(b->sub), year);
+		buf_reset(&desc);
+		i18n_format(&desc, lang, N_("members.dashboard.chart_month"),
+		    "month", b->label, "year", year, "count", shown, NULL);
+		util_copy(b->desc, sizeof(b->desc), desc.p);
+		t = tmpl_section(d, "MONTH");
+		tmpl_set(t, "YM", b->key);
+		tmpl_set(t, "VALUE", shown);
+	}
+	e = buf_failed(&desc) ? WEFT_ERR_NOMEM : chart_fill(d, &chart,
+	    i18n_text(lang, N_("members.dashboard.chart_title")));
 	buf_free(&desc);
 	return e;
 }
@@ -378,7 +317,8 @@ members_dashboard(struct request *req)
 	    app_text(req, N_("members.dashboard.title")))) == NULL)
 		return 500;
 	dash_scope(req, &s);
-	if ((e = dash_scope_fill(d, &s)) != WEFT_OK ||
+	if ((e = scope_line_fill(d, (int)s.site, s.c, s.n,
+	    s.truncated)) != WEFT_OK ||
 	    (e = dash_status(d, &s)) != WEFT_OK ||
 	    (e = dash_lists(d, &s)) != WEFT_OK ||
 	    (e = dash_roles(d, &s)) != WEFT_OK ||

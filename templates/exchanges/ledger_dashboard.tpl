@@ -1,20 +1,12 @@
 {{%AUTOESCAPE context="HTML"}}<section class="ledger-panel" aria-labelledby="ledger-panel-title">
 <h2 id="ledger-panel-title">[[ledger.dashboard.title]]</h2>
-<figure>
-<svg viewBox="0 0 640 240" width="640" height="240" role="img" aria-labelledby="ledger-chart-title">
-<title id="ledger-chart-title">[[ledger.dashboard.chart]]</title>
-<line x1="25" y1="200" x2="630" y2="200" stroke="#555"></line>
-{{#BAR}}<rect x="{{X}}" y="{{Y}}" width="{{WIDTH}}" height="{{HEIGHT}}" fill="#2a6f97"><title>[[ledger.dashboard.bar]]</title></rect>
-<text x="{{LABEL_X}}" y="218" font-size="12" text-anchor="middle" fill="#333">{{SHORT}}</text>
-{{/BAR}}</svg>
-<figcaption>[[ledger.dashboard.caption]]</figcaption>
-</figure>
+{{>CHART}}
 <table class="months">
 <caption>[[ledger.dashboard.table]]</caption>
 <thead><tr><th scope="col">[[ledger.dashboard.month]]</th><th scope="col">[[ledger.col.hours]]</th></tr></thead>
 <tbody>
-{{#BAR}}<tr><td>{{MONTH}}</td><td class="num">{{HOURS}}</td></tr>
-{{/BAR}}</tbody>
+{{#MONTH}}<tr><td>{{MONTH}}</td><td class="num">{{HOURS}}</td></tr>
+{{/MONTH}}</tbody>
 </table>
 <p>[[ledger.dashboard.active_label]] <strong>{{ACTIVE}}</strong> [[ledger.dashboard.active n=ACTIVE]]</p>
 <h3>[[ledger.dashboard.waiting]]</h3>

@@ -19,7 +19,7 @@
 <label for="action">[[members.field.action]]</label>
 <select id="action" name="action">
 <option value="">[[members.audit.action_any]]</option>
-{{#ACTION_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{VALUE}}</option>
+{{#ACTION_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{#PHRASE}}{{TEXT}} ({{ACTION}}){{/PHRASE}}{{#CODE_ONLY}}{{ACTION}}{{/CODE_ONLY}}</option>
 {{/ACTION_OPTION}}</select>
 <label for="from">[[members.audit.from]]</label>
 <input type="date" id="from" name="from" value="{{FROM}}"{{#FROM_INVALID}} aria-invalid="true" aria-describedby="from-error"{{/FROM_INVALID}}>
@@ -38,7 +38,7 @@
 {{#ROW}}<tr data-id="{{ID}}">
 <td>{{AT}}</td>
 <td>{{#SYSTEM}}[[members.audit.system]]{{/SYSTEM}}{{#REAL}}<a href="/members/{{MEMBER_ID}}">{{NAME}}</a> ({{USERNAME}}){{/REAL}}{{#ACTING}}<br>[[members.audit.acting_as]] <a href="/members/{{MEMBER_ID}}">{{NAME}}</a> ({{USERNAME}}){{/ACTING}}</td>
-<td><code>{{ACTION}}</code></td>
+<td data-action="{{ACTION}}">{{#PHRASE}}<span title="{{ACTION}}">{{TEXT}}</span>{{/PHRASE}}{{#CODE_ONLY}}<code>{{ACTION}}</code>{{/CODE_ONLY}}</td>
 <td>{{#OBJECT_LINK}}<a href="/members/{{OBJECT_ID}}">[[members.audit.object_member id=OBJECT_ID]]</a>{{/OBJECT_LINK}}{{#OBJECT_PLAIN}}{{OBJECT_TYPE}} #{{OBJECT_ID}}{{/OBJECT_PLAIN}}</td>
 <td><div class="change">[[members.audit.before]]{{#BEFORE_NONE}} —{{/BEFORE_NONE}}{{#BEFORE_JSON}}<pre class="before">{{TEXT:pre_escape}}</pre>{{/BEFORE_JSON}}
 <br>[[members.audit.after]]{{#AFTER_NONE}} —{{/AFTER_NONE}}{{#AFTER_JSON}}<pre class="after">{{TEXT:pre_escape}}</pre>{{/AFTER_JSON}}</div></td>

@@ -46,28 +46,15 @@
 
 <section aria-labelledby="chart-heading">
 <h2 id="chart-heading">[[members.dashboard.per_month]]</h2>
-<figure class="chart">
-<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 {{CHART_W}} {{CHART_H}}" width="100%" height="{{CHART_H}}" preserveAspectRatio="xMinYMin meet">
-<title id="chart-title">[[members.dashboard.chart_title]]</title>
-<desc id="chart-desc">{{CHART_DESC}}</desc>
-<line x1="{{AXIS_X1}}" y1="{{AXIS_Y}}" x2="{{AXIS_X2}}" y2="{{AXIS_Y}}" stroke="#4a5163" stroke-width="1"/>
-{{#BAR}}<g class="bar" data-month="{{YM}}">
-<rect x="{{X}}" y="{{Y}}" width="{{W}}" height="{{H}}" fill="#0b5cad"/>
-<text x="{{CX}}" y="{{VY}}" text-anchor="middle" font-size="12" fill="#1d2330">{{VALUE}}</text>
-<text x="{{CX}}" y="{{MY}}" text-anchor="middle" font-size="12" fill="#1d2330">{{MONTH}}</text>
-{{#YEAR}}<text x="{{CX}}" y="{{YY}}" text-anchor="middle" font-size="11" fill="#4a5163">{{YEAR}}</text>{{/YEAR}}
-</g>
-{{/BAR}}</svg>
-<figcaption>[[members.dashboard.chart_caption]]</figcaption>
-</figure>
+{{>CHART}}
 <details>
 <summary>[[members.dashboard.as_table]]</summary>
 <table class="figures" id="new-members-per-month">
 <caption>[[members.dashboard.table_caption]]</caption>
 <thead><tr><th scope="col">[[members.dashboard.col_month]]</th><th scope="col">[[members.communities.col_accounts]]</th></tr></thead>
 <tbody>
-{{#BAR}}<tr data-month="{{YM}}"><th scope="row">{{YM}}</th><td>{{VALUE}}</td></tr>
-{{/BAR}}</tbody>
+{{#MONTH}}<tr data-month="{{YM}}"><th scope="row">{{YM}}</th><td>{{VALUE}}</td></tr>
+{{/MONTH}}</tbody>
 </table>
 </details>
 </section>

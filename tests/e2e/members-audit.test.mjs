@@ -19,15 +19,19 @@ function createMember(name, { community = null, status = 'approved' } = {}) {
 	return { username, id: memberId(username) };
 }
 
-// The rows of an audit page: [{id, action, object, who, text}].
+// The rows of an audit page: [{id, action (the code), said (as the page
+// words it), title, object, who, change, addr}].
 function rows(html) {
 	const out = [];
 	const re = /<tr data-id="(\d+)">([\s\S]*?)<\/tr>/g;
 	let m;
 	while ((m = re.exec(html)) !== null) {
-		const cells = [...m[2].matchAll(/<td>([\s\S]*?)<\/td>/g)].map((c) => c[1]);
-		out.push({ id: Number(m[1]), who: text(cells[1] || ''), action: text(cells[2] || ''),
-		    object: text(cells[3] || ''), change: cells[4] || '', addr: text(cells[5] || '') });
+		const cells = [...m[2].matchAll(/<td([^>]*)>([\s\S]*?)<\/td>/g)].map((c) => [c[1], c[2]]);
+		const cell = (i) => (cells[i] || ['', ''])[1];
+		const code = ((cells[2] || [''])[0].match(/data-action="([^"]*)"/) || [])[1];
+		const title = (cell(2).match(/title="([^"]*)"/) || [])[1];
+		out.push({ id: Number(m[1]), who: text(cell(1)), action: code, said: text(cell(2)), title,
+		    object: text(cell(3)), change: cell(4), addr: text(cell(5)) });
 	}
 	return out;
 }
@@ -69,6 +73,41 @@ test('each write has its row: who, what, on which object, before and after, from
 	assert.match(rs[0].change, /After: —/);
 	assert.match(rs[1].change, /Before: —/);
 	assert.match(rs[1].change, /<pre class="after">[\s\S]*community:1/);
+});
+
+test('an action is shown as its phrase, in the reader\'s language, its code kept as the title', async () => {
+	const m = createMember('phrase', { community: 1 });
+	const admin = await login('admin');
+	await giveRole(admin, m.id, 'support', 'community:1');
+	const en = rows((await get(`/members/audit?target_member=${m.username}`, admin)).body);
+	assert.equal(en.length, 1);
+	assert.equal(en[0].action, 'grant.add');
+	assert.equal(en[0].said, 'Gave a role', 'the English phrase, not the code');
+	assert.equal(en[0].title, 'grant.add', 'the code as the title');
+	const sel = (await get('/members/audit', admin)).body;
+	assert.match(sel, /<option value="grant.add">Gave a role \(grant.add\)<\/option>/, 'the filter says it too');
+
+	// A Spanish-reading admin reads sql/demo_es_audit.sql's phrase.
+	const es = createMember('phrase_es', { community: null });
+	sql(`UPDATE members SET lang = 'es' WHERE id = ${es.id}`);
+	sql(`INSERT INTO grants (member_id, role, scope_kind) VALUES (${es.id}, 'admin', 'site')`);
+	const jar = await login(es.username);
+	const rs = rows((await get(`/members/audit?target_member=${m.username}`, jar)).body);
+	assert.equal(rs.length, 1);
+	assert.equal(rs[0].said, 'Dio un rol');
+	assert.equal(rs[0].title, 'grant.add');
+});
+
+test('an action without a phrase is shown as its code, never as a phrase key', async () => {
+	const action = `test.nophrase.${SUFFIX}`;
+	sql(`INSERT INTO audit_log (actor_id, action, object_type, object_id) VALUES (NULL, '${action}', 'test', 1)`);
+	const html = (await get(`/members/audit?action=${action}`, await login('admin'))).body;
+	assertNoBareKeys(html, 'audit page');
+	const rs = rows(html);
+	assert.equal(rs.length, 1);
+	assert.equal(rs[0].said, action);
+	assert.equal(rs[0].title, undefined, 'no title: the code is the text');
+	assert.match(html, new RegExp(`<code>${action.replace(/\./g, '\\.')}</code>`));
 });
 
 test('the filters narrow: action, actor, target, object, dates; bad dates are 422', async () => {

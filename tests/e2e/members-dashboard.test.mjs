@@ -176,7 +176,7 @@ test('the chart: inline SVG, labelled, twelve bars with their figures, no script
 	assert.match(svg[0], /<title id="chart-title">[^<]+<\/title>/);
 	const desc = svg[0].match(/<desc id="chart-desc">([^<]+)<\/desc>/);
 	assert.ok(desc, 'a <desc>');
-	const bars = [...svg[0].matchAll(/<g class="bar" data-month="(\d{4}-\d{2})">([\s\S]*?)<\/g>/g)];
+	const bars = [...svg[0].matchAll(/<g class="bar" data-key="(\d{4}-\d{2})">([\s\S]*?)<\/g>/g)];
 	assert.equal(bars.length, 12, 'twelve months');
 	const page = figures(html);
 	const months = bars.map((b) => b[1]);
@@ -206,7 +206,14 @@ test('the exchanges figures come from the ledger: chart, active traders', async 
 	assert.ok(m, 'the page has #dashboard-exchanges');
 	const ex = m[1];
 	assert.match(ex, /<h2[^>]*>Exchanges<\/h2>/);
-	assert.match(ex, /<svg[^>]*role="img"/, 'an SVG chart of hours per month');
+	assert.match(ex, /<svg[^>]*role="img"[^>]*aria-labelledby="ledger-chart-title ledger-chart-desc"/,
+	    'an SVG chart of hours per month, with its own ids');
+	const bars = [...ex.matchAll(/<g class="bar" data-key="(\d{4}-\d{2})">/g)];
+	assert.equal(bars.length, 12, 'twelve months of hours');
+	const desc = ex.match(/<desc id="ledger-chart-desc">([^<]+)<\/desc>/);
+	assert.ok(desc && /: [\d.,]+ hours/.test(desc[1]), 'each month said with its hours');
+	const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+	assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'no id twice on the page');
 	const active = text(ex).match(/Active traders: (\d+) members/);
 	assert.ok(active, 'the number of active traders is shown');
 	assert.ok(Number(active[1]) > 0, 'the demo ledger has active traders');
