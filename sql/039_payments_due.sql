@@ -35,10 +35,12 @@ CREATE TABLE pay_dues (
 ) ENGINE=InnoDB;
 
 -- The list's totals: pay_dues added up per renewal date, community, type
--- and preference.  The totals of a filter read the rows of its range of
--- dates (at most days x communities x types x preferences, however many
--- members), and owe charge_left + (n - n_charged) x the type's amount.
--- A key whose last subscription leaves is deleted.
+-- and preference (pay_due_days), and the same per month (pay_due_months,
+-- month: its first day).  The totals of a range of dates read the months
+-- it covers whole and the days of the months it covers in part: at most
+-- (months + 62 days) x communities x types x preferences rows, however
+-- many members.  A row owes charge_left + (n - n_charged) x the type's
+-- amount.  A key whose last subscription leaves is deleted.
 CREATE TABLE pay_due_days (
 	renewal_date	DATE NOT NULL,
 	community_id	BIGINT NOT NULL,
@@ -51,19 +53,42 @@ CREATE TABLE pay_due_days (
 	PRIMARY KEY (renewal_date, community_id, type_id, preference)
 ) ENGINE=InnoDB;
 
--- One row's share of pay_due_days, times s_sign (1 in, -1 out).
+CREATE TABLE pay_due_months (
+	month		DATE NOT NULL,
+	community_id	BIGINT NOT NULL,
+	type_id		BIGINT NOT NULL,
+	preference	ENUM('cash','cheque','transfer','card','hours','waived')
+			    NOT NULL,
+	n		BIGINT NOT NULL DEFAULT 0,
+	n_charged	BIGINT NOT NULL DEFAULT 0,
+	charge_left	BIGINT NOT NULL DEFAULT 0,
+	PRIMARY KEY (month, community_id, type_id, preference)
+) ENGINE=InnoDB;
+
+-- One row's share of pay_due_days and pay_due_months, times s_sign (1
+-- in, -1 out).
 CREATE PROCEDURE pay_due_share(IN s_sign INT, IN s_date DATE,
     IN s_community BIGINT, IN s_type BIGINT, IN s_pref VARCHAR(8),
     IN s_charged INT, IN s_left BIGINT)
 BEGIN
+	DECLARE v_month DATE DEFAULT s_date - INTERVAL (DAY(s_date) - 1) DAY;
 	INSERT INTO pay_due_days (renewal_date, community_id, type_id,
 	    preference, n, n_charged, charge_left) VALUES (s_date, s_community,
 	    s_type, s_pref, s_sign, s_sign * s_charged, s_sign * s_left)
 	    ON DUPLICATE KEY UPDATE n = n + VALUES(n),
 	    n_charged = n_charged + VALUES(n_charged),
 	    charge_left = charge_left + VALUES(charge_left);
+	INSERT INTO pay_due_months (month, community_id, type_id, preference,
+	    n, n_charged, charge_left) VALUES (v_month, s_community, s_type,
+	    s_pref, s_sign, s_sign * s_charged, s_sign * s_left)
+	    ON DUPLICATE KEY UPDATE n = n + VALUES(n),
+	    n_charged = n_charged + VALUES(n_charged),
+	    charge_left = charge_left + VALUES(charge_left);
 	IF s_sign < 0 THEN
 		DELETE FROM pay_due_days WHERE renewal_date = s_date
+		    AND community_id = s_community AND type_id = s_type
+		    AND preference = s_pref AND n = 0;
+		DELETE FROM pay_due_months WHERE month = v_month
 		    AND community_id = s_community AND type_id = s_type
 		    AND preference = s_pref AND n = 0;
 	END IF;
@@ -202,10 +227,11 @@ FOR EACH ROW
 		CALL pay_due_refresh(OLD.member_id);
 	END IF;
 
--- Both tables made again from scratch, in two statements: for a bulk
--- load (nothing else writes meanwhile), not for a serving site.
+-- The three tables made again from scratch, a statement each: for a
+-- bulk load (nothing else writes meanwhile), not for a serving site.
 CREATE PROCEDURE pay_due_rebuild()
 BEGIN
+	DELETE FROM pay_due_months;
 	DELETE FROM pay_due_days;
 	DELETE FROM pay_dues;
 	INSERT INTO pay_dues (member_id, renewal_date, community_id, type_id,
@@ -223,6 +249,12 @@ BEGIN
 	SELECT renewal_date, community_id, type_id, preference, COUNT(*),
 	    SUM(charged), SUM(charge_left)
 	FROM pay_dues GROUP BY renewal_date, community_id, type_id, preference;
+	INSERT INTO pay_due_months (month, community_id, type_id, preference,
+	    n, n_charged, charge_left)
+	SELECT renewal_date - INTERVAL (DAY(renewal_date) - 1) DAY,
+	    community_id, type_id, preference, SUM(n), SUM(n_charged),
+	    SUM(charge_left)
+	FROM pay_due_days GROUP BY 1, community_id, type_id, preference;
 END;
 
 -- The backfill of a serving site, online: the triggers above keep every

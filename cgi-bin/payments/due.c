@@ -51,25 +51,24 @@ static const struct form_field pay_due_fields[D__MAX] = {
 };
 
 /*
- * The range and the filters, the same for the rows and their totals
- * (alias x): renewal dates from today + lo to today + hi days, type,
- * preference, the actor's scope (site, or its communities' list), the
- * community.  Parameters: lo, hi, type, type, pref, pref, site, list,
- * community, community.
+ * The filters but the dates, the same for the rows and their totals
+ * (alias x): type, preference, the actor's scope (site, or its
+ * communities' list), the community.  Parameters: type, type, pref,
+ * pref, site, list, community, community.
  */
-#define PAY_DUE_WHERE(x) \
-    " WHERE " x ".renewal_date >= UTC_DATE() + INTERVAL ? DAY" \
-    " AND " x ".renewal_date <= UTC_DATE() + INTERVAL ? DAY" \
+#define PAY_DUE_FILTER(x) \
     " AND (? = 0 OR " x ".type_id = ?) AND (? = '' OR " x ".preference = ?)" \
     " AND (? = 1 OR FIND_IN_SET(" x ".community_id, ?) > 0)" \
     " AND (? = 0 OR " x ".community_id = ?)"
+#define PAY_DUE_FILTER_FMT	"iissisii"
 
 /*
- * The rows after the cursor (mode, date, date, id: pager_mode()), in
- * order: N and G of the status first, then PAY_DUE_WHERE's, the cursor's,
- * the limit.  One statement per index, the filter's own when there is one
- * (named: the range of renewal dates within one community, type or
- * preference is then read in order, and stops at the limit).
+ * The rows of renewal dates from .. to after the cursor (mode, date,
+ * date, id: pager_mode()), in order: N and G of the status first, the
+ * dates, PAY_DUE_FILTER's, the cursor's, the limit.  One statement per
+ * index, the filter's own when there is one (named: the range of renewal
+ * dates within one community, type or preference is then read in order,
+ * and stops at the limit).
  */
 #define PAY_DUE_ROWS(index) \
     "SELECT d.member_id, m.name, m.username, " SUB_STATUS_SQL("s") "," \
@@ -79,7 +78,8 @@ static const struct form_field pay_due_fields[D__MAX] = {
     " STRAIGHT_JOIN subscriptions s ON s.member_id = d.member_id" \
     " STRAIGHT_JOIN members m ON m.id = d.member_id" \
     " STRAIGHT_JOIN subscription_types t ON t.id = d.type_id" \
-    PAY_DUE_WHERE("d") \
+    " WHERE d.renewal_date >= ? AND d.renewal_date <= ?" \
+    PAY_DUE_FILTER("d") \
     " AND (? = 0 OR d.renewal_date > ? OR (d.renewal_date = ?" \
     " AND d.member_id > ?))" \
     " ORDER BY d.renewal_date, d.member_id LIMIT ?"
@@ -99,16 +99,37 @@ static const char *const pay_sql_due[PAY_DUE_BY__MAX] = {
 	[PAY_DUE_BY_PREF] = PAY_DUE_ROWS("pay_dues_preference"),
 };
 
-/* Every row's total, not only a page's, per currency: what is left on
- * the charges plus the type's amount for each row not charged yet.
- * PAY_DUE_WHERE's parameters. */
+/*
+ * Every row's total, not only a page's, per currency: what is left on
+ * the charges plus the type's amount for each row not charged yet.  The
+ * months the dates cover whole (from m1, before m2), then the days of
+ * the range outside them.  Parameters: m1, m2, PAY_DUE_FILTER's; from,
+ * to, m1, m2, PAY_DUE_FILTER's.
+ */
 static const char pay_sql_due_total[] =
     "SELECT t.currency, SUM(x.n), SUM(x.charge_left +"
     " (x.n - x.n_charged) * t.minor)"
-    " FROM pay_due_days x"
+    " FROM (SELECT y.type_id, y.n, y.n_charged, y.charge_left"
+    " FROM pay_due_months y WHERE y.month >= ? AND y.month < ?"
+    PAY_DUE_FILTER("y")
+    " UNION ALL SELECT y.type_id, y.n, y.n_charged, y.charge_left"
+    " FROM pay_due_days y WHERE y.renewal_date >= ? AND y.renewal_date <= ?"
+    " AND (y.renewal_date < ? OR y.renewal_date >= ?)"
+    PAY_DUE_FILTER("y") ") x"
     " STRAIGHT_JOIN subscription_types t ON t.id = x.type_id"
-    PAY_DUE_WHERE("x")
     " GROUP BY t.currency HAVING SUM(x.n) > 0 ORDER BY t.currency";
+
+/*
+ * The dates of the status range, today + lo .. today + hi days, from the
+ * database's clock as SUB_STATUS_SQL reads it: from, to, and the months
+ * they cover whole, m1 (the first month's first day) to m2 (the first
+ * day after the last one; m1 >= m2 when none).
+ */
+static const char pay_sql_due_dates[] =
+    "SELECT b.f, b.t, IF(DAY(b.f) = 1, b.f, LAST_DAY(b.f) + INTERVAL 1 DAY),"
+    " b.t + INTERVAL 1 DAY - INTERVAL (DAY(b.t + INTERVAL 1 DAY) - 1) DAY"
+    " FROM (SELECT UTC_DATE() + INTERVAL ? DAY AS f,"
+    " UTC_DATE() + INTERVAL ? DAY AS t) b";
 
 /* The filters read from the query, the day range of the status. */
 struct pay_due_q {
@@ -119,7 +140,30 @@ struct pay_due_q {
 	const char		*pref;
 	struct ledger_scope	 sc;
 	struct pager		 page;
+	char			 from[UTIL_DATE_LEN], to[UTIL_DATE_LEN];
+	char			 m1[UTIL_DATE_LEN], m2[UTIL_DATE_LEN];
 };
+
+static enum weft_err
+pay_due_dates(struct pay_due_q *q)
+{
+	struct db_rows	*r;
+	enum weft_err	 e;
+
+	if ((e = db_query(&r, pay_sql_due_dates, "ii", q->lo, q->hi)) !=
+	    WEFT_OK)
+		return e;
+	if (!db_next(r) || db_null(r, 0) || db_null(r, 1)) {
+		db_rows_free(r);
+		return WEFT_ERR_DB;
+	}
+	util_copy(q->from, sizeof(q->from), db_str(r, 0));
+	util_copy(q->to, sizeof(q->to), db_str(r, 1));
+	util_copy(q->m1, sizeof(q->m1), db_str(r, 2));
+	util_copy(q->m2, sizeof(q->m2), db_str(r, 3));
+	db_rows_free(r);
+	return WEFT_OK;
+}
 
 /* The cursor "YYYY-MM-DD_ID" of after=; anything else is page one. */
 static void
@@ -186,10 +230,11 @@ pay_due_rows(const struct pay_due_q *q, const struct pager *p,
 {
 	const char	*key = p->cursor != PAGER_NONE ? p->key : "";
 
-	return db_query(r, pay_sql_due[pay_due_index(q)], "iiiiiissisiiissii",
-	    q->n, q->g, q->lo, q->hi, q->type, q->type, q->pref, q->pref,
-	    (long long)q->sc.site, q->sc.list, q->comm, q->comm,
-	    (long long)pager_mode(p), key, key, p->id, limit);
+	return db_query(r, pay_sql_due[pay_due_index(q)],
+	    "iiss" PAY_DUE_FILTER_FMT "issii", q->n, q->g, q->from, q->to,
+	    q->type, q->type, q->pref, q->pref, (long long)q->sc.site,
+	    q->sc.list, q->comm, q->comm, (long long)pager_mode(p), key, key,
+	    p->id, limit);
 }
 
 /* The totals into d: the count of every row (COUNT), and a TOTAL row per
@@ -203,9 +248,11 @@ pay_due_total(struct request *req, struct tmpl_dict *d,
 	long long	 count = 0;
 	enum weft_err	 e;
 
-	if ((e = db_query(&r, pay_sql_due_total, "iiiissisii", q->lo, q->hi,
-	    q->type, q->type, q->pref, q->pref, (long long)q->sc.site,
-	    q->sc.list, q->comm, q->comm)) != WEFT_OK)
+	if ((e = db_query(&r, pay_sql_due_total, "ss" PAY_DUE_FILTER_FMT
+	    "ssss" PAY_DUE_FILTER_FMT, q->m1, q->m2, q->type, q->type, q->pref,
+	    q->pref, (long long)q->sc.site, q->sc.list, q->comm, q->comm,
+	    q->from, q->to, q->m1, q->m2, q->type, q->type, q->pref, q->pref,
+	    (long long)q->sc.site, q->sc.list, q->comm, q->comm)) != WEFT_OK)
 		return e;
 	while (db_next(r)) {
 		if (t == NULL)
@@ -352,7 +399,8 @@ pay_due(struct request *req)
 	    app_text(req, N_("payments.due.title")))) == NULL)
 		return 500;
 	pay_due_read(req, d, &q);
-	if ((e = pay_due_filters(req, d, &q)) != WEFT_OK ||
+	if ((e = pay_due_dates(&q)) != WEFT_OK ||
+	    (e = pay_due_filters(req, d, &q)) != WEFT_OK ||
 	    (e = pay_due_total(req, d, &q)) != WEFT_OK ||
 	    (e = pay_due_rows(&q, &q.page, PAY_DUE_PAGE + 1, &r)) != WEFT_OK)
 		return app_status_of(e);
@@ -405,6 +453,8 @@ pay_due_csv(struct request *req)
 	enum weft_err		 e;
 
 	pay_due_read(req, NULL, &q);
+	if ((e = pay_due_dates(&q)) != WEFT_OK)
+		return app_status_of(e);
 	memset(&p, 0, sizeof(p));
 	buf_csv_fields(b, 8, "member_id", "username", "name", "status",
 	    "type", "renewal_date", "preference", "owed");

@@ -52,6 +52,18 @@ function assertAllStored(what) {
 	    AND g.preference = x.preference WHERE x.n IS NULL) z
 	    WHERE NOT (z.n <=> z.gn AND z.n_charged <=> z.gc AND z.charge_left <=> z.gl)`);
 	assert.equal(sums, '0', `${what}: the totals per day are the stored rows added up`);
+	const month = "renewal_date - INTERVAL (DAY(renewal_date) - 1) DAY";
+	const [[months]] = sql(`SELECT COUNT(*) FROM (SELECT x.n, x.n_charged, x.charge_left, g.n AS gn, g.c AS gc, g.l AS gl
+	    FROM pay_due_months x LEFT JOIN (SELECT ${month} AS month, community_id, type_id, preference, COUNT(*) AS n,
+	    SUM(charged) AS c, SUM(charge_left) AS l FROM pay_dues GROUP BY 1, 2, 3, 4) g
+	    ON g.month = x.month AND g.community_id = x.community_id AND g.type_id = x.type_id
+	    AND g.preference = x.preference
+	    UNION ALL SELECT NULL, NULL, NULL, g.n, 0, 0 FROM (SELECT ${month} AS month, community_id, type_id, preference,
+	    COUNT(*) AS n FROM pay_dues GROUP BY 1, 2, 3, 4) g LEFT JOIN pay_due_months x
+	    ON g.month = x.month AND g.community_id = x.community_id AND g.type_id = x.type_id
+	    AND g.preference = x.preference WHERE x.n IS NULL) z
+	    WHERE NOT (z.n <=> z.gn AND z.n_charged <=> z.gc AND z.charge_left <=> z.gl)`);
+	assert.equal(months, '0', `${what}: the totals per month are the stored rows added up`);
 }
 
 // One member's stored row: [charged, left, renewal date] or null.
@@ -159,7 +171,7 @@ test('the due list\'s figures agree: caption, totals, CSV, pages, and the base t
 	const t = tag();
 	const ids = [];
 	for (let i = 0; i < N; i++)
-		ids.push(makeMember({ prefix: `${t}x`, community: COMMS[i % 3] }).id);
+		ids.push(makeMember({ prefix: `${t}x`, community: COMMS[Math.floor(i / 3) % 3] }).id);
 	sql(`INSERT INTO subscriptions (member_id, type_id, active, renewal_date, preference) VALUES
 	    ${ids.map((id, i) => `(${id}, ${type}, 1, ${q(dateIn(DAYS[i % DAYS.length]))}, ${q(PREFS[i % 3])})`).join(', ')}`);
 	try {
