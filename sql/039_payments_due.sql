@@ -259,24 +259,30 @@ END;
 
 -- The backfill of a serving site, online: the triggers above keep every
 -- member written from now on; this walks the subscriptions and refreshes
--- each member in a transaction of its own (a member written meanwhile is
--- refreshed again, under the same locks, and comes out the same).
+-- them, 200 members a transaction (a commit each, not one per member: a
+-- writer waits for one batch at most), and a member written meanwhile is
+-- refreshed again, under the same locks, and comes out the same.
 CREATE PROCEDURE pay_due_backfill()
 BEGIN
 	DECLARE v_id BIGINT DEFAULT 0;
-	DECLARE v_next BIGINT;
-	walk: LOOP
-		SET v_next = (SELECT MIN(s.member_id) FROM subscriptions s
-		    WHERE s.member_id > v_id);
-		IF v_next IS NULL THEN
-			LEAVE walk;
-		END IF;
+	DECLARE v_next BIGINT DEFAULT 0;
+	DECLARE v_k INT;
+	WHILE v_next IS NOT NULL DO
 		SET TRANSACTION ISOLATION LEVEL READ COMMITTED;
 		START TRANSACTION;
-		CALL pay_due_refresh(v_next);
+		SET v_k = 0;
+		batch: WHILE v_k < 200 DO
+			SET v_next = (SELECT MIN(s.member_id)
+			    FROM subscriptions s WHERE s.member_id > v_id);
+			IF v_next IS NULL THEN
+				LEAVE batch;
+			END IF;
+			CALL pay_due_refresh(v_next);
+			SET v_id = v_next;
+			SET v_k = v_k + 1;
+		END WHILE;
 		COMMIT;
-		SET v_id = v_next;
-	END LOOP;
+	END WHILE;
 END;
 
 CALL pay_due_backfill();
