@@ -240,3 +240,47 @@ test('the due list\'s figures agree: caption, totals, CSV, pages, and the base t
 	}
 	assertAllStored('switched off');
 });
+
+test('writers at once: concurrent charges, payments and a change of the subscription leave the stored amounts right', async () => {
+	const pay = await login('payment');
+	const type = freshType(2400);
+	const ms = [0, 1, 2].map(() => makeMember({ prefix: 'pc', community: 2 }));
+	for (const m of ms)
+		sql(`INSERT INTO subscriptions (member_id, type_id, active, renewal_date, preference)
+		    VALUES (${m.id}, ${type}, 1, ${q(dateIn(-2))}, 'cash')`);
+	// Six "generate" per member, all at once: one charge each.
+	const gen = await Promise.all(ms.map(async (m) => {
+		const page = await get(`/payments/members/${m.id}`, pay);
+		const v = formValues(formFor(page.body, `/payments/members/${m.id}/charges`));
+		return Promise.all(Array.from({ length: 6 }, () => post(`/payments/members/${m.id}/charges`, pay, v)));
+	}));
+	for (const r of gen.flat())
+		assert.equal(r.status, 303);
+	assertAllStored('generated at once');
+	// Four payments of 6.00 per member, each with its own form key, and
+	// the subscription's preference changed meanwhile: the last payment
+	// completes the charge and moves the renewal date.
+	const forms = [];
+	for (const m of ms)
+		for (let k = 0; k < 4; k++)
+			forms.push([m, ...(await payForm(pay, m.id))]);
+	const rs = await Promise.all([
+		...forms.map(([, action, v]) => post(action, pay, { ...v, amount: '6.00', method: 'cash' })),
+		// While the payments are in the server's hands (sql() blocks
+		// this process, not the server).
+		...ms.map((m, k) => new Promise((res) => setTimeout(() =>
+			res(sql(`UPDATE subscriptions SET preference = 'cheque' WHERE member_id = ${m.id}`)), 2 + 3 * k))),
+	]);
+	for (const r of rs.slice(0, forms.length))
+		assert.ok([303, 409].includes(r.status), `each payment recorded or answered 409 (${r.status})`);
+	assertAllStored('paid at once');
+	for (const m of ms) {
+		const [[paid]] = sql(`SELECT COALESCE(SUM(minor), 0) FROM payments WHERE member_id = ${m.id}`);
+		const row = stored(m.id);
+		if (Number(paid) === 2400)
+			assert.deepEqual(row.slice(0, 2), ['0', '0'], 'paid whole: the next period, not charged');
+		else
+			assert.deepEqual(row.slice(0, 2), ['1', String(2400 - Number(paid))], 'what is left');
+	}
+	sql(`UPDATE subscriptions SET active = 0 WHERE type_id = ${type}`);
+});
