@@ -163,6 +163,10 @@ pay_charge_next(struct request *req)
 	snprintf(path, sizeof(path), "/payments/members/%lld", m.id);
 	if ((e = db_begin()) != WEFT_OK)
 		return app_status_of(e);
+	/* The subscription first, as every writer of the member's charges
+	 * (sql/039: its triggers' order). */
+	if ((e = pay_sub_lock(m.id)) != WEFT_OK)
+		goto err;
 	e = db_exec(pay_sql_next, "sii", money_site_currency(),
 	    req->actor.member_id, m.id);
 	if (e == WEFT_ERR_DUPLICATE) {
@@ -203,7 +207,8 @@ pay_charge_delete(struct request *req)
 		return st;
 	if ((e = db_begin()) != WEFT_OK)
 		return app_status_of(e);
-	if ((e = db_query(&r, "SELECT id, period_start, minor, currency"
+	if ((e = pay_sub_lock(m.id)) != WEFT_OK ||
+	    (e = db_query(&r, "SELECT id, period_start, minor, currency"
 	    " FROM charges WHERE id = ? AND member_id = ? FOR UPDATE", "ii",
 	    cid, m.id)) != WEFT_OK)
 		goto err;

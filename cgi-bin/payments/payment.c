@@ -236,7 +236,10 @@ pay_payment_record(struct request *req)
 		return st;
 	if ((e = db_begin()) != WEFT_OK)
 		return app_status_of(e);
-	if ((e = pay_charge_lock(app_param_id(req, 1), m.id, &c)) != WEFT_OK) {
+	/* The subscription before the charge, as every writer of the
+	 * member's charges and payments (sql/039: its triggers' order). */
+	if ((e = pay_sub_lock(m.id)) != WEFT_OK ||
+	    (e = pay_charge_lock(app_param_id(req, 1), m.id, &c)) != WEFT_OK) {
 		db_rollback();
 		return e == WEFT_ERR_NOTFOUND ? 404 : app_status_of(e);
 	}

@@ -10,7 +10,7 @@
 <select id="preference" name="preference"><option value="">[[payments.due.filter.any]]</option>{{#PREF_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/PREF_OPTION}}</select>
 <div class="actions"><button type="submit">[[payments.due.filter.apply]]</button></div>
 </form>
-<p><a href="/payments/due.csv?status={{QUERY_STATUS}}">[[payments.due.csv]]</a></p>
+<p><a href="{{CSV_HREF}}">[[payments.due.csv]]</a></p>
 <form method="post" action="/payments/reminders" class="inline-form">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <button type="submit">[[payments.due.reminders]]</button>
@@ -25,3 +25,5 @@
 {{#TOTALS}}<tfoot>{{#TOTAL}}<tr class="total"><th scope="row" colspan="5">[[payments.due.total_all n=COUNT]]</th><td>{{TOTAL}}</td></tr>{{/TOTAL}}</tfoot>{{/TOTALS}}
 </table>
 {{#MORE}}<p>[[payments.due.more]]</p>{{/MORE}}
+{{#NEXT}}<p class="pager"><a href="{{NEXT_HREF}}" rel="next">[[payments.due.next]]</a></p>{{/NEXT}}
+{{#FIRST}}<p class="pager"><a href="{{FIRST_HREF}}">[[payments.due.first]]</a></p>{{/FIRST}}
