@@ -5,8 +5,12 @@
  * recipient (a workshop, a community event), as separate exchanges of
  * the same hours, in one transaction: all or none (ledger.h
  * ledger_record_group()).  Every party must be in the scope of the
- * actor's exchange.record_for (docs/authorization.md rule 2); a refused
- * line is named by its number, and nothing is written.  As on the
+ * actor's exchange.record_for (docs/authorization.md rule 2): a member
+ * out of it is a 403, as on the exchange form, and so is one that is
+ * nobody's (or not approved) for an actor whose grant stops at some
+ * communities (rule 1: the same answer for both); for a site-wide grant
+ * such a line is named by its number, as is every other refused line,
+ * and nothing is written.  As on the
  * exchange form, a coordinator who gave the service does not debit the
  * others at once (rule 10): they are refused as a provider here.  One
  * form key for the whole group: a double submit records it once.
@@ -57,6 +61,7 @@ struct group {
 	size_t			 line[LEDGER_GROUP_MAX];	/* 1-based */
 	size_t			 n;
 	size_t			 refused;	/* lines */
+	int			 forbidden;	/* a party out of scope */
 };
 
 static struct tmpl_dict *
@@ -108,25 +113,33 @@ exchanges_group_form(struct request *req)
 }
 
 /*
- * May the actor record for p: an approved member in the scope of their
- * exchange.record_for.  The same answer for one unknown and one out of
- * scope (docs/authorization.md rule 1).
+ * May the actor record for the member called name: 1 an approved member
+ * in the scope of their exchange.record_for (*p); 0 nobody's username or
+ * not approved, for a site-wide grant (the form says so); else g is
+ * forbidden, and 0.  The same answer for one unknown and one out of scope
+ * to a grant that stops at some communities (docs/authorization.md
+ * rule 1).
  */
 static int
-group_party(struct request *req, const char *name, struct ledger_party *p,
-    enum weft_err *err)
+group_party(struct request *req, struct group *g, const char *name,
+    struct ledger_party *p, enum weft_err *err)
 {
 	struct scope	 sc;
 	enum weft_err	 e;
 
-	if ((e = ledger_party_find(name, p)) != WEFT_OK) {
-		if (e != WEFT_ERR_NOTFOUND)
-			*err = e;
+	if ((e = ledger_party_find(name, p)) != WEFT_OK &&
+	    e != WEFT_ERR_NOTFOUND) {
+		*err = e;
 		return 0;
 	}
+	if (e == WEFT_ERR_NOTFOUND || p->status != MEMBER_APPROVED)
+		memset(p, 0, sizeof(*p));	/* its scope: the site's */
 	ledger_party_scope(p, &sc);
-	return p->status == MEMBER_APPROVED && role_allows(&req->actor.grants,
-	    PERM_EXCHANGE_RECORD_FOR, &sc);
+	if (!role_allows(&req->actor.grants, PERM_EXCHANGE_RECORD_FOR, &sc)) {
+		g->forbidden = 1;
+		return 0;
+	}
+	return p->id != 0;
 }
 
 /* A line's message: key with the line's number and the name typed. */
@@ -163,7 +176,7 @@ group_line(struct request *req, struct tmpl_dict *d, struct group *g,
 
 	if (g->n == LEDGER_GROUP_MAX)
 		why = N_("ledger.group.line.too_many");
-	else if (!group_party(req, name, &p, err))
+	else if (!group_party(req, g, name, &p, err))
 		why = N_("ledger.group.line.unknown");
 	else if (g->one.id == p.id)
 		why = N_("ledger.group.line.same");
@@ -229,7 +242,8 @@ group_validate(struct request *req, struct tmpl_dict *d,
 	    &x->category_id, err);
 	g->shape = v[G_SHAPE].set ? v[G_SHAPE].choice : SHAPE_PROVIDER;
 	group_shape_show(d, g->shape);
-	if (v[G_ONE].set && !group_party(req, v[G_ONE].str, &g->one, err)) {
+	if (v[G_ONE].set && !group_party(req, g, v[G_ONE].str, &g->one,
+	    err)) {
 		form_error(d, "one", app_text(req,
 		    N_("ledger.group.one.unknown")));
 		memset(&g->one, 0, sizeof(g->one));
@@ -344,6 +358,8 @@ exchanges_group(struct request *req)
 	bad = group_validate(req, d, &s, &g, &x, &err);
 	if (err != WEFT_OK)
 		return app_status_of(err);
+	if (g.forbidden)
+		return 403;
 	if (bad > 0)
 		return app_render(req, 422);
 	return group_write(req, d, &s, &g, &x, k.str);
