@@ -58,7 +58,8 @@ struct group {
 	size_t			 shape;
 	struct ledger_party	 one;
 	struct ledger_party	 many[LEDGER_GROUP_MAX];
-	size_t			 line[LEDGER_GROUP_MAX];	/* 1-based */
+	size_t			 line[LEDGER_GROUP_MAX];	/* on the list,
+								   from 1 */
 	size_t			 n;
 	size_t			 refused;	/* lines */
 	int			 forbidden;	/* a party out of scope */
@@ -165,7 +166,7 @@ group_self_provider(struct request *req, const struct ledger_party *p)
 	return p->id == req->actor.acting_id || p->id == req->actor.member_id;
 }
 
-/* One line of "many" (name, its number): judged and added to g. */
+/* One name of "many" (its number on the list): judged, added to g. */
 static void
 group_line(struct request *req, struct tmpl_dict *d, struct group *g,
     const char *name, size_t line, enum weft_err *err)
@@ -194,33 +195,26 @@ group_line(struct request *req, struct tmpl_dict *d, struct group *g,
 	g->many[g->n++] = p;
 }
 
-/* The lines of "many": one username a line, blank lines skipped. */
+/* The names of "many": usernames apart by line breaks, blanks or commas
+ * (a list pasted from anywhere), numbered in order from 1. */
 static void
 group_lines(struct request *req, struct tmpl_dict *d, struct group *g,
     const char *text, enum weft_err *err)
 {
+	static const char sep[] = " \t\r\n,;";
 	char		 name[GROUP_NAME_MAX + 1];
-	const char	*p = text, *end;
+	const char	*p = text;
 	size_t		 len, line = 0;
 
-	while (*p != '\0' && *err == WEFT_OK) {
-		line++;
-		end = p + strcspn(p, "\n");
-		len = (size_t)(end - p);
-		while (len > 0 && strchr(" \t\r", p[len - 1]) != NULL)
-			len--;
-		while (len > 0 && strchr(" \t", *p) != NULL) {
-			p++;
-			len--;
-		}
-		if (len > 0) {
-			if (len > GROUP_NAME_MAX)
-				len = GROUP_NAME_MAX;
-			memcpy(name, p, len);
-			name[len] = '\0';
-			group_line(req, d, g, name, line, err);
-		}
-		p = *end == '\n' ? end + 1 : end;
+	while (*err == WEFT_OK) {
+		p += strspn(p, sep);
+		if (*p == '\0')
+			break;
+		len = strcspn(p, sep);
+		snprintf(name, sizeof(name), "%.*s", (int)(len > GROUP_NAME_MAX ?
+		    GROUP_NAME_MAX : len), p);
+		group_line(req, d, g, name, ++line, err);
+		p += len;
 	}
 }
 

@@ -16,7 +16,7 @@
 <input type="text" id="one" name="one" value="{{ONE}}" autocapitalize="none" spellcheck="false" required{{#ONE_INVALID}} aria-invalid="true" aria-describedby="one-error"{{/ONE_INVALID}}>
 {{#ONE_INVALID}}<p class="field-error" id="one-error">{{ONE_ERROR}}</p>{{/ONE_INVALID}}
 <label for="many">[[ledger.group.many]] <span class="hint">[[ledger.group.many_hint n=GROUP_MAX]]</span></label>
-<textarea id="many" name="many" rows="8" autocapitalize="none" spellcheck="false" required{{#MANY_INVALID}} aria-invalid="true" aria-describedby="many-error"{{/MANY_INVALID}}>{{MANY}}</textarea>
+<textarea id="many" name="many" rows="8" autocapitalize="none" spellcheck="false" required{{#MANY_INVALID}} aria-invalid="true" aria-describedby="many-error"{{/MANY_INVALID}}>{{MANY:pre_escape}}</textarea>
 {{#MANY_INVALID}}<div class="field-error" id="many-error"><p>{{MANY_ERROR}}</p>
 <ul>{{#LINE_ERROR}}<li>{{MESSAGE}}</li>{{/LINE_ERROR}}</ul></div>{{/MANY_INVALID}}
 <label for="hours">[[ledger.group.hours]] <span class="hint">[[ledger.new.hours_hint]]</span></label>
