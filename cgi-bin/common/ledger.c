@@ -467,7 +467,7 @@ ledger_json(struct buf *b, long long id, const struct ledger_entry *x,
 	buf_puts(b, "}");
 }
 
-static enum weft_err
+enum weft_err
 ledger_audit(const struct actor *a, const char *action, long long id,
     const struct ledger_entry *x, const char *before, long long reverses,
     const char *reason)

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit.h"
 #include "db.h"
 #include "ledger.h"
 #include "ledger_internal.h"
@@ -88,7 +87,6 @@ group_tx(const struct actor *a, const struct ledger_settings *s,
     const struct ledger_entry *x, size_t n, const long long *m, size_t nm,
     long long *ids, size_t *bad, enum ledger_refusal *why)
 {
-	struct buf	 after;
 	size_t		 i;
 	int		 moved;
 	enum weft_err	 e;
@@ -120,13 +118,8 @@ group_tx(const struct actor *a, const struct ledger_settings *s,
 		}
 		if (e != WEFT_OK)
 			goto err;
-		buf_init(&after);
-		ledger_json(&after, ids[i], &x[i], 0, NULL);
-		e = buf_failed(&after) ? WEFT_ERR_NOMEM : audit_write(a,
-		    "exchange.record_for", "exchange", ids[i],
-		    x[i].community, NULL, after.p);
-		buf_free(&after);
-		if (e != WEFT_OK)
+		if ((e = ledger_audit(a, "exchange.record_for", ids[i], &x[i],
+		    NULL, 0, NULL)) != WEFT_OK)
 			goto err;
 	}
 	return db_commit();

@@ -59,6 +59,11 @@ enum weft_err	 ledger_retry(ledger_tx_fn tx, void *ctx);
 enum weft_err	 ledger_insert(const struct ledger_entry *x, long long by,
 		    long long as, long long reverses, const char *reason,
 		    long long *id);
+/* The audit row `action` of exchange id (x as ledger_json() writes it,
+ * before as given: NULL for none), filed under x->community. */
+enum weft_err	 ledger_audit(const struct actor *a, const char *action,
+		    long long id, const struct ledger_entry *x,
+		    const char *before, long long reverses, const char *reason);
 /* The audit JSON of an exchange into b. */
 void		 ledger_json(struct buf *b, long long id,
 		    const struct ledger_entry *, long long reverses,

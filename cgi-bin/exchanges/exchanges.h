@@ -67,6 +67,12 @@ int	 exchanges_check_date(struct request *, struct tmpl_dict *d,
 int	 exchanges_category(struct request *, struct tmpl_dict *d,
 	    const struct form_value *v, long long *category,
 	    enum weft_err *err);
+/* The page of a recording form (file, titled with the phrase title):
+ * the settings' limits, the one-time key, the categories with category
+ * chosen (0: none), the error summary's heading.  record.c. */
+struct tmpl_dict *exchanges_form_page(struct request *, const char *file,
+	    const char *title, const struct ledger_settings *s,
+	    const char *key, long long category);
 /* The id a posted field names, 0 when none or not a number: what a
  * re-rendered select shows chosen.  record.c. */
 long long exchanges_form_id(struct request *, const char *field);

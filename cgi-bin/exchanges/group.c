@@ -25,7 +25,6 @@
 #include "i18n.h"
 #include "i18n_conv.h"
 #include "ledger.h"
-#include "lists.h"
 #include "util.h"
 
 #define GROUP_NAME_MAX	64	/* a username as typed */
@@ -71,17 +70,9 @@ group_page(struct request *req, const struct ledger_settings *s,
 {
 	struct tmpl_dict	*d;
 
-	if ((d = app_page(req, "exchanges/ledger_group.tpl",
-	    app_text(req, N_("ledger.group.title")))) == NULL)
-		return NULL;
-	if (lists_options(d, "CATEGORY_OPTION", LIST_CATEGORY, app_lang(req),
-	    category, 0) != WEFT_OK)
-		return NULL;
-	form_summary(d, app_lang(req), N_("ledger.summary.recorded"), NULL, 0);
-	tmpl_set(d, "FORM_KEY", key);
-	tmpl_set_int(d, "GROUP_MAX", LEDGER_GROUP_MAX);
-	i18n_set_hours(d, "MAX_HOURS", app_lang(req), s->max_hundredths);
-	tmpl_set_int(d, "OLDEST_DAYS", s->oldest_days);
+	if ((d = exchanges_form_page(req, "exchanges/ledger_group.tpl",
+	    N_("ledger.group.title"), s, key, category)) != NULL)
+		tmpl_set_int(d, "GROUP_MAX", LEDGER_GROUP_MAX);
 	return d;
 }
 

@@ -357,15 +357,14 @@ record_who(struct request *req, const struct ledger_party *p,
 	return 403;
 }
 
-/* The page of the form, its category chosen (0: none). */
-static struct tmpl_dict *
-record_page(struct request *req, const struct ledger_settings *s,
-    const char *key, long long category)
+struct tmpl_dict *
+exchanges_form_page(struct request *req, const char *file,
+    const char *title, const struct ledger_settings *s, const char *key,
+    long long category)
 {
 	struct tmpl_dict	*d;
 
-	if ((d = app_page(req, "exchanges/ledger_new.tpl",
-	    app_text(req, N_("ledger.new.title")))) == NULL)
+	if ((d = app_page(req, file, app_text(req, title))) == NULL)
 		return NULL;
 	if (lists_options(d, "CATEGORY_OPTION", LIST_CATEGORY, app_lang(req),
 	    category, 0) != WEFT_OK)
@@ -374,6 +373,19 @@ record_page(struct request *req, const struct ledger_settings *s,
 	tmpl_set(d, "FORM_KEY", key);
 	i18n_set_hours(d, "MAX_HOURS", app_lang(req), s->max_hundredths);
 	tmpl_set_int(d, "OLDEST_DAYS", s->oldest_days);
+	return d;
+}
+
+/* The page of the form, its category chosen (0: none). */
+static struct tmpl_dict *
+record_page(struct request *req, const struct ledger_settings *s,
+    const char *key, long long category)
+{
+	struct tmpl_dict	*d;
+
+	if ((d = exchanges_form_page(req, "exchanges/ledger_new.tpl",
+	    N_("ledger.new.title"), s, key, category)) == NULL)
+		return NULL;
 	tmpl_set(d, "ME", req->actor.username);
 	tmpl_show(d, role_allows_somewhere(&req->actor.grants,
 	    PERM_EXCHANGE_RECORD_FOR) ? "RECORD_FOR" : "RECORD_OWN");
