@@ -90,6 +90,27 @@ test('without a category, an exchange made from an ad takes the ad\'s', async ()
 	assert.equal(exchangeCategory(rid), ad[1], 'the reversal keeps the category');
 });
 
+test('a proposal keeps its category; confirmed, its exchange has it, and the pending list filters by it', async () => {
+	const [, cat] = CATS;
+	const pj = await as(P.username);
+	const { res, pending } = await record(pj, { provider: P.username, recipient: Q.username, hours: '0.5',
+	    category: String(cat.id), description: 'Proposed with a category' });
+	assert.equal(res.status, 303, text(res.body).slice(0, 300));
+	assert.ok(pending, `it waits: ${res.location}`);
+	assert.equal(Number(one(`SELECT category_id FROM exchange_proposals WHERE id = ${pending}`)), cat.id);
+	const admin = await as('admin');
+	const list = await get(`/exchanges/list?status=pending&category=${cat.id}&member=${P.username}`, admin);
+	assert.ok(list.body.includes(`href="/exchanges/pending/${pending}"`), 'the pending list filters by category');
+	const page = await get(`/exchanges/pending/${pending}`, pj);
+	assert.match(text(page.body), new RegExp(`Category\\s*${cat.name}`));
+	const qj = await as(Q.username);
+	const f = formValues(formFor((await get(`/exchanges/pending/${pending}`, qj)).body, `/exchanges/pending/${pending}/confirm`));
+	const c = await post(`/exchanges/pending/${pending}/confirm`, qj, f);
+	assert.equal(c.status, 303);
+	const xid = Number(c.location.match(/^\/exchanges\/(\d+)$/)[1]);
+	assert.equal(exchangeCategory(xid), cat.id);
+});
+
 // ---- group exchanges ---------------------------------------------------------
 
 async function groupForm(jar) {
