@@ -318,3 +318,42 @@ test('the hours-by-category report counts a group exchange under its category', 
 	assert.equal(res.status, 303, text(res.body).slice(0, 300));
 	assert.equal(await read() - before, 250);
 });
+
+test('moving a category\'s uses moves its exchanges, in the list and in the report', async () => {
+	const name = `Moved ${process.pid}`;
+	rootSql(`INSERT INTO categories (name, position) VALUES ('${name}', 999)`);
+	const tmp = Number(one(`SELECT id FROM categories WHERE name = '${name}'`));
+	const target = CATS[0];
+	const month = dateIn(-1).slice(0, 7);
+	const admin = await as('admin');
+	const hoursIn = async (cname) => {
+		const r = await get('/exchanges/reports/hours-month/export.csv', admin);
+		return r.body.split('\r\n').filter(Boolean).map((l) => l.split(',').map((f) => f.replace(/^"|"$/g, '')))
+		    .filter((f) => f[0] === month && f[1] === cname)
+		    .reduce((sum, f) => sum + Math.round(Number(f[2]) * 100), 0);
+	};
+	const before = await hoursIn(target.name);
+	const jar = await as(Q.username);
+	const { res, id } = await record(jar, { provider: P.username, recipient: Q.username, hours: '0.75',
+	    service_date: dateIn(-1), description: 'To be moved', category: String(tmp) });
+	assert.equal(res.status, 303, text(res.body).slice(0, 300));
+	// A second one, reversed: the pair nets to nothing, before and after.
+	const two = await record(jar, { provider: P.username, recipient: Q.username, hours: '2',
+	    service_date: dateIn(-1), description: 'To be moved and reversed', category: String(tmp) });
+	assert.equal(two.res.status, 303);
+	const rf = formValues(formFor((await get(`/exchanges/${two.id}`, admin)).body, `/exchanges/${two.id}/reverse`));
+	assert.equal((await post(`/exchanges/${two.id}/reverse`, admin, { ...rf, reason: 'move test' })).status, 303);
+	assert.equal(await hoursIn(name), 75);
+	const page = await get(`/site/lists/categories/${tmp}`, admin);
+	assert.equal(page.status, 200);
+	const f = formValues(formFor(page.body, `/site/lists/categories/${tmp}/move`));
+	const mv = await post(`/site/lists/categories/${tmp}/move`, admin, { ...f, to: String(target.id) });
+	assert.equal(mv.status, 303, text(mv.body).slice(0, 300));
+	assert.equal(exchangeCategory(id), target.id);
+	assert.equal(exchangeCategory(two.id), target.id);
+	assert.equal(await hoursIn(name), 0, 'nothing left under the old category');
+	assert.equal(await hoursIn(target.name) - before, 75, 'the hours moved with it');
+	const list = await get(`/exchanges/list?category=${target.id}&member=${P.username}`, admin);
+	assert.ok(list.body.includes(`href="/exchanges/${id}"`));
+	rootSql(`DELETE FROM categories WHERE id = ${tmp}`);
+});
