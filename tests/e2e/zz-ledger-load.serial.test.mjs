@@ -308,6 +308,8 @@ test(`ledger under load: ${CLIENTS} clients x ${PER} exchanges, ${ASK * 100}% wa
 		assert.ok(count((w) => w.answer === 'twice') > 0, 'some were confirmed twice at once');
 		assert.ok(count((w) => w.answer === 'dispute') > 0, 'some were disputed');
 		checkLedger(all, ids);
+		t.diagnostic(`${grp.work.length} group forms (${grp.work.reduce((n, w) => n + w.many.length, 0)} ` +
+		    `exchanges), ${grp.work.filter((w) => w.sends > 1).length} sent more than once at once`);
 		assert.ok(grp.work.some((w) => w.sends > 1), 'some group forms were sent more than once');
 		checkGroups(grp.work, Number(one("SELECT id FROM members WHERE username = 'admin'")), ids);
 
