@@ -504,7 +504,7 @@ ledger_key_exchange(const char *key, long long *id)
  * other way round).  Found: *why is LEDGER_REFUSE_DUPLICATE_KEY and *id
  * 0 (ledger_key_use() says what the key made); the caller rolls back.
  */
-static enum weft_err
+enum weft_err
 ledger_key_free(const char *key, long long *id, enum ledger_refusal *why)
 {
 	long long	 pid;

@@ -118,6 +118,13 @@ group_tx(const struct actor *a, const struct ledger_settings *s,
 		}
 		if (e != WEFT_OK)
 			goto err;
+		/* The group's key is the first exchange's: no proposal may
+		 * hold it too (one form, one row in either table). */
+		if (i == 0 && ((e = ledger_key_free(x[0].form_key, &ids[0],
+		    why)) != WEFT_OK || *why != LEDGER_OK)) {
+			db_rollback();
+			return e;
+		}
 		if ((e = ledger_audit(a, "exchange.record_for", ids[i], &x[i],
 		    NULL, 0, NULL)) != WEFT_OK)
 			goto err;

@@ -59,6 +59,11 @@ enum weft_err	 ledger_retry(ledger_tx_fn tx, void *ctx);
 enum weft_err	 ledger_insert(const struct ledger_entry *x, long long by,
 		    long long as, long long reverses, const char *reason,
 		    long long *id);
+/* After an exchange's INSERT with form key `key`: has a proposal taken
+ * it?  Then *why LEDGER_REFUSE_DUPLICATE_KEY, *id 0 (the caller rolls
+ * back); a locking read (ledger.c says why). */
+enum weft_err	 ledger_key_free(const char *key, long long *id,
+		    enum ledger_refusal *why);
 /* The audit row `action` of exchange id (x as ledger_json() writes it,
  * before as given: NULL for none), filed under x->community. */
 enum weft_err	 ledger_audit(const struct actor *a, const char *action,

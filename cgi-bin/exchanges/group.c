@@ -295,7 +295,9 @@ group_write(struct request *req, struct tmpl_dict *d,
 		return app_status_of(e);
 	snprintf(path, sizeof(path), "/exchanges/%lld", ids[0]);
 	if (why == LEDGER_REFUSE_DUPLICATE_KEY)
-		return app_redirect(req, path, N_("ledger.group.flash.already"));
+		/* ids[0] 0: a proposal took the key (another form's). */
+		return ids[0] == 0 ? 409 : app_redirect(req, path,
+		    N_("ledger.group.flash.already"));
 	if (why == LEDGER_REFUSE_CREDIT_LIMIT) {
 		i18n_hours(app_lang(req), s->credit_limit, 0, lim);
 		group_line_error(req, d, g->line[bad], g->shape ==
