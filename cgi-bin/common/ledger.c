@@ -274,7 +274,8 @@ ledger_exchange_load(long long id, struct ledger_exchange *x)
 	    " e.description, COALESCE(e.ad_id, 0), COALESCE(a.title, ''),"
 	    " e.recorded_by, b.name, e.recorded_as, c.name,"
 	    " COALESCE(e.reverses_id, 0), COALESCE(x.id, 0), e.reason,"
-	    " e.created_at, COALESCE(pr.id, 0), sb.name, pr.settled_at"
+	    " e.created_at, COALESCE(pr.id, 0), sb.name, pr.settled_at,"
+	    " COALESCE(k.id, 0), COALESCE(k.name, '')"
 	    " FROM exchanges e JOIN members p ON p.id = e.provider_id"
 	    " JOIN members q ON q.id = e.recipient_id"
 	    " JOIN members b ON b.id = e.recorded_by"
@@ -283,6 +284,8 @@ ledger_exchange_load(long long id, struct ledger_exchange *x)
 	    " LEFT JOIN exchanges x ON x.reverses_id = e.id"
 	    " LEFT JOIN exchange_proposals pr ON pr.exchange_id = e.id"
 	    " LEFT JOIN members sb ON sb.id = pr.settled_by"
+	    " LEFT JOIN categories k"
+	    " ON k.id = COALESCE(e.category_id, a.category_id)"
 	    " WHERE e.id = ?", "i", id)) != WEFT_OK)
 		return e;
 	if (!db_next(r)) {
@@ -311,6 +314,8 @@ ledger_exchange_load(long long id, struct ledger_exchange *x)
 	util_copy(x->confirmed_by_name, sizeof(x->confirmed_by_name),
 	    db_str(r, 27));
 	util_copy(x->confirmed_at, sizeof(x->confirmed_at), db_str(r, 28));
+	x->category_id = db_int(r, 29);
+	util_copy(x->category_name, sizeof(x->category_name), db_str(r, 30));
 	db_rows_free(r);
 	return WEFT_OK;
 }
@@ -412,6 +417,36 @@ ledger_make_rows(long long a, long long b)
 	    " VALUES (?, 0), (?, 0)", "ii", a < b ? a : b, a < b ? b : a);
 }
 
+/*
+ * Every row of exchanges is written here, whichever way it reaches the
+ * ledger (recorded, in a group, confirmed, reversed, paid to the
+ * timebank): one statement, so that every exchange gets its category the
+ * same way.  x's category, else its ad's (the ad the form names is one
+ * of the parties', checked by the caller), else none.  form_key NULL for
+ * none; reverses 0 for an ordinary exchange.  *id the new row.
+ * WEFT_ERR_DUPLICATE when the form key has an exchange already.
+ */
+enum weft_err
+ledger_insert(const struct ledger_entry *x, long long by, long long as,
+    long long reverses, const char *reason, long long *id)
+{
+	enum weft_err	 e;
+
+	*id = 0;
+	e = db_exec("INSERT INTO exchanges (provider_id, recipient_id,"
+	    " hundredths, service_date, description, ad_id, category_id,"
+	    " recorded_by, recorded_as, reverses_id, reason, form_key)"
+	    " SELECT ?, ?, ?, ?, ?, NULLIF(?, 0), COALESCE(NULLIF(?, 0),"
+	    " (SELECT a.category_id FROM ads a WHERE a.id = ?)), ?, ?,"
+	    " NULLIF(?, 0), ?, ?", "iiissiiiiiiss", x->provider, x->recipient,
+	    x->hundredths, x->service_date, x->description, x->ad_id,
+	    x->category_id, x->ad_id, by, as, reverses,
+	    reason != NULL ? reason : "", x->form_key);
+	if (e == WEFT_OK)
+		*id = db_insert_id();
+	return e;
+}
+
 /* The audit JSON of an exchange. */
 void
 ledger_json(struct buf *b, long long id, const struct ledger_entry *x,
@@ -423,7 +458,8 @@ ledger_json(struct buf *b, long long id, const struct ledger_entry *x,
 	buf_json_str(b, x->service_date);
 	buf_puts(b, ",\"description\":");
 	buf_json_str(b, x->description);
-	buf_printf(b, ",\"ad\":%lld", x->ad_id);
+	buf_printf(b, ",\"ad\":%lld,\"category\":%lld", x->ad_id,
+	    x->category_id);
 	if (reverses > 0) {
 		buf_printf(b, ",\"reverses\":%lld,\"reason\":", reverses);
 		buf_json_str(b, reason);
@@ -431,7 +467,7 @@ ledger_json(struct buf *b, long long id, const struct ledger_entry *x,
 	buf_puts(b, "}");
 }
 
-static enum weft_err
+enum weft_err
 ledger_audit(const struct actor *a, const char *action, long long id,
     const struct ledger_entry *x, const char *before, long long reverses,
     const char *reason)
@@ -468,7 +504,7 @@ ledger_key_exchange(const char *key, long long *id)
  * other way round).  Found: *why is LEDGER_REFUSE_DUPLICATE_KEY and *id
  * 0 (ledger_key_use() says what the key made); the caller rolls back.
  */
-static enum weft_err
+enum weft_err
 ledger_key_free(const char *key, long long *id, enum ledger_refusal *why)
 {
 	long long	 pid;
@@ -508,12 +544,7 @@ ledger_record_tx(const struct actor *a, const struct ledger_entry *x,
 			*why = LEDGER_REFUSE_CREDIT_LIMIT;
 		return e;
 	}
-	e = db_exec("INSERT INTO exchanges (provider_id, recipient_id,"
-	    " hundredths, service_date, description, ad_id, recorded_by,"
-	    " recorded_as, form_key) VALUES (?, ?, ?, ?, ?, NULLIF(?, 0), ?,"
-	    " ?, ?)", "iiissiiis", x->provider, x->recipient, x->hundredths,
-	    x->service_date, x->description, x->ad_id, a->member_id,
-	    a->acting_id, x->form_key);
+	e = ledger_insert(x, a->member_id, a->acting_id, 0, NULL, id);
 	if (e == WEFT_ERR_DUPLICATE) {
 		/* The key's first exchange committed after the caller
 		 * looked: answer with that one. */
@@ -524,7 +555,6 @@ ledger_record_tx(const struct actor *a, const struct ledger_entry *x,
 	}
 	if (e != WEFT_OK)
 		goto err;
-	*id = db_insert_id();
 	if ((e = ledger_key_free(x->form_key, id, why)) != WEFT_OK ||
 	    *why != LEDGER_OK)
 		goto err;
@@ -626,8 +656,8 @@ ledger_original_lock(long long id, struct ledger_original *o)
 	memset(o, 0, sizeof(*o));
 	if ((e = db_query(&r, "SELECT provider_id, recipient_id, hundredths,"
 	    " service_date, description, COALESCE(ad_id, 0),"
-	    " COALESCE(reverses_id, 0) FROM exchanges WHERE id = ?"
-	    " FOR UPDATE", "i", id)) != WEFT_OK)
+	    " COALESCE(reverses_id, 0), COALESCE(category_id, 0)"
+	    " FROM exchanges WHERE id = ? FOR UPDATE", "i", id)) != WEFT_OK)
 		return e;
 	if (!db_next(r)) {
 		db_rows_free(r);
@@ -640,6 +670,7 @@ ledger_original_lock(long long id, struct ledger_original *o)
 	util_copy(o->description, sizeof(o->description), db_str(r, 4));
 	o->x.ad_id = db_int(r, 5);
 	o->reverses = db_int(r, 6);
+	o->x.category_id = db_int(r, 7);
 	o->x.service_date = o->date;
 	o->x.description = o->description;
 	db_rows_free(r);
@@ -707,14 +738,10 @@ ledger_reverse_tx(const struct actor *a, long long id, const char *reason,
 	    (e = ledger_entry_community(&rx)) != WEFT_OK)
 		goto err;
 	rx.service_date = today;
-	if ((e = db_exec("INSERT INTO exchanges (provider_id, recipient_id,"
-	    " hundredths, service_date, description, ad_id, recorded_by,"
-	    " recorded_as, reverses_id, reason) VALUES (?, ?, ?, ?, ?,"
-	    " NULLIF(?, 0), ?, ?, ?, ?)", "iiissiiiis", rx.provider,
-	    rx.recipient, rx.hundredths, rx.service_date, rx.description,
-	    rx.ad_id, a->member_id, a->acting_id, id, reason)) != WEFT_OK)
+	rx.form_key = NULL;
+	if ((e = ledger_insert(&rx, a->member_id, a->acting_id, id, reason,
+	    rid)) != WEFT_OK)
 		goto err;
-	*rid = db_insert_id();
 	ledger_json(&before, id, &o.x, 0, NULL);
 	if (buf_failed(&before)) {
 		e = WEFT_ERR_NOMEM;

@@ -115,6 +115,9 @@ struct ledger_exchange {
 	char			 description[256];
 	long long		 ad_id;		/* 0: none */
 	char			 ad_title[121];
+	/* Its category (sql/037), else its ad's; 0 and '' for none. */
+	long long		 category_id;
+	char			 category_name[129];
 	long long		 recorded_by;
 	char			 recorded_by_name[129];
 	long long		 recorded_as;
@@ -134,8 +137,10 @@ struct ledger_exchange {
 enum weft_err	 ledger_exchange_load(long long id, struct ledger_exchange *);
 
 /* A new exchange.  service_date is "YYYY-MM-DD", already checked against
- * the settings by the caller; ad_id 0 for none; community is the one its
- * audit row, if any, is filed under (ledger_audit_community()). */
+ * the settings by the caller; ad_id 0 for none; category_id an item of
+ * the ad categories, 0 for none: the ad's category then, when there is an
+ * ad (ledger_insert()); community is the one its audit row, if any, is
+ * filed under (ledger_audit_community()). */
 struct ledger_entry {
 	long long	 provider;
 	long long	 recipient;
@@ -143,6 +148,7 @@ struct ledger_entry {
 	const char	*service_date;
 	const char	*description;
 	long long	 ad_id;
+	long long	 category_id;
 	const char	*form_key;
 	long long	 community;
 };
@@ -206,6 +212,37 @@ enum weft_err	 ledger_record(const struct actor *,
 enum weft_err	 ledger_reverse(const struct actor *, long long id,
 		    const char *reason, long long *rid,
 		    enum ledger_refusal *why);
+
+/* ---- Group exchanges ----------------------------------------------------- */
+
+#define LEDGER_GROUP_MAX	50	/* exchanges of one group form */
+
+/* The form key of exchange i of a group whose form carries key: the key
+ * itself for the first (so that ledger_key_use(key) finds the group), a
+ * SHA-256 of "key:i" in hex for the others (LEDGER_KEY_LEN + 1 bytes). */
+void		 ledger_group_key(const char *key, size_t i,
+		    char out[LEDGER_KEY_LEN + 1]);
+
+/*
+ * Records a group of n exchanges x[0..n-1] (one provider to many
+ * recipients, or many providers to one: a workshop) in ONE transaction,
+ * all or none (issue 17, docs/exchanges.md "Group exchanges").  The
+ * caller holds exchange.record_for over every party (rule 2) and has
+ * given each entry its form key (ledger_group_key()).  Every balance row
+ * of the group is locked first, in member id order, holding no other
+ * balance lock (the order ledger_move() keeps: no deadlock with single
+ * exchanges); then each exchange moves its hours under the hard credit
+ * limit of s, is inserted, and is audited "exchange.record_for".  A row
+ * the limit refuses: *bad its index, *why LEDGER_REFUSE_CREDIT_LIMIT,
+ * nothing written.  The first key used already (a double submit):
+ * *why LEDGER_REFUSE_DUPLICATE_KEY, ids[0] the exchange it recorded.
+ * Else ids[0..n-1] the new exchanges.  Deadlocks and lock waits are
+ * retried.
+ */
+enum weft_err	 ledger_record_group(const struct actor *,
+		    const struct ledger_settings *s,
+		    const struct ledger_entry *x, size_t n, long long *ids,
+		    size_t *bad, enum ledger_refusal *why);
 
 /* ---- Another area's exchanges: the timebank's own account ---------------- */
 

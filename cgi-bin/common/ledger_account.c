@@ -91,17 +91,12 @@ ledger_record_within(const struct actor *a, const struct ledger_settings *s,
 		*why = LEDGER_REFUSE_CREDIT_LIMIT;
 		return WEFT_OK;
 	}
-	if ((e = db_exec("INSERT INTO exchanges (provider_id, recipient_id,"
-	    " hundredths, service_date, description, recorded_by,"
-	    " recorded_as, form_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	    "iiissiis", x->provider, x->recipient, x->hundredths,
-	    x->service_date, x->description, a->member_id, a->acting_id,
-	    x->form_key)) != WEFT_OK) {
+	if ((e = ledger_insert(x, a->member_id, a->acting_id, 0, NULL,
+	    id)) != WEFT_OK) {
 		if (e == WEFT_ERR_DUPLICATE)
 			*why = LEDGER_REFUSE_DUPLICATE_KEY;
 		return e == WEFT_ERR_DUPLICATE ? WEFT_OK : e;
 	}
-	*id = db_insert_id();
 	buf_init(&after);
 	ledger_json(&after, *id, x, 0, NULL);
 	e = buf_failed(&after) ? WEFT_ERR_NOMEM : audit_write(a,

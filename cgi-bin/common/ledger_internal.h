@@ -53,6 +53,22 @@ typedef enum weft_err (*ledger_tx_fn)(void *ctx, long long pair[2]);
  * all), and once more after making pair's balance rows; a
  * WEFT_ERR_NOTFOUND without a pair is tx's own answer. */
 enum weft_err	 ledger_retry(ledger_tx_fn tx, void *ctx);
+/* Inserts exchange x (its category: x's, else its ad's), recorded by
+ * by/as, reversing `reverses` (0: none) with reason; *id the row.  The
+ * only INSERT INTO exchanges (ledger.c). */
+enum weft_err	 ledger_insert(const struct ledger_entry *x, long long by,
+		    long long as, long long reverses, const char *reason,
+		    long long *id);
+/* After an exchange's INSERT with form key `key`: has a proposal taken
+ * it?  Then *why LEDGER_REFUSE_DUPLICATE_KEY, *id 0 (the caller rolls
+ * back); a locking read (ledger.c says why). */
+enum weft_err	 ledger_key_free(const char *key, long long *id,
+		    enum ledger_refusal *why);
+/* The audit row `action` of exchange id (x as ledger_json() writes it,
+ * before as given: NULL for none), filed under x->community. */
+enum weft_err	 ledger_audit(const struct actor *a, const char *action,
+		    long long id, const struct ledger_entry *x,
+		    const char *before, long long reverses, const char *reason);
 /* The audit JSON of an exchange into b. */
 void		 ledger_json(struct buf *b, long long id,
 		    const struct ledger_entry *, long long reverses,

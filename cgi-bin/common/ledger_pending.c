@@ -52,14 +52,17 @@ static const char pending_load_sql[] =
     " COALESCE(e.ad_id, 0), a.title, e.recorded_by, b.name,"
     " e.recorded_as, c.name, e.status, e.reason, d.name, e.disputed_at,"
     " COALESCE(e.settled_by, 0), s.name, e.settled_at,"
-    " COALESCE(e.exchange_id, 0), e.created_at"
+    " COALESCE(e.exchange_id, 0), e.created_at, COALESCE(k.id, 0),"
+    " COALESCE(k.name, '')"
     " FROM exchange_proposals e JOIN members p ON p.id = e.provider_id"
     " JOIN members q ON q.id = e.recipient_id"
     " JOIN members b ON b.id = e.recorded_by"
     " JOIN members c ON c.id = e.recorded_as"
     " LEFT JOIN members d ON d.id = e.disputed_by"
     " LEFT JOIN members s ON s.id = e.settled_by"
-    " LEFT JOIN ads a ON a.id = e.ad_id WHERE e.id = ?";
+    " LEFT JOIN ads a ON a.id = e.ad_id"
+    " LEFT JOIN categories k ON k.id = COALESCE(e.category_id, a.category_id)"
+    " WHERE e.id = ?";
 
 /* The columns after the two parties' (pending_load_sql). */
 static void
@@ -91,6 +94,9 @@ pending_cols(struct db_rows *r, struct ledger_proposal *p)
 	util_copy(p->settled_at, sizeof(p->settled_at), db_str(r, c + 16));
 	p->exchange_id = db_int(r, c + 17);
 	util_copy(x->created_at, sizeof(x->created_at), db_str(r, c + 18));
+	x->category_id = db_int(r, c + 19);
+	util_copy(x->category_name, sizeof(x->category_name),
+	    db_str(r, c + 20));
 }
 
 enum weft_err
@@ -142,7 +148,8 @@ pending_lock(long long id, long long days, struct pending_row *o)
 	if ((e = db_query(&r, "SELECT provider_id, recipient_id, hundredths,"
 	    " service_date, description, COALESCE(ad_id, 0), recorded_by,"
 	    " recorded_as, form_key, status, COALESCE(exchange_id, 0),"
-	    " ? > 0 AND created_at <= UTC_TIMESTAMP() - INTERVAL ? DAY"
+	    " ? > 0 AND created_at <= UTC_TIMESTAMP() - INTERVAL ? DAY,"
+	    " COALESCE(category_id, 0)"
 	    " FROM exchange_proposals WHERE id = ? FOR UPDATE", "iii", days,
 	    days, id)) != WEFT_OK)
 		return e;
@@ -163,6 +170,7 @@ pending_lock(long long id, long long days, struct pending_row *o)
 	o->status = pending_status(db_str(r, 9));
 	o->exchange_id = db_int(r, 10);
 	o->due = db_int(r, 11) != 0;
+	o->x.category_id = db_int(r, 12);
 	o->x.service_date = o->date;
 	o->x.description = o->description;
 	o->x.form_key = o->key;
@@ -249,10 +257,12 @@ pending_propose_tx(const struct actor *a, const struct ledger_entry *x,
 		return e;
 	e = db_exec("INSERT INTO exchange_proposals (provider_id,"
 	    " recipient_id, hundredths, service_date, description, ad_id,"
-	    " recorded_by, recorded_as, form_key) VALUES (?, ?, ?, ?, ?,"
-	    " NULLIF(?, 0), ?, ?, ?)", "iiissiiis", x->provider, x->recipient,
-	    x->hundredths, x->service_date, x->description, x->ad_id,
-	    a->member_id, a->acting_id, x->form_key);
+	    " category_id, recorded_by, recorded_as, form_key) SELECT ?, ?,"
+	    " ?, ?, ?, NULLIF(?, 0), COALESCE(NULLIF(?, 0), (SELECT"
+	    " a.category_id FROM ads a WHERE a.id = ?)), ?, ?, ?",
+	    "iiissiiiiis", x->provider, x->recipient, x->hundredths,
+	    x->service_date, x->description, x->ad_id, x->category_id,
+	    x->ad_id, a->member_id, a->acting_id, x->form_key);
 	if (e == WEFT_ERR_DUPLICATE) {
 		*why = LEDGER_REFUSE_DUPLICATE_KEY;
 		e = WEFT_OK;
@@ -323,12 +333,8 @@ pending_settle(const struct actor *a, const struct pending_row *o,
 {
 	enum weft_err	 e;
 
-	e = db_exec("INSERT INTO exchanges (provider_id, recipient_id,"
-	    " hundredths, service_date, description, ad_id, recorded_by,"
-	    " recorded_as, form_key) VALUES (?, ?, ?, ?, ?, NULLIF(?, 0), ?,"
-	    " ?, ?)", "iiissiiis", o->x.provider, o->x.recipient,
-	    o->x.hundredths, o->x.service_date, o->x.description, o->x.ad_id,
-	    o->recorded_by, o->recorded_as, o->x.form_key);
+	e = ledger_insert(&o->x, o->recorded_by, o->recorded_as, 0, NULL,
+	    xid);
 	if (e == WEFT_ERR_DUPLICATE) {
 		/* Cannot happen (ledger_key_free()): say so, move nothing. */
 		log_msg(LOGL_ERROR, "ledger: proposal %lld: its form key has "
@@ -338,7 +344,6 @@ pending_settle(const struct actor *a, const struct pending_row *o,
 	}
 	if (e != WEFT_OK)
 		return e;
-	*xid = db_insert_id();
 	return db_exec("UPDATE exchange_proposals SET status = 'confirmed',"
 	    " exchange_id = ?, settled_by = NULLIF(?, 0), settled_as ="
 	    " NULLIF(?, 0), settled_at = UTC_TIMESTAMP() WHERE id = ?", "iiii",

@@ -25,7 +25,10 @@ const struct list_def lists_defs[LIST__MAX] = {
 	    N_("list.affiliation"), 1, .also = { { 0 } } },
 	[LIST_CATEGORY] = { "categories", "categories", "ads", "category_id",
 	    "category", N_("list.categories"), N_("list.category"), 0,
-	    .also = { { .table = "member_talents", .col = "category_id" } } },
+	    .also = { { .table = "member_talents", .col = "category_id" },
+	    /* sql/037: an exchange's own category, a proposal's too. */
+	    { .table = "exchanges", .col = "category_id" },
+	    { .table = "exchange_proposals", .col = "category_id" } } },
 };
 
 int

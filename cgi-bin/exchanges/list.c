@@ -1,6 +1,7 @@
 /*
  * The coordinators' list of recorded exchanges (exchange.list): filters
- * (member, community, dates of service, category of the ad, recorded by,
+ * (member, community, dates of service, category (the exchange's, else
+ * its ad's: sql/037), recorded by,
  * reversed, status), totals of the filtered set, keyset paging, CSV
  * export.  Scoped (docs/authorization.md rule 2): an exchange is listed
  * when either party is in one of the actor's communities, or everywhere
@@ -80,14 +81,15 @@ struct list_filter {
 	" JOIN members p ON p.id = e.provider_id" \
 	" JOIN members q ON q.id = e.recipient_id" \
 	" JOIN members b ON b.id = e.recorded_by" \
-	" LEFT JOIN ads a ON a.id = e.ad_id"
+	" LEFT JOIN ads a ON a.id = e.ad_id" \
+	" LEFT JOIN categories k ON k.id = COALESCE(e.category_id, a.category_id)"
 #define LIST_WHERE \
 	" WHERE (? = 1 OR FIND_IN_SET(p.community_id, ?) > 0" \
 	" OR FIND_IN_SET(q.community_id, ?) > 0)" \
 	" AND (? = 0 OR e.provider_id = ? OR e.recipient_id = ?)" \
 	" AND (? = 0 OR p.community_id = ? OR q.community_id = ?)" \
 	" AND e.service_date BETWEEN ? AND ?" \
-	" AND (? = 0 OR a.category_id = ?)" \
+	" AND (? = 0 OR COALESCE(e.category_id, a.category_id) = ?)" \
 	" AND (? = 0 OR e.recorded_by = ?)"
 #define LIST_WHERE_FMT	"issiiiiiissiiii"
 #define LIST_WHERE_ARGS(f) \
@@ -109,7 +111,7 @@ struct list_filter {
 #define LIST_COLS \
 	"SELECT e.id, e.service_date, p.name, p.username, q.name," \
 	" q.username, e.hundredths, e.description, b.name," \
-	" COALESCE(e.reverses_id, 0), COALESCE(x.id, 0)"
+	" COALESCE(e.reverses_id, 0), COALESCE(x.id, 0), k.name"
 
 /* The filtered set of proposals of one status (exchange_proposals_status
  * for the status and the id order): PLIST_ARGS in PLIST_FMT. */
@@ -119,11 +121,12 @@ struct list_filter {
 #define PLIST_FMT	LIST_WHERE_FMT "s"
 #define PLIST_ARGS(f) \
 	LIST_WHERE_ARGS(f), list_status_keys[(f)->status]
-/* Columns as LIST_COLS's first nine, then the status and the reason. */
+/* Columns as LIST_COLS's first nine, then the status, the reason and
+ * the category (as LIST_COLS's twelfth). */
 #define PLIST_COLS \
 	"SELECT e.id, e.service_date, p.name, p.username, q.name," \
 	" q.username, e.hundredths, e.description, b.name, e.status," \
-	" e.reason"
+	" e.reason, k.name"
 
 /* Appends "&key=value" to the filters' query (values are validated ids,
  * dates and usernames: nothing to encode). */
@@ -344,6 +347,7 @@ list_row(struct tmpl_dict *d, const char *lang, struct db_rows *r,
 	i18n_set_hours(s, "HOURS", lang, db_int(r, 6));
 	tmpl_set(s, "DESCRIPTION", db_str(r, 7));
 	tmpl_set(s, "RECORDED_BY", db_str(r, 8));
+	tmpl_set(s, "CATEGORY", db_str(r, 11));
 	if (proposal) {
 		list_row_status(s, r);
 		return;
@@ -477,7 +481,8 @@ list_csv_row(struct buf *b, struct db_rows *r, int proposal)
 	    db_str(r, 4));
 	ledger_format_hours(db_int(r, 6), 0, h);
 	buf_printf(b, ",%s,", h);
-	buf_csv_fields(b, 2, db_str(r, 7), db_str(r, 8));
+	buf_csv_fields(b, 3, db_str(r, 7), db_str(r, 11) != NULL ?
+	    db_str(r, 11) : "", db_str(r, 8));
 	if (proposal) {
 		buf_printf(b, ",%s,", db_str(r, 9));
 		buf_csv_field(b, db_str(r, 10));
@@ -514,7 +519,7 @@ exchanges_list_csv(struct request *req)
 	if (e != WEFT_OK)
 		return app_status_of(e);
 	buf_printf(b, "id,date,provider,provider_name,recipient,recipient_name,"
-	    "hours,description,recorded_by,%s\r\n", f.status != 0 ?
+	    "hours,description,category,recorded_by,%s\r\n", f.status != 0 ?
 	    "status,reason" : "reverses,reversed_by");
 	while (db_next(r))
 		list_csv_row(b, r, f.status != 0);

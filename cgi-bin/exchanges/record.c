@@ -22,6 +22,7 @@
 #include "i18n.h"
 #include "i18n_conv.h"
 #include "ledger.h"
+#include "lists.h"
 #include "log.h"
 #include "util.h"
 #include "valid.h"
@@ -128,8 +129,8 @@ record_hours_key(const char *in, enum valid_err e, const char *marks)
 
 /* The message for hours that valid_hours() refused: the form's field
  * table names it (form.h), with the settings' maximum as f->max. */
-static void
-record_hours_why(const struct form_field *f, const char *in,
+void
+exchanges_hours_why(const struct form_field *f, const char *in,
     enum valid_err e, const char *lang, char *msg, size_t len)
 {
 	const char	*key;
@@ -148,15 +149,17 @@ record_hours_why(const struct form_field *f, const char *in,
  * (record_validate).  The form key is read first, alone: a key already
  * used answers before the form is judged at all. */
 enum { R_PROVIDER, R_RECIPIENT, R_HOURS, R_DATE, R_DESCRIPTION, R_AD,
-    R_PROVIDER_PICK, R_RECIPIENT_PICK, R__MAX };
+    R_CATEGORY, R_PROVIDER_PICK, R_RECIPIENT_PICK, R__MAX };
 static const struct form_field record_fields[R__MAX] = {
 	[R_PROVIDER] = { "provider", FORM_TEXT, 1, 1, 64 },
 	[R_RECIPIENT] = { "recipient", FORM_TEXT, 1, 1, 64 },
 	[R_HOURS] = { "hours", FORM_HOURS, 1, 0, 0,
-	    .why = record_hours_why },
+	    .why = exchanges_hours_why },
 	[R_DATE] = { "service_date", FORM_DATE, 1, 0, 0 },
 	[R_DESCRIPTION] = { "description", FORM_TEXT, 1, 1, 255 },
 	[R_AD] = { "ad", FORM_ID, 0, 0, 0 },
+	/* Optional: none is the ad's (ledger_insert()). */
+	[R_CATEGORY] = { "category", FORM_ID, 0, 0, 0 },
 	/* The member chosen among those a typed name matched
 	 * (record_find.c): it stands for what was typed. */
 	[R_PROVIDER_PICK] = { "provider_pick", FORM_TEXT, 0, 1, 64,
@@ -168,9 +171,8 @@ static const struct form_field record_key_field = {
 	"form_key", FORM_TEXT, 1, 1, LEDGER_KEY_LEN, .flags = FORM_QUIET,
 };
 
-/* The date of service: not in the future, not older than the setting. */
-static int
-record_date(struct request *req, struct tmpl_dict *d,
+int
+exchanges_check_date(struct request *req, struct tmpl_dict *d,
     const struct ledger_settings *s, const struct form_value *v)
 {
 	long long	 day, today = record_today();
@@ -261,6 +263,39 @@ record_ad(struct request *req, struct tmpl_dict *d, const struct form_value *v,
 	return 0;
 }
 
+long long
+exchanges_form_id(struct request *req, const char *field)
+{
+	struct form_field	 f = { field, FORM_ID, 0, 0, 0,
+	    .flags = FORM_QUIET };
+	struct form_value	 v;
+
+	(void)form_read(&f, 1, &req->form, app_lang(req), NULL, &v);
+	return v.set ? v.id : 0;
+}
+
+int
+exchanges_category(struct request *req, struct tmpl_dict *d,
+    const struct form_value *v, long long *category, enum weft_err *err)
+{
+	int	 ok;
+
+	*category = 0;
+	if (!v->set)
+		return 0;
+	if ((ok = lists_ok(LIST_CATEGORY, v->id, 0)) < 0) {
+		*err = WEFT_ERR_DB;
+		return 0;
+	}
+	if (ok == 0) {
+		form_error(d, "category", app_text(req,
+		    N_("ledger.category.unknown")));
+		return 1;
+	}
+	*category = v->id;
+	return 0;
+}
+
 /* How a recording the actor may make reaches the ledger. */
 enum record_way {
 	RECORD_AT_ONCE,		/* the recipient's side pays */
@@ -322,19 +357,35 @@ record_who(struct request *req, const struct ledger_party *p,
 	return 403;
 }
 
-static struct tmpl_dict *
-record_page(struct request *req, const struct ledger_settings *s,
-    const char *key)
+struct tmpl_dict *
+exchanges_form_page(struct request *req, const char *file,
+    const char *title, const struct ledger_settings *s, const char *key,
+    long long category)
 {
 	struct tmpl_dict	*d;
 
-	if ((d = app_page(req, "exchanges/ledger_new.tpl",
-	    app_text(req, N_("ledger.new.title")))) == NULL)
+	if ((d = app_page(req, file, app_text(req, title))) == NULL)
+		return NULL;
+	if (lists_options(d, "CATEGORY_OPTION", LIST_CATEGORY, app_lang(req),
+	    category, 0) != WEFT_OK)
 		return NULL;
 	form_summary(d, app_lang(req), N_("ledger.summary.recorded"), NULL, 0);
 	tmpl_set(d, "FORM_KEY", key);
 	i18n_set_hours(d, "MAX_HOURS", app_lang(req), s->max_hundredths);
 	tmpl_set_int(d, "OLDEST_DAYS", s->oldest_days);
+	return d;
+}
+
+/* The page of the form, its category chosen (0: none). */
+static struct tmpl_dict *
+record_page(struct request *req, const struct ledger_settings *s,
+    const char *key, long long category)
+{
+	struct tmpl_dict	*d;
+
+	if ((d = exchanges_form_page(req, "exchanges/ledger_new.tpl",
+	    N_("ledger.new.title"), s, key, category)) == NULL)
+		return NULL;
 	tmpl_set(d, "ME", req->actor.username);
 	tmpl_show(d, role_allows_somewhere(&req->actor.grants,
 	    PERM_EXCHANGE_RECORD_FOR) ? "RECORD_FOR" : "RECORD_OWN");
@@ -392,11 +443,12 @@ exchanges_new_form(struct request *req)
 		return app_status_of(e);
 	if (auth_random_hex(key) != WEFT_OK)
 		return 500;
-	if ((d = record_page(req, &s, key)) == NULL)
-		return 500;
 	/* The links that start a recording fill in what they know. */
 	(void)form_read(record_fields, R__MAX, &req->query, app_lang(req),
 	    NULL, v);
+	if ((d = record_page(req, &s, key, v[R_CATEGORY].set ?
+	    v[R_CATEGORY].id : 0)) == NULL)
+		return 500;
 	for (i = 0; i < NELEM(pre); i++)
 		if (v[pre[i].field].set)
 			tmpl_set(d, pre[i].var, v[pre[i].field].str);
@@ -444,7 +496,7 @@ record_validate(struct request *req, struct tmpl_dict *d,
 			v[picks[i].field].str = v[picks[i].pick].str;
 			tmpl_set(d, picks[i].var, v[picks[i].pick].str);
 		}
-	bad += (size_t)record_date(req, d, s, &v[R_DATE]);
+	bad += (size_t)exchanges_check_date(req, d, s, &v[R_DATE]);
 	bad += (size_t)record_parties(req, d, v, p, r, choices, err);
 	if (p->id != 0 && p->id == r->id) {
 		form_error(d, "recipient", app_text(req, N_("ledger.member.same")));
@@ -452,6 +504,8 @@ record_validate(struct request *req, struct tmpl_dict *d,
 	}
 	bad += (size_t)record_ad(req, d, &v[R_AD], p->id, r->id, &x->ad_id,
 	    err);
+	bad += (size_t)exchanges_category(req, d, &v[R_CATEGORY],
+	    &x->category_id, err);
 	x->hundredths = v[R_HOURS].set ? v[R_HOURS].hours : 0;
 	x->provider = p->id;
 	x->recipient = r->id;
@@ -525,7 +579,8 @@ exchanges_record(struct request *req)
 		return app_status_of(e);
 	if (u.exchange != 0 || u.proposal != 0)
 		return record_replay(req, &u);
-	if ((d = record_page(req, &s, k.str)) == NULL)
+	if ((d = record_page(req, &s, k.str, exchanges_form_id(req,
+	    "category"))) == NULL)
 		return 500;
 	memset(&x, 0, sizeof(x));
 	x.form_key = k.str;
@@ -605,6 +660,9 @@ exchanges_show_entry(struct request *req, struct tmpl_dict *d,
 		tmpl_set(s, "NAME", x->recorded_as_name);
 	} else
 		tmpl_show(d, "RECORDED_SELF");
+	if (x->category_id != 0)
+		tmpl_set(tmpl_section(d, "CATEGORY"), "NAME",
+		    x->category_name);
 	if (x->ad_id != 0) {
 		s = tmpl_section(d, "AD");
 		tmpl_set_int(s, "AD_ID", x->ad_id);

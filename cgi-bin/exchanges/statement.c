@@ -83,17 +83,20 @@ struct stmt_filter {
 	" ORDER BY service_date, id LIMIT ?)"
 
 /* Columns of statement rows k (the keys above): id, date, description,
- * the signed hours, the other party, reversal links and reason.  Only
+ * the signed hours, the other party, reversal links and reason, and the
+ * category (the exchange's, else its ad's; NULL for none).  Only
  * the rows shown are read from the table; STRAIGHT_JOIN keeps the
  * optimizer from starting anywhere but at the keys. */
 #define STMT_SELECT(sides) \
 	"SELECT e.id, e.service_date, e.description, k.delta," \
 	" o.id, o.username, o.name, COALESCE(e.reverses_id, 0)," \
-	" COALESCE(x.id, 0), e.reason FROM (" sides ") k" \
+	" COALESCE(x.id, 0), e.reason, c.name FROM (" sides ") k" \
 	" STRAIGHT_JOIN exchanges e ON e.id = k.id" \
 	" STRAIGHT_JOIN members o ON o.id = IF(k.delta > 0," \
 	" e.recipient_id, e.provider_id)" \
-	" LEFT JOIN exchanges x ON x.reverses_id = e.id"
+	" LEFT JOIN exchanges x ON x.reverses_id = e.id" \
+	" LEFT JOIN ads a ON a.id = e.ad_id" \
+	" LEFT JOIN categories c ON c.id = COALESCE(e.category_id, a.category_id)"
 
 /* One side's sums over exchanges dated up to "to", from the index alone:
  * the side (1: as provider, 2: as recipient), how many and their hours
@@ -215,6 +218,8 @@ stmt_row(struct tmpl_dict *d, const char *lang, struct db_rows *r,
 	tmpl_set_int(s, "ID", db_int(r, 0));
 	i18n_set_date(s, "DATE", lang, db_str(r, 1));
 	tmpl_set(s, "DESCRIPTION", db_str(r, 2));
+	if (db_str(r, 10) != NULL)
+		tmpl_set(tmpl_section(s, "CATEGORY"), "NAME", db_str(r, 10));
 	i18n_set_hours(s, delta > 0 ? "IN" : "OUT", lang,
 	    delta > 0 ? delta : -delta);
 	tmpl_set(s, "OTHER_NAME", db_str(r, 6));
@@ -411,7 +416,8 @@ stmt_csv_row(struct buf *b, struct db_rows *r, long long *bal)
 	ledger_format_hours(*bal, 0, h);
 	buf_printf(b, "%s,%s,%s,", h, db_int(r, 7) ? db_str(r, 7) : "",
 	    db_int(r, 8) ? db_str(r, 8) : "");
-	buf_csv_field(b, db_str(r, 9));
+	buf_csv_fields(b, 2, db_str(r, 9), db_str(r, 10) != NULL ?
+	    db_str(r, 10) : "");
 	buf_puts(b, "\r\n");
 }
 
@@ -450,7 +456,7 @@ exchanges_statement_csv(struct request *req)
 		return app_status_of(e);
 	bal = sums.balance;
 	buf_puts(b, "id,date,description,other_member,other_name,hours_in,"
-	    "hours_out,balance,reverses,reversed_by,reason\r\n");
+	    "hours_out,balance,reverses,reversed_by,reason,category\r\n");
 	while (db_next(r))
 		stmt_csv_row(b, r, &bal);
 	db_rows_free(r);

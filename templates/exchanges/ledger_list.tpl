@@ -44,7 +44,7 @@
 {{#ROWS}}<p class="totals">[[ledger.list.totals n=COUNT]] <a href="{{CSV}}">[[ledger.csv]]</a></p>
 <div class="scroll"><table class="exchanges stack">
 <caption>[[ledger.list.caption]]</caption>
-<thead><tr><th scope="col">[[ledger.col.exchange]]</th><th scope="col">[[ledger.col.date]]</th><th scope="col">[[ledger.col.provider]]</th><th scope="col">[[ledger.col.recipient]]</th><th scope="col">[[ledger.col.hours]]</th><th scope="col">[[ledger.col.what]]</th><th scope="col">[[ledger.entry.recorded_by]]</th><th scope="col">[[ledger.col.status]]</th></tr></thead>
+<thead><tr><th scope="col">[[ledger.col.exchange]]</th><th scope="col">[[ledger.col.date]]</th><th scope="col">[[ledger.col.provider]]</th><th scope="col">[[ledger.col.recipient]]</th><th scope="col">[[ledger.col.hours]]</th><th scope="col">[[ledger.col.what]]</th><th scope="col">[[ads.field.category]]</th><th scope="col">[[ledger.entry.recorded_by]]</th><th scope="col">[[ledger.col.status]]</th></tr></thead>
 <tbody>
 {{/ROWS}}{{#ROW}}<tr>
 <td data-label="[[ledger.col.exchange]]">{{#EXCHANGE}}<a href="/exchanges/{{ID}}">#{{ID}}</a>{{/EXCHANGE}}{{#PROPOSAL}}<a href="/exchanges/pending/{{ID}}">#{{ID}}</a>{{/PROPOSAL}}{{#REVERSES}}<br>[[ledger.row.reversal_of]] <a href="/exchanges/{{REVERSES_ID}}">#{{REVERSES_ID}}</a>{{/REVERSES}}{{#REVERSED}}<br>[[ledger.row.reversed_by]] <a href="/exchanges/{{REVERSED_BY}}">#{{REVERSED_BY}}</a>{{/REVERSED}}</td>
@@ -53,6 +53,7 @@
 <td data-label="[[ledger.col.recipient]]">{{RECIPIENT}} ({{RECIPIENT_USERNAME}})</td>
 <td data-label="[[ledger.col.hours]]" class="num">{{HOURS}}</td>
 <td data-label="[[ledger.col.what]]">{{DESCRIPTION}}</td>
+<td data-label="[[ads.field.category]]">{{CATEGORY}}</td>
 <td data-label="[[ledger.entry.recorded_by]]">{{RECORDED_BY}}</td>
 <td data-label="[[ledger.col.status]]">{{#RECORDED}}[[ledger.status.recorded]]{{/RECORDED}}{{#PENDING}}[[ledger.status.waiting_recipient]]{{/PENDING}}{{#DISPUTED}}{{#HAS_REASON}}[[ledger.status.disputed_reason]]{{/HAS_REASON}}{{#NO_REASON}}[[ledger.status.disputed]]{{/NO_REASON}}{{/DISPUTED}}{{#CANCELLED}}[[ledger.status.cancelled]]{{/CANCELLED}}</td>
 </tr>

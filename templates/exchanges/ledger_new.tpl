@@ -29,9 +29,16 @@
 <label for="description">[[ledger.entry.what]] <span class="hint">[[ledger.new.what_hint]]</span></label>
 <input type="text" id="description" name="description" value="{{DESCRIPTION}}" maxlength="255" required{{#DESCRIPTION_INVALID}} aria-invalid="true" aria-describedby="description-error"{{/DESCRIPTION_INVALID}}>
 {{#DESCRIPTION_INVALID}}<p class="field-error" id="description-error">{{DESCRIPTION_ERROR}}</p>{{/DESCRIPTION_INVALID}}
+<label for="category">[[ads.field.category]] <span class="hint">[[ledger.new.category_hint]]</span></label>
+<select id="category" name="category"{{#CATEGORY_INVALID}} aria-invalid="true" aria-describedby="category-error"{{/CATEGORY_INVALID}}>
+<option value="">[[ledger.new.category_none]]</option>
+{{#CATEGORY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>
+{{/CATEGORY_OPTION}}</select>
+{{#CATEGORY_INVALID}}<p class="field-error" id="category-error">{{CATEGORY_ERROR}}</p>{{/CATEGORY_INVALID}}
 <label for="ad">[[ledger.new.ad]] <span class="hint">[[ledger.new.ad_hint]]</span></label>
 <input type="text" id="ad" name="ad" value="{{AD}}" inputmode="numeric"{{#AD_INVALID}} aria-invalid="true" aria-describedby="ad-error"{{/AD_INVALID}}>
 {{#AD_INVALID}}<p class="field-error" id="ad-error">{{AD_ERROR}}</p>{{/AD_INVALID}}
 <div class="actions"><button type="submit">[[ledger.new.submit]]</button></div>
 </form>
+{{#RECORD_FOR}}<p><a href="/exchanges/group">[[ledger.group.title]]</a></p>{{/RECORD_FOR}}
 <p><a href="/exchanges">[[ledger.statement.title]]</a></p>

@@ -12,6 +12,8 @@
 <dd>{{SERVICE_DATE}}</dd>
 <dt>[[ledger.entry.what]]</dt>
 <dd>{{DESCRIPTION}}</dd>
+{{#CATEGORY}}<dt>[[ads.field.category]]</dt>
+<dd>{{NAME}}</dd>{{/CATEGORY}}
 {{#AD}}<dt>[[ledger.entry.ad]]</dt>
 <dd><a href="/ads/{{AD_ID}}">{{AD_TITLE}}</a></dd>{{/AD}}
 <dt>[[ledger.entry.recorded_by]]</dt>

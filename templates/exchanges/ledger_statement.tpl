@@ -23,7 +23,7 @@
 <td data-label="[[ledger.col.date]]">{{DATE}}</td>
 <td data-label="[[ledger.col.exchange]]"><a href="/exchanges/{{ID}}">#{{ID}}</a>{{#REVERSES}}<br>[[ledger.row.reversal_of]] <a href="/exchanges/{{REVERSES_ID}}">#{{REVERSES_ID}}</a>: {{REASON}}{{/REVERSES}}{{#REVERSED}}<br>[[ledger.row.reversed_by]] <a href="/exchanges/{{REVERSED_BY}}">#{{REVERSED_BY}}</a>{{/REVERSED}}</td>
 <td data-label="[[ledger.col.with]]">{{OTHER_NAME}} ({{OTHER_USERNAME}})</td>
-<td data-label="[[ledger.col.what]]">{{DESCRIPTION}}</td>
+<td data-label="[[ledger.col.what]]">{{DESCRIPTION}}{{#CATEGORY}}<br><span class="hint">{{NAME}}</span>{{/CATEGORY}}</td>
 <td data-label="[[ledger.col.hours_in]]" class="num">{{IN}}</td>
 <td data-label="[[ledger.col.hours_out]]" class="num">{{OUT}}</td>
 <td data-label="[[ledger.col.balance]]" class="num">{{BALANCE}}</td>

@@ -271,7 +271,7 @@ test('coordinators\' list: filters, totals, scope, CSV', async () => {
 	assert.equal(r.status, 200);
 	assert.match(r.headers['content-type'], /^text\/csv/);
 	const lines = r.body.trim().split('\r\n');
-	assert.equal(lines[0], 'id,date,provider,provider_name,recipient,recipient_name,hours,description,recorded_by,reverses,reversed_by');
+	assert.equal(lines[0], 'id,date,provider,provider_name,recipient,recipient_name,hours,description,category,recorded_by,reverses,reversed_by');
 	assert.deepEqual(lines.slice(1).map((l) => Number(l.split(',')[0])), mine);
 	assert.doesNotMatch(r.body, /(^|,)"?=SUM/m);
 	r = await get(`/exchanges/list.csv?member=${R.username}`, nc);

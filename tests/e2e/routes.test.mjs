@@ -39,6 +39,7 @@ import { paymentsRoutes } from './routes-payments.mjs';
 import { translationsRoutes } from './routes-translations.mjs';
 import { CONTENT_KINDS, CONTENT_SCOPES, CONTENT_VARIANTS, contentDemo, contentObj, contentRoutes, contentSnapshot, makeContent } from './routes-content.mjs';
 import { mailRoutes } from './routes-mail.mjs';
+import { exchangesRoutes } from './routes-exchanges.mjs';
 import { makeInvitation, membersRoutes } from './routes-members.mjs';
 import { COMMUNITY, PREFIX, makeAds, makeMembers, one, q } from './routes-probes.mjs';
 
@@ -280,6 +281,7 @@ const EXPECTED = [
 		cite: 'docs/authorization.md "Who is who": an exchange in which they are a party (none is, here); exchange.record_for over the scopes of both parties (rule 2; "Scope of a grant": writing an exchange across two communities needs both)',
 		rule: (a, v) => reaches(a, 'exchange.record_for', SCOPES.exchange[v], 'all') ? 'allowed' : 'refused',
 	}),
+	...exchangesRoutes({ R, reaches, SCOPES, today, formKey }),
 	R('exchanges', 'GET', '/exchanges/list', 'perm', 'exchange.list'),
 	R('exchanges', 'GET', '/exchanges/list.csv', 'perm', 'exchange.list'),
 	R('exchanges', 'GET', '/exchanges/members/:id', 'perm', 'member.activity', { obj: 'member' }),

@@ -352,8 +352,10 @@ test('the lists: the four with their counts; the categories are the ads\' own', 
 		assert.match(r.body, new RegExp(`<tr data-list="${l}"><th scope="row"><a href="/site/lists/${l}">`));
 	const cats = await page('/site/lists/categories', admin);
 	const gardening = itemId('categories', 'Gardening');
-	// Its ads and the talents that name it (issue 17).
-	const uses = Number(sql(`SELECT (SELECT COUNT(*) FROM ads WHERE category_id = ${gardening}) + (SELECT COUNT(*) FROM member_talents WHERE category_id = ${gardening})`)[0][0]);
+	// Its ads, the talents that name it, and the exchanges and proposals
+	// filed under it (issue 17).
+	const uses = Number(sql(`SELECT (SELECT COUNT(*) FROM ads WHERE category_id = ${gardening}) + (SELECT COUNT(*) FROM member_talents WHERE category_id = ${gardening})
+	    + (SELECT COUNT(*) FROM exchanges WHERE category_id = ${gardening}) + (SELECT COUNT(*) FROM exchange_proposals WHERE category_id = ${gardening})`)[0][0]);
 	assert.match(cats.body, new RegExp(`<tr data-item="${gardening}"><th scope="row"><a href="/site/lists/categories/${gardening}">Gardening</a>[^<]*</th><td>\\d+</td><td>${uses}</td>`));
 	const nb = await page('/site/lists/neighbourhoods', admin);
 	assert.match(nb.body, /Riverside/);

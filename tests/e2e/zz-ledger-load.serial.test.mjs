@@ -11,6 +11,11 @@
 // per confirmed proposal, nothing left pending), the sum of all balances
 // is 0, every balance equals the sum of its statement (the confirmed
 // exchanges), and the load's members hold what the clients expect.
+// Alongside, a coordinator (admin) records group exchanges among the same
+// members through /exchanges/group (issue 17): one provider to 2..5
+// recipients or the other way round, a share of the forms sent two or
+// three times at once with the same key; each group is made once, all of
+// its exchanges or none, and counts in the balances checked.
 //
 // Sizes come from the environment, the issue's values by default:
 //   WEFT_LEDGER_CLIENTS      8      clients (members) in parallel
@@ -18,6 +23,7 @@
 //   WEFT_LEDGER_CONCURRENCY  4      requests in flight per client
 //   WEFT_LEDGER_DUP_SHARE    0.05   share of forms sent twice at once
 //   WEFT_LEDGER_ASK_SHARE    0.4    share recorded by the provider
+//   WEFT_LEDGER_GROUPS       100    group forms the coordinator sends
 // A serial test (runs alone, after the others): it loads the whole stack.
 
 import test from 'node:test';
@@ -31,6 +37,7 @@ const PER = Number(process.env.WEFT_LEDGER_PER_CLIENT || 1000);
 const CONC = Number(process.env.WEFT_LEDGER_CONCURRENCY || 4);
 const DUP = Number(process.env.WEFT_LEDGER_DUP_SHARE || 0.05);
 const ASK = Number(process.env.WEFT_LEDGER_ASK_SHARE || 0.4);
+const GROUPS = Number(process.env.WEFT_LEDGER_GROUPS || 100);
 
 // A deterministic generator, so a failing run can be replayed.
 function rng(seed) {
@@ -77,6 +84,65 @@ async function pool(items, n, fn) {
 		}
 	});
 	await Promise.all(workers);
+}
+
+// The coordinator's group forms: a random one member, 2..5 others, the
+// one the provider or the recipient, each form with its own key; a fifth
+// sent more than once at once.
+function groupPlan(members, seed) {
+	const r = rng(seed);
+	const work = [];
+	for (let i = 0; i < GROUPS; i++) {
+		const left = [...members];
+		const one1 = left.splice(Math.floor(r() * left.length), 1)[0];
+		const many = [];
+		const n = Math.min(left.length, 2 + Math.floor(r() * 4));
+		while (many.length < n)
+			many.push(left.splice(Math.floor(r() * left.length), 1)[0]);
+		work.push({
+			key: randomBytes(32).toString('hex'), one: one1, many,
+			shape: r() < 0.5 ? 'provider' : 'recipient',
+			hundredths: 25 * (1 + Math.floor(r() * 8)),
+			sends: r() < 0.2 ? 2 + Math.floor(r() * 2) : 1,
+		});
+	}
+	return work;
+}
+
+// Sends the group forms, CONC at a time; every answer of a form names
+// the same first exchange.
+async function grouper(g, stats) {
+	const today = dateIn(0);
+	await pool(g.work, CONC, async (w) => {
+		const form = {
+			csrf: g.csrf, form_key: w.key, shape: w.shape, one: w.one.username,
+			many: w.many.map((m) => m.username).join('\n'), hours: (w.hundredths / 100).toFixed(2),
+			service_date: today, description: 'load group',
+		};
+		const res = await Promise.all(Array.from({ length: w.sends }, () => post('/exchanges/group', g.jar, form)));
+		stats.requests += res.length;
+		for (const x of res) {
+			const m = x.status === 303 && x.location ? x.location.match(/^\/exchanges\/(\d+)$/) : null;
+			if (!m) {
+				stats.failures.push(`group ${w.key.slice(0, 8)}: ${x.status} ${x.location || ''}`);
+				continue;
+			}
+			if (w.id !== undefined && w.id !== Number(m[1]))
+				stats.failures.push(`group ${w.key.slice(0, 8)}: answers name #${w.id} and #${m[1]}`);
+			w.id = Number(m[1]);
+		}
+	});
+}
+
+// Each group once: as many exchanges as members in the list, the form's
+// key on the first (the one every answer named).
+function checkGroups(groups, admin, ids) {
+	assert.equal(Number(one(`SELECT COUNT(*) FROM exchanges WHERE recorded_by = ${admin}
+	    AND description = 'load group' AND provider_id IN (${ids}) AND recipient_id IN (${ids})`)),
+	    groups.reduce((s, w) => s + w.many.length, 0), 'every group once, whole');
+	const byKey = new Map(rootSql(`SELECT form_key, id FROM exchanges WHERE recorded_by = ${admin}
+	    AND description = 'load group'`).map(([k, id]) => [k, Number(id)]));
+	assert.equal(groups.filter((w) => byKey.get(w.key) !== w.id).length, 0, 'each group\'s key names its first exchange');
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -219,10 +285,15 @@ test(`ledger under load: ${CLIENTS} clients x ${PER} exchanges, ${ASK * 100}% wa
 			clients.set(me.id, { me, jar, csrf, seed: 1000 + i, work: plan(me, members, 1000 + i),
 			    queue: [], recording: true });
 		}
+		const adminJar = await as('admin');
+		const gpage = await get('/exchanges/group', adminJar);
+		assert.equal(gpage.status, 200);
+		const grp = { jar: adminJar, csrf: gpage.body.match(/name="csrf" value="([0-9a-f]{64})"/)[1],
+		    work: groupPlan(members, 77) };
 		const stats = { requests: 0, failures: [] };
 		const t0 = Date.now();
-		await Promise.all([...clients.values()].flatMap((c) =>
-		    [recorder(c, clients, stats), answerer(c, clients, stats)]));
+		await Promise.all([...[...clients.values()].flatMap((c) =>
+		    [recorder(c, clients, stats), answerer(c, clients, stats)]), grouper(grp, stats)]);
 		const secs = (Date.now() - t0) / 1000;
 		t.diagnostic(`${stats.requests} POSTs (${CLIENTS * PER} exchanges) in ${secs.toFixed(1)} s: ` +
 		    `${(stats.requests / secs).toFixed(0)} requests/s`);
@@ -237,6 +308,10 @@ test(`ledger under load: ${CLIENTS} clients x ${PER} exchanges, ${ASK * 100}% wa
 		assert.ok(count((w) => w.answer === 'twice') > 0, 'some were confirmed twice at once');
 		assert.ok(count((w) => w.answer === 'dispute') > 0, 'some were disputed');
 		checkLedger(all, ids);
+		t.diagnostic(`${grp.work.length} group forms (${grp.work.reduce((n, w) => n + w.many.length, 0)} ` +
+		    `exchanges), ${grp.work.filter((w) => w.sends > 1).length} sent more than once at once`);
+		assert.ok(grp.work.some((w) => w.sends > 1), 'some group forms were sent more than once');
+		checkGroups(grp.work, Number(one("SELECT id FROM members WHERE username = 'admin'")), ids);
 
 		// The load's members hold what the clients expect: what they paid
 		// and what was confirmed, not what was disputed.
@@ -247,6 +322,12 @@ test(`ledger under load: ${CLIENTS} clients x ${PER} exchanges, ${ASK * 100}% wa
 			expect.set(w.provider.id, expect.get(w.provider.id) + w.hundredths);
 			expect.set(w.recipient.id, expect.get(w.recipient.id) - w.hundredths);
 		}
+		for (const w of grp.work)
+			for (const m of w.many) {
+				const [p, r] = w.shape === 'provider' ? [w.one, m] : [m, w.one];
+				expect.set(p.id, expect.get(p.id) + w.hundredths);
+				expect.set(r.id, expect.get(r.id) - w.hundredths);
+			}
 		for (const [id, bal] of rootSql(`SELECT member_id, hundredths FROM balances WHERE member_id IN (${ids})`))
 			assert.equal(Number(bal), expect.get(Number(id)), `member ${id}`);
 		// And through the product: the statement CSV ends on the balance.
