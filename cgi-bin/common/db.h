@@ -60,6 +60,19 @@ void		 db_rows_free(struct db_rows *);
 enum weft_err	 db_query_int(long long *out, const char *sql,
 		    const char *fmt, ...);
 
+/*
+ * The retry of a whole request (app.c): db_retry_mark() before a handler
+ * runs; after it, db_retry_wanted() is WEFT_ERR_CONFLICT (a deadlock, a
+ * lock wait timeout, a Galera certification conflict) or
+ * WEFT_ERR_DB_DOWN (the node lost mid-transaction) when a transaction
+ * since the mark failed so and nothing at all was committed since the
+ * mark, so that running the handler again is safe; else WEFT_OK.  A
+ * connection lost during a COMMIT or an autocommitted write (it may have
+ * been applied) is never retried.
+ */
+void		 db_retry_mark(void);
+enum weft_err	 db_retry_wanted(void);
+
 /* The last MariaDB error number, for logging. */
 unsigned	 db_errno(void);
 
