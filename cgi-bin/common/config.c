@@ -36,6 +36,13 @@ const struct config_key config_keys[] = {
 	    "moves to the next when its node goes away; a request whose "
 	    "transaction was lost with the node, and committed nothing, is "
 	    "run again there. Empty: db_socket alone."),
+	N(db_hosts_spread, CONFIG_INT, 0, 1, "0", "0|1",
+	    "0: every worker starts on the first endpoint of db_hosts, so one "
+	    "node takes the writes while it lives and two nodes never write "
+	    "the same row at once. 1: each worker starts on an endpoint of "
+	    "its own (by process id), spreading the load over the nodes; two "
+	    "nodes writing one row then meet at commit (a deadlock, 1213), "
+	    "and the request that lost is run again."),
 	N(db_connect_timeout_s, CONFIG_INT, 1, 60, "2", "seconds",
 	    "How long a worker waits for one database endpoint to accept a "
 	    "connection before it tries the next (or answers 503)."),

@@ -15,6 +15,7 @@
 struct config {
 	char		 db_socket[256];
 	char		 db_hosts[768];	/* "" or endpoints: db_hosts.h */
+	int		 db_hosts_spread;	/* 1: workers start on all */
 	int		 db_connect_timeout_s;
 	int		 db_read_timeout_s;
 	char		 db_name[64];

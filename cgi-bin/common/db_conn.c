@@ -4,8 +4,9 @@
  * cluster, db_hosts.h), which one this worker is on, the session
  * settings every connection gets, and the logging of an outage.
  *
- * A worker starts on the first endpoint and stays on the one that
- * answered until it is lost (db_conn_lost()); it then tries the next
+ * A worker starts on the first endpoint (or, db_hosts_spread, on one
+ * chosen by its process id) and stays on the one that answered until it
+ * is lost (db_conn_lost()); it then tries the next
  * ones in turn, the lost one last.  Nothing moves a worker back when a
  * node returns: its connection is as good as any other's.
  */
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <errmsg.h>
 #include <mysql.h>
@@ -91,6 +93,8 @@ db_eps_load(void)
 	if (db_hosts_parse(config.db_hosts, db_eps, DB_HOSTS_MAX,
 	    &db_neps) == WEFT_OK && db_neps > 0) {
 		db_cluster = 1;
+		if (config.db_hosts_spread)
+			db_cur = (size_t)getpid() % db_neps;
 		return;
 	}
 	snprintf(db_eps[0].host, sizeof(db_eps[0].host), "%s",
