@@ -32,6 +32,7 @@ static struct db_endpoint	 db_eps[DB_HOSTS_MAX];
 static size_t			 db_neps;	/* 0: not read yet */
 static size_t			 db_cur;	/* the endpoint in use */
 static int			 db_cluster;	/* db_hosts named them */
+static int			 db_was = -1;	/* the last one connected to */
 
 /*
  * A database outage, as this worker has seen it.  With the database down
@@ -226,11 +227,12 @@ db_conn_open(MYSQL **out, unsigned *err)
 		i = (db_cur + k) % db_neps;
 		if ((e = db_conn_try(&db_eps[i], out, err, msg,
 		    sizeof(msg))) == WEFT_OK) {
-			if (k > 0 || db_outage.since != 0)
+			if (db_was != -1 && (size_t)db_was != i)
 				log_msg(LOGL_WARN, "db: now on %s",
 				    db_endpoint_name(&db_eps[i], where,
 				    sizeof(where)));
 			db_cur = i;
+			db_was = (int)i;
 			db_outage_over();
 			return WEFT_OK;
 		}
