@@ -508,7 +508,13 @@ db_run(const char *sql, struct db_params *p, struct db_rows **out)
 	for (attempt = 0; attempt < 2; attempt++) {
 		if (db_conn == NULL && (e = db_open()) != WEFT_OK)
 			return e;
-		if ((e = db_run_once(sql, p, out)) != WEFT_ERR_DB_DOWN)
+		e = db_run_once(sql, p, out);
+		if (e == WEFT_ERR_DB && !db_conn_usable(db_conn)) {
+			log_msg(LOGL_WARN, "db: the node refuses its clients "
+			    "(after %u): leaving it", db_last_errno);
+			e = WEFT_ERR_DB_DOWN;
+		}
+		if (e != WEFT_ERR_DB_DOWN)
 			break;
 		db_lost();
 		if (db_tx != DB_TX_NONE)

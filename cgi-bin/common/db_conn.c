@@ -247,6 +247,28 @@ db_conn_open(MYSQL **out, unsigned *err)
 	return e == WEFT_ERR_NOMEM ? e : WEFT_ERR_DB_DOWN;
 }
 
+/*
+ * After an error that is none of the known ones: is the connection's node
+ * still one to use?  A Galera node that refuses its clients (out of the
+ * primary component, or wsrep_reject_queries) reports the refusal of a
+ * statement run inside a trigger as a syntax error in the trigger's body
+ * (1064, seen under tests/hosting/galera.test.mjs), not as 1047; a probe
+ * tells the two apart.  Without db_hosts: yes, without asking.
+ */
+int
+db_conn_usable(MYSQL *m)
+{
+	MYSQL_RES	*res;
+
+	if (!db_cluster)
+		return 1;
+	if (mysql_real_query(m, "SELECT 1", 8) != 0 ||
+	    (res = mysql_store_result(m)) == NULL)
+		return 0;
+	mysql_free_result(res);
+	return db_conn_ready(m) == 0;
+}
+
 /* The connection in use was lost: the next connect starts with the next
  * endpoint, so that a worker whose node died does not wait on it first. */
 void

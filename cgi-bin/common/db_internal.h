@@ -24,6 +24,9 @@ enum weft_err	 db_fetch(MYSQL_STMT *st, const char *sql,
 /* A ready connection to the endpoint in use, or the next that answers;
  * *err is the MariaDB error of a failure.  db_conn.c. */
 enum weft_err	 db_conn_open(MYSQL **out, unsigned *err);
+/* 0 when a db_hosts node that failed a statement refuses its clients
+ * (then it counts as lost), else 1. */
+int		 db_conn_usable(MYSQL *);
 /* The connection in use was lost: move on to the next endpoint. */
 void		 db_conn_lost(void);
 

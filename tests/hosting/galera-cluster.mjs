@@ -18,17 +18,23 @@ export const PROVIDER = '/usr/lib/galera/libgalera_smm.so';
 const USER = process.getuid() === 0 ? 'mysql' : userInfo().username;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-// n distinct free TCP ports on 127.0.0.1 (all held open until all are had).
+// n distinct free TCP ports on 127.0.0.1, below the kernel's ephemeral
+// range (32768-60999): a port the kernel handed out for a listen(0) is as
+// likely to be taken next by an outgoing connection of another stack on
+// this machine, which made a node fail to bind its group port.
 export async function freePorts(n) {
-	const servers = [];
 	const ports = [];
 	while (ports.length < n) {
+		const port = 20000 + Math.floor(Math.random() * 12000);
+		if (ports.includes(port))
+			continue;
 		const s = createServer();
-		await new Promise((res, rej) => s.listen(0, '127.0.0.1', res).on('error', rej));
-		servers.push(s);
-		ports.push(s.address().port);
+		const ok = await new Promise((res) => s.once('error', () => res(false)).listen(port, '127.0.0.1', () => res(true)));
+		if (ok) {
+			ports.push(port);
+			await new Promise((r) => s.close(r));
+		}
 	}
-	await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
 	return ports;
 }
 
@@ -105,6 +111,8 @@ wsrep_provider_options = "gmcast.listen_addr=tcp://127.0.0.1:${n.gcomm}; ist.rec
 	// Starts node n; extra arguments for mariadbd (--wsrep-new-cluster).
 	start(n, args = []) {
 		const out = openSync(n.log, 'a');
+		if (process.getuid() === 0)
+			spawnSync('chown', [`${USER}:`, n.log]);
 		n.proc = spawn('mariadbd', [`--defaults-file=${n.cnf}`, ...args],
 		    { stdio: ['ignore', out, out], detached: true });
 		closeSync(out);

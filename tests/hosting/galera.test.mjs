@@ -9,7 +9,9 @@
 // restarted: it rejoins by IST.  Then, on every node: the sum of balances
 // is zero, every balance equals its statement, no key is there twice and
 // every exchange answered 303 is there once, with the id it was answered
-// with.  Last, the last-admin rule (rule 4) under concurrent demotions on
+// with.  Then node 2 refuses its clients for a while (1047, as a node cut
+// off from its cluster does) under the same writers: its workers leave
+// it.  Last, the last-admin rule (rule 4) under concurrent demotions on
 // several nodes: each round, the last two site admins remove each other's
 // grant at once; one admin is left every time.  Figures printed: requests
 // failed when the node died, time to fail over, time to rejoin, the
@@ -233,6 +235,25 @@ test('a Galera cluster of three: a node killed and restarted under eight writers
 		const afterKill = state.failures.length - before.failures;
 		const resumed = clients.map((c) => c.resumedAt ? c.resumedAt - state.killedAt : Infinity);
 		assert.ok(resumed.every(Number.isFinite), `every writer recorded after the kill: ${resumed}`);
+
+		// A node that refuses its clients (1047, as one cut off from the
+		// primary component does), while the writers go on: its
+		// workers leave it for the next node.
+		const refusing = { posts: state.posts, failures: state.failures.length, answered: state.answered.size };
+		const lines1047 = logCount(stack, /\b1047\b/);
+		cluster.sql(n2, 'SET GLOBAL wsrep_reject_queries = ALL');
+		state.stop = false;
+		state.killedAt = 0;
+		const load2 = clients.map((c) => writer(c, names.filter((x) => x !== c.me), state));
+		await sleep(2500);
+		state.stop = true;
+		await Promise.all(load2);
+		cluster.sql(n2, 'SET GLOBAL wsrep_reject_queries = NONE');
+		const refusedFailed = state.failures.length - refusing.failures;
+		const refused1047 = logCount(stack, /\b1047\b/) - lines1047;
+		assert.ok(refused1047 > 0, 'workers on node 2 met 1047');
+		assert.ok(state.answered.size > refusing.answered, 'exchanges recorded while node 2 refused');
+
 		const counts = cluster.nodes.map((n) => checkLedger(cluster, n, state));
 		const sums = cluster.nodes.map((n) => cluster.sql(n, 'CHECKSUM TABLE exchanges, balances', 'weft')
 		    .map((r) => r[1]).join(' '));
@@ -249,6 +270,8 @@ test('a Galera cluster of three: a node killed and restarted under eight writers
 		    `every writer recording again after ${Math.max(...resumed)} ms (slowest request after the kill ${state.slowest} ms); ` +
 		    `rejoin by IST (${istSets} writesets) ${rejoin} ms from the restart to Synced; ` +
 		    `requests run again: ${conflicts} after a conflict, ${lostRuns} after a lost node; workers moved to another node: ${moves}; ` +
+		    `node 2 refusing its clients (1047) for 2.5 s: ${state.posts - refusing.posts} POSTs, ` +
+		    `${refusedFailed} failed, ${refused1047} log lines of 1047; ` +
 		    `rule 4 rounds (answers): ${outcomes.join(', ')}`);
 		if (state.failures.length)
 			console.log(`# galera: failed answers: ${[...new Set(state.failures)].slice(0, 10).join('; ')}`);
