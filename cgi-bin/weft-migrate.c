@@ -483,6 +483,10 @@ mig_config(const char *path, const char *user, int askpw)
 		fprintf(stderr, "weft-migrate: cannot load config %s\n", path);
 		return -1;
 	}
+	/* Over db_socket only, both of its connections: on a Galera cluster
+	 * (db_hosts) it runs on one node, whose schema changes replicate to
+	 * the others (total order isolation, docs/scaling.md). */
+	config.db_hosts[0] = '\0';
 	pw[0] = '\0';
 	if (askpw && auth_password_read(stdin, pw, sizeof(pw)) != WEFT_OK) {
 		fprintf(stderr, "weft-migrate: -p: expected the password on "

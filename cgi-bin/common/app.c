@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -31,6 +32,7 @@
 #define APP_PATH_MAX	2048
 #define APP_RECORDS_MIN	8192	/* libfcgi's stream buffer: see app_write() */
 #define APP_RECORD_MAX	65535	/* FastCGI: content bytes in one record */
+#define APP_TRIES	3	/* runs of a handler whose transaction met another */
 
 /* APP_NO_CSRF, which only a public route may carry (app.h). */
 static int
@@ -254,6 +256,116 @@ app_guard(struct request *req)
 	}
 }
 
+/* What a handler may change of the request, kept to run it again. */
+struct app_redo {
+	int		 status;
+	size_t		 headers;
+	size_t		 body;
+	int		 failed;
+	struct tmpl_dict *layout;
+	struct actor	 actor;
+	char		 flash[sizeof(((struct request *)0)->flash)];
+};
+
+static void
+app_redo_keep(const struct request *req, struct app_redo *k)
+{
+	k->status = req->resp.status;
+	k->headers = req->resp.headers.len;
+	k->body = req->resp.body.len;
+	k->failed = req->resp.failed;
+	k->layout = req->layout;
+	k->actor = req->actor;
+	memcpy(k->flash, req->flash, sizeof(k->flash));
+}
+
+/* Back to the request as it was before the handler ran: the response's
+ * headers and body cut back (the cookies set before stay), the page the
+ * handler began dropped. */
+static void
+app_redo_restore(struct request *req, const struct app_redo *k)
+{
+	req->resp.status = k->status;
+	req->resp.failed = k->failed;
+	if (req->resp.headers.p != NULL) {
+		req->resp.headers.len = k->headers;
+		req->resp.headers.p[k->headers] = '\0';
+	}
+	if (req->resp.body.p != NULL) {
+		req->resp.body.len = k->body;
+		req->resp.body.p[k->body] = '\0';
+	}
+	req->resp.headers.failed = req->resp.body.failed = 0;
+	if (req->layout != NULL && req->layout != k->layout)
+		tmpl_dict_free(req->layout);
+	req->layout = k->layout;
+	req->page_tpl = NULL;
+	req->actor = k->actor;
+	memcpy(req->flash, k->flash, sizeof(req->flash));
+}
+
+/* A short wait before the next try, longer each time, with jitter so
+ * that the transactions that met do not meet again: 10-30 ms, then
+ * 20-60, then 40-120. */
+static void
+app_redo_wait(int tries)
+{
+	static unsigned	 seed;
+	unsigned	 ms = 10u << (tries - 1);
+
+	if (seed == 0)
+		seed = (unsigned)getpid() ^ (unsigned)time(NULL);
+	seed = seed * 1103515245u + 12345u;
+	ms += (seed >> 16) % (2 * ms + 1);
+	(void)usleep(ms * 1000);
+}
+
+/*
+ * Runs the route's handler, and runs it again, up to APP_TRIES times,
+ * when its transaction failed for a reason that left nothing behind and
+ * nothing was committed: a deadlock or lock wait timeout, the conflict a
+ * Galera cluster reports at commit when another node wrote the same row
+ * first (1213), or the node lost mid-transaction, the worker then being
+ * on the next node (db.h, db_retry_wanted()).  The response is built in
+ * memory and written after this returns, so a try that failed has sent
+ * nothing; a handler's other effects are rows of the same transaction
+ * (audit, outbox).  The ledger's one-time key makes a retried exchange
+ * one exchange all the same.
+ */
+static int
+app_run_handler(struct request *req)
+{
+	struct app_redo	 keep;
+	enum weft_err	 why;
+	int		 st, tries;
+
+	app_redo_keep(req, &keep);
+	for (tries = 1; ; tries++) {
+		db_retry_mark();
+		form_duplicates_clear();
+		st = req->route->handler(req);
+		if (form_duplicates_seen())	/* nothing written: form_read() */
+			return app_error(req, 400, app_text(req,
+			    N_("error.field_twice")));
+		db_rollback();
+		if ((why = db_retry_wanted()) == WEFT_OK)
+			return st;
+		if (tries == APP_TRIES) {
+			log_msg(LOGL_WARN, "%s %s: still %s after %d tries",
+			    http_method_names[req->method], req->route->pattern,
+			    why == WEFT_ERR_CONFLICT ? "a conflict" :
+			    "no database", tries);
+			return st;
+		}
+		log_msg(LOGL_INFO, "%s %s: run again (try %d) after %s",
+		    http_method_names[req->method], req->route->pattern,
+		    tries + 1, why == WEFT_ERR_CONFLICT ? "a conflict" :
+		    "a lost database node");
+		app_redo_restore(req, &keep);
+		app_redo_wait(tries);
+	}
+}
+
 static void
 app_handle(FCGX_Request *r, const struct program *prog, struct request *req)
 {
@@ -299,10 +411,7 @@ app_handle(FCGX_Request *r, const struct program *prog, struct request *req)
 		    app_feature_off_keys[req->route->feature]));
 		goto out;
 	}
-	form_duplicates_clear();
-	st = req->route->handler(req);
-	if (form_duplicates_seen())	/* nothing was written: form_read() */
-		st = app_error(req, 400, app_text(req, N_("error.field_twice")));
+	st = app_run_handler(req);
 out:
 	db_rollback();	/* a handler that returned mid-transaction */
 	if (st > 0 && req->bad_cookies != 0)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "db_hosts.h"
 #include "log.h"
 #include "util.h"
 
@@ -23,8 +24,35 @@ struct config config;
 	{ #k, t, offsetof(struct config, k), 0, lo, hi, def, arg, desc }
 const struct config_key config_keys[] = {
 	S(db_socket, "/run/mysqld/mysqld.sock", "path",
-	    "The unix socket of the MariaDB server. weft connects over this "
-	    "socket only, never over TCP."),
+	    "The unix socket of the MariaDB server, when db_hosts is empty "
+	    "(the usual single server): weft then connects over this socket "
+	    "only, never over TCP."),
+	S(db_hosts, "", "endpoints",
+	    "Several database servers, for a MariaDB Galera cluster "
+	    "(docs/scaling.md): a comma-separated list of host:port, "
+	    "[IPv6]:port, host (port 3306) or a unix socket path, such as "
+	    "10.0.0.5:3306, 10.0.0.6:3306, 10.0.0.7:3306. A worker connects "
+	    "to the first one that answers and is ready (wsrep_ready), and "
+	    "moves to the next when its node goes away; a request whose "
+	    "transaction was lost with the node, and committed nothing, is "
+	    "run again there. Empty: db_socket alone."),
+	N(db_hosts_spread, CONFIG_INT, 0, 1, "0", "0|1",
+	    "0: every worker starts on the first endpoint of db_hosts, so one "
+	    "node takes the writes while it lives and two nodes never write "
+	    "the same row at once. 1: each worker starts on an endpoint of "
+	    "its own (by process id), spreading the load over the nodes; two "
+	    "nodes writing one row then meet at commit (a deadlock, 1213), "
+	    "and the request that lost is run again."),
+	N(db_connect_timeout_s, CONFIG_INT, 1, 60, "2", "seconds",
+	    "How long a worker waits for one database endpoint to accept a "
+	    "connection before it tries the next (or answers 503)."),
+	N(db_read_timeout_s, CONFIG_INT, 1, 3600, "30", "seconds",
+	    "How long a worker waits for the database to answer one "
+	    "statement (and to take what it sends) before it counts the "
+	    "connection as lost. With db_hosts this is how fast a worker "
+	    "leaves a node that hangs without closing its connections; it "
+	    "must exceed the slowest statement, and on Galera the time the "
+	    "cluster takes to evict a lost node (evs.suspect_timeout)."),
 	S(db_name, "weft", "name",
 	    "The database that holds weft's tables."),
 	S(db_user, "weft", "user",
@@ -284,6 +312,21 @@ config_env(struct config *c)
 	return WEFT_OK;
 }
 
+/* What one key's bounds cannot say: the endpoint list parses. */
+static enum weft_err
+config_check(const struct config *c)
+{
+	struct db_endpoint	 ep[DB_HOSTS_MAX];
+	size_t			 n;
+
+	if (db_hosts_parse(c->db_hosts, ep, DB_HOSTS_MAX, &n) != WEFT_OK) {
+		log_msg(LOGL_ERROR, "config: db_hosts: not a list of at most "
+		    "%d host:port, [v6]:port or /socket entries", DB_HOSTS_MAX);
+		return WEFT_ERR_INVALID;
+	}
+	return WEFT_OK;
+}
+
 enum weft_err
 config_load(struct config *c, const char *path)
 {
@@ -292,5 +335,7 @@ config_load(struct config *c, const char *path)
 	config_defaults(c);
 	if (path != NULL && (rc = config_read(c, path)) != WEFT_OK)
 		return rc;
-	return config_env(c);
+	if ((rc = config_env(c)) != WEFT_OK)
+		return rc;
+	return config_check(c);
 }

@@ -14,6 +14,10 @@
 /* The fields of weft.conf; their defaults and bounds are config_keys[]. */
 struct config {
 	char		 db_socket[256];
+	char		 db_hosts[768];	/* "" or endpoints: db_hosts.h */
+	int		 db_hosts_spread;	/* 1: workers start on all */
+	int		 db_connect_timeout_s;
+	int		 db_read_timeout_s;
 	char		 db_name[64];
 	char		 db_user[64];
 	char		 db_password[128];

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include <errmsg.h>
@@ -26,9 +27,6 @@
 
 #define DB_STMT_MAX		256	/* cache slots, a power of two */
 #define DB_PARAMS_MAX		64	/* parameters of one statement */
-#define DB_CONNECT_TIMEOUT_S	2
-#define DB_IO_TIMEOUT_S		30
-#define DB_OUTAGE_LOG_S		60	/* one line per interval while down */
 
 /*
  * The transaction state.  DB_TX_FAILED is a transaction that the server
@@ -69,18 +67,20 @@ static unsigned long long	 db_last_affected;
 static long long		 db_last_insert_id;
 
 /*
- * A database outage, as this worker has seen it.  With the database down
- * every request fails to connect; logging each failure wrote about 2,000
- * lines a second under load.  The first failure is logged with its
- * reason, then one line per DB_OUTAGE_LOG_S with the count of failures
- * since the last line, then the recovery with the outage's length.
+ * What app.c's retry of a whole request needs to know (db_retry_*()):
+ * the writes made durable so far (commits, autocommitted writes), and
+ * whether a transaction since the mark failed in a way that left
+ * nothing behind (a deadlock, a lock wait timeout, a Galera
+ * certification conflict, its node lost before the commit) or in one
+ * whose outcome is unknown (the connection lost during COMMIT or during
+ * an autocommitted write: it may have been applied).
  */
-static struct {
-	time_t		 since;		/* 0: the database is reachable */
-	time_t		 last_line;
-	unsigned long	 failures;	/* since last_line */
-	unsigned long	 total;
-} db_outage;
+static unsigned long		 db_durable;
+static unsigned long		 db_durable_mark;
+static enum weft_err		 db_retry_cause;
+static int			 db_retry_unsure;
+
+static const char		 db_begin_sql[] = "START TRANSACTION";
 
 /* ---- errors ---------------------------------------------------------- */
 
@@ -98,6 +98,10 @@ db_is_lost(unsigned e)
 	case CR_SERVER_LOST_EXTENDED:
 	case ER_CONNECTION_KILLED:
 	case ER_SERVER_SHUTDOWN:
+	/* Galera: "WSREP has not yet prepared node for application use",
+	 * a node out of its cluster's primary component or still joining:
+	 * for weft it is gone until it is synced again. */
+	case ER_UNKNOWN_COM_ERROR:
 		return 1;
 	default:
 		return 0;
@@ -278,118 +282,26 @@ db_drop(void)
 	db_conn = NULL;
 }
 
-/*
- * Session settings, the same on every connection:
- * - time_zone UTC, so that NOW() and TIMESTAMP columns agree with the
- *   UTC_TIMESTAMP() defaults of the schema whatever the host's zone;
- * - sql_mode pinned (strict), so that a host's my.cnf cannot turn a too
- *   long value into a silently truncated one;
- * - READ COMMITTED: each statement sees what is committed when it runs,
- *   and InnoDB takes no gap locks for plain writes, which keeps the
- *   insert-heavy tables (sessions, login_throttle, audit_log) free of the
- *   deadlocks REPEATABLE READ's next-key locks cause under load.  The
- *   invariants that need more (balances, the last admin) take row locks
- *   with SELECT ... FOR UPDATE, which lock the same under both levels.
- */
-static const char *const db_session_sql[] = {
-	"SET time_zone = '+00:00', sql_mode = 'STRICT_TRANS_TABLES,"
-	    "STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,"
-	    "NO_ENGINE_SUBSTITUTION'",
-	"SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED",
-};
-
-/* A failed connect: logged in full the first time, then counted. */
+/* The connection was lost: dropped, and the next connect tries the next
+ * endpoint first (db_conn.c). */
 static void
-db_outage_failed(unsigned e, const char *msg)
+db_lost(void)
 {
-	time_t	 now = time(NULL);
-
-	if (db_outage.since == 0) {
-		db_outage.since = db_outage.last_line = now;
-		db_outage.failures = 0;
-		db_outage.total = 1;
-		log_msg(LOGL_ERROR, "db: connecting to %s: %u %s",
-		    config.db_socket, e, msg);
-		return;
-	}
-	db_outage.failures++;
-	db_outage.total++;
-	if (now - db_outage.last_line < DB_OUTAGE_LOG_S)
-		return;
-	log_msg(LOGL_ERROR, "db: still unreachable after %lds: %lu failed "
-	    "connects in the last %lds (%u %s)", (long)(now - db_outage.since),
-	    db_outage.failures, (long)(now - db_outage.last_line), e, msg);
-	db_outage.last_line = now;
-	db_outage.failures = 0;
+	db_drop();
+	db_conn_lost();
 }
 
-/* A connect that worked: the end of an outage, if there was one. */
-static void
-db_outage_over(void)
-{
-	if (db_outage.since == 0)
-		return;
-	log_msg(LOGL_WARN, "db: reachable again after %lds and %lu failed "
-	    "connects", (long)(time(NULL) - db_outage.since), db_outage.total);
-	db_outage.since = 0;
-}
-
-/*
- * Opens the connection from config: unix socket, utf8mb4, short connect
- * timeout (a down database must answer 503 fast), bounded reads and
- * writes.  The library's own reconnect stays off: it would lose the
- * session settings and the prepared statements behind our back.
- * CLIENT_FOUND_ROWS makes db_affected() count the rows an UPDATE matched,
- * so 0 means "no such row" even when the values were already set.
- */
+/* Opens the connection (db_conn.c: the endpoints, their settings). */
 static enum weft_err
 db_open(void)
 {
-	MYSQL		*m;
-	unsigned	 cto = DB_CONNECT_TIMEOUT_S, ioto = DB_IO_TIMEOUT_S;
-	unsigned	 proto = MYSQL_PROTOCOL_SOCKET;
-	my_bool		 off = 0;
-	size_t		 i;
+	enum weft_err	 e;
 
 	db_drop();
 	db_tx = DB_TX_NONE;
-	if ((m = mysql_init(NULL)) == NULL) {
-		log_msg(LOGL_ERROR, "db: mysql_init: out of memory");
-		return WEFT_ERR_NOMEM;
-	}
-	if (mysql_optionsv(m, MYSQL_SET_CHARSET_NAME, "utf8mb4") != 0 ||
-	    mysql_optionsv(m, MYSQL_OPT_CONNECT_TIMEOUT, &cto) != 0 ||
-	    mysql_optionsv(m, MYSQL_OPT_READ_TIMEOUT, &ioto) != 0 ||
-	    mysql_optionsv(m, MYSQL_OPT_WRITE_TIMEOUT, &ioto) != 0 ||
-	    mysql_optionsv(m, MYSQL_OPT_PROTOCOL, &proto) != 0 ||
-	    mysql_optionsv(m, MYSQL_OPT_RECONNECT, &off) != 0) {
-		log_msg(LOGL_ERROR, "db: setting connection options: %s",
-		    mysql_error(m));
-		mysql_close(m);
-		return WEFT_ERR_DB;
-	}
-	if (mysql_real_connect(m, NULL, config.db_user, config.db_password,
-	    config.db_name, 0, config.db_socket, CLIENT_FOUND_ROWS) == NULL) {
-		db_last_errno = mysql_errno(m);
-		db_outage_failed(mysql_errno(m), mysql_error(m));
-		mysql_close(m);
-		return WEFT_ERR_DB_DOWN;
-	}
-	db_outage_over();
-	for (i = 0; i < NELEM(db_session_sql);
-	    i++) {
-		if (mysql_real_query(m, db_session_sql[i],
-		    strlen(db_session_sql[i])) != 0) {
-			db_last_errno = mysql_errno(m);
-			log_msg(LOGL_ERROR, "db: %s: %u %s", db_session_sql[i],
-			    mysql_errno(m), mysql_error(m));
-			mysql_close(m);
-			return db_is_lost(db_last_errno) ? WEFT_ERR_DB_DOWN :
-			    WEFT_ERR_DB;
-		}
-	}
-	db_conn = m;
-	return WEFT_OK;
+	if ((e = db_conn_open(&db_conn, &db_last_errno)) != WEFT_OK)
+		db_conn = NULL;
+	return e;
 }
 
 enum weft_err
@@ -546,6 +458,33 @@ db_run_once(const char *sql, struct db_params *p, struct db_rows **out)
 	return WEFT_OK;
 }
 
+/* Does sql only read?  (A statement outside a transaction that does not
+ * is an autocommitted write.) */
+static int
+db_is_read(const char *sql)
+{
+	while (*sql == ' ' || *sql == '\t' || *sql == '\n')
+		sql++;
+	return strncasecmp(sql, "SELECT", 6) == 0 ||
+	    strncasecmp(sql, "SHOW", 4) == 0;
+}
+
+/* Counts a durable write, or notes why a statement failed, for
+ * db_retry_wanted(). */
+static void
+db_retry_note(const char *sql, enum weft_err e)
+{
+	int	 write = db_tx == DB_TX_NONE && sql != db_begin_sql &&
+		    !db_is_read(sql);
+
+	if (e == WEFT_OK && write)
+		db_durable++;
+	else if (e == WEFT_ERR_DB_DOWN && write)
+		db_retry_unsure = 1;
+	else if (e == WEFT_ERR_DB_DOWN || e == WEFT_ERR_CONFLICT)
+		db_retry_cause = e;
+}
+
 /*
  * Runs a statement, opening the connection if there is none.  A lost
  * connection outside a transaction is reopened and the statement tried
@@ -569,14 +508,21 @@ db_run(const char *sql, struct db_params *p, struct db_rows **out)
 	for (attempt = 0; attempt < 2; attempt++) {
 		if (db_conn == NULL && (e = db_open()) != WEFT_OK)
 			return e;
-		if ((e = db_run_once(sql, p, out)) != WEFT_ERR_DB_DOWN)
+		e = db_run_once(sql, p, out);
+		if (e == WEFT_ERR_DB && !db_conn_usable(db_conn)) {
+			log_msg(LOGL_WARN, "db: the node refuses its clients "
+			    "(after %u): leaving it", db_last_errno);
+			e = WEFT_ERR_DB_DOWN;
+		}
+		if (e != WEFT_ERR_DB_DOWN)
 			break;
-		db_drop();
+		db_lost();
 		if (db_tx != DB_TX_NONE)
 			break;
 		if (attempt == 0)
 			log_msg(LOGL_INFO, "db: reconnecting");
 	}
+	db_retry_note(sql, e);
 	if (db_tx == DB_TX_OPEN &&
 	    (e == WEFT_ERR_DB_DOWN || e == WEFT_ERR_CONFLICT)) {
 		db_tx = DB_TX_FAILED;
@@ -647,8 +593,11 @@ db_begin(void)
 		assert(!"db: nested db_begin");
 		return WEFT_ERR_INVALID;
 	}
+	/* Whatever failed before is the caller's to have handled: what
+	 * db_retry_wanted() says is of the transactions from here on. */
+	db_retry_cause = WEFT_OK;
 	p.n = 0;
-	if ((e = db_run("START TRANSACTION", &p, NULL)) == WEFT_OK)
+	if ((e = db_run(db_begin_sql, &p, NULL)) == WEFT_OK)
 		db_tx = DB_TX_OPEN;
 	return e;
 }
@@ -666,10 +615,16 @@ db_commit(void)
 	case DB_TX_OPEN:
 		if (mysql_commit(db_conn) == 0) {
 			db_tx = DB_TX_NONE;
+			db_durable++;
 			return WEFT_OK;
 		}
-		if ((e = db_fail_conn("COMMIT")) == WEFT_ERR_DB_DOWN)
-			db_drop();
+		/* Galera's certification conflict is a 1213 here: nothing
+		 * was applied.  A lost connection leaves it unknown. */
+		if ((e = db_fail_conn("COMMIT")) == WEFT_ERR_DB_DOWN) {
+			db_lost();
+			db_retry_unsure = 1;
+		} else if (e == WEFT_ERR_CONFLICT)
+			db_retry_cause = e;
 		break;
 	case DB_TX_FAILED:
 		e = db_tx_err;
@@ -693,6 +648,24 @@ db_rollback(void)
 	db_tx = DB_TX_NONE;
 	if (db_conn != NULL && mysql_rollback(db_conn) != 0) {
 		(void)db_fail_conn("ROLLBACK");
-		db_drop();
+		db_lost();
 	}
+}
+
+/* ---- retrying a request (app.c) --------------------------------------- */
+
+void
+db_retry_mark(void)
+{
+	db_durable_mark = db_durable;
+	db_retry_cause = WEFT_OK;
+	db_retry_unsure = 0;
+}
+
+enum weft_err
+db_retry_wanted(void)
+{
+	if (db_retry_unsure || db_durable != db_durable_mark)
+		return WEFT_OK;
+	return db_retry_cause;
 }

@@ -1,6 +1,7 @@
 /*
- * The database: one connection per worker, from config, over the unix
- * socket, in utf8mb4.  Every statement is prepared once per connection and
+ * The database: one connection per worker, from config, in utf8mb4: over
+ * db_socket, or to one node of the db_hosts list (a Galera cluster,
+ * db_conn.c), moving on to the next when that node is lost.  Every statement is prepared once per connection and
  * cached (keyed by the SQL text pointer, which is a string literal), and
  * parameters are always bound: there is no way to run SQL built from input.
  *
@@ -10,8 +11,9 @@
  *   'b'  const void *, size_t  (binary, e.g. a BINARY(32) hash)
  *   'n'  SQL NULL (no argument)
  *
- * A lost connection (2006/2013) outside a transaction is reopened and the
- * statement retried once; if that fails the call returns WEFT_ERR_DB_DOWN
+ * A lost connection (2006/2013, or 1047 from a Galera node out of its
+ * cluster) outside a transaction is reopened and the statement retried
+ * once; if that fails the call returns WEFT_ERR_DB_DOWN
  * and the app answers 503.  Duplicate keys are WEFT_ERR_DUPLICATE, lock
  * waits and deadlocks WEFT_ERR_CONFLICT.
  */
@@ -59,6 +61,19 @@ void		 db_rows_free(struct db_rows *);
  * COUNT(*)-like queries; WEFT_ERR_NOTFOUND when there is no row. */
 enum weft_err	 db_query_int(long long *out, const char *sql,
 		    const char *fmt, ...);
+
+/*
+ * The retry of a whole request (app.c): db_retry_mark() before a handler
+ * runs; after it, db_retry_wanted() is WEFT_ERR_CONFLICT (a deadlock, a
+ * lock wait timeout, a Galera certification conflict) or
+ * WEFT_ERR_DB_DOWN (the node lost mid-transaction) when a transaction
+ * since the mark failed so and nothing at all was committed since the
+ * mark, so that running the handler again is safe; else WEFT_OK.  A
+ * connection lost during a COMMIT or an autocommitted write (it may have
+ * been applied) is never retried.
+ */
+void		 db_retry_mark(void);
+enum weft_err	 db_retry_wanted(void);
 
 /* The last MariaDB error number, for logging. */
 unsigned	 db_errno(void);

@@ -144,6 +144,14 @@ role_load_grants(long long member_id, struct grants *out)
  * The caller must call the guard before its change, in the same
  * transaction, and commit or roll back soon: the locks are held until
  * then.
+ *
+ * On a Galera cluster the locks hold on one node only: two demotions on
+ * two nodes would not wait for each other.  So a change that passes the
+ * guard and may end an admin's adminship also writes the 'site' row of
+ * role_guard (sql/032_role_guard.sql): of two such transactions on two
+ * nodes, the second to commit fails certification with a deadlock
+ * (1213), is run again by app.c and, seeing the first's commit, is
+ * refused.
  */
 enum weft_err
 role_guard_last_admin(long long member_id, enum role_refusal *why)
@@ -169,9 +177,18 @@ role_guard_last_admin(long long member_id, enum role_refusal *why)
 			others++;
 	}
 	db_rows_free(rows);
-	if (present && others == 0)
+	if (present && others == 0) {
 		*why = ROLE_REFUSE_LAST_ADMIN;
-	return WEFT_OK;
+		return WEFT_OK;
+	}
+	/* The change may end an admin's adminship (member_id 0: a bulk
+	 * change, any of its members): the guard row, which Galera's
+	 * certification sees where it does not see the locks above. */
+	if (present || member_id == 0)
+		e = db_exec("INSERT INTO role_guard (scope, changes) "
+		    "VALUES ('site', 1) "
+		    "ON DUPLICATE KEY UPDATE changes = changes + 1", "");
+	return e;
 }
 
 /* {"member_id":N,"role":"...","scope":"..."}, for the audit row. */

@@ -17,17 +17,18 @@ const STACK = `${ROOT}/tools/weft-stack`;
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // A stack of its own: {dir, port, url, password, conf, stop()}.
-export function startStack(tag, { demo = false } = {}) {
+export function startStack(tag, { demo = false, workers = 0 } = {}) {
 	const dir = mkdtempSync(`/tmp/weft-h${tag}.`);
 	const port = execFileSync(STACK, ['free-port'], { encoding: 'utf8' }).trim();
-	const r = spawnSync(STACK, ['start', dir, '--port', port, '--bin', BIN, ...(demo ? ['--demo'] : [])],
+	const r = spawnSync(STACK, ['start', dir, '--port', port, '--bin', BIN, ...(demo ? ['--demo'] : []),
+	    ...(workers ? ['--workers', String(workers)] : [])],
 	    { encoding: 'utf8', timeout: 240000 });
 	if (r.status !== 0) {
 		spawnSync(STACK, ['stop', dir]);
 		throw new Error(`weft-stack start ${dir}: ${r.stderr.slice(-2000)}`);
 	}
 	return {
-		dir, port, url: `http://127.0.0.1:${port}`, conf: `${dir}/weft.conf`,
+		dir, port, workers, url: `http://127.0.0.1:${port}`, conf: `${dir}/weft.conf`,
 		password: readFileSync(`${dir}/demo-password`, 'utf8').trim(),
 		stop() {
 			spawnSync(STACK, ['stop', dir], { timeout: 120000 });

@@ -2,8 +2,9 @@
  * The database layer against a real MariaDB: the stack of tests/run.sh,
  * found through WEFT_CONFIG (without it every test is skipped).  Round
  * trips of every parameter type, utf8mb4, the error mapping (duplicate,
- * lock conflict), transactions, the audit row, and the reconnect-once rule
- * with its refused twin inside a transaction.
+ * lock conflict), transactions, the audit row, the reconnect-once rule
+ * with its refused twin inside a transaction, and when a request may be
+ * run again (db_retry_wanted()).
  *
  * The stack's database user may read and write rows but not create tables
  * (weft-stack grants DML and CREATE TEMPORARY TABLES), so the scratch
@@ -678,6 +679,73 @@ test_reconnect(void **state)
 	assert_int_equal(n, 0);
 }
 
+/*
+ * What app.c's retry of a whole request asks (db_retry_wanted()): a
+ * transaction lost with its connection, or ended by a lock conflict,
+ * nothing committed since the mark, is worth running again.  The refused
+ * twins: something was committed since the mark, the connection was lost
+ * at COMMIT (it may have been applied), a later transaction went through.
+ */
+static void
+test_retry_wanted(void **state)
+{
+	static const char	 sql_tlock[] = "UPDATE login_throttle "
+	    "SET failures = 3 WHERE kind = 'account' AND k = ?";
+	MYSQL			*m;
+
+	(void)state;
+	NEED_DB();
+	db_retry_mark();
+	assert_int_equal(db_exec(sql_tinsert, "s", "test_db:r0"), WEFT_OK);
+	assert_int_equal(db_retry_wanted(), WEFT_OK);
+
+	db_retry_mark();
+	assert_int_equal(db_begin(), WEFT_OK);
+	assert_int_equal(db_exec(sql_tinsert, "s", "test_db:r1"), WEFT_OK);
+	kill_ours();
+	assert_int_equal(db_exec(sql_tinsert, "s", "test_db:r2"),
+	    WEFT_ERR_DB_DOWN);
+	db_rollback();
+	assert_int_equal(db_retry_wanted(), WEFT_ERR_DB_DOWN);
+
+	db_retry_mark();
+	assert_int_equal(db_exec(sql_tinsert, "s", "test_db:r3"), WEFT_OK);
+	assert_int_equal(db_begin(), WEFT_OK);
+	kill_ours();
+	assert_int_equal(db_exec(sql_tinsert, "s", "test_db:r4"),
+	    WEFT_ERR_DB_DOWN);
+	db_rollback();
+	assert_int_equal(db_retry_wanted(), WEFT_OK);
+
+	db_retry_mark();
+	assert_int_equal(db_begin(), WEFT_OK);
+	assert_int_equal(db_exec(sql_tinsert, "s", "test_db:r5"), WEFT_OK);
+	kill_ours();
+	assert_int_equal(db_commit(), WEFT_ERR_DB_DOWN);
+	assert_int_equal(db_retry_wanted(), WEFT_OK);
+
+	assert_int_equal(db_exec("SET SESSION innodb_lock_wait_timeout = 1",
+	    ""), WEFT_OK);
+	m = other_connect();
+	other_query(m, "START TRANSACTION");
+	other_query(m, "UPDATE login_throttle SET failures = 1 "
+	    "WHERE kind = 'account' AND k = 'test_db:r0'");
+	db_retry_mark();
+	assert_int_equal(db_begin(), WEFT_OK);
+	assert_int_equal(db_exec(sql_tlock, "s", "test_db:r0"),
+	    WEFT_ERR_CONFLICT);
+	db_rollback();
+	assert_int_equal(db_retry_wanted(), WEFT_ERR_CONFLICT);
+	other_query(m, "ROLLBACK");
+	mysql_close(m);
+	assert_int_equal(db_begin(), WEFT_OK);
+	assert_int_equal(db_exec(sql_tlock, "s", "test_db:r0"), WEFT_OK);
+	assert_int_equal(db_commit(), WEFT_OK);
+	assert_int_equal(db_retry_wanted(), WEFT_OK);
+	assert_int_equal(db_exec("SET SESSION innodb_lock_wait_timeout = 50",
+	    ""), WEFT_OK);
+}
+
 int
 main(void)
 {
@@ -697,6 +765,7 @@ main(void)
 		cmocka_unit_test(test_audit),
 		cmocka_unit_test(test_audit_empty),
 		cmocka_unit_test(test_reconnect),
+		cmocka_unit_test(test_retry_wanted),
 	};
 
 	return cmocka_run_group_tests_name("db", tests, setup, teardown);
