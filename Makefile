@@ -171,6 +171,8 @@ $(TST)/tests/%: $(TST)/obj/tests/%.o $(TST)/libweft.a
 
 # ---- templates: every one auto-escaped and well-formed -------------------
 # The one unescaped kind of value is rendered markup (tmpl_set_markup()).
+# A textarea's value is pre_escape'd: escaped like :h, its line breaks kept
+# (:h makes them spaces, and a re-rendered form would lose them).
 
 lint-templates: $(REL)/templates.ok
 $(REL)/templates.ok: $(TEMPLATES)
@@ -180,6 +182,8 @@ $(REL)/templates.ok: $(TEMPLATES)
 		    { echo "$$t: must start with {{%AUTOESCAPE context=\"HTML\"}}"; exit 1; }; \
 		! grep -noE '\{\{[^}]*:none[^}]*\}\}' "$$t" | grep -vE '_HTML:none\}\}$$' || \
 		    { echo "$$t: :none only on a NAME_HTML (tmpl_set_markup())"; exit 1; }; \
+		! grep -nE '\}\}</textarea>' "$$t" | grep -vE ':pre_escape\}\}</textarea>' || \
+		    { echo "$$t: a textarea holds {{NAME:pre_escape}}: the HTML escaping turns line breaks into spaces"; exit 1; }; \
 		ctemplate-make_tpl_varnames_h -q -t templates -o $(REL)/tpl-lint \
 		    "$${t#templates/}" || { echo "$$t: template syntax error"; exit 1; }; \
 	done

@@ -29,7 +29,7 @@
 {{#COMMUNITY_INVALID}}<p class="field-error" id="community-error">{{COMMUNITY_ERROR}}</p>{{/COMMUNITY_INVALID}}
 {{/COMMUNITY_FIELD}}{{>SIGNUP_FIELDS}}
 <label for="about">[[account.field.about_signup]]</label>
-<textarea id="about" name="about" rows="5"{{#ABOUT_INVALID}} aria-invalid="true" aria-describedby="about-error"{{/ABOUT_INVALID}}>{{ABOUT}}</textarea>
+<textarea id="about" name="about" rows="5"{{#ABOUT_INVALID}} aria-invalid="true" aria-describedby="about-error"{{/ABOUT_INVALID}}>{{ABOUT:pre_escape}}</textarea>
 {{#ABOUT_INVALID}}<p class="field-error" id="about-error">{{ABOUT_ERROR}}</p>{{/ABOUT_INVALID}}
 <div class="actions"><button type="submit">[[account.signup.submit]]</button></div>
 </form>

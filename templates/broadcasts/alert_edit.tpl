@@ -3,7 +3,7 @@
 <form method="post" action="{{#NEW}}/alerts/new{{/NEW}}{{#EDIT}}/alerts/{{ID}}/edit{{/EDIT}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="message">[[broadcasts.alerts.message]]</label>
-<textarea id="message" name="message" rows="3" class="wide" maxlength="1000" aria-describedby="message-hint{{#MESSAGE_INVALID}} message-error{{/MESSAGE_INVALID}}"{{#MESSAGE_INVALID}} aria-invalid="true"{{/MESSAGE_INVALID}}>{{MESSAGE}}</textarea>
+<textarea id="message" name="message" rows="3" class="wide" maxlength="1000" aria-describedby="message-hint{{#MESSAGE_INVALID}} message-error{{/MESSAGE_INVALID}}"{{#MESSAGE_INVALID}} aria-invalid="true"{{/MESSAGE_INVALID}}>{{MESSAGE:pre_escape}}</textarea>
 <p class="hint" id="message-hint">[[broadcasts.alerts.message_hint]]</p>
 {{#MESSAGE_INVALID}}<p class="field-error" id="message-error">{{MESSAGE_ERROR}}</p>{{/MESSAGE_INVALID}}
 <label for="starts_on">[[broadcasts.alerts.starts_on]]</label>

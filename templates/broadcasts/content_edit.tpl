@@ -18,7 +18,7 @@
 <input type="date" id="date" name="date" value="{{DATE}}"{{#DATE_INVALID}} aria-invalid="true" aria-describedby="date-error"{{/DATE_INVALID}}>
 {{#DATE_INVALID}}<p class="field-error" id="date-error">{{DATE_ERROR}}</p>{{/DATE_INVALID}}{{/IS_NEWS}}
 <label for="body">{{#IS_LINK}}[[content.field.description]]{{/IS_LINK}}{{#IS_PAGE}}[[content.field.body]]{{/IS_PAGE}}{{#IS_NEWS}}[[content.field.body]]{{/IS_NEWS}}</label>
-<textarea id="body" name="body" rows="12" class="wide" aria-describedby="body-hint{{#BODY_INVALID}} body-error{{/BODY_INVALID}}"{{#BODY_INVALID}} aria-invalid="true"{{/BODY_INVALID}}>{{BODY}}</textarea>
+<textarea id="body" name="body" rows="12" class="wide" aria-describedby="body-hint{{#BODY_INVALID}} body-error{{/BODY_INVALID}}"{{#BODY_INVALID}} aria-invalid="true"{{/BODY_INVALID}}>{{BODY:pre_escape}}</textarea>
 <p class="hint" id="body-hint">[[content.field.body_hint]]</p>
 {{#BODY_INVALID}}<p class="field-error" id="body-error">{{BODY_ERROR}}</p>{{/BODY_INVALID}}
 {{#IS_PAGE}}<p class="check"><input type="checkbox" id="public" name="public" value="1"{{#PUBLIC_CHECKED}} checked{{/PUBLIC_CHECKED}}>

@@ -18,7 +18,7 @@
 <input type="text" id="subject" name="subject" value="{{SUBJECT}}" maxlength="200" class="wide"{{#SUBJECT_INVALID}} aria-invalid="true" aria-describedby="subject-error"{{/SUBJECT_INVALID}}>
 {{#SUBJECT_INVALID}}<p class="field-error" id="subject-error">{{SUBJECT_ERROR}}</p>{{/SUBJECT_INVALID}}
 <label for="body">[[broadcasts.field.body]]</label>
-<textarea id="body" name="body" rows="12" class="wide" aria-describedby="body-hint{{#BODY_INVALID}} body-error{{/BODY_INVALID}}"{{#BODY_INVALID}} aria-invalid="true"{{/BODY_INVALID}}>{{BODY}}</textarea>
+<textarea id="body" name="body" rows="12" class="wide" aria-describedby="body-hint{{#BODY_INVALID}} body-error{{/BODY_INVALID}}"{{#BODY_INVALID}} aria-invalid="true"{{/BODY_INVALID}}>{{BODY:pre_escape}}</textarea>
 <p class="hint" id="body-hint">[[broadcasts.field.body_hint first_name=MERGE_FIRST_NAME name=MERGE_NAME username=MERGE_USERNAME]]</p>
 {{#BODY_INVALID}}<p class="field-error" id="body-error">{{BODY_ERROR}}</p>{{/BODY_INVALID}}
 <div class="actions"><button type="submit">[[broadcasts.coordinators.send]]</button></div>

@@ -21,7 +21,7 @@
 <input type="text" id="place" name="place" value="{{PLACE}}" maxlength="255" class="wide"{{#PLACE_INVALID}} aria-invalid="true" aria-describedby="place-error"{{/PLACE_INVALID}}>
 {{#PLACE_INVALID}}<p class="field-error" id="place-error">{{PLACE_ERROR}}</p>{{/PLACE_INVALID}}
 <label for="description">[[broadcasts.events.field.description]]</label>
-<textarea id="description" name="description" rows="8" class="wide" aria-describedby="description-hint{{#DESCRIPTION_INVALID}} description-error{{/DESCRIPTION_INVALID}}"{{#DESCRIPTION_INVALID}} aria-invalid="true"{{/DESCRIPTION_INVALID}}>{{DESCRIPTION}}</textarea>
+<textarea id="description" name="description" rows="8" class="wide" aria-describedby="description-hint{{#DESCRIPTION_INVALID}} description-error{{/DESCRIPTION_INVALID}}"{{#DESCRIPTION_INVALID}} aria-invalid="true"{{/DESCRIPTION_INVALID}}>{{DESCRIPTION:pre_escape}}</textarea>
 <p class="hint" id="description-hint">[[broadcasts.events.field.description_hint]]</p>
 {{#DESCRIPTION_INVALID}}<p class="field-error" id="description-error">{{DESCRIPTION_ERROR}}</p>{{/DESCRIPTION_INVALID}}
 <label for="community">[[broadcasts.events.for]]</label>

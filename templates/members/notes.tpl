@@ -6,7 +6,7 @@
 <form method="post" action="/members/{{MEMBER_ID}}/notes">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="body">[[members.notes.note]] <span class="hint">[[members.notes.note_hint]]</span></label>
-<textarea id="body" name="body" rows="4"{{#BODY_INVALID}} aria-invalid="true" aria-describedby="body-error"{{/BODY_INVALID}}>{{BODY}}</textarea>
+<textarea id="body" name="body" rows="4"{{#BODY_INVALID}} aria-invalid="true" aria-describedby="body-error"{{/BODY_INVALID}}>{{BODY:pre_escape}}</textarea>
 {{#BODY_INVALID}}<p class="field-error" id="body-error">{{BODY_ERROR}}</p>{{/BODY_INVALID}}
 <div class="actions"><button type="submit">[[members.notes.add]]</button></div>
 </form>{{/ADD}}
@@ -18,7 +18,7 @@
 {{#EDIT}}<form method="post" action="/members/{{MEMBER_ID}}/notes/{{NOTE_ID}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="note-{{NOTE_ID}}-body">[[members.notes.edit_label]]</label>
-<textarea id="note-{{NOTE_ID}}-body" name="body" rows="3"{{#BODY_INVALID}} aria-invalid="true" aria-describedby="note-{{NOTE_ID}}-error"{{/BODY_INVALID}}>{{BODY}}</textarea>
+<textarea id="note-{{NOTE_ID}}-body" name="body" rows="3"{{#BODY_INVALID}} aria-invalid="true" aria-describedby="note-{{NOTE_ID}}-error"{{/BODY_INVALID}}>{{BODY:pre_escape}}</textarea>
 {{#BODY_INVALID}}<p class="field-error" id="note-{{NOTE_ID}}-error" role="alert">{{BODY_ERROR}}</p>{{/BODY_INVALID}}
 <div class="actions"><button type="submit">[[members.notes.save]]</button></div>
 </form>{{/EDIT}}

@@ -9,7 +9,7 @@
 <form method="post" action="/site/pages/{{KEY}}/{{TAG}}" class="page-edit">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="body">[[site.page.body]]</label>
-<textarea id="body" name="body" rows="16" lang="{{TAG}}" aria-describedby="body-hint{{#BODY_INVALID}} body-error{{/BODY_INVALID}}"{{#BODY_INVALID}} aria-invalid="true"{{/BODY_INVALID}}>{{BODY}}</textarea>
+<textarea id="body" name="body" rows="16" lang="{{TAG}}" aria-describedby="body-hint{{#BODY_INVALID}} body-error{{/BODY_INVALID}}"{{#BODY_INVALID}} aria-invalid="true"{{/BODY_INVALID}}>{{BODY:pre_escape}}</textarea>
 <p class="hint" id="body-hint">[[site.page.markup_hint]]</p>
 {{#BODY_INVALID}}<p class="field-error" id="body-error">{{BODY_ERROR}}</p>{{/BODY_INVALID}}
 <div class="actions"><button type="submit">[[button.save]]</button></div>

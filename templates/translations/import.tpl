@@ -19,7 +19,7 @@
 <form method="post" action="/translations/{{TAG}}/import">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="po">[[translations.import.file]]</label>
-<textarea id="po" name="po" rows="16" required{{#PO_INVALID}} aria-invalid="true" aria-describedby="po-error"{{/PO_INVALID}}>{{PO}}</textarea>
+<textarea id="po" name="po" rows="16" required{{#PO_INVALID}} aria-invalid="true" aria-describedby="po-error"{{/PO_INVALID}}>{{PO:pre_escape}}</textarea>
 {{#PO_INVALID}}<p class="field-error" id="po-error">{{PO_ERROR}}</p>{{/PO_INVALID}}
 <div class="actions"><button type="submit">[[translations.import.check]]</button>{{#CONFIRM}} <button type="submit" name="confirm" value="1">[[translations.import.confirm]]</button>{{/CONFIRM}}</div>
 </form>

@@ -19,7 +19,7 @@
 <form method="post" action="/translations/{{TAG}}/phrases/{{ID}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 {{#FORM}}<label for="{{FIELD}}">{{#EXAMPLE}}[[translations.phrase.form_n index=INDEX n=N]]{{/EXAMPLE}}{{#ONE_FORM}}[[translations.phrase.translation]]{{/ONE_FORM}}</label>
-<textarea id="{{FIELD}}" name="{{FIELD}}" rows="3" lang="{{TAG}}"{{#RTL}} dir="rtl"{{/RTL}}{{#FORM0_INVALID}} aria-invalid="true" aria-describedby="form0-error"{{/FORM0_INVALID}}>{{TEXT}}</textarea>
+<textarea id="{{FIELD}}" name="{{FIELD}}" rows="3" lang="{{TAG}}"{{#RTL}} dir="rtl"{{/RTL}}{{#FORM0_INVALID}} aria-invalid="true" aria-describedby="form0-error"{{/FORM0_INVALID}}>{{TEXT:pre_escape}}</textarea>
 {{/FORM}}{{#FORM0_INVALID}}<p class="field-error" id="form0-error">{{FORM0_ERROR}}</p>{{/FORM0_INVALID}}
 <label><input type="checkbox" name="fuzzy" value="1"{{#FUZZY_CHECKED}} checked{{/FUZZY_CHECKED}}> [[translations.phrase.fuzzy]]</label>
 <div class="actions"><button type="submit">[[translations.phrase.save]]</button></div>
