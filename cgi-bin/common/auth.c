@@ -566,7 +566,7 @@ auth_login(const char *username, const char *password, const char *addr,
 	enum member_status	 status = MEMBER_DISABLED;
 	enum login_result	 res = LOGIN_ERROR;
 	long long		 id = 0;
-	int			 ok;
+	int			 ok, rejected = 0;
 
 	*member_id = 0;
 	*retry_after_s = 0;
@@ -585,12 +585,18 @@ auth_login(const char *username, const char *password, const char *addr,
 	if (*retry_after_s > 0)
 		return LOGIN_THROTTLED;
 	hash[0] = '\0';
-	if (db_query(&r, "SELECT id, password_hash, status FROM members"
-	    " WHERE username = ?", "s", acct) != WEFT_OK)
+	/* An application that ended without approval (never approved, a
+	 * row of member_rejections) gets its own message, after the right
+	 * password only, as "disabled" does. */
+	if (db_query(&r, "SELECT m.id, m.password_hash, m.status,"
+	    " m.approved_at IS NULL AND EXISTS (SELECT 1 FROM"
+	    " member_rejections j WHERE j.member_id = m.id) FROM members m"
+	    " WHERE m.username = ?", "s", acct) != WEFT_OK)
 		return LOGIN_ERROR;
 	if (db_next(r) && member_status_parse(db_str(r, 2), &status) == 0 &&
 	    db_str(r, 1) != NULL) {
 		id = db_int(r, 0);
+		rejected = db_int(r, 3) != 0;
 		snprintf(hash, sizeof(hash), "%s", db_str(r, 1));
 	}
 	db_rows_free(r);
@@ -610,7 +616,7 @@ auth_login(const char *username, const char *password, const char *addr,
 	if (auth_throttle_clear(acct, addr) != WEFT_OK)
 		goto out;
 	if (status == MEMBER_DISABLED) {
-		res = LOGIN_DISABLED;
+		res = rejected ? LOGIN_REJECTED : LOGIN_DISABLED;
 		goto out;
 	}
 	auth_rehash(id, hash, password);

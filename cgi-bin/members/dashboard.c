@@ -1,6 +1,7 @@
 /*
  * The coordinators' dashboard (GET /members/dashboard, dashboard.view):
- * members by status, applications waiting, the newest members,
+ * members by status, applications waiting, those waiting longer than
+ * the setting application_waiting_days (issue 17), the newest members,
  * coordinators by role, and a server-rendered SVG chart of new accounts
  * per month.  Everything is counted over the communities the viewer's
  * dashboard.view covers (docs/authorization.md rule 2): the whole timebank
@@ -20,6 +21,7 @@
 #include "db.h"
 #include "ledger.h"
 #include "members.h"
+#include "settings.h"
 #include "util.h"
 
 #define DASH_SCOPE_MAX	16	/* community placeholders in the SQL */
@@ -212,6 +214,37 @@ dash_lists(struct tmpl_dict *d, const struct dash_scope *s)
 }
 
 /*
+ * The applications waiting longer than application_waiting_days, the
+ * oldest first (LATE rows, at most DASH_LATE), and how many there are
+ * (LATE_COUNT); (status, joined_at, id) answers both.
+ */
+static enum weft_err
+dash_late(struct tmpl_dict *d, const struct dash_scope *s)
+{
+	struct db_rows	*r;
+	long long	 days, n = 0;
+	enum weft_err	 e;
+
+	days = settings_int(SETTING_APPLICATION_WAITING_DAYS);
+	tmpl_set_int(d, "LATE_DAYS", days);
+	if ((e = db_query(&r, "SELECT m.id, m.name, m.username,"
+	    " DATE(m.joined_at) FROM members m WHERE m.status = 'applying'"
+	    " AND m.joined_at < UTC_TIMESTAMP() - INTERVAL ? DAY AND "
+	    DASH_SCOPE " ORDER BY m.joined_at, m.id LIMIT 10", "i" DASH_FMT,
+	    days, DASH_ARGS(s))) != WEFT_OK)
+		return e;
+	dash_members(d, r, "LATE");
+	db_rows_free(r);
+	if ((e = db_query_int(&n, "SELECT COUNT(*) FROM members m"
+	    " WHERE m.status = 'applying' AND m.joined_at < UTC_TIMESTAMP() -"
+	    " INTERVAL ? DAY AND " DASH_SCOPE, "i" DASH_FMT, days,
+	    DASH_ARGS(s))) != WEFT_OK)
+		return e;
+	tmpl_set_int(d, "LATE_COUNT", n);
+	return WEFT_OK;
+}
+
+/*
  * Coordinators by role: approved members holding a grant of the role
  * whose scope reaches the viewer's communities (a site grant reaches
  * every one; language grants only the site-wide view), each counted
@@ -381,6 +414,7 @@ members_dashboard(struct request *req)
 	if ((e = dash_scope_fill(d, &s)) != WEFT_OK ||
 	    (e = dash_status(d, &s)) != WEFT_OK ||
 	    (e = dash_lists(d, &s)) != WEFT_OK ||
+	    (e = dash_late(d, &s)) != WEFT_OK ||
 	    (e = dash_roles(d, &s)) != WEFT_OK ||
 	    (e = dash_chart(d, app_lang(req), &s)) != WEFT_OK ||
 	    (e = ledger_dashboard_panel(d, &req->actor, PERM_DASHBOARD_VIEW,

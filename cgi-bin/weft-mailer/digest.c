@@ -24,9 +24,9 @@
 
 #define DIGEST_MAX	500	/* applications listed in one message */
 
-/* The roles that hold member.approve, as parameters ("" pads). */
-static void
-digest_roles(const char *out[ROLE__MAX])
+/* mailer.h */
+void
+mailer_approver_roles(const char *out[ROLE__MAX])
 {
 	size_t	 i, n = 0;
 
@@ -37,9 +37,8 @@ digest_roles(const char *out[ROLE__MAX])
 			out[n++] = role_keys[i];
 }
 
-#define DIGEST_ROLE_IN	"g.role IN (?, ?, ?, ?, ?, ?)"
-_Static_assert(ROLE__MAX == 6, "DIGEST_ROLE_IN has a place per role");
-#define DIGEST_ROLE_FMT	"ssssss"
+#define DIGEST_ROLE_IN	MAILER_ROLE_IN
+#define DIGEST_ROLE_FMT	MAILER_ROLE_FMT
 
 static const char digest_sql_coords[] =
     "SELECT DISTINCT m.id FROM members m JOIN grants g ON g.member_id = m.id"
@@ -158,7 +157,7 @@ mailer_digest_job(long long *sent)
 	char		 day[16] = "";
 	enum weft_err	 e, e1 = WEFT_OK;
 
-	digest_roles(roles);
+	mailer_approver_roles(roles);
 	if ((e = db_query(&r, "SELECT DATE_FORMAT(UTC_DATE() - INTERVAL 1 DAY,"
 	    " '%Y-%m-%d')", "")) != WEFT_OK)
 		return e;

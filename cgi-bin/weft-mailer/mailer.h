@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "role.h"
 
 struct db_rows;
 
@@ -81,5 +82,17 @@ int		 mailer_text(void);
 
 /* Queues yesterday's (UTC) digests of new applications; *sent: how many. */
 enum weft_err	 mailer_digest_job(long long *sent);
+/* The roles that hold member.approve, as the parameters of MAILER_ROLE_IN
+ * ("" pads): whom the application mails go to. */
+void		 mailer_approver_roles(const char *out[ROLE__MAX]);
+#define MAILER_ROLE_IN	"g.role IN (?, ?, ?, ?, ?, ?)"
+_Static_assert(ROLE__MAX == 6, "MAILER_ROLE_IN has a place per role");
+#define MAILER_ROLE_FMT	"ssssss"
+
+/* ---- reminder.c ---- */
+
+/* Queues today's (UTC) reminders of applications waiting longer than
+ * application_waiting_days; *sent: how many. */
+enum weft_err	 mailer_reminder_job(long long *sent);
 
 #endif
