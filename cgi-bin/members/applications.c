@@ -109,8 +109,8 @@ members_applications(struct request *req)
 /*
  * The batch of an expiry: the days of the form, and the accounts, every
  * application in scope older than that (preview) or the ids the preview
- * listed (apply).  Returns 0 to go on, else the answer (the page again,
- * 422, for a form it refuses).
+ * listed (apply).  Returns 0 to go on, -1 when a refusal is rendered
+ * (the page again, 422), else the status to answer.
  */
 static int
 apps_expire_read(struct request *req, struct bulk_job *job, int apply)
@@ -118,16 +118,21 @@ apps_expire_read(struct request *req, struct bulk_job *job, int apply)
 	struct form_value	 v[AX__MAX];
 	struct bulk_filter	 f;
 	enum weft_err		 e;
+	int			 st;
 
 	job->action = BULK_EXPIRE;
 	if (form_read(apps_expire_fields, AX__MAX, &req->form, app_lang(req),
-	    NULL, v) > 0)
-		return apps_page(req, 422, v);
+	    NULL, v) > 0) {
+		st = apps_page(req, 422, v);
+		return st == 0 ? -1 : st;
+	}
 	job->days = v[AX_DAYS].n;
 	if (apply) {
-		if (bulk_ids_form(req, job) != 0 || job->n == 0)
-			return app_error(req, 422, app_text(req,
+		if (bulk_ids_form(req, job) != 0 || job->n == 0) {
+			st = app_error(req, 422, app_text(req,
 			    N_("members.bulk.error.none")));
+			return st == 0 ? -1 : st;
+		}
 		return 0;
 	}
 	memset(&f, 0, sizeof(f));
@@ -154,7 +159,8 @@ apps_expire(struct request *req, int apply)
 		st = bulk_show(req, &job, apply,
 		    "/members/applications/expire/apply",
 		    "/members/applications");
-	}
+	} else if (st == -1)
+		st = 0;
 	free(job.items);
 	return st;
 }
