@@ -9,6 +9,8 @@
  *	main.c		the worker's loop
  *	jobs.c		the periodic jobs, between two batches
  *	digest.c	the daily digest of new applications
+ *	reminder.c	the daily reminder of applications waiting too long
+ *	daily.c		what the two share
  */
 #ifndef WEFT_MAILER_H
 #define WEFT_MAILER_H
@@ -82,12 +84,51 @@ int		 mailer_text(void);
 
 /* Queues yesterday's (UTC) digests of new applications; *sent: how many. */
 enum weft_err	 mailer_digest_job(long long *sent);
+/* ---- daily.c ---- */
+
 /* The roles that hold member.approve, as the parameters of MAILER_ROLE_IN
  * ("" pads): whom the application mails go to. */
 void		 mailer_approver_roles(const char *out[ROLE__MAX]);
 #define MAILER_ROLE_IN	"g.role IN (?, ?, ?, ?, ?, ?)"
 _Static_assert(ROLE__MAX == 6, "MAILER_ROLE_IN has a place per role");
 #define MAILER_ROLE_FMT	"ssssss"
+
+/* What a run of a daily message passes to its list (the day, the roles
+ * of mailer_approver_roles(), the job's number: the reminder's days) and
+ * to the message's first variable. */
+struct mailer_daily_args {
+	const char	*day;
+	const char	*roles[ROLE__MAX];
+	long long	 n;
+	const char	*var_value;
+};
+
+/*
+ * A coordinator's message of the day (daily.c): the digest, the reminder.
+ * sql_coords: the coordinators it goes to, from the roles (MAILER_ROLE_IN)
+ * and the day, without a mark of that day; sql_mark: INSERT IGNORE of the
+ * mark (member, day); sql_count: its count of applications (n, member,
+ * day).  The message has {var} (the args' var_value), {count} and {list},
+ * list()'s lines for coordinator id in lang (*n: how many; none, no
+ * message).
+ */
+struct mailer_daily {
+	const char	*name;		/* for the log */
+	const char	*sql_coords;
+	const char	*sql_mark;
+	const char	*sql_count;
+	const char	*kind;
+	const char	*subject_key;
+	const char	*body_key;
+	const char	*var;
+	enum weft_err	(*list)(long long id, const char *lang,
+			    const struct mailer_daily_args *,
+			    struct buf *list, long long *n);
+};
+
+/* Queues d's message of day to each of its coordinators; *sent: how many. */
+enum weft_err	 mailer_daily_run(const struct mailer_daily *, const char *day,
+		    const struct mailer_daily_args *, long long *sent);
 
 /* ---- reminder.c ---- */
 
