@@ -13,7 +13,9 @@
 #include <string.h>
 
 #include "buf.h"
+#include "config.h"
 #include "db.h"
+#include "i18n.h"
 #include "log.h"
 #include "mail_notice.h"
 #include "mailer.h"
@@ -31,6 +33,35 @@ mailer_approver_roles(const char *out[ROLE__MAX])
 	for (i = 0; i < ROLE__MAX; i++)
 		if (role_has_perm((enum role)i, PERM_MEMBER_APPROVE))
 			out[n++] = role_keys[i];
+}
+
+/* mailer.h */
+enum weft_err
+mailer_daily_lines(struct db_rows *r, const char *lang,
+    const struct mailer_daily *d, struct buf *list, long long *n)
+{
+	struct buf	 line;
+	char		 url[400];
+	const char	*v;
+	enum weft_err	 e;
+
+	buf_init(&line);
+	while (db_next(r)) {
+		snprintf(url, sizeof(url), "%s/members/%s", config.site_url,
+		    db_str(r, 0));
+		v = db_str(r, 3);
+		if (v[0] == '\0' && d->line_empty_key != NULL)
+			v = i18n_text(lang, d->line_empty_key);
+		buf_reset(&line);
+		i18n_format(&line, lang, d->line_key, "applicant", db_str(r, 1),
+		    "username", db_str(r, 2), d->line_var, v, "url", url, NULL);
+		buf_puts(list, line.p != NULL ? line.p : "");
+		buf_puts(list, "\n");
+		(*n)++;
+	}
+	e = buf_failed(&line) || buf_failed(list) ? WEFT_ERR_NOMEM : WEFT_OK;
+	buf_free(&line);
+	return e;
 }
 
 /* The language of member id into lang (of 16; "en" when none). */
@@ -97,13 +128,24 @@ daily_one(const struct mailer_daily *d, long long id, const char *day,
 
 /* mailer.h */
 enum weft_err
-mailer_daily_run(const struct mailer_daily *d, const char *day,
-    const struct mailer_daily_args *a, long long *sent)
+mailer_daily_run(const struct mailer_daily *d, struct mailer_daily_args *a,
+    long long *sent)
 {
 	const char *const	*ro = a->roles;
 	struct db_rows		*r;
+	char			 day[16] = "";
 	enum weft_err		 e, e1 = WEFT_OK;
 
+	mailer_approver_roles(a->roles);
+	if ((e = db_query(&r, "SELECT DATE_FORMAT(UTC_DATE() - INTERVAL ? DAY,"
+	    " '%Y-%m-%d')", "i", d->days_back)) != WEFT_OK)
+		return e;
+	if (db_next(r))
+		util_copy(day, sizeof(day), db_str(r, 0));
+	db_rows_free(r);
+	a->day = day;
+	if (a->var_value == NULL)
+		a->var_value = day;
 	if ((e = db_query(&r, d->sql_coords, MAILER_ROLE_FMT "s", ro[0],
 	    ro[1], ro[2], ro[3], ro[4], ro[5], day)) != WEFT_OK)
 		return e;

@@ -11,16 +11,11 @@
  * the reminder of late applications shares).
  */
 #include <stdio.h>
-#include <string.h>
 
-#include "buf.h"
-#include "config.h"
 #include "db.h"
 #include "i18n.h"
-#include "log.h"
 #include "mailer.h"
 #include "role.h"
-#include "util.h"
 
 #define DIGEST_MAX	500	/* applications listed in one message */
 
@@ -42,6 +37,8 @@ static const char digest_sql_apps[] =
     " OR (g.scope_kind = 'community' AND g.community_id = a.community_id)))"
     " ORDER BY a.joined_at, a.id LIMIT 500";
 
+static const struct mailer_daily digest_daily;
+
 /* The lines of coordinator id's digest of a->day into list, in lang; *n
  * how many applications. */
 static enum weft_err
@@ -49,8 +46,6 @@ digest_list(long long id, const char *lang,
     const struct mailer_daily_args *a, struct buf *list, long long *n)
 {
 	struct db_rows	*r;
-	struct buf	 line;
-	char		 url[400];
 	enum weft_err	 e;
 
 	*n = 0;
@@ -58,27 +53,14 @@ digest_list(long long id, const char *lang,
 	    a->day, id, a->roles[0], a->roles[1], a->roles[2], a->roles[3],
 	    a->roles[4], a->roles[5])) != WEFT_OK)
 		return e;
-	buf_init(&line);
-	while (db_next(r)) {
-		snprintf(url, sizeof(url), "%s/members/%s", config.site_url,
-		    db_str(r, 0));
-		buf_reset(&line);
-		i18n_format(&line, lang, N_("mail.digest.line"), "applicant",
-		    db_str(r, 1), "username", db_str(r, 2), "community",
-		    db_str(r, 3)[0] != '\0' ? db_str(r, 3) : i18n_text(lang,
-		    N_("mail.application.no_community")), "url", url, NULL);
-		buf_puts(list, line.p != NULL ? line.p : "");
-		buf_puts(list, "\n");
-		(*n)++;
-	}
+	e = mailer_daily_lines(r, lang, &digest_daily, list, n);
 	db_rows_free(r);
-	e = buf_failed(&line) || buf_failed(list) ? WEFT_ERR_NOMEM : WEFT_OK;
-	buf_free(&line);
 	return e;
 }
 
 static const struct mailer_daily digest_daily = {
 	.name = "digest",
+	.days_back = 1,
 	.sql_coords = digest_sql_coords,
 	.sql_mark = "INSERT IGNORE INTO application_digests (member_id, day)"
 	    " VALUES (?, ?)",
@@ -89,23 +71,15 @@ static const struct mailer_daily digest_daily = {
 	.body_key = N_("mail.digest.body"),
 	.var = "date",
 	.list = digest_list,
+	.line_key = N_("mail.digest.line"),
+	.line_var = "community",
+	.line_empty_key = N_("mail.application.no_community"),
 };
 
 enum weft_err
 mailer_digest_job(long long *sent)
 {
-	struct mailer_daily_args	 a = { .n = 0 };
-	struct db_rows			*r;
-	char				 day[16] = "";
-	enum weft_err			 e;
+	struct mailer_daily_args	 a = { .var_value = NULL };
 
-	mailer_approver_roles(a.roles);
-	if ((e = db_query(&r, "SELECT DATE_FORMAT(UTC_DATE() - INTERVAL 1 DAY,"
-	    " '%Y-%m-%d')", "")) != WEFT_OK)
-		return e;
-	if (db_next(r))
-		util_copy(day, sizeof(day), db_str(r, 0));
-	db_rows_free(r);
-	a.day = a.var_value = day;
-	return mailer_daily_run(&digest_daily, day, &a, sent);
+	return mailer_daily_run(&digest_daily, &a, sent);
 }

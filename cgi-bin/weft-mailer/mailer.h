@@ -16,6 +16,7 @@
 #define WEFT_MAILER_H
 
 #include "buf.h"
+#include "db.h"
 #include "err.h"
 #include "role.h"
 
@@ -93,9 +94,10 @@ void		 mailer_approver_roles(const char *out[ROLE__MAX]);
 _Static_assert(ROLE__MAX == 6, "MAILER_ROLE_IN has a place per role");
 #define MAILER_ROLE_FMT	"ssssss"
 
-/* What a run of a daily message passes to its list (the day, the roles
- * of mailer_approver_roles(), the job's number: the reminder's days) and
- * to the message's first variable. */
+/* What a run of a daily message passes to its list (the day and the
+ * roles of mailer_approver_roles(), both set by mailer_daily_run(); the
+ * job's number: the reminder's days) and to the message's first variable
+ * (NULL: the day). */
 struct mailer_daily_args {
 	const char	*day;
 	const char	*roles[ROLE__MAX];
@@ -110,10 +112,12 @@ struct mailer_daily_args {
  * mark (member, day); sql_count: its count of applications (n, member,
  * day).  The message has {var} (the args' var_value), {count} and {list},
  * list()'s lines for coordinator id in lang (*n: how many; none, no
- * message).
+ * message), each a line_key phrase of mailer_daily_lines().  The day is
+ * days_back UTC days before today.
  */
 struct mailer_daily {
 	const char	*name;		/* for the log */
+	long long	 days_back;
 	const char	*sql_coords;
 	const char	*sql_mark;
 	const char	*sql_count;
@@ -124,11 +128,21 @@ struct mailer_daily {
 	enum weft_err	(*list)(long long id, const char *lang,
 			    const struct mailer_daily_args *,
 			    struct buf *list, long long *n);
+	const char	*line_key;
+	const char	*line_var;	/* the 4th column's variable */
+	const char	*line_empty_key; /* its phrase when empty, or NULL */
 };
 
-/* Queues d's message of day to each of its coordinators; *sent: how many. */
-enum weft_err	 mailer_daily_run(const struct mailer_daily *, const char *day,
-		    const struct mailer_daily_args *, long long *sent);
+/* Queues d's message of the day to each of its coordinators; *sent: how
+ * many. */
+enum weft_err	 mailer_daily_run(const struct mailer_daily *,
+		    struct mailer_daily_args *, long long *sent);
+/* The lines of a list(): rows of (member id, name, username, line_var's
+ * value) as d's line_key phrases in lang, one a line, into list; *n
+ * counts them. */
+enum weft_err	 mailer_daily_lines(struct db_rows *, const char *lang,
+		    const struct mailer_daily *, struct buf *list,
+		    long long *n);
 
 /* ---- reminder.c ---- */
 

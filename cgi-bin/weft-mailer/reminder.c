@@ -12,16 +12,11 @@
  * is the timebank's, not one coordinator's choice of mail.
  */
 #include <stdio.h>
-#include <string.h>
 
-#include "buf.h"
-#include "config.h"
 #include "db.h"
 #include "i18n.h"
-#include "log.h"
 #include "mailer.h"
 #include "settings.h"
-#include "util.h"
 
 static const char reminder_sql_coords[] =
     "SELECT DISTINCT m.id FROM members m JOIN grants g ON g.member_id = m.id"
@@ -38,6 +33,8 @@ static const char reminder_sql_apps[] =
     " 'community' AND g.community_id = a.community_id)))"
     " ORDER BY a.joined_at, a.id LIMIT 500";
 
+static const struct mailer_daily reminder_daily;
+
 /* The lines of coordinator id's reminder into list, in lang: the
  * applications older than a->n days; *n how many. */
 static enum weft_err
@@ -45,8 +42,6 @@ reminder_list(long long id, const char *lang,
     const struct mailer_daily_args *a, struct buf *list, long long *n)
 {
 	struct db_rows	*r;
-	struct buf	 line;
-	char		 url[400];
 	enum weft_err	 e;
 
 	*n = 0;
@@ -54,26 +49,14 @@ reminder_list(long long id, const char *lang,
 	    id, a->roles[0], a->roles[1], a->roles[2], a->roles[3],
 	    a->roles[4], a->roles[5])) != WEFT_OK)
 		return e;
-	buf_init(&line);
-	while (db_next(r)) {
-		snprintf(url, sizeof(url), "%s/members/%s", config.site_url,
-		    db_str(r, 0));
-		buf_reset(&line);
-		i18n_format(&line, lang, N_("mail.reminder.line"), "applicant",
-		    db_str(r, 1), "username", db_str(r, 2), "days", db_str(r, 3),
-		    "url", url, NULL);
-		buf_puts(list, line.p != NULL ? line.p : "");
-		buf_puts(list, "\n");
-		(*n)++;
-	}
+	e = mailer_daily_lines(r, lang, &reminder_daily, list, n);
 	db_rows_free(r);
-	e = buf_failed(&line) || buf_failed(list) ? WEFT_ERR_NOMEM : WEFT_OK;
-	buf_free(&line);
 	return e;
 }
 
 static const struct mailer_daily reminder_daily = {
 	.name = "reminder",
+	.days_back = 0,
 	.sql_coords = reminder_sql_coords,
 	.sql_mark = "INSERT IGNORE INTO application_reminders (member_id, day)"
 	    " VALUES (?, ?)",
@@ -84,26 +67,19 @@ static const struct mailer_daily reminder_daily = {
 	.body_key = N_("mail.reminder.body"),
 	.var = "days",
 	.list = reminder_list,
+	.line_key = N_("mail.reminder.line"),
+	.line_var = "days",
+	.line_empty_key = NULL,
 };
 
 enum weft_err
 mailer_reminder_job(long long *sent)
 {
-	struct mailer_daily_args	 a = { .n = 0 };
-	struct db_rows			*r;
-	char				 day[16] = "", days[24];
-	enum weft_err			 e;
+	struct mailer_daily_args	 a = { .var_value = NULL };
+	char				 days[24];
 
-	mailer_approver_roles(a.roles);
 	a.n = settings_int(SETTING_APPLICATION_WAITING_DAYS);
 	snprintf(days, sizeof(days), "%lld", a.n);
-	if ((e = db_query(&r, "SELECT DATE_FORMAT(UTC_DATE(), '%Y-%m-%d')",
-	    "")) != WEFT_OK)
-		return e;
-	if (db_next(r))
-		util_copy(day, sizeof(day), db_str(r, 0));
-	db_rows_free(r);
-	a.day = day;
 	a.var_value = days;
-	return mailer_daily_run(&reminder_daily, day, &a, sent);
+	return mailer_daily_run(&reminder_daily, &a, sent);
 }
