@@ -228,8 +228,12 @@ const runJob = () => execFileSync(`${BIN}/weft-mailer`, ['-c', `${VAR}/weft.conf
 test('the daily reminder goes once a day to the coordinators who may approve, listing the late applications in their scope', async () => {
 	const late = await signup(U('rlate'), CID, nextAddr());
 	await signup(U('rfresh'), CID, nextAddr());
+	const gone = await signup(U('rgone'), CID, nextAddr());
 	makeOld(late, 20);
+	makeOld(gone, 25);
 	const cid = memberId(U('coord'));
+	// A late application rejected no longer waits: no reminder of it.
+	assert.equal((await reject(await login(U('coord')), gone, { reason: 'Moved away' })).status, 303);
 	// A mark the stack's own mailer may have written today, before our
 	// application was late, goes.
 	sql(`DELETE FROM application_reminders WHERE member_id = ${cid}`);
@@ -247,6 +251,7 @@ test('the daily reminder goes once a day to the coordinators who may approve, li
 	assert.match(body, new RegExp(`Applicant ${U('rlate')} \\(${U('rlate')}\\), waiting 20 days`));
 	assert.match(body, new RegExp(`/members/${late}\\b`));
 	assert.doesNotMatch(body, new RegExp(U('rfresh')), 'not the ones still in time');
+	assert.doesNotMatch(body, new RegExp(U('rgone')), 'not a rejected one');
 	// A plain member gets none; a coordinator without member.approve
 	// neither.
 	for (const who of ['alice', 'support'])
