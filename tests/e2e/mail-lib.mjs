@@ -126,11 +126,12 @@ export async function unsubscribeToken(id) {
 // Signs username up through the public form (community: its id, or none),
 // from the client address addr; returns the new member's id.  The
 // password is tag's, the address email (username@example.org when not
-// given).  With expect, the response is returned as it is instead.
+// given), from a browser that sends headers.  With expect, the response
+// is returned as it is instead.
 export async function signup(username, community, addr, tag = username,
-    { email = `${username}@example.org`, expect = false } = {}) {
+    { email = `${username}@example.org`, expect = false, headers = {} } = {}) {
 	const jar = new Jar();
-	const page = await get('/signup', jar);
+	const page = await get('/signup', jar, { headers });
 	const form = forms(page.body).find((f) => f.action === '/signup' && f.method === 'post');
 	const v = formValues(form);
 	for (const f of form.fields) {
@@ -151,7 +152,7 @@ export async function signup(username, community, addr, tag = username,
 		else if (f.required && !v[f.name])
 			v[f.name] = 'x';
 	}
-	const r = await request('/signup', { jar, form: v, localAddress: addr });
+	const r = await request('/signup', { jar, form: v, localAddress: addr, headers });
 	if (expect)
 		return r;
 	assert.ok([200, 303].includes(r.status), `signup: ${r.status}`);

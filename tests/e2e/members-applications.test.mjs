@@ -28,8 +28,12 @@ import { decodeQP, decodeWords, mailsFor, signup, until } from './mail-lib.mjs';
 const TAG = `za${process.pid % 100000}`;
 const U = (n) => `${TAG}_${n}`;
 let CID = 0;
+// A client address of its own for each application (the signup throttle
+// counts per address, and a slot's stack may keep its counts from a run
+// before): 127.X.Y.n, X and Y of this run.
+const NET = `127.${20 + (process.pid % 200)}.${Math.floor(Math.random() * 250)}`;
 let addr = 10;
-const nextAddr = () => `127.0.1.${addr++}`;
+const nextAddr = () => `${NET}.${addr++}`;
 const pw = (tag) => `A-long-enough-password-${tag}`;
 
 const statusOf = (id) => sql(`SELECT status FROM members WHERE id = ${id}`)[0][0];
@@ -152,6 +156,19 @@ test('reject without a mail queues none; the applicant\'s address may apply agai
 	assert.deepEqual(sql(`SELECT email FROM members WHERE id = ${id2}`), [[email]]);
 	assert.equal(statusOf(id), 'disabled', 'the old row is kept, with its reason');
 	assert.deepEqual(rejection(id2), []);
+});
+
+test('the rejection\'s mail is in the language the applicant applied in', async () => {
+	const id = await signup(U('es'), CID, nextAddr(), U('es'), { headers: { 'Accept-Language': 'es-ES,es;q=0.9' } });
+	assert.deepEqual(sql(`SELECT lang FROM members WHERE id = ${id}`), [['es']], 'the application keeps its language');
+	assert.equal((await reject(await login(U('coord')), id, { reason: 'Duplicate of another', notify: '1' })).status, 303);
+	const rows = sql(`SELECT message_id, lang FROM outbox WHERE kind = 'account.rejected' AND member_id = ${id}`);
+	assert.equal(rows.length, 1);
+	assert.equal(rows[0][1], 'es');
+	const [m] = await until(() => mailsFor(rows[0][0]).length && mailsFor(rows[0][0]));
+	assert.ok(m, 'delivered');
+	assert.equal(decodeWords(m.headers.subject), 'Tu solicitud para unirte al banco de tiempo');
+	assert.match(decodeQP(m.body), /no se ha aceptado/);
 });
 
 test('a second application with the address of one waiting is refused, and says one is waiting', async () => {
