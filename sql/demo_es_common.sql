@@ -62,6 +62,7 @@ INSERT INTO demo_es_common (k, f, text) VALUES
 	('layout.title_site', 0, '{title} · {site}'),
 	('layout.contact', 0, 'Contacto'),
 	('login.disabled', 0, 'Esta cuenta está desactivada. Ponte en contacto con la coordinación.'),
+	('login.rejected', 0, 'Tu solicitud para unirte no se ha aceptado. Puedes volver a solicitarlo, con un nombre de usuario nuevo.'),
 	('login.failed', 0, 'Nombre de usuario o contraseña incorrectos.'),
 	('login.throttled', 0, 'Demasiados intentos fallidos. Espera unos minutos e inténtalo de nuevo.'),
 	('nav.ads', 0, 'Ofertas y demandas'),

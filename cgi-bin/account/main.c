@@ -295,7 +295,8 @@ login_refused(struct request *req, struct tmpl_dict *d, int status,
 }
 
 /* POST /login.  Wrong password and unknown user get the same page; the
- * "disabled" message only follows the right password (auth_login). */
+ * "disabled" and "application not accepted" messages only follow the
+ * right password (auth_login). */
 static int
 login_post(struct request *req)
 {
@@ -320,6 +321,8 @@ login_post(struct request *req)
 		return login_refused(req, d, 200, N_("login.failed"));
 	case LOGIN_DISABLED:
 		return login_refused(req, d, 403, N_("login.disabled"));
+	case LOGIN_REJECTED:
+		return login_refused(req, d, 403, N_("login.rejected"));
 	case LOGIN_THROTTLED:
 		account_retry_after(req, retry);
 		return login_refused(req, d, 429, N_("login.throttled"));

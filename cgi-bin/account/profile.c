@@ -660,6 +660,7 @@ account_password_save(struct request *req)
 		/* FALLTHROUGH */
 	case LOGIN_BAD:
 	case LOGIN_DISABLED:
+	case LOGIN_REJECTED:
 		form_error(d, "current", app_text(req,
 		    N_("password.wrong_current")));
 		return app_render(req, 422);

@@ -256,11 +256,14 @@ signup_write(struct request *req, const struct form_value *v,
 	    (e = invitation_find(token, 1, &inv)) == WEFT_OK && inv.id == 0)
 		*gone = 1;
 	if (e == WEFT_OK && !*gone)
+		/* The language the visitor applied in (their choice on the
+		 * public pages, else their browser's, app_lang_choose()):
+		 * the applicant's mail, a rejection's included, is in it. */
 		e = db_exec("INSERT INTO members (username, email, name,"
 		    " password_hash, status, lang, community_id, about) VALUES"
-		    " (?, ?, ?, ?, 'applying', 'en', NULLIF(?, 0), ?)",
-		    "ssssis", v[S_USERNAME].str, email, v[S_NAME].str, hash,
-		    comm, v[S_ABOUT].str);
+		    " (?, ?, ?, ?, 'applying', ?, NULLIF(?, 0), ?)",
+		    "sssssis", v[S_USERNAME].str, email, v[S_NAME].str, hash,
+		    app_lang(req), comm, v[S_ABOUT].str);
 	if (e == WEFT_OK && !*gone && (*id = db_insert_id()) > 0 &&
 	    (e = signup_form_store(*id, sv)) == WEFT_OK &&
 	    (e = signup_audit(req, *id, v, email, comm)) == WEFT_OK &&

@@ -555,18 +555,47 @@ auth_rehash(long long member_id, const char *encoded, const char *password)
 		    "failed", member_id);
 }
 
+/*
+ * The account of a log-in: *id (0: none), its password hash (hash, of
+ * AUTH_HASH_MAX; "" when none), its status, and *rejected when it is an
+ * application that ended without approval (never approved, a row of
+ * member_rejections, sql/030): that gets its own message, after the right
+ * password only, as "disabled" does.
+ */
+static enum weft_err
+auth_login_account(const char *acct, char *hash, long long *id,
+    enum member_status *status, int *rejected)
+{
+	struct db_rows	*r = NULL;
+	enum weft_err	 e;
+
+	hash[0] = '\0';
+	if ((e = db_query(&r, "SELECT m.id, m.password_hash, m.status,"
+	    " m.approved_at IS NULL AND EXISTS (SELECT 1 FROM"
+	    " member_rejections j WHERE j.member_id = m.id) FROM members m"
+	    " WHERE m.username = ?", "s", acct)) != WEFT_OK)
+		return e;
+	if (db_next(r) && member_status_parse(db_str(r, 2), status) == 0 &&
+	    db_str(r, 1) != NULL) {
+		*id = db_int(r, 0);
+		*rejected = db_int(r, 3) != 0;
+		snprintf(hash, AUTH_HASH_MAX, "%s", db_str(r, 1));
+	}
+	db_rows_free(r);
+	return WEFT_OK;
+}
+
 enum login_result
 auth_login(const char *username, const char *password, const char *addr,
     long long *member_id, int *retry_after_s)
 {
-	struct db_rows		*r = NULL;
 	char			 acct[AUTH_ACCOUNT_KEY_MAX + 1];
 	char			 hash[AUTH_HASH_MAX];
 	const char		*check;
 	enum member_status	 status = MEMBER_DISABLED;
 	enum login_result	 res = LOGIN_ERROR;
 	long long		 id = 0;
-	int			 ok;
+	int			 ok, rejected = 0;
 
 	*member_id = 0;
 	*retry_after_s = 0;
@@ -584,16 +613,9 @@ auth_login(const char *username, const char *password, const char *addr,
 		return LOGIN_ERROR;
 	if (*retry_after_s > 0)
 		return LOGIN_THROTTLED;
-	hash[0] = '\0';
-	if (db_query(&r, "SELECT id, password_hash, status FROM members"
-	    " WHERE username = ?", "s", acct) != WEFT_OK)
+	if (auth_login_account(acct, hash, &id, &status, &rejected) !=
+	    WEFT_OK)
 		return LOGIN_ERROR;
-	if (db_next(r) && member_status_parse(db_str(r, 2), &status) == 0 &&
-	    db_str(r, 1) != NULL) {
-		id = db_int(r, 0);
-		snprintf(hash, sizeof(hash), "%s", db_str(r, 1));
-	}
-	db_rows_free(r);
 	/* Unknown accounts cost one verification too (same time). */
 	check = id != 0 ? hash : auth_dummy_hash();
 	ok = auth_password_verify(check, password);
@@ -610,7 +632,7 @@ auth_login(const char *username, const char *password, const char *addr,
 	if (auth_throttle_clear(acct, addr) != WEFT_OK)
 		goto out;
 	if (status == MEMBER_DISABLED) {
-		res = LOGIN_DISABLED;
+		res = rejected ? LOGIN_REJECTED : LOGIN_DISABLED;
 		goto out;
 	}
 	auth_rehash(id, hash, password);

@@ -99,6 +99,9 @@ enum login_result {
 	LOGIN_BAD,		/* unknown user or wrong password: same answer */
 	LOGIN_THROTTLED,	/* too many failures: account+address, address */
 	LOGIN_DISABLED,		/* right password, account disabled */
+	LOGIN_REJECTED,		/* right password, application rejected or
+				 * expired (sql/030): the applicant may
+				 * apply again, with another username */
 	LOGIN_ERROR,
 	LOGIN__MAX
 };

@@ -248,6 +248,27 @@ const struct setting_def settings_defs[SETTING__MAX] = {
 	    SETTING_PAGE(N_("site.group.payments"),
 	    N_("site.setting.payment_reminder_days"),
 	    N_("site.setting.payment_reminder_days.help")) },
+	[SETTING_APPLICATION_WAITING_DAYS] = {
+	    .name = "application_waiting_days", .type = SETTING_INT,
+	    .dflt = "14", .min = 1, .max = 365, .choices = NULL,
+	    .area = "members",
+	    .description = "An application waiting longer than this many "
+	    "days is late: the coordinators' dashboard lists it, and "
+	    "weft-mailer reminds the coordinators who may approve it once a "
+	    "day.",
+	    SETTING_PAGE(N_("site.group.signup"),
+	    N_("site.setting.application_waiting_days"),
+	    N_("site.setting.application_waiting_days.help")) },
+	[SETTING_APPLICATION_EXPIRE_DAYS] = {
+	    .name = "application_expire_days", .type = SETTING_INT,
+	    .dflt = "90", .min = 1, .max = 3650, .choices = NULL,
+	    .area = "members",
+	    .description = "The age in days that the bulk expiry of "
+	    "applications (/members/applications) proposes; the "
+	    "coordinator may choose another before the preview.",
+	    SETTING_PAGE(N_("site.group.signup"),
+	    N_("site.setting.application_expire_days"),
+	    N_("site.setting.application_expire_days.help")) },
 	[SETTING_SIGNUP_PHONE] = SETTING_SIGNUP_FIELD("signup_phone",
 	    "Whether the application form asks for the phone number: "
 	    "hidden, optional or required.",

@@ -46,6 +46,9 @@ enum setting {
 	SETTING_PAYMENT_CURRENCY,	/* payment_currency: ISO 4217 */
 	SETTING_PAYMENT_GRACE_DAYS,	/* payment_grace_days */
 	SETTING_PAYMENT_REMINDER_DAYS,	/* payment_reminder_days */
+	/* Applications waiting too long (issue 17, docs/site.md). */
+	SETTING_APPLICATION_WAITING_DAYS,	/* application_waiting_days */
+	SETTING_APPLICATION_EXPIRE_DAYS,	/* application_expire_days */
 	/* The application form (docs/site.md, "Member signup";
 	 * signup_form.h): each field hidden, optional or required, in the
 	 * order of enum signup_field. */

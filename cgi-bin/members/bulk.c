@@ -29,6 +29,7 @@ static const char *const bulk_action_keys[BULK__MAX] = {
 	[BULK_ENABLE] = "enable",
 	[BULK_GRANT] = "grant",
 	[BULK_REVOKE] = "revoke",
+	[BULK_EXPIRE] = "expire",
 };
 
 static const char *const bulk_action_labels[BULK__MAX] = {
@@ -38,6 +39,7 @@ static const char *const bulk_action_labels[BULK__MAX] = {
 	[BULK_ENABLE] = N_("members.bulk.action.enable"),
 	[BULK_GRANT] = N_("members.bulk.action.grant"),
 	[BULK_REVOKE] = N_("members.bulk.action.revoke"),
+	[BULK_EXPIRE] = N_("members.bulk.action.expire"),
 };
 
 /* "all_matching=1": the list's filter rather than the ids. */
@@ -71,8 +73,8 @@ static const char *const bulk_verdict_vars[BULK_VERDICT__MAX] = {
 
 /* For qsort(): the batch in id order, the one lock order of every batch
  * (bulk_run.c). */
-static int
-bulk_cmp(const void *a, const void *b)
+int
+bulk_item_cmp(const void *a, const void *b)
 {
 	const struct bulk_item	*x = a, *y = b;
 
@@ -182,7 +184,7 @@ bulk_refuse_form(struct request *req, const struct bulk_job *job,
 		return 500;
 	form_show(bulk_fields, B__MAX, v, app_lang(req), d);
 	tmpl_set_int(d, "N_TOTAL", (long long)job->n);
-	for (i = 0; i < BULK__MAX; i++)
+	for (i = 0; i < BULK_EXPIRE; i++)
 		form_option(d, "ACTION_OPTION", bulk_action_keys[i],
 		    app_text(req, bulk_action_labels[i]),
 		    v[B_ACTION].set && v[B_ACTION].choice == i);
@@ -223,11 +225,12 @@ bulk_read(struct request *req, struct bulk_job *job, int allow_all)
 		if ((e = bulk_all_matching(req, job, &f)) != WEFT_OK)
 			return app_status_of(e);
 	}
-	qsort(job->items, job->n, sizeof(job->items[0]), bulk_cmp);
+	qsort(job->items, job->n, sizeof(job->items[0]), bulk_item_cmp);
 	if (job->n == 0)
 		return bulk_refuse_form(req, job, v, "ids",
 		    N_("members.bulk.error.none"));
-	if (job->action == BULK__MAX)
+	/* Expiry has its own pages and permission (applications.c). */
+	if (job->action == BULK__MAX || job->action == BULK_EXPIRE)
 		return bulk_refuse_form(req, job, v, "action",
 		    N_("members.bulk.error.action"));
 	if (job->action != BULK_GRANT && job->action != BULK_REVOKE)
@@ -250,6 +253,47 @@ bulk_read(struct request *req, struct bulk_job *job, int allow_all)
 	return 0;
 }
 
+/* bulk.h */
+int
+bulk_show(struct request *req, struct bulk_job *job, int apply,
+    const char *apply_path, const char *back)
+{
+	struct tmpl_dict	*d;
+	enum weft_err		 e;
+
+	/* A deadlock rolled the whole batch back: run it once more, as
+	 * MariaDB advises; the second run sees what the other committed. */
+	if ((e = bulk_run(req, job, apply)) == WEFT_ERR_CONFLICT)
+		e = bulk_run(req, job, apply);
+	if (e != WEFT_OK)
+		return e == WEFT_ERR_CONFLICT ? app_error(req, 409, app_text(req,
+		    N_("members.bulk.error.conflict"))) : app_status_of(e);
+	if (apply)
+		log_msg(LOGL_INFO, "bulk %s: %lu changed, %lu unchanged, "
+		    "%lu refused", bulk_action_keys[job->action],
+		    (unsigned long)job->count[BULK_CHANGE],
+		    (unsigned long)job->count[BULK_SAME],
+		    (unsigned long)job->count[BULK_REFUSED]);
+	if ((d = app_page(req, apply ? "members/bulk_result.tpl" :
+	    "members/bulk_preview.tpl", app_text(req, apply ?
+	    N_("members.bulk.result_title") : N_("members.bulk.preview_title")))) ==
+	    NULL)
+		return 500;
+	bulk_describe(d, req, job);
+	tmpl_set(d, "APPLY_PATH", apply_path);
+	tmpl_set(d, "BACK", back);
+	if (job->action == BULK_EXPIRE) {
+		tmpl_set_int(d, "DAYS", job->days);
+		tmpl_show(d, "EXPIRE");
+	}
+	if (bulk_items_fill(d, req, job, !apply) != WEFT_OK)
+		return 500;
+	if (!apply)
+		tmpl_show(d, job->count[BULK_CHANGE] > 0 ? "CONFIRM" :
+		    "NOTHING");
+	return app_render(req, 200);
+}
+
 /*
  * POST /members/bulk (preview) and POST /members/bulk/apply: the same
  * reading, the same bulk_run(); only commit and the page differ.
@@ -258,46 +302,16 @@ static int
 bulk_handle(struct request *req, int apply)
 {
 	struct bulk_job		 job;
-	struct tmpl_dict	*d;
-	enum weft_err		 e;
 	int			 st;
 
 	memset(&job, 0, sizeof(job));
 	if ((job.items = calloc(BULK_MAX, sizeof(job.items[0]))) == NULL)
 		return 500;
-	if ((st = bulk_read(req, &job, !apply)) != 0) {
-		st = st == -1 ? 0 : st;
-		goto out;
-	}
-	/* A deadlock rolled the whole batch back: run it once more, as
-	 * MariaDB advises; the second run sees what the other committed. */
-	if ((e = bulk_run(req, &job, apply)) == WEFT_ERR_CONFLICT)
-		e = bulk_run(req, &job, apply);
-	if (e != WEFT_OK) {
-		st = e == WEFT_ERR_CONFLICT ? app_error(req, 409, app_text(req,
-		    N_("members.bulk.error.conflict"))) : app_status_of(e);
-		goto out;
-	}
-	if (apply)
-		log_msg(LOGL_INFO, "bulk %s: %lu changed, %lu unchanged, "
-		    "%lu refused", bulk_action_keys[job.action],
-		    (unsigned long)job.count[BULK_CHANGE],
-		    (unsigned long)job.count[BULK_SAME],
-		    (unsigned long)job.count[BULK_REFUSED]);
-	st = 500;
-	if ((d = app_page(req, apply ? "members/bulk_result.tpl" :
-	    "members/bulk_preview.tpl", app_text(req, apply ?
-	    N_("members.bulk.result_title") : N_("members.bulk.preview_title")))) ==
-	    NULL)
-		goto out;
-	bulk_describe(d, req, &job);
-	if (bulk_items_fill(d, req, &job, !apply) != WEFT_OK)
-		goto out;
-	if (!apply)
-		tmpl_show(d, job.count[BULK_CHANGE] > 0 ? "CONFIRM" :
-		    "NOTHING");
-	st = app_render(req, 200);
-out:
+	if ((st = bulk_read(req, &job, !apply)) == 0)
+		st = bulk_show(req, &job, apply, "/members/bulk/apply",
+		    "/members");
+	else if (st == -1)
+		st = 0;
 	free(job.items);
 	return st;
 }

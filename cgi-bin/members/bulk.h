@@ -3,7 +3,9 @@
  * batch from the form and shows the preview and the result; bulk_select.c
  * finds the accounts (the ids posted, or all matching the member list's
  * filter); bulk_run.c runs the batch, one account at a time, in one
- * transaction.  Private to these files.
+ * transaction.  The bulk expiry of applications (applications.c) is one
+ * more action of the same machinery, behind its own routes and
+ * permission (member.approve).  Private to these files.
  */
 #ifndef WEFT_MEMBERS_BULK_H
 #define WEFT_MEMBERS_BULK_H
@@ -23,6 +25,9 @@ enum bulk_action {
 	BULK_ENABLE,
 	BULK_GRANT,
 	BULK_REVOKE,
+	/* applying -> disabled, for applications older than job->days
+	 * (applications.c); not offered by the bulk form of the list. */
+	BULK_EXPIRE,
 	BULK__MAX
 };
 
@@ -50,6 +55,7 @@ struct bulk_job {
 	struct bulk_item	*items;		/* BULK_MAX of them */
 	size_t			 n;
 	int			 truncated;	/* more were asked for */
+	long long		 days;		/* expire: older than */
 	size_t			 count[BULK_VERDICT__MAX];
 };
 
@@ -62,6 +68,7 @@ struct bulk_filter {
 	char		 like[3 * 128 + 3];	/* "" or %q% escaped */
 	long long	 org;		/* -1 any, 1 organisations only */
 	long long	 optout;
+	long long	 older_days;	/* 0: any age */
 };
 
 /* bulk_select.c: the accounts of the batch, each added once; beyond
@@ -74,5 +81,17 @@ enum weft_err	 bulk_all_matching(const struct request *, struct bulk_job *,
 /* bulk_run.c: the batch, previewed (commit 0) or applied (commit 1). */
 enum weft_err	 bulk_run(const struct request *, struct bulk_job *,
 		    int commit);
+/* The permission of the action's routes, held over each account beside
+ * the action's own: member.bulk; member.approve for BULK_EXPIRE. */
+enum perm	 bulk_route_perm(enum bulk_action);
+
+/* bulk.c: for qsort(), the batch in id order, the one lock order of
+ * every batch (bulk_run.c). */
+int		 bulk_item_cmp(const void *, const void *);
+/* bulk.c: runs the read batch (bulk_run, retried once on a deadlock) and
+ * renders its preview (apply 0, whose confirm form posts to apply_path)
+ * or its result; back is the page to go back to.  Frees nothing. */
+int		 bulk_show(struct request *, struct bulk_job *, int apply,
+		    const char *apply_path, const char *back);
 
 #endif

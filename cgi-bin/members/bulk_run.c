@@ -28,7 +28,14 @@ static const enum perm bulk_action_perm[BULK__MAX] = {
 	[BULK_ENABLE] = PERM_MEMBER_DISABLE,
 	[BULK_GRANT] = PERM_ROLE_ASSIGN,
 	[BULK_REVOKE] = PERM_ROLE_ASSIGN,
+	[BULK_EXPIRE] = PERM_MEMBER_APPROVE,
 };
+
+enum perm
+bulk_route_perm(enum bulk_action a)
+{
+	return a == BULK_EXPIRE ? PERM_MEMBER_APPROVE : PERM_MEMBER_BULK;
+}
 
 /* ---- one account ----------------------------------------------------- */
 
@@ -82,6 +89,7 @@ static const char *const bulk_audit_actions[BULK__MAX] = {
 	[BULK_ENABLE] = "member.enable",
 	[BULK_GRANT] = "grant.add",
 	[BULK_REVOKE] = "grant.remove",
+	[BULK_EXPIRE] = "member.expire",
 };
 
 /*
@@ -145,6 +153,55 @@ bulk_status(const struct request *req, const struct bulk_job *job,
 	bulk_verdict(it, BULK_CHANGE, NULL);
 	return bulk_audit_member(req, bulk_audit_actions[job->action], m,
 	    &after);
+}
+
+/*
+ * expire on m (locked): an application (applying) older than job->days
+ * becomes disabled, never approved, with its member_rejections row
+ * (kind expired) and the applicant's sessions ended.  The age is checked
+ * again in the update itself, so a confirm form posting other ids than
+ * its preview's changes only applications old enough.  Rule 9 as for
+ * one account.  Nobody is mailed: an expiry is the timebank's
+ * housekeeping (a rejection is where a coordinator writes to them).
+ */
+static enum weft_err
+bulk_expire(const struct request *req, const struct bulk_job *job,
+    struct bulk_item *it, const struct member *m)
+{
+	enum role_refusal	 why = ROLE_OK;
+	char			 after[128];
+	enum weft_err		 e;
+
+	if (m->status != MEMBER_APPLYING) {
+		bulk_verdict(it, BULK_REFUSED,
+		    N_("members.bulk.why.not_waiting"));
+		return WEFT_OK;
+	}
+	if ((e = members_may_change(req, m, NULL, 0, &why)) != WEFT_OK)
+		return e;
+	if (why != ROLE_OK) {
+		bulk_verdict(it, BULK_REFUSED, role_refusal_keys[why]);
+		return WEFT_OK;
+	}
+	if ((e = db_exec("UPDATE members SET status = 'disabled',"
+	    " updated_at = UTC_TIMESTAMP() WHERE id = ? AND status ="
+	    " 'applying' AND joined_at < UTC_TIMESTAMP() - INTERVAL ? DAY",
+	    "ii", m->id, job->days)) != WEFT_OK)
+		return e;
+	if (db_affected() == 0) {
+		bulk_verdict(it, BULK_REFUSED, N_("members.bulk.why.too_recent"));
+		return WEFT_OK;
+	}
+	if ((e = auth_sessions_end_member(m->id)) != WEFT_OK ||
+	    (e = members_rejection_write(req, m->id, "expired", "", 0)) !=
+	    WEFT_OK)
+		return e;
+	snprintf(after, sizeof(after), "{\"status\":\"disabled\","
+	    "\"expired\":true,\"older_than_days\":%lld}", job->days);
+	bulk_verdict(it, BULK_CHANGE, NULL);
+	return audit_write(&req->actor, bulk_audit_actions[job->action],
+	    "member", m->id, m->community, "{\"status\":\"applying\"}",
+	    after);
 }
 
 /* {"member_id":N,"role":"...","scope":"..."}, as role_db.c writes it for
@@ -235,7 +292,8 @@ bulk_grant(const struct request *req, const struct bulk_job *job,
 
 /*
  * One account, inside the batch's transaction: loaded and locked, then
- * authorized on its own (member.bulk and the action's permission over
+ * authorized on its own (the routes' permission, member.bulk or for an
+ * expiry member.approve, and the action's permission over
  * this member's scope), then changed or not.  A member out of scope and
  * a member that does not exist get the same verdict for a scoped admin
  * (rule 1: no probing by id), and neither shows a name.
@@ -251,15 +309,16 @@ bulk_item(const struct request *req, const struct bulk_job *job,
 	enum weft_err		 e;
 
 	if ((e = member_load(it->id, 1, &m)) == WEFT_ERR_NOTFOUND) {
-		bulk_verdict(it, BULK_REFUSED, role_allows(g, PERM_MEMBER_BULK,
-		    &site) ? N_("members.bulk.why.missing") :
+		bulk_verdict(it, BULK_REFUSED, role_allows(g,
+		    bulk_route_perm(job->action), &site) ?
+		    N_("members.bulk.why.missing") :
 		    role_refusal_keys[ROLE_REFUSE_OUT_OF_SCOPE]);
 		return WEFT_OK;
 	}
 	if (e != WEFT_OK)
 		return e;
 	member_scope(&m, &sc);
-	if (!role_allows(g, PERM_MEMBER_BULK, &sc) ||
+	if (!role_allows(g, bulk_route_perm(job->action), &sc) ||
 	    !role_allows(g, bulk_action_perm[job->action], &sc)) {
 		bulk_verdict(it, BULK_REFUSED,
 		    role_refusal_keys[ROLE_REFUSE_OUT_OF_SCOPE]);
@@ -271,6 +330,8 @@ bulk_item(const struct request *req, const struct bulk_job *job,
 	it->status = m.status;
 	if (job->action == BULK_GRANT || job->action == BULK_REVOKE)
 		return bulk_grant(req, job, it, &m);
+	if (job->action == BULK_EXPIRE)
+		return bulk_expire(req, job, it, &m);
 	return bulk_status(req, job, it, &m);
 }
 

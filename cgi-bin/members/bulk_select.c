@@ -153,15 +153,17 @@ bulk_match(struct bulk_job *job, const struct bulk_filter *f,
 	    "OR m.email LIKE ?) "
 	    "AND (? < 0 OR m.is_organisation = ?) "
 	    "AND (? < 0 OR m.optout = ?) "
+	    "AND (? = 0 OR m.joined_at < UTC_TIMESTAMP() - INTERVAL ? DAY) "
 	    "ORDER BY m.id LIMIT 1001";
 	struct db_rows		*r;
 	enum weft_err		 e;
 
-	if ((e = db_query(&r, sql, "ii" "i" "ss" "ss" "ssss" "ii" "ii",
+	if ((e = db_query(&r, sql, "ii" "i" "ss" "ss" "ssss" "ii" "ii" "ii",
 	    community, community, (long long)f->no_community,
 	    f->status, f->status, f->role, f->role,
 	    f->like, f->like, f->like, f->like,
-	    f->org, f->org, f->optout, f->optout)) != WEFT_OK)
+	    f->org, f->org, f->optout, f->optout, f->older_days,
+	    f->older_days)) != WEFT_OK)
 		return e;
 	while (db_next(r))
 		bulk_add(job, db_int(r, 0));
@@ -171,8 +173,9 @@ bulk_match(struct bulk_job *job, const struct bulk_filter *f,
 
 /*
  * "All matching the filter": the members the list would show, limited to
- * the actor's member.bulk scope in SQL (a community admin's "all" is all
- * of their communities' members, not the site's with most refused).
+ * the actor's scope of the action's routes (bulk_route_perm) in SQL (a
+ * community admin's "all" is all of their communities' members, not the
+ * site's with most refused).
  */
 enum weft_err
 bulk_all_matching(const struct request *req, struct bulk_job *job,
@@ -183,7 +186,8 @@ bulk_all_matching(const struct request *req, struct bulk_job *job,
 	size_t		 i, n;
 	int		 site;
 
-	n = role_communities(&req->actor.grants, PERM_MEMBER_BULK, &site,
+	n = role_communities(&req->actor.grants, bulk_route_perm(job->action),
+	    &site,
 	    ids, ROLE_GRANTS_MAX);
 	if (site)
 		return bulk_match(job, f, f->community);

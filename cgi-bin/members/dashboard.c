@@ -1,6 +1,7 @@
 /*
  * The coordinators' dashboard (GET /members/dashboard, dashboard.view):
- * members by status, applications waiting, the newest members,
+ * members by status, applications waiting, those waiting longer than
+ * the setting application_waiting_days (issue 17), the newest members,
  * coordinators by role, and a server-rendered SVG chart of new accounts
  * per month.  Everything is counted over the communities the viewer's
  * dashboard.view covers (docs/authorization.md rule 2): the whole timebank
@@ -22,6 +23,7 @@
 #include "ledger.h"
 #include "members.h"
 #include "scope_line.h"
+#include "settings.h"
 #include "util.h"
 
 #define DASH_SCOPE_MAX	16	/* community placeholders in the SQL */
@@ -169,6 +171,58 @@ dash_lists(struct tmpl_dict *d, const struct dash_scope *s)
 		db_rows_free(r);
 	}
 	return WEFT_OK;
+}
+
+/*
+ * The applications waiting longer than application_waiting_days, the
+ * oldest first (LATE rows, at most 10), and how many there are
+ * (LATE_COUNT).  Site-wide both are a range of (status, joined_at, id),
+ * without the community term, as in dash_status(), so that the count
+ * reads the late applications' index entries and nothing else; a
+ * community's come from (community_id, status, joined_at, id).
+ */
+static enum weft_err
+dash_late(struct tmpl_dict *d, const struct dash_scope *s)
+{
+#define DASH_LATE_WHERE	" WHERE m.status = 'applying' AND m.joined_at <"	\
+	" UTC_TIMESTAMP() - INTERVAL ? DAY"
+#define DASH_LATE_SITE	" FROM members m FORCE INDEX (members_status_joined)"	\
+	DASH_LATE_WHERE
+#define DASH_LATE_FROM	" FROM members m" DASH_LATE_WHERE
+#define DASH_LATE_ROWS	"SELECT m.id, m.name, m.username, DATE(m.joined_at)"
+#define DASH_LATE_ORDER	" ORDER BY m.joined_at, m.id LIMIT 10"
+	struct db_rows	*r;
+	long long	 days, n = 0;
+	enum weft_err	 e;
+
+	days = settings_int(SETTING_APPLICATION_WAITING_DAYS);
+	tmpl_set_int(d, "LATE_DAYS", days);
+	if (s->site)
+		e = db_query(&r, DASH_LATE_ROWS DASH_LATE_SITE DASH_LATE_ORDER,
+		    "i", days);
+	else
+		e = db_query(&r, DASH_LATE_ROWS DASH_LATE_FROM " AND "
+		    DASH_SCOPE DASH_LATE_ORDER, "i" DASH_FMT, days,
+		    DASH_ARGS(s));
+	if (e != WEFT_OK)
+		return e;
+	dash_members(d, r, "LATE");
+	db_rows_free(r);
+	if (s->site)
+		e = db_query_int(&n, "SELECT COUNT(*)" DASH_LATE_SITE, "i",
+		    days);
+	else
+		e = db_query_int(&n, "SELECT COUNT(*)" DASH_LATE_FROM " AND "
+		    DASH_SCOPE, "i" DASH_FMT, days, DASH_ARGS(s));
+	if (e != WEFT_OK)
+		return e;
+	tmpl_set_int(d, "LATE_COUNT", n);
+	return WEFT_OK;
+#undef DASH_LATE_WHERE
+#undef DASH_LATE_SITE
+#undef DASH_LATE_FROM
+#undef DASH_LATE_ROWS
+#undef DASH_LATE_ORDER
 }
 
 /*
@@ -321,6 +375,7 @@ members_dashboard(struct request *req)
 	    s.truncated)) != WEFT_OK ||
 	    (e = dash_status(d, &s)) != WEFT_OK ||
 	    (e = dash_lists(d, &s)) != WEFT_OK ||
+	    (e = dash_late(d, &s)) != WEFT_OK ||
 	    (e = dash_roles(d, &s)) != WEFT_OK ||
 	    (e = dash_chart(d, app_lang(req), &s)) != WEFT_OK ||
 	    (e = ledger_dashboard_panel(d, &req->actor, PERM_DASHBOARD_VIEW,

@@ -128,6 +128,7 @@ enum status_form {
 	STATUS_FORM_APPROVE,
 	STATUS_FORM_OPTOUT,
 	STATUS_FORM_COMMUNITY,
+	STATUS_FORM_REJECT,
 	STATUS_FORM__MAX
 };
 
@@ -162,6 +163,17 @@ enum weft_err	 members_application_panel(struct tmpl_dict *,
 		    struct request *, const struct member *);
 				/* application.c: APPLICATION_PANEL */
 
+/*
+ * The end of an application that was not approved (application.c;
+ * sql/030_application_rejections.sql): member id's row of
+ * member_rejections, kind "rejected" (by the actor, with reason) or
+ * "expired", mailed when the applicant was told.  Inside the caller's
+ * transaction, beside the status change and the audit row.
+ */
+enum weft_err	 members_rejection_write(const struct request *,
+		    long long id, const char *kind, const char *reason,
+		    int mailed);
+
 /* A grant's scope in words, as sections of d: SITE; COMMUNITY with
  * COMMUNITY_NAME; LANGUAGE with LANG (grants.c). */
 enum weft_err	 members_scope_words(struct tmpl_dict *d,
@@ -183,6 +195,10 @@ int	 members_edit(struct request *);		/* profile_edit.c */
 int	 members_password(struct request *);		/* profile_password.c */
 int	 members_approve(struct request *);		/* status.c */
 int	 members_unapprove(struct request *);		/* status.c */
+int	 members_reject(struct request *);		/* status.c */
+int	 members_applications(struct request *);	/* applications.c */
+int	 members_expire_preview(struct request *);	/* applications.c */
+int	 members_expire_apply(struct request *);	/* applications.c */
 int	 members_disable(struct request *);		/* status.c */
 int	 members_enable(struct request *);		/* status.c */
 int	 members_optout(struct request *);		/* status.c */

@@ -1,6 +1,6 @@
 /*
  * A member's status and settings that need their own permissions:
- * approve (member.approve), unapprove (member.unapprove, admins),
+ * approve and reject (member.approve), unapprove (member.unapprove, admins),
  * disable and enable (member.disable), the broadcast opt-out
  * (member.optout) and the Community Timebank (member.community); and the
  * status panel of the profile page, which offers only what the actor may
@@ -30,6 +30,15 @@ enum { AP_DATE, AP_NOTIFY, AP__MAX };
 static const struct form_field status_approve_fields[AP__MAX] = {
 	[AP_DATE] = { "approved_on", FORM_DATE, 0, 0, 0 },
 	[AP_NOTIFY] = { "notify", FORM_BOOL, 0, 0, 0 },
+};
+
+/* The reason is kept for coordinators (member_rejections); notify
+ * queues mail.rejected to the applicant. */
+enum { RJ_REASON, RJ_NOTIFY, RJ__MAX };
+static const struct form_field status_reject_fields[RJ__MAX] = {
+	[RJ_REASON] = { .name = "reason", .kind = FORM_MULTILINE,
+	    .required = 1, .min = 1, .max = 2000 },
+	[RJ_NOTIFY] = { .name = "notify", .kind = FORM_BOOL },
 };
 
 enum { OP_OPTOUT, OP__MAX };
@@ -280,6 +289,71 @@ members_unapprove(struct request *req)
 	    N_("members.status.flash.unapproved"));
 }
 
+static const struct mail_notice status_rejected_mail = {
+	.kind = "account.rejected",
+	.subject_key = N_("mail.rejected.subject"),
+	.body_key = N_("mail.rejected.body"),
+	.no_angel_copy = 1,
+};
+
+/*
+ * POST /members/:id/reject: applying -> disabled, never approved, with
+ * the reason in member_rejections (members_rejection_write) and, with
+ * notify, mail.rejected queued to the applicant in their language, all
+ * in one transaction with the audit row.  The sessions of the applicant
+ * end: an applying member may be logged in to edit their application.
+ */
+int
+members_reject(struct request *req)
+{
+	struct form_value	 v[RJ__MAX];
+	struct member		 m;
+	struct buf		 after;
+	char			 before[64], path[64];
+	int			 st, notify;
+	enum weft_err		 e;
+
+	if ((st = members_target(req, PERM_MEMBER_APPROVE, &m)) != 0)
+		return st;
+	if (form_read(status_reject_fields, RJ__MAX, &req->form,
+	    app_lang(req), NULL, v) > 0)
+		return status_again(req, STATUS_FORM_REJECT);
+	if (status_lock(req, PERM_MEMBER_APPROVE, &m, NULL, &st) == -1)
+		return st;
+	if (m.status != MEMBER_APPLYING)
+		return status_conflict(req, N_("members.status.conflict.reject"),
+		    &m);
+	notify = v[RJ_NOTIFY].on;
+	status_json(before, sizeof(before), m.status);
+	buf_init(&after);
+	buf_puts(&after, "{\"status\":\"disabled\",\"rejected\":true,"
+	    "\"reason\":");
+	buf_json_str(&after, v[RJ_REASON].str);
+	buf_printf(&after, ",\"mail_queued\":%s}", notify ? "true" : "false");
+	if (buf_failed(&after))
+		e = WEFT_ERR_NOMEM;
+	else if ((e = db_exec("UPDATE members SET status = 'disabled',"
+	    " updated_at = UTC_TIMESTAMP() WHERE id = ?", "i", m.id)) ==
+	    WEFT_OK &&
+	    (e = auth_sessions_end_member(m.id)) == WEFT_OK &&
+	    (e = members_rejection_write(req, m.id, "rejected",
+	    v[RJ_REASON].str, notify)) == WEFT_OK &&
+	    (!notify || (e = mail_notice_member(&status_rejected_mail, m.id)) ==
+	    WEFT_OK) &&
+	    (e = audit_write(&req->actor, "member.reject", "member", m.id,
+	    m.community, before, after.p)) == WEFT_OK)
+		e = db_commit();
+	buf_free(&after);
+	if (e != WEFT_OK) {
+		db_rollback();
+		return app_status_of(e);
+	}
+	snprintf(path, sizeof(path), "/members/%lld", m.id);
+	return app_redirect(req, path, notify ?
+	    N_("members.status.flash.rejected_notify") :
+	    N_("members.status.flash.rejected"));
+}
+
 /* ---- disable and enable ---------------------------------------------- */
 
 /* POST /members/:id/disable: applying or approved -> disabled; rule 4;
@@ -519,7 +593,7 @@ members_status_panel(struct tmpl_dict *d, struct request *req,
     const struct member *m, enum status_form redo, enum role_refusal change)
 {
 	const struct grants	*g = &req->actor.grants;
-	struct form_value	 ov[OP__MAX];
+	struct form_value	 ov[OP__MAX], rv[RJ__MAX];
 	struct tmpl_dict	*p, *s;
 	struct scope		 sc;
 	enum weft_err		 e;
@@ -543,8 +617,16 @@ members_status_panel(struct tmpl_dict *d, struct request *req,
 		    app_text(req, role_refusal_keys[change]));
 		return WEFT_OK;
 	}
-	if (approve && m->status == MEMBER_APPLYING)
+	if (approve && m->status == MEMBER_APPLYING) {
 		status_panel_approve(p, req, m, redo);
+		s = tmpl_section(p, "REJECT");
+		if (redo == STATUS_FORM_REJECT) {
+			form_summary(s, app_lang(req), NULL,
+			    "reject-errors-title", 4);
+			(void)form_read(status_reject_fields, RJ__MAX,
+			    &req->form, app_lang(req), s, rv);
+		}
+	}
 	if (disable && m->status == MEMBER_DISABLED)
 		tmpl_show(p, "ENABLE");
 	status_access_panel(d, req, m, unapprove && m->status ==

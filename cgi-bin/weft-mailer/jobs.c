@@ -43,6 +43,9 @@ static const struct mailer_job mailer_jobs[] = {
 	 * coordinator's day is marked, so a look every 10 minutes sends
 	 * yesterday's soon after midnight (UTC) and once. */
 	{ "application_digest", 600, mailer_digest_job },
+	/* The daily reminder of applications waiting too long (docs/mail.md);
+	 * each coordinator's day is marked, as the digest's. */
+	{ "application_reminder", 600, mailer_reminder_job },
 };
 
 #define MAILER_NJOBS	(sizeof(mailer_jobs) / sizeof(mailer_jobs[0]))

@@ -9,12 +9,16 @@
  *	main.c		the worker's loop
  *	jobs.c		the periodic jobs, between two batches
  *	digest.c	the daily digest of new applications
+ *	reminder.c	the daily reminder of applications waiting too long
+ *	daily.c		what the two share
  */
 #ifndef WEFT_MAILER_H
 #define WEFT_MAILER_H
 
 #include "buf.h"
+#include "db.h"
 #include "err.h"
+#include "role.h"
 
 struct db_rows;
 
@@ -81,5 +85,69 @@ int		 mailer_text(void);
 
 /* Queues yesterday's (UTC) digests of new applications; *sent: how many. */
 enum weft_err	 mailer_digest_job(long long *sent);
+/* ---- daily.c ---- */
+
+/* The roles that hold member.approve, as the parameters of MAILER_ROLE_IN
+ * ("" pads): whom the application mails go to. */
+void		 mailer_approver_roles(const char *out[ROLE__MAX]);
+#define MAILER_ROLE_IN	"g.role IN (?, ?, ?, ?, ?, ?)"
+_Static_assert(ROLE__MAX == 6, "MAILER_ROLE_IN has a place per role");
+#define MAILER_ROLE_FMT	"ssssss"
+
+/* What a run of a daily message passes to its list (the day and the
+ * roles of mailer_approver_roles(), both set by mailer_daily_run(); the
+ * job's number: the reminder's days) and to the message's first variable
+ * (NULL: the day). */
+struct mailer_daily_args {
+	const char	*day;
+	const char	*roles[ROLE__MAX];
+	long long	 n;
+	const char	*var_value;
+};
+
+/*
+ * A coordinator's message of the day (daily.c): the digest, the reminder.
+ * sql_coords: the coordinators it goes to, from the roles (MAILER_ROLE_IN)
+ * and the day, without a mark of that day; sql_mark: INSERT IGNORE of the
+ * mark (member, day); sql_count: its count of applications (n, member,
+ * day).  The message has {var} (the args' var_value), {count} and {list},
+ * list()'s lines for coordinator id in lang (*n: how many; none, no
+ * message), each a line_key phrase of mailer_daily_lines().  The day is
+ * days_back UTC days before today.
+ */
+struct mailer_daily {
+	const char	*name;		/* for the log */
+	long long	 days_back;
+	const char	*sql_coords;
+	const char	*sql_mark;
+	const char	*sql_count;
+	const char	*kind;
+	const char	*subject_key;
+	const char	*body_key;
+	const char	*var;
+	enum weft_err	(*list)(long long id, const char *lang,
+			    const struct mailer_daily_args *,
+			    struct buf *list, long long *n);
+	const char	*line_key;
+	const char	*line_var;	/* the 4th column's variable */
+	const char	*line_empty_key; /* its phrase when empty, or NULL */
+};
+
+/* Queues d's message of the day to each of its coordinators; *sent: how
+ * many. */
+enum weft_err	 mailer_daily_run(const struct mailer_daily *,
+		    struct mailer_daily_args *, long long *sent);
+/* The lines of a list(): rows of (member id, name, username, line_var's
+ * value) as d's line_key phrases in lang, one a line, into list; *n
+ * counts them. */
+enum weft_err	 mailer_daily_lines(struct db_rows *, const char *lang,
+		    const struct mailer_daily *, struct buf *list,
+		    long long *n);
+
+/* ---- reminder.c ---- */
+
+/* Queues today's (UTC) reminders of applications waiting longer than
+ * application_waiting_days; *sent: how many. */
+enum weft_err	 mailer_reminder_job(long long *sent);
 
 #endif

@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{#NO_ROLE_ACTION}}[[members.bulk.preview_heading]]{{/NO_ROLE_ACTION}}{{#ROLE_ACTION}}[[members.bulk.preview_heading_role]]{{/ROLE_ACTION}}</h1>
 <p class="summary">[[members.bulk.preview_nothing_yet]] [[members.bulk.preview_summary n=N_TOTAL change=N_CHANGE same=N_SAME refused=N_REFUSED]]</p>
-{{#TRUNCATED}}<p class="error" role="alert">[[members.bulk.preview_truncated]]</p>{{/TRUNCATED}}
+{{#EXPIRE}}<p>[[members.applications.expire_older days=DAYS]]</p>
+{{/EXPIRE}}{{#TRUNCATED}}<p class="error" role="alert">[[members.bulk.preview_truncated]]</p>{{/TRUNCATED}}
 <h2>[[members.bulk.accounts]]</h2>
 <div class="scroll">
 <table class="bulk">
@@ -16,13 +17,15 @@
 </table>
 </div>
 <h2>[[members.bulk.confirm]]</h2>
-{{#CONFIRM}}<form method="post" action="/members/bulk/apply">
+{{#CONFIRM}}<form method="post" action="{{APPLY_PATH}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="ids" value="{{IDS}}">
 <input type="hidden" name="action" value="{{ACTION}}">
 <input type="hidden" name="role" value="{{ROLE_VALUE}}">
 <input type="hidden" name="scope" value="{{SCOPE_VALUE}}">
+{{#EXPIRE}}<input type="hidden" name="days" value="{{DAYS}}">
+{{/EXPIRE}}
 <p>[[members.bulk.confirm_intro n=N_CHANGE]]</p>
-<div class="actions"><button type="submit">[[members.bulk.apply n=N_CHANGE]]</button> <a href="/members">[[members.bulk.cancel]]</a></div>
+<div class="actions"><button type="submit">[[members.bulk.apply n=N_CHANGE]]</button> <a href="{{BACK}}">[[members.bulk.cancel]]</a></div>
 </form>{{/CONFIRM}}
-{{#NOTHING}}<p>[[members.bulk.nothing]] <a href="/members">[[members.back_list]]</a>.</p>{{/NOTHING}}
+{{#NOTHING}}<p>[[members.bulk.nothing]] <a href="{{BACK}}">[[members.bulk.back]]</a>.</p>{{/NOTHING}}

@@ -15,4 +15,4 @@
 {{/ITEM}}</tbody>
 </table>
 </div>
-<p><a href="/members">[[members.back_list]]</a> · <a href="/members/audit">[[members.audit_log.title]]</a></p>
+<p><a href="{{BACK}}">[[members.bulk.back]]</a> · <a href="/members/audit">[[members.audit_log.title]]</a></p>

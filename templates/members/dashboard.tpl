@@ -25,6 +25,16 @@
 {{/OLDEST}}</ol>
 </section>
 
+<section aria-labelledby="late-title">
+<h2 id="late-title">[[members.dashboard.late_title days=LATE_DAYS]]</h2>
+<p><strong id="late-count">{{LATE_COUNT}}</strong> [[members.dashboard.late n=LATE_COUNT days=LATE_DAYS]]
+<a href="/members/applications">[[members.dashboard.late_all]]</a>.</p>
+{{#LATE_NONE}}<p>[[members.dashboard.late_none]]</p>{{/LATE_NONE}}
+<ol id="late-applications">
+{{#LATE}}<li><a href="{{HREF}}">{{NAME}}</a> ({{USERNAME}}), [[members.dashboard.applied]]</li>
+{{/LATE}}</ol>
+</section>
+
 <section aria-labelledby="newest-title">
 <h2 id="newest-title">[[members.dashboard.newest]]</h2>
 {{#NEWEST_NONE}}<p>[[members.dashboard.newest_none]]</p>{{/NEWEST_NONE}}

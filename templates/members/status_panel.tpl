@@ -12,6 +12,16 @@
 <label><input type="checkbox" id="notify" name="notify" value="1"{{#NOTIFY_CHECKED}} checked{{/NOTIFY_CHECKED}}> [[members.status_panel.notify]] <span class="hint">[[members.status_panel.notify_hint]]</span></label>
 <div class="actions"><button type="submit">[[members.bulk.action.approve]]</button></div>
 </form>{{/APPROVE}}
+{{#REJECT}}<h3>[[members.status_panel.reject_heading]]</h3>
+{{#FORM_ERRORS}}{{>FORM_ERROR_SUMMARY}}{{/FORM_ERRORS}}
+<form method="post" action="/members/{{MEMBER_ID}}/reject">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="reason">[[members.status_panel.reject_reason]] <span class="hint">[[members.status_panel.reject_reason_hint]]</span></label>
+<textarea id="reason" name="reason" rows="3" maxlength="2000" required{{#REASON_INVALID}} aria-invalid="true" aria-describedby="reason-error"{{/REASON_INVALID}}>{{REASON}}</textarea>
+{{#REASON_INVALID}}<p class="field-error" id="reason-error">{{REASON_ERROR}}</p>{{/REASON_INVALID}}
+<label><input type="checkbox" id="reject-notify" name="notify" value="1"{{#NOTIFY_CHECKED}} checked{{/NOTIFY_CHECKED}}> [[members.status_panel.reject_notify]] <span class="hint">[[members.status_panel.reject_notify_hint]]</span></label>
+<div class="actions"><button type="submit" class="danger">[[members.status_panel.reject]]</button></div>
+</form>{{/REJECT}}
 {{#ENABLE}}<form method="post" action="/members/{{MEMBER_ID}}/enable" class="action">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="actions"><button type="submit">[[members.status_panel.enable]]</button></div>

@@ -6,7 +6,10 @@
 //   coordinator note;
 // - the admin bulk-disables three members: ticks them on the list, looks
 //   at the preview, confirms, reads the result page;
-// - the admin becomes a member (alice) and comes back through the banner.
+// - the admin becomes a member (alice) and comes back through the banner;
+// - the member coordinator rejects another applicant with a reason, looks
+//   at the late applications and previews an expiry of old ones
+//   (docs/site.md, "Applications to the end").
 //
 // The members acted on are made for this run with SQL as the database's
 // root (an applying one, three to disable), so that reruns and the other
@@ -23,6 +26,8 @@ import {
 
 // This run's members: names and usernames carry a stamp of their own.
 const APPLICANT = { username: `bra${STAMP}`, name: `Browser Applicant ${STAMP}` };
+const REJECTED = { username: `brr${STAMP}`, name: `Browser Rejected ${STAMP}` };
+const OLD = { username: `bro${STAMP}`, name: `Browser Old ${STAMP}` };
 const TO_DISABLE = [1, 2, 3].map((i) => ({ username: `brd${STAMP}${i}`, name: `Browser Bulk ${STAMP} ${i}` }));
 
 // A member with the demo password (its hash is alice's).
@@ -40,6 +45,9 @@ const statusOf = (id) => rootSql(`SELECT status FROM members WHERE id = ${Number
 test.before(async () => {
 	await launch('members');
 	makeMember(APPLICANT, 'applying', 1);
+	makeMember(REJECTED, 'applying', 1);
+	makeMember(OLD, 'applying', 1);
+	rootSql(`UPDATE members SET joined_at = UTC_TIMESTAMP() - INTERVAL 4000 DAY WHERE id = ${OLD.id}`);
 	for (const m of TO_DISABLE)
 		makeMember(m, 'approved', 2);
 });
@@ -184,4 +192,34 @@ test('the admin becomes alice and returns through the banner', async () => {
 
 test('no script errors or CSP violations in the console', () => {
 	assert.deepEqual(consoleErrors, []);
+});
+
+test('the member coordinator rejects an applicant with a reason, then previews the expiry of old applications', async () => {
+	const s = await session('mcoord');
+	await s.page.goto(`${URL_BASE}/members/${REJECTED.id}`);
+	const reject = `form[action="/members/${REJECTED.id}/reject"]`;
+	assert.equal(await s.page.locator(reject).count(), 1, 'the reject form is offered');
+	await s.page.fill(`${reject} #reason`, `Not in our area (${STAMP})`);
+	await s.page.check(`${reject} #reject-notify`);
+	const r1 = await submit(s.page, `${reject} button[type="submit"]`);
+	assert.equal(r1.status(), 200);
+	assert.match(await s.page.textContent('p.flash'), /rejected/i);
+	assert.match(await main(s), new RegExp(`Not in our area \\(${STAMP}\\)`), 'the reason on the profile');
+	assert.equal(statusOf(REJECTED.id), 'disabled');
+	await visited(s, 'rejected');
+
+	await s.page.goto(`${URL_BASE}/members/applications`);
+	assert.match(await main(s), new RegExp(OLD.name), 'the old application is late');
+	await visited(s, 'applications');
+	await s.page.fill('#days', '3600');
+	const r2 = await submit(s.page, 'form[action="/members/applications/expire"] button[type="submit"]');
+	assert.equal(r2.status(), 200);
+	assert.equal(await s.page.locator(`table.bulk tr[data-id="${OLD.id}"]`).count(), 1, 'in the preview');
+	assert.equal(statusOf(OLD.id), 'applying', 'the preview changes nothing');
+	await visited(s, 'expire-preview');
+	const r3 = await submit(s.page, 'form[action="/members/applications/expire/apply"] button[type="submit"]');
+	assert.equal(r3.status(), 200);
+	assert.equal(statusOf(OLD.id), 'disabled', 'expired');
+	await visited(s, 'expire-result');
+	await s.context.close();
 });

@@ -125,10 +125,13 @@ export async function unsubscribeToken(id) {
 
 // Signs username up through the public form (community: its id, or none),
 // from the client address addr; returns the new member's id.  The
-// password is tag's.
-export async function signup(username, community, addr, tag = username) {
+// password is tag's, the address email (username@example.org when not
+// given), from a browser that sends headers.  With expect, the response
+// is returned as it is instead.
+export async function signup(username, community, addr, tag = username,
+    { email = `${username}@example.org`, expect = false, headers = {} } = {}) {
 	const jar = new Jar();
-	const page = await get('/signup', jar);
+	const page = await get('/signup', jar, { headers });
 	const form = forms(page.body).find((f) => f.action === '/signup' && f.method === 'post');
 	const v = formValues(form);
 	for (const f of form.fields) {
@@ -141,7 +144,7 @@ export async function signup(username, community, addr, tag = username) {
 		else if (f.name === 'community')
 			v[f.name] = community ? String(community) : '';
 		else if (/mail/.test(f.name))
-			v[f.name] = `${username}@example.org`;
+			v[f.name] = email;
 		else if (/name/.test(f.name))
 			v[f.name] = `Applicant ${username}`;
 		else if (f.type === 'checkbox' && f.required)
@@ -149,7 +152,9 @@ export async function signup(username, community, addr, tag = username) {
 		else if (f.required && !v[f.name])
 			v[f.name] = 'x';
 	}
-	const r = await request('/signup', { jar, form: v, localAddress: addr });
+	const r = await request('/signup', { jar, form: v, localAddress: addr, headers });
+	if (expect)
+		return r;
 	assert.ok([200, 303].includes(r.status), `signup: ${r.status}`);
 	return memberId(username);
 }

@@ -1,7 +1,12 @@
 // The members area's invitation rows of the reviewed route table
 // (routes.test.mjs EXPECTED, which spreads them in), apart for the
 // length of that file: invitations to apply (docs/site.md,
-// "Invitations"), for holders of member.add in the invitation's scope.
+// "Invitations"), for holders of member.add in the invitation's scope;
+// and the end of applications (docs/site.md, "Applications to the end"),
+// for holders of member.approve: reject one (in and out of scope, on
+// throwaway members, refused 422 for its empty reason after the scope
+// check), the page of late applications and the bulk expiry (each probe
+// without days: 422 after the guard, nothing previewed or expired).
 
 import { sql } from './lib.mjs';
 import { reportsRoutes } from './routes-reports.mjs';
@@ -27,6 +32,10 @@ export function membersRoutes({ R }) {
 		R('members', 'POST', '/members/invitations/:id/revoke', 'perm', 'member.add', {
 			obj: 'invitation',
 		}),
+		R('members', 'POST', '/members/:id/reject', 'perm', 'member.approve', { form: { reason: '' } }),
+		R('members', 'GET', '/members/applications', 'perm', 'member.approve'),
+		R('members', 'POST', '/members/applications/expire', 'perm', 'member.approve', { form: { days: '' } }),
+		R('members', 'POST', '/members/applications/expire/apply', 'perm', 'member.approve', { form: { days: '' } }),
 		...talentsRoutes({ R }),
 		...reportsRoutes({ R }),
 	];
