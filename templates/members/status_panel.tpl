@@ -17,7 +17,7 @@
 <form method="post" action="/members/{{MEMBER_ID}}/reject">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label for="reason">[[members.status_panel.reject_reason]] <span class="hint">[[members.status_panel.reject_reason_hint]]</span></label>
-<textarea id="reason" name="reason" rows="3" maxlength="2000" required{{#REASON_INVALID}} aria-invalid="true" aria-describedby="reason-error"{{/REASON_INVALID}}>{{REASON}}</textarea>
+<textarea id="reason" name="reason" rows="3" maxlength="2000" required{{#REASON_INVALID}} aria-invalid="true" aria-describedby="reason-error"{{/REASON_INVALID}}>{{REASON:pre_escape}}</textarea>
 {{#REASON_INVALID}}<p class="field-error" id="reason-error">{{REASON_ERROR}}</p>{{/REASON_INVALID}}
 <label><input type="checkbox" id="reject-notify" name="notify" value="1"{{#NOTIFY_CHECKED}} checked{{/NOTIFY_CHECKED}}> [[members.status_panel.reject_notify]] <span class="hint">[[members.status_panel.reject_notify_hint]]</span></label>
 <div class="actions"><button type="submit" class="danger">[[members.status_panel.reject]]</button></div>
