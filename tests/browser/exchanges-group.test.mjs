@@ -1,5 +1,6 @@
-// A workshop recorded in a real browser (issue 17, "Done when"): a member
-// coordinator (mcoord) opens the group form from the exchange form,
+// Issue 17's coordinator story in a real browser ("Done when"): a member
+// coordinator (mcoord) rejects one applicant and approves another, who is
+// to give a workshop; opens the group form from the exchange form,
 // sends a list with one refused member (the form comes back with its
 // message and nothing is written), corrects it, records one provider and
 // five recipients, and sees the group's hours in the hours-by-category
@@ -12,16 +13,25 @@ import assert from 'node:assert/strict';
 import { STAMP, URL_BASE, close, consoleErrors, launch, q, rootSql, session, submit, visited } from './lib.mjs';
 
 const people = [0, 1, 2, 3, 4, 5].map((i) => ({ username: `brg${i}${STAMP}`, name: `Group ${i} ${STAMP}` }));
+// people[0], the workshop's teacher, is an applicant until approved here;
+// this one is rejected.
+const REJECTED = { username: `brgr${STAMP}`, name: `Group Rejected ${STAMP}` };
 const CATEGORY = 'Cooking and food';
 const count = (sql) => Number(rootSql(sql)[0][0]);
 
 test.before(async () => {
 	await launch('exchanges-group');
-	for (const m of people)
+	for (const m of [...people, REJECTED]) {
+		const applying = m === people[0] || m === REJECTED;
 		rootSql(`INSERT INTO members (username, email, name, password_hash, status, community_id, about, approved_at)
 		    SELECT ${q(m.username)}, ${q(`${m.username}@example.org`)}, ${q(m.name)}, password_hash,
-		    'approved', 1, 'Made by the browser test.', UTC_TIMESTAMP() FROM members WHERE username = 'alice'`);
+		    '${applying ? 'applying' : 'approved'}', 1, 'Made by the browser test.',
+		    ${applying ? 'NULL' : 'UTC_TIMESTAMP()'} FROM members WHERE username = 'alice'`);
+		m.id = count(`SELECT id FROM members WHERE username = ${q(m.username)}`);
+	}
 });
+
+const statusOf = (m) => rootSql(`SELECT status FROM members WHERE id = ${m.id}`)[0][0];
 
 test.after(close);
 
@@ -36,10 +46,26 @@ async function reported(s) {
 	    .reduce((sum, c) => sum + Math.round(Number(c[2]) * 100), 0);
 }
 
-test('a coordinator records a workshop of one provider and five recipients and sees it in the report', async () => {
+test('a coordinator rejects one applicant, approves another, records their workshop for five and sees it in the report', async () => {
 	const mc = await session('mcoord');
 	const before = await reported(mc);
 	await visited(mc, 'report-before');
+
+	await mc.page.goto(`${URL_BASE}/members/${REJECTED.id}`);
+	await mc.page.fill(`form[action="/members/${REJECTED.id}/reject"] #reason`, `Lives too far away (${STAMP})`);
+	let res = await submit(mc.page, `form[action="/members/${REJECTED.id}/reject"] button[type="submit"]`);
+	assert.equal(res.status(), 200);
+	assert.match(await mc.page.textContent('p.flash'), /rejected/i);
+	assert.equal(statusOf(REJECTED), 'disabled', 'the rejected application is closed');
+	await visited(mc, 'rejected');
+
+	await mc.page.goto(`${URL_BASE}/members/${people[0].id}`);
+	await mc.page.fill(`form[action="/members/${people[0].id}/approve"] #approved_on`, new Date().toISOString().slice(0, 10));
+	res = await submit(mc.page, `form[action="/members/${people[0].id}/approve"] button[type="submit"]`);
+	assert.equal(res.status(), 200);
+	assert.match(await mc.page.textContent('p.flash'), /approved/i);
+	assert.equal(statusOf(people[0]), 'approved');
+	await visited(mc, 'approved');
 
 	await mc.page.goto(`${URL_BASE}/exchanges/new`);
 	await submit(mc.page, 'main a[href="/exchanges/group"]');
@@ -53,7 +79,7 @@ test('a coordinator records a workshop of one provider and five recipients and s
 	await mc.page.fill('#hours', '1.5');
 	await mc.page.fill('#description', `Bread workshop ${STAMP}`);
 	await mc.page.selectOption('#category', { label: CATEGORY });
-	let res = await submit(mc.page, 'form[action="/exchanges/group"] button[type="submit"]');
+	res = await submit(mc.page, 'form[action="/exchanges/group"] button[type="submit"]');
 	assert.equal(res.status(), 422);
 	assert.match(await mc.page.textContent('#many-error'), new RegExp(`nobody${STAMP} \\(number 6 on the list\\)`));
 	assert.equal(count(`SELECT COUNT(*) FROM exchanges WHERE description = 'Bread workshop ${STAMP}'`), 0, 'nothing written');
