@@ -14,10 +14,9 @@
 #      50 rows, status filter), a member profile, the ads directory, a
 #      member's statement, recording an exchange (POST, CSRF, a fresh key
 #      each), log-in (argon2), queuing a broadcast to all (broadcast.sh);
-#   4. requests/s, p50, p99, the ratios to static and bare, the statuses
-#      nginx logged, workers' RSS before and after each pass, the ledger
-#      check after each recording run; a table in var/bench/results.txt
-#      and the same rows in var/bench/results.csv;
+#   4. requests/s, p50, p99, the ratios to static and bare, the statuses nginx logged,
+#      workers' RSS before and after each pass, the ledger check after each recording
+#      run; a table in var/bench/results.txt, the same rows in var/bench/results.csv;
 #   5. SCALES="1k 10k 100k 1M" does it all once per scale and prints how
 #      each page's p50 grows with the number of members.
 #
@@ -46,9 +45,7 @@
 #   BENCH_GEN_TIMEOUT=1800              seconds allowed to each step of
 #                                       the dataset generation
 #   BENCH_MAIL=20000                    mailer target's messages; 0: none
-#   BENCH_OUTBOX=1000000                outbox target's rows: the member
-#                                       pages measured again with them
-#                                       (outbox.sh); 0: none
+#   BENCH_OUTBOX=1000000                outbox target's rows (outbox.sh); 0: none
 #
 # Nothing outside the temporary directory and BENCH_OUT is written; the
 # stack, the bare responder and nginx are stopped on exit, also after an
@@ -568,8 +565,7 @@ wanted() {
 	[[ " $ONLY " == *" $1 "* ]]
 }
 
-. "$BENCH/mailer.sh"; . "$BENCH/broadcast.sh"; . "$BENCH/reports.sh"	# "mailer", "broadcast", reports
-. "$BENCH/outbox.sh"	# "outbox": the member pages again with a full outbox
+. "$BENCH/mailer.sh"; . "$BENCH/broadcast.sh"; . "$BENCH/reports.sh"; . "$BENCH/outbox.sh"	# their targets
 # ---- one scale ------------------------------------------------------------
 
 bench_scale() {
@@ -593,8 +589,7 @@ bench_scale() {
 		snap=$((snap + 1))
 		rss_snapshot | sed "s/^/$SCALE_NAME after-c$conns /" >>"$RSS_FILE"
 	done
-	wanted broadcast && broadcast_queue; wanted mailer && mailer_bench
-	wanted outbox && outbox_bench
+	wanted broadcast && broadcast_queue; wanted mailer && mailer_bench; wanted outbox && outbox_bench
 	if ((DIGEST)); then
 		say "slow query log digest (statements per request, mean time)"
 		digest >"$OUT/raw/$SCALE_NAME-digest.txt"

@@ -533,6 +533,10 @@ test_dashboard_panel(void **state)
 	snprintf(path, sizeof(path), "%s/exchanges", root);
 	snprintf(link, sizeof(link), "%s/exchanges", config.templates_dir);
 	assert_int_equal(symlink(link, path), 0);
+	/* The panel's chart is common/chart.c's, from the root's chart.tpl. */
+	snprintf(path, sizeof(path), "%s/chart.tpl", root);
+	snprintf(link, sizeof(link), "%s/chart.tpl", config.templates_dir);
+	assert_int_equal(symlink(link, path), 0);
 	snprintf(path, sizeof(path), "%s/panel.tpl", root);
 	assert_non_null(f = fopen(path, "w"));
 	fputs("{{%AUTOESCAPE context=\"HTML\"}}{{>LEDGER_PANEL}}\n", f);
@@ -561,6 +565,8 @@ test_dashboard_panel(void **state)
 	snprintf(path, sizeof(path), "%s/panel.tpl", root);
 	unlink(path);
 	snprintf(path, sizeof(path), "%s/exchanges", root);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/chart.tpl", root);
 	unlink(path);
 	rmdir(root);
 }
