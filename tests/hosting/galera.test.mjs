@@ -20,6 +20,8 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, appendFileSync, rmSync } from 'node:fs';
 import { ROOT, BIN, Client, csrfOf, sleep, startStack } from './lib.mjs';
@@ -116,7 +118,10 @@ async function writer(c, others, state) {
 
 // The ledger's invariants, read on node n.
 function checkLedger(cluster, n, state) {
-	const q = (s) => cluster.sql(n, s, 'weft');
+	// A node applies the others' certified writesets a moment after they
+	// commit there: a read waits until it has applied what was committed
+	// anywhere before it (causal reads), or it may not see the last rows.
+	const q = (s) => cluster.sql(n, `SET SESSION wsrep_sync_wait = 1; ${s}`, 'weft');
 	const rows = q(`SELECT form_key, id FROM exchanges WHERE description = '${DESC}'`);
 	assert.equal(rows.length, state.answered.size, `${n.name}: one exchange per key answered 303, none lost`);
 	for (const [key, id] of rows)
@@ -174,8 +179,10 @@ function logCount(stack, re) {
 }
 
 test('a Galera cluster of three: a node killed and restarted under eight writers, the ledger exact on every node, rule 4 across nodes', async () => {
-	mkdirSync(`${ROOT}/var`, { recursive: true });
-	const dir = mkdtempSync(`${ROOT}/var/galera-test.`);
+	// The nodes' directories are the mysql user's (galera-cluster.mjs), so
+	// they are made where that user may reach them: not under a checkout,
+	// which may sit in a directory only its owner can enter (mktemp -d).
+	const dir = mkdtempSync(join(tmpdir(), 'weft-galera-test.'));
 	const cluster = new Cluster(dir, String(process.pid));
 	let stack;
 	try {
@@ -255,7 +262,7 @@ test('a Galera cluster of three: a node killed and restarted under eight writers
 		assert.ok(state.answered.size > refusing.answered, 'exchanges recorded while node 2 refused');
 
 		const counts = cluster.nodes.map((n) => checkLedger(cluster, n, state));
-		const sums = cluster.nodes.map((n) => cluster.sql(n, 'CHECKSUM TABLE exchanges, balances', 'weft')
+		const sums = cluster.nodes.map((n) => cluster.sql(n, 'SET SESSION wsrep_sync_wait = 1; CHECKSUM TABLE exchanges, balances', 'weft')
 		    .map((r) => r[1]).join(' '));
 		assert.equal(new Set(sums).size, 1, `the three nodes hold the same exchanges and balances: ${sums}`);
 
