@@ -252,7 +252,14 @@ test('a Galera cluster of three: a node killed and restarted under eight writers
 		state.stop = false;
 		state.killedAt = 0;
 		const load2 = clients.map((c) => writer(c, names.filter((x) => x !== c.me), state));
+		// At least 2.5 s of it, and on until writes have gone on for a
+		// while (a cluster that has just taken node 1 back may hold its
+		// writers a moment by flow control), at most 30 s.
+		const refusedAt = Date.now();
 		await sleep(2500);
+		while (state.answered.size < refusing.answered + 100 && Date.now() - refusedAt < 30000)
+			await sleep(100);
+		const refusedFor = Date.now() - refusedAt;
 		state.stop = true;
 		await Promise.all(load2);
 		cluster.sql(n2, 'SET GLOBAL wsrep_reject_queries = NONE');
@@ -277,7 +284,7 @@ test('a Galera cluster of three: a node killed and restarted under eight writers
 		    `every writer recording again after ${Math.max(...resumed)} ms (slowest request after the kill ${state.slowest} ms); ` +
 		    `rejoin by IST (${istSets} writesets) ${rejoin} ms from the restart to Synced; ` +
 		    `requests run again: ${conflicts} after a conflict, ${lostRuns} after a lost node; workers moved to another node: ${moves}; ` +
-		    `node 2 refusing its clients (1047) for 2.5 s: ${state.posts - refusing.posts} POSTs, ` +
+		    `node 2 refusing its clients (1047) for ${(refusedFor / 1000).toFixed(1)} s: ${state.posts - refusing.posts} POSTs, ` +
 		    `${refusedFailed} failed, ${refused1047} log lines of 1047; ` +
 		    `rule 4 rounds (answers): ${outcomes.join(', ')}`);
 		if (state.failures.length)
