@@ -2,7 +2,8 @@
  * The reports on offers and requests (reports.h): posted, renewed and
  * expired per month; by category; requests with no matching offer; and
  * the members with no ad.  The first three read the summaries of
- * sql/048 (a few rows per month, community, category and kind); the
+ * sql/048 and sql/050 (a few rows per month, community, category and
+ * kind; the current ads one per category, kind and community); the
  * members with no ad walk the members' primary key and stop after a
  * page, probing report_members for each.
  */
@@ -132,16 +133,63 @@ report_category_row(struct report_ctx *c, const char *name, long long po,
 }
 
 /* One category's sum of col in a summary, of one kind, where cond holds,
- * in scope (cond's parameters, then REPORT_SUM_ARGS). */
+ * in scope (cond's parameters, then REPORT_SUM_ARGS): a range of the
+ * summary's (category_id, kind, ...) index. */
 #define CATEGORY_SUM(table, col, kind, cond)				\
 	" (SELECT COALESCE(SUM(s." col "), 0) FROM " table " s"		\
 	" WHERE s.category_id = k.id AND s.kind = '" kind "'"		\
 	" AND " cond " AND" REPORT_SUM_SCOPE("s.community_id") ")"
 
 /*
+ * The current counts (sql/050) moved on to today when the day has passed:
+ * a first look without a lock, then, under the day's row's exclusive lock
+ * (another reader may have moved it meanwhile; every trigger changing the
+ * counts holds it shared), a recount from report_ads_expiry.  Today is
+ * read once, so that a midnight between two statements cannot split it.
+ */
+static enum weft_err
+report_ads_roll(void)
+{
+	struct db_rows	*r;
+	char		 today[16];
+	long long	 behind;
+	enum weft_err	 e;
+
+	if ((e = db_query_int(&behind, "SELECT day < UTC_DATE()"
+	    " FROM report_ads_current_day WHERE id = 1", "")) != WEFT_OK ||
+	    behind == 0)
+		return e;
+	if ((e = db_begin()) != WEFT_OK)
+		return e;
+	if ((e = db_query(&r, "SELECT UTC_DATE(), day < UTC_DATE()"
+	    " FROM report_ads_current_day WHERE id = 1 FOR UPDATE", "")) !=
+	    WEFT_OK)
+		goto fail;
+	behind = db_next(r) ? db_int(r, 1) : 0;
+	snprintf(today, sizeof(today), "%s", behind ? db_str(r, 0) : "");
+	db_rows_free(r);
+	if (behind == 0)
+		return db_commit();
+	if ((e = db_exec("DELETE FROM report_ads_current", "")) != WEFT_OK ||
+	    (e = db_exec("INSERT INTO report_ads_current (category_id, kind,"
+	    " community_id, n) SELECT category_id, kind, community_id, SUM(n)"
+	    " FROM report_ads_expiry WHERE expires_on >= ?"
+	    " GROUP BY category_id, kind, community_id HAVING SUM(n) <> 0",
+	    "s", today)) != WEFT_OK ||
+	    (e = db_exec("UPDATE report_ads_current_day SET day = ?"
+	    " WHERE id = 1", "s", today)) != WEFT_OK)
+		goto fail;
+	return db_commit();
+fail:
+	db_rollback();
+	return e;
+}
+
+/*
  * Per category of the site's list (retired ones only when they have
  * figures): offers and requests posted over the twelve months, and those
- * current today (not deleted, not expired).  unmatched: the current
+ * current today (not deleted, not expired: report_ads_current, moved on
+ * to today first).  unmatched: the current
  * requests of categories with no current offer, instead.
  */
 static enum weft_err
@@ -151,15 +199,16 @@ report_by_category(struct report_ctx *c, int unmatched)
 	long long	 po, pr, co, cr;
 	enum weft_err	 e;
 
+	if ((e = report_ads_roll()) != WEFT_OK)
+		return e;
 	if ((e = db_query(&r, "SELECT COALESCE(n.name, k.name),"
 	    CATEGORY_SUM("report_ads_month", "posted", "offer",
 	    "s.month >= ?") ","
 	    CATEGORY_SUM("report_ads_month", "posted", "request",
 	    "s.month >= ?") ","
-	    CATEGORY_SUM("report_ads_expiry", "n", "offer",
-	    "s.expires_on >= UTC_DATE()") ","
-	    CATEGORY_SUM("report_ads_expiry", "n", "request",
-	    "s.expires_on >= UTC_DATE()") ", k.active"
+	    CATEGORY_SUM("report_ads_current", "n", "offer", "1") ","
+	    CATEGORY_SUM("report_ads_current", "n", "request", "1") ","
+	    " k.active"
 	    " FROM categories k LEFT JOIN list_names n"
 	    " ON n.list = 'categories' AND n.item_id = k.id AND n.lang = ?"
 	    " ORDER BY k.position, k.name, k.id",

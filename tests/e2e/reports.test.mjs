@@ -162,6 +162,43 @@ test('offers and requests per month count what was posted, and the CSV is the ta
 	}
 });
 
+test('current ads by category agree with the ads, and the turn of the day takes out those that ended', async () => {
+	const admin = await as('admin');
+	const m = mkMember('cur', 1);
+	const live = (from = 'UTC_DATE()') => Number(sql(`SELECT COUNT(*) FROM ads
+	    WHERE category_id = ${categoryId()} AND kind = 'offer' AND status = 'active'
+	    AND expires_on >= ${from}`)[0][0]);
+	const shown = async (key) => {
+		const r = await report(key, admin);
+		const col = r.csv[0].indexOf('offers_current');
+		const row = r.csv.find((x) => x[0] === CATEGORY);
+		return row ? Number(row[col]) : 0;
+	};
+	const ad = mkAd(m.id);
+	assert.equal(await shown('ads-category'), live(), 'current offers are the ads');
+	assert.equal(await shown('unmatched'), live(), 'and so in the unmatched report');
+	// The counts as they were yesterday, then an ad whose last day was
+	// yesterday: current for that day, so counted ...
+	sql('UPDATE report_ads_current_day SET day = UTC_DATE() - INTERVAL 1 DAY');
+	sql(`UPDATE ads SET expires_on = UTC_DATE() - INTERVAL 1 DAY WHERE id = ${ad}`);
+	const kept = () => Number(sql(`SELECT COALESCE(SUM(n), 0) FROM report_ads_current
+	    WHERE category_id = ${categoryId()} AND kind = 'offer'`)[0][0]);
+	assert.equal(kept(), live('UTC_DATE() - INTERVAL 1 DAY'), "counted for yesterday's day");
+	assert.ok(kept() > live(), 'the ended ad is in the counts of yesterday');
+	// ... and not today: the first read of the day moves the counts on.
+	assert.equal(await shown('ads-category'), live(), 'the ended ad is not current today');
+	assert.equal(sql('SELECT day = UTC_DATE() FROM report_ads_current_day')[0][0], '1');
+	assert.equal(kept(), live());
+	// Renewed, it is current again; deleted, it leaves the counts at once.
+	sql(`UPDATE ads SET expires_on = UTC_DATE() WHERE id = ${ad}`);
+	assert.equal(await shown('ads-category'), live(), 'renewed to today');
+	sql(`UPDATE ads SET status = 'deleted' WHERE id = ${ad}`);
+	assert.equal(await shown('ads-category'), live(), 'deleted');
+	// A rebuild of every summary keeps them too.
+	sql('CALL report_rebuild()');
+	assert.equal(kept(), live(), 'after report_rebuild()');
+});
+
 test('members with no ad, inactive and most active members', async () => {
 	const admin = await as('admin');
 	const idle = mkMember('idle', 2);
