@@ -38,6 +38,19 @@ ads_word_char(char c)
 	    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+const char *
+ads_next_word(const char **q, size_t *len)
+{
+	const char	*w;
+
+	while (**q != '\0' && !ads_word_char(**q))
+		(*q)++;
+	for (w = *q; **q != '\0' && ads_word_char(**q); (*q)++)
+		continue;
+	*len = (size_t)(*q - w);
+	return *len == 0 ? NULL : w;
+}
+
 /*
  * The words of a search as a boolean-mode full-text query: each word a
  * required prefix ("+bike* +repair*"), so that every word must appear and
@@ -51,12 +64,8 @@ ads_ft_query(const char *q, char *out, size_t len)
 	size_t		 n = 0, wl, words = 0;
 
 	out[0] = '\0';
-	while (*q != '\0' && words < ADS_FT_WORDS) {
-		while (*q != '\0' && !ads_word_char(*q))
-			q++;
-		for (w = q; *q != '\0' && ads_word_char(*q); q++)
-			continue;
-		if ((wl = (size_t)(q - w)) == 0 || n + wl + 4 > len)
+	while (words < ADS_FT_WORDS && (w = ads_next_word(&q, &wl)) != NULL) {
+		if (n + wl + 4 > len)
 			break;
 		if (n > 0)
 			out[n++] = ' ';

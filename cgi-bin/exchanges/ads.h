@@ -85,6 +85,10 @@ void		 ad_fill(struct tmpl_dict *, const struct request *,
 
 /* Options of the category select (active ones, and keep: an ad's retired
  * category), `selected` marked: CATEGORY_OPTION {VALUE LABEL SELECTED}. */
+/* The next word of a search at *q (a run of ASCII letters and digits and
+ * of bytes past ASCII), its length in *len, *q moved past it; NULL when
+ * there is none left (ads.c). */
+const char	*ads_next_word(const char **q, size_t *len);
 /* The words of a search as a boolean-mode full-text query, every word a
  * required prefix ("+bike* +repair*"); "" for none (ads.c). */
 void		 ads_ft_query(const char *q, char *out, size_t len);

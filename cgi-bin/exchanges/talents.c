@@ -5,8 +5,10 @@
  * Like the ads' directory it shows names, never contact details
  * (docs/authorization.md rule 8).
  *
- * Cost: a category filter reads member_talents_category; words read the
- * full-text index; neither reads more than a page of rows once found.
+ * Cost: a category filter reads member_talents_category; words read
+ * talent_prefixes (sql/051), the longest word's range newest first, the
+ * others one key each per row; neither reads more than a page of rows
+ * once found (a category that few of a word's talents have excepted).
  */
 #include <stdio.h>
 #include <string.h>
@@ -27,6 +29,59 @@ static const struct form_field talents_dir_fields[T__MAX] = {
 	[T_BEFORE] = { "before", FORM_ID, 0, 0, 0, .flags = FORM_QUIET },
 };
 
+/* The words searched: at most TALENT_TERMS, each cut to its first
+ * TALENT_TERM_CHARS characters (talent_prefixes keeps no longer prefix),
+ * one character alone left out (it keeps none so short either); the
+ * longest first, to lead the search (the fewest talents, as a rule). */
+#define TALENT_TERMS		8
+#define TALENT_TERM_CHARS	32
+struct talent_terms {
+	char	 t[TALENT_TERMS][TALENT_TERM_CHARS * 4 + 1];
+	size_t	 n;
+};
+
+static void
+talent_terms(const char *q, struct talent_terms *out)
+{
+	char		 tmp[sizeof(out->t[0])];
+	const char	*w;
+	size_t		 wl, i, chars, longest = 0, most = 0;
+
+	memset(out, 0, sizeof(*out));
+	while (out->n < TALENT_TERMS && (w = ads_next_word(&q, &wl)) != NULL) {
+		for (i = chars = 0; i < wl; i++)
+			if (((unsigned char)w[i] & 0xC0) != 0x80 &&
+			    ++chars > TALENT_TERM_CHARS)
+				break;
+		if (chars < 2)
+			continue;
+		if (chars > TALENT_TERM_CHARS)
+			chars = TALENT_TERM_CHARS;
+		memcpy(out->t[out->n], w, i);
+		if (chars > most) {
+			most = chars;
+			longest = out->n;
+		}
+		out->n++;
+	}
+	memcpy(tmp, out->t[0], sizeof(tmp));
+	memcpy(out->t[0], out->t[longest], sizeof(tmp));
+	memcpy(out->t[longest], tmp, sizeof(tmp));
+}
+
+#define TALENT_COLS							\
+	" t.id, m.name, m.username, COALESCE(n.name, c.name, ''), t.text"
+#define TALENT_JOINS							\
+	" JOIN members m ON m.id = t.member_id"				\
+	" LEFT JOIN categories c ON c.id = t.category_id"		\
+	" LEFT JOIN list_names n ON n.list = 'categories'"		\
+	" AND n.item_id = c.id AND n.lang = ?"				\
+	" WHERE m.status = 'approved' AND (? = 0 OR t.category_id = ?)"
+/* One more word a talent has ("" for none): a key of talent_prefixes. */
+#define TALENT_ALSO							\
+	" AND (? = '' OR EXISTS (SELECT 1 FROM talent_prefixes x"	\
+	" WHERE x.prefix = ? AND x.talent_id = t.id))"
+
 /* The rows of a page into TALENT sections; *last the last id shown. */
 static enum weft_err
 talents_dir_rows(struct request *req, struct tmpl_dict *d,
@@ -36,26 +91,32 @@ talents_dir_rows(struct request *req, struct tmpl_dict *d,
 	struct tmpl_dict	*s;
 	struct pager		 pg;
 	struct pager_result	 pr;
+	struct talent_terms	 w;
 	long long		 cat = v[T_CATEGORY].set ? v[T_CATEGORY].id : 0;
-	char			 ft[512];
 	size_t			 n;
 	enum weft_err		 e;
 
 	pager_before_id(&pg, TALENTS_PAGE, v[T_BEFORE].set ?
 	    v[T_BEFORE].id : 0);
-	ads_ft_query(v[T_Q].str, ft, sizeof(ft));
-	if ((e = db_query(&r, "SELECT t.id, m.name, m.username,"
-	    " COALESCE(n.name, c.name, ''), t.text FROM member_talents t"
-	    " JOIN members m ON m.id = t.member_id"
-	    " LEFT JOIN categories c ON c.id = t.category_id"
-	    " LEFT JOIN list_names n ON n.list = 'categories'"
-	    " AND n.item_id = c.id AND n.lang = ?"
-	    " WHERE m.status = 'approved'"
-	    " AND (? = 0 OR t.category_id = ?)"
-	    " AND (? = '' OR MATCH (t.text) AGAINST (? IN BOOLEAN MODE))"
-	    " AND (? = 0 OR t.id < ?)"
-	    " ORDER BY t.id DESC LIMIT ?", "siissiii", app_lang(req), cat, cat,
-	    ft, ft, pg.id, pg.id, (long long)pager_limit(&pg))) != WEFT_OK)
+	talent_terms(v[T_Q].str, &w);
+	if (w.n == 0)
+		e = db_query(&r, "SELECT" TALENT_COLS " FROM member_talents t"
+		    TALENT_JOINS " AND (? = 0 OR t.id < ?)"
+		    " ORDER BY t.id DESC LIMIT ?", "siiiii", app_lang(req),
+		    cat, cat, pg.id, pg.id, (long long)pager_limit(&pg));
+	else
+		e = db_query(&r, "SELECT STRAIGHT_JOIN" TALENT_COLS
+		    " FROM talent_prefixes p JOIN member_talents t"
+		    " ON t.id = p.talent_id" TALENT_JOINS
+		    " AND p.prefix = ? AND (? = 0 OR p.talent_id < ?)"
+		    TALENT_ALSO TALENT_ALSO TALENT_ALSO TALENT_ALSO
+		    TALENT_ALSO TALENT_ALSO TALENT_ALSO
+		    " ORDER BY p.talent_id DESC LIMIT ?",
+		    "siisii" "ssssssssssssss" "i", app_lang(req), cat, cat,
+		    w.t[0], pg.id, pg.id, w.t[1], w.t[1], w.t[2], w.t[2],
+		    w.t[3], w.t[3], w.t[4], w.t[4], w.t[5], w.t[5], w.t[6],
+		    w.t[6], w.t[7], w.t[7], (long long)pager_limit(&pg));
+	if (e != WEFT_OK)
 		return e;
 	pager_result(&pg, db_nrows(r), &pr);
 	for (n = 0; n < pr.shown && db_next(r); n++) {

@@ -48,6 +48,49 @@ test('the talents directory finds a member by words and by category', async () =
 	assert.equal(r.status, 422, 'a bad filter is refused with its message');
 });
 
+test('the directory search: every word a prefix, in any case and accent, following changes, paged', async () => {
+	const alice = await as('alice');
+	const m = mkMember('words', 1);
+	const w = `Qz${TAG}`;
+	const ids = [];
+	for (const text of [`Crème brûlée ${w}`, `Bread and preserves ${w}`, `Bread, jam ${w}`])
+		ids.push(Number(sql(`INSERT INTO member_talents (member_id, text)
+		    VALUES (${m.id}, '${text}'); SELECT LAST_INSERT_ID()`)[0][0]));
+	const found = async (q) => {
+		const r = await get(`/ads/talents?q=${encodeURIComponent(q)}`, alice);
+		assert.equal(r.status, 200, q);
+		return [...r.body.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((x) => x[1])
+		    .filter((t) => t.includes(w)).length;
+	};
+	assert.equal(await found(w), 3, 'the whole word');
+	assert.equal(await found(w.slice(0, -2).toLowerCase()), 3, 'a prefix, in another case');
+	assert.equal(await found(`bre ${w}`), 2, 'two words, both needed');
+	assert.equal(await found(`${w} jam`), 1, 'whichever word leads');
+	assert.equal(await found(`creme ${w}`), 1, 'accents aside');
+	assert.equal(await found(`brulee ${w} x`), 1, 'a one-letter word is left out');
+	assert.equal(await found(`bread zzq${TAG}`), 0, 'a word no talent has');
+	// A changed text is searched as it is now; a removed talent is gone.
+	sql(`UPDATE member_talents SET text = 'Marmalade ${w}' WHERE id = ${ids[2]}`);
+	assert.equal(await found(`jam ${w}`), 0, 'the old words are gone');
+	assert.equal(await found(`marm ${w}`), 1, 'the new ones are found');
+	sql(`DELETE FROM member_talents WHERE id = ${ids[1]}`);
+	assert.equal(await found(`bread ${w}`), 0, 'removed');
+	assert.equal(Number(sql(`SELECT COUNT(*) FROM talent_prefixes WHERE talent_id = ${ids[1]}`)[0][0]), 0,
+	    'its prefixes went with it');
+	// More than a page of one word: newest first, the next page after.
+	sql(`INSERT INTO member_talents (member_id, text) SELECT ${m.id}, CONCAT('Many ${w}p ', seq)
+	    FROM seq_1_to_60`);
+	let r = await get(`/ads/talents?q=${w}p`, alice);
+	const first = [...r.body.matchAll(new RegExp(`Many ${w}p (\\d+)`, 'g'))].map((x) => Number(x[1]));
+	assert.equal(first.length, 50, 'a page');
+	assert.deepEqual(first.slice(0, 2), [60, 59], 'newest first');
+	const next = r.body.match(/href="(\/ads\/talents\?[^"]*before=\d+[^"]*)"/);
+	assert.ok(next, 'a link to the next page');
+	r = await get(next[1].replace(/&amp;/g, '&'), alice);
+	const rest = [...r.body.matchAll(new RegExp(`Many ${w}p (\\d+)`, 'g'))].map((x) => Number(x[1]));
+	assert.deepEqual(rest, [10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+});
+
 test('the member list filters by a talent', async () => {
 	const r = await get(`/members?talent=${category('Gardening')}`, await as('mcoord'));
 	assert.equal(r.status, 200);
