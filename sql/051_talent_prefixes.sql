@@ -9,7 +9,8 @@
 -- after a page.
 --
 -- Words are what exchanges/ads.c's ads_word_char() says: runs of ASCII
--- letters and digits and of any other character past ASCII; compared in
+-- letters and digits and of any character past ASCII (the Sequence
+-- engine's seq_ tables, built into MariaDB, count them); compared in
 -- the table's collation (case and accents aside), as the full-text index
 -- compared them.  Kept by the triggers below in the transaction of every
 -- change of a talent; a talent's rows go with it (ON DELETE CASCADE).
@@ -23,60 +24,42 @@ CREATE TABLE talent_prefixes (
 	    REFERENCES member_talents (id) ON DELETE CASCADE
 ) ENGINE=InnoDB;
 
--- The prefixes of every word of s_text, for talent s_id.
-CREATE PROCEDURE talent_prefixes_add(IN s_id BIGINT, IN s_text VARCHAR(120))
-BEGIN
-	DECLARE v_n INT DEFAULT CHAR_LENGTH(s_text);
-	DECLARE v_i INT DEFAULT 1;
-	DECLARE v_start INT DEFAULT 0;
-	DECLARE v_k, v_a INT;
-	WHILE v_i <= v_n + 1 DO
-		SET v_a = IF(v_i <= v_n, ASCII(SUBSTRING(s_text, v_i, 1)), 32);
-		IF v_a >= 128 OR v_a BETWEEN 48 AND 57 OR v_a BETWEEN 65 AND 90
-		    OR v_a BETWEEN 97 AND 122 THEN
-			IF v_start = 0 THEN
-				SET v_start = v_i;
-			END IF;
-		ELSEIF v_start > 0 THEN
-			SET v_k = 2;
-			WHILE v_k <= LEAST(v_i - v_start, 32) DO
-				INSERT INTO talent_prefixes (prefix, talent_id)
-				    VALUES (SUBSTRING(s_text, v_start, v_k), s_id)
-				    ON DUPLICATE KEY UPDATE talent_id = talent_id;
-				SET v_k = v_k + 1;
-			END WHILE;
-			SET v_start = 0;
-		END IF;
-		SET v_i = v_i + 1;
-	END WHILE;
-END;
+-- The prefixes of every word of the talents s_from..s_to (ids): the text
+-- with every run of other characters made one space, cut at the spaces,
+-- each word's first 2..32 characters.  One statement for one talent (the
+-- triggers) and for all of them (the rebuild, a range at a time).
+CREATE PROCEDURE talent_prefixes_add(IN s_from BIGINT, IN s_to BIGINT)
+	INSERT INTO talent_prefixes (prefix, talent_id)
+	SELECT DISTINCT LEFT(w.word, k.seq), w.id
+	FROM (SELECT t.id, SUBSTRING_INDEX(SUBSTRING_INDEX(t.words, ' ', n.seq),
+	    ' ', -1) AS word
+	    FROM (SELECT id, TRIM(REGEXP_REPLACE(text,
+		'[^0-9A-Za-z\\x{80}-\\x{10FFFF}]+', ' ')) AS words
+		FROM member_talents WHERE id BETWEEN s_from AND s_to) t
+	    JOIN seq_1_to_60 n ON n.seq <= 1 + CHAR_LENGTH(t.words) -
+		CHAR_LENGTH(REPLACE(t.words, ' ', ''))) w
+	JOIN seq_2_to_32 k ON k.seq <= CHAR_LENGTH(w.word)
+	ON DUPLICATE KEY UPDATE talent_id = VALUES(talent_id);
 
 -- Every talent's prefixes made again (this migration; a bulk load, which
 -- sets @weft_bulk_load so that the triggers stand aside:
--- tests/bench/gen.sql.in).
+-- tests/bench/gen.sql.in), 20,000 talents a statement.
 CREATE PROCEDURE talent_prefixes_rebuild()
 BEGIN
-	DECLARE v_done INT DEFAULT 0;
-	DECLARE v_id BIGINT;
-	DECLARE v_text VARCHAR(120);
-	DECLARE c CURSOR FOR SELECT id, text FROM member_talents;
-	DECLARE CONTINUE HANDLER FOR NOT FOUND SET v_done = 1;
+	DECLARE v_from BIGINT DEFAULT 0;
+	DECLARE v_max BIGINT;
 	DELETE FROM talent_prefixes;
-	OPEN c;
-	next_talent: LOOP
-		FETCH c INTO v_id, v_text;
-		IF v_done = 1 THEN
-			LEAVE next_talent;
-		END IF;
-		CALL talent_prefixes_add(v_id, v_text);
-	END LOOP;
-	CLOSE c;
+	SELECT COALESCE(MAX(id), 0) INTO v_max FROM member_talents;
+	WHILE v_from <= v_max DO
+		CALL talent_prefixes_add(v_from, v_from + 19999);
+		SET v_from = v_from + 20000;
+	END WHILE;
 END;
 
 CREATE TRIGGER talent_prefixes_insert AFTER INSERT ON member_talents
 FOR EACH ROW
 	IF @weft_bulk_load IS NULL THEN
-		CALL talent_prefixes_add(NEW.id, NEW.text);
+		CALL talent_prefixes_add(NEW.id, NEW.id);
 	END IF;
 
 CREATE TRIGGER talent_prefixes_update AFTER UPDATE ON member_talents
@@ -84,7 +67,7 @@ FOR EACH ROW
 	IF @weft_bulk_load IS NULL AND NOT (BINARY OLD.text <=> BINARY NEW.text)
 	THEN
 		DELETE FROM talent_prefixes WHERE talent_id = NEW.id;
-		CALL talent_prefixes_add(NEW.id, NEW.text);
+		CALL talent_prefixes_add(NEW.id, NEW.id);
 	END IF;
 
 CALL talent_prefixes_rebuild();
